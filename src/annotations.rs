@@ -1,0 +1,338 @@
+//! One annotator's labels on one loaded article: attached to the article's sentences,
+//! changed one at a time and written back to the sidecar at once. Before each write the
+//! sidecar is re-read if it changed on disk (another glose, a git pull), and the two are
+//! merged, newest change per sentence first, so no label is lost.
+
+use crate::annotator::Annotator;
+use crate::corpus::sidecar_path;
+use crate::document::Document;
+use crate::label::Label;
+use crate::segment;
+use crate::sidecar::{self, Record, Sidecar, SidecarError};
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+/// Records matched to sentences, and those that match none.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Attached {
+    /// One slot per sentence of the document.
+    pub labels: Vec<Option<Record>>,
+    /// Labels whose sentence text is no longer in the article.
+    pub orphans: Vec<Record>,
+    /// Labels found again at another offset (the article was edited or re-segmented).
+    pub moved: usize,
+}
+
+/// Matches records to the document's sentences: by exact span and text first, then by
+/// sentence text at the nearest offset. What matches nothing becomes an orphan.
+pub fn attach(doc: &Document, records: impl IntoIterator<Item = Record>) -> Attached {
+    let mut out = Attached {
+        labels: vec![None; doc.sentences.len()],
+        ..Attached::default()
+    };
+    let mut pending = Vec::new();
+    for r in records {
+        match doc.sentence_at(r.start, r.end) {
+            Some(i) if out.labels[i].is_none() && doc.sentence_text(i) == r.text => {
+                out.labels[i] = Some(r)
+            }
+            _ => pending.push(r),
+        }
+    }
+    if pending.is_empty() {
+        return out;
+    }
+    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    for i in 0..doc.sentences.len() {
+        by_text.entry(doc.sentence_text(i)).or_default().push(i);
+    }
+    for mut r in pending {
+        let best = by_text.get(r.text.as_str()).and_then(|c| {
+            c.iter()
+                .copied()
+                .filter(|&i| out.labels[i].is_none())
+                .min_by_key(|&i| doc.sentences[i].start.abs_diff(r.start))
+        });
+        match best {
+            Some(i) => {
+                r.start = doc.sentences[i].start;
+                r.end = doc.sentences[i].end;
+                out.labels[i] = Some(r);
+                out.moved += 1;
+            }
+            None => out.orphans.push(r),
+        }
+    }
+    out
+}
+
+/// What identifies the sidecar file as we last saw it, to notice outside changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    mtime: Option<SystemTime>,
+    #[cfg(unix)]
+    ino: u64,
+}
+
+fn stamp(path: &std::path::Path) -> Option<Stamp> {
+    let m = std::fs::metadata(path).ok()?;
+    Some(Stamp {
+        len: m.len(),
+        mtime: m.modified().ok(),
+        #[cfg(unix)]
+        ino: std::os::unix::fs::MetadataExt::ino(&m),
+    })
+}
+
+/// What a save did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Saved {
+    /// The file had changed on disk and was merged in first.
+    pub merged: bool,
+    /// Bytes were written (false when nothing changed).
+    pub written: bool,
+}
+
+/// An annotator's labels on one document, bound to its sidecar file.
+#[derive(Debug, Clone)]
+pub struct Annotations {
+    pub annotator: Annotator,
+    pub path: PathBuf,
+    pub labels: Vec<Option<Record>>,
+    pub orphans: Vec<Record>,
+    /// Labels re-attached at another offset when loading.
+    pub moved: usize,
+    /// Sentences changed since the last save, with when (for merging).
+    changed: BTreeMap<usize, String>,
+    /// The file as we last read or wrote it.
+    seen: Option<Stamp>,
+    /// Text of the last write, to skip writes that change nothing.
+    last_text: Option<String>,
+}
+
+impl Annotations {
+    /// Loads the annotator's sidecar for `doc` (an empty set when there is none). A sidecar
+    /// that does not parse is an error; the caller opens the article read-only.
+    pub fn load(doc: &Document, annotator: &Annotator) -> Result<Annotations, SidecarError> {
+        let path = sidecar_path(&doc.path, annotator);
+        let seen = stamp(&path);
+        let sc = sidecar::read(&path)?;
+        let records = sc
+            .map(|s| s.labels.into_iter().chain(s.orphans).collect::<Vec<_>>())
+            .unwrap_or_default();
+        let a = attach(doc, records);
+        Ok(Annotations {
+            annotator: annotator.clone(),
+            path,
+            labels: a.labels,
+            orphans: a.orphans,
+            moved: a.moved,
+            changed: BTreeMap::new(),
+            seen,
+            last_text: None,
+        })
+    }
+
+    /// The label of sentence `i`.
+    pub fn label(&self, i: usize) -> Option<Label> {
+        self.labels.get(i).and_then(|r| r.as_ref().map(|r| r.label))
+    }
+
+    /// Number of labeled sentences.
+    pub fn count(&self) -> usize {
+        self.labels.iter().filter(|r| r.is_some()).count()
+    }
+
+    /// Replaces the record of sentence `i` (None clears it). Returns the previous record,
+    /// for undo. Call [`Annotations::save`] afterwards.
+    pub fn set(&mut self, i: usize, record: Option<Record>) -> Option<Record> {
+        let at = record.as_ref().map_or_else(sidecar::now, |r| r.at.clone());
+        self.changed.insert(i, at);
+        std::mem::replace(&mut self.labels[i], record)
+    }
+
+    /// True when changes are not yet on disk.
+    pub fn is_dirty(&self) -> bool {
+        !self.changed.is_empty()
+    }
+
+    /// The sidecar content for the current state.
+    pub fn to_sidecar(&self, doc: &Document) -> Sidecar {
+        Sidecar {
+            schema: sidecar::SCHEMA,
+            article: doc.id.clone(),
+            fingerprint: doc.fingerprint.clone(),
+            segmenter: segment::VERSION.to_string(),
+            annotator: self.annotator.to_string(),
+            labels: self.labels.iter().flatten().cloned().collect(),
+            orphans: self.orphans.clone(),
+        }
+    }
+
+    /// Writes the labels to the sidecar atomically, merging first if the file changed on
+    /// disk since we last saw it. On error nothing is lost: the changes stay pending and the
+    /// next save retries them.
+    pub fn save(&mut self, doc: &Document) -> Result<Saved, SidecarError> {
+        let mut saved = Saved::default();
+        let now_stamp = stamp(&self.path);
+        if now_stamp != self.seen && now_stamp.is_some() {
+            self.merge_from_disk(doc)?;
+            saved.merged = true;
+        }
+        let sc = self.to_sidecar(doc);
+        let empty = sc.labels.is_empty() && sc.orphans.is_empty();
+        if empty && now_stamp.is_none() {
+            // Nothing to keep and no file yet: do not create an empty sidecar.
+            self.changed.clear();
+            return Ok(saved);
+        }
+        let text = sidecar::to_ron(&sc);
+        if self.last_text.as_deref() == Some(text.as_str()) && !saved.merged {
+            self.changed.clear();
+            return Ok(saved);
+        }
+        crate::atomic::write(&self.path, text.as_bytes()).map_err(|source| SidecarError::Io {
+            path: self.path.clone(),
+            source,
+        })?;
+        self.seen = stamp(&self.path);
+        self.last_text = Some(text);
+        self.changed.clear();
+        saved.written = true;
+        Ok(saved)
+    }
+
+    /// Folds the sidecar as it is on disk into ours: for sentences we changed since the
+    /// last save, the newer change wins; every other sentence takes the disk's label.
+    fn merge_from_disk(&mut self, doc: &Document) -> Result<(), SidecarError> {
+        let seen = stamp(&self.path);
+        let Some(disk) = sidecar::read(&self.path)? else {
+            return Ok(());
+        };
+        let theirs = attach(doc, disk.labels.into_iter().chain(disk.orphans));
+        for (i, their) in theirs.labels.into_iter().enumerate() {
+            match self.changed.get(&i) {
+                Some(my_at) => {
+                    if let Some(t) = their {
+                        if t.at > *my_at {
+                            self.labels[i] = Some(t);
+                        }
+                    }
+                }
+                None => self.labels[i] = their,
+            }
+        }
+        for o in theirs.orphans {
+            if !self
+                .orphans
+                .iter()
+                .any(|m| m.start == o.start && m.end == o.end && m.text == o.text)
+            {
+                self.orphans.push(o);
+            }
+        }
+        self.seen = seen;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sidecar::How;
+    use std::path::Path;
+
+    fn setup(text: &str) -> (tempfile::TempDir, Document) {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        std::fs::write(&p, text).unwrap();
+        let d = Document::load(&p, "a.txt").unwrap();
+        (dir, d)
+    }
+
+    fn rec(d: &Document, i: usize, l: Label) -> Record {
+        let s = d.sentences[i];
+        Record::new(s.start, s.end, d.sentence_text(i), l, How::Hand)
+    }
+
+    fn alice() -> Annotator {
+        Annotator::new("alice").unwrap()
+    }
+
+    #[test]
+    fn labels_survive_save_and_reload() {
+        let (_d, doc) = setup("Titre\n\nUne phrase. Deux phrases.\n");
+        let mut a = Annotations::load(&doc, &alice()).unwrap();
+        a.set(1, Some(rec(&doc, 1, Label::Factual)));
+        a.set(2, Some(rec(&doc, 2, Label::Opinion)));
+        assert!(a.save(&doc).unwrap().written);
+        let b = Annotations::load(&doc, &alice()).unwrap();
+        assert_eq!(b.label(1), Some(Label::Factual));
+        assert_eq!(b.label(2), Some(Label::Opinion));
+        assert_eq!(b.label(0), None);
+        assert!(a.path.ends_with("a.txt.alice.ron"));
+    }
+
+    #[test]
+    fn no_file_is_written_when_nothing_was_labeled() {
+        let (dir, doc) = setup("Une phrase.\n");
+        let mut a = Annotations::load(&doc, &alice()).unwrap();
+        a.set(0, None);
+        assert!(!a.save(&doc).unwrap().written);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn edited_article_reattaches_by_text_and_keeps_orphans() {
+        let (dir, doc) = setup("Premier. Deuxième. Troisième.\n");
+        let mut a = Annotations::load(&doc, &alice()).unwrap();
+        a.set(1, Some(rec(&doc, 1, Label::Quote)));
+        a.set(2, Some(rec(&doc, 2, Label::Opinion)));
+        a.save(&doc).unwrap();
+        let p = dir.path().join("a.txt");
+        std::fs::write(&p, "Ajout en tête. Premier. Deuxième. Autre chose.\n").unwrap();
+        let doc2 = Document::load(&p, "a.txt").unwrap();
+        let b = Annotations::load(&doc2, &alice()).unwrap();
+        assert_eq!(b.label(2), Some(Label::Quote));
+        assert_eq!(b.moved, 1);
+        assert_eq!(b.orphans.len(), 1);
+        assert_eq!(b.orphans[0].text, "Troisième.");
+        // Orphans are written back, never dropped.
+        let mut b = b;
+        b.set(0, Some(rec(&doc2, 0, Label::Factual)));
+        b.save(&doc2).unwrap();
+        let text = std::fs::read_to_string(&b.path).unwrap();
+        assert!(text.contains("Troisième."), "{text}");
+    }
+
+    #[test]
+    fn concurrent_writers_merge_instead_of_overwriting() {
+        let (_d, doc) = setup("Un. Deux. Trois.\n");
+        let mut a = Annotations::load(&doc, &alice()).unwrap();
+        let mut b = Annotations::load(&doc, &alice()).unwrap();
+        a.set(0, Some(rec(&doc, 0, Label::Factual)));
+        a.save(&doc).unwrap();
+        b.set(1, Some(rec(&doc, 1, Label::Opinion)));
+        let saved = b.save(&doc).unwrap();
+        assert!(saved.merged);
+        let c = Annotations::load(&doc, &alice()).unwrap();
+        assert_eq!(c.label(0), Some(Label::Factual));
+        assert_eq!(c.label(1), Some(Label::Opinion));
+    }
+
+    #[test]
+    fn corrupt_sidecar_is_an_error_and_stays_untouched() {
+        let (dir, doc) = setup("Un. Deux.\n");
+        let p = dir.path().join("a.txt.alice.ron");
+        std::fs::write(&p, "(schema: 1, labels: [ oops").unwrap();
+        let err = Annotations::load(&doc, &alice()).unwrap_err();
+        assert!(err.to_string().contains("a.txt.alice.ron:1:"), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(&p).unwrap(),
+            "(schema: 1, labels: [ oops"
+        );
+        let _ = Path::new("");
+    }
+}

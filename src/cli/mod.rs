@@ -1,0 +1,112 @@
+//! The command line: argument parsing and one module per subcommand.
+
+mod check;
+mod segment;
+mod status;
+
+use clap::{CommandFactory, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// glose: read news articles sentence by sentence and label each one factual, quote,
+/// opinion or skip. Labels are saved at once in RON sidecar files beside each article.
+#[derive(Debug, Parser)]
+#[command(
+    name = "glose",
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  glose sample_corpus                 open the annotation UI\n  glose --annotator alice news/       label as alice\n  glose status news/ --json           progress per article"
+)]
+pub struct Cli {
+    /// Corpus folder to open in the annotation UI.
+    #[arg(value_name = "CORPUS")]
+    pub corpus: Option<PathBuf>,
+    #[command(flatten)]
+    pub who: WhoArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options that pick the annotator and the keymap.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct WhoArgs {
+    /// Annotator name (else GLOSE_ANNOTATOR, else config.ron, else the OS user name).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub annotator: Option<String>,
+    /// Keymap name (default, numeric, …) or path to a keymap file.
+    #[arg(long, global = true, value_name = "NAME|PATH")]
+    pub keymap: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print an article's sentences, one per line or as JSON lines with byte offsets.
+    #[command(
+        after_help = "Examples:\n  glose segment article.txt\n  cat article.txt | glose segment - --json"
+    )]
+    Segment(segment::Args),
+    /// Progress per article: sentences and labels by each annotator.
+    #[command(after_help = "Examples:\n  glose status\n  glose status news/ --json")]
+    Status(status::Args),
+    /// Validate every sidecar of a corpus; exit 1 if any problem is found.
+    #[command(after_help = "Example:\n  glose check news/")]
+    Check(check::Args),
+    /// Print shell completions.
+    #[command(
+        after_help = "Example:\n  glose completions bash > ~/.local/share/bash-completion/completions/glose"
+    )]
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Runs the command line and turns errors into a message on stderr and exit code 1.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("glose: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Some(Command::Segment(a)) => segment::run(a),
+        Some(Command::Status(a)) => status::run(a, &cli.who),
+        Some(Command::Check(a)) => check::run(a),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "glose", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            let corpus = cli.corpus.unwrap_or_else(|| PathBuf::from("."));
+            anyhow::bail!(
+                "the annotation UI is not built yet; try `glose status {}`",
+                corpus.display()
+            )
+        }
+    }
+}
+
+/// The annotator for this run, from flag, environment, config or OS user.
+pub fn annotator(who: &WhoArgs) -> anyhow::Result<crate::annotator::Annotator> {
+    let cfg = crate::config::Config::load()?;
+    let (a, from) = crate::annotator::resolve(who.annotator.as_deref(), cfg.annotator.as_deref())
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let _ = from;
+    Ok(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clap_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+}

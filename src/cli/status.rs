@@ -1,0 +1,85 @@
+//! `glose status [CORPUS] [--json]`.
+
+use super::WhoArgs;
+use crate::corpus::Corpus;
+use crate::index::ArticleInfo;
+use crate::sanitize::clean;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Corpus folder (default: the current folder).
+    pub corpus: Option<PathBuf>,
+    /// One JSON object with `articles` and `totals`.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(a: Args, _who: &WhoArgs) -> anyhow::Result<ExitCode> {
+    let root = a.corpus.unwrap_or_else(|| PathBuf::from("."));
+    let corpus = Corpus::scan(&root)?;
+    let infos: Vec<ArticleInfo> = corpus.entries.iter().map(ArticleInfo::read).collect();
+    let mut totals: BTreeMap<String, usize> = BTreeMap::new();
+    let mut sentences = 0;
+    for i in &infos {
+        sentences += i.sentences;
+        for (who, n) in &i.labeled {
+            *totals.entry(who.clone()).or_default() += n;
+        }
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if a.json {
+        let articles: Vec<_> = infos
+            .iter()
+            .map(|i| {
+                serde_json::json!({
+                    "id": i.id, "title": i.title, "sentences": i.sentences,
+                    "labeled": i.labeled, "unreadable": i.unreadable,
+                    "sidecar_errors": i.sidecar_errors,
+                })
+            })
+            .collect();
+        let doc = serde_json::json!({
+            "corpus": root.display().to_string(),
+            "articles": articles,
+            "totals": {"articles": infos.len(), "sentences": sentences, "labeled": totals},
+        });
+        writeln!(out, "{doc}")?;
+    } else {
+        let names: Vec<&String> = totals.keys().collect();
+        write!(out, "{:<40} {:>9}", "article", "sentences")?;
+        for n in &names {
+            write!(out, " {:>10}", clean(n))?;
+        }
+        writeln!(out, "  title")?;
+        for i in &infos {
+            write!(out, "{:<40} {:>9}", clean(&i.id), i.sentences)?;
+            for n in &names {
+                write!(out, " {:>10}", i.labeled.get(*n).copied().unwrap_or(0))?;
+            }
+            match &i.unreadable {
+                Some(why) => writeln!(out, "  [cannot open: {why}]")?,
+                None => writeln!(out, "  {}", i.title)?,
+            }
+            for e in &i.sidecar_errors {
+                writeln!(out, "    sidecar error: {}", clean(e))?;
+            }
+        }
+        write!(
+            out,
+            "{:<40} {:>9}",
+            format!("total ({} articles)", infos.len()),
+            sentences
+        )?;
+        for n in &names {
+            write!(out, " {:>10}", totals[*n])?;
+        }
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,251 @@
+//! The RON sidecar format: one file per article and annotator, the source of truth for
+//! labels. Pretty-printed, sorted by offset, so that git diffs stay small.
+
+use crate::atomic;
+use crate::label::Label;
+use serde::{Deserialize, Serialize};
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// The sidecar schema this glose reads and writes.
+pub const SCHEMA: u32 = 1;
+
+/// The whole content of a sidecar file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sidecar {
+    pub schema: u32,
+    /// Article id (path relative to the corpus root).
+    pub article: String,
+    /// Fingerprint of the article bytes when last written, to notice edits.
+    pub fingerprint: String,
+    /// Segmenter version whose spans the labels use.
+    pub segmenter: String,
+    pub annotator: String,
+    #[serde(default)]
+    pub labels: Vec<Record>,
+    /// Labels whose sentence is no longer in the article: kept, reported, never dropped.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub orphans: Vec<Record>,
+}
+
+/// One labeled sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    /// UTF-8 byte offsets `[start, end)` into the article file.
+    pub start: usize,
+    pub end: usize,
+    /// The sentence text, to re-attach the label after an edit.
+    pub text: String,
+    pub label: Label,
+    /// When it was labeled, RFC 3339 UTC.
+    pub at: String,
+    pub how: How,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Which suggestion model proposed an accepted label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    /// Gold only: the annotators whose label agreed with this one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agreed: Vec<String>,
+    /// Gold only: who settled it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adjudicator: Option<String>,
+}
+
+/// How a label was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum How {
+    /// Typed by the annotator.
+    Hand,
+    /// A suggestion the annotator accepted with one key.
+    Suggestion,
+    /// Brought in by `glose import`.
+    Import,
+    /// Settled by a reviewer into gold.
+    Adjudication,
+}
+
+impl Record {
+    /// A label made now.
+    pub fn new(start: usize, end: usize, text: &str, label: Label, how: How) -> Record {
+        Record {
+            start,
+            end,
+            text: text.to_string(),
+            label,
+            at: now(),
+            how,
+            note: None,
+            model: None,
+            agreed: Vec::new(),
+            adjudicator: None,
+        }
+    }
+}
+
+/// The current time as RFC 3339 UTC with milliseconds (sortable as text).
+pub fn now() -> String {
+    humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string()
+}
+
+/// A sidecar that cannot be used. Names the file and, for syntax errors, line and column.
+#[derive(Debug, thiserror::Error)]
+pub enum SidecarError {
+    #[error("{}:{line}:{col}: {msg}", path.display())]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        msg: String,
+    },
+    #[error("{}: unknown sidecar schema version {found} (this glose reads version {SCHEMA}; upgrade glose)", path.display())]
+    Schema { path: PathBuf, found: u64 },
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+}
+
+/// Only the schema number, read when a full parse fails, to tell "newer format" apart
+/// from "broken file".
+#[derive(Deserialize)]
+struct SchemaOnly {
+    schema: u64,
+}
+
+/// Parses sidecar text; `path` is only used in errors.
+pub fn parse(text: &str, path: &Path) -> Result<Sidecar, SidecarError> {
+    match ron::from_str::<Sidecar>(text) {
+        Ok(s) if u64::from(s.schema) == u64::from(SCHEMA) => Ok(s),
+        Ok(s) => Err(SidecarError::Schema {
+            path: path.to_path_buf(),
+            found: u64::from(s.schema),
+        }),
+        Err(e) => {
+            if let Ok(only) = ron::from_str::<SchemaOnly>(text) {
+                if only.schema != u64::from(SCHEMA) {
+                    return Err(SidecarError::Schema {
+                        path: path.to_path_buf(),
+                        found: only.schema,
+                    });
+                }
+            }
+            Err(SidecarError::Parse {
+                path: path.to_path_buf(),
+                line: e.span.start.line,
+                col: e.span.start.col,
+                msg: e.code.to_string(),
+            })
+        }
+    }
+}
+
+/// Reads a sidecar; `Ok(None)` when there is none yet.
+pub fn read(path: &Path) -> Result<Option<Sidecar>, SidecarError> {
+    match std::fs::read(path) {
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes).map_err(|e| SidecarError::Parse {
+                path: path.to_path_buf(),
+                line: 0,
+                col: 0,
+                msg: format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+            })?;
+            parse(&text, path).map(Some)
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(SidecarError::Io {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// The file text: pretty RON, labels sorted by offset.
+pub fn to_ron(sidecar: &Sidecar) -> String {
+    let mut s = sidecar.clone();
+    s.labels.sort_by_key(|r| (r.start, r.end));
+    s.orphans.sort_by_key(|r| (r.start, r.end));
+    let cfg = ron::ser::PrettyConfig::new()
+        .depth_limit(3)
+        .indentor("  ".to_string())
+        .struct_names(false);
+    let mut out = ron::ser::to_string_pretty(&s, cfg).unwrap_or_else(|e| {
+        // Serialising plain strings and numbers cannot fail; keep a visible trace if it does.
+        format!("// serialisation failed: {e}\n")
+    });
+    out.push('\n');
+    out
+}
+
+/// Writes a sidecar atomically.
+pub fn write(path: &Path, sidecar: &Sidecar) -> io::Result<()> {
+    atomic::write(path, to_ron(sidecar).as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn sample() -> Sidecar {
+        let mut r = Record::new(0, 12, "Une « phrase ».", Label::Quote, How::Hand);
+        r.note = Some("note with \"quotes\"\nand a line".into());
+        Sidecar {
+            schema: SCHEMA,
+            article: "dir/a.txt".into(),
+            fingerprint: "sha256:00".into(),
+            segmenter: "glose-seg/0".into(),
+            annotator: "alice".into(),
+            labels: vec![
+                Record::new(20, 30, "Deux.", Label::Opinion, How::Suggestion),
+                r,
+            ],
+            orphans: vec![],
+        }
+    }
+
+    #[test]
+    fn round_trip_sorted_by_offset() {
+        let s = sample();
+        let text = to_ron(&s);
+        let back = parse(&text, Path::new("x.ron")).unwrap();
+        assert_eq!(back.labels[0].start, 0);
+        assert_eq!(back.labels[1].start, 20);
+        assert_eq!(back.labels[0].note, s.labels[1].note);
+        assert_eq!(to_ron(&back), text);
+        assert!(text.contains("label: Quote"), "{text}");
+    }
+
+    #[test]
+    fn syntax_errors_name_file_line_and_column() {
+        let text = to_ron(&sample()).replace("label: Quote", "label: Qoute");
+        let err = parse(&text, Path::new("a.txt.alice.ron")).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("a.txt.alice.ron:"), "{msg}");
+        match err {
+            SidecarError::Parse { line, col, .. } => assert!(line > 1 && col > 1),
+            other => panic!("{other}"),
+        }
+    }
+
+    #[test]
+    fn newer_schema_is_refused_by_number() {
+        let text = to_ron(&sample()).replace("schema: 1", "schema: 7");
+        let err = parse(&text, Path::new("a.ron")).unwrap_err();
+        assert!(
+            matches!(err, SidecarError::Schema { found: 7, .. }),
+            "{err}"
+        );
+        let text = text.replace("annotator:", "newfield: 1, annotator:");
+        assert!(matches!(
+            parse(&text, Path::new("a.ron")).unwrap_err(),
+            SidecarError::Schema { found: 7, .. }
+        ));
+    }
+
+    #[test]
+    fn missing_file_is_none() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(read(&dir.path().join("none.ron")).unwrap().is_none());
+    }
+}
