@@ -215,10 +215,10 @@ impl Annotations {
         for (i, their) in theirs.labels.into_iter().enumerate() {
             match self.changed.get(&i) {
                 Some(my_at) => {
-                    if let Some(t) = their {
-                        if t.at > *my_at {
-                            self.labels[i] = Some(t);
-                        }
+                    if let Some(t) = their
+                        && t.at > *my_at
+                    {
+                        self.labels[i] = Some(t);
                     }
                 }
                 None => self.labels[i] = their,

@@ -11,9 +11,12 @@ pub mod config;
 pub mod corpus;
 pub mod document;
 pub mod index;
+pub mod highlight;
 pub mod label;
+pub mod matrix;
 pub mod sanitize;
 pub mod segment;
 pub mod sidecar;
+pub mod suggest;
 
 pub use label::Label;

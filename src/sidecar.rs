@@ -123,13 +123,13 @@ pub fn parse(text: &str, path: &Path) -> Result<Sidecar, SidecarError> {
             found: u64::from(s.schema),
         }),
         Err(e) => {
-            if let Ok(only) = ron::from_str::<SchemaOnly>(text) {
-                if only.schema != u64::from(SCHEMA) {
-                    return Err(SidecarError::Schema {
-                        path: path.to_path_buf(),
-                        found: only.schema,
-                    });
-                }
+            if let Ok(only) = ron::from_str::<SchemaOnly>(text)
+                && only.schema != u64::from(SCHEMA)
+            {
+                return Err(SidecarError::Schema {
+                    path: path.to_path_buf(),
+                    found: only.schema,
+                });
             }
             Err(SidecarError::Parse {
                 path: path.to_path_buf(),
