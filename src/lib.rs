@@ -3,6 +3,7 @@
 //! The model modules (corpus, documents, segmentation, sidecars, annotations) know nothing
 //! of the terminal; the TUI sits on top of them; the binary only calls [`cli::main`].
 
+pub mod analysis;
 pub mod annotations;
 pub mod annotator;
 pub mod atomic;
@@ -13,6 +14,7 @@ pub mod document;
 pub mod index;
 pub mod highlight;
 pub mod label;
+pub mod lang;
 pub mod matrix;
 pub mod sanitize;
 pub mod segment;
