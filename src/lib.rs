@@ -13,6 +13,7 @@ pub mod corpus;
 pub mod document;
 pub mod export;
 pub mod highlight;
+pub mod import;
 pub mod index;
 pub mod label;
 pub mod lang;

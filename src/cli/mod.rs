@@ -1,6 +1,8 @@
 //! The command line: argument parsing and one module per subcommand.
 
 mod check;
+mod export;
+mod import;
 mod segment;
 mod status;
 
@@ -51,6 +53,16 @@ pub enum Command {
     /// Validate every sidecar of a corpus; exit 1 if any problem is found.
     #[command(after_help = "Example:\n  glose check news/")]
     Check(check::Args),
+    /// Training data from a labeled corpus: JSONL, CSV, TSV, Prodigy or brat, with splits.
+    #[command(
+        after_help = "Examples:\n  glose export news/ > data.jsonl\n  glose export news/ --labels gold --split train=0.8,dev=0.1,test=0.1 --out data/\n  glose export news/ --format csv --include-skip --out labels.csv"
+    )]
+    Export(export::Args),
+    /// Bring labels made elsewhere (JSON lines) into an annotator's sidecars.
+    #[command(
+        after_help = "Examples:\n  glose import predictions.jsonl --annotator model-v1 news/\n  glose import seeds.jsonl --annotator ref --dry-run"
+    )]
+    Import(import::Args),
     /// Print shell completions.
     #[command(
         after_help = "Example:\n  glose completions bash > ~/.local/share/bash-completion/completions/glose"
@@ -78,6 +90,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Segment(a)) => segment::run(a),
         Some(Command::Status(a)) => status::run(a, &cli.who),
         Some(Command::Check(a)) => check::run(a),
+        Some(Command::Export(a)) => export::run(a),
+        Some(Command::Import(a)) => import::run(a, &cli.who),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "glose", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
