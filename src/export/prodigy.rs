@@ -41,9 +41,5 @@ impl Serialize for Meta<'_> {
 
 /// Writes one Prodigy task per line.
 pub fn write(rows: &[Row], w: &mut dyn Write) -> io::Result<()> {
-    for row in rows {
-        serde_json::to_writer(&mut *w, &Task(row))?;
-        w.write_all(b"\n")?;
-    }
-    Ok(())
+    super::jsonl::lines(rows.iter().map(Task), w)
 }
