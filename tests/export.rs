@@ -424,3 +424,29 @@ fn stdout_is_clean_jsonl_and_file_output_is_the_same() {
         .stderr("");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), stdout);
 }
+
+#[test]
+fn corpus_fingerprint_follows_labels_not_runs() {
+    let dir = small_corpus();
+    let fp = || {
+        let corpus = Corpus::scan(dir.path()).unwrap();
+        export::build(&corpus, &Options::default(), &mut |_, _| {}).fingerprint
+    };
+    let before = fp();
+    assert_eq!(before, fp());
+    let change = dir.path().join("change.jsonl.in");
+    std::fs::write(
+        &change,
+        "{\"article\":\"a.txt\",\"text\":\"Publicité\",\"label\":\"factual\"}\n",
+    )
+    .unwrap();
+    let corpus = Corpus::scan(dir.path()).unwrap();
+    let (lines, _) = glose::import::parse(&std::fs::read_to_string(&change).unwrap());
+    let opts = glose::import::Options {
+        overwrite: true,
+        dry_run: false,
+    };
+    let r = glose::import::import(&corpus, &Annotator::new("alice").unwrap(), lines, opts);
+    assert_eq!(r.overwritten, 1);
+    assert_ne!(before, fp());
+}

@@ -98,7 +98,7 @@ pub struct Dataset {
     pub orphans: usize,
     /// Unreadable articles and sidecars, naming the file.
     pub problems: Vec<String>,
-    /// `sha256:` over every labeled article's bytes and sidecars, in id order.
+    /// `sha256:` over every labeled article's bytes and labels, in id order.
     pub fingerprint: String,
 }
 
@@ -120,9 +120,8 @@ pub fn build(corpus: &Corpus, opts: &Options, progress: &mut dyn FnMut(usize, us
         .iter()
         .filter(|e| !e.annotators.is_empty())
         .collect();
-    for (n, entry) in labeled.iter().enumerate() {
-        progress(n, labeled.len());
-        let au = match units::load(entry, opts.context) {
+    for au in load_all(&labeled, opts.context, progress) {
+        let au = match au {
             Ok(au) => au,
             Err(e) => {
                 ds.problems.push(e);
@@ -162,14 +161,58 @@ pub fn build(corpus: &Corpus, opts: &Options, progress: &mut dyn FnMut(usize, us
                 rows.truncate(before);
             }
         }
-        if !rows.is_empty() {
-            per_article.push((entry.id.clone(), rows));
+        if let Some(first) = rows.first() {
+            per_article.push((first.unit.article.to_string(), rows));
         }
     }
-    progress(labeled.len(), labeled.len());
     ds.fingerprint = format!("sha256:{}", hex(&fp.finalize()));
     assign(&mut ds, per_article, opts);
     ds
+}
+
+/// Loads articles on all cores (reading and segmenting dominate an export), handing
+/// results back in corpus order.
+fn load_all(
+    entries: &[&crate::corpus::Entry],
+    context: usize,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Vec<Result<units::ArticleUnits, String>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let total = entries.len();
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+        .min(total.max(1));
+    let next = AtomicUsize::new(0);
+    let mut slots: Vec<Option<Result<units::ArticleUnits, String>>> = Vec::new();
+    slots.resize_with(total, || None);
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::channel();
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let next = &next;
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(entry) = entries.get(i) else { break };
+                    if tx.send((i, units::load(entry, context))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        progress(0, total);
+        for (done, (i, r)) in rx.into_iter().enumerate() {
+            slots[i] = Some(r);
+            progress(done + 1, total);
+        }
+    });
+    slots
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| r.unwrap_or_else(|| Err(format!("{}: not read", entries[i].path.display()))))
+        .collect()
 }
 
 fn assign(ds: &mut Dataset, per_article: Vec<(String, Vec<Row>)>, opts: &Options) {

@@ -44,7 +44,8 @@ pub struct ArticleUnits {
     pub orphans: usize,
     /// Sidecars that could not be read (their labels are missing from the export).
     pub sidecar_errors: Vec<String>,
-    /// Feeds the corpus fingerprint: article bytes and every sidecar's bytes.
+    /// Feeds the corpus fingerprint: the article's bytes and every label read from its
+    /// sidecars (annotator, span, label), which is all an export depends on.
     pub fingerprint: [u8; 32],
 }
 
@@ -67,11 +68,6 @@ pub fn load(entry: &Entry, context: usize) -> Result<ArticleUnits, String> {
                 continue;
             }
         };
-        if let Ok(bytes) = std::fs::read(&ann.path) {
-            hasher.update([0]);
-            hasher.update(who.as_str().as_bytes());
-            hasher.update(Sha256::digest(&bytes));
-        }
         let name: Arc<str> = Arc::from(who.as_str());
         for (i, r) in ann.labels.iter().enumerate() {
             if let Some(r) = r {
@@ -93,6 +89,15 @@ pub fn load(entry: &Entry, context: usize) -> Result<ArticleUnits, String> {
             }
         }
     }
+    for ((start, end), votes) in &spans {
+        hasher.update(start.to_le_bytes());
+        hasher.update(end.to_le_bytes());
+        for (who, l) in votes {
+            hasher.update(who.as_bytes());
+            hasher.update([0, l.index() as u8]);
+        }
+    }
+    hasher.update(out.orphans.to_le_bytes());
     out.fingerprint = hasher.finalize().into();
     let article: Arc<str> = Arc::from(entry.id.as_str());
     let mut cursor = (0usize, 0usize); // (byte, char) position already counted
