@@ -268,7 +268,16 @@ fn locate(
                 doc.id
             ));
         }
-        return Ok((start, end));
+        // Surrounding whitespace is not part of a sentence: glose's spans never hold it.
+        let lead = slice.len() - slice.trim_start().len();
+        let trail = slice.len() - slice.trim_end().len();
+        if lead == slice.len() {
+            return Err(format!(
+                "bytes {start}..{end} of `{}` are only whitespace",
+                doc.id
+            ));
+        }
+        return Ok((start + lead, end - trail));
     }
     let text = l.text.as_deref().unwrap_or_default().trim();
     if text.is_empty() {
@@ -294,6 +303,43 @@ fn locate(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn doc(text: &str) -> Document {
+        Document::from_bytes(
+            text.as_bytes().to_vec(),
+            std::path::Path::new("a.txt"),
+            "a.txt",
+        )
+        .unwrap()
+    }
+
+    fn line(span: Option<(usize, usize)>, text: Option<&str>) -> Line {
+        Line {
+            line: 1,
+            article: "a.txt".into(),
+            span,
+            text: text.map(str::to_string),
+            label: Label::Quote,
+            model: None,
+        }
+    }
+
+    #[test]
+    fn locate_trims_spans_and_takes_repeats_in_turn() {
+        let d = doc("Un. Deux.\n\nUn.\n");
+        let none = HashMap::new();
+        assert_eq!(locate(&d, &line(Some((3, 11)), None), &none), Ok((4, 9)));
+        assert!(locate(&d, &line(Some((9, 11)), None), &none).is_err());
+        assert!(locate(&d, &line(Some((0, 3)), Some("Deux.")), &none).is_err());
+        let first = locate(&d, &line(None, Some(" Un. ")), &none).unwrap();
+        assert_eq!(&d.raw[first.0..first.1], "Un.");
+        let mut taken = HashMap::new();
+        taken.insert(first, (1, Label::Quote));
+        let second = locate(&d, &line(None, Some("Un.")), &taken).unwrap();
+        assert_ne!(first, second);
+        assert_eq!(&d.raw[second.0..second.1], "Un.");
+        assert!(locate(&d, &line(None, Some("Trois.")), &none).is_err());
+    }
 
     #[test]
     fn parse_reports_bad_lines_by_number() {
