@@ -107,6 +107,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let target = target(&a)?;
     let root = a.corpus.clone().unwrap_or_else(|| PathBuf::from("."));
     let corpus = Corpus::scan(&root)?;
+    check_source(&a.labels, &corpus)?;
     let opts = Options {
         policy: a.labels.clone(),
         min_agreement: a.min_agreement,
@@ -153,6 +154,29 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A policy naming a source the corpus does not have is a typo, not an empty dataset.
+fn check_source(policy: &Policy, corpus: &Corpus) -> anyhow::Result<()> {
+    let have = corpus.annotators();
+    let wanted = match policy {
+        Policy::Gold => crate::annotator::GOLD,
+        Policy::Annotator(n) => n.as_str(),
+        Policy::Majority | Policy::All => return Ok(()),
+    };
+    if !have.iter().any(|a| a.as_str() == wanted) {
+        let names: Vec<&str> = have.iter().map(|a| a.as_str()).collect();
+        bail!(
+            "--labels {policy}: no sidecar of `{wanted}` in {} (annotators: {})",
+            corpus.root.display(),
+            if names.is_empty() {
+                "none".to_string()
+            } else {
+                names.join(", ")
+            }
+        );
+    }
+    Ok(())
 }
 
 fn write_file(
