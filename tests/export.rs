@@ -450,3 +450,33 @@ fn corpus_fingerprint_follows_labels_not_runs() {
     assert_eq!(r.overwritten, 1);
     assert_ne!(before, fp());
 }
+
+#[test]
+fn broken_sidecars_and_articles_are_named_and_the_rest_exported() {
+    let dir = small_corpus();
+    let bad = dir.path().join("sub/b.txt.bob.ron");
+    std::fs::write(&bad, "(schema: 1, labels: [ oops").unwrap();
+    std::fs::write(dir.path().join("c.txt"), b"bin\0ary").unwrap();
+    std::fs::write(dir.path().join("c.txt.alice.ron"), "()").unwrap();
+    let corpus = Corpus::scan(dir.path()).unwrap();
+    let ds = export::build(&corpus, &Options::default(), &mut |_, _| {});
+    assert_eq!(ds.problems.len(), 2, "{:?}", ds.problems);
+    assert!(ds.problems.iter().any(|p| p.contains("b.txt.bob.ron:1:")));
+    assert!(
+        ds.problems
+            .iter()
+            .any(|p| p.contains("c.txt") && p.contains("binary"))
+    );
+    // b.txt now has alice alone: her labels are the majority.
+    let b: Vec<_> = ds.rows[0]
+        .iter()
+        .filter(|r| &*r.unit.article == "sub/b.txt")
+        .map(|r| r.label.name())
+        .collect();
+    assert_eq!(b, ["factual", "quote", "factual"]);
+    let summary = export::manifest::summary(&ds);
+    assert!(
+        summary.contains("problem: ") && summary.contains("b.txt.bob.ron"),
+        "{summary}"
+    );
+}
