@@ -78,9 +78,14 @@ pub fn parse(input: &str) -> (Vec<Line>, Vec<(usize, String)>) {
             ));
             continue;
         }
+        // `./a.txt` names the same article as `a.txt`.
+        let mut article = raw.article.as_str();
+        while let Some(rest) = article.strip_prefix("./") {
+            article = rest;
+        }
         ok.push(Line {
             line: n,
-            article: raw.article,
+            article: article.to_string(),
             span,
             text: raw.text,
             label,
@@ -350,7 +355,7 @@ mod tests {
             "{\"article\":\"a.txt\",\"text\":\"Un.\",\"label\":\"neutral\"}\n",
             "{\"article\":\"a.txt\",\"start\":0,\"label\":\"quote\"}\n",
             "{\"article\":\"a.txt\",\"label\":\"quote\"}\n",
-            "{\"article\":\"a.txt\",\"text\":\"Un.\",\"label\":\"Opinion\",\"model\":\"m1\"}\n",
+            "{\"article\":\"./a.txt\",\"text\":\"Un.\",\"label\":\"Opinion\",\"model\":\"m1\"}\n",
         );
         let (ok, bad) = parse(input);
         assert_eq!(ok.len(), 2);
@@ -358,6 +363,7 @@ mod tests {
         assert_eq!(ok[1].line, 7);
         assert_eq!(ok[1].label, Label::Opinion);
         assert_eq!(ok[1].model.as_deref(), Some("m1"));
+        assert_eq!(ok[1].article, "a.txt");
         let lines: Vec<usize> = bad.iter().map(|b| b.0).collect();
         assert_eq!(lines, [3, 4, 5, 6]);
         assert!(bad[1].1.contains("unknown label"));
