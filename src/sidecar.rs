@@ -186,6 +186,7 @@ pub fn write(path: &Path, sidecar: &Sidecar) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     pub(crate) fn sample() -> Sidecar {
         let mut r = Record::new(0, 12, "Une « phrase ».", Label::Quote, How::Hand);
@@ -241,6 +242,52 @@ mod tests {
             parse(&text, Path::new("a.ron")).unwrap_err(),
             SidecarError::Schema { found: 7, .. }
         ));
+    }
+
+    fn arb_record() -> impl Strategy<Value = Record> {
+        (
+            0usize..1_000_000,
+            0usize..5000,
+            any::<String>(),
+            0usize..4,
+            0usize..4,
+            proptest::option::of(any::<String>()),
+            proptest::collection::vec("[a-z]{1,8}", 0..3),
+        )
+            .prop_map(|(start, len, text, l, h, note, agreed)| Record {
+                start,
+                end: start + len,
+                text,
+                label: Label::ALL[l],
+                at: "2026-01-02T03:04:05.678Z".into(),
+                how: [How::Hand, How::Suggestion, How::Import, How::Adjudication][h],
+                note,
+                model: None,
+                adjudicator: agreed.first().cloned(),
+                agreed,
+            })
+    }
+
+    proptest! {
+        /// Whatever text a sentence or note holds (quotes, newlines, controls, any
+        /// Unicode), writing and reading a sidecar gives back the same labels.
+        #[test]
+        fn any_content_round_trips(
+            labels in proptest::collection::vec(arb_record(), 0..8),
+            orphans in proptest::collection::vec(arb_record(), 0..3),
+            article in any::<String>(),
+        ) {
+            let mut s = sample();
+            s.article = article;
+            s.labels = labels;
+            s.orphans = orphans;
+            let text = to_ron(&s);
+            let back = parse(&text, Path::new("x.ron")).unwrap();
+            let mut want = s.clone();
+            want.labels.sort_by_key(|r| (r.start, r.end));
+            want.orphans.sort_by_key(|r| (r.start, r.end));
+            prop_assert_eq!(back, want);
+        }
     }
 
     #[test]
