@@ -2,7 +2,7 @@
 
 use super::WhoArgs;
 use crate::corpus::Corpus;
-use crate::index::ArticleInfo;
+use crate::index::{ArticleInfo, Index};
 use crate::sanitize::clean;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -21,7 +21,9 @@ pub struct Args {
 pub fn run(a: Args, _who: &WhoArgs) -> anyhow::Result<ExitCode> {
     let root = a.corpus.unwrap_or_else(|| PathBuf::from("."));
     let corpus = Corpus::scan(&root)?;
-    let infos: Vec<ArticleInfo> = corpus.entries.iter().map(ArticleInfo::read).collect();
+    let cache = crate::config::cache_dir();
+    let index = Index::build(&corpus, cache.as_deref(), &|_, _| {});
+    let infos: Vec<ArticleInfo> = index.articles;
     let mut totals: BTreeMap<String, usize> = BTreeMap::new();
     let mut sentences = 0;
     for i in &infos {
