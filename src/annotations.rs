@@ -323,6 +323,37 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_save_keeps_changes_pending_and_the_retry_writes_them() {
+        let (_d, doc) = setup("Un. Deux. Trois.\n");
+        let mut a = Annotations::load(&doc, &alice()).unwrap();
+        // Something is in the way of the sidecar (here a folder; the same path is taken
+        // by a read-only folder or a full disk).
+        std::fs::create_dir(&a.path).unwrap();
+        a.set(0, Some(rec(&doc, 0, Label::Factual)));
+        let err = a.save(&doc).unwrap_err();
+        assert!(err.to_string().contains("a.txt.alice.ron"), "{err}");
+        assert!(a.is_dirty());
+        a.set(1, Some(rec(&doc, 1, Label::Quote)));
+        assert!(a.save(&doc).is_err());
+        std::fs::remove_dir(&a.path).unwrap();
+        assert!(a.save(&doc).unwrap().written);
+        assert!(!a.is_dirty());
+        let b = Annotations::load(&doc, &alice()).unwrap();
+        assert_eq!(b.label(0), Some(Label::Factual));
+        assert_eq!(b.label(1), Some(Label::Quote));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_sidecar_is_refused_not_replaced() {
+        let (dir, doc) = setup("Un. Deux.\n");
+        let link = dir.path().join("a.txt.alice.ron");
+        std::os::unix::fs::symlink("/nonexistent/glose-target.ron", &link).unwrap();
+        let err = Annotations::load(&doc, &alice()).unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+    }
+
+    #[test]
     fn corrupt_sidecar_is_an_error_and_stays_untouched() {
         let (dir, doc) = setup("Un. Deux.\n");
         let p = dir.path().join("a.txt.alice.ron");

@@ -143,6 +143,17 @@ pub fn parse(text: &str, path: &Path) -> Result<Sidecar, SidecarError> {
 
 /// Reads a sidecar; `Ok(None)` when there is none yet.
 pub fn read(path: &Path) -> Result<Option<Sidecar>, SidecarError> {
+    if let Ok(m) = std::fs::symlink_metadata(path)
+        && m.file_type().is_symlink()
+    {
+        return Err(SidecarError::Io {
+            path: path.to_path_buf(),
+            source: io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "is a symbolic link; glose keeps sidecars as regular files (replace the link with the file)",
+            ),
+        });
+    }
     match std::fs::read(path) {
         Ok(bytes) => {
             let text = String::from_utf8(bytes).map_err(|e| SidecarError::Parse {
