@@ -45,9 +45,15 @@ pub fn run(a: Args, _who: &WhoArgs) -> anyhow::Result<ExitCode> {
                 })
             })
             .collect();
+        let skipped: Vec<_> = corpus
+            .skipped
+            .iter()
+            .map(|(p, why)| serde_json::json!({"path": p.display().to_string(), "reason": why}))
+            .collect();
         let doc = serde_json::json!({
             "corpus": root.display().to_string(),
             "articles": articles,
+            "skipped": skipped,
             "totals": {"articles": infos.len(), "sentences": sentences, "labeled": totals},
         });
         writeln!(out, "{doc}")?;
@@ -81,6 +87,14 @@ pub fn run(a: Args, _who: &WhoArgs) -> anyhow::Result<ExitCode> {
             write!(out, " {:>10}", totals[*n])?;
         }
         writeln!(out)?;
+        for (p, why) in &corpus.skipped {
+            writeln!(
+                out,
+                "skipped {}: {}",
+                clean(&p.display().to_string()),
+                clean(why)
+            )?;
+        }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
