@@ -18,6 +18,7 @@ pub mod lang;
 pub mod matrix;
 pub mod sanitize;
 pub mod segment;
+pub mod shutdown;
 pub mod sidecar;
 pub mod suggest;
 
