@@ -86,6 +86,8 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // A broken config is reported whatever the command, so it is never silently ignored.
+    crate::config::Config::load()?;
     match cli.command {
         Some(Command::Segment(a)) => segment::run(a),
         Some(Command::Status(a)) => status::run(a, &cli.who),
