@@ -32,7 +32,9 @@ pub struct Args {
 
 pub fn run(a: Args, who: &WhoArgs) -> anyhow::Result<ExitCode> {
     let Some(name) = who.annotator.as_deref() else {
-        bail!("import needs --annotator NAME: whose labels these are (e.g. a model's name)");
+        bail!(
+            "import needs --annotator NAME: whose labels these are, e.g. a model's name (it does not fall back to GLOSE_ANNOTATOR, the config or your user name: imported labels are rarely yours)"
+        );
     };
     let annotator = Annotator::new(name)?;
     if annotator.is_gold() && !a.allow_gold {
