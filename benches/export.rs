@@ -1,5 +1,7 @@
-//! The record-writing core of `glose export`: one million synthetic rows written as JSONL,
-//! CSV and Prodigy into memory. Run with `cargo bench --bench export`.
+//! `glose export`: the record-writing core (one million synthetic rows written as JSONL, CSV
+//! and Prodigy into memory), and the whole pipeline on a corpus of 100,000 labeled
+//! sentences on disk, next to the reading it cannot avoid (articles segmented, sidecars
+//! parsed). Run with `cargo bench --bench export`.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use glose::Label;
@@ -66,5 +68,79 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// 200 articles of 500 sentences, every sentence labeled by alice.
+fn disk_corpus() -> tempfile::TempDir {
+    use glose::annotations::Annotations;
+    use glose::annotator::Annotator;
+    use glose::document::Document;
+    use glose::sidecar::{How, Record};
+    let dir = tempfile::tempdir().unwrap();
+    let alice = Annotator::new("alice").unwrap();
+    for a in 0..200 {
+        let mut text = String::new();
+        for p in 0..100 {
+            for s in 0..5 {
+                text.push_str(&format!(
+                    "Selon le ministère, {} personnes ont été évacuées de la zone {p}, a déclaré la préfète. ",
+                    a * 500 + p * 5 + s
+                ));
+            }
+            text.push_str("\n\n");
+        }
+        let path = dir.path().join(format!("art{a:03}.txt"));
+        std::fs::write(&path, &text).unwrap();
+        let doc = Document::load(&path, &format!("art{a:03}.txt")).unwrap();
+        let mut ann = Annotations::load(&doc, &alice).unwrap();
+        for i in 0..doc.sentences.len() {
+            let s = doc.sentences[i];
+            let rec = Record::new(
+                s.start,
+                s.end,
+                doc.sentence_text(i),
+                Label::ALL[i % 4],
+                How::Hand,
+            );
+            ann.set(i, Some(rec));
+        }
+        ann.save(&doc).unwrap();
+    }
+    dir
+}
+
+fn pipeline(c: &mut Criterion) {
+    use glose::corpus::Corpus;
+    use glose::export::{self, Options};
+    let dir = disk_corpus();
+    let corpus = Corpus::scan(dir.path()).unwrap();
+    let opts = Options {
+        include_skip: true,
+        ..Options::default()
+    };
+    let rows = export::build(&corpus, &opts, &mut |_, _| {}).total();
+    let mut g = c.benchmark_group("corpus_100k_labeled");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(rows as u64));
+    g.bench_function("read_only", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for e in &corpus.entries {
+                let m = glose::matrix::LabelMatrix::load(e).unwrap();
+                n += m.rows.len();
+            }
+            black_box(n)
+        })
+    });
+    let mut buf: Vec<u8> = Vec::with_capacity(64 << 20);
+    g.bench_function("export_jsonl", |b| {
+        b.iter(|| {
+            let ds = export::build(&corpus, &opts, &mut |_, _| {});
+            buf.clear();
+            Format::Jsonl.write(&ds.rows[0], false, &mut buf).unwrap();
+            black_box(buf.len())
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, pipeline);
 criterion_main!(benches);
