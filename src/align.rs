@@ -93,14 +93,14 @@ impl Aligned {
             for g in groups {
                 place_group(&doc, &mut cells, &mut extras, &mut moved, g, cols);
             }
-            for (c, r) in singles {
-                if let Some(slot) = overlap_slot(&doc, &mut cells, &mut extras, &r, &[c]) {
-                    moved[c] += 1;
-                    slot[c] = Some(r);
-                } else {
-                    unmatched[c].push(r);
-                }
-            }
+            place_singles(
+                &doc,
+                &mut cells,
+                &mut extras,
+                &mut moved,
+                &mut unmatched,
+                singles,
+            );
         }
         let mut rows: Vec<(Unit, Vec<Option<Record>>)> = cells
             .into_iter()
@@ -250,38 +250,62 @@ fn place_group(
     }
 }
 
-/// The free slot (for every column of `cols`) whose unit best overlaps `r`.
-fn overlap_slot<'a>(
+/// Where a unit is: a sentence of the article or a span only the sidecars know.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    Sentence(usize),
+    Extra(usize),
+}
+
+/// Pass 4: the remaining labels go to the units they overlap (at least [`MIN_OVERLAP`] of
+/// the shorter span), closest pairs first (by intersection over union), one label per
+/// annotator and unit. A sentence glose cut in two still gets the half that fits best.
+fn place_singles(
     doc: &Document,
-    cells: &'a mut [Vec<Option<Record>>],
-    extras: &'a mut [(Unit, Vec<Option<Record>>)],
-    r: &Record,
-    cols: &[usize],
-) -> Option<&'a mut Vec<Option<Record>>> {
-    let sent = best_sentence(doc, cells, r.start, r.end, cols).map(|i| {
-        (
-            share(r.start, r.end, doc.sentences[i].start, doc.sentences[i].end),
-            i,
-        )
-    });
-    let extra = extras
-        .iter()
-        .enumerate()
-        .filter(|(_, (_, row))| cols.iter().all(|&c| row[c].is_none()))
-        .map(|(j, (u, _))| (share(r.start, r.end, u.start, u.end), j))
-        .filter(|(s, _)| *s >= MIN_OVERLAP)
-        .max_by(|a, b| a.0.total_cmp(&b.0));
-    match (sent, extra) {
-        (Some((s, i)), Some((e, j))) => {
-            if e > s {
-                Some(&mut extras[j].1)
-            } else {
-                Some(&mut cells[i])
+    cells: &mut [Vec<Option<Record>>],
+    extras: &mut [(Unit, Vec<Option<Record>>)],
+    moved: &mut [usize],
+    unmatched: &mut [Vec<Record>],
+    singles: Vec<(usize, Record)>,
+) {
+    let mut cands: Vec<(f64, usize, Target)> = Vec::new();
+    for (k, (_, r)) in singles.iter().enumerate() {
+        let first = doc.sentences.partition_point(|s| s.end <= r.start);
+        for (i, s) in doc.sentences.iter().enumerate().skip(first) {
+            if s.start >= r.end {
+                break;
+            }
+            if share(r.start, r.end, s.start, s.end) >= MIN_OVERLAP {
+                cands.push((
+                    jaccard(r.start, r.end, s.start, s.end),
+                    k,
+                    Target::Sentence(i),
+                ));
             }
         }
-        (Some((_, i)), None) => Some(&mut cells[i]),
-        (None, Some((_, j))) => Some(&mut extras[j].1),
-        (None, None) => None,
+        for (j, (u, _)) in extras.iter().enumerate() {
+            if share(r.start, r.end, u.start, u.end) >= MIN_OVERLAP {
+                cands.push((jaccard(r.start, r.end, u.start, u.end), k, Target::Extra(j)));
+            }
+        }
+    }
+    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut slots: Vec<Option<(usize, Record)>> = singles.into_iter().map(Some).collect();
+    for (_, k, target) in cands {
+        let Some(c) = slots[k].as_ref().map(|(c, _)| *c) else {
+            continue;
+        };
+        let slot = match target {
+            Target::Sentence(i) => &mut cells[i][c],
+            Target::Extra(j) => &mut extras[j].1[c],
+        };
+        if slot.is_none() {
+            *slot = slots[k].take().map(|(_, r)| r);
+            moved[c] += 1;
+        }
+    }
+    for (c, r) in slots.into_iter().flatten() {
+        unmatched[c].push(r);
     }
 }
 
@@ -309,6 +333,13 @@ fn best_sentence(
         }
     }
     best.map(|(_, i)| i)
+}
+
+/// Intersection over union of two spans.
+fn jaccard(a0: usize, a1: usize, b0: usize, b1: usize) -> f64 {
+    let inter = a1.min(b1).saturating_sub(a0.max(b0));
+    let union = a1.max(b1).saturating_sub(a0.min(b0)).max(1);
+    inter as f64 / union as f64
 }
 
 /// Overlap of two spans as a share of the shorter one.

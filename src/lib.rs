@@ -18,6 +18,7 @@ pub mod index;
 pub mod label;
 pub mod lang;
 pub mod matrix;
+pub mod pace;
 pub mod sanitize;
 pub mod segment;
 pub mod sidecar;

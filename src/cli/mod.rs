@@ -1,5 +1,6 @@
 //! The command line: argument parsing and one module per subcommand.
 
+mod agree;
 mod check;
 mod segment;
 mod status;
@@ -51,6 +52,11 @@ pub enum Command {
     /// Validate every sidecar of a corpus; exit 1 if any problem is found.
     #[command(after_help = "Example:\n  glose check news/")]
     Check(check::Args),
+    /// Agreement between annotators: observed, Cohen's and Fleiss' kappa, Krippendorff's alpha.
+    #[command(
+        after_help = "Examples:\n  glose agree news/\n  glose agree news/ --annotators alice,bob --exclude skip --json\n  glose agree news/ --against-gold"
+    )]
+    Agree(agree::Args),
     /// Print shell completions.
     #[command(
         after_help = "Example:\n  glose completions bash > ~/.local/share/bash-completion/completions/glose"
@@ -78,6 +84,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Segment(a)) => segment::run(a),
         Some(Command::Status(a)) => status::run(a, &cli.who),
         Some(Command::Check(a)) => check::run(a),
+        Some(Command::Agree(a)) => agree::run(a),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "glose", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
