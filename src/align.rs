@@ -50,6 +50,11 @@ impl Aligned {
     /// Loads the article and the sidecars of `annotators` (absent sidecars are empty).
     pub fn load(entry: &Entry, annotators: &[Annotator]) -> Result<Aligned, Unreadable> {
         let doc = Document::load(&entry.path, &entry.id)?;
+        Ok(Aligned::read(doc, annotators))
+    }
+
+    /// Reads the sidecars of `annotators` beside a loaded document and aligns them.
+    pub fn read(doc: Document, annotators: &[Annotator]) -> Aligned {
         let mut errors = Vec::new();
         let mut sets = Vec::with_capacity(annotators.len());
         for who in annotators {
@@ -65,7 +70,7 @@ impl Aligned {
         }
         let mut a = Aligned::build(doc, annotators, sets);
         a.errors = errors;
-        Ok(a)
+        a
     }
 
     /// Aligns `records[c]` (the labels of `annotators[c]`) on `doc`.

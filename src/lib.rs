@@ -3,6 +3,7 @@
 //! The model modules (corpus, documents, segmentation, sidecars, annotations) know nothing
 //! of the terminal; the TUI sits on top of them; the binary only calls [`cli::main`].
 
+pub mod adjudicate;
 pub mod agreement;
 pub mod align;
 pub mod analysis;
