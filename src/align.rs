@@ -94,7 +94,9 @@ impl Aligned {
         let mut extras: Vec<(Unit, Vec<Option<Record>>)> = Vec::new();
         if !left.is_empty() {
             let left = by_text(&doc, &mut cells, &mut moved, left);
-            let (groups, singles) = group_by_span(left, &mut unmatched);
+            let (mut groups, singles) = group_by_span(left, &mut unmatched);
+            // Closest fits first, so a sentence cut in two keeps its better half.
+            groups.sort_by(|x, y| fit(&doc, &y[0].1).total_cmp(&fit(&doc, &x[0].1)));
             for g in groups {
                 place_group(&doc, &mut cells, &mut extras, &mut moved, g, cols);
             }
@@ -338,6 +340,16 @@ fn best_sentence(
         }
     }
     best.map(|(_, i)| i)
+}
+
+/// How well a span fits the sentence it overlaps most (intersection over union).
+fn fit(doc: &Document, r: &Record) -> f64 {
+    let first = doc.sentences.partition_point(|s| s.end <= r.start);
+    doc.sentences[first..]
+        .iter()
+        .take_while(|s| s.start < r.end)
+        .map(|s| jaccard(r.start, r.end, s.start, s.end))
+        .fold(0.0, f64::max)
 }
 
 /// Intersection over union of two spans.

@@ -193,17 +193,17 @@ fn a_range_is_settled_and_undone_together_and_can_be_cleared() {
     assert!(gold_on_disk(dir.path()).is_empty());
 }
 
-/// Two sidecars cut a sentence in two where glose does not (another segmenter): the first
-/// half is matched to the sentence, the second becomes a row of its own, and its gold label
-/// goes to the gold sidecar on that span and comes back there.
+/// Two sidecars cut a sentence in two where glose does not (another segmenter): the half
+/// that fits best is matched to the sentence, the other becomes a row of its own, and its
+/// gold label goes to the gold sidecar on that span and comes back there.
 #[test]
 fn spans_only_the_sidecars_share_can_be_adjudicated() {
     let (dir, doc) = setup();
     // "Il a dit « oui »." cut as "Il a dit" + "« oui »."
     let s = doc.sentences[1];
     let cut = s.start + doc.sentence_text(1).find('«').unwrap();
-    let first = (s.start, cut - 1);
-    let span = (cut, s.end);
+    let span = (s.start, cut - 1);
+    let second = (cut, s.end);
     let text = &doc.raw[span.0..span.1];
     for (name, l) in [("alice", Quote), ("bob", Opinion)] {
         let sc = sidecar::Sidecar {
@@ -213,14 +213,14 @@ fn spans_only_the_sidecars_share_can_be_adjudicated() {
             segmenter: "other/1".into(),
             annotator: name.into(),
             labels: vec![
+                Record::new(span.0, span.1, text, l, How::Hand),
                 Record::new(
-                    first.0,
-                    first.1,
-                    &doc.raw[first.0..first.1],
+                    second.0,
+                    second.1,
+                    &doc.raw[second.0..second.1],
                     Skip,
                     How::Hand,
                 ),
-                Record::new(span.0, span.1, text, l, How::Hand),
             ],
             orphans: vec![],
         };

@@ -4,10 +4,12 @@
 //! and tallies of several articles add up to the corpus-wide one.
 
 mod report;
+mod summary;
 
 pub use report::{
     ArticleFigures, Builder, Confusion, Options, PairReport, Report, compute as report,
 };
+pub use summary::{ArticleSummary, Cursor, ReviewIndex};
 
 /// A missing rating in an item's row of codes.
 pub const NONE: u8 = u8::MAX;
