@@ -63,10 +63,12 @@ struct Change {
     unit: usize,
     /// The gold cell of the unit before.
     cell: Option<Record>,
-    /// The gold sidecar's slot for the unit's sentence before (sentence units only).
-    slot: Option<Option<Record>>,
-    /// A gold label kept off-sentence that the change replaced or removed.
-    orphan: Option<Record>,
+    /// The gold sidecar's slot of a sentence, with its content before.
+    slot: Option<(usize, Option<Record>)>,
+    /// The span of a gold label the change added off-sentence.
+    added: Option<(usize, usize)>,
+    /// Gold labels kept off-sentence that the change replaced or removed.
+    removed: Vec<Record>,
 }
 
 /// One article under review.
@@ -276,17 +278,14 @@ impl Review {
             return Ok(false);
         };
         for ch in step.into_iter().rev() {
-            let unit = self.aligned.units[ch.unit].clone();
-            match (unit.sentence, ch.slot) {
-                (Some(i), Some(slot)) => {
-                    self.gold.set(i, slot);
-                }
-                _ => {
-                    self.gold.remove_orphan(unit.start, unit.end);
-                }
+            if let Some((start, end)) = ch.added {
+                self.gold.remove_orphan(start, end);
             }
-            if let Some(o) = ch.orphan {
+            for o in ch.removed {
                 self.gold.set_orphan(o);
+            }
+            if let Some((i, before)) = ch.slot {
+                self.gold.set(i, before);
             }
             self.aligned.cells[ch.unit][self.gold_col] = ch.cell;
         }
@@ -317,9 +316,21 @@ impl Review {
         Ok(n)
     }
 
+    /// The gold record for row `u`: on the span the annotators labeled when they all used
+    /// the same one (gold then lines up with their sidecars), else on the row's span.
     fn gold_record_for(&self, u: usize, label: Label) -> Record {
         let unit = &self.aligned.units[u];
-        let mut r = Record::new(unit.start, unit.end, self.text(u), label, How::Adjudication);
+        let row = &self.aligned.cells[u][..self.gold_col];
+        let mut spans = row
+            .iter()
+            .flatten()
+            .map(|r| (r.start, r.end, r.text.as_str()));
+        let first = spans.next();
+        let (start, end, text) = match first {
+            Some(f) if spans.all(|s| s == f) => f,
+            _ => (unit.start, unit.end, self.text(u)),
+        };
+        let mut r = Record::new(start, end, text, label, How::Adjudication);
         r.agreed = (0..self.gold_col)
             .filter(|&c| self.aligned.label(u, c) == Some(label))
             .map(|c| self.annotators[c].to_string())
@@ -328,35 +339,46 @@ impl Review {
         r
     }
 
-    /// Puts `record` as row `u`'s gold in memory and in the gold sidecar's state.
+    /// Puts `record` as row `u`'s gold, in memory and in the gold sidecar's state: in the
+    /// sentence's slot when it has the sentence's span, else with the off-sentence labels.
     fn put(&mut self, u: usize, record: Option<Record>) -> Change {
-        let unit = self.aligned.units[u].clone();
+        let sentence = self.aligned.units[u].sentence;
         let cell = self.aligned.cells[u][self.gold_col].clone();
-        let mut change = Change {
+        let mut ch = Change {
             unit: u,
             cell: cell.clone(),
             slot: None,
-            orphan: None,
+            added: None,
+            removed: Vec::new(),
         };
-        match unit.sentence {
-            Some(i) => {
-                // A gold label matched here by overlap is kept off-sentence by the sidecar:
-                // take it out so the sentence does not end up with two.
-                if let Some(old) = &cell
-                    && self.gold.labels.get(i).and_then(Option::as_ref) != Some(old)
-                {
-                    change.orphan = self.gold.remove_orphan(old.start, old.end);
-                }
-                change.slot = Some(self.gold.set(i, record.clone()));
+        if let Some(old) = &cell {
+            let in_slot = sentence
+                .is_some_and(|i| self.gold.labels.get(i).and_then(Option::as_ref) == Some(old));
+            match sentence {
+                Some(i) if in_slot => ch.slot = Some((i, self.gold.set(i, None))),
+                _ => ch
+                    .removed
+                    .extend(self.gold.remove_orphan(old.start, old.end)),
             }
-            None => {
-                change.orphan = match record.clone() {
-                    Some(r) => self.gold.set_orphan(r),
-                    None => self.gold.remove_orphan(unit.start, unit.end),
-                };
+        }
+        if let Some(r) = record.clone() {
+            let doc = &self.aligned.doc;
+            let fits = sentence.filter(|&i| {
+                let s = doc.sentences[i];
+                (s.start, s.end) == (r.start, r.end)
+            });
+            match fits {
+                Some(i) => {
+                    let before = self.gold.set(i, Some(r));
+                    ch.slot.get_or_insert((i, before));
+                }
+                None => {
+                    ch.added = Some((r.start, r.end));
+                    ch.removed.extend(self.gold.set_orphan(r));
+                }
             }
         }
         self.aligned.cells[u][self.gold_col] = record;
-        change
+        ch
     }
 }

@@ -258,3 +258,99 @@ fn bad_arguments_are_clear_errors() {
     let e = run(&["--exclude", "neutral"]);
     assert!(e.contains("unknown label `neutral`"), "{e}");
 }
+
+/// Review the first article through the model: accept the unanimous sentences, settle the
+/// one disagreement, check the gold file on disk, then compare each annotator with gold.
+#[test]
+fn adjudicating_an_article_writes_gold_and_agree_compares_against_it() {
+    use glose::adjudicate::Review;
+    use glose::agreement::{Cursor, ReviewIndex};
+    use glose::annotator::Annotator;
+    use glose::corpus::Corpus;
+
+    let dir = corpus();
+    let (a, b) = (
+        read_jsonl("seeds.jsonl"),
+        read_jsonl("seeds.annotator2.jsonl"),
+    );
+    write_sidecars(dir.path(), "ann1", &a);
+    write_sidecars(dir.path(), "ann2", &b);
+    let c = Corpus::scan(dir.path()).unwrap();
+    let index = ReviewIndex::build(&c);
+    let unsettled: usize = index.articles.iter().map(|s| s.unsettled()).sum();
+    assert_eq!(unsettled, 11, "gold/README: 11 disagreements");
+    let first = index
+        .next_disagreement(Cursor { article: 0, row: 0 }, true, true)
+        .unwrap();
+    assert_eq!(first.article, 0);
+
+    let mut r = Review::open(&c.entries[0], Annotator::new("rev").unwrap()).unwrap();
+    // glose cuts this article into 19 sentences, not all where the annotators did: one
+    // sentence carries no label and one hand-cut span is a row of its own.
+    let labeled = (0..r.len())
+        .filter(|&u| r.status(u) != glose::adjudicate::Status::Unlabeled)
+        .count();
+    assert_eq!((r.len(), labeled), (20, 19));
+    assert_eq!(r.accept_unanimous().unwrap(), 18);
+    let u = r.disagreements()[0];
+    assert_eq!(u, first.row);
+    let label = r.row(u).labels[0].unwrap();
+    r.adjudicate(u..=u, Some(label)).unwrap();
+
+    let gold_path = dir.path().join("000_3b8629df93aa22c5.txt.gold.ron");
+    let sc = sidecar::read(&gold_path).unwrap().unwrap();
+    // Gold follows the annotators' spans; those that are no glose sentence are kept with
+    // the orphans, not lost.
+    assert_eq!((sc.labels.len(), sc.orphans.len()), (16, 3));
+    let all: Vec<&Record> = sc.labels.iter().chain(&sc.orphans).collect();
+    assert!(all.iter().all(|r| r.how == How::Adjudication));
+    assert!(all.iter().all(|r| r.adjudicator.as_deref() == Some("rev")));
+    let settled = all.iter().find(|x| x.agreed.len() == 1).unwrap();
+    assert_eq!(settled.agreed, vec!["ann1".to_string()]);
+    assert_eq!(settled.label, label);
+    // Gold labels sit on the same spans as the annotators' (the hand cut).
+    let hand: Vec<(usize, usize)> = a
+        .iter()
+        .filter(|l| l.article.starts_with("000"))
+        .map(|l| (l.start, l.end))
+        .collect();
+    let mut spans: Vec<(usize, usize)> = sc.labels.iter().map(|r| (r.start, r.end)).collect();
+    spans.extend(sc.orphans.iter().map(|r| (r.start, r.end)));
+    spans.sort();
+    assert_eq!(spans, hand);
+
+    let v = agree(dir.path(), &["--against-gold"]);
+    assert_eq!(v["annotators"], serde_json::json!(["ann1", "ann2"]));
+    assert_eq!(v["items"], 257, "group figures leave gold out");
+    let pairs: Vec<(&str, &str, u64)> = v["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["a"].as_str().unwrap(),
+                p["b"].as_str().unwrap(),
+                p["n"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        vec![
+            ("ann1", "ann2", 257),
+            ("ann1", "gold", 19),
+            ("ann2", "gold", 19)
+        ]
+    );
+    close(&v["pairs"][1]["observed"], 1.0);
+    close(&v["pairs"][2]["observed"], 18.0 / 19.0);
+
+    let index = ReviewIndex::build(&Corpus::scan(dir.path()).unwrap());
+    assert_eq!(index.articles[0].adjudicated, 19);
+    assert_eq!(index.articles[0].unsettled(), 0);
+
+    // Undo both steps: the gold file is back to nothing, on and off sentences.
+    assert!(r.undo().unwrap() && r.undo().unwrap());
+    let sc = sidecar::read(&gold_path).unwrap().unwrap();
+    assert_eq!((sc.labels.len(), sc.orphans.len()), (0, 0));
+}
