@@ -81,7 +81,9 @@ fn corpus(root: &Path, articles: usize) {
         for who in &names {
             let labels = (0..doc.sentences.len())
                 .map(|i| {
-                    x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    x = x
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
                     let s = doc.sentences[i];
                     let l = Label::ALL[((x >> 33) % 4) as usize];
                     Record::new(s.start, s.end, doc.sentence_text(i), l, How::Hand)

@@ -354,3 +354,52 @@ fn adjudicating_an_article_writes_gold_and_agree_compares_against_it() {
     let sc = sidecar::read(&gold_path).unwrap().unwrap();
     assert_eq!((sc.labels.len(), sc.orphans.len()), (0, 0));
 }
+
+#[test]
+fn plain_output_is_a_readable_table() {
+    let dir = corpus();
+    write_sidecars(dir.path(), "ann1", &read_jsonl("seeds.jsonl"));
+    write_sidecars(dir.path(), "ann2", &read_jsonl("seeds.annotator2.jsonl"));
+    let cfg = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("glose")
+        .unwrap()
+        .env("GLOSE_CONFIG_DIR", cfg.path())
+        .env("GLOSE_CACHE_DIR", cfg.path())
+        .arg("agree")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = |start: &str| {
+        text.lines()
+            .find(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("no line `{start}` in\n{text}"))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(line("items"), ["items", "257"]);
+    assert_eq!(
+        line("observed agreement"),
+        ["observed", "agreement", "0.957"]
+    );
+    assert_eq!(line("ann1 "), ["ann1", "ann2", "257", "0.957", "0.935"]);
+    assert!(
+        text.contains("confusion: rows ann1, columns ann2"),
+        "{text}"
+    );
+    // Label counts with the pace: one label every 12 s.
+    assert_eq!(line("ann2  ")[5..], ["300", "12.0"]);
+    assert_eq!(
+        line("000_3b8629df93aa22c5.txt"),
+        [
+            "000_3b8629df93aa22c5.txt",
+            "19",
+            "0.947",
+            "0.911",
+            "0",
+            "ann1,",
+            "ann2"
+        ]
+    );
+}
