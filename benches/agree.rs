@@ -1,11 +1,10 @@
 //! Agreement figures on 1,000,000 sentences × 5 annotators (synthetic labels, about 10 %
 //! missing): filling the count tables, and the figures from them. Then the whole of
-//! `glose agree` but printing (scan, read sidecars, align, tally) on a smaller corpus, to
-//! see where the time goes.
+//! `glose agree` but printing (scan, read sidecars, align, tally, on as many threads as
+//! there are cores) on a smaller corpus, to see where the time goes.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use glose::agreement::{Builder, NONE, Options, Tally};
-use glose::align::Aligned;
+use glose::agreement::{NONE, Options, Tally, corpus_report};
 use glose::annotator::Annotator;
 use glose::corpus::Corpus;
 use glose::document::Document;
@@ -111,15 +110,11 @@ fn pipeline(c: &mut Criterion) {
     g.bench_function("corpus_20k_sentences_x5", |b| {
         b.iter(|| {
             let c = Corpus::scan(dir.path()).unwrap();
-            let annotators: Vec<Annotator> = c.annotators();
-            let mut builder = Builder::new(Options {
-                annotators: annotators.clone(),
+            let opts = Options {
+                annotators: c.annotators(),
                 ..Options::default()
-            });
-            for e in &c.entries {
-                builder.add(&Aligned::load(e, &annotators).unwrap());
-            }
-            builder.finish()
+            };
+            corpus_report(&c, &opts)
         })
     });
     g.finish();

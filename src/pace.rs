@@ -39,6 +39,12 @@ impl Clock {
         }
     }
 
+    /// Adds the labels another clock has seen.
+    pub fn merge(&mut self, other: Clock) {
+        self.secs.extend(other.secs);
+        self.bad += other.bad;
+    }
+
     /// The pace over every label added. Each gap of work is the time spent on the label
     /// that ends it, so labels per hour = work gaps / active hours.
     pub fn pace(mut self) -> Pace {

@@ -1,11 +1,15 @@
 //! Agreement figures between annotators: observed agreement, Cohen's κ per pair, Fleiss' κ
 //! and Krippendorff's α (nominal). Everything is computed from a [`Tally`], a small table
 //! of counts filled one item at a time, so a million sentences cost no allocation per item
-//! and tallies of several articles add up to the corpus-wide one.
+//! and tallies of several articles add up to the corpus-wide one. The counts are integers
+//! (kept per number of raters on an item), so adding them up in any order, on any number
+//! of threads, gives the same figures to the last bit.
 
+mod corpus;
 mod report;
 mod summary;
 
+pub use corpus::{CorpusReport, corpus_report};
 pub use report::{
     ArticleFigures, Builder, Confusion, Options, PairReport, Report, compute as report,
 };
@@ -23,12 +27,14 @@ pub struct Tally {
     items: u64,
     /// Rows with exactly one rating (not comparable, not items).
     singles: u64,
-    /// Σ over items of the share of agreeing rater pairs (Fleiss' P_i).
-    sum_p: f64,
+    /// Per number of raters `m` on an item: Σ of agreeing ordered rater pairs (Fleiss' P_i
+    /// is that over `m(m - 1)`).
+    agree_by_m: Vec<u64>,
     /// Ratings per category on items.
     cat: Vec<u64>,
-    /// Krippendorff's coincidence matrix, `k × k`.
-    coincidence: Vec<f64>,
+    /// Per `m`: Krippendorff's pair counts, `k × k` (the coincidence matrix is their sum
+    /// over `m`, each divided by `m - 1`).
+    coincidence_by_m: Vec<u64>,
     /// Per pair `(a < b)`, in [`Tally::pair_index`] order: `k × k` confusion (row = a).
     pairs: Vec<u64>,
     /// Per rater, per category: every rating, items or not.
@@ -59,7 +65,7 @@ pub struct Pair {
 }
 
 impl Tally {
-    /// An empty tally. `k` is at most 254 categories.
+    /// An empty tally. `k` is at most 254 categories; items hold at most `raters` ratings.
     pub fn new(raters: usize, k: usize) -> Tally {
         assert!(k < NONE as usize, "too many categories");
         Tally {
@@ -67,9 +73,9 @@ impl Tally {
             raters,
             items: 0,
             singles: 0,
-            sum_p: 0.0,
+            agree_by_m: vec![0; raters + 1],
             cat: vec![0; k],
-            coincidence: vec![0.0; k * k],
+            coincidence_by_m: vec![0; (raters + 1) * k * k],
             pairs: vec![0; raters * raters.saturating_sub(1) / 2 * k * k],
             per_rater: vec![0; raters * k],
         }
@@ -129,6 +135,7 @@ impl Tally {
     pub fn add_counts(&mut self, counts: &[u32]) {
         assert_eq!(counts.len(), self.k, "one count per category");
         let m: u32 = counts.iter().sum();
+        assert!(m as usize <= self.raters, "more ratings than raters");
         if m == 1 {
             self.singles += 1;
         }
@@ -140,9 +147,8 @@ impl Tally {
     fn add_counted(&mut self, counts: &[u32], m: u32) {
         let k = self.k;
         self.items += 1;
-        let pairs_total = f64::from(m) * f64::from(m - 1);
+        let base = m as usize * k * k;
         let mut agree = 0u64;
-        let w = 1.0 / f64::from(m - 1);
         for (c, &nc) in counts.iter().enumerate() {
             if nc == 0 {
                 continue;
@@ -159,10 +165,33 @@ impl Tally {
                 } else {
                     nc64 * u64::from(nj)
                 };
-                self.coincidence[c * k + j] += pairs as f64 * w;
+                self.coincidence_by_m[base + c * k + j] += pairs;
             }
         }
-        self.sum_p += agree as f64 / pairs_total;
+        self.agree_by_m[m as usize] += agree;
+    }
+
+    /// Σ over items of Fleiss' P_i.
+    fn sum_p(&self) -> f64 {
+        (2..=self.raters)
+            .map(|m| self.agree_by_m[m] as f64 / (m * (m - 1)) as f64)
+            .sum()
+    }
+
+    /// Krippendorff's coincidence matrix, `k × k`.
+    fn coincidence(&self) -> Vec<f64> {
+        let kk = self.k * self.k;
+        let mut o = vec![0.0; kk];
+        for m in 2..=self.raters {
+            let w = (m - 1) as f64;
+            for (x, &n) in o
+                .iter_mut()
+                .zip(&self.coincidence_by_m[m * kk..(m + 1) * kk])
+            {
+                *x += n as f64 / w;
+            }
+        }
+        o
     }
 
     /// Adds another tally of the same shape (another article).
@@ -170,13 +199,11 @@ impl Tally {
         assert!(self.k == other.k && self.raters == other.raters, "shape");
         self.items += other.items;
         self.singles += other.singles;
-        self.sum_p += other.sum_p;
+        add_all(&mut self.agree_by_m, &other.agree_by_m);
+        add_all(&mut self.coincidence_by_m, &other.coincidence_by_m);
         add_all(&mut self.cat, &other.cat);
         add_all(&mut self.pairs, &other.pairs);
         add_all(&mut self.per_rater, &other.per_rater);
-        for (x, y) in self.coincidence.iter_mut().zip(&other.coincidence) {
-            *x += y;
-        }
     }
 
     /// Rows that had a single rating.
@@ -211,7 +238,7 @@ impl Tally {
         if self.items == 0 {
             return f;
         }
-        let p_bar = self.sum_p / self.items as f64;
+        let p_bar = self.sum_p() / self.items as f64;
         f.observed = Some(p_bar);
         let total: u64 = self.cat.iter().sum();
         let pe: f64 = self
@@ -229,15 +256,16 @@ impl Tally {
 
     fn alpha(&self) -> Option<f64> {
         let k = self.k;
+        let coincidence = self.coincidence();
         let n_c: Vec<f64> = (0..k)
-            .map(|c| self.coincidence[c * k..(c + 1) * k].iter().sum())
+            .map(|c| coincidence[c * k..(c + 1) * k].iter().sum())
             .collect();
         let n: f64 = n_c.iter().sum();
         let mut observed = 0.0;
         for c in 0..k {
             for j in 0..k {
                 if c != j {
-                    observed += self.coincidence[c * k + j];
+                    observed += coincidence[c * k + j];
                 }
             }
         }

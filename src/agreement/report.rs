@@ -169,6 +169,15 @@ impl Builder {
         self.group.merge(&group);
     }
 
+    /// Adds what another builder with the same options has seen (another thread's share of
+    /// the articles).
+    pub fn merge(&mut self, other: Builder) {
+        self.total.merge(&other.total);
+        self.group.merge(&other.group);
+        self.unmatched += other.unmatched;
+        self.per_article.extend(other.per_article);
+    }
+
     /// The report over every article added.
     pub fn finish(self) -> Report {
         let f = self.group.figures();

@@ -205,12 +205,9 @@ proptest! {
             whole.add(r);
             if i < cut { left.add(r) } else { right.add(r) }
         }
-        left.merge(&right);
-        prop_assert_eq!(left.pair_list(), whole.pair_list());
-        let (x, y) = (left.figures(), whole.figures());
-        prop_assert_eq!(x.items, y.items);
-        prop_assert!(same(x.observed, y.observed));
-        prop_assert!(same(x.fleiss_kappa, y.fleiss_kappa));
-        prop_assert!(same(x.krippendorff_alpha, y.krippendorff_alpha));
+        right.merge(&left);
+        // Integer counts: the order of addition changes nothing, to the last bit.
+        prop_assert_eq!(&right, &whole);
+        prop_assert_eq!(right.figures(), whole.figures());
     }
 }

@@ -1,11 +1,10 @@
 //! `glose agree [CORPUS] [--annotators a,b] [--exclude skip] [--against-gold] [--json]`.
 
-use crate::agreement::{Builder, Options, PairReport, Report};
-use crate::align::Aligned;
+use crate::agreement::{CorpusReport, Options, PairReport, Report, corpus_report};
 use crate::annotator::Annotator;
 use crate::corpus::Corpus;
 use crate::label::Label;
-use crate::pace::{Clock, Pace};
+use crate::pace::Pace;
 use crate::sanitize::clean;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -34,41 +33,11 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let root = a.corpus.clone().unwrap_or_else(|| PathBuf::from("."));
     let corpus = Corpus::scan(&root)?;
     let opts = options(&a, &corpus)?;
-    let mut columns = opts.annotators.clone();
-    if opts.against_gold && !columns.iter().any(Annotator::is_gold) {
-        columns.push(Annotator::gold());
-    }
-    let mut builder = Builder::new(opts.clone());
-    let mut clocks: Vec<Clock> = vec![Clock::default(); opts.annotators.len()];
-    let mut warnings = Vec::new();
-    for entry in &corpus.entries {
-        let here: Vec<Annotator> = columns
-            .iter()
-            .filter(|c| entry.annotators.contains(c))
-            .cloned()
-            .collect();
-        if here.is_empty() {
-            continue;
-        }
-        let art = match Aligned::load(entry, &here) {
-            Ok(art) => art,
-            Err(why) => {
-                warnings.push(format!("{}: skipped, {why}", entry.path.display()));
-                continue;
-            }
-        };
-        warnings.extend(art.errors.iter().cloned());
-        for (i, who) in opts.annotators.iter().enumerate() {
-            if let Some(c) = art.column(who.as_str()) {
-                let labels = art.cells.iter().filter_map(|row| row[c].as_ref());
-                for r in labels.chain(&art.unmatched[c]) {
-                    clocks[i].add(&r.at);
-                }
-            }
-        }
-        builder.add(&art);
-    }
-    let report = builder.finish();
+    let CorpusReport {
+        report,
+        paces,
+        warnings,
+    } = corpus_report(&corpus, &opts);
     for w in &warnings {
         eprintln!("glose: warning: {}", clean(w));
     }
@@ -78,7 +47,6 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         serde_json::to_writer(&mut out, &report)?;
         writeln!(out)?;
     } else {
-        let paces: Vec<Pace> = clocks.into_iter().map(Clock::pace).collect();
         print_tables(&mut out, &report, &paces)?;
     }
     out.flush()?;
