@@ -94,11 +94,14 @@ impl Aligned {
         let mut extras: Vec<(Unit, Vec<Option<Record>>)> = Vec::new();
         if !left.is_empty() {
             let left = by_text(&doc, &mut cells, &mut moved, left);
-            let (mut groups, singles) = group_by_span(left, &mut unmatched);
+            let (mut groups, mut singles) = group_by_span(left, &mut unmatched);
             // Closest fits first, so a sentence cut in two keeps its better half.
             groups.sort_by(|x, y| fit(&doc, &y[0].1).total_cmp(&fit(&doc, &x[0].1)));
             for g in groups {
-                place_group(&doc, &mut cells, &mut extras, &mut moved, g, cols);
+                if let Some(back) = place_group(&doc, &mut cells, &mut extras, &mut moved, g, cols)
+                {
+                    singles.extend(back);
+                }
             }
             place_singles(
                 &doc,
@@ -226,7 +229,8 @@ fn group_by_span(
 }
 
 /// A shared span goes to the sentence it overlaps best when every member's slot there is
-/// free, else it becomes a unit of its own.
+/// free, else it becomes a unit of its own. A span that already is a unit (its labels are
+/// second labels for it) is handed back, to be matched one by one.
 fn place_group(
     doc: &Document,
     cells: &mut [Vec<Option<Record>>],
@@ -234,10 +238,17 @@ fn place_group(
     moved: &mut [usize],
     g: Group,
     cols: usize,
-) {
+) -> Option<Group> {
     let members: Vec<usize> = g.iter().map(|(c, _)| *c).collect();
     let probe = &g[0].1;
     let target = best_sentence(doc, cells, probe.start, probe.end, &members);
+    let taken = |start, end| {
+        doc.sentence_at(start, end).is_some()
+            || extras.iter().any(|(u, _)| (u.start, u.end) == (start, end))
+    };
+    if target.is_none() && taken(probe.start, probe.end) {
+        return Some(g);
+    }
     let slot = match target {
         Some(i) => &mut cells[i],
         None => {
@@ -255,6 +266,7 @@ fn place_group(
         moved[c] += 1;
         slot[c] = Some(r);
     }
+    None
 }
 
 /// Where a unit is: a sentence of the article or a span only the sidecars know.

@@ -125,3 +125,57 @@ fn loading_reports_unreadable_sidecars_instead_of_hiding_them() {
     assert_eq!(a.errors.len(), 1);
     assert!(a.errors[0].contains("a.txt.bob.ron"), "{:?}", a.errors);
 }
+
+mod conservation {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A record: on a sentence (exact), on a random span of the article, or off the end.
+    fn record(d: &Document, kind: u8, a: usize, b: usize, l: usize) -> Record {
+        let label = Label::ALL[l % 4];
+        let n = d.raw.len();
+        let (s, e) = match kind % 3 {
+            0 => {
+                let x = d.sentences[a % d.sentences.len()];
+                (x.start, x.end)
+            }
+            1 => {
+                let s = d.raw.floor_char_boundary(a % n);
+                let e = d.raw.floor_char_boundary(s + 1 + b % 40).max(s + 1).min(n);
+                (s, e)
+            }
+            _ => (n + a % 50, n + a % 50 + 1 + b % 9),
+        };
+        let text = d.raw.get(s..e).unwrap_or("ailleurs").to_string();
+        Record::new(s, e, &text, label, How::Hand)
+    }
+
+    proptest! {
+        /// Every label ends up in exactly one place: a unit's cell of its own annotator's
+        /// column, or that annotator's unmatched list.
+        #[test]
+        fn no_label_is_lost_or_duplicated(
+            specs in prop::collection::vec(
+                prop::collection::vec((0u8..3, 0usize..500, 0usize..500, 0usize..4), 0..12),
+                3,
+            )
+        ) {
+            let d = doc("Un fait. Deux « faits ». Trois, dit-il. Quatre ici.\nCinq là. Six.\n");
+            let records: Vec<Vec<Record>> = specs
+                .iter()
+                .map(|v| v.iter().map(|&(k, a, b, l)| record(&d, k, a, b, l)).collect())
+                .collect();
+            let counts: Vec<usize> = records.iter().map(Vec::len).collect();
+            let a = Aligned::build(d, &who(&["a", "b", "c"]), records);
+            for (c, &n) in counts.iter().enumerate() {
+                let placed = a.cells.iter().filter(|row| row[c].is_some()).count();
+                prop_assert_eq!(placed + a.unmatched[c].len(), n);
+            }
+            let mut spans: Vec<(usize, usize)> = a.units.iter().map(|u| (u.start, u.end)).collect();
+            let sorted = { let mut s = spans.clone(); s.sort(); s };
+            prop_assert_eq!(&spans, &sorted, "units sorted by offset");
+            spans.dedup();
+            prop_assert_eq!(spans.len(), a.units.len(), "no unit twice");
+        }
+    }
+}
