@@ -254,3 +254,58 @@ fn a_broken_sidecar_is_an_error_naming_the_file() {
     let err = Review::from_doc(doc, &[who("alice")], who("rev")).unwrap_err();
     assert!(err.to_string().contains("a.txt.gold.ron"), "{err}");
 }
+
+mod undo_property {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Gold labels per row as a fresh review reads them from disk.
+    fn gold_from_disk(doc: &Document) -> Vec<Option<Label>> {
+        let r = open(doc);
+        (0..r.len()).map(|u| r.gold(u)).collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+        /// After any sequence of adjudications, the disk says what the model says; undoing
+        /// every step brings the gold file back to where it was.
+        #[test]
+        fn disk_follows_the_model_and_undo_goes_all_the_way_back(
+            ops in prop::collection::vec((0usize..6, 0usize..6, 0usize..6), 1..8)
+        ) {
+            let (dir, doc) = two_annotators();
+            // An existing gold label, and a span both annotators cut inside sentence 0: a row
+            // of its own, whose gold lives off-sentence.
+            let mut r = open(&doc);
+            r.adjudicate(3..=3, Some(Skip)).unwrap();
+            let s = doc.sentences[0];
+            let extra = Record::new(s.start, s.end - 1, &doc.raw[s.start..s.end - 1], Quote, How::Hand);
+            for name in ["alice", "bob"] {
+                let p = dir.path().join(format!("a.txt.{name}.ron"));
+                let mut sc = sidecar::read(&p).unwrap().unwrap();
+                sc.orphans.push(extra.clone());
+                sidecar::write(&p, &sc).unwrap();
+            }
+            let start = gold_from_disk(&doc);
+            let mut r = open(&doc);
+            prop_assert_eq!(r.len(), 5);
+            let mut steps = 0;
+            for (a, b, l) in ops {
+                let n = match l {
+                    5 => r.accept_unanimous().unwrap(),
+                    4 => r.adjudicate(a.min(b)..=a.max(b), None).unwrap(),
+                    l => r.adjudicate(a.min(b)..=a.max(b), Some(Label::ALL[l])).unwrap(),
+                };
+                steps += usize::from(n > 0);
+                let mem: Vec<Option<Label>> = (0..r.len()).map(|u| r.gold(u)).collect();
+                prop_assert_eq!(gold_from_disk(&doc), mem);
+            }
+            for _ in 0..steps {
+                prop_assert!(r.undo().unwrap());
+            }
+            prop_assert!(!r.undo().unwrap());
+            prop_assert_eq!(gold_from_disk(&doc), start);
+            no_temp_files(dir.path());
+        }
+    }
+}
