@@ -289,8 +289,28 @@ impl Review {
             }
             self.aligned.cells[ch.unit][self.gold_col] = ch.cell;
         }
-        self.gold.save(&self.aligned.doc)?;
+        self.save()?;
         Ok(true)
+    }
+
+    /// Writes the gold sidecar. When someone else changed it meanwhile, the two were
+    /// merged: read the gold column again so the rows show what is on disk. Should the
+    /// rows themselves change, the undo history no longer fits them and is dropped.
+    fn save(&mut self) -> Result<(), SidecarError> {
+        if self.gold.save(&self.aligned.doc)?.merged {
+            let mut cols = self.annotators.clone();
+            cols.push(Annotator::gold());
+            let fresh = Aligned::read(self.aligned.doc.clone(), &cols);
+            if fresh.units == self.aligned.units {
+                for (row, new) in self.aligned.cells.iter_mut().zip(fresh.cells) {
+                    row[self.gold_col] = new[self.gold_col].clone();
+                }
+            } else {
+                self.aligned = fresh;
+                self.undo.clear();
+            }
+        }
+        Ok(())
     }
 
     /// True when a step can be undone.
@@ -312,7 +332,7 @@ impl Review {
         }
         let n = step.len();
         self.undo.push(step);
-        self.gold.save(&self.aligned.doc)?;
+        self.save()?;
         Ok(n)
     }
 

@@ -309,3 +309,30 @@ mod undo_property {
         }
     }
 }
+
+#[test]
+fn two_reviewers_at_once_keep_both_decisions() {
+    let (dir, doc) = two_annotators();
+    let mut one = open(&doc);
+    let mut two = open(&doc);
+    one.adjudicate(2..=2, Some(Opinion)).unwrap();
+    // Make sure the file looks changed to the second reviewer (coarse mtimes).
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    two.adjudicate(0..=0, Some(Factual)).unwrap();
+    assert_eq!(
+        two.gold(2),
+        Some(Opinion),
+        "the other decision shows after the merge"
+    );
+    let disk: Vec<(usize, Label)> = gold_on_disk(dir.path())
+        .into_iter()
+        .map(|g| (g.0, g.1))
+        .collect();
+    assert_eq!(
+        disk,
+        vec![
+            (doc.sentences[0].start, Factual),
+            (doc.sentences[2].start, Opinion)
+        ]
+    );
+}
