@@ -63,6 +63,54 @@ fn fleiss_kappa_wikipedia_worked_example() {
     close(f.observed, 0.378_021_978_021_978);
 }
 
+/// Fleiss (1971), "Measuring nominal scale agreement among many raters", Table 1: 30
+/// patients, 6 psychiatrists each, 5 diagnoses; κ = .430 in the paper. Exactly
+/// 5437/12637 (Python fractions on the same table); P̄ = 5/9.
+#[test]
+fn fleiss_1971_table_1() {
+    let table: [[u32; 5]; 30] = [
+        [0, 0, 0, 6, 0],
+        [0, 3, 0, 0, 3],
+        [0, 1, 4, 0, 1],
+        [0, 0, 0, 0, 6],
+        [0, 3, 0, 3, 0],
+        [2, 0, 4, 0, 0],
+        [0, 0, 4, 0, 2],
+        [2, 0, 3, 1, 0],
+        [2, 0, 0, 4, 0],
+        [0, 0, 0, 0, 6],
+        [1, 0, 0, 5, 0],
+        [1, 1, 0, 4, 0],
+        [0, 3, 3, 0, 0],
+        [1, 0, 0, 5, 0],
+        [0, 2, 0, 3, 1],
+        [0, 0, 5, 0, 1],
+        [3, 0, 0, 1, 2],
+        [5, 1, 0, 0, 0],
+        [0, 2, 0, 4, 0],
+        [1, 0, 2, 0, 3],
+        [0, 0, 0, 0, 6],
+        [0, 1, 0, 5, 0],
+        [0, 2, 0, 1, 3],
+        [2, 0, 0, 4, 0],
+        [1, 0, 0, 4, 1],
+        [0, 5, 0, 1, 0],
+        [4, 0, 0, 0, 2],
+        [0, 2, 0, 4, 0],
+        [1, 0, 5, 0, 0],
+        [0, 0, 0, 0, 6],
+    ];
+    let mut t = Tally::new(6, 5);
+    for row in &table {
+        t.add_counts(row);
+    }
+    let f = t.figures();
+    assert_eq!(f.items, 30);
+    close(f.observed, 5.0 / 9.0);
+    close(f.fleiss_kappa, 5437.0 / 12637.0);
+    assert_eq!(format!("{:.3}", f.fleiss_kappa.unwrap()), "0.430");
+}
+
 /// Cohen's κ, the worked example on Wikipedia: 50 proposals, both yes 20, a yes / b no 5,
 /// a no / b yes 10, both no 15: p_o = 0.7, p_e = 0.5, κ = 0.4 exactly.
 #[test]
