@@ -74,7 +74,7 @@ struct Change {
 /// One article under review.
 #[derive(Debug)]
 pub struct Review {
-    pub aligned: Aligned,
+    aligned: Aligned,
     /// Annotators compared (gold excluded), as columns of `aligned`.
     annotators: Vec<Annotator>,
     gold_col: usize,
@@ -130,6 +130,11 @@ impl Review {
             adjudicator,
             undo: Vec::new(),
         })
+    }
+
+    /// The aligned labels and the document (title, text, sentences) under review.
+    pub fn aligned(&self) -> &Aligned {
+        &self.aligned
     }
 
     /// Annotators compared, in column order (gold excluded).

@@ -236,7 +236,7 @@ fn spans_only_the_sidecars_share_can_be_adjudicated() {
     let again = open(&doc);
     assert_eq!(again.len(), 5);
     assert_eq!(again.gold(u), Some(Quote));
-    assert_eq!(again.aligned.unmatched_count(), 0);
+    assert_eq!(again.aligned().unmatched_count(), 0);
     let mut again = again;
     again.adjudicate(u..=u, Some(Opinion)).unwrap();
     assert_eq!(gold_on_disk(dir.path()).len(), 1);

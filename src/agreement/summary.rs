@@ -29,7 +29,7 @@ impl ArticleSummary {
     /// The figures of an open review (refresh the library after adjudicating).
     pub fn of(review: &Review) -> ArticleSummary {
         ArticleSummary {
-            id: review.aligned.doc.id.clone(),
+            id: review.aligned().doc.id.clone(),
             annotators: review.annotators().iter().map(|a| a.to_string()).collect(),
             rows: review.len(),
             figures: review.figures(),
