@@ -114,11 +114,34 @@ fn pipeline(c: &mut Criterion) {
                 annotators: c.annotators(),
                 ..Options::default()
             };
-            corpus_report(&c, &opts)
+            corpus_report(&c, &opts, None)
         })
     });
     g.finish();
 }
 
-criterion_group!(benches, bench, pipeline);
+/// The same with a warm cache of aligned codes (sidecars unchanged since the last run), on
+/// 100 articles: what a second `glose agree` costs.
+fn cached(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    corpus(dir.path(), 100);
+    let corp = Corpus::scan(dir.path()).unwrap();
+    let opts = Options {
+        annotators: corp.annotators(),
+        ..Options::default()
+    };
+    corpus_report(&corp, &opts, Some(cache.path()));
+    let mut g = c.benchmark_group("agree");
+    g.sample_size(10);
+    g.bench_function("corpus_100k_sentences_x5_cached", |b| {
+        b.iter(|| {
+            let c = Corpus::scan(dir.path()).unwrap();
+            corpus_report(&c, &opts, Some(cache.path()))
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, pipeline, cached);
 criterion_main!(benches);

@@ -26,7 +26,8 @@ pub struct Pace {
 /// Collects one annotator's label times.
 #[derive(Debug, Clone, Default)]
 pub struct Clock {
-    secs: Vec<f64>,
+    /// Milliseconds since 1970.
+    millis: Vec<i64>,
     bad: usize,
 }
 
@@ -34,28 +35,37 @@ impl Clock {
     /// Adds a label saved at `at` (RFC 3339, as in sidecars).
     pub fn add(&mut self, at: &str) {
         match humantime::parse_rfc3339_weak(at) {
-            Ok(t) => self.secs.push(epoch_secs(t)),
+            Ok(t) => self.millis.push(epoch_millis(t)),
             Err(_) => self.bad += 1,
+        }
+    }
+
+    /// Adds a label saved at `millis` since 1970 (`i64::MIN`: time unknown).
+    pub fn add_millis(&mut self, millis: i64) {
+        if millis == i64::MIN {
+            self.bad += 1;
+        } else {
+            self.millis.push(millis);
         }
     }
 
     /// Adds the labels another clock has seen.
     pub fn merge(&mut self, other: Clock) {
-        self.secs.extend(other.secs);
+        self.millis.extend(other.millis);
         self.bad += other.bad;
     }
 
     /// The pace over every label added. Each gap of work is the time spent on the label
     /// that ends it, so labels per hour = work gaps / active hours.
     pub fn pace(mut self) -> Pace {
-        self.secs.sort_by(f64::total_cmp);
+        self.millis.sort_unstable();
         let mut gaps: Vec<f64> = self
-            .secs
+            .millis
             .windows(2)
-            .map(|w| w[1] - w[0])
+            .map(|w| (w[1] - w[0]) as f64 / 1000.0)
             .filter(|g| *g <= BREAK_SECS)
             .collect();
-        let breaks = self.secs.len().saturating_sub(1) - gaps.len();
+        let breaks = self.millis.len().saturating_sub(1) - gaps.len();
         let active: f64 = gaps.iter().sum();
         gaps.sort_by(f64::total_cmp);
         let median = match gaps.len() {
@@ -64,7 +74,7 @@ impl Clock {
             n => Some((gaps[n / 2 - 1] + gaps[n / 2]) / 2.0),
         };
         Pace {
-            labels: self.secs.len(),
+            labels: self.millis.len(),
             bad_times: self.bad,
             active_secs: active,
             breaks,
@@ -74,10 +84,11 @@ impl Clock {
     }
 }
 
-fn epoch_secs(t: SystemTime) -> f64 {
+/// Milliseconds since 1970 (negative before).
+pub fn epoch_millis(t: SystemTime) -> i64 {
     match t.duration_since(UNIX_EPOCH) {
-        Ok(d) => d.as_secs_f64(),
-        Err(e) => -e.duration().as_secs_f64(),
+        Ok(d) => d.as_millis() as i64,
+        Err(e) => -(e.duration().as_millis() as i64),
     }
 }
 

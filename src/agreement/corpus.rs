@@ -1,11 +1,13 @@
 //! The agreement report of a whole corpus, reading and aligning its articles on several
 //! threads: what `glose agree` prints and the stats screen shows.
 
+use super::codes::{self, ArticleCodes};
 use super::{Builder, Options, Report};
 use crate::align::Aligned;
 use crate::annotator::Annotator;
 use crate::corpus::{Corpus, Entry};
 use crate::pace::{Clock, Pace};
+use std::path::Path;
 
 /// Agreement, pace and what could not be read.
 #[derive(Debug, Clone)]
@@ -19,8 +21,9 @@ pub struct CorpusReport {
 
 /// Reads every article with a sidecar of the compared annotators (or gold, if asked) and
 /// computes the figures. Threads share the articles; the result does not depend on how
-/// many there are.
-pub fn corpus_report(corpus: &Corpus, opts: &Options) -> CorpusReport {
+/// many there are. With a `cache` folder, articles whose files did not change since the
+/// last run are not read and aligned again.
+pub fn corpus_report(corpus: &Corpus, opts: &Options, cache: Option<&Path>) -> CorpusReport {
     let mut columns = opts.annotators.clone();
     if opts.against_gold && !columns.iter().any(Annotator::is_gold) {
         columns.push(Annotator::gold());
@@ -33,7 +36,7 @@ pub fn corpus_report(corpus: &Corpus, opts: &Options) -> CorpusReport {
         let handles: Vec<_> = corpus
             .entries
             .chunks(per)
-            .map(|chunk| s.spawn(|| part(chunk, &columns, opts)))
+            .map(|chunk| s.spawn(|| part(chunk, &columns, opts, cache)))
             .collect();
         handles
             .into_iter()
@@ -64,39 +67,52 @@ struct Part {
     warnings: Vec<String>,
 }
 
-fn part(entries: &[Entry], columns: &[Annotator], opts: &Options) -> Part {
+fn part(entries: &[Entry], columns: &[Annotator], opts: &Options, cache: Option<&Path>) -> Part {
     let mut out = Part {
         builder: Builder::new(opts.clone()),
         clocks: vec![Clock::default(); opts.annotators.len()],
         warnings: Vec::new(),
     };
     for entry in entries {
-        let here: Vec<Annotator> = columns
-            .iter()
-            .filter(|c| entry.annotators.contains(c))
-            .cloned()
-            .collect();
-        if here.is_empty() {
+        if !columns.iter().any(|c| entry.annotators.contains(c)) {
             continue;
         }
-        let art = match Aligned::load(entry, &here) {
-            Ok(art) => art,
-            Err(why) => {
-                out.warnings
-                    .push(format!("{}: skipped, {why}", entry.path.display()));
-                continue;
-            }
+        let Some(art) = codes(entry, cache, &mut out.warnings) else {
+            continue;
         };
-        out.warnings.extend(art.errors.iter().cloned());
         for (i, who) in opts.annotators.iter().enumerate() {
             if let Some(c) = art.column(who.as_str()) {
-                let labels = art.cells.iter().filter_map(|row| row[c].as_ref());
-                for r in labels.chain(&art.unmatched[c]) {
-                    out.clocks[i].add(&r.at);
+                for &t in &art.times[c] {
+                    out.clocks[i].add_millis(t);
                 }
             }
         }
-        out.builder.add(&art);
+        out.builder.add_codes(&art);
     }
     out
+}
+
+/// The codes of every annotator of an article (the same units whoever is compared), from
+/// the cache when its files did not change.
+fn codes(entry: &Entry, cache: Option<&Path>, warnings: &mut Vec<String>) -> Option<ArticleCodes> {
+    if let Some(hit) = cache.and_then(|d| codes::load(d, entry)) {
+        return Some(hit);
+    }
+    let art = match Aligned::load(entry, &entry.annotators) {
+        Ok(art) => art,
+        Err(why) => {
+            warnings.push(format!("{}: skipped, {why}", entry.path.display()));
+            return None;
+        }
+    };
+    let out = ArticleCodes::of(&art);
+    if art.errors.is_empty() {
+        if let Some(d) = cache {
+            codes::store(d, entry, &out);
+        }
+    } else {
+        // Not cached, so the warning comes back until the sidecar is fixed.
+        warnings.extend(art.errors.iter().cloned());
+    }
+    Some(out)
 }

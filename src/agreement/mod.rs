@@ -5,10 +5,12 @@
 //! (kept per number of raters on an item), so adding them up in any order, on any number
 //! of threads, gives the same figures to the last bit.
 
+pub mod codes;
 mod corpus;
 mod report;
 mod summary;
 
+pub use codes::ArticleCodes;
 pub use corpus::{CorpusReport, corpus_report};
 pub use report::{
     ArticleFigures, Builder, Confusion, Options, PairReport, Report, compute as report,

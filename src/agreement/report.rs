@@ -1,7 +1,7 @@
 //! Agreement of a set of annotators over a corpus: the figures per article and together,
 //! in the shape `glose agree --json` prints and the stats screen shows.
 
-use super::{NONE, Pair, Tally};
+use super::{ArticleCodes, NONE, Pair, Tally};
 use crate::align::Aligned;
 use crate::annotator::Annotator;
 use crate::label::Label;
@@ -92,8 +92,8 @@ pub struct Builder {
     /// Raters: the annotators, then gold when compared against gold.
     raters: Vec<Annotator>,
     total: Tally,
-    /// Group figures exclude gold: a tally over the annotators only.
-    group: Tally,
+    /// Group figures exclude gold: when gold is a rater, a tally over the annotators only.
+    group: Option<Tally>,
     unmatched: u64,
     per_article: BTreeMap<String, ArticleFigures>,
     codes: Vec<u8>,
@@ -108,7 +108,7 @@ impl Builder {
         let n = opts.annotators.len();
         Builder {
             total: Tally::new(raters.len(), K),
-            group: Tally::new(n, K),
+            group: (raters.len() > n).then(|| Tally::new(n, K)),
             codes: vec![NONE; raters.len()],
             raters,
             opts,
@@ -119,40 +119,56 @@ impl Builder {
 
     /// Adds one aligned article.
     pub fn add(&mut self, art: &Aligned) {
+        self.add_codes(&ArticleCodes::of(art));
+    }
+
+    /// Adds one article's label codes.
+    pub fn add_codes(&mut self, art: &ArticleCodes) {
         let cols: Vec<Option<usize>> = self.raters.iter().map(|r| art.column(r.as_str())).collect();
         let n = self.opts.annotators.len();
+        let excluded: Vec<bool> = Label::ALL
+            .iter()
+            .map(|l| self.opts.exclude.contains(l))
+            .collect();
+        let is_excluded = |code: u8| excluded.get(code as usize).copied().unwrap_or(false);
         let mut all = Tally::new(self.raters.len(), K);
-        let mut group = Tally::new(n, K);
-        for u in 0..art.units.len() {
-            let mut excluded = false;
+        let mut group = self.group.as_ref().map(|_| Tally::new(n, K));
+        let mut present = vec![false; n];
+        for u in 0..art.units {
+            let mut skip = false;
             for (r, col) in cols.iter().enumerate() {
-                let l = col.and_then(|c| art.label(u, c));
-                self.codes[r] = l.map_or(NONE, |l| l.index() as u8);
-                excluded |= r < n && l.is_some_and(|l| self.opts.exclude.contains(&l));
+                let code = col.map_or(NONE, |c| art.code(u, c));
+                self.codes[r] = code;
+                if r < n && code != NONE {
+                    present[r] = true;
+                    skip |= is_excluded(code);
+                }
             }
-            if excluded {
+            if skip {
                 continue;
             }
             all.add(&self.codes);
-            group.add(&self.codes[..n]);
+            if let Some(g) = &mut group {
+                g.add(&self.codes[..n]);
+            }
         }
         let unmatched = cols[..n]
             .iter()
             .flatten()
             .flat_map(|&c| &art.unmatched[c])
-            .filter(|r| !self.opts.exclude.contains(&r.label))
+            .filter(|&&code| !is_excluded(code))
             .count() as u64;
-        let present: Vec<String> = cols[..n]
+        let present: Vec<String> = self.raters[..n]
             .iter()
-            .zip(&self.raters)
-            .filter(|(c, _)| c.is_some_and(|c| art.cells.iter().any(|row| row[c].is_some())))
-            .map(|(_, r)| r.to_string())
+            .zip(present)
+            .filter(|(_, p)| *p)
+            .map(|(r, _)| r.to_string())
             .collect();
-        let f = group.figures();
+        let f = group.as_ref().unwrap_or(&all).figures();
         let mut pairs = self.pairs(&all);
         pairs.retain(|p| p.n > 0);
         self.per_article.insert(
-            art.doc.id.clone(),
+            art.id.clone(),
             ArticleFigures {
                 annotators: present,
                 items: f.items,
@@ -166,21 +182,25 @@ impl Builder {
         );
         self.unmatched += unmatched;
         self.total.merge(&all);
-        self.group.merge(&group);
+        if let (Some(total), Some(g)) = (&mut self.group, &group) {
+            total.merge(g);
+        }
     }
 
     /// Adds what another builder with the same options has seen (another thread's share of
     /// the articles).
     pub fn merge(&mut self, other: Builder) {
         self.total.merge(&other.total);
-        self.group.merge(&other.group);
+        if let (Some(total), Some(g)) = (&mut self.group, &other.group) {
+            total.merge(g);
+        }
         self.unmatched += other.unmatched;
         self.per_article.extend(other.per_article);
     }
 
     /// The report over every article added.
     pub fn finish(self) -> Report {
-        let f = self.group.figures();
+        let f = self.group.as_ref().unwrap_or(&self.total).figures();
         Report {
             annotators: self.opts.annotators.iter().map(|a| a.to_string()).collect(),
             items: f.items,

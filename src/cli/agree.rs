@@ -37,7 +37,13 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         report,
         paces,
         warnings,
-    } = corpus_report(&corpus, &opts);
+    } = corpus_report(
+        &corpus,
+        &opts,
+        crate::config::cache_dir()
+            .map(|d| d.join("agree"))
+            .as_deref(),
+    );
     for w in &warnings {
         eprintln!("glose: warning: {}", clean(w));
     }
