@@ -120,12 +120,17 @@ fn pipeline(c: &mut Criterion) {
     g.finish();
 }
 
-/// The same with a warm cache of aligned codes (sidecars unchanged since the last run), on
-/// 100 articles: what a second `glose agree` costs.
+/// The same with a warm cache of aligned codes (sidecars unchanged since the last run):
+/// what a second `glose agree` costs. 100 articles of 1,000 sentences; set
+/// `GLOSE_BENCH_ARTICLES=1000` for the full million (it writes about 1 GB of sidecars first).
 fn cached(c: &mut Criterion) {
+    let articles: usize = std::env::var("GLOSE_BENCH_ARTICLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100);
     let dir = tempfile::tempdir().unwrap();
     let cache = tempfile::tempdir().unwrap();
-    corpus(dir.path(), 100);
+    corpus(dir.path(), articles);
     let corp = Corpus::scan(dir.path()).unwrap();
     let opts = Options {
         annotators: corp.annotators(),
@@ -134,7 +139,7 @@ fn cached(c: &mut Criterion) {
     corpus_report(&corp, &opts, Some(cache.path()));
     let mut g = c.benchmark_group("agree");
     g.sample_size(10);
-    g.bench_function("corpus_100k_sentences_x5_cached", |b| {
+    g.bench_function(format!("corpus_{articles}k_sentences_x5_cached"), |b| {
         b.iter(|| {
             let c = Corpus::scan(dir.path()).unwrap();
             corpus_report(&c, &opts, Some(cache.path()))
