@@ -264,7 +264,7 @@ fn bad_arguments_are_clear_errors() {
 #[test]
 fn adjudicating_an_article_writes_gold_and_agree_compares_against_it() {
     use glose::adjudicate::Review;
-    use glose::agreement::{Cursor, ReviewIndex};
+    use glose::agreement::{ArticleSummary, Cursor, ReviewIndex};
     use glose::annotator::Annotator;
     use glose::corpus::Corpus;
 
@@ -276,7 +276,8 @@ fn adjudicating_an_article_writes_gold_and_agree_compares_against_it() {
     write_sidecars(dir.path(), "ann1", &a);
     write_sidecars(dir.path(), "ann2", &b);
     let c = Corpus::scan(dir.path()).unwrap();
-    let index = ReviewIndex::build(&c);
+    let cache = tempfile::tempdir().unwrap();
+    let index = ReviewIndex::build(&c, Some(cache.path()));
     let unsettled: usize = index.articles.iter().map(|s| s.unsettled()).sum();
     assert_eq!(unsettled, 11, "gold/README: 11 disagreements");
     let first = index
@@ -285,6 +286,11 @@ fn adjudicating_an_article_writes_gold_and_agree_compares_against_it() {
     assert_eq!(first.article, 0);
 
     let mut r = Review::open(&c.entries[0], Annotator::new("rev").unwrap()).unwrap();
+    // The index (from label codes) and the open reviews agree row for row.
+    for (i, e) in c.entries.iter().enumerate() {
+        let review = Review::open(e, Annotator::new("rev").unwrap()).unwrap();
+        assert_eq!(index.articles[i], ArticleSummary::of(&review), "{}", e.id);
+    }
     // glose cuts this article into 19 sentences, not all where the annotators did: one
     // sentence carries no label and one hand-cut span is a row of its own.
     let labeled = (0..r.len())
@@ -345,9 +351,12 @@ fn adjudicating_an_article_writes_gold_and_agree_compares_against_it() {
     close(&v["pairs"][1]["observed"], 1.0);
     close(&v["pairs"][2]["observed"], 18.0 / 19.0);
 
-    let index = ReviewIndex::build(&Corpus::scan(dir.path()).unwrap());
+    let c = Corpus::scan(dir.path()).unwrap();
+    let index = ReviewIndex::build(&c, Some(cache.path()));
     assert_eq!(index.articles[0].adjudicated, 19);
     assert_eq!(index.articles[0].unsettled(), 0);
+    assert_eq!(index.articles[0], ArticleSummary::of(&r));
+    assert_eq!(ReviewIndex::build(&c, None).articles, index.articles);
 
     // Undo both steps: the gold file is back to nothing, on and off sentences.
     assert!(r.undo().unwrap() && r.undo().unwrap());

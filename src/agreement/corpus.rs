@@ -28,21 +28,7 @@ pub fn corpus_report(corpus: &Corpus, opts: &Options, cache: Option<&Path>) -> C
     if opts.against_gold && !columns.iter().any(Annotator::is_gold) {
         columns.push(Annotator::gold());
     }
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let per = corpus.entries.len().div_ceil(threads).max(1);
-    let parts: Vec<Part> = std::thread::scope(|s| {
-        let handles: Vec<_> = corpus
-            .entries
-            .chunks(per)
-            .map(|chunk| s.spawn(|| part(chunk, &columns, opts, cache)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
+    let parts = in_parallel(&corpus.entries, |chunk| part(chunk, &columns, opts, cache));
     let mut builder = Builder::new(opts.clone());
     let mut clocks = vec![Clock::default(); opts.annotators.len()];
     let mut warnings = Vec::new();
@@ -58,6 +44,21 @@ pub fn corpus_report(corpus: &Corpus, opts: &Options, cache: Option<&Path>) -> C
         paces: clocks.into_iter().map(Clock::pace).collect(),
         warnings,
     }
+}
+
+/// Runs `f` on consecutive shares of `entries`, one thread per core; results in order.
+pub(crate) fn in_parallel<T: Send>(entries: &[Entry], f: impl Fn(&[Entry]) -> T + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let per = entries.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = entries.chunks(per).map(|c| s.spawn(|| f(c))).collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// One thread's share of the corpus.
@@ -94,7 +95,11 @@ fn part(entries: &[Entry], columns: &[Annotator], opts: &Options, cache: Option<
 
 /// The codes of every annotator of an article (the same units whoever is compared), from
 /// the cache when its files did not change.
-fn codes(entry: &Entry, cache: Option<&Path>, warnings: &mut Vec<String>) -> Option<ArticleCodes> {
+pub(crate) fn codes(
+    entry: &Entry,
+    cache: Option<&Path>,
+    warnings: &mut Vec<String>,
+) -> Option<ArticleCodes> {
     if let Some(hit) = cache.and_then(|d| codes::load(d, entry)) {
         return Some(hit);
     }

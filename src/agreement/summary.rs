@@ -2,10 +2,13 @@
 //! adjudicated) and where the disagreements are, so `n`/`N` can jump across articles
 //! without opening each one.
 
-use super::Figures;
+use super::corpus::{codes, in_parallel};
+use super::{ArticleCodes, Figures, NONE, Tally};
 use crate::adjudicate::Review;
-use crate::annotator::Annotator;
+use crate::annotator::GOLD;
 use crate::corpus::Corpus;
+use crate::label::Label;
+use std::path::Path;
 
 /// One article's review figures.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -43,6 +46,46 @@ impl ArticleSummary {
         }
     }
 
+    /// The figures from an article's label codes (the same rows as its [`Review`]).
+    pub fn of_codes(art: &ArticleCodes) -> ArticleSummary {
+        let gold = art.column(GOLD);
+        let cols: Vec<usize> = (0..art.annotators.len())
+            .filter(|&c| Some(c) != gold)
+            .collect();
+        let mut t = Tally::new(cols.len(), Label::ALL.len());
+        let mut row = vec![NONE; cols.len()];
+        let mut out = ArticleSummary {
+            id: art.id.clone(),
+            rows: art.units,
+            ..ArticleSummary::default()
+        };
+        let mut present = vec![false; cols.len()];
+        for u in 0..art.units {
+            for (k, &c) in cols.iter().enumerate() {
+                row[k] = art.code(u, c);
+                present[k] |= row[k] != NONE;
+            }
+            t.add(&row);
+            let mut seen = row.iter().filter(|&&x| x != NONE);
+            let first = seen.next();
+            if first.is_some_and(|f| seen.any(|x| x != f)) {
+                let settled = gold.is_some_and(|g| art.code(u, g) != NONE);
+                out.disagreements.push((u, settled));
+            }
+            if gold.is_some_and(|g| art.code(u, g) != NONE) {
+                out.adjudicated += 1;
+            }
+        }
+        out.annotators = cols
+            .iter()
+            .zip(present)
+            .filter(|(_, p)| *p)
+            .map(|(&c, _)| art.annotators[c].clone())
+            .collect();
+        out.figures = t.figures();
+        out
+    }
+
     /// Disagreements not settled by gold yet.
     pub fn unsettled(&self) -> usize {
         self.disagreements.iter().filter(|(_, s)| !s).count()
@@ -63,21 +106,35 @@ pub struct ReviewIndex {
 }
 
 impl ReviewIndex {
-    /// Aligns every article of the corpus (the slow part; run it off the UI thread).
-    pub fn build(corpus: &Corpus) -> ReviewIndex {
-        let articles = corpus
-            .entries
-            .iter()
-            .map(|e| match Review::open(e, Annotator::gold()) {
-                Ok(r) => ArticleSummary::of(&r),
-                Err(err) => ArticleSummary {
-                    id: e.id.clone(),
-                    error: Some(err.to_string()),
-                    ..ArticleSummary::default()
-                },
-            })
-            .collect();
-        ReviewIndex { articles }
+    /// Summarises every article of the corpus, on several threads, from the cache of
+    /// aligned codes where the files did not change (see [`super::corpus_report`]). Still
+    /// the slow part on a cold cache: run it off the UI thread.
+    pub fn build(corpus: &Corpus, cache: Option<&Path>) -> ReviewIndex {
+        let parts = in_parallel(&corpus.entries, |chunk| {
+            chunk
+                .iter()
+                .map(|e| {
+                    if e.annotators.is_empty() {
+                        return ArticleSummary {
+                            id: e.id.clone(),
+                            ..ArticleSummary::default()
+                        };
+                    }
+                    let mut warnings = Vec::new();
+                    let art = codes(e, cache, &mut warnings);
+                    let mut s = art
+                        .as_ref()
+                        .map(ArticleSummary::of_codes)
+                        .unwrap_or_default();
+                    s.id = e.id.clone();
+                    s.error = warnings.into_iter().next();
+                    s
+                })
+                .collect::<Vec<_>>()
+        });
+        ReviewIndex {
+            articles: parts.into_iter().flatten().collect(),
+        }
     }
 
     /// Replaces the summary of the article with the same id.
