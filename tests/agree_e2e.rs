@@ -255,6 +255,8 @@ fn bad_arguments_are_clear_errors() {
     assert!(run(&[]).contains("two annotators"), "{}", run(&[]));
     let e = run(&["--annotators", "ann1,zoe"]);
     assert!(e.contains("`zoe`") && e.contains("ann1"), "{e}");
+    let e = run(&["--annotators", "ann1", "--against-gold"]);
+    assert!(e.contains("no gold labels yet"), "{e}");
     let e = run(&["--exclude", "neutral"]);
     assert!(e.contains("unknown label `neutral`"), "{e}");
 }

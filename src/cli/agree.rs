@@ -95,6 +95,12 @@ fn options(a: &Args, corpus: &Corpus) -> anyhow::Result<Options> {
                 .map_err(|e| anyhow::anyhow!("--exclude: {e}"))
         })
         .collect::<Result<Vec<_>, _>>()?;
+    if a.against_gold && !known.iter().any(Annotator::is_gold) {
+        anyhow::bail!(
+            "--against-gold: {} has no gold labels yet (no `.gold.ron` sidecar)",
+            corpus.root.display()
+        );
+    }
     let gold = a.against_gold && !annotators.iter().any(Annotator::is_gold);
     if annotators.len() + usize::from(gold) < 2 {
         anyhow::bail!(
