@@ -159,6 +159,31 @@ impl Annotations {
         std::mem::replace(&mut self.labels[i], record)
     }
 
+    /// Puts a label on a span that is no sentence of the article (kept with the orphans),
+    /// replacing the one on the same span. Returns the previous one, for undo.
+    pub fn set_orphan(&mut self, record: Record) -> Option<Record> {
+        match self
+            .orphans
+            .iter_mut()
+            .find(|o| o.start == record.start && o.end == record.end)
+        {
+            Some(o) => Some(std::mem::replace(o, record)),
+            None => {
+                self.orphans.push(record);
+                None
+            }
+        }
+    }
+
+    /// Removes the orphan label on exactly this span, returning it.
+    pub fn remove_orphan(&mut self, start: usize, end: usize) -> Option<Record> {
+        let i = self
+            .orphans
+            .iter()
+            .position(|o| o.start == start && o.end == end)?;
+        Some(self.orphans.remove(i))
+    }
+
     /// True when changes are not yet on disk.
     pub fn is_dirty(&self) -> bool {
         !self.changed.is_empty()

@@ -3,6 +3,9 @@
 //! The model modules (corpus, documents, segmentation, sidecars, annotations) know nothing
 //! of the terminal; the TUI sits on top of them; the binary only calls [`cli::main`].
 
+pub mod adjudicate;
+pub mod agreement;
+pub mod align;
 pub mod analysis;
 pub mod annotations;
 pub mod annotator;
@@ -18,6 +21,7 @@ pub mod index;
 pub mod label;
 pub mod lang;
 pub mod matrix;
+pub mod pace;
 pub mod sanitize;
 pub mod segment;
 pub mod shutdown;

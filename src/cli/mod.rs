@@ -1,5 +1,6 @@
 //! The command line: argument parsing and one module per subcommand.
 
+mod agree;
 mod check;
 mod export;
 mod import;
@@ -63,6 +64,11 @@ pub enum Command {
         after_help = "Examples:\n  glose import predictions.jsonl --annotator model-v1 news/\n  glose import seeds.jsonl --annotator ref --dry-run"
     )]
     Import(import::Args),
+    /// Agreement between annotators: observed, Cohen's and Fleiss' kappa, Krippendorff's alpha.
+    #[command(
+        after_help = "Examples:\n  glose agree news/\n  glose agree news/ --annotators alice,bob --exclude skip --json\n  glose agree news/ --against-gold"
+    )]
+    Agree(agree::Args),
     /// Print shell completions.
     #[command(
         after_help = "Example:\n  glose completions bash > ~/.local/share/bash-completion/completions/glose"
@@ -94,6 +100,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Check(a)) => check::run(a),
         Some(Command::Export(a)) => export::run(a),
         Some(Command::Import(a)) => import::run(a, &cli.who),
+        Some(Command::Agree(a)) => agree::run(a),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "glose", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
