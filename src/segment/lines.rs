@@ -1,0 +1,112 @@
+//! Lines and the line-join rule. Articles put headings, bylines and list items on lines of
+//! their own, so a line break ends a sentence; but text hard-wrapped mid-sentence must be
+//! joined again.
+
+use super::chars::{char_at, char_before};
+use super::inline::{Run, Tail, breaks};
+use super::lexicon::{Before, before_stop, is_non_final, word_start};
+
+/// What the join rule needs to know of the previous non-blank line.
+#[derive(Debug, Clone, Copy)]
+pub struct Line {
+    /// End of the line's content (trimmed).
+    pub end: usize,
+    /// The terminal run the line ends with, if any.
+    pub tail: Option<Tail>,
+}
+
+/// Bytes that may start a line terminator: LF, CR, VT, FF, and the lead bytes of NEL
+/// (U+0085) and of U+2028 / U+2029.
+static LINE_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[0x0B] = true;
+    t[0x0C] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
+
+/// Calls `f(start, end)` with the whitespace-trimmed content of every line (`start == end`
+/// for a blank line). CRLF, lone CR, NEL, U+2028 and U+2029 end lines too.
+pub fn for_each_line(text: &str, mut f: impl FnMut(usize, usize)) {
+    let b = text.as_bytes();
+    let mut ls = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if !LINE_BYTE[b[i] as usize] {
+            i += 1;
+            continue;
+        }
+        let len = match b[i] {
+            b'\r' if b.get(i + 1) == Some(&b'\n') => 2,
+            b'\n' | b'\r' | 0x0B | 0x0C => 1,
+            0xC2 if b.get(i + 1) == Some(&0x85) => 2,
+            0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)) => 3,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        line(text, ls, i, &mut f);
+        i += len;
+        ls = i;
+    }
+    if ls < b.len() {
+        line(text, ls, b.len(), &mut f);
+    }
+}
+
+fn line(text: &str, ls: usize, le: usize, f: &mut impl FnMut(usize, usize)) {
+    let l = &text[ls..le];
+    let t = l.trim_start();
+    let start = ls + (l.len() - t.len());
+    let end = start + t.trim_end().len();
+    f(start, end);
+}
+
+/// Whether the line `text[start..end]` continues the sentence left open by `prev`.
+pub fn joins(text: &str, prev: &Line, start: usize, end: usize) -> bool {
+    if starts_list_item(&text[start..end]) {
+        return false;
+    }
+    if let Some(t) = prev.tail {
+        if breaks(text, t.start, t.run, t.closed, start, end) {
+            return false;
+        }
+        // `M.⏎Dupont`, `« Partez ! »⏎a crié` join; a plain full stop ends its line.
+        return !(t.run == Run::Stop && before_stop(text, t.start) == Before::Plain);
+    }
+    let Some(last) = char_before(text, prev.end) else {
+        return false;
+    };
+    // After a colon the lines are items of their own; a comma ends list lines too.
+    if matches!(last, ':' | ';' | '：' | '；' | ',') {
+        return false;
+    }
+    if char_at(text, start).is_some_and(char::is_lowercase) {
+        return true;
+    }
+    matches!(last, '-' | '‐' | '(' | '[' | '«' | '“')
+        || is_non_final(&text[word_start(text, prev.end)..prev.end])
+}
+
+/// `- item`, `• item`, `1. item`, `2) item`, `a) item`: a list item starts its own unit.
+fn starts_list_item(line: &str) -> bool {
+    let mut cs = line.chars();
+    let Some(c) = cs.next() else { return false };
+    let spaced = |r: &str| r.chars().next().is_some_and(char::is_whitespace);
+    if matches!(
+        c,
+        '-' | '–' | '—' | '•' | '*' | '·' | '▪' | '►' | '‣' | '◦' | '○'
+    ) {
+        return spaced(cs.as_str());
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let r = &line[digits..];
+        return (r.starts_with('.') || r.starts_with(')')) && spaced(&r[1..]);
+    }
+    c.is_ascii_lowercase() && cs.as_str().starts_with(')') && spaced(&line[2..])
+}
