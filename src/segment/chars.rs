@@ -215,7 +215,7 @@ pub fn char_before(s: &str, i: usize) -> Option<char> {
 pub fn skip_spaces(s: &str, mut i: usize, end: usize) -> usize {
     let b = s.as_bytes();
     while i < end {
-        if b[i] == b' ' || b[i] == b'\t' {
+        if matches!(b[i], b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
             i += 1;
         } else if b[i] < 0x80 {
             break;

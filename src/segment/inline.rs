@@ -62,6 +62,9 @@ pub fn scan_line(
         let ts = i;
         let (te, run) = terminal_run(s, ts, end);
         i = te;
+        if ts == start || is_enumerator(&s[start..ts]) {
+            continue; // `… Et puis`, `1. Le premier point`, `II. Le contexte`
+        }
         let Some(next) = char_at(s, te).filter(|_| te < end) else {
             return Some(Tail {
                 start: ts,
@@ -69,8 +72,10 @@ pub fn scan_line(
                 closed: false,
             });
         };
+        // Scripts whose terminals (`。`, `！`) take no space after them.
+        let wide = char_before(s, te).is_some_and(|c| !c.is_ascii() && c != '…');
         if next.is_alphanumeric() {
-            if next_glued_sentence(s, ts, te, end) {
+            if wide || next_glued_sentence(s, ts, te, end) {
                 emit(te, te);
             }
             continue;
@@ -88,7 +93,11 @@ pub fn scan_line(
         }
         let q = skip_spaces(s, p, end);
         if q == p {
-            i = p; // glued to what follows: `!»,`
+            // glued to what follows: `!»,`, or `。」次` in a script without spaces
+            if wide && char_at(s, p).is_some_and(char::is_alphanumeric) {
+                emit(p, p);
+            }
+            i = p;
             continue;
         }
         if breaks(s, ts, run, p > te, q, end) {
@@ -97,6 +106,14 @@ pub fn scan_line(
         i = q;
     }
     None
+}
+
+/// A list enumerator opening a line: `1`, `12`, `a`, `B`, `IV`.
+fn is_enumerator(prefix: &str) -> bool {
+    let n = prefix.len();
+    ((1..=3).contains(&n) && prefix.bytes().all(|b| b.is_ascii_digit()))
+        || (n == 1 && prefix.bytes().all(|b| b.is_ascii_alphabetic()))
+        || ((1..=4).contains(&n) && prefix.bytes().all(|b| b"IVXLC".contains(&b)))
 }
 
 /// The run of terminals starting at `ts`: its end and how it reads.
@@ -233,8 +250,10 @@ fn next_glued_sentence(s: &str, ts: usize, te: usize, end: usize) -> bool {
         return false;
     }
     let tok_start = s[..ws]
-        .rfind(|c: char| c.is_whitespace())
-        .map_or(0, |k| k + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(k, c)| k + c.len_utf8());
     let tok_end = s[te..end]
         .find(|c: char| c.is_whitespace())
         .map_or(end, |k| te + k);

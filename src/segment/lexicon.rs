@@ -29,8 +29,8 @@ const TITLES: &[&str] = &[
 
 /// Lower-case abbreviations that never end a sentence (also matched capitalised).
 const NEVER_FINAL: &[&str] = &[
-    "cf", "vs", "ex", "resp", "av", "apr", "env", "ca", "éd", "coord", "dir", "trad", "réf", "fig",
-    "chap", "pp", "tél", "boul",
+    "cf", "vs", "ex", "resp", "av", "apr", "env", "ca", "approx", "éd", "coord", "dir", "trad",
+    "réf", "fig", "chap", "pp", "tél", "boul",
 ];
 
 /// Abbreviations that are also common words or may close a sentence: `col` (colonel /
@@ -323,8 +323,8 @@ pub fn before_stop(s: &str, end: usize) -> Before {
     Before::Plain
 }
 
-/// A single letter after `.` or `-`: part of `J.-C.`, `U.S.`, `c.-à-d.` when every piece is
-/// one letter.
+/// A single letter after `.` or `-`: part of `J.-C.`, `U.S.`, `c.-à-d.`, `p.m.` when every
+/// piece is one letter.
 fn dotted(s: &str, ws: usize, last: char) -> Before {
     let mut i = ws;
     let mut pieces = 1;
@@ -348,7 +348,7 @@ fn dotted(s: &str, ws: usize, last: char) -> Before {
     } else if last.is_uppercase() {
         Before::Initial
     } else {
-        Before::Title
+        Before::Abbrev // `c.-à-d.`, `p.m.`: may close a sentence
     }
 }
 
@@ -390,7 +390,8 @@ mod tests {
         assert_eq!(before("le général J.-C"), Before::Initial);
         assert_eq!(before("the U.S"), Before::Initial);
         assert_eq!(before("L'O.N.U"), Before::Initial);
-        assert_eq!(before("c.-à-d"), Before::Title);
+        assert_eq!(before("c.-à-d"), Before::Abbrev);
+        assert_eq!(before("at 5 p.m"), Before::Abbrev);
         assert_eq!(before("Le col"), Before::Abbrev);
         assert_eq!(before("les dispensaires, etc"), Before::Plain);
         assert_eq!(before("le 12 mai 2024"), Before::Plain);

@@ -15,14 +15,12 @@ pub struct Line {
     pub tail: Option<Tail>,
 }
 
-/// Bytes that may start a line terminator: LF, CR, VT, FF, and the lead bytes of NEL
-/// (U+0085) and of U+2028 / U+2029.
+/// Bytes that may start a line terminator (UAX#29's CR, LF and Sep): LF, CR, and the
+/// lead bytes of NEL (U+0085) and of U+2028 / U+2029.
 static LINE_BYTE: [bool; 256] = {
     let mut t = [false; 256];
     t[b'\n' as usize] = true;
     t[b'\r' as usize] = true;
-    t[0x0B] = true;
-    t[0x0C] = true;
     t[0xC2] = true;
     t[0xE2] = true;
     t
@@ -41,7 +39,7 @@ pub fn for_each_line(text: &str, mut f: impl FnMut(usize, usize)) {
         }
         let len = match b[i] {
             b'\r' if b.get(i + 1) == Some(&b'\n') => 2,
-            b'\n' | b'\r' | 0x0B | 0x0C => 1,
+            b'\n' | b'\r' => 1,
             0xC2 if b.get(i + 1) == Some(&0x85) => 2,
             0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xA8 | 0xA9)) => 3,
             _ => {
