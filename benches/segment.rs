@@ -1,0 +1,50 @@
+//! Segmentation throughput over the dev documents and the seed articles, with UAX#29
+//! alone (`unicode-segmentation`) as the baseline.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::path::Path;
+use unicode_segmentation::UnicodeSegmentation;
+
+fn corpus() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["tests/fixtures/segment/dev/docs", "sample_corpus"] {
+        for e in std::fs::read_dir(root.join(dir)).expect("fixture folder") {
+            let p = e.expect("entry").path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    files
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("UTF-8 fixture"))
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let docs = corpus();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let mut g = c.benchmark_group("segment");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("glose", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| glose::segment::segment(black_box(d)).len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("uax29", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| black_box(d).split_sentence_bound_indices().count())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
