@@ -46,5 +46,26 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// Inputs built to make a careless scanner quadratic: glued sentences with no space,
+/// chains of initials, lone quotes, long runs of openers.
+fn adversarial(c: &mut Criterion) {
+    let docs = [
+        "a.Bb".repeat(50_000),
+        "a.".repeat(100_000),
+        "x. \" ".repeat(40_000),
+        format!("Fin. {}Le", "«".repeat(100_000)),
+        "M. ".repeat(60_000),
+        "de\n".repeat(60_000),
+    ];
+    let mut g = c.benchmark_group("segment_adversarial");
+    for (i, d) in docs.iter().enumerate() {
+        g.throughput(Throughput::Bytes(d.len() as u64));
+        g.bench_function(format!("case{i}"), |b| {
+            b.iter(|| glose::segment::segment(black_box(d)).len())
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, bench, adversarial);
 criterion_main!(benches);

@@ -165,7 +165,7 @@ fn skip_closers(s: &str, line: usize, mut p: usize, end: usize) -> usize {
             let after = k + g.len_utf8();
             let alone = after >= end || char_at(s, after).is_some_and(char::is_whitespace);
             let pairs = || {
-                let before = &s[line..k];
+                let before = &s[s.floor_char_boundary(k.saturating_sub(400)).max(line)..k];
                 match g {
                     '"' => before.bytes().filter(|&b| b == b'"').count() % 2 == 1,
                     _ => before.contains('“'),
@@ -249,14 +249,24 @@ fn next_glued_sentence(s: &str, ts: usize, te: usize, end: usize) -> bool {
     {
         return false;
     }
-    let tok_start = s[..ws]
+    // The token around, up to whitespace; a long one is code or a blob, not two words.
+    const MAX: usize = 80;
+    let from = s.floor_char_boundary(ws.saturating_sub(MAX));
+    let tok_start = match s[from..ws]
         .char_indices()
         .rev()
         .find(|&(_, c)| c.is_whitespace())
-        .map_or(0, |(k, c)| k + c.len_utf8());
-    let tok_end = s[te..end]
-        .find(|c: char| c.is_whitespace())
-        .map_or(end, |k| te + k);
+    {
+        Some((k, c)) => from + k + c.len_utf8(),
+        None if from == 0 => 0,
+        None => return false,
+    };
+    let to = s.floor_char_boundary((te + MAX).min(end));
+    let tok_end = match s[te..to].find(char::is_whitespace) {
+        Some(k) => te + k,
+        None if to == end => end,
+        None => return false,
+    };
     let tok = &s[tok_start..tok_end];
     let tail = s[te..tok_end].trim_end_matches(|c: char| !c.is_alphanumeric());
     !tok.contains(['/', '@', '_', '=', '&', '#', '\\'])

@@ -24,21 +24,22 @@ pub enum Before {
 const TITLES: &[&str] = &[
     "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Mgr", "Mgrs", "Dr", "Drs", "Pr", "Prs", "Prof",
     "St", "Ste", "Sts", "Mr", "Mrs", "Ms", "Messrs", "Gen", "Gén", "Lt", "Sgt", "Capt", "Cpt",
-    "Cdt", "Cmdt", "Adm", "Rev", "Hon", "Sen", "Sén", "Rep", "Gov", "Pdt", "Vve",
+    "Cdt", "Cmdt", "Adm", "Maj", "Cpl", "Brig", "Rev", "Msgr", "Hon", "Sen", "Sén", "Rep", "Gov",
+    "Pdt", "Vve",
 ];
 
 /// Lower-case abbreviations that never end a sentence (also matched capitalised).
 const NEVER_FINAL: &[&str] = &[
     "cf", "vs", "ex", "resp", "av", "apr", "env", "ca", "approx", "éd", "coord", "dir", "trad",
-    "réf", "fig", "chap", "pp", "tél", "boul",
+    "réf", "fig", "chap", "pp", "tél", "boul", "coll",
 ];
 
 /// Abbreviations that are also common words or may close a sentence: `col` (colonel /
 /// mountain pass), `art` (article / art), `no` (numéro / no), months, ranks.
 const AMBIGUOUS: &[&str] = &[
     "col", "gén", "gal", "lt", "cne", "cdt", "sgt", "adj", "art", "al", "no", "nos", "nº", "n",
-    "p", "t", "ch", "sect", "vol", "bd", "jan", "janv", "feb", "febr", "fév", "févr", "avr", "jun",
-    "juil", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "déc", "mt", "ft",
+    "p", "t", "r", "ch", "sect", "vol", "bd", "jan", "janv", "feb", "febr", "fév", "févr", "avr",
+    "jun", "juil", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "déc", "mt", "ft",
 ];
 
 /// Words that start sentences (compared with their first letter lower-cased): determiners,
@@ -341,6 +342,9 @@ fn dotted(s: &str, ws: usize, last: char) -> Before {
             return Before::Plain;
         }
         pieces += 1;
+        if pieces > 8 {
+            return Before::Plain;
+        }
         i = k;
     }
     if pieces < 2 {

@@ -73,8 +73,17 @@ pub fn joins(text: &str, prev: &Line, start: usize, end: usize) -> bool {
         if breaks(text, t.start, t.run, t.closed, start, end) {
             return false;
         }
-        // `M.⏎Dupont`, `« Partez ! »⏎a crié` join; a plain full stop ends its line.
-        return !(t.run == Run::Stop && before_stop(text, t.start) == Before::Plain);
+        // A line break after a terminal ends the sentence, except after a title
+        // (`M.⏎Dupont`) or before a lower-case word that the terminal does not end
+        // (`« Partez ! »⏎a crié`, `cf.⏎le rapport`); a plain full stop still ends its line.
+        let before = if t.run == Run::Stop && !t.closed {
+            before_stop(text, t.start)
+        } else {
+            Before::Plain
+        };
+        let lower = char_at(text, start).is_some_and(char::is_lowercase);
+        return before == Before::Title
+            || (lower && (t.run != Run::Stop || before != Before::Plain));
     }
     let Some(last) = char_before(text, prev.end) else {
         return false;
@@ -86,7 +95,11 @@ pub fn joins(text: &str, prev: &Line, start: usize, end: usize) -> bool {
     if char_at(text, start).is_some_and(char::is_lowercase) {
         return true;
     }
-    matches!(last, '-' | '‐' | '(' | '[' | '«' | '“')
+    // `sahélo-⏎sahariennes`, an open bracket or quote, `ministre de la⏎Défense`
+    let hyphen = matches!(last, '-' | '‐')
+        && char_before(text, prev.end - last.len_utf8()).is_some_and(char::is_alphabetic);
+    hyphen
+        || matches!(last, '(' | '[' | '«' | '“')
         || is_non_final(&text[word_start(text, prev.end)..prev.end])
 }
 
