@@ -290,10 +290,27 @@ fn unpunctuated_lines_are_units_of_their_own() {
             "soit trois corridors."
         ]
     );
-    // a sentence-final period before a lower-case line still ends it
+    // a sentence-final period before a lower-case line still ends it, and so does an
+    // initial at a line end; a title or a lower-case continuation does not
     assert_eq!(
         split("Il viendra.\non verra."),
         ["Il viendra.", "on verra."]
+    );
+    assert_eq!(
+        split(
+            "Annexe A.\nRésumé des caractéristiques\nVoir cf.\nle rapport. Selon Mme\nKeïta, non."
+        ),
+        [
+            "Annexe A.",
+            "Résumé des caractéristiques",
+            "Voir cf.\nle rapport.",
+            "Selon Mme\nKeïta, non."
+        ]
+    );
+    // a spaced dash at a line end is not a hyphenated word
+    assert_eq!(
+        split("NANCY -\nLe conseil a voté."),
+        ["NANCY -", "Le conseil a voté."]
     );
 }
 
@@ -358,5 +375,6 @@ fn other_scripts_use_uax29_terminals() {
         ["東京に行った。", "楽しかった！"]
     );
     assert_eq!(split("「行った。」次に"), ["「行った。」", "次に"]);
+    assert_eq!(split("３．５％です。"), ["３．５％です。"]);
     assert_eq!(split("هل أنت بخير؟ نعم"), ["هل أنت بخير؟", "نعم"]);
 }

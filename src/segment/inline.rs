@@ -1,5 +1,5 @@
-//! Boundaries inside one line: a byte scan that stops only at terminals (and `:`), then
-//! rules on the words around them.
+//! Boundaries inside one line: a byte scan that stops only at terminals (and `:`, `;`),
+//! then rules on the words around them.
 
 use super::chars::{
     CANDIDATE_BYTE, char_at, char_before, is_closer, is_full_stop, is_opener, is_space,
@@ -73,7 +73,8 @@ pub fn scan_line(
             });
         };
         // Scripts whose terminals (`。`, `！`) take no space after them.
-        let wide = char_before(s, te).is_some_and(|c| !c.is_ascii() && c != '…');
+        let wide =
+            char_before(s, te).is_some_and(|c| !c.is_ascii() && c != '…' && !is_full_stop(c));
         if next.is_alphanumeric() {
             if wide || next_glued_sentence(s, ts, te, end) {
                 emit(te, te);

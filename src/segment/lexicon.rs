@@ -371,9 +371,9 @@ pub fn is_starter(word: &str) -> bool {
     !word.is_empty() && contains(STARTERS, &lower_first(word))
 }
 
-/// A word a sentence cannot end on (`de`, `the`).
+/// A word a sentence cannot end on (`de`, `the`, and titles such as `Mme`).
 pub fn is_non_final(word: &str) -> bool {
-    !word.is_empty() && contains(NON_FINAL, &lower_first(word))
+    !word.is_empty() && (contains(NON_FINAL, &lower_first(word)) || contains(TITLES, word))
 }
 
 #[cfg(test)]
@@ -417,6 +417,7 @@ mod tests {
         assert_eq!(word_at("L’armée est là", 0), "L");
         assert_eq!(word_at("Cette passivité", 0), "Cette");
         assert!(is_non_final("de"));
+        assert!(is_non_final("Mme"));
         assert!(!is_non_final("Bamako"));
     }
 }
