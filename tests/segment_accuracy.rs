@@ -133,6 +133,42 @@ fn dev_set_reaches_099_boundary_f1() {
     assert!(tally.f1() >= 0.99, "dev F1 {:.4}", tally.f1());
 }
 
+/// `text` hard-wrapped at `width` bytes by turning spaces into line breaks, so every
+/// offset (and the gold) stays valid.
+fn hard_wrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let mut col = 0;
+        for word in line.split_inclusive(' ') {
+            if col > 0 && col + word.trim_end().len() > width {
+                out.pop();
+                out.push('\n');
+                col = 0;
+            }
+            out.push_str(word);
+            col += word.len();
+        }
+    }
+    out
+}
+
+#[test]
+fn dev_set_hard_wrapped_at_72_columns_reaches_099_boundary_f1() {
+    let dir = fixtures().join("dev");
+    let mut tally = Tally::default();
+    let mut wraps = 0;
+    for (doc, starts) in gold_starts(&dir.join("gold.jsonl"), "doc") {
+        let text = std::fs::read_to_string(dir.join("docs").join(format!("{doc}.txt"))).unwrap();
+        let wrapped = hard_wrap(&text, 72);
+        assert_eq!(wrapped.len(), text.len());
+        wraps += wrapped.matches('\n').count() - text.matches('\n').count();
+        tally.add(&wrapped, &starts);
+    }
+    eprintln!("dev wrapped: {tally:?} F1 {:.4}, {wraps} wraps", tally.f1());
+    assert!(wraps > 1500);
+    assert!(tally.f1() >= 0.99, "wrapped dev F1 {:.4}", tally.f1());
+}
+
 #[test]
 fn scorer_counts_boundaries_after_the_first_sentence() {
     let text = "  Il pleut. Il vente.";

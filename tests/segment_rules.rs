@@ -378,3 +378,27 @@ fn other_scripts_use_uax29_terminals() {
     assert_eq!(split("３．５％です。"), ["３．５％です。"]);
     assert_eq!(split("هل أنت بخير؟ نعم"), ["هل أنت بخير؟", "نعم"]);
 }
+
+#[test]
+fn hard_wrapped_text_joins_full_lines_even_before_a_capital() {
+    let t = "Le communiqué publié par le ministère de la Défense à Bamako cite\n\
+             Assimi Goïta, qui aurait rencontré les chefs de village de la région,\n\
+             une version que les habitants contestent. Les convois restent bloqués\n\
+             sur la route nationale depuis le début du mois, selon les transporteurs\n\
+             et les organisations humanitaires présentes dans la zone de Ségou\n\
+             Il faudra des semaines pour rétablir la circulation sur cet axe vital\n\
+             pour la capitale et pour tout le pays, disent les autorités maliennes.\n\
+             \n\
+             Un titre court\n\
+             La suite du texte, qui commence un nouveau paragraphe après le titre.\n";
+    assert_eq!(
+        split(t),
+        [
+            "Le communiqué publié par le ministère de la Défense à Bamako cite\nAssimi Goïta, qui aurait rencontré les chefs de village de la région,\nune version que les habitants contestent.",
+            "Les convois restent bloqués\nsur la route nationale depuis le début du mois, selon les transporteurs\net les organisations humanitaires présentes dans la zone de Ségou",
+            "Il faudra des semaines pour rétablir la circulation sur cet axe vital\npour la capitale et pour tout le pays, disent les autorités maliennes.",
+            "Un titre court",
+            "La suite du texte, qui commence un nouveau paragraphe après le titre."
+        ]
+    );
+}

@@ -2,14 +2,16 @@
 //! their own, so a line break ends a sentence; but text hard-wrapped mid-sentence must be
 //! joined again.
 
-use super::chars::{char_at, char_before};
+use super::chars::{char_at, char_before, is_opener};
 use super::inline::{Run, Tail, breaks};
-use super::lexicon::{Before, before_stop, is_non_final, word_start};
+use super::lexicon::{Before, before_stop, is_non_final, is_starter, word_at, word_start};
+use super::wrap::SLACK;
 
 /// What the join rule needs to know of the previous non-blank line.
 #[derive(Debug, Clone, Copy)]
 pub struct Line {
-    /// End of the line's content (trimmed).
+    /// The line's content (trimmed).
+    pub start: usize,
     pub end: usize,
     /// The terminal run the line ends with, if any.
     pub tail: Option<Tail>,
@@ -65,13 +67,19 @@ fn line(text: &str, ls: usize, le: usize, f: &mut impl FnMut(usize, usize)) {
 }
 
 /// Whether the line `text[start..end]` continues the sentence left open by `prev`.
-pub fn joins(text: &str, prev: &Line, start: usize, end: usize) -> bool {
+/// `wrap` is the width of hard-wrapped text (see [`super::wrap`]): a full-width line
+/// break there is only a space.
+pub fn joins(text: &str, prev: &Line, start: usize, end: usize, wrap: Option<usize>) -> bool {
     if starts_list_item(&text[start..end]) {
         return false;
     }
+    let full = wrap.is_some_and(|w| prev.end - prev.start + SLACK >= w);
     if let Some(t) = prev.tail {
         if breaks(text, t.start, t.run, t.closed, start, end) {
             return false;
+        }
+        if full {
+            return true;
         }
         // A line break after a terminal ends the sentence, except after a title
         // (`M.⏎Dupont`) or before a lower-case word that the terminal does not end
@@ -88,6 +96,11 @@ pub fn joins(text: &str, prev: &Line, start: usize, end: usize) -> bool {
     let Some(last) = char_before(text, prev.end) else {
         return false;
     };
+    if full {
+        // `Il dénonce`, `J’aime`, `La disomie`: a capitalised starter before a lower-case
+        // word opens a sentence; `La Nicca`, `L’Arpège` are names.
+        return is_opener(last) || !opens_sentence(text, start, end);
+    }
     // After a colon the lines are items of their own; a comma ends list lines too.
     if matches!(last, ':' | ';' | '：' | '；' | ',') {
         return false;
@@ -101,6 +114,18 @@ pub fn joins(text: &str, prev: &Line, start: usize, end: usize) -> bool {
     hyphen
         || matches!(last, '(' | '[' | '«' | '“')
         || is_non_final(&text[word_start(text, prev.end)..prev.end])
+}
+
+fn opens_sentence(text: &str, start: usize, end: usize) -> bool {
+    let w = word_at(text, start);
+    if !w.starts_with(char::is_uppercase) || !is_starter(w) {
+        return false;
+    }
+    let mut rest = text[start + w.len()..end].chars();
+    match rest.next() {
+        Some(' ' | '\'' | '’') => rest.next().is_some_and(char::is_lowercase),
+        _ => false,
+    }
 }
 
 /// `- item`, `• item`, `1. item`, `2) item`, `a) item`: a list item starts its own unit.

@@ -2,7 +2,8 @@
 //! paragraph structure kept. A sentence never crosses a blank line.
 //!
 //! Lines come first: a blank line ends a paragraph, and a line break ends a sentence
-//! unless the line was broken mid-sentence (see [`lines`]). Inside a line, a byte scan
+//! unless the line was broken mid-sentence (see [`lines`]), which in text hard-wrapped at
+//! a fixed width is the rule rather than the exception (see [`wrap`]). Inside a line, a byte scan
 //! stops only at UAX#29 sentence terminals and decides with French and English rules
 //! (abbreviations, initials, closing quotes, numbers, missing spaces; see [`inline`]).
 
@@ -10,6 +11,7 @@ mod chars;
 mod inline;
 mod lexicon;
 mod lines;
+mod wrap;
 
 /// Changes whenever the segmenter's output can change, so sidecars can tell that their
 /// spans came from another segmentation.
@@ -39,13 +41,14 @@ pub fn segment(text: &str) -> Vec<Sentence> {
     let mut open = 0usize;
     let mut prev: Option<lines::Line> = None;
     let mut blank = false;
+    let wrap = wrap::wrap_width(text);
     lines::for_each_line(text, |start, end| {
         if start == end {
             blank = true;
             return;
         }
         match prev {
-            Some(p) if !blank && lines::joins(text, &p, start, end) => {}
+            Some(p) if !blank && lines::joins(text, &p, start, end, wrap) => {}
             Some(p) => {
                 out.push(Sentence {
                     start: open,
@@ -68,7 +71,7 @@ pub fn segment(text: &str) -> Vec<Sentence> {
             });
             open = s;
         });
-        prev = Some(lines::Line { end, tail });
+        prev = Some(lines::Line { start, end, tail });
     });
     if let Some(p) = prev {
         out.push(Sentence {
