@@ -286,6 +286,9 @@ fn colon_break(s: &str, i: usize, end: usize) -> Option<usize> {
     }
     let w = word_at(s, q);
     // `il lui disait : Je vous…` reports speech, which stays in its sentence.
-    let speech = matches!(w, "Je" | "J" | "Tu" | "Nous" | "Vous" | "I" | "We" | "You");
+    let speech = matches!(
+        w,
+        "Je" | "J" | "Tu" | "Nous" | "Vous" | "Moi" | "I" | "We" | "You"
+    );
     (w.starts_with(char::is_uppercase) && is_starter(w) && !speech).then_some(q)
 }

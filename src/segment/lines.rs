@@ -116,6 +116,7 @@ pub fn joins(text: &str, prev: &Line, start: usize, end: usize, wrap: Option<usi
         || is_non_final(&text[word_start(text, prev.end)..prev.end])
 }
 
+/// The line starts with a capitalised starter followed by a lower-case word.
 fn opens_sentence(text: &str, start: usize, end: usize) -> bool {
     let w = word_at(text, start);
     if !w.starts_with(char::is_uppercase) || !is_starter(w) {
