@@ -72,6 +72,15 @@ fn ambiguous_abbreviations_end_only_before_a_sentence_starter() {
             "Le vol. 3 paraît le 2 Jan. 2025 à Paris."
         ]
     );
+    // an elided article counts as a starter only before its apostrophe
+    assert_eq!(
+        split("Le texte (art. L. 2122-22 du code) délègue. Voir l'art. L’article suit."),
+        [
+            "Le texte (art. L. 2122-22 du code) délègue.",
+            "Voir l'art.",
+            "L’article suit."
+        ]
+    );
     assert_eq!(
         split("It opens at 5 p.m. The doors close at 9."),
         ["It opens at 5 p.m.", "The doors close at 9."]

@@ -5,7 +5,7 @@ use super::chars::{
     CANDIDATE_BYTE, char_at, char_before, is_closer, is_full_stop, is_opener, is_space,
     is_terminal, skip_spaces,
 };
-use super::lexicon::{Before, before_stop, is_starter, word_at, word_start};
+use super::lexicon::{Before, before_stop, starter_at, word_start};
 
 /// How a run of terminals reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -227,7 +227,7 @@ pub fn breaks(s: &str, ts: usize, run: Run, closed: bool, q: usize, end: usize) 
     }
     match before {
         Before::Title => false,
-        Before::Abbrev | Before::Initial => is_starter(word_at(s, k)),
+        Before::Abbrev | Before::Initial => starter_at(s, k).is_some(),
         Before::Plain => true,
     }
 }
@@ -284,11 +284,11 @@ fn colon_break(s: &str, i: usize, end: usize) -> Option<usize> {
     if q == p || q >= end {
         return None;
     }
-    let w = word_at(s, q);
+    let w = starter_at(s, q)?;
     // `il lui disait : Je vous…` reports speech, which stays in its sentence.
     let speech = matches!(
         w,
         "Je" | "J" | "Tu" | "Nous" | "Vous" | "Moi" | "I" | "We" | "You"
     );
-    (w.starts_with(char::is_uppercase) && is_starter(w) && !speech).then_some(q)
+    (!speech).then_some(q)
 }

@@ -182,9 +182,27 @@ pub fn word_at(s: &str, i: usize) -> &str {
     &rest[..n]
 }
 
-/// A capitalised word that usually starts a sentence (`Le`, `Elle`, `The`), not a name.
+/// Elided forms among the starters: they count only before an apostrophe (`L’armée`,
+/// not the `L.` of `art. L. 212`).
+const ELIDED: &[&str] = &[
+    "l", "d", "c", "j", "qu", "lorsqu", "n", "s", "jusqu", "aujourd",
+];
+
+/// A word that usually starts a sentence (`Le`, `Elle`, `The`), not a name.
 pub fn is_starter(word: &str) -> bool {
     !word.is_empty() && contains(STARTERS, &lower_first(word))
+}
+
+/// The word at byte `i` when it is a capitalised sentence starter, elided forms only
+/// before their apostrophe.
+pub fn starter_at(s: &str, i: usize) -> Option<&str> {
+    let w = word_at(s, i);
+    if !w.starts_with(char::is_uppercase) || !is_starter(w) {
+        return None;
+    }
+    let elided = contains(ELIDED, &lower_first(w));
+    let apostrophe = matches!(s[i + w.len()..].chars().next(), Some('\'' | '’'));
+    (!elided || apostrophe).then_some(w)
 }
 
 /// A word a sentence cannot end on (`de`, `the`, and titles such as `Mme`).
@@ -230,6 +248,10 @@ mod tests {
         assert!(!is_starter("Touré"));
         assert!(!is_starter("Galbraith"));
         assert!(!is_starter(""));
+        assert_eq!(starter_at("L’armée", 0), Some("L"));
+        assert_eq!(starter_at("L. 212-1", 0), None);
+        assert_eq!(starter_at("Elle part", 0), Some("Elle"));
+        assert_eq!(starter_at("elle part", 0), None);
         assert_eq!(word_at("L’armée est là", 0), "L");
         assert_eq!(word_at("Cette passivité", 0), "Cette");
         assert!(is_non_final("de"));

@@ -4,7 +4,7 @@
 
 use super::chars::{char_at, char_before, is_opener};
 use super::inline::{Run, Tail, breaks};
-use super::lexicon::{Before, before_stop, is_non_final, is_starter, word_at, word_start};
+use super::lexicon::{Before, before_stop, is_non_final, starter_at, word_start};
 use super::wrap::SLACK;
 
 /// What the join rule needs to know of the previous non-blank line.
@@ -118,10 +118,9 @@ pub fn joins(text: &str, prev: &Line, start: usize, end: usize, wrap: Option<usi
 
 /// The line starts with a capitalised starter followed by a lower-case word.
 fn opens_sentence(text: &str, start: usize, end: usize) -> bool {
-    let w = word_at(text, start);
-    if !w.starts_with(char::is_uppercase) || !is_starter(w) {
+    let Some(w) = starter_at(text, start) else {
         return false;
-    }
+    };
     let mut rest = text[start + w.len()..end].chars();
     match rest.next() {
         Some(' ' | '\'' | '’') => rest.next().is_some_and(char::is_lowercase),
