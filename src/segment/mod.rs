@@ -1,11 +1,19 @@
 //! Sentence segmentation for French and English news: byte spans into the text, with
 //! paragraph structure kept. A sentence never crosses a blank line.
 //!
-//! Lines come first: a blank line ends a paragraph, and a line break ends a sentence
-//! unless the line was broken mid-sentence (see [`lines`]), which in text hard-wrapped at
-//! a fixed width is the rule rather than the exception (see [`wrap`]). Inside a line, a byte scan
-//! stops only at UAX#29 sentence terminals and decides with French and English rules
-//! (abbreviations, initials, closing quotes, numbers, missing spaces; see [`inline`]).
+//! Lines come first. A blank line ends a paragraph. A line break ends a sentence, so
+//! headings, bylines and list items are units of their own, unless the line was broken
+//! mid-sentence: no final punctuation and a lower-case next line, or a line ending on
+//! `de`, `la`, a hyphen (see `lines.rs`). In text hard-wrapped at a fixed width, every
+//! full-width line break is only a space (see `wrap.rs`).
+//!
+//! Inside a line, a byte scan stops only at UAX#29 sentence terminals (and `:`, `;`) and
+//! decides with French and English rules (see `inline.rs`, word lists in `lexicon.rs`):
+//! titles (`M.`, `Dr.`) never end a sentence, initials and ambiguous abbreviations
+//! (`J.-C.`, `col.`) end one only before a sentence-starting word (`Le`, `Elle`, `The`),
+//! a closing `»`/`”` stays with the sentence it ends, a lower-case word after `!`, `?` or
+//! `…` continues it (`« Partez ! » a crié`), `vagues.Cette` splits but `lemonde.fr`,
+//! `3.5` and e-mails do not.
 
 mod chars;
 mod inline;
