@@ -333,6 +333,14 @@ fn colon_or_semicolon_before_a_capitalised_starter() {
             "Résultat : Bamako manque de tout."
         ]
     );
+    // a heading keeps its colon
+    assert_eq!(
+        split("Mali : Le JNIM revendique l'attaque\nLe 28 octobre, un convoi a brûlé."),
+        [
+            "Mali : Le JNIM revendique l'attaque",
+            "Le 28 octobre, un convoi a brûlé."
+        ]
+    );
     assert_eq!(
         split("Il le dit ; Les autres se taisent ; ils ont peur. Il disait : Je reste."),
         [

@@ -29,15 +29,18 @@ pub struct Tail {
 }
 
 /// Finds the boundaries inside the line content `s[start..end]` (trimmed, no line break),
-/// calling `emit(end_of_sentence, start_of_next)` for each, in order.
+/// calling `emit(end_of_sentence, start_of_next)` for each, in order. `wrapped` when the
+/// text is hard-wrapped, so that sentences go on over line breaks.
 pub fn scan_line(
     s: &str,
     start: usize,
     end: usize,
+    wrapped: bool,
     emit: &mut impl FnMut(usize, usize),
 ) -> Option<Tail> {
     let b = s.as_bytes();
     let mut i = start;
+    let mut last_terminal = None;
     while i < end {
         if !CANDIDATE_BYTE[b[i] as usize] {
             i += 1;
@@ -46,7 +49,14 @@ pub fn scan_line(
         // Candidate bytes are ASCII or UTF-8 lead bytes, so `i` is a char boundary.
         let Some(c) = char_at(s, i) else { break };
         if c == ':' || c == ';' {
-            match colon_break(s, i, end) {
+            // A heading (`Mali : Le JNIM frappe`) has no terminal after its colon: keep
+            // it whole, unless the text is wrapped and the sentence goes on below.
+            let last = *last_terminal.get_or_insert_with(|| {
+                s[start..end]
+                    .rfind(is_terminal)
+                    .map_or(start, |k| start + k)
+            });
+            match colon_break(s, i, end).filter(|_| wrapped || last > i) {
                 Some(q) => {
                     emit(i + 1, q);
                     i = q;

@@ -71,7 +71,7 @@ pub fn segment(text: &str) -> Vec<Sentence> {
             None => open = start,
         }
         blank = false;
-        let tail = inline::scan_line(text, start, end, &mut |e, s| {
+        let tail = inline::scan_line(text, start, end, wrap.is_some(), &mut |e, s| {
             out.push(Sentence {
                 start: open,
                 end: e,
