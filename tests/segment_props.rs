@@ -131,7 +131,7 @@ fn check(t: &str) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(3000))]
+    #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
     fn invariants_hold_on_arbitrary_text(t in text()) {
