@@ -293,12 +293,14 @@ fn adjudicating_an_article_writes_gold_and_agree_compares_against_it() {
         let review = Review::open(e, Annotator::new("rev").unwrap()).unwrap();
         assert_eq!(index.articles[i], ArticleSummary::of(&review), "{}", e.id);
     }
-    // glose cuts this article into 19 sentences, not all where the annotators did: one
-    // sentence carries no label and one hand-cut span is a row of its own.
+    // Every one of the 19 hand-cut sentences is a labeled row, whether or not glose cuts
+    // the article at the same places (rows glose has and the annotators do not stay
+    // unlabeled).
     let labeled = (0..r.len())
         .filter(|&u| r.status(u) != glose::adjudicate::Status::Unlabeled)
         .count();
-    assert_eq!((r.len(), labeled), (20, 19));
+    assert_eq!(labeled, 19);
+    assert!(r.len() >= 19);
     assert_eq!(r.accept_unanimous().unwrap(), 18);
     let u = r.disagreements()[0];
     assert_eq!(u, first.row);
@@ -309,7 +311,16 @@ fn adjudicating_an_article_writes_gold_and_agree_compares_against_it() {
     let sc = sidecar::read(&gold_path).unwrap().unwrap();
     // Gold follows the annotators' spans; those that are no glose sentence are kept with
     // the orphans, not lost.
-    assert_eq!((sc.labels.len(), sc.orphans.len()), (16, 3));
+    let doc = glose::document::Document::load(&c.entries[0].path, &c.entries[0].id).unwrap();
+    let off_sentence = a
+        .iter()
+        .filter(|l| l.article.starts_with("000"))
+        .filter(|l| doc.sentence_at(l.start, l.end).is_none())
+        .count();
+    assert_eq!(
+        (sc.labels.len(), sc.orphans.len()),
+        (19 - off_sentence, off_sentence)
+    );
     let all: Vec<&Record> = sc.labels.iter().chain(&sc.orphans).collect();
     assert!(all.iter().all(|r| r.how == How::Adjudication));
     assert!(all.iter().all(|r| r.adjudicator.as_deref() == Some("rev")));
