@@ -9,8 +9,12 @@ pub enum Lang {
 
 /// Guesses the language of `text` from its most common words. French when unsure.
 pub fn detect(text: &str) -> Lang {
-    const EN: &[&str] = &["the", "and", "of", "to", "is", "that", "was", "for", "with", "said"];
-    const FR: &[&str] = &["le", "la", "les", "des", "et", "est", "une", "que", "pour", "dans"];
+    const EN: &[&str] = &[
+        "the", "and", "of", "to", "is", "that", "was", "for", "with", "said",
+    ];
+    const FR: &[&str] = &[
+        "le", "la", "les", "des", "et", "est", "une", "que", "pour", "dans",
+    ];
     let (mut en, mut fr) = (0usize, 0usize);
     let sample = &text[..text.floor_char_boundary(20_000)];
     for w in sample.split(|c: char| !c.is_alphabetic()) {

@@ -3,6 +3,7 @@
 //! The model modules (corpus, documents, segmentation, sidecars, annotations) know nothing
 //! of the terminal; the TUI sits on top of them; the binary only calls [`cli::main`].
 
+pub mod action;
 pub mod analysis;
 pub mod annotations;
 pub mod annotator;
@@ -11,8 +12,9 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod document;
-pub mod index;
 pub mod highlight;
+pub mod index;
+pub mod keymap;
 pub mod label;
 pub mod lang;
 pub mod matrix;
