@@ -22,5 +22,6 @@ pub mod sanitize;
 pub mod segment;
 pub mod sidecar;
 pub mod suggest;
+pub mod tui;
 
 pub use label::Label;

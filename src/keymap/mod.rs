@@ -129,9 +129,11 @@ impl Keymap {
             .copied()?
     }
 
-    /// The keys bound to `action` in `section`, in notation order.
+    /// The keys bound to `action` in `section`: letters first (what hints show), then other
+    /// characters, then named keys.
     pub fn keys_in(&self, section: Section, action: Action) -> Vec<Key> {
-        self.sections
+        let mut keys: Vec<Key> = self
+            .sections
             .get(&section)
             .map(|s| {
                 s.iter()
@@ -139,7 +141,16 @@ impl Keymap {
                     .map(|(k, _)| *k)
                     .collect()
             })
-            .unwrap_or_default()
+            .unwrap_or_default();
+        keys.sort_by_key(|k| {
+            let rank = match k.code {
+                Code::Char(c) if c.is_alphabetic() && !k.ctrl && !k.alt => 0,
+                Code::Char(_) => 1,
+                _ => 2,
+            };
+            (rank, *k)
+        });
+        keys
     }
 
     /// The keys that trigger `action` in `view` (view section, then global ones not hidden).
