@@ -35,6 +35,21 @@ impl App {
                 return;
             }
             Action::LeastConfident => return self.least_confident(),
+            Action::StartRange => {
+                if let Some(a) = self.article_mut() {
+                    a.anchor = match a.anchor {
+                        Some(_) => None,
+                        None => Some(a.cursor),
+                    };
+                    let on = a.anchor.is_some();
+                    self.say(if on {
+                        "Range started: move, then a label key labels all of it (Esc cancels)."
+                    } else {
+                        "Range cancelled."
+                    });
+                }
+                return;
+            }
             _ => {}
         }
         let (w, h) = self.text_area();
