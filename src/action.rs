@@ -180,28 +180,33 @@ impl fmt::Display for Action {
     }
 }
 
-/// Actions shown in the hint bar of each view, in order.
-pub fn hints(view: View) -> &'static [Action] {
+/// Actions shown in the hint bar of each view, in order, with a short word for each.
+pub fn hints(view: View) -> &'static [(Action, &'static str)] {
     match view {
         View::Library => &[
-            Action::Open,
-            Action::Filter,
-            Action::CycleSort,
-            Action::Help,
-            Action::Quit,
+            (Action::Open, "open"),
+            (Action::Filter, "filter"),
+            (Action::CycleSort, "sort"),
+            (Action::Guidelines, "guidelines"),
+            (Action::Help, "keys"),
+            (Action::Quit, "quit"),
         ],
         View::Reader => &[
-            Action::LabelFactual,
-            Action::LabelQuote,
-            Action::LabelOpinion,
-            Action::LabelSkip,
-            Action::AcceptSuggestion,
-            Action::Undo,
-            Action::NextUnlabeled,
-            Action::Back,
-            Action::Help,
+            (Action::LabelFactual, "factual"),
+            (Action::LabelQuote, "quote"),
+            (Action::LabelOpinion, "opinion"),
+            (Action::LabelSkip, "skip"),
+            (Action::AcceptSuggestion, "accept"),
+            (Action::Undo, "undo"),
+            (Action::NextUnlabeled, "unlabeled"),
+            (Action::Back, "back"),
+            (Action::Help, "keys"),
         ],
-        View::Help => &[Action::Down, Action::Up, Action::Back],
+        View::Help => &[
+            (Action::Down, "down"),
+            (Action::Up, "up"),
+            (Action::Back, "close"),
+        ],
     }
 }
 
@@ -233,7 +238,7 @@ mod tests {
     fn hints_are_valid_in_their_view() {
         for v in View::ALL {
             assert_eq!(View::from_name(v.name()), Some(v));
-            for a in hints(v) {
+            for (a, _) in hints(v) {
                 assert!(a.valid_in(v), "{a} hinted in {v:?}");
             }
         }

@@ -35,14 +35,12 @@ pub fn fit(s: &str, width: usize) -> String {
 /// The keys of the main actions of `view`, from the active keymap.
 pub fn hint_line(app: &App, view: View) -> Line<'static> {
     let mut spans = Vec::new();
-    for &a in action::hints(view) {
+    for &(a, word) in action::hints(view) {
         let Some(key) = app.keymap.keys_for(view, a).into_iter().next() else {
             continue;
         };
-        let name = a.to_string();
-        let name = name.strip_prefix("label-").unwrap_or(&name).to_string();
         spans.push(Span::styled(key.to_string(), app.theme.key()));
-        spans.push(Span::styled(format!(" {name}  "), app.theme.dim()));
+        spans.push(Span::styled(format!(" {word} "), app.theme.dim()));
     }
     Line::from(spans)
 }
