@@ -363,3 +363,19 @@ fn only_key_presses_count() {
         Some(Action::Open)
     );
 }
+
+#[test]
+fn growing_the_terminal_fills_the_screen_again() {
+    let dir = corpus();
+    let mut app = app(dir.path(), "alice");
+    keys(&mut app, "<enter>G");
+    // As left by a smaller screen: only the last sentence shown.
+    app.article_mut().unwrap().top = 5;
+    app.update(Action::Resize(100, 40));
+    assert_eq!(
+        app.article().unwrap().top,
+        0,
+        "the whole article fits again"
+    );
+    assert_eq!(app.article().unwrap().cursor, 5);
+}

@@ -66,6 +66,7 @@ pub fn scroll_to_cursor(a: &mut Article, width: usize, height: usize) {
         a.top = a.cursor;
         return;
     }
+    fill_to_bottom(a, width, height);
     let mut used = 0;
     for i in a.top..=a.cursor {
         used += height_with_gap(a, i, width, a.top);
@@ -89,6 +90,22 @@ pub fn scroll_to_cursor(a: &mut Article, width: usize, height: usize) {
         top -= 1;
     }
     a.top = top;
+}
+
+/// Near the end of an article (or after the screen grew), moves `a.top` up so the screen
+/// has no empty rows at the bottom while there is text above.
+fn fill_to_bottom(a: &mut Article, width: usize, height: usize) {
+    let mut used = visible(a, width, height).len();
+    while a.top > 0 && used < height {
+        let top = a.top;
+        let gap = usize::from(a.paragraph(top) != a.paragraph(top - 1));
+        let h = lines(a, top - 1, width).len() + gap;
+        if used + h > height {
+            break;
+        }
+        used += h;
+        a.top -= 1;
+    }
 }
 
 /// The first sentence above `a.top` that starts a screen ending just before it.

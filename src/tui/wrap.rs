@@ -161,7 +161,7 @@ mod tests {
     fn wide_and_combining_are_measured_by_grapheme() {
         let s = "日本語 e\u{301}te\u{301} 👍🏽";
         let l = wrap(s, 0, s.len(), 80);
-        assert_eq!(l[0].width, 6 + 1 + 4 + 1 + 2);
+        assert_eq!(l[0].width, 6 + 1 + 3 + 1 + 2);
         let narrow = wrap("日本語", 0, 9, 5);
         assert_eq!(texts(&narrow), ["日本", "語"]);
     }
