@@ -132,6 +132,8 @@ fn a_failed_save_keeps_the_label_says_so_retries_and_guards_quit() {
     std::fs::create_dir(&blocker).unwrap();
     keys(&mut app, "f");
     assert!(matches!(&app.save, SaveState::Failed(e) if e.contains("a_rain.txt.alice.ron")));
+    let (msg, is_error) = app.message.clone().unwrap();
+    assert!(is_error && msg.starts_with("NOT SAVED"), "{msg}");
     assert_eq!(app.article().unwrap().label(0), Some(glose::Label::Factual));
     assert_eq!(app.unsaved(), 1);
     keys(&mut app, "Q");
@@ -378,4 +380,22 @@ fn growing_the_terminal_fills_the_screen_again() {
         "the whole article fits again"
     );
     assert_eq!(app.article().unwrap().cursor, 5);
+}
+
+#[test]
+fn least_confident_jumps_across_articles_and_skips_labeled() {
+    let dir = corpus();
+    let mut app = app(dir.path(), "alice");
+    // Background scanning between keys fills the cache for closed articles.
+    while app.prefetch_step() {}
+    assert_eq!(app.least.len(), 3);
+    keys(&mut app, "<enter>m");
+    let a = app.article().unwrap();
+    let (id, cur) = (a.doc.id.clone(), a.cursor);
+    assert_eq!(a.label(cur), None);
+    // Labeling that sentence makes `m` go elsewhere.
+    keys(&mut app, "fm");
+    let a = app.article().unwrap();
+    assert!(a.doc.id != id || a.cursor != cur);
+    assert_eq!(a.label(a.cursor), None);
 }

@@ -78,6 +78,9 @@ pub struct App {
     /// A one-line message for the user; `true` marks an error.
     pub message: Option<(String, bool)>,
     pub last_search: Option<String>,
+    /// Least confident unlabeled sentence `(confidence, sentence)` of articles not open,
+    /// filled between key presses.
+    pub least: HashMap<usize, Option<(f32, usize)>>,
     /// Guidelines text, read when first shown.
     pub guidelines: Option<String>,
     /// Terminal columns and rows.
@@ -105,6 +108,7 @@ impl App {
             save: SaveState::Idle,
             message: None,
             last_search: None,
+            least: HashMap::new(),
             guidelines: None,
             size: (80, 24),
             quit: false,

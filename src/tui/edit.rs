@@ -201,6 +201,9 @@ impl App {
         }
         match failed {
             Some(err) => {
+                self.warn(format!(
+                    "NOT SAVED: {err}. Kept in memory; retried on the next change and on quit."
+                ));
                 self.save = SaveState::Failed(err);
                 false
             }

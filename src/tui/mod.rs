@@ -5,6 +5,7 @@
 mod app;
 mod article;
 mod bars;
+mod confidence;
 mod edit;
 mod guidelines;
 mod layout;

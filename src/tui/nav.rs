@@ -5,7 +5,6 @@ use super::app::{App, Mode, Prompt};
 use super::article::Article;
 use super::layout;
 use crate::action::{Action, View};
-use crate::annotations::Annotations;
 use crate::document::Document;
 
 impl App {
@@ -238,62 +237,6 @@ impl App {
         }
         if let (Some(&lo), Some(&hi)) = (shown.first(), shown.last()) {
             a.cursor = a.cursor.clamp(lo, hi);
-        }
-    }
-
-    /// Opens the unlabeled sentence whose suggestion is least confident, in any article.
-    fn least_confident(&mut self) {
-        let mut best: Option<(f32, usize, usize)> = None;
-        let order = self.library.order.clone();
-        for e in order {
-            if self.library.infos[e].unreadable.is_some() {
-                continue;
-            }
-            let mut consider = |conf: f32, i: usize| {
-                if best.is_none_or(|(b, ..)| conf < b) {
-                    best = Some((conf, e, i));
-                }
-            };
-            if let Some(a) = self.articles.get_mut(&e) {
-                if a.ann.is_err() {
-                    continue;
-                }
-                for i in 0..a.len() {
-                    if a.label(i).is_none() {
-                        a.analyse(&self.analyzer, i);
-                        if let Some(s) = &a.analysis[i] {
-                            consider(s.suggestion.confidence, i);
-                        }
-                    }
-                }
-                continue;
-            }
-            let entry = &self.library.entries[e];
-            let Ok(doc) = Document::load(&entry.path, &entry.id) else {
-                continue;
-            };
-            let Ok(ann) = Annotations::load(&doc, &self.annotator) else {
-                continue;
-            };
-            let lang = self.analyzer.lang(&doc);
-            for i in (0..doc.sentences.len()).filter(|&i| ann.label(i).is_none()) {
-                consider(
-                    self.analyzer.sentence(&doc, lang, i).suggestion.confidence,
-                    i,
-                );
-            }
-        }
-        match best {
-            Some((conf, e, i)) => {
-                if self.open_entry(e)
-                    && let Some(a) = self.article_mut()
-                {
-                    a.cursor = i.min(a.len().saturating_sub(1));
-                    a.anchor = None;
-                }
-                self.say(format!("Least confident suggestion: {:.0}%.", conf * 100.0));
-            }
-            None => self.say("No unlabeled sentence left."),
         }
     }
 }

@@ -12,6 +12,7 @@ use anyhow::Context;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
 use std::path::Path;
+use std::time::Duration;
 
 /// Opens the UI on `root` until the user quits.
 pub fn run(root: &Path, annotator: Annotator, keymap_choice: Option<&str>) -> anyhow::Result<()> {
@@ -32,6 +33,8 @@ pub fn run(root: &Path, annotator: Annotator, keymap_choice: Option<&str>) -> an
     app.update(Action::Resize(size.width, size.height));
     while !app.quit {
         terminal.draw(|f| super::draw(f, &app))?;
+        // Background work runs only while no input is waiting, one article at a time.
+        while !event::poll(Duration::ZERO)? && app.prefetch_step() {}
         let action = match event::read()? {
             Event::Key(k) => app.resolve_key(k),
             Event::Mouse(m) => app.resolve_mouse(m),
