@@ -241,3 +241,30 @@ fn a_bad_keymap_is_refused_with_file_line_and_column() {
     assert!(err.contains("mine.ron:3:"), "{err}");
     assert!(err.contains("unknown action `jump`"), "{err}");
 }
+
+#[test]
+fn quitting_with_unsaved_labels_asks_first() {
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(
+        corpus.path().join("a.txt"),
+        "Title\n\nOne sentence here. Another one.\n",
+    )
+    .unwrap();
+    let mut s = Session::start(corpus.path(), &["--annotator", "eve"]);
+    s.wait_for("1 articles");
+    s.send("\r");
+    s.wait_for("no changes");
+    // A folder where the sidecar should go: every save fails.
+    std::fs::create_dir(corpus.path().join("a.txt.eve.ron")).unwrap();
+    s.send("f");
+    s.wait_for("NOT SAVED");
+    s.send("Q");
+    s.wait_for("Quit anyway");
+    s.send("n");
+    s.wait_for("Not quitting.");
+    s.send("Q");
+    s.wait_for("Quit anyway");
+    s.send("y");
+    assert_eq!(s.exit_code(), 0);
+    assert!(corpus.path().join("a.txt.eve.ron").is_dir());
+}
