@@ -194,3 +194,20 @@ fn control_characters_and_wide_text_never_reach_the_terminal() {
     assert!(body.contains("␛[2J avec 日"), "{body}");
     insta::assert_snapshot!("evil_80x24", t.backend());
 }
+
+#[test]
+fn a_frame_smaller_than_the_last_resize_draws_without_panicking() {
+    let dir = corpus();
+    let mut app = reader_app(dir.path());
+    app.update(glose::action::Action::Resize(200, 60));
+    for (w, h) in [(60, 12), (80, 24)] {
+        let t = render(&app, w, h);
+        assert!(row(t.backend().buffer(), h - 1).contains("factual"));
+        keys(&mut app, "<esc>");
+        let t = render(&app, w, h);
+        assert!(row(t.backend().buffer(), 0).contains("glose"));
+        keys(&mut app, "?");
+        render(&app, w, h);
+        keys(&mut app, "<esc><enter>");
+    }
+}

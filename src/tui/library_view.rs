@@ -19,6 +19,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     let lib = &app.library;
     let width = usize::from(area.width);
     let row = |y: u16| Rect::new(area.x, area.y + y, area.width, 1);
+    let rows = area.height.saturating_sub(4);
     let total: usize = lib.infos.iter().map(|i| i.sentences).sum();
     let done: usize = (0..lib.infos.len())
         .map(|i| lib.labeled(i, &app.annotator))
@@ -62,7 +63,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         .iter()
         .enumerate()
         .skip(lib.top)
-        .take(app.library_rows())
+        .take(usize::from(rows))
     {
         let info = &lib.infos[e];
         let mark = if info.unreadable.is_some() {
@@ -118,7 +119,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         };
         lines.push(Line::styled(why, t.dim()));
     }
-    let list = Rect::new(area.x, area.y + 2, area.width, app.library_rows() as u16);
+    let list = Rect::new(area.x, area.y + 2, area.width, rows);
     f.render_widget(Paragraph::new(lines), list);
     let detail = bars::message_line(app).unwrap_or_else(|| selected_detail(app));
     f.render_widget(Paragraph::new(detail), row(area.height - 2));

@@ -73,12 +73,13 @@ pub fn draw(f: &mut Frame, app: &App) {
         Paragraph::new(Line::styled(fit(&title, width), app.theme.bar())),
         row(0),
     );
+    let rows = area.height.saturating_sub(2);
     let body: Vec<Line> = lines(app, width)
         .into_iter()
         .skip(scroll)
-        .take(app.pager_rows())
+        .take(usize::from(rows))
         .collect();
-    let body_area = Rect::new(area.x, area.y + 1, area.width, app.pager_rows() as u16);
+    let body_area = Rect::new(area.x, area.y + 1, area.width, rows);
     f.render_widget(Paragraph::new(body), body_area);
     f.render_widget(
         Paragraph::new(bars::hint_line(app, View::Help)),

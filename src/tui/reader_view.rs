@@ -20,7 +20,9 @@ pub const GUTTER: usize = 3;
 pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
     let Some(a) = app.article() else { return };
-    let (w, h) = app.text_area();
+    // The frame, not the last resize event, decides: they differ only for a moment.
+    let w = usize::from(area.width).saturating_sub(GUTTER);
+    let h = usize::from(area.height).saturating_sub(3);
     let row = |y: u16| Rect::new(area.x, area.y + y, area.width, 1);
     f.render_widget(Paragraph::new(status(app, a, area.width)), row(0));
     let rows = layout::visible(a, w, h);
