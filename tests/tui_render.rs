@@ -203,7 +203,9 @@ fn a_frame_smaller_than_the_last_resize_draws_without_panicking() {
     for (w, h) in [(60, 12), (80, 24)] {
         let t = render(&app, w, h);
         assert!(row(t.backend().buffer(), h - 1).contains("factual"));
-        keys(&mut app, "<esc>");
+        while app.view != glose::action::View::Library {
+            keys(&mut app, "<esc>");
+        }
         let t = render(&app, w, h);
         assert!(row(t.backend().buffer(), 0).contains("glose"));
         keys(&mut app, "?");
