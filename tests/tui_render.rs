@@ -213,3 +213,22 @@ fn a_frame_smaller_than_the_last_resize_draws_without_panicking() {
         keys(&mut app, "<esc><enter>");
     }
 }
+
+#[test]
+fn labels_that_could_not_be_saved_are_marked() {
+    let dir = corpus();
+    let mut app = app(dir.path(), "alice");
+    keys(&mut app, "<enter>");
+    let blocker = tui_support::sidecar_path(dir.path(), "a_rain.txt", "alice");
+    std::fs::create_dir(&blocker).unwrap();
+    keys(&mut app, "f");
+    let t = render(&app, 80, 24);
+    let buf = t.backend().buffer();
+    assert_eq!(row(buf, 1).get(..3), Some(" F*"));
+    assert!(row(buf, 0).contains("NOT SAVED"));
+    assert_eq!(buf[(2, 1)].fg, Color::Red);
+    std::fs::remove_dir(&blocker).unwrap();
+    keys(&mut app, "q");
+    let t = render(&app, 80, 24);
+    assert_eq!(row(t.backend().buffer(), 1).get(..3), Some(" F "));
+}

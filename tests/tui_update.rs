@@ -399,3 +399,39 @@ fn least_confident_jumps_across_articles_and_skips_labeled() {
     assert!(a.doc.id != id || a.cursor != cur);
     assert_eq!(a.label(a.cursor), None);
 }
+
+#[test]
+fn pages_move_a_screen_at_a_time_in_a_long_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("Long one\n\n");
+    for i in 0..200 {
+        text.push_str(&format!("Sentence number {i} is here."));
+        text.push_str(if i % 5 == 4 { "\n\n" } else { " " });
+    }
+    std::fs::write(dir.path().join("long.txt"), text).unwrap();
+    let mut app = app(dir.path(), "alice");
+    keys(&mut app, "<enter>");
+    let (_, rows) = app.text_area();
+    app.update(Action::PageDown);
+    let a = app.article().unwrap();
+    assert_eq!(a.cursor, a.top);
+    assert!(
+        a.top > rows / 3 && a.top < rows,
+        "top {} rows {rows}",
+        a.top
+    );
+    let first_page = a.top;
+    app.update(Action::PageDown);
+    assert!(app.article().unwrap().top > first_page);
+    app.update(Action::PageUp);
+    app.update(Action::PageUp);
+    assert_eq!(app.article().unwrap().top, 0);
+    keys(&mut app, "G");
+    let a = app.article().unwrap();
+    assert_eq!(a.cursor, a.len() - 1);
+    assert!(a.top > 0);
+    // Clicking the library row selects it.
+    keys(&mut app, "<esc>");
+    app.update(Action::Click { column: 5, row: 2 });
+    assert_eq!(app.library.selected, 0);
+}

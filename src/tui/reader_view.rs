@@ -13,7 +13,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// Columns left of the text: cursor or range marker, label letter, space.
+/// Columns left of the text: cursor or range marker, label letter, unsaved mark.
 pub const GUTTER: usize = 3;
 
 /// Draws the reader into the whole frame.
@@ -98,7 +98,14 @@ fn text_row(t: &Theme, a: &Article, r: &Row) -> Line<'static> {
         .as_ref()
         .map(|x| x.spans.as_slice())
         .unwrap_or(&[]);
-    let mut out = vec![marker, mark, Span::raw(" ")];
+    // A label only in memory (its save failed) is marked until a save succeeds.
+    let pending = r.first && a.ann.as_ref().is_ok_and(|x| x.is_pending(i));
+    let gap = if pending {
+        Span::styled("*", t.error())
+    } else {
+        Span::raw(" ")
+    };
+    let mut out = vec![marker, mark, gap];
     let mut run = String::new();
     let mut run_style = base;
     for p in &r.line.pieces {
