@@ -34,7 +34,16 @@ struct Session {
 
 impl Session {
     fn start(corpus: &Path, args: &[&str]) -> Session {
+        Session::start_with(corpus, args, None)
+    }
+
+    /// Starts glose; `keymap_override` becomes `keymap.ron` in its config folder.
+    fn start_with(corpus: &Path, args: &[&str], keymap_override: Option<&str>) -> Session {
         let home = tempfile::tempdir().unwrap();
+        if let Some(text) = keymap_override {
+            std::fs::create_dir_all(home.path().join("config")).unwrap();
+            std::fs::write(home.path().join("config/keymap.ron"), text).unwrap();
+        }
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -267,4 +276,40 @@ fn quitting_with_unsaved_labels_asks_first() {
     s.send("y");
     assert_eq!(s.exit_code(), 0);
     assert!(corpus.path().join("a.txt.eve.ron").is_dir());
+}
+
+#[test]
+fn numeric_keymap_with_a_user_override() {
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(
+        corpus.path().join("a.txt"),
+        "Title\n\nOne sentence here. Another one. A third one.\n",
+    )
+    .unwrap();
+    let mut s = Session::start_with(
+        corpus.path(),
+        &["--annotator", "zoe", "--keymap", "numeric"],
+        Some("(reader: { \"é\": \"label-opinion\", \"4\": \"noop\" })"),
+    );
+    s.wait_for("1 articles");
+    s.send("\r");
+    s.wait_for("0/4 labeled");
+    // `4` is unbound by the override: nothing happens; `é` labels opinion.
+    s.send("1");
+    s.wait_for("1/4 labeled");
+    s.send("4");
+    s.send("é");
+    s.wait_for("2/4 labeled");
+    s.send("\u{1b}[A");
+    s.send("\u{1b}[A");
+    s.wait_for("1/4 │ 2/4 labeled");
+    s.send("\u{11}");
+    assert_eq!(s.exit_code(), 0);
+    let text = std::fs::read_to_string(corpus.path().join("a.txt.zoe.ron")).unwrap();
+    let sc = glose::sidecar::parse(&text, Path::new("x.ron")).unwrap();
+    let labels: Vec<&str> = sc.labels.iter().map(|r| r.label.name()).collect();
+    assert_eq!(labels, ["factual", "opinion"]);
+    assert_eq!(sc.labels[1].text, "One sentence here.");
+    // The override file was only read.
+    assert!(!corpus.path().join("keymap.ron").exists());
 }

@@ -11,26 +11,50 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+const KEYS: usize = 18;
+const NAME: usize = 18;
+
 /// All lines of the open pager at `width` columns.
 fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     match app.pager {
-        Some(Pager::Help { .. }) => help_lines(&app.keymap)
-            .into_iter()
-            .map(|l| match l {
-                HelpLine::Heading(h) => Line::styled(h, t.heading()),
-                HelpLine::Blank => Line::default(),
-                HelpLine::Binding {
-                    keys,
-                    name,
-                    description,
-                } => Line::from(vec![
-                    Span::styled(format!("    {}", fit(&keys, 18)), t.key()),
-                    Span::raw(format!(" {} ", fit(name, 18))),
-                    Span::styled(description, t.dim()),
-                ]),
-            })
-            .collect(),
+        Some(Pager::Help { .. }) => {
+            let mut out = Vec::new();
+            for l in help_lines(&app.keymap) {
+                match l {
+                    HelpLine::Heading(h) => out.push(Line::styled(h, t.heading())),
+                    HelpLine::Blank => out.push(Line::default()),
+                    HelpLine::Binding {
+                        keys,
+                        name,
+                        description,
+                    } => {
+                        // Long descriptions continue under themselves.
+                        let indent = 4 + KEYS + 1 + NAME + 1;
+                        let desc = wrap::wrap(
+                            description,
+                            0,
+                            description.len(),
+                            width.saturating_sub(indent).max(20),
+                        );
+                        for (n, d) in desc.iter().enumerate() {
+                            let d: String = d.pieces.iter().map(|p| p.text.as_str()).collect();
+                            let (k, a) = if n == 0 {
+                                (fit(&keys, KEYS), fit(name, NAME))
+                            } else {
+                                (fit("", KEYS), fit("", NAME))
+                            };
+                            out.push(Line::from(vec![
+                                Span::styled(format!("    {k}"), t.key()),
+                                Span::raw(format!(" {a} ")),
+                                Span::styled(d, t.dim()),
+                            ]));
+                        }
+                    }
+                }
+            }
+            out
+        }
         Some(Pager::Guidelines { .. }) => {
             let text = app
                 .guidelines
