@@ -435,3 +435,24 @@ fn pages_move_a_screen_at_a_time_in_a_long_article() {
     app.update(Action::Click { column: 5, row: 2 });
     assert_eq!(app.library.selected, 0);
 }
+
+#[test]
+fn an_edited_article_says_labels_moved_or_were_orphaned() {
+    let dir = corpus();
+    let mut app = app(dir.path(), "alice");
+    keys(&mut app, "<enter>jfff");
+    let p = dir.path().join("a_rain.txt");
+    let text = std::fs::read_to_string(&p).unwrap();
+    let edited = text
+        .replace(
+            "Rain in the capital\n",
+            "Rain in the capital\n\nA new first line.\n",
+        )
+        .replace("This is a shameful disaster for the city!", "It was sad.");
+    std::fs::write(&p, edited).unwrap();
+    let mut app = tui_support::app(dir.path(), "alice");
+    keys(&mut app, "<enter>");
+    let msg = app.message.clone().unwrap().0;
+    assert!(msg.contains("2 label(s) found again"), "{msg}");
+    assert!(msg.contains("1 whose sentence is gone"), "{msg}");
+}

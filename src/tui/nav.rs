@@ -131,9 +131,19 @@ impl App {
             let art = Article::new(e, doc, &self.annotator, &self.analyzer);
             self.articles.insert(e, art);
         }
-        if let Some(Err(why)) = self.articles.get(&e).map(|a| &a.ann) {
-            let why = format!("read-only: {}", crate::sanitize::clean(why));
-            self.warn(why);
+        match self.articles.get(&e).map(|a| &a.ann) {
+            Some(Err(why)) => {
+                let why = format!("read-only: {}", crate::sanitize::clean(why));
+                self.warn(why);
+            }
+            Some(Ok(ann)) if ann.moved > 0 || !ann.orphans.is_empty() => {
+                let (moved, orphans) = (ann.moved, ann.orphans.len());
+                self.say(format!(
+                    "The article changed since it was labeled: {moved} label(s) found again \
+                     elsewhere, {orphans} whose sentence is gone (kept in the sidecar)."
+                ));
+            }
+            _ => {}
         }
         self.current = Some(e);
         self.view = View::Reader;
@@ -177,7 +187,7 @@ impl App {
                     };
                     a.cursor = pick.unwrap_or(a.cursor);
                 }
-                return self.say("Moved on to the next article with unlabeled sentences.");
+                return self.say("Moved to another article with unlabeled sentences.");
             }
         }
         self.say("No unlabeled sentence left in that direction.");
