@@ -140,6 +140,18 @@ fn detail(app: &App, a: &Article) -> Line<'static> {
     if a.is_empty() {
         return Line::styled("This article has no sentences.", t.dim());
     }
+    if a.anchor.is_some() {
+        let (lo, hi) = a.selection();
+        return Line::styled(
+            format!(
+                "range: sentences {}–{} ({}); a label key labels all of them, Esc cancels",
+                lo + 1,
+                hi + 1,
+                hi - lo + 1
+            ),
+            t.key(),
+        );
+    }
     if let Some(r) = a.record(a.cursor) {
         let mut s = format!("{} {}", r.label.letter(), r.label.name());
         if let Some(m) = &r.model {
