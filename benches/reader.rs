@@ -63,6 +63,23 @@ fn bench(c: &mut Criterion) {
         });
     }
     group.finish();
+
+    // The two halves, on the 1 MB article, to see where the time goes.
+    let text = article(1_000_000);
+    let (_dir, mut app) = app_on(&text);
+    let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let mut down = true;
+    c.bench_function("large_1mb/key_only", |b| {
+        b.iter(|| {
+            app.update(black_box(if down { Action::Down } else { Action::Up }));
+            down = !down;
+        })
+    });
+    c.bench_function("large_1mb/render_only", |b| {
+        b.iter(|| {
+            term.draw(|f| draw(f, black_box(&app))).unwrap();
+        })
+    });
 }
 
 criterion_group!(benches, bench);

@@ -7,22 +7,22 @@ use super::wrap::{self, Line};
 
 /// One screen row of the reader's text area.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
+pub struct Row<'a> {
     /// The sentence on this row; `None` for the blank line between paragraphs.
     pub sentence: Option<usize>,
     /// The first row of its sentence (where the gutter marks go).
     pub first: bool,
-    pub line: Line,
+    pub line: Line<'a>,
 }
 
 /// The lines of sentence `i`.
-pub fn lines(a: &Article, i: usize, width: usize) -> Vec<Line> {
+pub fn lines(a: &Article, i: usize, width: usize) -> Vec<Line<'_>> {
     let s = a.doc.sentences[i];
     wrap::wrap(&a.doc.raw, s.start, s.end, width)
 }
 
 /// Rows from `a.top` down, at most `height`.
-pub fn visible(a: &Article, width: usize, height: usize) -> Vec<Row> {
+pub fn visible(a: &Article, width: usize, height: usize) -> Vec<Row<'_>> {
     let mut rows = Vec::with_capacity(height);
     let mut i = a.top;
     while i < a.len() && rows.len() < height {

@@ -38,7 +38,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                             width.saturating_sub(indent).max(20),
                         );
                         for (n, d) in desc.iter().enumerate() {
-                            let d: String = d.pieces.iter().map(|p| p.text.as_str()).collect();
+                            let d: String = d.pieces.iter().map(|p| p.text.as_ref()).collect();
                             let (k, a) = if n == 0 {
                                 (fit(&keys, KEYS), fit(name, NAME))
                             } else {
@@ -68,7 +68,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
                     Default::default()
                 };
                 for l in wrap::wrap(src, 0, src.len(), width.max(1)) {
-                    let s: String = l.pieces.iter().map(|p| p.text.as_str()).collect();
+                    let s: String = l.pieces.iter().map(|p| p.text.as_ref()).collect();
                     out.push(Line::styled(s, style));
                 }
             }

@@ -4,6 +4,7 @@
 //! and labels map onto the screen.
 
 use crate::sanitize;
+use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -12,56 +13,65 @@ pub const TAB: usize = 4;
 
 /// One grapheme as drawn, with its `[start, end)` bytes in the article.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Piece {
-    pub text: String,
+pub struct Piece<'a> {
+    pub text: Cow<'a, str>,
     pub start: usize,
     pub width: usize,
 }
 
 /// One screen line of a sentence.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Line {
-    pub pieces: Vec<Piece>,
+pub struct Line<'a> {
+    pub pieces: Vec<Piece<'a>>,
     pub width: usize,
 }
 
-impl Line {
-    fn push(&mut self, p: Piece) {
+impl<'a> Line<'a> {
+    fn push(&mut self, p: Piece<'a>) {
         self.width += p.width;
         self.pieces.push(p);
     }
 }
 
 /// What a grapheme draws as: placeholders for controls, a space for line breaks.
-fn display(g: &str) -> (String, bool) {
+fn display(g: &str) -> (Cow<'_, str>, bool) {
     if g.contains(['\n', '\r']) {
-        return (" ".into(), true);
+        return (Cow::Borrowed(" "), true);
     }
     if g == " " || g == "\u{a0}" || g == "\u{202f}" {
-        return (g.replace(['\u{a0}', '\u{202f}'], " "), g == " ");
+        // No-break spaces draw as spaces but keep « guillemets » with their word.
+        return (Cow::Borrowed(" "), g == " ");
     }
     if g.chars().any(|c| sanitize::placeholder(c).is_some()) {
         let s: String = g
             .chars()
             .map(|c| sanitize::placeholder(c).unwrap_or(c))
             .collect();
-        return (s, false);
+        return (Cow::Owned(s), false);
     }
-    (g.to_string(), false)
+    (Cow::Borrowed(g), false)
 }
 
 /// Wraps `raw[start..end]` to `width` columns (at least 1).
-pub fn wrap(raw: &str, start: usize, end: usize, width: usize) -> Vec<Line> {
+pub fn wrap(raw: &str, start: usize, end: usize, width: usize) -> Vec<Line<'_>> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut cur = Line::default();
     let mut word: Vec<Piece> = Vec::new();
+    const SPACES: &str = "        ";
     for (off, g) in raw[start..end].grapheme_indices(true) {
         let at = start + off;
         if g == "\t" {
             flush(&mut word, &mut cur, &mut lines, width);
             let w = TAB - cur.width % TAB;
-            space(&mut cur, &mut lines, width, " ".repeat(w), at, w);
+            space(
+                &mut cur,
+                &mut lines,
+                width,
+                Cow::Borrowed(&SPACES[..w]),
+                at,
+                w,
+            );
             continue;
         }
         let (text, is_space) = display(g);
@@ -69,7 +79,7 @@ pub fn wrap(raw: &str, start: usize, end: usize, width: usize) -> Vec<Line> {
             flush(&mut word, &mut cur, &mut lines, width);
             space(&mut cur, &mut lines, width, text, at, 1);
         } else {
-            let w = UnicodeWidthStr::width(text.as_str());
+            let w = UnicodeWidthStr::width(text.as_ref());
             word.push(Piece {
                 text,
                 start: at,
@@ -85,7 +95,14 @@ pub fn wrap(raw: &str, start: usize, end: usize, width: usize) -> Vec<Line> {
 }
 
 /// Adds a space, unless it would start or overflow a line.
-fn space(cur: &mut Line, lines: &mut Vec<Line>, width: usize, text: String, at: usize, w: usize) {
+fn space<'a>(
+    cur: &mut Line<'a>,
+    lines: &mut Vec<Line<'a>>,
+    width: usize,
+    text: Cow<'a, str>,
+    at: usize,
+    w: usize,
+) {
     if cur.width == 0 && !lines.is_empty() {
         return;
     }
@@ -101,7 +118,12 @@ fn space(cur: &mut Line, lines: &mut Vec<Line>, width: usize, text: String, at: 
 }
 
 /// Puts a word on the current line, or the next one, breaking it if it is wider than a line.
-fn flush(word: &mut Vec<Piece>, cur: &mut Line, lines: &mut Vec<Line>, width: usize) {
+fn flush<'a>(
+    word: &mut Vec<Piece<'a>>,
+    cur: &mut Line<'a>,
+    lines: &mut Vec<Line<'a>>,
+    width: usize,
+) {
     if word.is_empty() {
         return;
     }
@@ -133,7 +155,7 @@ mod tests {
     fn texts(lines: &[Line]) -> Vec<String> {
         lines
             .iter()
-            .map(|l| l.pieces.iter().map(|p| p.text.as_str()).collect())
+            .map(|l| l.pieces.iter().map(|p| p.text.as_ref()).collect())
             .collect()
     }
 
