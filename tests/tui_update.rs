@@ -351,6 +351,12 @@ fn clicks_select_and_the_wheel_scrolls() {
     let a = app.article().unwrap();
     assert_eq!(a.top, 3);
     assert!(a.cursor >= 3, "the cursor follows the screen");
+    // In the library a click selects a row, a second click opens it.
+    keys(&mut app, "<esc>");
+    app.update(Action::Click { column: 5, row: 4 });
+    assert_eq!((app.view, app.library.selected), (View::Library, 2));
+    app.update(Action::Click { column: 5, row: 4 });
+    assert_eq!(app.article().unwrap().doc.id, "c_vote.txt");
 }
 
 #[test]
@@ -430,10 +436,11 @@ fn pages_move_a_screen_at_a_time_in_a_long_article() {
     let a = app.article().unwrap();
     assert_eq!(a.cursor, a.len() - 1);
     assert!(a.top > 0);
-    // Clicking the library row selects it.
+    // A click on the selected library row opens it.
     keys(&mut app, "<esc>");
+    assert_eq!(app.view, View::Library);
     app.update(Action::Click { column: 5, row: 2 });
-    assert_eq!(app.library.selected, 0);
+    assert_eq!(app.view, View::Reader);
 }
 
 #[test]

@@ -170,6 +170,10 @@ impl App {
                 if row >= 2 && row - 2 < self.library_rows() {
                     let pos = self.library.top + row - 2;
                     if pos < self.library.order.len() {
+                        // A click on the selected row opens it.
+                        if pos == self.library.selected {
+                            return self.library_action(Action::Open);
+                        }
                         self.library.selected = pos;
                     }
                 }
