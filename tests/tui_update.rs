@@ -463,3 +463,32 @@ fn an_edited_article_says_labels_moved_or_were_orphaned() {
     assert!(msg.contains("2 label(s) found again"), "{msg}");
     assert!(msg.contains("1 whose sentence is gone"), "{msg}");
 }
+
+#[test]
+fn a_lazy_library_fills_in_between_keys_and_is_usable_before() {
+    use glose::annotator::Annotator;
+    use glose::corpus::Corpus;
+    use glose::keymap::Keymap;
+    let dir = corpus();
+    let eager = app(dir.path(), "alice");
+    let mut app = glose::tui::App::lazy(
+        Corpus::scan(dir.path()).unwrap(),
+        Annotator::new("alice").unwrap(),
+        Keymap::builtin_default(),
+        glose::tui::Theme { color: false },
+    );
+    app.update(Action::Resize(80, 24));
+    assert_eq!(app.library.pending, 0);
+    assert_eq!(app.library.infos[0].title, "a_rain.txt");
+    // Articles can be opened and labeled before the library has read them.
+    keys(&mut app, "<enter>f<esc>");
+    assert_eq!(labels_on_disk(dir.path(), "a_rain.txt", "alice").len(), 1);
+    let mut steps = 0;
+    while app.background_step() {
+        steps += 1;
+    }
+    assert_eq!(steps, 3 + 2, "three articles read, two closed ones scanned");
+    assert_eq!(app.library.infos[1], eager.library.infos[1]);
+    assert_eq!(app.library.infos[0].title, "Rain in the capital");
+    assert_eq!(app.library.labeled(0, &Annotator::new("alice").unwrap()), 1);
+}

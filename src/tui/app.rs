@@ -89,8 +89,15 @@ pub struct App {
 }
 
 impl App {
-    /// An app over a scanned corpus.
+    /// An app over a scanned corpus, every article read now (tests, small corpora).
     pub fn new(corpus: Corpus, annotator: Annotator, keymap: Keymap, theme: Theme) -> App {
+        let mut app = App::lazy(corpus, annotator, keymap, theme);
+        while app.library.load_next() {}
+        app
+    }
+
+    /// An app whose library reads articles later, in [`App::background_step`].
+    pub fn lazy(corpus: Corpus, annotator: Annotator, keymap: Keymap, theme: Theme) -> App {
         App {
             root: corpus.root.clone(),
             annotator,
@@ -98,7 +105,7 @@ impl App {
             theme,
             analyzer: Analyzer::builtin(),
             advance: true,
-            library: Library::new(corpus.entries),
+            library: Library::lazy(corpus.entries),
             view: View::Library,
             pager: None,
             mode: Mode::Normal,

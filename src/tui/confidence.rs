@@ -7,8 +7,29 @@ use crate::annotations::Annotations;
 use crate::document::Document;
 
 impl App {
+    /// One small piece of background work, done between key presses: read the next
+    /// library entry, else scan the next article for `least-confident`. False when there is
+    /// nothing left to do.
+    pub fn background_step(&mut self) -> bool {
+        if self.library.load_next() {
+            // An article opened before it was read: its labels in memory are the truth.
+            let e = self.library.pending - 1;
+            if let Some(a) = self.articles.get(&e) {
+                let n = a.labeled();
+                self.library.infos[e]
+                    .labeled
+                    .insert(self.annotator.to_string(), n);
+            }
+            if !self.library.filter.is_empty() || self.library.sort != super::library::Sort::Name {
+                self.library.refresh_for(Some(&self.annotator));
+            }
+            return true;
+        }
+        self.prefetch_step()
+    }
+
     /// Scans one more article for its least confident unlabeled sentence. False when every
-    /// article is scanned (nothing left to do in the background).
+    /// article is scanned.
     pub fn prefetch_step(&mut self) -> bool {
         let next = self
             .library
@@ -28,9 +49,6 @@ impl App {
 
     /// The least confident unlabeled sentence of an article that is not open.
     fn scan_closed(&self, e: usize) -> Option<(f32, usize)> {
-        if self.library.infos[e].unreadable.is_some() {
-            return None;
-        }
         let entry = &self.library.entries[e];
         let doc = Document::load(&entry.path, &entry.id).ok()?;
         let ann = Annotations::load(&doc, &self.annotator).ok()?;

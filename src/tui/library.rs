@@ -36,12 +36,32 @@ pub struct Library {
     pub top: usize,
     pub filter: String,
     pub sort: Sort,
+    /// Entries from this index on are not read yet (their info is a placeholder).
+    pub pending: usize,
 }
 
 impl Library {
-    /// Builds the list from the corpus entries (reads every article once).
+    /// Builds the list from the corpus entries, reading every article now.
     pub fn new(entries: Vec<Entry>) -> Library {
-        let infos = entries.iter().map(ArticleInfo::read).collect();
+        let mut l = Library::lazy(entries);
+        while l.load_next() {}
+        l
+    }
+
+    /// Builds the list with placeholders (id as title, no counts); [`Library::load_next`]
+    /// reads the articles one at a time, so a big corpus shows at once.
+    pub fn lazy(entries: Vec<Entry>) -> Library {
+        let infos = entries
+            .iter()
+            .map(|e| ArticleInfo {
+                id: e.id.clone(),
+                title: crate::sanitize::clean(&e.id).into_owned(),
+                sentences: 0,
+                labeled: Default::default(),
+                unreadable: None,
+                sidecar_errors: Vec::new(),
+            })
+            .collect();
         let mut l = Library {
             entries,
             infos,
@@ -50,9 +70,25 @@ impl Library {
             top: 0,
             filter: String::new(),
             sort: Sort::Name,
+            pending: 0,
         };
         l.refresh();
         l
+    }
+
+    /// Reads the next article not read yet; false when all are.
+    pub fn load_next(&mut self) -> bool {
+        let Some(entry) = self.entries.get(self.pending) else {
+            return false;
+        };
+        self.infos[self.pending] = ArticleInfo::read(entry);
+        self.pending += 1;
+        true
+    }
+
+    /// True once entry `i` has been read.
+    pub fn is_loaded(&self, i: usize) -> bool {
+        i < self.pending
     }
 
     /// Labeled sentences of entry `i` by `who`.

@@ -31,6 +31,9 @@ pub fn draw(f: &mut Frame, app: &App) {
         lib.entries.len(),
         lib.sort.name()
     );
+    if lib.pending < lib.entries.len() {
+        status.push_str(&format!(" │ reading {}/{}", lib.pending, lib.entries.len()));
+    }
     if !lib.filter.is_empty() {
         status.push_str(&format!(
             " │ filter: {} ({} shown)",
@@ -105,7 +108,14 @@ pub fn draw(f: &mut Frame, app: &App) {
                 format!(" {}", fit(&crate::sanitize::clean(&info.id), id_w)),
                 base.patch(t.dim()),
             ),
-            Span::styled(format!(" {n:>5} "), base),
+            Span::styled(
+                if lib.is_loaded(e) {
+                    format!(" {n:>5} ")
+                } else {
+                    "     … ".to_string()
+                },
+                base,
+            ),
             Span::styled(bar, base),
             Span::styled(fit(&format!(" {k}/{n}"), 10), base),
             Span::styled(format!(" {}", fit(&others, 6)), base),

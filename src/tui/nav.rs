@@ -175,6 +175,7 @@ impl App {
             e = next;
             let left = match self.articles.get(&e) {
                 Some(a) => a.ann.is_ok() && a.labeled() < a.len(),
+                None if !self.library.is_loaded(e) => true,
                 None => self.library.labeled(e, &self.annotator) < self.library.infos[e].sentences,
             };
             if left && self.open_entry(e) {

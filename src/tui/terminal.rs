@@ -12,7 +12,10 @@ use anyhow::Context;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::execute;
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
+
+/// How often the screen is redrawn while background work progresses.
+const REDRAW: Duration = Duration::from_millis(100);
 
 /// Opens the UI on `root` until the user quits.
 pub fn run(root: &Path, annotator: Annotator, keymap_choice: Option<&str>) -> anyhow::Result<()> {
@@ -33,8 +36,16 @@ pub fn run(root: &Path, annotator: Annotator, keymap_choice: Option<&str>) -> an
     app.update(Action::Resize(size.width, size.height));
     while !app.quit {
         terminal.draw(|f| super::draw(f, &app))?;
-        // Background work runs only while no input is waiting, one article at a time.
-        while !event::poll(Duration::ZERO)? && app.prefetch_step() {}
+        // Background work runs only while no input is waiting, one article at a time; the
+        // screen is redrawn every so often to show its progress.
+        let started = Instant::now();
+        let mut busy = true;
+        while busy && !event::poll(Duration::ZERO)? && started.elapsed() < REDRAW {
+            busy = app.background_step();
+        }
+        if busy && !event::poll(Duration::ZERO)? {
+            continue;
+        }
         let action = match event::read()? {
             Event::Key(k) => app.resolve_key(k),
             Event::Mouse(m) => app.resolve_mouse(m),
