@@ -35,7 +35,7 @@ fn app_on(text: &str) -> (tempfile::TempDir, App) {
         corpus,
         Annotator::new("bench").unwrap(),
         Keymap::builtin_default(),
-        Theme { color: true },
+        Theme::new(true, false),
     );
     app.update(Action::Resize(100, 30));
     app.update(Action::Open);

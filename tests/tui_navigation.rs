@@ -231,7 +231,7 @@ fn a_lazy_library_fills_in_between_keys_and_is_usable_before() {
         Corpus::scan(dir.path()).unwrap(),
         Annotator::new("alice").unwrap(),
         Keymap::builtin_default(),
-        glose::tui::Theme { color: false },
+        glose::tui::Theme::new(false, false),
     );
     app.update(Action::Resize(80, 24));
     assert_eq!(app.library.pending, 0);

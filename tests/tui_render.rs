@@ -109,7 +109,7 @@ fn labels_read_by_letter_and_colour_and_without_colour() {
     // The range shows a bar in the gutter.
     assert!((1..20).any(|y| buf[(0, y)].symbol() == "┃"));
 
-    app.theme = Theme { color: false };
+    app.theme = Theme::new(false, false);
     let t = render(&app, 80, 24);
     let buf = t.backend().buffer();
     assert!(
@@ -126,7 +126,7 @@ fn highlight_spans_use_one_style_per_kind() {
     let dir = corpus();
     let mut app = app(dir.path(), "alice");
     keys(&mut app, "<enter>j");
-    app.theme = Theme { color: false };
+    app.theme = Theme::new(false, false);
     // Sentence 2: "The minister said that the roads would reopen soon."
     let a = app.article_mut().unwrap();
     let s = a.doc.sentences[2];

@@ -10,15 +10,28 @@ use ratatui::style::{Color, Modifier, Style};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
+    /// Backgrounds for a light terminal.
+    pub light: bool,
 }
 
 impl Theme {
-    /// Colour unless `NO_COLOR` is set (non-empty) or the config asks for `mono`.
+    /// A theme with or without colour, for a dark or light terminal.
+    pub const fn new(color: bool, light: bool) -> Theme {
+        Theme { color, light }
+    }
+
+    /// Colour unless `NO_COLOR` is set (non-empty) or the config asks for `mono`; `light`
+    /// picks backgrounds for light terminals.
     pub fn from_env(config_theme: Option<&str>) -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme {
-            color: !no_color && config_theme != Some("mono"),
-        }
+        Theme::new(
+            !no_color && config_theme != Some("mono"),
+            config_theme == Some("light"),
+        )
+    }
+
+    fn shade(&self, dark: u8, light: u8) -> Color {
+        Color::Indexed(if self.light { light } else { dark })
     }
 
     fn fg(&self, c: Color) -> Style {
@@ -74,12 +87,12 @@ impl Theme {
 
     /// Sentences inside a range being selected (the gutter also shows a bar).
     pub fn range(&self) -> Style {
-        self.bg(Color::Indexed(236))
+        self.bg(self.shade(236, 254))
     }
 
     /// Status and title bars.
     pub fn bar(&self) -> Style {
-        self.bg(Color::Indexed(237)).add_modifier(Modifier::BOLD)
+        self.bg(self.shade(237, 252)).add_modifier(Modifier::BOLD)
     }
 
     /// Problems the user must see: failed saves, read-only articles.
@@ -100,5 +113,29 @@ impl Theme {
     /// Headings in help and the library.
     pub fn heading(&self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_colour_every_distinction_keeps_a_modifier_or_letter() {
+        let mono = Theme::new(false, false);
+        for l in Label::ALL {
+            assert_eq!(mono.label(l), Style::new());
+            assert!(mono.label_mark(l).add_modifier.contains(Modifier::BOLD));
+        }
+        for k in [Kind::Source, Kind::Claim, Kind::Cue] {
+            assert_ne!(mono.span(k), Style::new());
+        }
+        assert!(mono.selected().add_modifier.contains(Modifier::REVERSED));
+        assert!(mono.suggestion_mark().add_modifier.contains(Modifier::DIM));
+        assert!(mono.error().add_modifier.contains(Modifier::BOLD));
+        assert_eq!(mono.range().bg, None);
+        let (dark, light) = (Theme::new(true, false), Theme::new(true, true));
+        assert_ne!(dark.bar().bg, light.bar().bg);
+        assert_ne!(dark.range().bg, light.range().bg);
     }
 }

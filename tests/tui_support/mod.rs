@@ -29,7 +29,7 @@ pub fn app(dir: &Path, who: &str) -> App {
         corpus,
         Annotator::new(who).unwrap(),
         Keymap::builtin_default(),
-        Theme { color: true },
+        Theme::new(true, false),
     );
     app.update(Action::Resize(80, 24));
     app
