@@ -4,6 +4,21 @@
 use super::{Keymap, Section, section_name};
 use crate::action::{ACTIONS, ActionInfo, Group, View};
 
+/// Keys that are not in keymaps: prompts, questions and the mouse.
+pub const FIXED: &[(&str, &str)] = &[
+    (
+        "enter / esc",
+        "In a prompt (filter, search, note): accept / cancel",
+    ),
+    ("backspace", "In a prompt: delete the last character"),
+    ("y / n", "When asked before quitting with unsaved labels"),
+    (
+        "click",
+        "Select a sentence or an article; a second click on an article opens it",
+    ),
+    ("wheel", "Scroll"),
+];
+
 /// One line of the help screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HelpLine {
@@ -84,6 +99,14 @@ pub fn help_lines(map: &Keymap) -> Vec<HelpLine> {
         }
         lines.push(HelpLine::Blank);
     }
+    lines.push(HelpLine::Heading("Prompts and mouse".to_string()));
+    for (keys, what) in FIXED {
+        lines.push(HelpLine::Binding {
+            keys: keys.to_string(),
+            name: "",
+            description: what,
+        });
+    }
     lines
 }
 
@@ -115,6 +138,10 @@ pub fn markdown(map: &Keymap) -> String {
                 ));
             }
         }
+    }
+    s.push_str("\n## Prompts and mouse\n\n| Keys | What it does |\n|---|---|\n");
+    for (keys, what) in FIXED {
+        s.push_str(&format!("| {keys} | {what} |\n"));
     }
     let unbound: Vec<&str> = ACTIONS
         .iter()
