@@ -20,6 +20,7 @@ pub mod lang;
 pub mod matrix;
 pub mod sanitize;
 pub mod segment;
+pub mod shutdown;
 pub mod sidecar;
 pub mod suggest;
 pub mod tui;

@@ -313,3 +313,21 @@ fn numeric_keymap_with_a_user_override() {
     // The override file was only read.
     assert!(!corpus.path().join("keymap.ron").exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_hangup_restores_the_terminal_and_exits_129() {
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(corpus.path().join("a.txt"), "Title\n\nOne sentence. Two.\n").unwrap();
+    let mut s = Session::start(corpus.path(), &["--annotator", "hal"]);
+    s.wait_for("1 articles");
+    s.send("\r");
+    s.wait_for("0/3 labeled");
+    s.send("o");
+    s.wait_for("1/3 labeled");
+    s.child.clone_killer().kill().unwrap();
+    assert_eq!(s.exit_code(), 129);
+    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+    let sc = std::fs::read_to_string(corpus.path().join("a.txt.hal.ron")).unwrap();
+    assert!(sc.contains("Opinion"), "{sc}");
+}

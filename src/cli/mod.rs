@@ -74,6 +74,8 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // A broken config is reported whatever the command, so it is never silently ignored.
+    crate::config::Config::load()?;
     match cli.command {
         Some(Command::Segment(a)) => segment::run(a),
         Some(Command::Status(a)) => status::run(a, &cli.who),
@@ -84,8 +86,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         None => {
             let corpus = cli.corpus.unwrap_or_else(|| PathBuf::from("."));
-            crate::tui::run(&corpus, annotator(&cli.who)?, cli.who.keymap.as_deref())?;
-            Ok(ExitCode::SUCCESS)
+            crate::tui::run(&corpus, annotator(&cli.who)?, cli.who.keymap.as_deref())
         }
     }
 }

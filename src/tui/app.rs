@@ -81,6 +81,9 @@ pub struct App {
     /// Least confident unlabeled sentence `(confidence, sentence)` of articles not open,
     /// filled between key presses.
     pub least: HashMap<usize, Option<(f32, usize)>>,
+    /// Summarises the library's articles in a thread; `None` once installed (or never
+    /// started, then the library reads articles itself between keys).
+    pub indexer: Option<crate::index::Indexer>,
     /// Guidelines text, read when first shown.
     pub guidelines: Option<String>,
     /// Terminal columns and rows.
@@ -116,6 +119,7 @@ impl App {
             message: None,
             last_search: None,
             least: HashMap::new(),
+            indexer: None,
             guidelines: None,
             size: (80, 24),
             quit: false,

@@ -11,21 +11,62 @@ impl App {
     /// library entry, else scan the next article for `least-confident`. False when there is
     /// nothing left to do.
     pub fn background_step(&mut self) -> bool {
+        if let Some(ix) = &self.indexer {
+            match ix.take() {
+                Some(index) => {
+                    self.indexer = None;
+                    self.library.install(index);
+                    let open: Vec<usize> = self.articles.keys().copied().collect();
+                    self.library_changed(&open);
+                    return true;
+                }
+                // The indexer works in its own thread; meanwhile scan suggestions here.
+                None => return self.prefetch_step(),
+            }
+        }
         if self.library.load_next() {
-            // An article opened before it was read: its labels in memory are the truth.
-            let e = self.library.pending - 1;
-            if let Some(a) = self.articles.get(&e) {
-                let n = a.labeled();
-                self.library.infos[e]
-                    .labeled
-                    .insert(self.annotator.to_string(), n);
-            }
-            if !self.library.filter.is_empty() || self.library.sort != super::library::Sort::Name {
-                self.library.refresh_for(Some(&self.annotator));
-            }
+            self.library_changed(&[self.library.pending - 1]);
             return true;
         }
         self.prefetch_step()
+    }
+
+    /// Starts summarising the library in a thread, with the on-disk cache in `cache_dir`.
+    pub fn start_indexing(
+        &mut self,
+        corpus: crate::corpus::Corpus,
+        cache_dir: Option<std::path::PathBuf>,
+    ) {
+        let ix = crate::index::Indexer::new();
+        ix.request(corpus, cache_dir);
+        self.indexer = Some(ix);
+    }
+
+    /// `(done, total)` while the library is still being summarised.
+    pub fn indexing(&self) -> Option<(usize, usize)> {
+        match &self.indexer {
+            Some(ix) => Some(ix.progress()),
+            None if self.library.pending < self.library.entries.len() => {
+                Some((self.library.pending, self.library.entries.len()))
+            }
+            None => None,
+        }
+    }
+
+    /// After summaries of `entries` arrived: counts of open articles come from memory
+    /// (they may hold labels newer than the files), and the shown order is recomputed.
+    fn library_changed(&mut self, entries: &[usize]) {
+        for e in entries {
+            if let Some(a) = self.articles.get(e) {
+                let n = a.labeled();
+                self.library.infos[*e]
+                    .labeled
+                    .insert(self.annotator.to_string(), n);
+            }
+        }
+        if !self.library.filter.is_empty() || self.library.sort != super::library::Sort::Name {
+            self.library.refresh_for(Some(&self.annotator));
+        }
     }
 
     /// Scans one more article for its least confident unlabeled sentence. False when every

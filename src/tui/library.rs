@@ -3,7 +3,7 @@
 
 use crate::annotator::Annotator;
 use crate::corpus::Entry;
-use crate::index::ArticleInfo;
+use crate::index::{ArticleInfo, Index};
 
 /// Library sort orders, cycled by `cycle-sort`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,17 +51,7 @@ impl Library {
     /// Builds the list with placeholders (id as title, no counts); [`Library::load_next`]
     /// reads the articles one at a time, so a big corpus shows at once.
     pub fn lazy(entries: Vec<Entry>) -> Library {
-        let infos = entries
-            .iter()
-            .map(|e| ArticleInfo {
-                id: e.id.clone(),
-                title: crate::sanitize::clean(&e.id).into_owned(),
-                sentences: 0,
-                labeled: Default::default(),
-                unreadable: None,
-                sidecar_errors: Vec::new(),
-            })
-            .collect();
+        let infos = entries.iter().map(ArticleInfo::placeholder).collect();
         let mut l = Library {
             entries,
             infos,
@@ -84,6 +74,15 @@ impl Library {
         self.infos[self.pending] = ArticleInfo::read(entry);
         self.pending += 1;
         true
+    }
+
+    /// Takes every summary from a finished index (same entries, same order).
+    pub fn install(&mut self, index: Index) {
+        if index.articles.len() != self.entries.len() {
+            return;
+        }
+        self.infos = index.articles;
+        self.pending = self.entries.len();
     }
 
     /// True once entry `i` has been read.

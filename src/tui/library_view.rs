@@ -31,8 +31,8 @@ pub fn draw(f: &mut Frame, app: &App) {
         lib.entries.len(),
         lib.sort.name()
     );
-    if lib.pending < lib.entries.len() {
-        status.push_str(&format!(" │ reading {}/{}", lib.pending, lib.entries.len()));
+    if let Some((done, total)) = app.indexing() {
+        status.push_str(&format!(" │ reading {done}/{total}"));
     }
     if !lib.filter.is_empty() {
         status.push_str(&format!(
