@@ -189,6 +189,11 @@ impl Annotations {
         !self.changed.is_empty()
     }
 
+    /// True when sentence `i` changed since the last successful save (the reader marks it).
+    pub fn is_pending(&self, i: usize) -> bool {
+        self.changed.contains_key(&i)
+    }
+
     /// The sidecar content for the current state.
     pub fn to_sidecar(&self, doc: &Document) -> Sidecar {
         Sidecar {

@@ -3,6 +3,7 @@
 //! The model modules (corpus, documents, segmentation, sidecars, annotations) know nothing
 //! of the terminal; the TUI sits on top of them; the binary only calls [`cli::main`].
 
+pub mod action;
 pub mod adjudicate;
 pub mod agreement;
 pub mod align;
@@ -18,6 +19,7 @@ pub mod export;
 pub mod highlight;
 pub mod import;
 pub mod index;
+pub mod keymap;
 pub mod label;
 pub mod lang;
 pub mod matrix;
@@ -27,5 +29,6 @@ pub mod segment;
 pub mod shutdown;
 pub mod sidecar;
 pub mod suggest;
+pub mod tui;
 
 pub use label::Label;

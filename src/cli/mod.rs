@@ -107,10 +107,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         None => {
             let corpus = cli.corpus.unwrap_or_else(|| PathBuf::from("."));
-            anyhow::bail!(
-                "the annotation UI is not built yet; try `glose status {}`",
-                corpus.display()
-            )
+            crate::tui::run(&corpus, annotator(&cli.who)?, cli.who.keymap.as_deref())
         }
     }
 }

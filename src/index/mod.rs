@@ -106,6 +106,19 @@ impl ArticleInfo {
         info
     }
 
+    /// What the library shows for an article not summarised yet: its id, no counts.
+    pub fn placeholder(entry: &Entry) -> ArticleInfo {
+        ArticleInfo {
+            id: entry.id.clone(),
+            title: crate::sanitize::clean(&entry.id).into_owned(),
+            sentences: 0,
+            labeled: BTreeMap::new(),
+            unreadable: None,
+            sidecar_errors: Vec::new(),
+            stamp: Stamp::default(),
+        }
+    }
+
     /// Labeled sentences for `annotator`.
     pub fn labeled_by(&self, annotator: &str) -> usize {
         self.labeled.get(annotator).copied().unwrap_or(0)
