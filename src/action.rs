@@ -10,18 +10,30 @@ use std::fmt;
 pub enum View {
     Library,
     Reader,
+    /// Every annotator's label of an article side by side, and gold.
+    Review,
+    /// Agreement figures of the whole corpus.
+    Stats,
     Help,
 }
 
 impl View {
     /// Every view, in the order of keymap sections and help groups.
-    pub const ALL: [View; 3] = [View::Library, View::Reader, View::Help];
+    pub const ALL: [View; 5] = [
+        View::Library,
+        View::Reader,
+        View::Review,
+        View::Stats,
+        View::Help,
+    ];
 
     /// The keymap section name.
     pub fn name(self) -> &'static str {
         match self {
             View::Library => "library",
             View::Reader => "reader",
+            View::Review => "review",
+            View::Stats => "stats",
             View::Help => "help",
         }
     }
@@ -71,6 +83,11 @@ const ALL: &[View] = &View::ALL;
 const LIB: &[View] = &[View::Library];
 const READ: &[View] = &[View::Reader];
 const WORK: &[View] = &[View::Library, View::Reader];
+const EDIT: &[View] = &[View::Library, View::Reader, View::Review];
+const LABEL: &[View] = &[View::Reader, View::Review];
+const REVIEW: &[View] = &[View::Review];
+const FIGURES: &[View] = &[View::Library, View::Review];
+const STATS: &[View] = &[View::Stats];
 
 macro_rules! actions {
     ($($variant:ident = $name:literal, $group:ident, $views:ident, $desc:literal;)*) => {
@@ -113,7 +130,7 @@ actions! {
     Help = "help", App, ALL, "Show the keys of the active keymap";
     Guidelines = "guidelines", App, ALL, "Show the annotation guidelines";
     Back = "back", App, ALL, "Go back: close a screen, cancel a range, or return to the library";
-    Undo = "undo", Edit, WORK, "Undo the last change, in any article";
+    Undo = "undo", Edit, EDIT, "Undo the last change, in any article";
     Redo = "redo", Edit, WORK, "Redo the last undone change";
     Down = "down", Move, ALL, "Next article, sentence or line";
     Up = "up", Move, ALL, "Previous article, sentence or line";
@@ -132,14 +149,22 @@ actions! {
     CycleSort = "cycle-sort", App, LIB, "Sort the library by name, then by progress";
     Filter = "filter", Find, LIB, "Filter articles by title or id as you type";
     Search = "search", Find, READ, "Search the article text (empty search repeats the last one)";
-    LabelFactual = "label-factual", Label, READ, "Label factual: the author states it as fact";
-    LabelQuote = "label-quote", Label, READ, "Label quote: a cited source says it";
-    LabelOpinion = "label-opinion", Label, READ, "Label opinion: the author's judgment";
-    LabelSkip = "label-skip", Label, READ, "Label skip: not a sentence of the article";
-    ClearLabel = "clear-label", Label, READ, "Remove the label";
+    LabelFactual = "label-factual", Label, LABEL, "Label factual: the author states it as fact (in review: as gold)";
+    LabelQuote = "label-quote", Label, LABEL, "Label quote: a cited source says it (in review: as gold)";
+    LabelOpinion = "label-opinion", Label, LABEL, "Label opinion: the author's judgment (in review: as gold)";
+    LabelSkip = "label-skip", Label, LABEL, "Label skip: not a sentence of the article (in review: as gold)";
+    ClearLabel = "clear-label", Label, LABEL, "Remove the label (in review: the gold label)";
     AcceptSuggestion = "accept-suggestion", Label, READ, "Accept the suggested label";
-    StartRange = "start-range", Label, READ, "Start (or cancel) a range; a label key then labels all of it";
+    StartRange = "start-range", Label, LABEL, "Start (or cancel) a range; a label key then labels all of it";
     EditNote = "edit-note", Edit, READ, "Write a note on the sentence";
+    OpenReview = "open-review", App, LIB, "Review the selected article: every annotator's label side by side, and gold";
+    Stats = "stats", App, FIGURES, "Agreement of the corpus: pairs, confusion matrix, labels per annotator, pace";
+    NextDisagreement = "next-disagreement", Move, REVIEW, "Next disagreement, continuing in the next articles";
+    PrevDisagreement = "prev-disagreement", Move, REVIEW, "Previous disagreement, continuing in the previous articles";
+    ToggleDisagreements = "toggle-disagreements", Find, REVIEW, "Show only sentences without unanimity, or all again";
+    AcceptUnanimous = "accept-unanimous", Label, REVIEW, "Gold for every unanimous sentence still without it (asks first)";
+    NextPair = "next-pair", Move, STATS, "Confusion matrix of the next pair of annotators";
+    PrevPair = "prev-pair", Move, STATS, "Confusion matrix of the previous pair of annotators";
 }
 
 impl Action {
@@ -187,6 +212,8 @@ pub fn hints(view: View) -> &'static [(Action, &'static str)] {
             (Action::Open, "open"),
             (Action::Filter, "filter"),
             (Action::CycleSort, "sort"),
+            (Action::OpenReview, "review"),
+            (Action::Stats, "stats"),
             (Action::Guidelines, "guidelines"),
             (Action::Help, "keys"),
             (Action::Quit, "quit"),
@@ -201,6 +228,22 @@ pub fn hints(view: View) -> &'static [(Action, &'static str)] {
             (Action::NextUnlabeled, "unlabeled"),
             (Action::Back, "back"),
             (Action::Help, "keys"),
+        ],
+        View::Review => &[
+            (Action::LabelFactual, "factual"),
+            (Action::LabelQuote, "quote"),
+            (Action::LabelOpinion, "opinion"),
+            (Action::LabelSkip, "skip"),
+            (Action::NextDisagreement, "disagreement"),
+            (Action::ToggleDisagreements, "split only"),
+            (Action::AcceptUnanimous, "accept unanimous"),
+            (Action::Undo, "undo"),
+            (Action::Back, "back"),
+        ],
+        View::Stats => &[
+            (Action::NextPair, "next pair"),
+            (Action::Down, "scroll"),
+            (Action::Back, "back"),
         ],
         View::Help => &[
             (Action::Down, "down"),

@@ -69,6 +69,15 @@ pub enum Command {
         after_help = "Examples:\n  glose agree news/\n  glose agree news/ --annotators alice,bob --exclude skip --json\n  glose agree news/ --against-gold"
     )]
     Agree(agree::Args),
+    /// Review annotators side by side and settle disagreements into gold (the UI).
+    #[command(
+        after_help = "Examples:\n  glose review news/\n  glose review news/ --annotator carol\n\nThe adjudicator is the annotator name (--annotator, GLOSE_ANNOTATOR, config, OS user); `gold` is reserved."
+    )]
+    Review {
+        /// Corpus folder (default: the current folder).
+        #[arg(value_name = "CORPUS")]
+        corpus: Option<PathBuf>,
+    },
     /// Print shell completions.
     #[command(
         after_help = "Example:\n  glose completions bash > ~/.local/share/bash-completion/completions/glose"
@@ -101,6 +110,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Export(a)) => export::run(a),
         Some(Command::Import(a)) => import::run(a, &cli.who),
         Some(Command::Agree(a)) => agree::run(a),
+        Some(Command::Review { corpus }) => {
+            let corpus = corpus.unwrap_or_else(|| PathBuf::from("."));
+            let who = annotator(&cli.who)?;
+            if who.is_gold() {
+                anyhow::bail!(
+                    "`gold` is reserved for adjudicated labels and cannot adjudicate; \
+                     pass --annotator with your own name"
+                );
+            }
+            crate::tui::run_in(&corpus, who, cli.who.keymap.as_deref(), true)
+        }
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "glose", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)

@@ -25,6 +25,8 @@ pub enum Mode {
     Prompt(Prompt, String),
     /// Waiting for y/n before quitting with unsaved labels.
     ConfirmQuit,
+    /// Waiting for y/n before giving this many unanimous sentences their gold label.
+    ConfirmAccept(usize),
 }
 
 /// What a prompt is for.
@@ -84,6 +86,10 @@ pub struct App {
     /// Summarises the library's articles in a thread; `None` once installed (or never
     /// started, then the library reads articles itself between keys).
     pub indexer: Option<crate::index::Indexer>,
+    /// The review view, its open articles and the corpus's agreement summaries.
+    pub review: super::review::ReviewState,
+    /// The stats screen, once opened.
+    pub stats: Option<super::stats::Stats>,
     /// Guidelines text, read when first shown.
     pub guidelines: Option<String>,
     /// Terminal columns and rows.
@@ -120,6 +126,8 @@ impl App {
             last_search: None,
             least: HashMap::new(),
             indexer: None,
+            review: super::review::ReviewState::default(),
+            stats: None,
             guidelines: None,
             size: (80, 24),
             quit: false,
@@ -167,7 +175,7 @@ impl App {
                 alt: false,
             };
         match &self.mode {
-            Mode::Prompt(..) | Mode::ConfirmQuit => match key.code {
+            Mode::Prompt(..) | Mode::ConfirmQuit | Mode::ConfirmAccept(_) => match key.code {
                 _ if ctrl_c => Some(Action::Quit),
                 Code::Esc => Some(Action::Cancel),
                 Code::Enter => Some(Action::Submit),

@@ -11,6 +11,9 @@ impl App {
     /// library entry, else scan the next article for `least-confident`. False when there is
     /// nothing left to do.
     pub fn background_step(&mut self) -> bool {
+        if self.poll_review() {
+            return true;
+        }
         if let Some(ix) = &self.indexer {
             match ix.take() {
                 Some(index) => {

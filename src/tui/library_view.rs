@@ -48,13 +48,16 @@ pub fn draw(f: &mut Frame, app: &App) {
     let id_w = 24.min(width / 4);
     let fixed = id_w + 37;
     let title_w = width.saturating_sub(fixed);
+    let tail = if app.review.mode {
+        super::review_columns::header()
+    } else {
+        format!("{} {}", fit("Progress", BAR + 10), fit("Others", 6))
+    };
     let header = format!(
-        "  {} {} {:>5} {} {}",
+        "  {} {} {:>5} {tail}",
         fit("Title", title_w),
         fit("Id", id_w),
         "Sent.",
-        fit("Progress", BAR + 10),
-        fit("Others", 6)
     );
     f.render_widget(
         Paragraph::new(Line::styled(fit(&header, width), t.heading())),
@@ -101,7 +104,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         } else {
             Style::new()
         };
-        lines.push(Line::from(vec![
+        let mut cells = vec![
             Span::styled(format!("{mark} "), base.patch(t.error())),
             Span::styled(fit(&title, title_w), base.patch(title_style)),
             Span::styled(
@@ -116,10 +119,15 @@ pub fn draw(f: &mut Frame, app: &App) {
                 },
                 base,
             ),
-            Span::styled(bar, base),
-            Span::styled(fit(&format!(" {k}/{n}"), 10), base),
-            Span::styled(format!(" {}", fit(&others, 6)), base),
-        ]));
+        ];
+        if app.review.mode {
+            cells.push(super::review_columns::cells(app, e, base));
+        } else {
+            cells.push(Span::styled(bar, base));
+            cells.push(Span::styled(fit(&format!(" {k}/{n}"), 10), base));
+            cells.push(Span::styled(format!(" {}", fit(&others, 6)), base));
+        }
+        lines.push(Line::from(cells));
     }
     if lib.order.is_empty() {
         let why = if lib.entries.is_empty() {

@@ -1,4 +1,5 @@
-//! The terminal UI: a library of articles and a reader for one-key labeling. State and
+//! The terminal UI: a library of articles, a reader for one-key labeling, and review
+//! screens (annotators side by side, gold, agreement figures). State and
 //! behaviour ([`App`], `update`) are testable without a terminal; the views only draw;
 //! `terminal` owns the real terminal and the event loop.
 
@@ -14,6 +15,12 @@ mod library_view;
 mod nav;
 mod pager_view;
 mod reader_view;
+mod review;
+mod review_columns;
+mod review_update;
+mod review_view;
+mod stats;
+mod stats_view;
 mod style;
 mod terminal;
 mod undo;
@@ -23,8 +30,10 @@ mod wrap;
 pub use app::{App, MIN_SIZE, Mode, Pager, Prompt, SaveState, key_of};
 pub use article::Article;
 pub use library::{Library, Sort};
+pub use review::{Pane, ReviewState};
+pub use stats::Stats;
 pub use style::Theme;
-pub use terminal::run;
+pub use terminal::{run, run_in};
 
 use crate::action::View;
 use ratatui::Frame;
@@ -50,6 +59,8 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
     match app.view {
         View::Reader if app.article().is_some() => reader_view::draw(f, app),
+        View::Review if app.pane().is_some() => review_view::draw(f, app),
+        View::Stats if app.stats.is_some() => stats_view::draw(f, app),
         _ => library_view::draw(f, app),
     }
 }

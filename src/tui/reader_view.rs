@@ -106,9 +106,22 @@ fn text_row(t: &Theme, a: &Article, r: &Row) -> Line<'static> {
         Span::raw(" ")
     };
     let mut out = vec![marker, mark, gap];
+    out.extend(styled_text(t, &r.line, spans, base));
+    Line::from(out)
+}
+
+/// One screen line of text in `base` style, highlight spans patched on top, adjacent
+/// pieces of the same style joined (the review view draws its text the same way).
+pub(super) fn styled_text(
+    t: &Theme,
+    line: &super::wrap::Line,
+    spans: &[crate::highlight::Span],
+    base: Style,
+) -> Vec<Span<'static>> {
+    let mut out = Vec::new();
     let mut run = String::new();
     let mut run_style = base;
-    for p in &r.line.pieces {
+    for p in &line.pieces {
         let mut s = base;
         for sp in spans
             .iter()
@@ -125,7 +138,7 @@ fn text_row(t: &Theme, a: &Article, r: &Row) -> Line<'static> {
     if !run.is_empty() {
         out.push(Span::styled(run, run_style));
     }
-    Line::from(out)
+    out
 }
 
 /// About the cursor sentence: its label and note, or the suggestion with its reasons.

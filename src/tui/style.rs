@@ -80,6 +80,18 @@ impl Theme {
         }
     }
 
+    /// The mark of a row where annotators disagree and gold is still missing: reversed,
+    /// so it stands out without colour too.
+    pub fn disagreement(&self) -> Style {
+        self.fg(Color::Red)
+            .add_modifier(Modifier::BOLD | Modifier::REVERSED)
+    }
+
+    /// The mark of a disagreement that gold settles.
+    pub fn settled(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
     /// The current sentence or list row.
     pub fn selected(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
@@ -133,6 +145,12 @@ mod tests {
         assert!(mono.selected().add_modifier.contains(Modifier::REVERSED));
         assert!(mono.suggestion_mark().add_modifier.contains(Modifier::DIM));
         assert!(mono.error().add_modifier.contains(Modifier::BOLD));
+        assert!(
+            mono.disagreement()
+                .add_modifier
+                .contains(Modifier::REVERSED)
+        );
+        assert!(mono.settled().add_modifier.contains(Modifier::BOLD));
         assert_eq!(mono.range().bg, None);
         let (dark, light) = (Theme::new(true, false), Theme::new(true, true));
         assert_ne!(dark.bar().bg, light.bar().bg);

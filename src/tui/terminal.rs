@@ -28,6 +28,17 @@ pub fn run(
     annotator: Annotator,
     keymap_choice: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
+    run_in(root, annotator, keymap_choice, false)
+}
+
+/// Like [`run`]; with `review`, the library shows agreement columns and Enter opens the
+/// review view (`glose review`).
+pub fn run_in(
+    root: &Path,
+    annotator: Annotator,
+    keymap_choice: Option<&str>,
+    review: bool,
+) -> anyhow::Result<ExitCode> {
     let cfg = Config::load()?;
     let choice = keymap_choice.or(cfg.keymap.as_deref());
     let keymap = Keymap::load(choice, config::config_dir().as_deref())?;
@@ -39,6 +50,11 @@ pub fn run(
         Theme::from_env(cfg.theme.as_deref()),
     );
     app.advance = cfg.advance_after_label;
+    app.review.cache = config::cache_dir();
+    app.review.mode = review;
+    if review {
+        app.start_review_index();
+    }
     app.start_indexing(corpus, config::cache_dir());
     let shutdown = Shutdown::install();
     let signal = {
@@ -88,7 +104,11 @@ fn event_loop(
             if poll(if busy { Duration::ZERO } else { TICK })? {
                 break true;
             }
-            if worked || app.indexer.is_some() || shutdown.requested().is_some() {
+            if worked
+                || app.indexer.is_some()
+                || app.review_busy()
+                || shutdown.requested().is_some()
+            {
                 break false;
             }
         };

@@ -23,10 +23,22 @@ impl App {
                     self.say("Not quitting.");
                 }
             },
+            Mode::ConfirmAccept(n) => match action {
+                Action::Input('y' | 'Y') => self.confirm_accept(true),
+                Action::Resize(..) => self.mode = Mode::ConfirmAccept(n),
+                Action::Quit => {
+                    self.mode = Mode::Normal;
+                    self.request_quit();
+                }
+                _ => self.confirm_accept(false),
+            },
             Mode::Prompt(kind, text) => self.prompt(kind, text, action),
             Mode::Normal => self.run(action),
         }
         self.settle(!matches!(action, Action::Scroll(_)));
+        if self.view == View::Review {
+            self.settle_review();
+        }
     }
 
     fn run(&mut self, action: Action) {
@@ -52,11 +64,14 @@ impl App {
             | Action::Submit
             | Action::Cancel => {}
             a if self.pager.is_some() => self.pager_action(a),
+            a @ (Action::Undo | Action::Redo) if self.in_review() => self.review_action(a),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             a => match self.view {
                 View::Library => self.library_action(a),
                 View::Reader => self.reader_action(a),
+                View::Review => self.review_action(a),
+                View::Stats => self.stats_action(a),
                 View::Help => {}
             },
         }
@@ -73,11 +88,16 @@ impl App {
             Action::Last => lib.selected = last,
             Action::PageDown => lib.selected = (lib.selected + rows).min(last),
             Action::PageUp => lib.selected = lib.selected.saturating_sub(rows),
-            Action::Open => {
+            Action::Open | Action::OpenReview => {
                 if let Some(e) = lib.current() {
-                    self.open_entry(e);
+                    if a == Action::OpenReview || self.review.mode {
+                        self.open_review(e);
+                    } else {
+                        self.open_entry(e);
+                    }
                 }
             }
+            Action::Stats => self.open_stats(),
             Action::Filter => self.mode = Mode::Prompt(Prompt::Filter, lib.filter.clone()),
             Action::CycleSort => {
                 lib.sort = match lib.sort {
@@ -154,6 +174,15 @@ impl App {
         usize::from(self.size.1).saturating_sub(4).max(1)
     }
 
+    /// True where undo means gold: the review screens, and the library of `glose review`.
+    fn in_review(&self) -> bool {
+        match self.view {
+            View::Review | View::Stats => true,
+            View::Library => self.review.mode,
+            _ => false,
+        }
+    }
+
     /// Rows of a pager's text (title bar and hint bar aside).
     pub fn pager_rows(&self) -> usize {
         usize::from(self.size.1).saturating_sub(2).max(1)
@@ -189,7 +218,7 @@ impl App {
                     }
                 }
             }
-            View::Help => {}
+            View::Review | View::Stats | View::Help => {}
         }
     }
 
@@ -208,6 +237,13 @@ impl App {
                 self.library.selected = s.clamp(0, last as isize) as usize;
             }
             View::Reader => self.scroll_reader(n),
+            View::Review => self.scroll_review(n),
+            View::Stats => {
+                let a = if n > 0 { Action::Down } else { Action::Up };
+                for _ in 0..n.unsigned_abs() {
+                    self.stats_action(a);
+                }
+            }
             View::Help => {}
         }
     }

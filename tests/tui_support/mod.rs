@@ -40,6 +40,7 @@ pub fn event(k: &str) -> KeyEvent {
     let (code, mods) = match k {
         "<enter>" => (KeyCode::Enter, KeyModifiers::NONE),
         "<esc>" => (KeyCode::Esc, KeyModifiers::NONE),
+        "<tab>" => (KeyCode::Tab, KeyModifiers::NONE),
         "<down>" => (KeyCode::Down, KeyModifiers::NONE),
         "<bs>" => (KeyCode::Backspace, KeyModifiers::NONE),
         "<del>" => (KeyCode::Delete, KeyModifiers::NONE),
@@ -96,4 +97,32 @@ pub fn labels_on_disk(dir: &Path, article: &str, who: &str) -> Vec<(String, Stri
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// The five sample articles with two annotators' real labels (`alice` from `seeds.jsonl`,
+/// `bob` from `seeds.annotator2.jsonl`), imported through the library.
+pub fn two_annotators() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/agree");
+    for f in std::fs::read_dir(fixtures.join("seeds")).unwrap() {
+        let f = f.unwrap();
+        std::fs::copy(f.path(), dir.path().join(f.file_name())).unwrap();
+    }
+    for (file, who) in [("seeds.jsonl", "alice"), ("seeds.annotator2.jsonl", "bob")] {
+        let text = std::fs::read_to_string(fixtures.join(file)).unwrap();
+        let (lines, bad) = glose::import::parse(&text);
+        assert!(bad.is_empty(), "{bad:?}");
+        let corpus = Corpus::scan(dir.path()).unwrap();
+        let who = Annotator::new(who).unwrap();
+        let r = glose::import::import(&corpus, &who, lines, Default::default());
+        assert!(r.rejected.is_empty() && r.added > 0, "{r:?}");
+    }
+    dir
+}
+
+/// A review of `article` as on disk now (gold included), by a throwaway adjudicator.
+pub fn review_on_disk(dir: &Path, article: &str) -> glose::adjudicate::Review {
+    let corpus = Corpus::scan(dir).unwrap();
+    let entry = corpus.entries.iter().find(|e| e.id == article).unwrap();
+    glose::adjudicate::Review::open(entry, Annotator::new("reader").unwrap()).unwrap()
 }

@@ -1,0 +1,289 @@
+//! Draws the review view: status bar, a header naming the annotator columns, one row per
+//! sentence (cursor or range marker, a `≠` where annotators disagree, one letter per
+//! annotator, the gold letter, the wrapped text with highlights), a detail line and hints.
+
+use super::app::{App, SaveState};
+use super::bars::{self, fit};
+use super::reader_view::styled_text;
+use super::review::Pane;
+use super::style::Theme;
+use super::wrap::{self, Line as Wrapped};
+use crate::action::View;
+use crate::adjudicate::Status;
+use crate::label::Label;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Columns left of the annotator letters (marker, status mark, space) and right of them
+/// (`│`, gold letter, space).
+const LEFT: usize = 3;
+const RIGHT: usize = 3;
+
+/// Columns left for text when `annotators` columns are shown in `width`.
+pub fn text_width(width: usize, annotators: usize) -> usize {
+    width.saturating_sub(LEFT + 2 * annotators + RIGHT).max(8)
+}
+
+/// The header mark of annotator column `i`: 1–9, then a–z.
+pub fn column_mark(i: usize) -> char {
+    match i {
+        0..9 => char::from(b'1' + i as u8),
+        _ => char::from(b'a' + ((i - 9) % 26) as u8),
+    }
+}
+
+/// One screen row of the review list.
+#[derive(Debug)]
+pub struct Row<'a> {
+    pub unit: usize,
+    /// The first line of its row (where the marks go).
+    pub first: bool,
+    pub line: Wrapped<'a>,
+}
+
+/// The lines of row `u` at `width` columns.
+fn lines(p: &Pane, u: usize, width: usize) -> Vec<Wrapped<'_>> {
+    let unit = &p.review.aligned().units[u];
+    wrap::wrap(&p.review.aligned().doc.raw, unit.start, unit.end, width)
+}
+
+/// Screen rows from `p.top` down, at most `height`, over the rows `shown`.
+pub fn rows<'a>(p: &'a Pane, shown: &[usize], width: usize, height: usize) -> Vec<Row<'a>> {
+    let mut out = Vec::with_capacity(height);
+    for &u in shown.iter().filter(|&&u| u >= p.top) {
+        for (n, line) in lines(p, u, width).into_iter().enumerate() {
+            if out.len() == height {
+                return out;
+            }
+            out.push(Row {
+                unit: u,
+                first: n == 0,
+                line,
+            });
+        }
+    }
+    out
+}
+
+/// Moves `p.top` the least so the cursor row is on screen; looks at no more rows than fit.
+pub fn scroll_to_cursor(p: &mut Pane, shown: &[usize], width: usize, height: usize) {
+    let Some(pos) = shown.iter().position(|&u| u >= p.cursor) else {
+        return;
+    };
+    p.cursor = shown[pos];
+    let top = shown.iter().position(|&u| u >= p.top).unwrap_or(0);
+    if pos <= top {
+        p.top = p.cursor;
+        return;
+    }
+    let mut used = 0;
+    for &u in &shown[top..=pos] {
+        used += lines(p, u, width).len();
+        if used > height {
+            break;
+        }
+    }
+    if used <= height {
+        return;
+    }
+    // Fill upwards from the cursor.
+    let mut first = pos;
+    let mut used = lines(p, shown[pos], width).len();
+    while first > 0 {
+        let h = lines(p, shown[first - 1], width).len();
+        if used + h > height {
+            break;
+        }
+        used += h;
+        first -= 1;
+    }
+    p.top = shown[first];
+}
+
+/// Draws the review view into the whole frame.
+pub fn draw(f: &mut Frame, app: &App) {
+    let area = f.area();
+    let Some(p) = app.pane() else { return };
+    let t = &app.theme;
+    let width = usize::from(area.width);
+    let h = usize::from(area.height).saturating_sub(4);
+    let row = |y: u16| Rect::new(area.x, area.y + y, area.width, 1);
+    f.render_widget(Paragraph::new(status(app, p, width)), row(0));
+    f.render_widget(Paragraph::new(header(t, p, width)), row(1));
+    let shown = p.shown(app.review.only_split);
+    let tw = text_width(width, p.review.annotators().len());
+    let mut body: Vec<Line> = rows(p, &shown, tw, h)
+        .iter()
+        .map(|r| text_row(t, p, r))
+        .collect();
+    if shown.is_empty() {
+        let why = if p.review.is_empty() {
+            "This article has no sentences."
+        } else {
+            "No sentence without unanimity here: t shows every sentence, n looks further."
+        };
+        body.push(Line::styled(why, t.dim()));
+    }
+    f.render_widget(
+        Paragraph::new(body),
+        Rect::new(area.x, area.y + 2, area.width, h as u16),
+    );
+    let detail = bars::message_line(app).unwrap_or_else(|| detail(app, p));
+    f.render_widget(Paragraph::new(detail), row(area.height - 2));
+    f.render_widget(
+        Paragraph::new(bars::hint_line(app, View::Review)),
+        row(area.height - 1),
+    );
+}
+
+fn status(app: &App, p: &Pane, width: usize) -> Line<'static> {
+    let t = &app.theme;
+    let r = &p.review;
+    let n = r.len();
+    let shown = p.shown(app.review.only_split);
+    let pos = shown
+        .iter()
+        .position(|&u| u == p.cursor)
+        .map_or(0, |i| i + 1);
+    let (save, save_style) = match &app.save {
+        SaveState::Failed(_) => ("NOT SAVED".to_string(), t.error()),
+        SaveState::Saved(at) => (format!("saved {at}"), t.bar()),
+        SaveState::Idle => ("no changes".to_string(), t.bar()),
+    };
+    let filter = if app.review.only_split {
+        " (split only)"
+    } else {
+        ""
+    };
+    let right = format!(
+        " │ row {pos}/{}{filter} │ gold {}/{n} │ {} split │ {} │ ",
+        shown.len(),
+        r.adjudicated(),
+        r.disagreements().len(),
+        app.annotator
+    );
+    let used = unicode_width::UnicodeWidthStr::width(right.as_str()) + save.chars().count() + 1;
+    let title = fit(
+        &format!(" {}", r.aligned().doc.title),
+        width.saturating_sub(used),
+    );
+    Line::from(vec![
+        Span::styled(title, t.bar()),
+        Span::styled(right, t.bar()),
+        Span::styled(format!("{save} "), save_style.patch(t.bar())),
+    ])
+}
+
+/// Column marks, then who each column is.
+fn header(t: &Theme, p: &Pane, width: usize) -> Line<'static> {
+    let who = p.review.annotators();
+    let mut s = String::from("   ");
+    for i in 0..who.len() {
+        s.push(column_mark(i));
+        s.push(' ');
+    }
+    s.push_str("│G ");
+    let names: Vec<String> = who
+        .iter()
+        .enumerate()
+        .map(|(i, a)| format!("{} {a}", column_mark(i)))
+        .collect();
+    s.push_str(&format!(" {} · G gold", names.join(" · ")));
+    Line::styled(fit(&crate::sanitize::clean(&s), width), t.heading())
+}
+
+fn letter(t: &Theme, l: Option<Label>) -> Span<'static> {
+    match l {
+        Some(l) => Span::styled(l.letter().to_string(), t.label_mark(l)),
+        None => Span::styled("·", t.dim()),
+    }
+}
+
+/// Marks and text of one screen row.
+fn text_row(t: &Theme, p: &Pane, r: &Row) -> Line<'static> {
+    let u = r.unit;
+    let (lo, hi) = p.selection();
+    let in_range = p.anchor.is_some() && (lo..=hi).contains(&u);
+    let cursor = u == p.cursor;
+    let mut out = Vec::new();
+    out.push(match (cursor && r.first, in_range) {
+        (true, _) => Span::styled(">", t.selected()),
+        (false, true) => Span::styled("┃", Style::new()),
+        _ => Span::raw(" "),
+    });
+    let row = p.review.row(u);
+    if r.first {
+        out.push(match row.status {
+            Status::Disagreement if row.gold.is_none() => Span::styled("≠", t.disagreement()),
+            Status::Disagreement => Span::styled("≠", t.settled()),
+            _ => Span::raw(" "),
+        });
+        out.push(Span::raw(" "));
+        for l in &row.labels {
+            out.push(letter(t, *l));
+            out.push(Span::raw(" "));
+        }
+        out.push(Span::styled("│", t.dim()));
+        out.push(letter(t, row.gold));
+        out.push(Span::raw(" "));
+    } else {
+        let gap = LEFT - 1 + 2 * row.labels.len();
+        out.push(Span::raw(" ".repeat(gap)));
+        out.push(Span::styled("│", t.dim()));
+        out.push(Span::raw("  "));
+    }
+    let mut base = row.gold.map_or_else(Style::new, |l| t.label(l));
+    if in_range {
+        base = base.patch(t.range());
+    }
+    if cursor {
+        base = base.patch(t.selected());
+    }
+    let spans = p.spans[u].as_deref().unwrap_or(&[]);
+    out.extend(styled_text(t, &r.line, spans, base));
+    Line::from(out)
+}
+
+/// About the cursor row: each annotator's label, and the gold record.
+fn detail(app: &App, p: &Pane) -> Line<'static> {
+    let t = &app.theme;
+    let r = &p.review;
+    if r.is_empty() {
+        return Line::default();
+    }
+    if p.anchor.is_some() {
+        let (lo, hi) = p.selection();
+        return Line::styled(
+            format!(
+                "range: rows {}–{}; a label key sets gold on all of them, Esc cancels",
+                lo + 1,
+                hi + 1
+            ),
+            t.key(),
+        );
+    }
+    let row = r.row(p.cursor);
+    let said: Vec<String> = r
+        .annotators()
+        .iter()
+        .zip(&row.labels)
+        .map(|(a, l)| format!("{a} {}", l.map_or("–", Label::name)))
+        .collect();
+    let mut s = said.join(" · ");
+    match r.gold_record(p.cursor) {
+        Some(g) => {
+            s.push_str(&format!(" │ gold {}", g.label.name()));
+            if let Some(by) = &g.adjudicator {
+                s.push_str(&format!(" by {by}"));
+            }
+            if !g.agreed.is_empty() {
+                s.push_str(&format!(" (agreed: {})", g.agreed.join(", ")));
+            }
+        }
+        None => s.push_str(" │ no gold yet"),
+    }
+    Line::styled(crate::sanitize::clean(&s).into_owned(), t.dim())
+}

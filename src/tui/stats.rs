@@ -1,0 +1,138 @@
+//! The stats screen's state: the corpus agreement report (computed in a thread, from the
+//! same cache as `glose agree`), the pair whose confusion matrix is shown, and scrolling.
+
+use super::app::App;
+use super::stats_view;
+use crate::action::{Action, View};
+use crate::agreement::{CorpusReport, Options, corpus_report};
+use crate::annotator::Annotator;
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+/// The stats screen.
+#[derive(Debug)]
+pub struct Stats {
+    /// The figures, once computed.
+    pub report: Option<CorpusReport>,
+    pending: Option<Receiver<CorpusReport>>,
+    /// Why there are no figures (fewer than two annotators).
+    pub note: Option<String>,
+    /// Pair whose confusion matrix is shown, in `report.pairs` order.
+    pub pair: usize,
+    pub scroll: usize,
+    /// The view `back` returns to.
+    pub back: View,
+}
+
+impl Stats {
+    /// True while the report is being computed.
+    pub fn pending(&self) -> bool {
+        self.pending.is_some()
+    }
+}
+
+impl App {
+    /// Opens the stats screen and computes the figures afresh in a thread.
+    pub(super) fn open_stats(&mut self) {
+        let corpus = self.corpus();
+        let annotators: Vec<Annotator> = corpus
+            .annotators()
+            .into_iter()
+            .filter(|a| !a.is_gold())
+            .collect();
+        let back = if self.view == View::Stats {
+            View::Library
+        } else {
+            self.view
+        };
+        let pair = self.stats.as_ref().map_or(0, |s| s.pair);
+        let mut stats = Stats {
+            report: None,
+            pending: None,
+            note: None,
+            pair,
+            scroll: 0,
+            back,
+        };
+        if annotators.len() < 2 {
+            let names: Vec<String> = annotators.iter().map(|a| a.to_string()).collect();
+            stats.note = Some(format!(
+                "Agreement needs two annotators or more; this corpus has: {}.",
+                if names.is_empty() {
+                    "none".to_string()
+                } else {
+                    names.join(", ")
+                }
+            ));
+        } else {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let cache = self.review.cache.clone();
+            let opts = Options {
+                annotators,
+                ..Options::default()
+            };
+            std::thread::spawn(move || {
+                let _ = tx.send(corpus_report(&corpus, &opts, cache.as_deref()));
+            });
+            stats.pending = Some(rx);
+        }
+        self.stats = Some(stats);
+        self.view = View::Stats;
+    }
+
+    /// Installs the report if it arrived; true if it did.
+    pub(super) fn poll_stats(&mut self) -> bool {
+        let Some(s) = &mut self.stats else {
+            return false;
+        };
+        let Some(rx) = &s.pending else { return false };
+        match rx.try_recv() {
+            Ok(r) => {
+                s.report = Some(r);
+                s.pending = None;
+                true
+            }
+            Err(TryRecvError::Empty) => false,
+            Err(TryRecvError::Disconnected) => {
+                s.pending = None;
+                s.note = Some("The figures could not be computed.".into());
+                true
+            }
+        }
+    }
+
+    /// Blocks until the report being computed has arrived.
+    pub(super) fn wait_stats(&mut self) {
+        if let Some(s) = &mut self.stats
+            && let Some(rx) = s.pending.take()
+        {
+            match rx.recv() {
+                Ok(r) => s.report = Some(r),
+                Err(_) => s.note = Some("The figures could not be computed.".into()),
+            }
+        }
+    }
+
+    pub(super) fn stats_action(&mut self, a: Action) {
+        let width = usize::from(self.size.0);
+        let height = stats_view::body_rows(self.size.1);
+        let total = stats_view::line_count(self, width);
+        let max = total.saturating_sub(height);
+        let Some(s) = &mut self.stats else {
+            self.view = View::Library;
+            return;
+        };
+        let pairs = s.report.as_ref().map_or(0, |r| r.report.pairs.len());
+        match a {
+            Action::Down => s.scroll = (s.scroll + 1).min(max),
+            Action::Up => s.scroll = s.scroll.saturating_sub(1),
+            Action::First => s.scroll = 0,
+            Action::Last => s.scroll = max,
+            Action::PageDown => s.scroll = (s.scroll + height).min(max),
+            Action::PageUp => s.scroll = s.scroll.saturating_sub(height),
+            Action::NextPair if pairs > 0 => s.pair = (s.pair + 1) % pairs,
+            Action::PrevPair if pairs > 0 => s.pair = (s.pair + pairs - 1) % pairs,
+            Action::Back => self.view = s.back,
+            _ => {}
+        }
+    }
+}

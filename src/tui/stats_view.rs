@@ -1,0 +1,229 @@
+//! Draws the stats screen: the group figures (items, unmatched, observed agreement,
+//! Fleiss' κ, Krippendorff's α), a table of pairs (n, observed, Cohen's κ), the confusion
+//! matrix of the selected pair, text bar charts of each annotator's labels, and pace.
+
+use super::app::App;
+use super::bars::{self, fit};
+use super::style::Theme;
+use crate::action::View;
+use crate::agreement::CorpusReport;
+use crate::label::Label;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Widest bar of the label charts.
+const BAR: u64 = 30;
+const NAME: usize = 14;
+
+/// Rows of the scrolling body on a terminal `height` rows high (title, message and hint
+/// rows aside).
+pub fn body_rows(height: u16) -> usize {
+    usize::from(height).saturating_sub(3).max(1)
+}
+
+fn figure(x: Option<f64>) -> String {
+    x.map_or_else(|| "–".to_string(), |v| format!("{v:.3}"))
+}
+
+/// Every line of the body at `width` columns.
+fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let Some(s) = &app.stats else {
+        return Vec::new();
+    };
+    if let Some(note) = &s.note {
+        return vec![Line::styled(note.clone(), t.dim())];
+    }
+    let Some(c) = &s.report else {
+        return vec![Line::styled("Computing the figures…", t.dim())];
+    };
+    let mut out = Vec::new();
+    group(t, c, &mut out);
+    pairs(t, c, s.pair, &mut out);
+    confusion(t, c, s.pair, &mut out);
+    labels(t, c, width, &mut out);
+    pace(t, c, &mut out);
+    for w in &c.warnings {
+        out.push(Line::styled(
+            crate::sanitize::clean(w).into_owned(),
+            t.error(),
+        ));
+    }
+    out
+}
+
+fn heading(t: &Theme, text: &str, out: &mut Vec<Line<'static>>) {
+    if !out.is_empty() {
+        out.push(Line::default());
+    }
+    out.push(Line::styled(text.to_string(), t.heading()));
+}
+
+fn group(t: &Theme, c: &CorpusReport, out: &mut Vec<Line<'static>>) {
+    let r = &c.report;
+    heading(t, &format!("Corpus · {}", r.annotators.join(", ")), out);
+    out.push(Line::raw(format!(
+        "  items {} · unmatched {} · observed {} · Fleiss κ {} · Krippendorff α {}",
+        r.items,
+        r.unmatched,
+        figure(r.observed_agreement),
+        figure(r.fleiss_kappa),
+        figure(r.krippendorff_alpha)
+    )));
+}
+
+fn pairs(t: &Theme, c: &CorpusReport, selected: usize, out: &mut Vec<Line<'static>>) {
+    heading(t, "Pairs", out);
+    out.push(Line::styled(
+        format!(
+            "  {} {:>7} {:>9} {:>9}",
+            fit("annotators", 2 * NAME + 3),
+            "n",
+            "observed",
+            "Cohen κ"
+        ),
+        t.dim(),
+    ));
+    for (i, p) in c.report.pairs.iter().enumerate() {
+        let who = format!("{} × {}", p.a, p.b);
+        let line = format!(
+            "{} {} {:>7} {:>9} {:>9}",
+            if i == selected { ">" } else { " " },
+            fit(&who, 2 * NAME + 3),
+            p.n,
+            figure(p.observed),
+            figure(p.cohen_kappa)
+        );
+        let style = if i == selected {
+            t.selected()
+        } else {
+            Style::new()
+        };
+        out.push(Line::styled(
+            crate::sanitize::clean(&line).into_owned(),
+            style,
+        ));
+    }
+}
+
+fn confusion(t: &Theme, c: &CorpusReport, selected: usize, out: &mut Vec<Line<'static>>) {
+    let Some(p) = c.report.pairs.get(selected) else {
+        return;
+    };
+    heading(
+        t,
+        &crate::sanitize::clean(&format!("Confusion: {} (rows) × {} (columns)", p.a, p.b)),
+        out,
+    );
+    let mut head = format!("  {}", fit("", 10));
+    for l in Label::ALL {
+        head.push_str(&format!("{:>9}", l.name()));
+    }
+    out.push(Line::styled(head, t.dim()));
+    for a in Label::ALL {
+        let mut spans = vec![Span::styled(
+            format!("  {}", fit(a.name(), 10)),
+            t.label_mark(a),
+        )];
+        for b in Label::ALL {
+            let n = p.confusion.cells[a.index()][b.index()];
+            // The diagonal is agreement: bold, so it reads without colour.
+            let style = if a == b {
+                t.label_mark(a)
+            } else if n > 0 {
+                t.settled()
+            } else {
+                t.dim()
+            };
+            spans.push(Span::styled(format!("{n:>9}"), style));
+        }
+        out.push(Line::from(spans));
+    }
+}
+
+fn labels(t: &Theme, c: &CorpusReport, width: usize, out: &mut Vec<Line<'static>>) {
+    heading(t, "Labels per annotator", out);
+    let counts = &c.report.label_counts;
+    let most = counts
+        .values()
+        .flat_map(|m| m.values())
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let room = (width.saturating_sub(NAME + 10 + 8) as u64).clamp(5, BAR);
+    for who in &c.report.annotators {
+        let Some(m) = counts.get(who) else { continue };
+        for (k, l) in Label::ALL.iter().enumerate() {
+            let n = m.get(l.name()).copied().unwrap_or(0);
+            let filled = (n * room).div_ceil(most).min(room) as usize;
+            let name = if k == 0 { who.as_str() } else { "" };
+            out.push(Line::from(vec![
+                Span::raw(format!("  {}", fit(&crate::sanitize::clean(name), NAME))),
+                Span::styled(format!("{} ", fit(l.name(), 8)), t.label_mark(*l)),
+                Span::styled("█".repeat(filled), t.label(*l)),
+                Span::raw(format!(" {n}")),
+            ]));
+        }
+    }
+}
+
+fn pace(t: &Theme, c: &CorpusReport, out: &mut Vec<Line<'static>>) {
+    heading(t, "Pace", out);
+    for (who, p) in c.report.annotators.iter().zip(&c.paces) {
+        let per_hour = p
+            .labels_per_hour
+            .map_or_else(|| "–".to_string(), |v| format!("{v:.0}"));
+        let median = p
+            .median_secs
+            .map_or_else(|| "–".to_string(), |v| format!("{v:.0} s"));
+        out.push(Line::raw(format!(
+            "  {} {} labels · {per_hour} per hour · median {median} per sentence",
+            fit(&crate::sanitize::clean(who), NAME),
+            p.labels
+        )));
+    }
+}
+
+/// How many body lines the screen has at `width` columns (for scrolling limits).
+pub fn line_count(app: &App, width: usize) -> usize {
+    lines(app, width).len()
+}
+
+/// Draws the stats screen into the whole frame.
+pub fn draw(f: &mut Frame, app: &App) {
+    let area = f.area();
+    let t = &app.theme;
+    let width = usize::from(area.width);
+    let row = |y: u16| Rect::new(area.x, area.y + y, area.width, 1);
+    let title = format!(
+        " Agreement · {} articles · {}",
+        app.library.entries.len(),
+        app.annotator
+    );
+    f.render_widget(
+        Paragraph::new(Line::styled(fit(&title, width), t.bar())),
+        row(0),
+    );
+    let rows = body_rows(area.height);
+    let scroll = app.stats.as_ref().map_or(0, |s| s.scroll);
+    let body: Vec<Line> = lines(app, width)
+        .into_iter()
+        .skip(scroll)
+        .take(rows)
+        .collect();
+    f.render_widget(
+        Paragraph::new(body),
+        Rect::new(area.x, area.y + 1, area.width, rows as u16),
+    );
+    if let Some(m) = bars::message_line(app) {
+        f.render_widget(Paragraph::new(m), row(area.height - 2));
+    }
+    f.render_widget(
+        Paragraph::new(bars::hint_line(app, View::Stats)),
+        row(area.height - 1),
+    );
+}
