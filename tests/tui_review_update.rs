@@ -219,3 +219,56 @@ fn gold_cannot_adjudicate_and_esc_returns_to_the_library() {
     keys(&mut app, "<esc>");
     assert_eq!(app.view, View::Library);
 }
+
+#[test]
+fn a_failed_gold_write_is_reported_kept_and_retried() {
+    let dir = two_annotators();
+    let mut app = app(dir.path(), "carol");
+    let (id, before) = open_where(&mut app, dir.path(), |r| r.len() >= 2);
+    // The folder disappears under the open review: the write fails.
+    let moved = dir.path().with_extension("away");
+    std::fs::rename(dir.path(), &moved).unwrap();
+    keys(&mut app, "gf");
+    assert!(matches!(app.save, glose::tui::SaveState::Failed(_)));
+    assert!(app.message.as_ref().unwrap().0.contains("NOT SAVED"));
+    keys(&mut app, "Q");
+    assert!(!app.quit, "asks before losing gold");
+    assert_eq!(app.mode, Mode::ConfirmQuit);
+    keys(&mut app, "n");
+    std::fs::rename(&moved, dir.path()).unwrap();
+    // The next change writes both.
+    keys(&mut app, "q");
+    let disk = review_on_disk(dir.path(), &id);
+    assert_eq!(disk.gold(0), Some(Label::Factual));
+    assert_eq!(disk.gold(1), Some(Label::Quote));
+    assert!(!app.review.unsaved);
+    assert!(before.len() >= 2);
+    keys(&mut app, "Q");
+    assert!(app.quit);
+}
+
+#[test]
+fn page_keys_and_clicks_move_over_the_rows_shown() {
+    let dir = two_annotators();
+    let mut app = app(dir.path(), "carol");
+    let (_, before) = open_where(&mut app, dir.path(), |r| r.len() > 60);
+    keys(&mut app, "g");
+    app.update(glose::action::Action::PageDown);
+    let c = cursor(&app);
+    assert!(c > 3 && c < 30, "one screen down, not more: {c}");
+    app.update(glose::action::Action::PageUp);
+    assert!(
+        cursor(&app) < c.min(4),
+        "back about one screen: {}",
+        cursor(&app)
+    );
+    app.update(glose::action::Action::PageUp);
+    assert_eq!(cursor(&app), 0);
+    keys(&mut app, "G");
+    assert_eq!(cursor(&app), before.len() - 1);
+    let top = app.pane().unwrap().top;
+    assert!(top > 0, "scrolled to keep the cursor on screen");
+    // The first list row is on screen row 2.
+    app.update(glose::action::Action::Click { column: 20, row: 2 });
+    assert_eq!(cursor(&app), top);
+}

@@ -11,10 +11,13 @@ pub const FIXED: &[(&str, &str)] = &[
         "In a prompt (filter, search, note): accept / cancel",
     ),
     ("backspace", "In a prompt: delete the last character"),
-    ("y / n", "When asked before quitting with unsaved labels"),
+    (
+        "y / n",
+        "When asked before quitting with unsaved labels, or before accepting unanimous gold",
+    ),
     (
         "click",
-        "Select a sentence or an article; a second click on an article opens it",
+        "Select a sentence, a review row or an article; a second click on an article opens it",
     ),
     ("wheel", "Scroll"),
 ];

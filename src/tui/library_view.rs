@@ -25,12 +25,19 @@ pub fn draw(f: &mut Frame, app: &App) {
         .map(|i| lib.labeled(i, &app.annotator))
         .sum();
     let pct = (done * 100).checked_div(total).unwrap_or(0);
-    let mut status = format!(
-        " glose │ {} │ {} articles │ {done}/{total} sentences labeled ({pct}%) │ sort: {}",
-        app.annotator,
-        lib.entries.len(),
-        lib.sort.name()
-    );
+    let mut status = match super::review_columns::totals(app) {
+        Some(gold) => format!(
+            " glose review │ {} │ {} articles │ {gold}",
+            app.annotator,
+            lib.entries.len()
+        ),
+        None => format!(
+            " glose │ {} │ {} articles │ {done}/{total} sentences labeled ({pct}%) │ sort: {}",
+            app.annotator,
+            lib.entries.len(),
+            lib.sort.name()
+        ),
+    };
     if let Some((done, total)) = app.indexing() {
         status.push_str(&format!(" │ reading {done}/{total}"));
     }

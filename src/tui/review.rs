@@ -98,6 +98,8 @@ pub struct ReviewState {
     pending: Option<Receiver<ReviewIndex>>,
     /// Articles of the gold changes made this session, newest last (undo across articles).
     pub history: Vec<usize>,
+    /// The last gold write failed: changes are only in memory.
+    pub unsaved: bool,
     /// Cache folder for the aligned label codes.
     pub cache: Option<PathBuf>,
 }

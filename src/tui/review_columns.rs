@@ -32,3 +32,20 @@ pub fn cells(app: &App, e: usize, base: Style) -> Span<'static> {
     };
     Span::styled(text, base)
 }
+
+/// The status bar's summary in review mode: gold so far and disagreements left; `None`
+/// outside review mode.
+pub fn totals(app: &App) -> Option<String> {
+    if !app.review.mode {
+        return None;
+    }
+    let Some(ix) = &app.review.index else {
+        return Some("summarising agreement…".to_string());
+    };
+    let rows: usize = ix.articles.iter().map(|a| a.rows).sum();
+    let gold: usize = ix.articles.iter().map(|a| a.adjudicated).sum();
+    let open: usize = ix.articles.iter().map(|a| a.unsettled()).sum();
+    Some(format!(
+        "gold {gold}/{rows} │ {open} disagreements without gold"
+    ))
+}

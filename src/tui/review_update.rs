@@ -51,7 +51,7 @@ impl App {
     /// Cursor movement over the rows shown.
     fn move_review(&mut self, a: Action) {
         let only = self.review.only_split;
-        let page = self.review_rows();
+        let page = self.review_page();
         let Some(p) = self.pane_mut() else { return };
         let shown = p.shown(only);
         let Some(last) = shown.len().checked_sub(1) else {
@@ -63,8 +63,8 @@ impl App {
             Action::Up => pos.saturating_sub(1),
             Action::First => 0,
             Action::Last => last,
-            Action::PageDown => (pos + page).min(last),
-            Action::PageUp => pos.saturating_sub(page),
+            Action::PageDown => (pos + page.max(1)).min(last),
+            Action::PageUp => pos.saturating_sub(page.max(1)),
             _ => return,
         };
         p.cursor = shown[pos];
@@ -152,6 +152,7 @@ impl App {
     fn after_gold(&mut self, e: usize, result: Result<(), SidecarError>) {
         match result {
             Ok(()) => {
+                self.review.unsaved = false;
                 let now = crate::sidecar::now();
                 self.save = SaveState::Saved(now.get(11..19).unwrap_or(&now).to_string());
             }
@@ -161,6 +162,7 @@ impl App {
                     "NOT SAVED: {err}. Kept in memory; retried on the next change."
                 ));
                 self.save = SaveState::Failed(err);
+                self.review.unsaved = true;
             }
         }
         if let (Some(ix), Some(p)) = (&mut self.review.index, self.review.panes.get(&e)) {
@@ -258,6 +260,34 @@ impl App {
                 self.say(format!("Moved to {id}."));
             }
             _ => self.say("No disagreement left in that direction."),
+        }
+    }
+
+    /// Review rows on screen now, one page for page-down and page-up.
+    fn review_page(&self) -> usize {
+        let Some(p) = self.pane() else { return 1 };
+        let shown = p.shown(self.review.only_split);
+        let width = review_view::text_width(usize::from(self.size.0), p.review.annotators().len());
+        let rows = review_view::rows(p, &shown, width, self.review_rows());
+        let mut units: Vec<usize> = rows.iter().map(|r| r.unit).collect();
+        units.dedup();
+        units.len().saturating_sub(1)
+    }
+
+    /// A click on the list selects the row under it.
+    pub(super) fn click_review(&mut self, y: usize) {
+        let only = self.review.only_split;
+        let (w, h) = (usize::from(self.size.0), self.review_rows());
+        let Some(p) = self.pane_mut() else { return };
+        let shown = p.shown(only);
+        let width = review_view::text_width(w, p.review.annotators().len());
+        let hit = y.checked_sub(2).and_then(|i| {
+            review_view::rows(p, &shown, width, h)
+                .get(i)
+                .map(|r| r.unit)
+        });
+        if let Some(u) = hit {
+            p.cursor = u;
         }
     }
 

@@ -43,6 +43,10 @@ impl App {
 
     fn run(&mut self, action: Action) {
         match action {
+            Action::Quit if self.review.unsaved => {
+                self.mode = Mode::ConfirmQuit;
+                self.warn("Gold changes are NOT SAVED. Quit anyway and lose them? (y/n)");
+            }
             Action::Quit => self.request_quit(),
             Action::Help => {
                 self.pager = match self.pager {
@@ -218,7 +222,8 @@ impl App {
                     }
                 }
             }
-            View::Review | View::Stats | View::Help => {}
+            View::Review => self.click_review(row),
+            View::Stats | View::Help => {}
         }
     }
 
