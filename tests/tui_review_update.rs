@@ -272,3 +272,17 @@ fn page_keys_and_clicks_move_over_the_rows_shown() {
     app.update(glose::action::Action::Click { column: 20, row: 2 });
     assert_eq!(cursor(&app), top);
 }
+
+#[test]
+fn labels_made_in_the_reader_show_as_a_column_in_review() {
+    let dir = two_annotators();
+    let mut app = app(dir.path(), "carol");
+    keys(&mut app, "r<esc>");
+    assert_eq!(app.pane().unwrap().review.annotators().len(), 2);
+    keys(&mut app, "<enter>gfq<esc>r");
+    let r = &app.pane().unwrap().review;
+    let who: Vec<String> = r.annotators().iter().map(|a| a.to_string()).collect();
+    assert_eq!(who, ["alice", "bob", "carol"]);
+    let carol: Vec<Option<Label>> = (0..2).map(|u| r.row(u).labels[2]).collect();
+    assert_eq!(carol, [Some(Label::Factual), Some(Label::Quote)]);
+}

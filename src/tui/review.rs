@@ -193,13 +193,33 @@ impl App {
             self.warn("`gold` cannot adjudicate: start glose with --annotator and your own name.");
             return false;
         }
-        if !self.review.panes.contains_key(&e) {
-            let Some(entry) = self.library.entries.get(e) else {
+        // Labels made in the reader since the review was read show up, unless the review
+        // holds gold changes to undo (they are on disk too, so nothing is lost either way).
+        let stale = self.articles.contains_key(&e)
+            && self
+                .review
+                .panes
+                .get(&e)
+                .is_some_and(|p| !p.review.can_undo());
+        if stale || !self.review.panes.contains_key(&e) {
+            let Some(mut entry) = self.library.entries.get(e).cloned() else {
                 return false;
             };
-            match Review::open(entry, self.annotator.clone()) {
+            // The scan predates labels made in this session.
+            let mine = crate::corpus::sidecar_path(&entry.path, &self.annotator);
+            if !entry.annotators.contains(&self.annotator) && mine.exists() {
+                entry.annotators.push(self.annotator.clone());
+                entry.annotators.sort();
+            }
+            match Review::open(&entry, self.annotator.clone()) {
                 Ok(r) => {
-                    let pane = Pane::new(e, r, &self.analyzer);
+                    let mut pane = Pane::new(e, r, &self.analyzer);
+                    if let Some(old) = self.review.panes.get(&e) {
+                        pane.cursor = old.cursor.min(pane.review.len().saturating_sub(1));
+                    }
+                    if let Some(ix) = &mut self.review.index {
+                        ix.update(ArticleSummary::of(&pane.review));
+                    }
                     self.review.panes.insert(e, pane);
                 }
                 Err(why) => {
