@@ -130,3 +130,18 @@ fn stats_screen_with_pairs_confusion_bars_and_pace() {
     keys(&mut app, "<esc>");
     assert_eq!(app.view, View::Library);
 }
+
+#[test]
+fn smallest_terminal_still_draws_review_and_stats() {
+    let dir = two_annotators();
+    let mut app = reviewing(dir.path(), Theme::new(true, false));
+    let s = screen(render(&mut app, 60, 12).backend().buffer());
+    assert!(s.contains("1 alice · 2 bob"), "{s}");
+    assert!(s.contains('>'), "cursor row on screen: {s}");
+    keys(&mut app, "S");
+    app.wait_review();
+    let s = screen(render(&mut app, 60, 12).backend().buffer());
+    assert!(s.contains("Krippendorff"), "{s}");
+    keys(&mut app, "<esc>");
+    assert_eq!(app.view, View::Review, "back where the stats were opened");
+}

@@ -16,7 +16,7 @@ use ratatui::widgets::Paragraph;
 
 /// Widest bar of the label charts.
 const BAR: u64 = 30;
-const NAME: usize = 14;
+const NAME: usize = 12;
 
 /// Rows of the scrolling body on a terminal `height` rows high (title, message and hint
 /// rows aside).
@@ -66,9 +66,11 @@ fn group(t: &Theme, c: &CorpusReport, out: &mut Vec<Line<'static>>) {
     let r = &c.report;
     heading(t, &format!("Corpus · {}", r.annotators.join(", ")), out);
     out.push(Line::raw(format!(
-        "  items {} · unmatched {} · observed {} · Fleiss κ {} · Krippendorff α {}",
-        r.items,
-        r.unmatched,
+        "  items {} · unmatched {}",
+        r.items, r.unmatched
+    )));
+    out.push(Line::raw(format!(
+        "  observed {} · Fleiss κ {} · Krippendorff α {}",
         figure(r.observed_agreement),
         figure(r.fleiss_kappa),
         figure(r.krippendorff_alpha)
