@@ -1,8 +1,10 @@
 //! The command line: argument parsing and one module per subcommand.
 
 mod check;
+mod eval;
 mod segment;
 mod status;
+mod suggest;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
@@ -51,6 +53,16 @@ pub enum Command {
     /// Validate every sidecar of a corpus; exit 1 if any problem is found.
     #[command(after_help = "Example:\n  glose check news/")]
     Check(check::Args),
+    /// Each sentence of an article with its highlights and suggested label.
+    #[command(
+        after_help = "Examples:\n  glose suggest article.txt\n  glose suggest article.txt --json"
+    )]
+    Suggest(suggest::Args),
+    /// Score suggestions and highlights against a reference (gold JSONL or gold sidecars).
+    #[command(
+        after_help = "Examples:\n  glose eval --gold gold.jsonl --corpus news/\n  glose eval --corpus news/ --cross-validate 5 --json"
+    )]
+    Eval(eval::Args),
     /// Print shell completions.
     #[command(
         after_help = "Example:\n  glose completions bash > ~/.local/share/bash-completion/completions/glose"
@@ -78,6 +90,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Segment(a)) => segment::run(a),
         Some(Command::Status(a)) => status::run(a, &cli.who),
         Some(Command::Check(a)) => check::run(a),
+        Some(Command::Suggest(a)) => suggest::run(a),
+        Some(Command::Eval(a)) => eval::run(a),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "glose", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)

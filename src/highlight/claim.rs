@@ -1,0 +1,168 @@
+//! Claim spans: the check-worthy core of a factual assertion — figures with their noun,
+//! dates, and named places and organisations.
+
+use super::tokens::{Tok, is_clause_break};
+use super::{Kind, Span};
+use crate::lexicon::Lexicon;
+
+fn span(start: usize, end: usize, rule: &'static str) -> Span {
+    Span {
+        start,
+        end,
+        kind: Kind::Claim,
+        rule,
+    }
+}
+
+fn gap<'a>(text: &'a str, toks: &[Tok], i: usize) -> &'a str {
+    &text[toks[i - 1].end..toks[i].start]
+}
+
+fn is_year(t: &Tok) -> bool {
+    t.norm.len() == 4
+        && t.norm
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..2100).contains(&y))
+}
+
+/// Claim spans of a sentence.
+pub fn claims(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
+    let stems: Vec<&str> = toks.iter().map(|t| t.stem.as_str()).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let number = t.digit || lex.number_words.contains(&t.norm);
+        let month = lex.months.contains(&t.norm) && (t.digit || i > 0);
+        if number || month {
+            let (s, e, date) = figure(text, toks, &stems, i, lex);
+            let rule = if date { "date" } else { "figure" };
+            let bare = e == i && !t.digit && !date;
+            if !bare {
+                out.push(span(toks[s].start, toks[e].end, rule));
+            }
+            i = e + 1;
+            continue;
+        }
+        if lex.place_preps.contains(&t.norm) && i + 1 < toks.len() {
+            let mut e = i;
+            while e + 1 < toks.len()
+                && (toks[e + 1].cap
+                    || (e > i && matches!(toks[e + 1].norm.as_str(), "de" | "du" | "of")))
+                && !is_clause_break(gap(text, toks, e + 1))
+            {
+                e += 1;
+            }
+            while e > i && !toks[e].cap {
+                e -= 1;
+            }
+            if e > i {
+                let rule = if toks[i + 1..=e].iter().all(|t| t.acronym) {
+                    "organisation"
+                } else {
+                    "place"
+                };
+                out.push(span(t.start, toks[e].end, rule));
+                i = e + 1;
+                continue;
+            }
+        }
+        if t.acronym && t.norm.chars().count() >= 2 {
+            out.push(span(t.start, t.end, "organisation"));
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Extent of a figure or date around token `i`: approximator before, digits, unit or month
+/// and year after, then up to two words of the noun it counts.
+fn figure(
+    text: &str,
+    toks: &[Tok],
+    stems: &[&str],
+    i: usize,
+    lex: &Lexicon,
+) -> (usize, usize, bool) {
+    let mut s = i;
+    for back in [3, 2, 1] {
+        if i >= back
+            && lex.approximators.longest_at(stems, i - back) == Some((back, ()))
+            && !is_clause_break(&text[toks[i - back].end..toks[i].start])
+        {
+            s = i - back;
+            break;
+        }
+    }
+    let mut e = i;
+    let mut date = lex.months.contains(&toks[i].norm);
+    // Thousands groups and decimals: `10 000`, `3,5`.
+    while e + 1 < toks.len() && toks[e + 1].digit && toks[e].digit {
+        let g = gap(text, toks, e + 1);
+        if g.chars().all(|c| c.is_whitespace() || c == ',' || c == '.') && g.chars().count() <= 1 {
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    if e + 1 < toks.len() && lex.months.contains(&toks[e + 1].norm) {
+        e += 1;
+        date = true;
+    }
+    if date {
+        if e + 1 < toks.len() && is_year(&toks[e + 1]) {
+            e += 1;
+        }
+        if s > 0 && lex.weekdays.contains(&toks[s - 1].norm) {
+            s -= 1;
+        }
+        if s > 0
+            && matches!(
+                toks[s - 1].norm.as_str(),
+                "le" | "du" | "on" | "depuis" | "since" | "en" | "in"
+            )
+        {
+            s -= 1;
+        }
+        return (s, e, true);
+    }
+    if is_year(&toks[e]) && e == i {
+        if s == i
+            && i > 0
+            && matches!(
+                toks[i - 1].norm.as_str(),
+                "en" | "depuis" | "dès" | "in" | "since" | "by"
+            )
+        {
+            s = i - 1;
+        }
+        return (s, e, true);
+    }
+    if text[toks[e].end..].trim_start().starts_with('%') {
+        return (s, e, false);
+    }
+    let mut words = 0;
+    while e + 1 < toks.len() && words < 2 {
+        let n = &toks[e + 1];
+        let g = gap(text, toks, e + 1);
+        if is_clause_break(g)
+            || n.digit
+            || (lex.function_words.contains(&n.norm)
+                && !matches!(n.norm.as_str(), "de" | "d" | "of"))
+        {
+            break;
+        }
+        if matches!(n.norm.as_str(), "de" | "d" | "of") {
+            if words > 0 {
+                break;
+            }
+        } else {
+            words += 1;
+        }
+        e += 1;
+    }
+    while e > i && matches!(toks[e].norm.as_str(), "de" | "d" | "of") {
+        e -= 1;
+    }
+    (s, e, false)
+}

@@ -1,0 +1,78 @@
+//! Units that are not sentences of the article (`skip`), told by their shape: headings with
+//! no final punctuation, bylines and author blurbs, list fragments, and site chrome such as
+//! cookie banners and "Temps de lecture".
+
+use crate::highlight::tokens::Tok;
+use crate::lexicon::Lexicon;
+
+/// The line of `text` that holds byte `at`.
+pub fn line_of(text: &str, at: usize) -> (usize, usize) {
+    let s = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let e = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    (s, e)
+}
+
+/// The line before the one holding `at`, trimmed, if any.
+pub fn previous_line(text: &str, at: usize) -> Option<(usize, usize)> {
+    let (s, _) = line_of(text, at);
+    let before = text[..s].trim_end();
+    let pe = before.len();
+    let ps = before.rfind('\n').map_or(0, |i| i + 1);
+    (pe > ps).then_some((ps, pe))
+}
+
+fn has_phrase(toks: &[Tok], set: &crate::lexicon::PhraseSet<()>) -> bool {
+    let stems: Vec<&str> = toks.iter().map(|t| t.stem.as_str()).collect();
+    (0..toks.len()).any(|i| set.longest_at(&stems, i).is_some())
+}
+
+/// Why `text[start..end]` is not a sentence of the article, if it is not. `toks` are the
+/// sentence's words; `line_toks` those of its whole line; `attributed` tells whether an
+/// attribution was found (a short `X a déclaré :` is not a heading).
+pub fn reason(
+    lex: &Lexicon,
+    text: &str,
+    start: usize,
+    end: usize,
+    toks: &[Tok],
+    line_toks: &[Tok],
+    attributed: bool,
+) -> Option<&'static str> {
+    if has_phrase(line_toks, &lex.banner) {
+        return Some("banner");
+    }
+    let s = text[start..end].trim();
+    let words = toks.len();
+    let last = s.chars().last()?;
+    let terminal = matches!(last, '.' | '!' | '?' | '…' | '»' | '”' | '"' | ';');
+    if has_phrase(toks, &lex.byline) {
+        let name_first = toks.len() > 2 && toks[0].cap && toks[1].cap;
+        let comma_early = toks.iter().take(6).any(|t| text[t.end..].starts_with(','));
+        if !terminal || (name_first && comma_early) {
+            return Some("byline");
+        }
+    }
+    if attributed {
+        return None;
+    }
+    let starts_lower = s.chars().next().is_some_and(|c| c.is_lowercase());
+    let after_list_intro = previous_line(text, start).is_some_and(|(a, b)| {
+        let p = text[a..b].trim_end();
+        p.ends_with(':') || p.ends_with(',')
+    });
+    let (ls, le) = line_of(text, start);
+    let whole_line = text[ls..le].trim() == s;
+    if last == ',' && words <= 12 && (starts_lower || whole_line) {
+        return Some("list-item");
+    }
+    if starts_lower && after_list_intro && words <= 10 && matches!(last, ',' | '.' | ';') {
+        return Some("list-item");
+    }
+    if last == ':' && words <= 2 {
+        return Some("fragment");
+    }
+    if !terminal && last != ':' && last != ',' && words <= 20 {
+        return Some("heading");
+    }
+    None
+}
