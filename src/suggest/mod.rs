@@ -42,7 +42,7 @@ pub struct Evidence<'a> {
 pub fn cue_weight(rule: &str) -> f32 {
     match rule {
         "question" | "exclamation" | "scare-quote" => 2.0,
-        "conditional" | "first-person" => 1.0,
+        "conditional" | "first-person" | "colon" => 1.0,
         r => crate::lexicon::Cue::from_rule(r).map_or(0.0, |c| c.weight()),
     }
 }
@@ -108,18 +108,25 @@ pub fn rules(e: &Evidence) -> Suggestion {
     let mut ranked = cues.clone();
     ranked.sort_by(|a, b| cue_weight(b.rule).total_cmp(&cue_weight(a.rule)));
     let reasons: Vec<String> = ranked.iter().take(3).map(|s| quoted(e, s)).collect();
+    // Something a reader could check: a figure, a date, a named place or organisation.
+    let checkable = e.spans.iter().filter(|s| s.kind == Kind::Claim).count();
+    let figures = e.spans.iter().any(|s| matches!(s.rule, "figure" | "date"));
     if score >= OPINION_AT {
         return make(Label::Opinion, 0.5 + 0.08 * score, reasons);
     }
-    let mut reasons = reasons;
-    if claims > 0 {
-        reasons.insert(0, format!("{claims} claim span(s), no attribution"));
-    } else {
-        reasons.insert(0, "no attribution, few opinion cues".into());
+    if checkable == 0 {
+        let mut reasons = reasons;
+        reasons.insert(0, "nothing checkable (no figure, date, place)".into());
+        return make(Label::Opinion, 0.45 + 0.1 * score, reasons);
     }
+    if score >= 1.0 && !figures {
+        return make(Label::Opinion, 0.5, reasons);
+    }
+    let mut reasons = reasons;
+    reasons.insert(0, format!("{checkable} claim span(s), no attribution"));
     make(
         Label::Factual,
-        0.6 + 0.05 * claims.min(4) as f32 - 0.12 * score,
+        0.55 + 0.05 * claims.min(4) as f32 - 0.1 * score,
         reasons,
     )
 }
