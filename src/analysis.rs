@@ -70,26 +70,34 @@ impl Analyzer {
     /// folder) and the corpus's (`glose-lexicon.fr.ron` at its root), and the language
     /// forced by the config, if any.
     pub fn for_corpus(root: &Path, cfg: &Config) -> Result<Analyzer, LexiconError> {
+        let user = crate::config::config_dir();
+        Analyzer::with_lexicons(user.as_deref(), Some(root), cfg)
+    }
+
+    /// Same, with the user's lexicon folder given (tests and tools that must not read the
+    /// real config folder).
+    pub fn with_lexicons(
+        user_dir: Option<&Path>,
+        root: Option<&Path>,
+        cfg: &Config,
+    ) -> Result<Analyzer, LexiconError> {
         let mut fr = Lexicon::builtin(Lang::Fr);
         let mut en = Lexicon::builtin(Lang::En);
-        let dirs = [crate::config::config_dir()];
         for lex in [&mut fr, &mut en] {
-            for d in dirs.iter().flatten() {
+            if let Some(d) = user_dir {
                 lex.extend_from(&d.join(user_lexicon_name(lex.lang)))?;
             }
-            lex.extend_from(&root.join(corpus_lexicon_name(lex.lang)))?;
+            if let Some(r) = root {
+                lex.extend_from(&r.join(corpus_lexicon_name(lex.lang)))?;
+            }
         }
         let forced = match cfg.language.as_deref() {
             None | Some("") | Some("auto") => None,
-            Some(code) => Some(Lang::from_code(code).ok_or_else(|| {
-                LexiconError {
-                    path: crate::config::config_dir()
-                        .unwrap_or_default()
-                        .join("config.ron"),
-                    line: 0,
-                    col: 0,
-                    msg: format!("unknown language `{code}` (expected fr, en or auto)"),
-                }
+            Some(code) => Some(Lang::from_code(code).ok_or_else(|| LexiconError {
+                path: user_dir.unwrap_or(Path::new("")).join("config.ron"),
+                line: 0,
+                col: 0,
+                msg: format!("unknown language `{code}` (expected fr, en or auto)"),
             })?),
         };
         Ok(Analyzer {

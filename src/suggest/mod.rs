@@ -7,6 +7,7 @@ pub mod features;
 pub mod metrics;
 pub mod model;
 pub mod skip;
+pub mod trainer;
 
 use crate::highlight::{Kind, Span};
 use crate::label::Label;
