@@ -160,15 +160,16 @@ impl Analyzer {
         end: usize,
     ) -> (Vec<Span>, Option<&'static str>, bool) {
         let lex = self.lexicon(lang);
-        let mut spans = highlight::spans(lex, text, start, end);
         if start >= end || end > text.len() {
-            return (spans, None, false);
+            return (Vec::new(), None, false);
         }
         let toks = tokens::tokenize(lang, text, start, end);
-        let (ls, le) = skip::line_of(text, start);
-        let ws = text.floor_char_boundary(ls.max(start.saturating_sub(400)));
-        let we = text.floor_char_boundary(le.min(end + 400).max(end));
-        let line_toks = tokens::tokenize(lang, text, ws, we);
+        let mut spans = highlight::spans_of(lex, text, start, end, &toks);
+        let addresses_reader = toks.iter().any(|t| lex.reader_address.contains(&t.norm));
+        let line_toks = skip::neighbours(text, start, end)
+            .filter(|_| addresses_reader)
+            .map(|(a, b)| tokens::tokenize(lang, text, a, b))
+            .unwrap_or_default();
         let attributed = spans.iter().any(Span::is_attribution);
         let why = skip::reason(lex, text, start, end, &toks, &line_toks, attributed);
         if why.is_some() {

@@ -27,7 +27,7 @@ fn is_year(t: &Tok) -> bool {
 
 /// Claim spans of a sentence.
 pub fn claims(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
-    let stems: Vec<&str> = toks.iter().map(|t| t.stem.as_str()).collect();
+    let stems: Vec<&str> = toks.iter().map(|t| t.stem()).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {

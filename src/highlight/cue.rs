@@ -25,7 +25,7 @@ pub fn cues(
     lex: &Lexicon,
     quoted: &dyn Fn(usize) -> bool,
 ) -> Vec<Span> {
-    let stems: Vec<&str> = toks.iter().map(|t| t.stem.as_str()).collect();
+    let stems: Vec<&str> = toks.iter().map(|t| t.stem()).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {

@@ -74,9 +74,23 @@ pub fn spans(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Span> {
         return Vec::new();
     }
     let toks = tokens::tokenize(lex.lang, text, start, end);
+    spans_of(lex, text, start, end, &toks)
+}
+
+/// Same, with the sentence's words already tokenized (`tokens::tokenize`).
+pub fn spans_of(
+    lex: &Lexicon,
+    text: &str,
+    start: usize,
+    end: usize,
+    toks: &[tokens::Tok],
+) -> Vec<Span> {
+    if start >= end || end > text.len() {
+        return Vec::new();
+    }
     let qs = quotes::find(text, start, end);
-    let mut out = source::quotation_spans(text, &toks, &qs, lex);
-    for a in source::attributions(text, end, &toks, &qs, lex) {
+    let mut out = source::quotation_spans(text, toks, &qs, lex);
+    for a in source::attributions(text, end, toks, &qs, lex) {
         if !out.iter().any(|s| overlaps(s, &a)) {
             out.push(a);
         }
@@ -85,12 +99,12 @@ pub fn spans(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Span> {
         qs.iter()
             .any(|q| (q.continued || q.words > SCARE_MAX_WORDS) && q.start <= at && at < q.end)
     };
-    for c in claim::claims(text, &toks, lex) {
+    for c in claim::claims(text, toks, lex) {
         if !out.iter().any(|s| overlaps(s, &c)) {
             out.push(c);
         }
     }
-    out.extend(cue::cues(text, end, &toks, lex, &quoted));
+    out.extend(cue::cues(text, end, toks, lex, &quoted));
     out.sort_by_key(|s| (s.start, s.end));
     out
 }

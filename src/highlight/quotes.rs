@@ -16,7 +16,7 @@ const OPEN: [char; 3] = ['«', '“', '„'];
 const CLOSE: [char; 2] = ['»', '”'];
 
 /// How far back to look for an unclosed quotation.
-const LOOKBACK: usize = 4000;
+const LOOKBACK: usize = 1500;
 
 /// Whether a quotation is open at `start`: marks counted from the start of its line.
 fn open_before(text: &str, start: usize) -> (bool, bool) {

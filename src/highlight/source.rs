@@ -72,13 +72,14 @@ pub fn attributions(
     let long_quote = quotes
         .iter()
         .any(|q| q.continued || q.words > SCARE_MAX_WORDS);
+    let st = stems(toks);
     let mut i = 0;
     while i < toks.len() {
         if inside(quotes, toks[i].start) {
             i += 1;
             continue;
         }
-        if let Some((n, ())) = lex.source_intros.longest_at(&stems(toks), i) {
+        if let Some((n, ())) = lex.source_intros.longest_at(&st, i) {
             let next = toks.get(i + n);
             if next.is_some_and(|t| !lex.first_person.contains(&t.norm)) {
                 let stop = np_end(text, toks, i + n, 15);
@@ -94,7 +95,7 @@ pub fn attributions(
                 .is_some_and(|_| gap(text, toks, stop + 1).contains(','));
             let has_source = toks[1..=stop.max(1).min(toks.len() - 1)]
                 .iter()
-                .any(|t| lex.source_nouns.contains(&t.stem) || t.cap);
+                .any(|t| lex.source_nouns.contains(t.stem()) || t.cap);
             if stop >= 1 && closes && has_source {
                 out.push(span(toks[0].start, toks[stop].end, "opinion-holder"));
                 i = stop + 1;
@@ -123,7 +124,7 @@ pub fn attributions(
 }
 
 fn stems(toks: &[Tok]) -> Vec<&str> {
-    toks.iter().map(|t| t.stem.as_str()).collect()
+    toks.iter().map(|t| t.stem()).collect()
 }
 
 /// Last token of a noun phrase starting at `i`: up to a clause break, at most `max` words.
@@ -222,7 +223,7 @@ fn verb_rule(
     let sourcey = pron
         || np.iter().enumerate().any(|(k, w)| {
             let name = w.cap && (np_start + k > 0 || w.acronym);
-            lex.source_nouns.contains(&w.stem) || (name && !lex.function_words.contains(&w.norm))
+            lex.source_nouns.contains(w.stem()) || (name && !lex.function_words.contains(&w.norm))
         });
     let rule = if reporting {
         "attribution"

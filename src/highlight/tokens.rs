@@ -2,7 +2,7 @@
 //! rule can look them up cheaply.
 
 use crate::lang::Lang;
-use crate::lexicon::stem;
+use crate::lexicon::stem_len;
 
 /// One word: `[start, end)` in the article text.
 #[derive(Debug, Clone)]
@@ -11,12 +11,20 @@ pub struct Tok {
     pub end: usize,
     /// Lower case, apostrophes straightened.
     pub norm: String,
-    pub stem: String,
+    /// Length of the stem, a prefix of `norm` (see [`Tok::stem`]).
+    pub stem_len: usize,
     /// Starts with an upper-case letter.
     pub cap: bool,
     /// All upper case, two letters or more (an acronym).
     pub acronym: bool,
     pub digit: bool,
+}
+
+impl Tok {
+    /// The light stem used for cue lookups (plural and feminine stripped).
+    pub fn stem(&self) -> &str {
+        &self.norm[..self.stem_len]
+    }
 }
 
 /// The words of `text[start..end]`: runs of letters and digits.
@@ -35,14 +43,18 @@ pub fn tokenize(lang: Lang, text: &str, start: usize, end: usize) -> Vec<Tok> {
 }
 
 fn make(lang: Lang, w: &str, start: usize, end: usize) -> Tok {
-    let norm = w.to_lowercase();
+    let norm = if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        w.to_lowercase()
+    };
     let mut chars = w.chars();
     let first = chars.next().unwrap_or(' ');
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     Tok {
         start,
         end,
-        stem: stem(lang, &norm),
+        stem_len: stem_len(lang, &norm),
         norm,
         cap: first.is_uppercase(),
         acronym: letters >= 2 && w.chars().all(|c| !c.is_lowercase()) && first.is_alphabetic(),

@@ -41,10 +41,21 @@ pub fn extract(
     for w in &words {
         f.push((hash(&["w", w]), 1.0));
         f.push((hash(&["b", prev, w]), 1.0));
-        let chars: Vec<char> = format!("<{w}>").chars().collect();
-        for tri in chars.windows(3).take(24) {
-            let s: String = tri.iter().collect();
-            f.push((hash(&["c", &s]), 0.5));
+        // Character trigrams of `<word>`, hashed without building strings.
+        let mut win = [' ', ' ', '<'];
+        let mut n = 0;
+        for c in w.chars().chain(std::iter::once('>')) {
+            win = [win[1], win[2], c];
+            n += 1;
+            if (2..=25).contains(&n) {
+                let mut buf = [0u8; 12];
+                let mut len = 0;
+                for ch in win {
+                    len += ch.encode_utf8(&mut buf[len..]).len();
+                }
+                let tri = std::str::from_utf8(&buf[..len]).unwrap_or("");
+                f.push((hash(&["c", tri]), 0.5));
+            }
         }
         prev = w;
     }

@@ -5,24 +5,56 @@
 use crate::highlight::tokens::Tok;
 use crate::lexicon::Lexicon;
 
-/// The line of `text` that holds byte `at`.
+/// How far to look for the ends of a line: very long lines (a whole article flattened on
+/// one line) are treated as ending there, so the cost per sentence stays bounded.
+const LINE_WINDOW: usize = 1500;
+
+/// The line of `text` that holds byte `at` (bounded by [`LINE_WINDOW`] on each side).
 pub fn line_of(text: &str, at: usize) -> (usize, usize) {
-    let s = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let e = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let lo = text.floor_char_boundary(at.saturating_sub(LINE_WINDOW));
+    let hi = text.floor_char_boundary((at + LINE_WINDOW).min(text.len()));
+    let s = text[lo..at].rfind('\n').map_or(lo, |i| lo + i + 1);
+    let e = text[at..hi].find('\n').map_or(hi, |i| at + i);
     (s, e)
 }
 
 /// The line before the one holding `at`, trimmed, if any.
 pub fn previous_line(text: &str, at: usize) -> Option<(usize, usize)> {
     let (s, _) = line_of(text, at);
-    let before = text[..s].trim_end();
-    let pe = before.len();
-    let ps = before.rfind('\n').map_or(0, |i| i + 1);
+    if s == 0 || !text[..s].ends_with('\n') {
+        return None;
+    }
+    let lo = text.floor_char_boundary(s.saturating_sub(LINE_WINDOW));
+    let before = text[lo..s].trim_end();
+    let pe = lo + before.len();
+    let ps = before.rfind('\n').map_or(lo, |i| lo + i + 1);
     (pe > ps).then_some((ps, pe))
 }
 
+/// The text of the sentences just before and after `[start, end)` on its line (up to
+/// the previous and next sentence end), where a banner word marks a whole banner line.
+pub fn neighbours(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let (ls, le) = line_of(text, start);
+    let le = le.max(end);
+    if ls == start && le == end {
+        return None;
+    }
+    let ends = |c: char| matches!(c, '.' | '!' | '?');
+    let before = &text[ls..start];
+    let b = before
+        .trim_end()
+        .trim_end_matches(ends)
+        .rfind(ends)
+        .map_or(ls, |i| ls + i + 1);
+    let after = &text[end..le];
+    let a = after.find(ends).map_or(le, |i| end + i + 1);
+    let b = text.floor_char_boundary(b.max(start.saturating_sub(600)));
+    let a = text.floor_char_boundary(a.min(end + 600));
+    Some((b, a))
+}
+
 fn has_phrase(toks: &[Tok], set: &crate::lexicon::PhraseSet<()>) -> bool {
-    let stems: Vec<&str> = toks.iter().map(|t| t.stem.as_str()).collect();
+    let stems: Vec<&str> = toks.iter().map(|t| t.stem()).collect();
     (0..toks.len()).any(|i| set.longest_at(&stems, i).is_some())
 }
 
@@ -38,7 +70,7 @@ pub fn reason(
     line_toks: &[Tok],
     attributed: bool,
 ) -> Option<&'static str> {
-    if has_phrase(line_toks, &lex.banner) {
+    if has_phrase(toks, &lex.banner) || has_phrase(line_toks, &lex.banner) {
         return Some("banner");
     }
     let s = text[start..end].trim();
