@@ -254,3 +254,32 @@ fn spans_are_inside_the_sentence_and_on_char_boundaries() {
         assert!(text.is_char_boundary(sp.start) && text.is_char_boundary(sp.end));
     }
 }
+
+mod random {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Any text, any unit on char boundaries: no panic, spans inside the unit.
+        #[test]
+        fn never_panics_and_stays_inside(
+            text in "[a-zA-Zéà0-9 ,.:;!?«»“”\"'’()\\n-]{0,300}",
+            a in 0usize..300,
+            b in 0usize..300,
+        ) {
+            let (mut s, mut e) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
+            while !text.is_char_boundary(s) { s -= 1; }
+            while !text.is_char_boundary(e) { e -= 1; }
+            let an = Analyzer::builtin();
+            for lang in [Lang::Fr, Lang::En] {
+                let r = an.span(&text, lang, s, e);
+                for sp in &r.spans {
+                    prop_assert!(s <= sp.start && sp.start < sp.end && sp.end <= e, "{:?}", sp);
+                    prop_assert!(text.is_char_boundary(sp.start) && text.is_char_boundary(sp.end));
+                }
+                prop_assert!((0.0..=1.0).contains(&r.suggestion.confidence));
+            }
+        }
+    }
+}

@@ -76,7 +76,11 @@ pub fn reason(
     let s = text[start..end].trim();
     let words = toks.len();
     let last = s.chars().last()?;
-    let terminal = matches!(last, '.' | '!' | '?' | '…' | '»' | '”' | '"' | ';');
+    // A closing quotation mark ends a sentence only after its own final punctuation
+    // (`… inquiétant.”`); `Le mirage de la “reconquête”` is a heading.
+    let core = s.trim_end_matches(['»', '”', '"', ' ', '\u{a0}']);
+    let terminal = matches!(last, '.' | '!' | '?' | '…' | ';')
+        || (matches!(last, '»' | '”' | '"') && core.ends_with(['.', '!', '?', '…']));
     if has_phrase(toks, &lex.byline) {
         let name_first = toks.len() > 2 && toks[0].cap && toks[1].cap;
         let comma_early = toks.iter().take(6).any(|t| text[t.end..].starts_with(','));
@@ -93,9 +97,22 @@ pub fn reason(
         p.ends_with(':') || p.ends_with(',')
     });
     let (ls, le) = line_of(text, start);
+    let le = le.max(end);
     let whole_line = text[ls..le].trim() == s;
-    if last == ',' && words <= 12 && (starts_lower || whole_line) {
+    let line_final = text[end..le].trim().is_empty();
+    if last == ',' && words <= 25 && line_final && (starts_lower || whole_line || after_list_intro)
+    {
         return Some("list-item");
+    }
+    // A whole line ending in a colon, followed by a line that starts a new block with a
+    // capital: a subhead introducing what follows, not a sentence of the article.
+    let next_upper = text[le..]
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    if last == ':' && whole_line && next_upper && words <= 16 {
+        return Some("heading");
     }
     if starts_lower && after_list_intro && words <= 10 && matches!(last, ',' | '.' | ';') {
         return Some("list-item");
