@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::document::Document;
 use crate::highlight::{self, Span, tokens};
 use crate::lang::{self, Lang};
-use crate::lexicon::{Lexicon, LexiconError};
+use crate::lexicon::{Lexicon, LexiconError, flag};
 use crate::suggest::model::Model;
 use crate::suggest::{self, Evidence, Suggestion, skip};
 use std::path::Path;
@@ -163,12 +163,13 @@ impl Analyzer {
         if start >= end || end > text.len() {
             return (Vec::new(), None, false);
         }
-        let toks = tokens::tokenize(lang, text, start, end);
+        let toks = tokens::tokenize(lex, text, start, end);
         let mut spans = highlight::spans_of(lex, text, start, end, &toks);
-        let addresses_reader = toks.iter().any(|t| lex.reader_address.contains(&t.norm));
-        let line_toks = skip::neighbours(text, start, end)
-            .filter(|_| addresses_reader)
-            .map(|(a, b)| tokens::tokenize(lang, text, a, b))
+        let addresses_reader = toks.iter().any(|t| t.is(flag::READER));
+        let line_toks = addresses_reader
+            .then(|| skip::neighbours(text, start, end))
+            .flatten()
+            .map(|(a, b)| tokens::tokenize(lex, text, a, b))
             .unwrap_or_default();
         let attributed = spans.iter().any(Span::is_attribution);
         let why = skip::reason(lex, text, start, end, &toks, &line_toks, attributed);

@@ -41,6 +41,30 @@ pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 /// A set of words with the fast hasher.
 pub type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
 
+/// Bits of [`Lexicon::norm_flags`]: which word lists hold a lower-cased word. Looked up
+/// once per word when tokenizing, instead of once per list and rule.
+pub mod flag {
+    pub const REPORTING: u32 = 1;
+    pub const THOUGHT: u32 = 1 << 1;
+    pub const AUX: u32 = 1 << 2;
+    pub const HOLDER: u32 = 1 << 3;
+    pub const FIRST_PERSON: u32 = 1 << 4;
+    pub const NOT_CONDITIONAL: u32 = 1 << 5;
+    pub const MONTH: u32 = 1 << 6;
+    pub const WEEKDAY: u32 = 1 << 7;
+    pub const NUMBER: u32 = 1 << 8;
+    pub const PLACE_PREP: u32 = 1 << 9;
+    pub const FUNCTION: u32 = 1 << 10;
+    pub const READER: u32 = 1 << 11;
+    // Bits of [`super::Lexicon::stem_flags`], keyed by stem.
+    pub const SOURCE_NOUN: u32 = 1;
+    pub const CUE_FIRST: u32 = 1 << 1;
+    pub const INTRO_FIRST: u32 = 1 << 2;
+    pub const APPROX_FIRST: u32 = 1 << 3;
+    pub const BYLINE_FIRST: u32 = 1 << 4;
+    pub const BANNER_FIRST: u32 = 1 << 5;
+}
+
 /// Opinion cue categories. Fixed, so every rule name is known at compile time; user files
 /// add terms to them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -199,6 +223,11 @@ impl<T: Copy> PhraseSet<T> {
     pub fn is_empty(&self) -> bool {
         self.by_first.is_empty()
     }
+
+    /// Stems that start a term.
+    pub fn firsts(&self) -> impl Iterator<Item = &String> {
+        self.by_first.keys()
+    }
 }
 
 /// A compiled lexicon for one language.
@@ -224,6 +253,10 @@ pub struct Lexicon {
     pub byline: PhraseSet<()>,
     pub banner: PhraseSet<()>,
     pub reader_address: WordSet,
+    /// [`flag`] bits per lower-cased word.
+    pub norm_flags: WordMap<u32>,
+    /// [`flag`] bits per stem (source nouns, first words of terms).
+    pub stem_flags: WordMap<u32>,
 }
 
 impl Lexicon {
@@ -260,6 +293,8 @@ impl Lexicon {
             byline: PhraseSet::default(),
             banner: PhraseSet::default(),
             reader_address: WordSet::default(),
+            norm_flags: WordMap::default(),
+            stem_flags: WordMap::default(),
         }
     }
 
@@ -323,6 +358,49 @@ impl Lexicon {
         }
         self.reader_address
             .extend(f.reader_address.iter().map(|w| norm(w)));
+        self.index();
+    }
+
+    /// Rebuilds the per-word flag maps from the lists.
+    fn index(&mut self) {
+        let mut nf: WordMap<u32> = WordMap::default();
+        let sets = [
+            (&self.reporting, flag::REPORTING),
+            (&self.thought, flag::THOUGHT),
+            (&self.auxiliaries, flag::AUX),
+            (&self.holder_intros, flag::HOLDER),
+            (&self.first_person, flag::FIRST_PERSON),
+            (&self.not_conditional, flag::NOT_CONDITIONAL),
+            (&self.months, flag::MONTH),
+            (&self.weekdays, flag::WEEKDAY),
+            (&self.number_words, flag::NUMBER),
+            (&self.place_preps, flag::PLACE_PREP),
+            (&self.function_words, flag::FUNCTION),
+            (&self.reader_address, flag::READER),
+        ];
+        for (set, bit) in sets {
+            for w in set {
+                *nf.entry(w.clone()).or_default() |= bit;
+            }
+        }
+        let mut sf: WordMap<u32> = WordMap::default();
+        for w in &self.source_nouns {
+            *sf.entry(w.clone()).or_default() |= flag::SOURCE_NOUN;
+        }
+        let firsts: [(Vec<&String>, u32); 5] = [
+            (self.cues.firsts().collect(), flag::CUE_FIRST),
+            (self.source_intros.firsts().collect(), flag::INTRO_FIRST),
+            (self.approximators.firsts().collect(), flag::APPROX_FIRST),
+            (self.byline.firsts().collect(), flag::BYLINE_FIRST),
+            (self.banner.firsts().collect(), flag::BANNER_FIRST),
+        ];
+        for (ws, bit) in firsts {
+            for w in ws {
+                *sf.entry(w.clone()).or_default() |= bit;
+            }
+        }
+        self.norm_flags = nf;
+        self.stem_flags = sf;
     }
 
     /// Extends with a user file when it exists. A missing file is not an error.

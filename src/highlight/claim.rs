@@ -3,7 +3,7 @@
 
 use super::tokens::{Tok, is_clause_break};
 use super::{Kind, Span};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, flag};
 
 fn span(start: usize, end: usize, rule: &'static str) -> Span {
     Span {
@@ -32,8 +32,8 @@ pub fn claims(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        let number = t.digit || lex.number_words.contains(&t.norm);
-        let month = lex.months.contains(&t.norm) && (t.digit || i > 0);
+        let number = t.digit || t.is(flag::NUMBER);
+        let month = t.is(flag::MONTH) && (t.digit || i > 0);
         if number || month {
             let (s, e, date) = figure(text, toks, &stems, i, lex);
             let rule = if date { "date" } else { "figure" };
@@ -44,7 +44,7 @@ pub fn claims(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
             i = e + 1;
             continue;
         }
-        if lex.place_preps.contains(&t.norm) && i + 1 < toks.len() {
+        if t.is(flag::PLACE_PREP) && i + 1 < toks.len() {
             let mut e = i;
             while e + 1 < toks.len()
                 && (toks[e + 1].cap

@@ -5,7 +5,7 @@
 use super::tokens::Tok;
 use super::{Kind, Span};
 use crate::lang::Lang;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, flag};
 
 fn span(start: usize, end: usize, rule: &'static str) -> Span {
     Span {
@@ -34,7 +34,11 @@ pub fn cues(
             i += 1;
             continue;
         }
-        if let Some((n, cue)) = lex.cues.longest_at(&stems, i) {
+        if let Some((n, cue)) = t
+            .stem_is(flag::CUE_FIRST)
+            .then(|| lex.cues.longest_at(&stems, i))
+            .flatten()
+        {
             out.push(span(t.start, toks[i + n - 1].end, cue.rule()));
             i += n;
             continue;
@@ -42,10 +46,10 @@ pub fn cues(
         if lex.lang == Lang::Fr
             && (t.norm.ends_with("rait") || t.norm.ends_with("raient"))
             && t.norm.chars().count() >= 6
-            && !lex.not_conditional.contains(&t.norm)
+            && !t.is(flag::NOT_CONDITIONAL)
         {
             out.push(span(t.start, t.end, "conditional"));
-        } else if lex.first_person.contains(&t.norm) && !lex.function_words.contains(&t.norm) {
+        } else if t.is(flag::FIRST_PERSON) && !t.is(flag::FUNCTION) {
             out.push(span(t.start, t.end, "first-person"));
         }
         i += 1;
@@ -53,11 +57,8 @@ pub fn cues(
     let tail =
         text[..end].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '”' | '"'));
     for (mark, rule) in [('?', "question"), ('!', "exclamation")] {
-        if let Some(p) = tail.rfind(mark)
-            && p + 1 == tail.len()
-            && !quoted(p)
-        {
-            out.push(span(p, p + 1, rule));
+        if tail.ends_with(mark) && !quoted(tail.len() - 1) {
+            out.push(span(tail.len() - 1, tail.len(), rule));
         }
     }
     out

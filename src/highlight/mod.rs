@@ -73,7 +73,7 @@ pub fn spans(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Span> {
     if start >= end || end > text.len() {
         return Vec::new();
     }
-    let toks = tokens::tokenize(lex.lang, text, start, end);
+    let toks = tokens::tokenize(lex, text, start, end);
     spans_of(lex, text, start, end, &toks)
 }
 

@@ -16,15 +16,22 @@ const OPEN: [char; 3] = ['«', '“', '„'];
 const CLOSE: [char; 2] = ['»', '”'];
 
 /// How far back to look for an unclosed quotation.
-const LOOKBACK: usize = 1500;
+const LOOKBACK: usize = 800;
 
 /// Whether a quotation is open at `start`: marks counted from the start of its line.
 fn open_before(text: &str, start: usize) -> (bool, bool) {
-    let from = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let from = text.floor_char_boundary(from.max(start.saturating_sub(LOOKBACK)));
+    let lo = text.floor_char_boundary(start.saturating_sub(LOOKBACK));
+    let from = text[lo..start].rfind('\n').map_or(lo, |i| lo + i + 1);
     let mut depth = 0i32;
     let mut straight = false;
-    for c in text[from..start].chars() {
+    let tail = &text[from..start];
+    if !['"', '«', '»', '“', '”', '„']
+        .iter()
+        .any(|&m| tail.contains(m))
+    {
+        return (false, false);
+    }
+    for c in tail.chars() {
         if OPEN.contains(&c) {
             depth += 1;
         } else if CLOSE.contains(&c) {

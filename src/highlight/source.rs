@@ -4,7 +4,7 @@
 use super::quotes::Quote;
 use super::tokens::{Tok, is_clause_break};
 use super::{Kind, Span};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, flag};
 
 /// Quoted spans of this many words or fewer are scare quotes, not attributions.
 pub const SCARE_MAX_WORDS: usize = 4;
@@ -79,7 +79,11 @@ pub fn attributions(
             i += 1;
             continue;
         }
-        if let Some((n, ())) = lex.source_intros.longest_at(&st, i) {
+        if let Some((n, ())) = toks[i]
+            .stem_is(flag::INTRO_FIRST)
+            .then(|| lex.source_intros.longest_at(&st, i))
+            .flatten()
+        {
             let next = toks.get(i + n);
             if next.is_some_and(|t| !lex.first_person.contains(&t.norm)) {
                 let stop = np_end(text, toks, i + n, 15);
@@ -103,8 +107,8 @@ pub fn attributions(
             }
         }
         let t = &toks[i];
-        let reporting = lex.reporting.contains(&t.norm);
-        let thought = lex.thought.contains(&t.norm);
+        let reporting = t.is(flag::REPORTING);
+        let thought = t.is(flag::THOUGHT);
         if (reporting || thought)
             && !reflexive_or_negated(text, toks, i, lex)
             && let Some(s) = verb_rule(text, end, toks, i, lex, reporting, long_quote)

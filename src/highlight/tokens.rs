@@ -2,7 +2,7 @@
 //! rule can look them up cheaply.
 
 use crate::lang::Lang;
-use crate::lexicon::stem_len;
+use crate::lexicon::{Lexicon, stem_len};
 
 /// One word: `[start, end)` in the article text.
 #[derive(Debug, Clone)]
@@ -18,6 +18,10 @@ pub struct Tok {
     /// All upper case, two letters or more (an acronym).
     pub acronym: bool,
     pub digit: bool,
+    /// [`crate::lexicon::flag`] bits of the word.
+    pub nf: u32,
+    /// [`crate::lexicon::flag`] bits of the stem.
+    pub sf: u32,
 }
 
 impl Tok {
@@ -25,10 +29,21 @@ impl Tok {
     pub fn stem(&self) -> &str {
         &self.norm[..self.stem_len]
     }
+
+    /// Whether the word is in the lists of `bits` (lower-cased word flags).
+    pub fn is(&self, bits: u32) -> bool {
+        self.nf & bits != 0
+    }
+
+    /// Whether the stem is in the lists of `bits` (stem flags).
+    pub fn stem_is(&self, bits: u32) -> bool {
+        self.sf & bits != 0
+    }
 }
 
 /// The words of `text[start..end]`: runs of letters and digits.
-pub fn tokenize(lang: Lang, text: &str, start: usize, end: usize) -> Vec<Tok> {
+pub fn tokenize(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Tok> {
+    let lang = lex.lang;
     let mut out = Vec::new();
     let s = &text[start..end];
     let mut word_start: Option<usize> = None;
@@ -36,7 +51,10 @@ pub fn tokenize(lang: Lang, text: &str, start: usize, end: usize) -> Vec<Tok> {
         if c.is_alphanumeric() {
             word_start.get_or_insert(i);
         } else if let Some(ws) = word_start.take() {
-            out.push(make(lang, &s[ws..i], start + ws, start + i));
+            let mut t = make(lang, &s[ws..i], start + ws, start + i);
+            t.nf = lex.norm_flags.get(&t.norm).copied().unwrap_or(0);
+            t.sf = lex.stem_flags.get(t.stem()).copied().unwrap_or(0);
+            out.push(t);
         }
     }
     out
@@ -59,6 +77,8 @@ fn make(lang: Lang, w: &str, start: usize, end: usize) -> Tok {
         cap: first.is_uppercase(),
         acronym: letters >= 2 && w.chars().all(|c| !c.is_lowercase()) && first.is_alphabetic(),
         digit: first.is_ascii_digit(),
+        nf: 0,
+        sf: 0,
     }
 }
 

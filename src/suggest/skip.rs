@@ -3,11 +3,11 @@
 //! cookie banners and "Temps de lecture".
 
 use crate::highlight::tokens::Tok;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, flag};
 
 /// How far to look for the ends of a line: very long lines (a whole article flattened on
 /// one line) are treated as ending there, so the cost per sentence stays bounded.
-const LINE_WINDOW: usize = 1500;
+const LINE_WINDOW: usize = 800;
 
 /// The line of `text` that holds byte `at` (bounded by [`LINE_WINDOW`] on each side).
 pub fn line_of(text: &str, at: usize) -> (usize, usize) {
@@ -53,7 +53,10 @@ pub fn neighbours(text: &str, start: usize, end: usize) -> Option<(usize, usize)
     Some((b, a))
 }
 
-fn has_phrase(toks: &[Tok], set: &crate::lexicon::PhraseSet<()>) -> bool {
+fn has_phrase(toks: &[Tok], set: &crate::lexicon::PhraseSet<()>, first: u32) -> bool {
+    if !toks.iter().any(|t| t.stem_is(first)) {
+        return false;
+    }
     let stems: Vec<&str> = toks.iter().map(|t| t.stem()).collect();
     (0..toks.len()).any(|i| set.longest_at(&stems, i).is_some())
 }
@@ -70,7 +73,9 @@ pub fn reason(
     line_toks: &[Tok],
     attributed: bool,
 ) -> Option<&'static str> {
-    if has_phrase(toks, &lex.banner) || has_phrase(line_toks, &lex.banner) {
+    if has_phrase(toks, &lex.banner, flag::BANNER_FIRST)
+        || has_phrase(line_toks, &lex.banner, flag::BANNER_FIRST)
+    {
         return Some("banner");
     }
     let s = text[start..end].trim();
@@ -81,7 +86,7 @@ pub fn reason(
     let core = s.trim_end_matches(['»', '”', '"', ' ', '\u{a0}']);
     let terminal = matches!(last, '.' | '!' | '?' | '…' | ';')
         || (matches!(last, '»' | '”' | '"') && core.ends_with(['.', '!', '?', '…']));
-    if has_phrase(toks, &lex.byline) {
+    if has_phrase(toks, &lex.byline, flag::BYLINE_FIRST) {
         let name_first = toks.len() > 2 && toks[0].cap && toks[1].cap;
         let comma_early = toks.iter().take(6).any(|t| text[t.end..].starts_with(','));
         if !terminal || (name_first && comma_early) {
