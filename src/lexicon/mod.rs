@@ -3,67 +3,18 @@
 //! highlighter a new evaluative word without a rebuild.
 
 use crate::lang::Lang;
-use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-use std::path::{Path, PathBuf};
 
-const FR: &str = include_str!("../lexicons/fr.ron");
-const EN: &str = include_str!("../lexicons/en.ron");
+mod file;
+mod morph;
+mod words;
 
-/// A small fast hasher for short word keys (the FxHash mixing step); the lexicon is
-/// looked up for every word of every sentence, so SipHash showed up in profiles.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct WordHasher(u64);
+pub use file::{LexiconError, LexiconFile, parse};
+pub use morph::{conjugate, norm, stem, stem_len, words};
+use std::path::Path;
+pub use words::{PhraseSet, WordHasher, WordMap, WordSet, flag};
 
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// A map from words with the fast hasher.
-pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
-
-/// A set of words with the fast hasher.
-pub type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
-
-/// Bits of [`Lexicon::norm_flags`]: which word lists hold a lower-cased word. Looked up
-/// once per word when tokenizing, instead of once per list and rule.
-pub mod flag {
-    pub const REPORTING: u32 = 1;
-    pub const THOUGHT: u32 = 1 << 1;
-    pub const AUX: u32 = 1 << 2;
-    pub const HOLDER: u32 = 1 << 3;
-    pub const FIRST_PERSON: u32 = 1 << 4;
-    pub const NOT_CONDITIONAL: u32 = 1 << 5;
-    pub const MONTH: u32 = 1 << 6;
-    pub const WEEKDAY: u32 = 1 << 7;
-    pub const NUMBER: u32 = 1 << 8;
-    pub const PLACE_PREP: u32 = 1 << 9;
-    pub const FUNCTION: u32 = 1 << 10;
-    pub const READER: u32 = 1 << 11;
-    // Bits of [`super::Lexicon::stem_flags`], keyed by stem.
-    pub const SOURCE_NOUN: u32 = 1;
-    pub const CUE_FIRST: u32 = 1 << 1;
-    pub const INTRO_FIRST: u32 = 1 << 2;
-    pub const APPROX_FIRST: u32 = 1 << 3;
-    pub const BYLINE_FIRST: u32 = 1 << 4;
-    pub const BANNER_FIRST: u32 = 1 << 5;
-}
+const FR: &str = include_str!("../../lexicons/fr.ron");
+const EN: &str = include_str!("../../lexicons/en.ron");
 
 /// Opinion cue categories. Fixed, so every rule name is known at compile time; user files
 /// add terms to them.
@@ -121,112 +72,6 @@ impl Cue {
             Cue::WeakEvaluative | Cue::Hedge | Cue::Intensifier => 1.0,
             Cue::Generalisation => 0.75,
         }
-    }
-}
-
-/// The file format. Every list is optional so a user file holds only its additions.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct LexiconFile {
-    /// Reporting verbs as infinitives; regular ones are conjugated by glose.
-    pub reporting_verbs: Vec<String>,
-    /// Inflected forms glose cannot generate (irregular verbs).
-    pub reporting_forms: Vec<String>,
-    /// Verbs of opinion that attribute only with a third-party subject and `que`/`that`.
-    pub thought_verbs: Vec<String>,
-    pub thought_forms: Vec<String>,
-    /// Auxiliaries that may precede a participle (`a déclaré`, `has said`).
-    pub auxiliaries: Vec<String>,
-    /// Phrases that introduce a source: `selon`, `d'après`, `according to`.
-    pub source_intros: Vec<String>,
-    /// Prepositions introducing an opinion holder at the head of a sentence (`pour`).
-    pub holder_intros: Vec<String>,
-    /// Nouns that head a source (`porte-parole`, `communiqué`, `witness`).
-    pub source_nouns: Vec<String>,
-    /// First-person words: a source in the author's own voice is not an attribution.
-    pub first_person: Vec<String>,
-    pub evaluative: Vec<String>,
-    pub weak_evaluative: Vec<String>,
-    pub intensifiers: Vec<String>,
-    pub hedges: Vec<String>,
-    pub certainty: Vec<String>,
-    pub deontic: Vec<String>,
-    pub interpretive: Vec<String>,
-    pub generalisations: Vec<String>,
-    pub metaphors: Vec<String>,
-    /// Words that never count as the journalistic conditional although they end like one.
-    pub not_conditional: Vec<String>,
-    pub months: Vec<String>,
-    pub weekdays: Vec<String>,
-    pub number_words: Vec<String>,
-    /// `au moins`, `plus de`, `at least`.
-    pub approximators: Vec<String>,
-    /// Prepositions before a place name (`à`, `in`).
-    pub place_preps: Vec<String>,
-    /// Function words: determiners, prepositions, pronouns.
-    pub function_words: Vec<String>,
-    /// Words of bylines and author blurbs.
-    pub byline: Vec<String>,
-    /// Words of cookie banners and site chrome.
-    pub banner: Vec<String>,
-    /// Words addressing the reader (`vous`, `you`): only such sentences are checked for a
-    /// banner on their line.
-    pub reader_address: Vec<String>,
-}
-
-/// A lexicon file that cannot be used, with where.
-#[derive(Debug, thiserror::Error)]
-#[error("{}:{line}:{col}: {msg}", path.display())]
-pub struct LexiconError {
-    pub path: PathBuf,
-    pub line: usize,
-    pub col: usize,
-    pub msg: String,
-}
-
-/// Multi-word terms indexed by their first token, matched on stems.
-#[derive(Debug, Clone)]
-pub struct PhraseSet<T: Copy> {
-    by_first: WordMap<Vec<(Vec<String>, T)>>,
-}
-
-impl<T: Copy> Default for PhraseSet<T> {
-    fn default() -> Self {
-        PhraseSet {
-            by_first: HashMap::default(),
-        }
-    }
-}
-
-impl<T: Copy> PhraseSet<T> {
-    fn insert(&mut self, lang: Lang, term: &str, tag: T) {
-        let toks: Vec<String> = words(term).map(|w| stem(lang, &w)).collect();
-        if let Some((first, rest)) = toks.split_first() {
-            let v = self.by_first.entry(first.clone()).or_default();
-            if !v.iter().any(|(r, _)| r == rest) {
-                v.push((rest.to_vec(), tag));
-                v.sort_by_key(|(r, _)| std::cmp::Reverse(r.len()));
-            }
-        }
-    }
-
-    /// The longest term starting at `stems[i]`: its length in tokens and tag.
-    pub fn longest_at(&self, stems: &[&str], i: usize) -> Option<(usize, T)> {
-        let cands = self.by_first.get(stems[i])?;
-        cands.iter().find_map(|(rest, tag)| {
-            let ok = rest.len() < stems.len() - i
-                && rest.iter().zip(&stems[i + 1..]).all(|(a, b)| a == b);
-            ok.then_some((rest.len() + 1, *tag))
-        })
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.by_first.is_empty()
-    }
-
-    /// Stems that start a term.
-    pub fn firsts(&self) -> impl Iterator<Item = &String> {
-        self.by_first.keys()
     }
 }
 
@@ -420,131 +265,6 @@ impl Lexicon {
         self.extend(&parse(&text, path)?);
         Ok(true)
     }
-}
-
-/// Parses lexicon text; `path` is only used in errors.
-pub fn parse(text: &str, path: &Path) -> Result<LexiconFile, LexiconError> {
-    ron::from_str(text).map_err(|e| LexiconError {
-        path: path.to_path_buf(),
-        line: e.span.start.line,
-        col: e.span.start.col,
-        msg: e.code.to_string(),
-    })
-}
-
-/// Lower case with typographic apostrophes made straight.
-pub fn norm(w: &str) -> String {
-    w.trim().to_lowercase().replace(['’', 'ʼ', '`'], "'")
-}
-
-/// The words of a term or sentence, lower-cased: runs of letters and digits.
-pub fn words(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-}
-
-/// A light stem for matching inflected cue words: strips the plural and, in French, the
-/// feminine `e`, so one entry covers `inquiétant, inquiétante, inquiétants`.
-pub fn stem(lang: Lang, w: &str) -> String {
-    w[..stem_len(lang, w)].to_string()
-}
-
-/// Length in bytes of the stem of `w`, which is always a prefix of `w`.
-pub fn stem_len(lang: Lang, w: &str) -> usize {
-    let long = |s: &str| s.len() > 3 && s.chars().nth(3).is_some();
-    let mut s = w;
-    if long(s) {
-        s = s
-            .strip_suffix('s')
-            .or_else(|| s.strip_suffix('x'))
-            .unwrap_or(s);
-    }
-    if lang == Lang::Fr && long(s) {
-        s = s.strip_suffix('e').unwrap_or(s);
-        for two in ["eus", "ell", "enn", "onn"] {
-            if s.ends_with(two) {
-                s = &s[..s.len() - 1];
-                break;
-            }
-        }
-    }
-    s.len()
-}
-
-/// Inflected forms of a regular verb given as an infinitive; any other word is kept as is.
-pub fn conjugate(lang: Lang, lemma: &str) -> Vec<String> {
-    let lemma = lemma
-        .strip_prefix("se ")
-        .or_else(|| lemma.strip_prefix("s'"))
-        .unwrap_or(lemma);
-    match lang {
-        Lang::Fr => conjugate_fr(lemma),
-        Lang::En => conjugate_en(lemma),
-    }
-}
-
-fn conjugate_fr(lemma: &str) -> Vec<String> {
-    if let Some(st) = lemma.strip_suffix("er") {
-        let soft = if let Some(base) = st.strip_suffix('c') {
-            format!("{base}ç")
-        } else if st.ends_with('g') {
-            format!("{st}e")
-        } else {
-            st.to_string()
-        };
-        let mut v: Vec<String> = ["e", "es", "ent", "é", "ée", "és", "ées", "era", "eront"]
-            .iter()
-            .chain(&["erait", "eraient", "èrent"])
-            .map(|e| format!("{st}{e}"))
-            .collect();
-        v.extend(
-            ["ait", "aient", "ant", "a"]
-                .iter()
-                .map(|e| format!("{soft}{e}")),
-        );
-        v
-    } else if let Some(st) = lemma.strip_suffix("ir") {
-        [
-            "it", "issent", "i", "ie", "is", "issait", "issaient", "issant", "ira", "irait",
-        ]
-        .iter()
-        .map(|e| format!("{st}{e}"))
-        .collect()
-    } else {
-        vec![lemma.to_string()]
-    }
-}
-
-fn conjugate_en(lemma: &str) -> Vec<String> {
-    let mut v = vec![lemma.to_string()];
-    let consonant_y =
-        lemma.ends_with('y') && !lemma[..lemma.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
-    if consonant_y {
-        let st = &lemma[..lemma.len() - 1];
-        v.extend([
-            format!("{st}ies"),
-            format!("{st}ied"),
-            format!("{lemma}ing"),
-        ]);
-    } else if let Some(st) = lemma.strip_suffix('e') {
-        v.extend([format!("{lemma}s"), format!("{lemma}d"), format!("{st}ing")]);
-    } else {
-        let s = if lemma.ends_with(['s', 'x', 'z', 'o'])
-            || lemma.ends_with("sh")
-            || lemma.ends_with("ch")
-        {
-            "es"
-        } else {
-            "s"
-        };
-        v.extend([
-            format!("{lemma}{s}"),
-            format!("{lemma}ed"),
-            format!("{lemma}ing"),
-        ]);
-    }
-    v
 }
 
 #[cfg(test)]
