@@ -166,6 +166,10 @@ fn verb_rule(
     long_quote: bool,
 ) -> Option<Span> {
     let t = &toks[i];
+    // An infinitive (`to add`, `voted to add`) reports nothing by itself.
+    if i > 0 && toks[i - 1].norm == "to" {
+        return None;
+    }
     // The verb group: auxiliaries and an inverted `-t-` before the verb.
     let mut g = i;
     while g > 0
@@ -223,7 +227,9 @@ fn verb_rule(
     if lex.first_person.contains(&first.norm) {
         return None;
     }
-    let pron = np.len() == 1 && PRONOUNS.contains(&first.norm.as_str());
+    // `on` is as often the author's generic voice (`On regrette une fin bâclée`) as a
+    // source: it attributes only before `que`.
+    let pron = np.len() == 1 && PRONOUNS.contains(&first.norm.as_str()) && first.norm != "on";
     let sourcey = pron
         || np.iter().enumerate().any(|(k, w)| {
             let name = w.cap && (np_start + k > 0 || w.acronym);
