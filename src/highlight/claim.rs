@@ -56,6 +56,22 @@ pub fn claims(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
             while e > i && !toks[e].cap {
                 e -= 1;
             }
+            // `entre Lyon et Grenoble`, `between Leeds and York`
+            let and = toks
+                .get(e + 1)
+                .is_some_and(|t| matches!(t.norm.as_str(), "et" | "and"));
+            if e > i && and && matches!(t.norm.as_str(), "entre" | "between") {
+                let mut f = e + 2;
+                while f < toks.len()
+                    && toks[f].cap
+                    && (f == e + 2 || !is_clause_break(gap(text, toks, f)))
+                {
+                    f += 1;
+                }
+                if f > e + 2 {
+                    e = f - 1;
+                }
+            }
             if e > i {
                 let rule = if toks[i + 1..=e].iter().all(|t| t.acronym) {
                     "organisation"
@@ -66,9 +82,6 @@ pub fn claims(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
                 i = e + 1;
                 continue;
             }
-        }
-        if t.acronym && t.norm.chars().count() >= 2 {
-            out.push(span(t.start, t.end, "organisation"));
         }
         i += 1;
     }
@@ -163,6 +176,13 @@ fn figure(
     }
     while e > i && matches!(toks[e].norm.as_str(), "de" | "d" | "of") {
         e -= 1;
+    }
+    // A span of time counted from an event: `quatre jours après`, `two years later`.
+    let next = |k: usize| toks.get(e + k).map(|t| t.norm.as_str());
+    match (next(1), next(2)) {
+        (Some("après" | "avant" | "later" | "ago" | "earlier" | "after"), _) => e += 1,
+        (Some("plus"), Some("tard")) => e += 2,
+        _ => {}
     }
     (s, e, false)
 }

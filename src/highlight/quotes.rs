@@ -75,7 +75,9 @@ pub fn find(text: &str, start: usize, end: usize) -> Vec<Quote> {
     }
     if let Some((s, cont)) = cur {
         let e = text[..end].trim_end().len();
-        out.push(quote(text, s, e.max(s), cont));
+        if e > s {
+            out.push(quote(text, s, e, cont));
+        }
     }
     out
 }
