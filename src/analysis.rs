@@ -197,6 +197,27 @@ impl Analyzer {
             .any(Span::is_attribution)
     }
 
+    /// The unlabeled sentence whose suggestion is least confident, across `docs` (active
+    /// learning: label it next). `labeled(d, i)` tells whether sentence `i` of `docs[d]`
+    /// already has a label. Returns `(document index, sentence index, confidence)`.
+    pub fn least_confident(
+        &self,
+        docs: &[Document],
+        labeled: impl Fn(usize, usize) -> bool,
+    ) -> Option<(usize, usize, f32)> {
+        let mut best: Option<(usize, usize, f32)> = None;
+        for (d, doc) in docs.iter().enumerate() {
+            let lang = self.lang(doc);
+            for i in (0..doc.sentences.len()).filter(|&i| !labeled(d, i)) {
+                let c = self.sentence(doc, lang, i).suggestion.confidence;
+                if best.is_none_or(|b| c < b.2) {
+                    best = Some((d, i, c));
+                }
+            }
+        }
+        best
+    }
+
     /// The learned model in use, if any.
     pub fn model(&self) -> Option<Arc<Model>> {
         self.slot.model.read().ok().and_then(|m| m.clone())

@@ -260,3 +260,38 @@ fn trainer_learns_from_sidecars_in_the_background() {
     assert_eq!(a.suggestion.model, an.model_name());
     assert_eq!(a.suggestion.label, want[2].1);
 }
+
+#[test]
+fn least_confident_unlabeled_sentence_across_articles() {
+    let a = "Le conseil a voté le budget le 12 mars 2024 à Tours.\n\n« Nous avons tout perdu dans l'incendie », a raconté un voisin.\n";
+    let b = "Le film est superbe et vraiment bouleversant !\n\nLa mise en scène sert un scénario habile.\n";
+    let docs: Vec<Document> = [a, b]
+        .iter()
+        .enumerate()
+        .map(|(k, t)| {
+            Document::from_bytes(
+                t.as_bytes().to_vec(),
+                std::path::Path::new("x.txt"),
+                &format!("{k}.txt"),
+            )
+            .unwrap()
+        })
+        .collect();
+    let an = Analyzer::builtin();
+    let conf = |d: usize, i: usize| {
+        an.sentence(&docs[d], an.lang(&docs[d]), i)
+            .suggestion
+            .confidence
+    };
+    let (d, i, c) = an.least_confident(&docs, |_, _| false).unwrap();
+    for (dd, doc) in docs.iter().enumerate() {
+        for ii in 0..doc.sentences.len() {
+            assert!(c <= conf(dd, ii));
+        }
+    }
+    assert_eq!(c, conf(d, i));
+    // Once labeled, it is skipped.
+    let (d2, i2, _) = an.least_confident(&docs, |x, y| (x, y) == (d, i)).unwrap();
+    assert_ne!((d2, i2), (d, i));
+    assert!(an.least_confident(&docs, |_, _| true).is_none());
+}
