@@ -156,3 +156,56 @@ fn suggest_prints_spans_and_labels_as_json_lines() {
             .all(|l| !l["reasons"].as_array().unwrap().is_empty())
     );
 }
+
+#[test]
+fn gold_sidecars_are_the_reference_without_a_gold_file() {
+    use glose::annotations::Annotations;
+    use glose::annotator::Annotator;
+    use glose::document::Document;
+    use glose::label::Label;
+    use glose::sidecar::{How, Record};
+    let cfg = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    std::fs::write(&path, "Le conseil a voté le budget le 12 mars 2024 à Tours.\n\nCe projet est un gâchis absolument scandaleux.\n").unwrap();
+    let doc = Document::load(&path, "a.txt").unwrap();
+    let mut gold = Annotations::load(&doc, &Annotator::gold()).unwrap();
+    for (i, l) in [Label::Factual, Label::Quote].into_iter().enumerate() {
+        let s = doc.sentences[i];
+        gold.set(
+            i,
+            Some(Record::new(
+                s.start,
+                s.end,
+                doc.sentence_text(i),
+                l,
+                How::Adjudication,
+            )),
+        );
+    }
+    gold.save(&doc).unwrap();
+    let out = glose(&cfg)
+        .args(["eval", "--json", "--corpus"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["n"], 2);
+    close(&v["accuracy"], 0.5);
+    assert_eq!(v["confusion"]["quote"]["opinion"], 1);
+    assert_eq!(v["spans"]["source"]["gold"], 0);
+    // A corpus without gold says so.
+    let empty = tempfile::tempdir().unwrap();
+    let out = glose(&cfg)
+        .args(["eval", "--corpus"])
+        .arg(empty.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no gold sidecars"));
+}
