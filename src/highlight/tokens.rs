@@ -44,8 +44,8 @@ impl Tok {
 /// The words of `text[start..end]`: runs of letters and digits.
 pub fn tokenize(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Tok> {
     let lang = lex.lang;
-    let mut out = Vec::new();
     let s = &text[start..end];
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut word_start: Option<usize> = None;
     for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
         if c.is_alphanumeric() {
@@ -66,16 +66,18 @@ fn make(lang: Lang, w: &str, start: usize, end: usize) -> Tok {
     } else {
         w.to_lowercase()
     };
-    let mut chars = w.chars();
-    let first = chars.next().unwrap_or(' ');
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    let first = w.chars().next().unwrap_or(' ');
+    let cap = first.is_uppercase();
+    let acronym = cap
+        && w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+        && w.chars().all(|c| !c.is_lowercase());
     Tok {
         start,
         end,
         stem_len: stem_len(lang, &norm),
         norm,
-        cap: first.is_uppercase(),
-        acronym: letters >= 2 && w.chars().all(|c| !c.is_lowercase()) && first.is_alphabetic(),
+        cap,
+        acronym,
         digit: first.is_ascii_digit(),
         nf: 0,
         sf: 0,
