@@ -110,6 +110,8 @@ pub struct Annotations {
     seen: Option<Stamp>,
     /// Text of the last write, to skip writes that change nothing.
     last_text: Option<String>,
+    /// Each label's rendered sidecar line, so a save re-renders only what changed.
+    lines: Vec<Option<String>>,
 }
 
 impl Annotations {
@@ -132,6 +134,7 @@ impl Annotations {
             changed: BTreeMap::new(),
             seen,
             last_text: None,
+            lines: Vec::new(),
         })
     }
 
@@ -150,7 +153,35 @@ impl Annotations {
     pub fn set(&mut self, i: usize, record: Option<Record>) -> Option<Record> {
         let at = record.as_ref().map_or_else(sidecar::now, |r| r.at.clone());
         self.changed.insert(i, at);
+        if let Some(l) = self.lines.get_mut(i) {
+            *l = None;
+        }
         std::mem::replace(&mut self.labels[i], record)
+    }
+
+    /// Puts a label on a span that is no sentence of the article (kept with the orphans),
+    /// replacing the one on the same span. Returns the previous one, for undo.
+    pub fn set_orphan(&mut self, record: Record) -> Option<Record> {
+        match self
+            .orphans
+            .iter_mut()
+            .find(|o| o.start == record.start && o.end == record.end)
+        {
+            Some(o) => Some(std::mem::replace(o, record)),
+            None => {
+                self.orphans.push(record);
+                None
+            }
+        }
+    }
+
+    /// Removes the orphan label on exactly this span, returning it.
+    pub fn remove_orphan(&mut self, start: usize, end: usize) -> Option<Record> {
+        let i = self
+            .orphans
+            .iter()
+            .position(|o| o.start == start && o.end == end)?;
+        Some(self.orphans.remove(i))
     }
 
     /// True when changes are not yet on disk.
@@ -158,16 +189,17 @@ impl Annotations {
         !self.changed.is_empty()
     }
 
+    /// True when sentence `i` changed since the last successful save (the reader marks it).
+    pub fn is_pending(&self, i: usize) -> bool {
+        self.changed.contains_key(&i)
+    }
+
     /// The sidecar content for the current state.
     pub fn to_sidecar(&self, doc: &Document) -> Sidecar {
         Sidecar {
-            schema: sidecar::SCHEMA,
-            article: doc.id.clone(),
-            fingerprint: doc.fingerprint.clone(),
-            segmenter: segment::VERSION.to_string(),
-            annotator: self.annotator.to_string(),
             labels: self.labels.iter().flatten().cloned().collect(),
             orphans: self.orphans.clone(),
+            ..self.to_sidecar_header(doc)
         }
     }
 
@@ -181,14 +213,13 @@ impl Annotations {
             self.merge_from_disk(doc)?;
             saved.merged = true;
         }
-        let sc = self.to_sidecar(doc);
-        let empty = sc.labels.is_empty() && sc.orphans.is_empty();
+        let empty = self.labels.iter().all(Option::is_none) && self.orphans.is_empty();
         if empty && now_stamp.is_none() {
             // Nothing to keep and no file yet: do not create an empty sidecar.
             self.changed.clear();
             return Ok(saved);
         }
-        let text = sidecar::to_ron(&sc);
+        let text = self.render(doc);
         if self.last_text.as_deref() == Some(text.as_str()) && !saved.merged {
             self.changed.clear();
             return Ok(saved);
@@ -204,6 +235,33 @@ impl Annotations {
         Ok(saved)
     }
 
+    /// The sidecar text, re-rendering only labels changed since the last render.
+    fn render(&mut self, doc: &Document) -> String {
+        self.lines.resize(self.labels.len(), None);
+        for (r, l) in self.labels.iter().zip(self.lines.iter_mut()) {
+            match (r, &l) {
+                (Some(r), None) => *l = Some(sidecar::record_line(r)),
+                (None, Some(_)) => *l = None,
+                _ => {}
+            }
+        }
+        let mut header = self.to_sidecar_header(doc);
+        header.orphans = self.orphans.clone();
+        sidecar::render(&header, self.lines.iter().flatten().map(String::as_str))
+    }
+
+    fn to_sidecar_header(&self, doc: &Document) -> Sidecar {
+        Sidecar {
+            schema: sidecar::SCHEMA,
+            article: doc.id.clone(),
+            fingerprint: doc.fingerprint.clone(),
+            segmenter: segment::VERSION.to_string(),
+            annotator: self.annotator.to_string(),
+            labels: Vec::new(),
+            orphans: Vec::new(),
+        }
+    }
+
     /// Folds the sidecar as it is on disk into ours: for sentences we changed since the
     /// last save, the newer change wins; every other sentence takes the disk's label.
     fn merge_from_disk(&mut self, doc: &Document) -> Result<(), SidecarError> {
@@ -212,6 +270,7 @@ impl Annotations {
             return Ok(());
         };
         let theirs = attach(doc, disk.labels.into_iter().chain(disk.orphans));
+        self.lines.clear();
         for (i, their) in theirs.labels.into_iter().enumerate() {
             match self.changed.get(&i) {
                 Some(my_at) => {
@@ -272,6 +331,12 @@ mod tests {
         assert_eq!(b.label(1), Some(Label::Factual));
         assert_eq!(b.label(2), Some(Label::Opinion));
         assert_eq!(b.label(0), None);
+        // The incremental rendering is the same text as rendering the whole sidecar.
+        a.set(1, None);
+        a.set(0, Some(rec(&doc, 0, Label::Skip)));
+        a.save(&doc).unwrap();
+        let on_disk = std::fs::read_to_string(&a.path).unwrap();
+        assert_eq!(on_disk, sidecar::to_ron(&a.to_sidecar(&doc)));
         assert!(a.path.ends_with("a.txt.alice.ron"));
     }
 
@@ -320,6 +385,37 @@ mod tests {
         let c = Annotations::load(&doc, &alice()).unwrap();
         assert_eq!(c.label(0), Some(Label::Factual));
         assert_eq!(c.label(1), Some(Label::Opinion));
+    }
+
+    #[test]
+    fn a_failed_save_keeps_changes_pending_and_the_retry_writes_them() {
+        let (_d, doc) = setup("Un. Deux. Trois.\n");
+        let mut a = Annotations::load(&doc, &alice()).unwrap();
+        // Something is in the way of the sidecar (here a folder; the same path is taken
+        // by a read-only folder or a full disk).
+        std::fs::create_dir(&a.path).unwrap();
+        a.set(0, Some(rec(&doc, 0, Label::Factual)));
+        let err = a.save(&doc).unwrap_err();
+        assert!(err.to_string().contains("a.txt.alice.ron"), "{err}");
+        assert!(a.is_dirty());
+        a.set(1, Some(rec(&doc, 1, Label::Quote)));
+        assert!(a.save(&doc).is_err());
+        std::fs::remove_dir(&a.path).unwrap();
+        assert!(a.save(&doc).unwrap().written);
+        assert!(!a.is_dirty());
+        let b = Annotations::load(&doc, &alice()).unwrap();
+        assert_eq!(b.label(0), Some(Label::Factual));
+        assert_eq!(b.label(1), Some(Label::Quote));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_sidecar_is_refused_not_replaced() {
+        let (dir, doc) = setup("Un. Deux.\n");
+        let link = dir.path().join("a.txt.alice.ron");
+        std::os::unix::fs::symlink("/nonexistent/glose-target.ron", &link).unwrap();
+        let err = Annotations::load(&doc, &alice()).unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
     }
 
     #[test]

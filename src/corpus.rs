@@ -175,8 +175,10 @@ pub fn sidecars_in(names: &[String], article: &str) -> Vec<Annotator> {
         }
         let owned_by_longer = names.iter().any(|other| {
             other.len() > article.len()
+                && n.len() > other.len()
+                && n.starts_with(other.as_str())
+                && n.as_bytes()[other.len()] == b'.'
                 && is_article_name(other)
-                && n.starts_with(&format!("{other}."))
         });
         if owned_by_longer {
             continue;

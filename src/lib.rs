@@ -3,6 +3,10 @@
 //! The model modules (corpus, documents, segmentation, sidecars, annotations) know nothing
 //! of the terminal; the TUI sits on top of them; the binary only calls [`cli::main`].
 
+pub mod action;
+pub mod adjudicate;
+pub mod agreement;
+pub mod align;
 pub mod analysis;
 pub mod annotations;
 pub mod annotator;
@@ -11,15 +15,21 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod document;
+pub mod export;
 pub mod highlight;
+pub mod import;
 pub mod index;
+pub mod keymap;
 pub mod label;
 pub mod lang;
 pub mod lexicon;
 pub mod matrix;
+pub mod pace;
 pub mod sanitize;
 pub mod segment;
+pub mod shutdown;
 pub mod sidecar;
 pub mod suggest;
+pub mod tui;
 
 pub use label::Label;

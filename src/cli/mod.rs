@@ -1,7 +1,10 @@
 //! The command line: argument parsing and one module per subcommand.
 
+mod agree;
 mod check;
 mod eval;
+mod export;
+mod import;
 mod segment;
 mod status;
 mod suggest;
@@ -63,6 +66,21 @@ pub enum Command {
         after_help = "Examples:\n  glose eval --gold gold.jsonl --corpus news/\n  glose eval --corpus news/ --cross-validate 5 --json"
     )]
     Eval(eval::Args),
+    /// Training data from a labeled corpus: JSONL, CSV, TSV, Prodigy or brat, with splits.
+    #[command(
+        after_help = "Examples:\n  glose export news/ > data.jsonl\n  glose export news/ --labels gold --split train=0.8,dev=0.1,test=0.1 --out data/\n  glose export news/ --format csv --include-skip --out labels.csv"
+    )]
+    Export(export::Args),
+    /// Bring labels made elsewhere (JSON lines) into an annotator's sidecars.
+    #[command(
+        after_help = "Examples:\n  glose import predictions.jsonl --annotator model-v1 news/\n  glose import seeds.jsonl --annotator ref --dry-run"
+    )]
+    Import(import::Args),
+    /// Agreement between annotators: observed, Cohen's and Fleiss' kappa, Krippendorff's alpha.
+    #[command(
+        after_help = "Examples:\n  glose agree news/\n  glose agree news/ --annotators alice,bob --exclude skip --json\n  glose agree news/ --against-gold"
+    )]
+    Agree(agree::Args),
     /// Print shell completions.
     #[command(
         after_help = "Example:\n  glose completions bash > ~/.local/share/bash-completion/completions/glose"
@@ -86,22 +104,24 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // A broken config is reported whatever the command, so it is never silently ignored.
+    crate::config::Config::load()?;
     match cli.command {
         Some(Command::Segment(a)) => segment::run(a),
         Some(Command::Status(a)) => status::run(a, &cli.who),
         Some(Command::Check(a)) => check::run(a),
         Some(Command::Suggest(a)) => suggest::run(a),
         Some(Command::Eval(a)) => eval::run(a),
+        Some(Command::Export(a)) => export::run(a),
+        Some(Command::Import(a)) => import::run(a, &cli.who),
+        Some(Command::Agree(a)) => agree::run(a),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "glose", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
         }
         None => {
             let corpus = cli.corpus.unwrap_or_else(|| PathBuf::from("."));
-            anyhow::bail!(
-                "the annotation UI is not built yet; try `glose status {}`",
-                corpus.display()
-            )
+            crate::tui::run(&corpus, annotator(&cli.who)?, cli.who.keymap.as_deref())
         }
     }
 }

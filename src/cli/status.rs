@@ -2,7 +2,7 @@
 
 use super::WhoArgs;
 use crate::corpus::Corpus;
-use crate::index::ArticleInfo;
+use crate::index::{ArticleInfo, Index};
 use crate::sanitize::clean;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -21,7 +21,9 @@ pub struct Args {
 pub fn run(a: Args, _who: &WhoArgs) -> anyhow::Result<ExitCode> {
     let root = a.corpus.unwrap_or_else(|| PathBuf::from("."));
     let corpus = Corpus::scan(&root)?;
-    let infos: Vec<ArticleInfo> = corpus.entries.iter().map(ArticleInfo::read).collect();
+    let cache = crate::config::cache_dir();
+    let index = Index::build(&corpus, cache.as_deref(), &|_, _| {});
+    let infos: Vec<ArticleInfo> = index.articles;
     let mut totals: BTreeMap<String, usize> = BTreeMap::new();
     let mut sentences = 0;
     for i in &infos {
@@ -43,9 +45,15 @@ pub fn run(a: Args, _who: &WhoArgs) -> anyhow::Result<ExitCode> {
                 })
             })
             .collect();
+        let skipped: Vec<_> = corpus
+            .skipped
+            .iter()
+            .map(|(p, why)| serde_json::json!({"path": p.display().to_string(), "reason": why}))
+            .collect();
         let doc = serde_json::json!({
             "corpus": root.display().to_string(),
             "articles": articles,
+            "skipped": skipped,
             "totals": {"articles": infos.len(), "sentences": sentences, "labeled": totals},
         });
         writeln!(out, "{doc}")?;
@@ -79,6 +87,14 @@ pub fn run(a: Args, _who: &WhoArgs) -> anyhow::Result<ExitCode> {
             write!(out, " {:>10}", totals[*n])?;
         }
         writeln!(out)?;
+        for (p, why) in &corpus.skipped {
+            writeln!(
+                out,
+                "skipped {}: {}",
+                clean(&p.display().to_string()),
+                clean(why)
+            )?;
+        }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

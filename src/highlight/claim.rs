@@ -34,6 +34,21 @@ pub fn claims(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
         let t = &toks[i];
         let number = t.digit || t.is(flag::NUMBER);
         let month = t.is(flag::MONTH) && (t.digit || i > 0);
+        if t.is(flag::WEEKDAY) && !month && !toks.get(i + 1).is_some_and(|n| n.digit) {
+            // `mardi`, `on Tuesday`: a day named for an event.
+            let s = if i > 0
+                && matches!(
+                    toks[i - 1].norm.as_str(),
+                    "on" | "le" | "ce" | "dès" | "depuis"
+                ) {
+                i - 1
+            } else {
+                i
+            };
+            out.push(span(toks[s].start, t.end, "date"));
+            i += 1;
+            continue;
+        }
         if number || month {
             let (s, e, date) = figure(text, toks, &stems, i, lex);
             let rule = if date { "date" } else { "figure" };

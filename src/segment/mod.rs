@@ -1,11 +1,29 @@
 //! Sentence segmentation for French and English news: byte spans into the text, with
 //! paragraph structure kept. A sentence never crosses a blank line.
+//!
+//! Lines come first. A blank line ends a paragraph. A line break ends a sentence, so
+//! headings, bylines and list items are units of their own, unless the line was broken
+//! mid-sentence: no final punctuation and a lower-case next line, or a line ending on
+//! `de`, `la`, a hyphen (see `lines.rs`). In text hard-wrapped at a fixed width, every
+//! full-width line break is only a space (see `wrap.rs`).
+//!
+//! Inside a line, a byte scan stops only at UAX#29 sentence terminals (and `:`, `;`) and
+//! decides with French and English rules (see `inline.rs`, word lists in `lexicon.rs`):
+//! titles (`M.`, `Dr.`) never end a sentence, initials and ambiguous abbreviations
+//! (`J.-C.`, `col.`) end one only before a sentence-starting word (`Le`, `Elle`, `The`),
+//! a closing `»`/`”` stays with the sentence it ends, a lower-case word after `!`, `?` or
+//! `…` continues it (`« Partez ! » a crié`), `vagues.Cette` splits but `lemonde.fr`,
+//! `3.5` and e-mails do not.
 
-use unicode_segmentation::UnicodeSegmentation;
+mod chars;
+mod inline;
+mod lexicon;
+mod lines;
+mod wrap;
 
 /// Changes whenever the segmenter's output can change, so sidecars can tell that their
 /// spans came from another segmentation.
-pub const VERSION: &str = "glose-seg/0";
+pub const VERSION: &str = "glose-seg/1";
 
 /// One sentence: `[start, end)` byte offsets into the segmented text, trimmed of
 /// surrounding whitespace, and the index of its paragraph (blocks separated by blank lines).
@@ -23,64 +41,52 @@ impl Sentence {
     }
 }
 
-/// Splits `text` into sentences.
+/// Splits `text` into sentences, in order, covering every non-whitespace character.
 pub fn segment(text: &str) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 100 + 1);
     let mut paragraph = 0u32;
-    let mut unit_start: Option<usize> = None;
-    let mut unit_end = 0;
-    let mut seen_blank = false;
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        let trimmed = content.trim();
-        if trimmed.is_empty() {
-            if let Some(s) = unit_start.take() {
-                split_unit(text, s, unit_end, paragraph, &mut out);
-            }
-            seen_blank = true;
-        } else {
-            if seen_blank && !out.is_empty() {
-                paragraph += 1;
-            }
-            seen_blank = false;
-            let lead = content.len() - content.trim_start().len();
-            let start = pos + lead;
-            let end = pos + content.trim_end().len();
-            let continues = trimmed.chars().next().is_some_and(|c| c.is_lowercase());
-            match unit_start {
-                Some(_) if continues => unit_end = end,
-                Some(s) => {
-                    split_unit(text, s, unit_end, paragraph, &mut out);
-                    unit_start = Some(start);
-                    unit_end = end;
-                }
-                None => {
-                    unit_start = Some(start);
-                    unit_end = end;
-                }
-            }
+    // Start of the sentence being built, and the last non-blank line it reaches into.
+    let mut open = 0usize;
+    let mut prev: Option<lines::Line> = None;
+    let mut blank = false;
+    let wrap = wrap::wrap_width(text);
+    lines::for_each_line(text, |start, end| {
+        if start == end {
+            blank = true;
+            return;
         }
-        pos += line.len();
-    }
-    if let Some(s) = unit_start {
-        split_unit(text, s, unit_end, paragraph, &mut out);
-    }
-    out
-}
-
-fn split_unit(text: &str, start: usize, end: usize, paragraph: u32, out: &mut Vec<Sentence>) {
-    let unit = &text[start..end];
-    for (off, s) in unit.split_sentence_bound_indices() {
-        let lead = s.len() - s.trim_start().len();
-        let t = s.trim();
-        if !t.is_empty() {
-            let a = start + off + lead;
+        match prev {
+            Some(p) if !blank && lines::joins(text, &p, start, end, wrap) => {}
+            Some(p) => {
+                out.push(Sentence {
+                    start: open,
+                    end: p.end,
+                    paragraph,
+                });
+                if blank {
+                    paragraph += 1;
+                }
+                open = start;
+            }
+            None => open = start,
+        }
+        blank = false;
+        let tail = inline::scan_line(text, start, end, wrap.is_some(), &mut |e, s| {
             out.push(Sentence {
-                start: a,
-                end: a + t.len(),
+                start: open,
+                end: e,
                 paragraph,
             });
-        }
+            open = s;
+        });
+        prev = Some(lines::Line { start, end, tail });
+    });
+    if let Some(p) = prev {
+        out.push(Sentence {
+            start: open,
+            end: p.end,
+            paragraph,
+        });
     }
+    out
 }

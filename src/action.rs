@@ -1,0 +1,246 @@
+//! Every user action, and the one table that names and describes them. Keymap parsing,
+//! the help screen, the hint bar and `docs/keys.md` are all generated from [`ACTIONS`], so
+//! a new action is one line here and cannot be forgotten elsewhere.
+
+use std::fmt;
+
+/// A screen with its own keymap section. Add a view here and it gets a section, a help
+/// group and a line in the docs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum View {
+    Library,
+    Reader,
+    Help,
+}
+
+impl View {
+    /// Every view, in the order of keymap sections and help groups.
+    pub const ALL: [View; 3] = [View::Library, View::Reader, View::Help];
+
+    /// The keymap section name.
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Library => "library",
+            View::Reader => "reader",
+            View::Help => "help",
+        }
+    }
+
+    /// The view named by a keymap section.
+    pub fn from_name(name: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.name() == name)
+    }
+}
+
+/// Groups in the help screen, in display order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Group {
+    Move,
+    Label,
+    Find,
+    Edit,
+    App,
+}
+
+impl Group {
+    /// Heading in the help screen and docs.
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Move => "Move",
+            Group::Label => "Label",
+            Group::Find => "Find",
+            Group::Edit => "Edit",
+            Group::App => "Screens",
+        }
+    }
+}
+
+/// One row of the action table.
+#[derive(Debug, Clone, Copy)]
+pub struct ActionInfo {
+    pub action: Action,
+    /// Stable kebab-case name used in keymap files.
+    pub name: &'static str,
+    pub group: Group,
+    /// Views where the action does something.
+    pub views: &'static [View],
+    pub description: &'static str,
+}
+
+const ALL: &[View] = &View::ALL;
+const LIB: &[View] = &[View::Library];
+const READ: &[View] = &[View::Reader];
+const WORK: &[View] = &[View::Library, View::Reader];
+
+macro_rules! actions {
+    ($($variant:ident = $name:literal, $group:ident, $views:ident, $desc:literal;)*) => {
+        /// A user action. The unit variants are bindable and listed in [`ACTIONS`]; the others
+        /// come from the mouse, the terminal or text prompts.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Action {
+            $($variant,)*
+            /// The terminal now has this many columns and rows.
+            Resize(u16, u16),
+            /// A mouse click at a screen cell.
+            Click { column: u16, row: u16 },
+            /// Mouse wheel: positive scrolls down.
+            Scroll(i16),
+            /// A character typed into a prompt (or an answer to a question).
+            Input(char),
+            /// Backspace in a prompt.
+            InputBackspace,
+            /// Enter in a prompt.
+            Submit,
+            /// Esc in a prompt or question.
+            Cancel,
+        }
+
+        /// The action table: every bindable action, its name, help group, views and description.
+        pub static ACTIONS: &[ActionInfo] = &[
+            $(ActionInfo {
+                action: Action::$variant,
+                name: $name,
+                group: Group::$group,
+                views: $views,
+                description: $desc,
+            },)*
+        ];
+    };
+}
+
+actions! {
+    Quit = "quit", App, ALL, "Quit glose (asks first if labels are unsaved)";
+    Help = "help", App, ALL, "Show the keys of the active keymap";
+    Guidelines = "guidelines", App, ALL, "Show the annotation guidelines";
+    Back = "back", App, ALL, "Go back: close a screen, cancel a range, or return to the library";
+    Undo = "undo", Edit, WORK, "Undo the last change, in any article";
+    Redo = "redo", Edit, WORK, "Redo the last undone change";
+    Down = "down", Move, ALL, "Next article, sentence or line";
+    Up = "up", Move, ALL, "Previous article, sentence or line";
+    First = "first", Move, ALL, "First article, sentence or line";
+    Last = "last", Move, ALL, "Last article, sentence or line";
+    PageDown = "page-down", Move, ALL, "One screen down";
+    PageUp = "page-up", Move, ALL, "One screen up";
+    NextParagraph = "next-paragraph", Move, READ, "First sentence of the next paragraph";
+    PrevParagraph = "prev-paragraph", Move, READ, "First sentence of this or the previous paragraph";
+    NextUnlabeled = "next-unlabeled", Move, READ, "Next unlabeled sentence, continuing in the next articles";
+    PrevUnlabeled = "prev-unlabeled", Move, READ, "Previous unlabeled sentence";
+    NextArticle = "next-article", Move, READ, "Open the next article of the library";
+    PrevArticle = "prev-article", Move, READ, "Open the previous article of the library";
+    LeastConfident = "least-confident", Move, READ, "Unlabeled sentence with the least confident suggestion, in any article";
+    Open = "open", App, LIB, "Open the selected article";
+    CycleSort = "cycle-sort", App, LIB, "Sort the library by name, then by progress";
+    Filter = "filter", Find, LIB, "Filter articles by title or id as you type";
+    Search = "search", Find, READ, "Search the article text (empty search repeats the last one)";
+    LabelFactual = "label-factual", Label, READ, "Label factual: the author states it as fact";
+    LabelQuote = "label-quote", Label, READ, "Label quote: a cited source says it";
+    LabelOpinion = "label-opinion", Label, READ, "Label opinion: the author's judgment";
+    LabelSkip = "label-skip", Label, READ, "Label skip: not a sentence of the article";
+    ClearLabel = "clear-label", Label, READ, "Remove the label";
+    AcceptSuggestion = "accept-suggestion", Label, READ, "Accept the suggested label";
+    StartRange = "start-range", Label, READ, "Start (or cancel) a range; a label key then labels all of it";
+    EditNote = "edit-note", Edit, READ, "Write a note on the sentence";
+}
+
+impl Action {
+    /// The table row of a bindable action.
+    pub fn info(self) -> Option<&'static ActionInfo> {
+        ACTIONS.iter().find(|i| i.action == self)
+    }
+
+    /// The action named `name` in keymap files.
+    pub fn from_name(name: &str) -> Option<Action> {
+        ACTIONS.iter().find(|i| i.name == name).map(|i| i.action)
+    }
+
+    /// True if the action does something in `view`.
+    pub fn valid_in(self, view: View) -> bool {
+        self.info().is_some_and(|i| i.views.contains(&view))
+    }
+
+    /// The label a label action sets.
+    pub fn label(self) -> Option<crate::Label> {
+        use crate::Label;
+        match self {
+            Action::LabelFactual => Some(Label::Factual),
+            Action::LabelQuote => Some(Label::Quote),
+            Action::LabelOpinion => Some(Label::Opinion),
+            Action::LabelSkip => Some(Label::Skip),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.info() {
+            Some(i) => f.write_str(i.name),
+            None => write!(f, "{self:?}"),
+        }
+    }
+}
+
+/// Actions shown in the hint bar of each view, in order, with a short word for each.
+pub fn hints(view: View) -> &'static [(Action, &'static str)] {
+    match view {
+        View::Library => &[
+            (Action::Open, "open"),
+            (Action::Filter, "filter"),
+            (Action::CycleSort, "sort"),
+            (Action::Guidelines, "guidelines"),
+            (Action::Help, "keys"),
+            (Action::Quit, "quit"),
+        ],
+        View::Reader => &[
+            (Action::LabelFactual, "factual"),
+            (Action::LabelQuote, "quote"),
+            (Action::LabelOpinion, "opinion"),
+            (Action::LabelSkip, "skip"),
+            (Action::AcceptSuggestion, "accept"),
+            (Action::Undo, "undo"),
+            (Action::NextUnlabeled, "unlabeled"),
+            (Action::Back, "back"),
+            (Action::Help, "keys"),
+        ],
+        View::Help => &[
+            (Action::Down, "down"),
+            (Action::Up, "up"),
+            (Action::Back, "close"),
+        ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn names_are_unique_kebab_case_and_round_trip() {
+        let mut seen = HashSet::new();
+        for i in ACTIONS {
+            assert!(seen.insert(i.name), "{} twice", i.name);
+            assert!(
+                i.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                i.name
+            );
+            assert_eq!(Action::from_name(i.name), Some(i.action));
+            assert_eq!(i.action.to_string(), i.name);
+            assert!(!i.views.is_empty() && !i.description.is_empty());
+        }
+        assert_eq!(Action::from_name("label-factul"), None);
+        assert!(Action::LabelQuote.valid_in(View::Reader));
+        assert!(!Action::LabelQuote.valid_in(View::Library));
+    }
+
+    #[test]
+    fn hints_are_valid_in_their_view() {
+        for v in View::ALL {
+            assert_eq!(View::from_name(v.name()), Some(v));
+            for (a, _) in hints(v) {
+                assert!(a.valid_in(v), "{a} hinted in {v:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,210 @@
+//! One article's aligned labels reduced to what the figures need (a label code per unit
+//! and annotator, unmatched labels, label times), and a cache of them on disk so that a
+//! corpus whose sidecars did not change is not parsed and aligned again.
+
+use super::NONE;
+use crate::align::Aligned;
+use crate::corpus::{Entry, sidecar_path};
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+/// An article's labels as codes ([`crate::Label::index`], or [`NONE`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ArticleCodes {
+    pub id: String,
+    /// Column order.
+    pub annotators: Vec<String>,
+    pub units: usize,
+    /// `codes[unit * annotators.len() + column]`.
+    pub codes: Vec<u8>,
+    /// Per column: codes of the labels that matched no unit.
+    pub unmatched: Vec<Vec<u8>>,
+    /// Per column: when each label was saved, milliseconds since 1970; `i64::MIN` when
+    /// the time could not be read.
+    pub times: Vec<Vec<i64>>,
+}
+
+impl ArticleCodes {
+    pub fn of(a: &Aligned) -> ArticleCodes {
+        let cols = a.annotators.len();
+        let mut codes = Vec::with_capacity(a.units.len() * cols);
+        for row in &a.cells {
+            codes.extend(
+                row.iter()
+                    .map(|r| r.as_ref().map_or(NONE, |r| r.label.index() as u8)),
+            );
+        }
+        let times = (0..cols)
+            .map(|c| {
+                let on_units = a.cells.iter().filter_map(|row| row[c].as_ref());
+                on_units
+                    .chain(&a.unmatched[c])
+                    .map(|r| millis(&r.at))
+                    .collect()
+            })
+            .collect();
+        ArticleCodes {
+            id: a.doc.id.clone(),
+            annotators: a.annotators.iter().map(|x| x.to_string()).collect(),
+            units: a.units.len(),
+            codes,
+            unmatched: a
+                .unmatched
+                .iter()
+                .map(|v| v.iter().map(|r| r.label.index() as u8).collect())
+                .collect(),
+            times,
+        }
+    }
+
+    /// Column of an annotator.
+    pub fn column(&self, who: &str) -> Option<usize> {
+        self.annotators.iter().position(|a| a == who)
+    }
+
+    /// Code of unit `u` by column `c`.
+    pub fn code(&self, u: usize, c: usize) -> u8 {
+        self.codes[u * self.annotators.len() + c]
+    }
+}
+
+fn millis(at: &str) -> i64 {
+    humantime::parse_rfc3339_weak(at).map_or(i64::MIN, crate::pace::epoch_millis)
+}
+
+const MAGIC: &[u8] = b"glose-agree-cache\n";
+
+/// What the cached codes were computed from: glose and segmenter versions, and size, time
+/// and inode of the article and of each sidecar. Any change and the entry is recomputed.
+fn key(entry: &Entry) -> Option<String> {
+    let mut k = format!(
+        "{} {}\n{}\n",
+        env!("CARGO_PKG_VERSION"),
+        crate::segment::VERSION,
+        stamp(&entry.path)?
+    );
+    for who in &entry.annotators {
+        k.push_str(&format!(
+            "{who} {}\n",
+            stamp(&sidecar_path(&entry.path, who))?
+        ));
+    }
+    Some(k)
+}
+
+fn stamp(p: &Path) -> Option<String> {
+    let m = std::fs::metadata(p).ok()?;
+    let t = m
+        .modified()
+        .ok()?
+        .duration_since(UNIX_EPOCH)
+        .ok()?
+        .as_nanos();
+    #[cfg(unix)]
+    let ino = std::os::unix::fs::MetadataExt::ino(&m);
+    #[cfg(not(unix))]
+    let ino = 0;
+    Some(format!("{} {t} {ino}", m.len()))
+}
+
+/// Cache file of an article: named by a hash of its absolute path.
+fn cache_file(dir: &Path, entry: &Entry) -> PathBuf {
+    use sha2::{Digest, Sha256};
+    let abs = std::path::absolute(&entry.path).unwrap_or_else(|_| entry.path.clone());
+    let digest = Sha256::digest(abs.to_string_lossy().as_bytes());
+    let name: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+    dir.join(format!("{name}.bin"))
+}
+
+/// The cached codes of an entry, if its files did not change since they were stored.
+pub fn load(dir: &Path, entry: &Entry) -> Option<ArticleCodes> {
+    let key = key(entry)?;
+    let bytes = std::fs::read(cache_file(dir, entry)).ok()?;
+    let mut r = Reader(bytes.strip_prefix(MAGIC)?);
+    if r.string()? != key {
+        return None;
+    }
+    let id = r.string()?;
+    let n = r.u64()? as usize;
+    let annotators = (0..n).map(|_| r.string()).collect::<Option<Vec<_>>>()?;
+    let units = r.u64()? as usize;
+    let codes = r.bytes(units.checked_mul(n)?)?.to_vec();
+    let mut unmatched = Vec::with_capacity(n);
+    let mut times = Vec::with_capacity(n);
+    for _ in 0..n {
+        let k = r.u64()? as usize;
+        unmatched.push(r.bytes(k)?.to_vec());
+        let k = r.u64()? as usize;
+        times.push(
+            (0..k)
+                .map(|_| r.u64().map(|x| x as i64))
+                .collect::<Option<Vec<_>>>()?,
+        );
+    }
+    (id == entry.id && r.0.is_empty()).then_some(ArticleCodes {
+        id,
+        annotators,
+        units,
+        codes,
+        unmatched,
+        times,
+    })
+}
+
+/// Stores the codes of an entry. Best effort: a cache that cannot be written only costs
+/// time on the next run.
+pub fn store(dir: &Path, entry: &Entry, codes: &ArticleCodes) {
+    let Some(key) = key(entry) else { return };
+    let mut out = MAGIC.to_vec();
+    put_str(&mut out, &key);
+    put_str(&mut out, &codes.id);
+    put_u64(&mut out, codes.annotators.len() as u64);
+    for a in &codes.annotators {
+        put_str(&mut out, a);
+    }
+    put_u64(&mut out, codes.units as u64);
+    out.extend_from_slice(&codes.codes);
+    for (u, t) in codes.unmatched.iter().zip(&codes.times) {
+        put_u64(&mut out, u.len() as u64);
+        out.extend_from_slice(u);
+        put_u64(&mut out, t.len() as u64);
+        for x in t {
+            put_u64(&mut out, *x as u64);
+        }
+    }
+    if std::fs::create_dir_all(dir).is_ok() {
+        let _ = crate::atomic::write(&cache_file(dir, entry), &out);
+    }
+}
+
+fn put_u64(out: &mut Vec<u8>, x: u64) {
+    out.extend_from_slice(&x.to_le_bytes());
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_u64(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// Reads what [`store`] wrote; `None` on anything short or malformed.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
+        if self.0.len() < n {
+            return None;
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Some(head)
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.bytes(8)?.try_into().ok()?))
+    }
+
+    fn string(&mut self) -> Option<String> {
+        let n = usize::try_from(self.u64()?).ok()?;
+        String::from_utf8(self.bytes(n)?.to_vec()).ok()
+    }
+}

@@ -1,0 +1,123 @@
+//! The agreement report of a whole corpus, reading and aligning its articles on several
+//! threads: what `glose agree` prints and the stats screen shows.
+
+use super::codes::{self, ArticleCodes};
+use super::{Builder, Options, Report};
+use crate::align::Aligned;
+use crate::annotator::Annotator;
+use crate::corpus::{Corpus, Entry};
+use crate::pace::{Clock, Pace};
+use std::path::Path;
+
+/// Agreement, pace and what could not be read.
+#[derive(Debug, Clone)]
+pub struct CorpusReport {
+    pub report: Report,
+    /// One per annotator of `report.annotators`.
+    pub paces: Vec<Pace>,
+    /// Articles or sidecars that could not be read, naming the file.
+    pub warnings: Vec<String>,
+}
+
+/// Reads every article with a sidecar of the compared annotators (or gold, if asked) and
+/// computes the figures. Threads share the articles; the result does not depend on how
+/// many there are. With a `cache` folder, articles whose files did not change since the
+/// last run are not read and aligned again.
+pub fn corpus_report(corpus: &Corpus, opts: &Options, cache: Option<&Path>) -> CorpusReport {
+    let mut columns = opts.annotators.clone();
+    if opts.against_gold && !columns.iter().any(Annotator::is_gold) {
+        columns.push(Annotator::gold());
+    }
+    let parts = in_parallel(&corpus.entries, |chunk| part(chunk, &columns, opts, cache));
+    let mut builder = Builder::new(opts.clone());
+    let mut clocks = vec![Clock::default(); opts.annotators.len()];
+    let mut warnings = Vec::new();
+    for p in parts {
+        builder.merge(p.builder);
+        for (c, other) in clocks.iter_mut().zip(p.clocks) {
+            c.merge(other);
+        }
+        warnings.extend(p.warnings);
+    }
+    CorpusReport {
+        report: builder.finish(),
+        paces: clocks.into_iter().map(Clock::pace).collect(),
+        warnings,
+    }
+}
+
+/// Runs `f` on consecutive shares of `entries`, one thread per core; results in order.
+pub(crate) fn in_parallel<T: Send>(entries: &[Entry], f: impl Fn(&[Entry]) -> T + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let per = entries.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = entries.chunks(per).map(|c| s.spawn(|| f(c))).collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// One thread's share of the corpus.
+struct Part {
+    builder: Builder,
+    clocks: Vec<Clock>,
+    warnings: Vec<String>,
+}
+
+fn part(entries: &[Entry], columns: &[Annotator], opts: &Options, cache: Option<&Path>) -> Part {
+    let mut out = Part {
+        builder: Builder::new(opts.clone()),
+        clocks: vec![Clock::default(); opts.annotators.len()],
+        warnings: Vec::new(),
+    };
+    for entry in entries {
+        if !columns.iter().any(|c| entry.annotators.contains(c)) {
+            continue;
+        }
+        let Some(art) = codes(entry, cache, &mut out.warnings) else {
+            continue;
+        };
+        for (i, who) in opts.annotators.iter().enumerate() {
+            if let Some(c) = art.column(who.as_str()) {
+                for &t in &art.times[c] {
+                    out.clocks[i].add_millis(t);
+                }
+            }
+        }
+        out.builder.add_codes(&art);
+    }
+    out
+}
+
+/// The codes of every annotator of an article (the same units whoever is compared), from
+/// the cache when its files did not change.
+pub(crate) fn codes(
+    entry: &Entry,
+    cache: Option<&Path>,
+    warnings: &mut Vec<String>,
+) -> Option<ArticleCodes> {
+    if let Some(hit) = cache.and_then(|d| codes::load(d, entry)) {
+        return Some(hit);
+    }
+    let art = match Aligned::load(entry, &entry.annotators) {
+        Ok(art) => art,
+        Err(why) => {
+            warnings.push(format!("{}: skipped, {why}", entry.path.display()));
+            return None;
+        }
+    };
+    let out = ArticleCodes::of(&art);
+    if art.errors.is_empty() {
+        if let Some(d) = cache {
+            codes::store(d, entry, &out);
+        }
+    } else {
+        // Not cached, so the warning comes back until the sidecar is fixed.
+        warnings.extend(art.errors.iter().cloned());
+    }
+    Some(out)
+}

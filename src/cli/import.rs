@@ -1,0 +1,92 @@
+//! `glose import LABELS.jsonl --annotator NAME [CORPUS]`.
+
+use super::WhoArgs;
+use crate::annotator::Annotator;
+use crate::corpus::Corpus;
+use crate::import::{self, Options};
+use crate::sanitize::clean;
+use anyhow::{Context, bail};
+use std::io::Read;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// How many problem lines are listed before the rest is only counted.
+const SHOWN: usize = 20;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// JSON lines with `article`, `label` and `start`/`end` or `text` (`-`: standard input).
+    pub labels: PathBuf,
+    /// Corpus folder (default: the current folder).
+    pub corpus: Option<PathBuf>,
+    /// Replace an existing different label (kept and reported otherwise).
+    #[arg(long)]
+    pub overwrite: bool,
+    /// Check and count without writing anything.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Allow `--annotator gold`: the labels become the adjudicated reference.
+    #[arg(long)]
+    pub allow_gold: bool,
+}
+
+pub fn run(a: Args, who: &WhoArgs) -> anyhow::Result<ExitCode> {
+    let Some(name) = who.annotator.as_deref() else {
+        bail!(
+            "import needs --annotator NAME: whose labels these are, e.g. a model's name (it does not fall back to GLOSE_ANNOTATOR, the config or your user name: imported labels are rarely yours)"
+        );
+    };
+    let annotator = Annotator::new(name)?;
+    if annotator.is_gold() && !a.allow_gold {
+        bail!(
+            "`gold` holds adjudicated labels; pass --allow-gold if these labels are the reference, or import them under another name"
+        );
+    }
+    let input = if a.labels.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .context("standard input is not UTF-8 text")?;
+        s
+    } else {
+        std::fs::read_to_string(&a.labels).with_context(|| format!("{}", a.labels.display()))?
+    };
+    let root = a.corpus.clone().unwrap_or_else(|| PathBuf::from("."));
+    let corpus = Corpus::scan(&root)?;
+    let (lines, mut bad) = import::parse(&input);
+    let opts = Options {
+        overwrite: a.overwrite,
+        dry_run: a.dry_run,
+    };
+    let mut r = import::import(&corpus, &annotator, lines, opts);
+    r.rejected.append(&mut bad);
+    r.rejected.sort();
+    let src = a.labels.display();
+    let verb = if a.dry_run { "would write" } else { "wrote" };
+    println!(
+        "{src}: {} label(s) on glose sentences, {} at their own span (segmented differently: kept as unattached labels, exported at that span)",
+        r.on_sentence, r.own_span
+    );
+    println!(
+        "{verb} {} sidecar(s) of {annotator}: {} new, {} overwritten, {} already there",
+        r.sidecars, r.added, r.overwritten, r.unchanged
+    );
+    for (what, list) in [("kept", &r.conflicts), ("not imported", &r.rejected)] {
+        if list.is_empty() {
+            continue;
+        }
+        println!("{} line(s) {what}:", list.len());
+        for (n, why) in list.iter().take(SHOWN) {
+            println!("  {src}:{n}: {}", clean(why));
+        }
+        if list.len() > SHOWN {
+            println!("  … and {} more", list.len() - SHOWN);
+        }
+    }
+    let ok = r.rejected.is_empty() && r.conflicts.is_empty();
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

@@ -1,0 +1,29 @@
+//! JSON lines: one object per row, loadable with `datasets.load_dataset("json", …)` and
+//! `pandas.read_json(…, lines=True)`.
+
+use super::row::{Json, Row};
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// Bytes gathered before each write to the output.
+const CHUNK: usize = 1 << 16;
+
+/// Writes one JSON object per line.
+pub fn write(rows: &[Row], context: bool, w: &mut dyn Write) -> io::Result<()> {
+    lines(rows.iter().map(|row| Json { row, context }), w)
+}
+
+/// Serialises each item on its own line. Items are gathered in a local buffer and handed
+/// to `w` in large chunks: many small writes through `dyn Write` cost more than the JSON.
+pub fn lines<T: Serialize>(items: impl Iterator<Item = T>, w: &mut dyn Write) -> io::Result<()> {
+    let mut buf: Vec<u8> = Vec::with_capacity(CHUNK + 4096);
+    for item in items {
+        serde_json::to_writer(&mut buf, &item)?;
+        buf.push(b'\n');
+        if buf.len() >= CHUNK {
+            w.write_all(&buf)?;
+            buf.clear();
+        }
+    }
+    w.write_all(&buf)
+}

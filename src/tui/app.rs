@@ -1,0 +1,239 @@
+//! The whole UI state, and how key and mouse events become [`Action`]s (resolve). Applying
+//! actions is in `update`; drawing only reads this.
+
+use super::article::Article;
+use super::library::Library;
+use super::style::Theme;
+use super::undo::History;
+use crate::action::{Action, View};
+use crate::analysis::Analyzer;
+use crate::annotator::Annotator;
+use crate::corpus::Corpus;
+use crate::keymap::{Code, Key, Keymap};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// Smallest usable terminal; below it a notice is drawn instead.
+pub const MIN_SIZE: (u16, u16) = (60, 12);
+
+/// What the keyboard is doing besides running actions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    /// Typing into a one-line prompt.
+    Prompt(Prompt, String),
+    /// Waiting for y/n before quitting with unsaved labels.
+    ConfirmQuit,
+}
+
+/// What a prompt is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prompt {
+    Filter,
+    Search,
+    Note,
+}
+
+/// A scrollable full-screen text over the current view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pager {
+    /// The keys of the active keymap.
+    Help { scroll: usize },
+    /// The annotation guidelines (the corpus's `GUIDELINES.md` or the built-in text).
+    Guidelines { scroll: usize },
+}
+
+/// The outcome of the last write, for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Nothing changed yet this session.
+    Idle,
+    /// Last change on disk, at this time (HH:MM:SS UTC).
+    Saved(String),
+    /// Labels are only in memory; the error of the last attempt.
+    Failed(String),
+}
+
+/// The application.
+#[derive(Debug)]
+pub struct App {
+    pub root: PathBuf,
+    pub annotator: Annotator,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub analyzer: Analyzer,
+    /// Move to the next sentence after labeling.
+    pub advance: bool,
+    pub library: Library,
+    /// The main view (library or reader); a pager may cover it.
+    pub view: View,
+    pub pager: Option<Pager>,
+    pub mode: Mode,
+    /// Articles opened this session, by entry index; kept for undo and pending saves.
+    pub articles: HashMap<usize, Article>,
+    pub current: Option<usize>,
+    pub history: History,
+    pub save: SaveState,
+    /// A one-line message for the user; `true` marks an error.
+    pub message: Option<(String, bool)>,
+    pub last_search: Option<String>,
+    /// Least confident unlabeled sentence `(confidence, sentence)` of articles not open,
+    /// filled between key presses.
+    pub least: HashMap<usize, Option<(f32, usize)>>,
+    /// Summarises the library's articles in a thread; `None` once installed (or never
+    /// started, then the library reads articles itself between keys).
+    pub indexer: Option<crate::index::Indexer>,
+    /// Guidelines text, read when first shown.
+    pub guidelines: Option<String>,
+    /// Terminal columns and rows.
+    pub size: (u16, u16),
+    pub quit: bool,
+}
+
+impl App {
+    /// An app over a scanned corpus, every article read now (tests, small corpora).
+    pub fn new(corpus: Corpus, annotator: Annotator, keymap: Keymap, theme: Theme) -> App {
+        let mut app = App::lazy(corpus, annotator, keymap, theme);
+        while app.library.load_next() {}
+        app
+    }
+
+    /// An app whose library reads articles later, in [`App::background_step`].
+    pub fn lazy(corpus: Corpus, annotator: Annotator, keymap: Keymap, theme: Theme) -> App {
+        App {
+            root: corpus.root.clone(),
+            annotator,
+            keymap,
+            theme,
+            analyzer: Analyzer::builtin(),
+            advance: true,
+            library: Library::lazy(corpus.entries),
+            view: View::Library,
+            pager: None,
+            mode: Mode::Normal,
+            articles: HashMap::new(),
+            current: None,
+            history: History::default(),
+            save: SaveState::Idle,
+            message: None,
+            last_search: None,
+            least: HashMap::new(),
+            indexer: None,
+            guidelines: None,
+            size: (80, 24),
+            quit: false,
+        }
+    }
+
+    /// The view whose keymap section applies now.
+    pub fn active_view(&self) -> View {
+        if self.pager.is_some() {
+            View::Help
+        } else {
+            self.view
+        }
+    }
+
+    /// The article shown in the reader.
+    pub fn article(&self) -> Option<&Article> {
+        self.articles.get(&self.current?)
+    }
+
+    /// The article shown in the reader, mutably.
+    pub fn article_mut(&mut self) -> Option<&mut Article> {
+        self.articles.get_mut(&self.current?)
+    }
+
+    /// Rows and columns of the reader's text area (the bars take three rows, the gutter
+    /// three columns).
+    pub fn text_area(&self) -> (usize, usize) {
+        (
+            usize::from(self.size.0).saturating_sub(super::reader_view::GUTTER),
+            usize::from(self.size.1).saturating_sub(3).max(1),
+        )
+    }
+
+    /// The action a key press means now, if any.
+    pub fn resolve_key(&self, ev: KeyEvent) -> Option<Action> {
+        if ev.kind != KeyEventKind::Press {
+            return None;
+        }
+        let key = key_of(ev)?;
+        let ctrl_c = key
+            == Key {
+                code: Code::Char('c'),
+                ctrl: true,
+                alt: false,
+            };
+        match &self.mode {
+            Mode::Prompt(..) | Mode::ConfirmQuit => match key.code {
+                _ if ctrl_c => Some(Action::Quit),
+                Code::Esc => Some(Action::Cancel),
+                Code::Enter => Some(Action::Submit),
+                Code::Backspace => Some(Action::InputBackspace),
+                Code::Char(c) if !key.ctrl && !key.alt => Some(Action::Input(c)),
+                _ => None,
+            },
+            Mode::Normal => self.keymap.lookup(self.active_view(), key),
+        }
+    }
+
+    /// The action a mouse event means, if any.
+    pub fn resolve_mouse(&self, ev: MouseEvent) -> Option<Action> {
+        match ev.kind {
+            MouseEventKind::Down(crossterm::event::MouseButton::Left) => Some(Action::Click {
+                column: ev.column,
+                row: ev.row,
+            }),
+            MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
+            _ => None,
+        }
+    }
+
+    /// Sets the message line.
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.message = Some((text.into(), false));
+    }
+
+    /// Sets the message line as an error.
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.message = Some((text.into(), true));
+    }
+}
+
+/// The notation-level key of a terminal key event.
+pub fn key_of(ev: KeyEvent) -> Option<Key> {
+    let code = match ev.code {
+        KeyCode::Char(c) => Code::Char(c),
+        KeyCode::F(n) => Code::F(n),
+        KeyCode::Enter => Code::Enter,
+        KeyCode::Esc => Code::Esc,
+        KeyCode::Tab => Code::Tab,
+        KeyCode::BackTab => Code::BackTab,
+        KeyCode::Backspace => Code::Backspace,
+        KeyCode::Delete => Code::Delete,
+        KeyCode::Insert => Code::Insert,
+        KeyCode::Home => Code::Home,
+        KeyCode::End => Code::End,
+        KeyCode::PageUp => Code::PageUp,
+        KeyCode::PageDown => Code::PageDown,
+        KeyCode::Up => Code::Up,
+        KeyCode::Down => Code::Down,
+        KeyCode::Left => Code::Left,
+        KeyCode::Right => Code::Right,
+        _ => return None,
+    };
+    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+    let code = match code {
+        // Terminals send ctrl-R and ctrl-r alike; the notation is lower case.
+        Code::Char(c) if ctrl && c.is_ascii_alphabetic() => Code::Char(c.to_ascii_lowercase()),
+        other => other,
+    };
+    Some(Key {
+        code,
+        ctrl,
+        alt: ev.modifiers.contains(KeyModifiers::ALT),
+    })
+}

@@ -1,0 +1,245 @@
+//! Changes to labels: label, clear, accept a suggestion, notes, undo and redo. Every
+//! change is saved before the next key is handled; a failed save keeps the change pending,
+//! says so in red, and is retried on the next change and on quit.
+
+use super::app::{App, Mode, Prompt, SaveState};
+use super::undo::Change;
+use crate::label::Label;
+use crate::sidecar::{How, Record};
+
+impl App {
+    /// Labels the selection (the range, or the cursor sentence).
+    pub(super) fn label_selection(&mut self, label: Label) {
+        self.set_selection(Some((label, How::Hand, None)));
+    }
+
+    pub(super) fn clear_selection(&mut self) {
+        self.set_selection(None);
+    }
+
+    /// Accepts the cursor sentence's suggestion, recorded as such with the model's name.
+    pub(super) fn accept_suggestion(&mut self) {
+        let Some(a) = self.current.and_then(|c| self.articles.get_mut(&c)) else {
+            return;
+        };
+        if a.is_empty() {
+            return;
+        }
+        a.anchor = None;
+        let c = a.cursor;
+        a.analyse(&self.analyzer, c);
+        let Some(s) = a.analysis[c].as_ref().map(|x| x.suggestion.clone()) else {
+            return;
+        };
+        self.set_selection(Some((s.label, How::Suggestion, Some(s.model.to_string()))));
+    }
+
+    fn set_selection(&mut self, what: Option<(Label, How, Option<String>)>) {
+        let Some(e) = self.current else { return };
+        let advance = self.advance;
+        let Some(a) = self.articles.get_mut(&e) else {
+            return;
+        };
+        if a.is_empty() {
+            return;
+        }
+        if let Err(why) = &a.ann {
+            let why = format!("read-only, not changed: {}", crate::sanitize::clean(why));
+            return self.warn(why);
+        }
+        let (lo, hi) = a.selection();
+        let mut step = Vec::new();
+        for i in lo..=hi {
+            let before = a.record(i).cloned();
+            let after = what.as_ref().map(|(label, how, model)| {
+                let s = a.doc.sentences[i];
+                let mut r = Record::new(s.start, s.end, a.doc.sentence_text(i), *label, *how);
+                r.model = model.clone();
+                r.note = before.as_ref().and_then(|b| b.note.clone());
+                r
+            });
+            let same = match (&before, &after) {
+                (None, None) => true,
+                (Some(b), Some(n)) => b.label == n.label && b.how == n.how,
+                _ => false,
+            };
+            if !same {
+                step.push(Change {
+                    entry: e,
+                    sentence: i,
+                    before,
+                    after,
+                });
+            }
+        }
+        a.anchor = None;
+        if what.is_some() && advance {
+            a.cursor = (hi + 1).min(a.len() - 1);
+        }
+        self.apply(&step, false);
+        self.history.push(step);
+    }
+
+    /// Opens the note prompt on the cursor sentence.
+    pub(super) fn start_note(&mut self) {
+        let Some(a) = self.article() else { return };
+        if a.is_empty() {
+            return;
+        }
+        match a.record(a.cursor) {
+            Some(r) => {
+                let text = r.note.clone().unwrap_or_default();
+                self.mode = Mode::Prompt(Prompt::Note, text);
+            }
+            None => self.warn("Label the sentence first; a note belongs to a label."),
+        }
+    }
+
+    /// Sets (or, when empty, removes) the note of the cursor sentence.
+    pub(super) fn set_note(&mut self, text: String) {
+        let Some(e) = self.current else { return };
+        let Some(a) = self.articles.get(&e) else {
+            return;
+        };
+        let i = a.cursor;
+        let Some(before) = a.record(i).cloned() else {
+            return;
+        };
+        let mut after = before.clone();
+        after.note = Some(text.trim().to_string()).filter(|t| !t.is_empty());
+        after.at = crate::sidecar::now();
+        if after.note == before.note {
+            return;
+        }
+        let step = vec![Change {
+            entry: e,
+            sentence: i,
+            before: Some(before),
+            after: Some(after),
+        }];
+        self.apply(&step, false);
+        self.history.push(step);
+    }
+
+    pub(super) fn undo(&mut self) {
+        match self.history.undo() {
+            Some(step) => {
+                self.apply(&step, true);
+                self.say(format!(
+                    "Undone ({} sentence{}).",
+                    step.len(),
+                    plural(step.len())
+                ));
+            }
+            None => self.say("Nothing to undo."),
+        }
+    }
+
+    pub(super) fn redo(&mut self) {
+        match self.history.redo() {
+            Some(step) => {
+                self.apply(&step, false);
+                self.say(format!(
+                    "Redone ({} sentence{}).",
+                    step.len(),
+                    plural(step.len())
+                ));
+            }
+            None => self.say("Nothing to redo."),
+        }
+    }
+
+    /// Applies a step forwards or backwards, reopening its article if needed, then saves.
+    fn apply(&mut self, step: &[Change], backwards: bool) {
+        let Some(first) = step.first() else { return };
+        if self.current != Some(first.entry) && !self.open_entry(first.entry) {
+            return;
+        }
+        let Some(a) = self.articles.get_mut(&first.entry) else {
+            return;
+        };
+        let Ok(ann) = &mut a.ann else { return };
+        let changes: Box<dyn Iterator<Item = &Change>> = if backwards {
+            Box::new(step.iter().rev())
+        } else {
+            Box::new(step.iter())
+        };
+        for c in changes {
+            if c.sentence < ann.labels.len() {
+                let r = if backwards { &c.before } else { &c.after };
+                ann.set(c.sentence, r.clone());
+            }
+        }
+        if backwards {
+            a.cursor = first.sentence.min(a.len().saturating_sub(1));
+        }
+        let count = a.labeled();
+        self.library.infos[first.entry]
+            .labeled
+            .insert(self.annotator.to_string(), count);
+        self.save_all();
+    }
+
+    /// Saves every article with pending changes; true when nothing is left unsaved.
+    pub fn save_all(&mut self) -> bool {
+        let mut failed = None;
+        let mut wrote = false;
+        let mut keys: Vec<usize> = self.articles.keys().copied().collect();
+        keys.sort_unstable();
+        for e in keys {
+            let Some(a) = self.articles.get_mut(&e) else {
+                continue;
+            };
+            let Ok(ann) = &mut a.ann else { continue };
+            if !ann.is_dirty() {
+                continue;
+            }
+            match ann.save(&a.doc) {
+                Ok(_) => wrote = true,
+                Err(err) => failed = Some(crate::sanitize::clean(&err.to_string()).into_owned()),
+            }
+        }
+        match failed {
+            Some(err) => {
+                self.warn(format!(
+                    "NOT SAVED: {err}. Kept in memory; retried on the next change and on quit."
+                ));
+                self.save = SaveState::Failed(err);
+                false
+            }
+            None => {
+                if wrote || matches!(self.save, SaveState::Failed(_)) {
+                    let now = crate::sidecar::now();
+                    self.save = SaveState::Saved(now.get(11..19).unwrap_or(&now).to_string());
+                }
+                true
+            }
+        }
+    }
+
+    /// Articles whose labels are not on disk yet.
+    pub fn unsaved(&self) -> usize {
+        self.articles
+            .values()
+            .filter(|a| a.ann.as_ref().is_ok_and(|x| x.is_dirty()))
+            .count()
+    }
+
+    /// Quits, or asks first if labels could not be saved even now.
+    pub(super) fn request_quit(&mut self) {
+        if self.save_all() {
+            self.quit = true;
+            return;
+        }
+        self.mode = Mode::ConfirmQuit;
+        let n = self.unsaved();
+        self.warn(format!(
+            "{n} article{} with UNSAVED labels. Quit anyway and lose them? (y/n)",
+            plural(n)
+        ));
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

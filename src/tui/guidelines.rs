@@ -1,0 +1,53 @@
+//! The annotation guidelines shown by `guidelines`: the corpus's own `GUIDELINES.md` when
+//! it has one, else a built-in summary of the four labels.
+
+use crate::corpus::GUIDELINES_FILE;
+use std::path::Path;
+
+/// The built-in guidelines.
+pub const BUILTIN: &str = "\
+# Annotation guidelines
+
+One label per sentence. Ask: who vouches for this content?
+
+## factual
+The author, as a checkable statement of fact: dates, places, figures, events. Neutral verbs.
+
+## quote
+A source the text cites: quotation marks, reporting verbs (said, told, a déclaré, affirme,
+estime, précise), \"according to X\", \"selon X\", \"d'après X\", a report or a communiqué.
+
+## opinion
+The author's own judgment: evaluative words, interpretation of motives, predictions,
+rhetorical questions, exclamations, loaded metaphors, calls to action.
+
+## skip
+Nobody: not a sentence of the article. Headings, bylines, \"read more\", cookie banners,
+list fragments too short to judge.
+
+## Mixed sentences
+1. Reports what a source said, wrote or confirmed: quote, even if the content is factual.
+2. Otherwise, any clause with the author's evaluation: opinion.
+3. Otherwise: factual.
+
+A quoted word used by the author as a label inside a judgment is opinion, not quote.
+Headlines and subheads are skip even when they make a claim.
+
+Put a GUIDELINES.md at the corpus root to show your project's own guidelines here.
+";
+
+/// The guidelines for the corpus at `root`, and where they came from.
+pub fn load(root: &Path) -> String {
+    let path = root.join(GUIDELINES_FILE);
+    match std::fs::read(&path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(_) => format!(
+                "{} is not valid UTF-8; showing the built-in guidelines.\n\n{BUILTIN}",
+                GUIDELINES_FILE
+            ),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => BUILTIN.to_string(),
+        Err(e) => format!("{GUIDELINES_FILE}: {e}; showing the built-in guidelines.\n\n{BUILTIN}"),
+    }
+}

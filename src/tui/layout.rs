@@ -1,0 +1,129 @@
+//! Which sentences are on screen, and their lines. Only the visible sentences are wrapped,
+//! so a key press costs the same in a 1 MB article as in a short one. Drawing and mouse
+//! clicks use the same function, so a click lands where the eye sees it.
+
+use super::article::Article;
+use super::wrap::{self, Line};
+
+/// One screen row of the reader's text area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row<'a> {
+    /// The sentence on this row; `None` for the blank line between paragraphs.
+    pub sentence: Option<usize>,
+    /// The first row of its sentence (where the gutter marks go).
+    pub first: bool,
+    pub line: Line<'a>,
+}
+
+/// The lines of sentence `i`.
+pub fn lines(a: &Article, i: usize, width: usize) -> Vec<Line<'_>> {
+    let s = a.doc.sentences[i];
+    wrap::wrap(&a.doc.raw, s.start, s.end, width)
+}
+
+/// Rows from `a.top` down, at most `height`.
+pub fn visible(a: &Article, width: usize, height: usize) -> Vec<Row<'_>> {
+    let mut rows = Vec::with_capacity(height);
+    let mut i = a.top;
+    while i < a.len() && rows.len() < height {
+        if i > a.top && a.paragraph(i) != a.paragraph(i - 1) {
+            rows.push(Row {
+                sentence: None,
+                first: false,
+                line: Line::default(),
+            });
+        }
+        for (n, line) in lines(a, i, width).into_iter().enumerate() {
+            if rows.len() == height {
+                break;
+            }
+            rows.push(Row {
+                sentence: Some(i),
+                first: n == 0,
+                line,
+            });
+        }
+        i += 1;
+    }
+    rows
+}
+
+/// Rows sentence `i` takes, with the blank line before it if it opens a paragraph.
+fn height_with_gap(a: &Article, i: usize, width: usize, top: usize) -> usize {
+    let gap = usize::from(i > top && a.paragraph(i) != a.paragraph(i - 1));
+    lines(a, i, width).len() + gap
+}
+
+/// Moves `a.top` the least so the cursor sentence is fully on screen. Looks at no more
+/// sentences than fit on one screen.
+pub fn scroll_to_cursor(a: &mut Article, width: usize, height: usize) {
+    if a.is_empty() {
+        return;
+    }
+    a.cursor = a.cursor.min(a.len() - 1);
+    a.top = a.top.min(a.len() - 1);
+    if a.cursor < a.top {
+        a.top = a.cursor;
+        return;
+    }
+    fill_to_bottom(a, width, height);
+    let mut used = 0;
+    for i in a.top..=a.cursor {
+        used += height_with_gap(a, i, width, a.top);
+        if used > height {
+            break;
+        }
+    }
+    if used <= height {
+        return;
+    }
+    // Fill upwards from the cursor.
+    let mut top = a.cursor;
+    let mut used = lines(a, top, width).len();
+    while top > 0 {
+        let gap = usize::from(a.paragraph(top) != a.paragraph(top - 1));
+        let h = lines(a, top - 1, width).len() + gap;
+        if used + h > height {
+            break;
+        }
+        used += h;
+        top -= 1;
+    }
+    a.top = top;
+}
+
+/// Near the end of an article (or after the screen grew), moves `a.top` up so the screen
+/// has no empty rows at the bottom while there is text above.
+fn fill_to_bottom(a: &mut Article, width: usize, height: usize) {
+    let mut used = visible(a, width, height).len();
+    while a.top > 0 && used < height {
+        let top = a.top;
+        let gap = usize::from(a.paragraph(top) != a.paragraph(top - 1));
+        let h = lines(a, top - 1, width).len() + gap;
+        if used + h > height {
+            break;
+        }
+        used += h;
+        a.top -= 1;
+    }
+}
+
+/// The first sentence above `a.top` that starts a screen ending just before it.
+pub fn page_up_top(a: &Article, width: usize, height: usize) -> usize {
+    let mut top = a.top;
+    let mut used = 0;
+    while top > 0 {
+        let gap = usize::from(a.paragraph(top) != a.paragraph(top - 1));
+        let h = lines(a, top - 1, width).len() + gap;
+        if used + h > height {
+            break;
+        }
+        used += h;
+        top -= 1;
+    }
+    if top == a.top {
+        a.top.saturating_sub(1)
+    } else {
+        top
+    }
+}

@@ -1,0 +1,172 @@
+//! Draws the library: totals, one row per article (marks, title, id, sentences, a
+//! progress bar for this annotator, other annotators), details of the selected row, hints.
+
+use super::app::App;
+use super::bars::{self, fit};
+use crate::action::View;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+const BAR: usize = 10;
+
+/// Draws the library into the whole frame.
+pub fn draw(f: &mut Frame, app: &App) {
+    let area = f.area();
+    let t = &app.theme;
+    let lib = &app.library;
+    let width = usize::from(area.width);
+    let row = |y: u16| Rect::new(area.x, area.y + y, area.width, 1);
+    let rows = area.height.saturating_sub(4);
+    let total: usize = lib.infos.iter().map(|i| i.sentences).sum();
+    let done: usize = (0..lib.infos.len())
+        .map(|i| lib.labeled(i, &app.annotator))
+        .sum();
+    let pct = (done * 100).checked_div(total).unwrap_or(0);
+    let mut status = format!(
+        " glose │ {} │ {} articles │ {done}/{total} sentences labeled ({pct}%) │ sort: {}",
+        app.annotator,
+        lib.entries.len(),
+        lib.sort.name()
+    );
+    if let Some((done, total)) = app.indexing() {
+        status.push_str(&format!(" │ reading {done}/{total}"));
+    }
+    if !lib.filter.is_empty() {
+        status.push_str(&format!(
+            " │ filter: {} ({} shown)",
+            crate::sanitize::clean(&lib.filter),
+            lib.order.len()
+        ));
+    }
+    f.render_widget(
+        Paragraph::new(Line::styled(fit(&status, width), t.bar())),
+        row(0),
+    );
+    let id_w = 24.min(width / 4);
+    let fixed = id_w + 37;
+    let title_w = width.saturating_sub(fixed);
+    let header = format!(
+        "  {} {} {:>5} {} {}",
+        fit("Title", title_w),
+        fit("Id", id_w),
+        "Sent.",
+        fit("Progress", BAR + 10),
+        fit("Others", 6)
+    );
+    f.render_widget(
+        Paragraph::new(Line::styled(fit(&header, width), t.heading())),
+        row(1),
+    );
+    let mut lines = Vec::new();
+    for (pos, &e) in lib
+        .order
+        .iter()
+        .enumerate()
+        .skip(lib.top)
+        .take(usize::from(rows))
+    {
+        let info = &lib.infos[e];
+        let mark = if info.unreadable.is_some() {
+            "!"
+        } else if !info.sidecar_errors.is_empty() {
+            "E"
+        } else {
+            " "
+        };
+        let title = match &info.unreadable {
+            Some(why) => format!("{} (cannot open: {why})", info.title),
+            None => info.title.clone(),
+        };
+        let n = info.sentences;
+        let k = lib.labeled(e, &app.annotator);
+        let filled = (k * BAR + n / 2).checked_div(n).unwrap_or(0).min(BAR);
+        let bar = format!("{}{}", "█".repeat(filled), "·".repeat(BAR - filled));
+        let others = info
+            .labeled
+            .keys()
+            .filter(|a| *a != app.annotator.as_str())
+            .count();
+        let others = if others > 0 {
+            format!("+{others}")
+        } else {
+            String::new()
+        };
+        let selected = pos == lib.selected;
+        let base = if selected { t.selected() } else { Style::new() };
+        let title_style = if info.unreadable.is_some() {
+            t.error()
+        } else {
+            Style::new()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{mark} "), base.patch(t.error())),
+            Span::styled(fit(&title, title_w), base.patch(title_style)),
+            Span::styled(
+                format!(" {}", fit(&crate::sanitize::clean(&info.id), id_w)),
+                base.patch(t.dim()),
+            ),
+            Span::styled(
+                if lib.is_loaded(e) {
+                    format!(" {n:>5} ")
+                } else {
+                    "     … ".to_string()
+                },
+                base,
+            ),
+            Span::styled(bar, base),
+            Span::styled(fit(&format!(" {k}/{n}"), 10), base),
+            Span::styled(format!(" {}", fit(&others, 6)), base),
+        ]));
+    }
+    if lib.order.is_empty() {
+        let why = if lib.entries.is_empty() {
+            "No articles here: glose reads .txt and .md files."
+        } else {
+            "No article matches the filter (Esc clears it)."
+        };
+        lines.push(Line::styled(why, t.dim()));
+    }
+    let list = Rect::new(area.x, area.y + 2, area.width, rows);
+    f.render_widget(Paragraph::new(lines), list);
+    let detail = bars::message_line(app).unwrap_or_else(|| selected_detail(app));
+    f.render_widget(Paragraph::new(detail), row(area.height - 2));
+    f.render_widget(
+        Paragraph::new(bars::hint_line(app, View::Library)),
+        row(area.height - 1),
+    );
+}
+
+fn selected_detail(app: &App) -> Line<'static> {
+    let lib = &app.library;
+    let Some(e) = lib.current() else {
+        return Line::default();
+    };
+    let info = &lib.infos[e];
+    let t = &app.theme;
+    if let Some(why) = &info.unreadable {
+        return Line::styled(
+            format!("{}: {why}", crate::sanitize::clean(&info.id)),
+            t.error(),
+        );
+    }
+    if let Some(err) = info.sidecar_errors.first() {
+        return Line::styled(crate::sanitize::clean(err).into_owned(), t.error());
+    }
+    let who: Vec<String> = info
+        .labeled
+        .iter()
+        .map(|(a, n)| format!("{a} {n}"))
+        .collect();
+    let who = if who.is_empty() {
+        "no labels yet".to_string()
+    } else {
+        format!("labeled by {}", who.join(", "))
+    };
+    Line::styled(
+        format!("{} · {who}", crate::sanitize::clean(&info.id)),
+        t.dim(),
+    )
+}

@@ -1,0 +1,55 @@
+//! The terminal UI: a library of articles and a reader for one-key labeling. State and
+//! behaviour ([`App`], `update`) are testable without a terminal; the views only draw;
+//! `terminal` owns the real terminal and the event loop.
+
+mod app;
+mod article;
+mod bars;
+mod confidence;
+mod edit;
+mod guidelines;
+mod layout;
+mod library;
+mod library_view;
+mod nav;
+mod pager_view;
+mod reader_view;
+mod style;
+mod terminal;
+mod undo;
+mod update;
+mod wrap;
+
+pub use app::{App, MIN_SIZE, Mode, Pager, Prompt, SaveState, key_of};
+pub use article::Article;
+pub use library::{Library, Sort};
+pub use style::Theme;
+pub use terminal::run;
+
+use crate::action::View;
+use ratatui::Frame;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+/// Draws the whole screen for the current state. Reads `app`, changes nothing.
+pub fn draw(f: &mut Frame, app: &App) {
+    let area = f.area();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        let msg = format!(
+            "Terminal too small: {}×{}. glose needs at least {}×{}; enlarge the window.",
+            area.width, area.height, MIN_SIZE.0, MIN_SIZE.1
+        );
+        f.render_widget(
+            Paragraph::new(Line::from(msg)).wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    if app.pager.is_some() {
+        return pager_view::draw(f, app);
+    }
+    match app.view {
+        View::Reader if app.article().is_some() => reader_view::draw(f, app),
+        _ => library_view::draw(f, app),
+    }
+}

@@ -1,0 +1,253 @@
+//! Reader movement: sentences, paragraphs, pages, unlabeled sentences across articles,
+//! search, and the least confident suggestion in the corpus.
+
+use super::app::{App, Mode, Prompt};
+use super::article::Article;
+use super::layout;
+use crate::action::{Action, View};
+use crate::document::Document;
+
+impl App {
+    pub(super) fn reader_action(&mut self, a: Action) {
+        if let Some(label) = a.label() {
+            return self.label_selection(label);
+        }
+        match a {
+            Action::ClearLabel => return self.clear_selection(),
+            Action::AcceptSuggestion => return self.accept_suggestion(),
+            Action::EditNote => return self.start_note(),
+            Action::Back => return self.back_from_reader(),
+            Action::NextArticle | Action::PrevArticle => {
+                let step = if a == Action::NextArticle { 1 } else { -1 };
+                match self.current.and_then(|c| self.library.neighbour(c, step)) {
+                    Some(e) => {
+                        self.open_entry(e);
+                    }
+                    None => self.say("No other article in that direction."),
+                }
+                return;
+            }
+            Action::NextUnlabeled => return self.unlabeled(1),
+            Action::PrevUnlabeled => return self.unlabeled(-1),
+            Action::Search => {
+                self.mode = Mode::Prompt(Prompt::Search, String::new());
+                return;
+            }
+            Action::LeastConfident => return self.least_confident(),
+            Action::StartRange => {
+                if let Some(a) = self.article_mut() {
+                    a.anchor = match a.anchor {
+                        Some(_) => None,
+                        None => Some(a.cursor),
+                    };
+                    let on = a.anchor.is_some();
+                    self.say(if on {
+                        "Range started: move, then a label key labels all of it (Esc cancels)."
+                    } else {
+                        "Range cancelled."
+                    });
+                }
+                return;
+            }
+            _ => {}
+        }
+        let (w, h) = self.text_area();
+        let Some(art) = self.article_mut() else {
+            return;
+        };
+        if art.is_empty() {
+            return;
+        }
+        let last = art.len() - 1;
+        let c = art.cursor;
+        art.cursor = match a {
+            Action::Down => (c + 1).min(last),
+            Action::Up => c.saturating_sub(1),
+            Action::First => 0,
+            Action::Last => last,
+            Action::NextParagraph => {
+                let p = art.paragraph(c);
+                (c..=last).find(|&i| art.paragraph(i) != p).unwrap_or(last)
+            }
+            Action::PrevParagraph => {
+                let start = |i: usize| {
+                    let p = art.paragraph(i);
+                    (0..=i)
+                        .rev()
+                        .take_while(|&j| art.paragraph(j) == p)
+                        .last()
+                        .unwrap_or(i)
+                };
+                let s = start(c);
+                if s < c || s == 0 { s } else { start(s - 1) }
+            }
+            Action::PageDown => {
+                let rows = layout::visible(art, w, h);
+                let bottom = rows.iter().rev().find_map(|r| r.sentence).unwrap_or(c);
+                let next = if bottom > art.top {
+                    bottom
+                } else {
+                    art.top + 1
+                };
+                art.top = next.min(last);
+                art.top
+            }
+            Action::PageUp => {
+                art.top = layout::page_up_top(art, w, h);
+                art.top
+            }
+            _ => c,
+        };
+    }
+
+    fn back_from_reader(&mut self) {
+        if let Some(a) = self.article_mut()
+            && a.anchor.take().is_some()
+        {
+            return self.say("Range cancelled.");
+        }
+        self.view = View::Library;
+        self.library.refresh_for(Some(&self.annotator));
+        if let Some(pos) = self
+            .current
+            .and_then(|c| self.library.order.iter().position(|&e| e == c))
+        {
+            self.library.selected = pos;
+        }
+    }
+
+    /// Opens library entry `e` in the reader (loading it the first time). False, with a
+    /// message, if it cannot be read.
+    pub fn open_entry(&mut self, e: usize) -> bool {
+        if !self.articles.contains_key(&e) {
+            let entry = &self.library.entries[e];
+            let doc = match Document::load(&entry.path, &entry.id) {
+                Ok(d) => d,
+                Err(why) => {
+                    self.warn(format!("{}: {why}", crate::sanitize::clean(&entry.id)));
+                    return false;
+                }
+            };
+            let art = Article::new(e, doc, &self.annotator, &self.analyzer);
+            self.articles.insert(e, art);
+        }
+        match self.articles.get(&e).map(|a| &a.ann) {
+            Some(Err(why)) => {
+                let why = format!("read-only: {}", crate::sanitize::clean(why));
+                self.warn(why);
+            }
+            Some(Ok(ann)) if ann.moved > 0 || !ann.orphans.is_empty() => {
+                let (moved, orphans) = (ann.moved, ann.orphans.len());
+                self.say(format!(
+                    "The article changed since it was labeled: {moved} label(s) found again \
+                     elsewhere, {orphans} whose sentence is gone (kept in the sidecar)."
+                ));
+            }
+            _ => {}
+        }
+        self.current = Some(e);
+        self.view = View::Reader;
+        self.pager = None;
+        if let Some(pos) = self.library.order.iter().position(|&i| i == e) {
+            self.library.selected = pos;
+        }
+        true
+    }
+
+    /// Next (`step` 1) or previous (-1) unlabeled sentence, moving on to the next articles
+    /// of the library when this one has none left.
+    fn unlabeled(&mut self, step: isize) {
+        let Some(cur) = self.current else { return };
+        if let Some(a) = self.article_mut() {
+            let c = a.cursor;
+            let found = if step > 0 {
+                (c + 1..a.len()).find(|&i| a.label(i).is_none())
+            } else {
+                (0..c).rev().find(|&i| a.label(i).is_none())
+            };
+            if let Some(i) = found {
+                a.cursor = i;
+                return;
+            }
+        }
+        let mut e = cur;
+        while let Some(next) = self.library.neighbour(e, step) {
+            e = next;
+            let left = match self.articles.get(&e) {
+                Some(a) => a.ann.is_ok() && a.labeled() < a.len(),
+                None if !self.library.is_loaded(e) => true,
+                None => self.library.labeled(e, &self.annotator) < self.library.infos[e].sentences,
+            };
+            if left && self.open_entry(e) {
+                if let Some(a) = self.article_mut() {
+                    let mut idx = (0..a.len()).filter(|&i| a.label(i).is_none());
+                    let pick = if step > 0 {
+                        idx.next()
+                    } else {
+                        idx.next_back()
+                    };
+                    a.cursor = pick.unwrap_or(a.cursor);
+                }
+                return self.say("Moved to another article with unlabeled sentences.");
+            }
+        }
+        self.say("No unlabeled sentence left in that direction.");
+    }
+
+    /// Jumps to the next sentence containing `query` (case-insensitive), wrapping around.
+    /// An empty query repeats the last search.
+    pub(super) fn search(&mut self, query: String) {
+        let query = if query.is_empty() {
+            match self.last_search.clone() {
+                Some(q) => q,
+                None => return,
+            }
+        } else {
+            query
+        };
+        self.last_search = Some(query.clone());
+        let needle = query.to_lowercase();
+        let Some(a) = self.article_mut() else { return };
+        let n = a.len();
+        let hit = (1..=n)
+            .map(|k| (a.cursor + k) % n.max(1))
+            .find(|&i| a.doc.sentence_text(i).to_lowercase().contains(&needle));
+        match hit {
+            Some(i) => {
+                let wrapped = i <= a.cursor;
+                a.cursor = i;
+                let note = if wrapped { " (from the top)" } else { "" };
+                self.say(format!(
+                    "Found “{}” in sentence {}{note}; / then Enter finds the next.",
+                    crate::sanitize::clean(&query),
+                    i + 1
+                ));
+            }
+            None => self.warn(format!("Not found: {}", crate::sanitize::clean(&query))),
+        }
+    }
+
+    /// Wheel: moves the screen, and the cursor only as far as needed to stay on it.
+    pub(super) fn scroll_reader(&mut self, n: i16) {
+        let (w, h) = self.text_area();
+        let Some(a) = self.article_mut() else { return };
+        if a.is_empty() {
+            return;
+        }
+        let top = a.top as isize + isize::from(n);
+        a.top = top.clamp(0, a.len() as isize - 1) as usize;
+        let rows = layout::visible(a, w, h);
+        let mut shown: Vec<usize> = rows
+            .iter()
+            .filter(|r| r.first)
+            .filter_map(|r| r.sentence)
+            .collect();
+        if rows.len() == h && shown.len() > 1 {
+            // The bottom sentence may be cut off; do not put the cursor there.
+            shown.pop();
+        }
+        if let (Some(&lo), Some(&hi)) = (shown.first(), shown.last()) {
+            a.cursor = a.cursor.clamp(lo, hi);
+        }
+    }
+}

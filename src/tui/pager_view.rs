@@ -1,0 +1,112 @@
+//! Draws the help screen (generated from the active keymap, grouped by view) and the
+//! guidelines, both scrollable.
+
+use super::app::{App, Pager};
+use super::bars::{self, fit};
+use super::wrap;
+use crate::action::View;
+use crate::keymap::{HelpLine, help_lines};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+const KEYS: usize = 18;
+const NAME: usize = 18;
+
+/// All lines of the open pager at `width` columns.
+fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    match app.pager {
+        Some(Pager::Help { .. }) => {
+            let mut out = Vec::new();
+            for l in help_lines(&app.keymap) {
+                match l {
+                    HelpLine::Heading(h) => out.push(Line::styled(h, t.heading())),
+                    HelpLine::Blank => out.push(Line::default()),
+                    HelpLine::Binding {
+                        keys,
+                        name,
+                        description,
+                    } => {
+                        // Long descriptions continue under themselves.
+                        let indent = 4 + KEYS + 1 + NAME + 1;
+                        let desc = wrap::wrap(
+                            description,
+                            0,
+                            description.len(),
+                            width.saturating_sub(indent).max(20),
+                        );
+                        for (n, d) in desc.iter().enumerate() {
+                            let d: String = d.pieces.iter().map(|p| p.text.as_ref()).collect();
+                            let (k, a) = if n == 0 {
+                                (fit(&keys, KEYS), fit(name, NAME))
+                            } else {
+                                (fit("", KEYS), fit("", NAME))
+                            };
+                            out.push(Line::from(vec![
+                                Span::styled(format!("    {k}"), t.key()),
+                                Span::raw(format!(" {a} ")),
+                                Span::styled(d, t.dim()),
+                            ]));
+                        }
+                    }
+                }
+            }
+            out
+        }
+        Some(Pager::Guidelines { .. }) => {
+            let text = app
+                .guidelines
+                .as_deref()
+                .unwrap_or(super::guidelines::BUILTIN);
+            let mut out = Vec::new();
+            for src in text.lines() {
+                let style = if src.starts_with('#') {
+                    t.heading()
+                } else {
+                    Default::default()
+                };
+                for l in wrap::wrap(src, 0, src.len(), width.max(1)) {
+                    let s: String = l.pieces.iter().map(|p| p.text.as_ref()).collect();
+                    out.push(Line::styled(s, style));
+                }
+            }
+            out
+        }
+        None => Vec::new(),
+    }
+}
+
+/// How many lines the open pager has at `width` columns (for scrolling limits).
+pub fn line_count(app: &App, width: usize) -> usize {
+    lines(app, width).len()
+}
+
+/// Draws the open pager into the whole frame.
+pub fn draw(f: &mut Frame, app: &App) {
+    let area = f.area();
+    let (title, scroll) = match &app.pager {
+        Some(Pager::Help { scroll }) => (format!(" Keys · keymap {}", app.keymap.name), *scroll),
+        Some(Pager::Guidelines { scroll }) => (" Annotation guidelines".to_string(), *scroll),
+        None => return,
+    };
+    let width = usize::from(area.width);
+    let row = |y: u16| Rect::new(area.x, area.y + y, area.width, 1);
+    f.render_widget(
+        Paragraph::new(Line::styled(fit(&title, width), app.theme.bar())),
+        row(0),
+    );
+    let rows = area.height.saturating_sub(2);
+    let body: Vec<Line> = lines(app, width)
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(rows))
+        .collect();
+    let body_area = Rect::new(area.x, area.y + 1, area.width, rows);
+    f.render_widget(Paragraph::new(body), body_area);
+    f.render_widget(
+        Paragraph::new(bars::hint_line(app, View::Help)),
+        row(area.height - 1),
+    );
+}

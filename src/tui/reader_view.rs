@@ -1,0 +1,181 @@
+//! Draws the reader: status bar, the visible sentences with gutter marks (label letter,
+//! dim lowercase suggestion, cursor and range markers), a detail line and the hint bar.
+
+use super::app::{App, SaveState};
+use super::article::Article;
+use super::bars::{self, fit};
+use super::layout::{self, Row};
+use super::style::Theme;
+use crate::action::View;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Columns left of the text: cursor or range marker, label letter, unsaved mark.
+pub const GUTTER: usize = 3;
+
+/// Draws the reader into the whole frame.
+pub fn draw(f: &mut Frame, app: &App) {
+    let area = f.area();
+    let Some(a) = app.article() else { return };
+    // The frame, not the last resize event, decides: they differ only for a moment.
+    let w = usize::from(area.width).saturating_sub(GUTTER);
+    let h = usize::from(area.height).saturating_sub(3);
+    let row = |y: u16| Rect::new(area.x, area.y + y, area.width, 1);
+    f.render_widget(Paragraph::new(status(app, a, area.width)), row(0));
+    let rows = layout::visible(a, w, h);
+    let lines: Vec<Line> = rows.iter().map(|r| text_row(&app.theme, a, r)).collect();
+    let text = Rect::new(area.x, area.y + 1, area.width, h as u16);
+    f.render_widget(Paragraph::new(lines), text);
+    let detail = bars::message_line(app).unwrap_or_else(|| detail(app, a));
+    f.render_widget(Paragraph::new(detail), row(area.height - 2));
+    f.render_widget(
+        Paragraph::new(bars::hint_line(app, View::Reader)),
+        row(area.height - 1),
+    );
+}
+
+fn status(app: &App, a: &Article, width: u16) -> Line<'static> {
+    let t = &app.theme;
+    let n = a.len();
+    let pos = if n == 0 { 0 } else { a.cursor + 1 };
+    let (save, save_style) = match (&a.ann, &app.save) {
+        (Err(_), _) => ("READ-ONLY".to_string(), t.error()),
+        (_, SaveState::Failed(_)) => ("NOT SAVED".to_string(), t.error()),
+        (_, SaveState::Saved(at)) => (format!("saved {at}"), t.bar()),
+        (_, SaveState::Idle) => ("no changes".to_string(), t.bar()),
+    };
+    let right = format!(
+        " │ {pos}/{n} │ {}/{n} labeled │ {} │ ",
+        a.labeled(),
+        app.annotator
+    );
+    let used = unicode_width::UnicodeWidthStr::width(right.as_str()) + save.chars().count() + 1;
+    let title = fit(
+        &format!(" {}", a.doc.title),
+        usize::from(width).saturating_sub(used),
+    );
+    Line::from(vec![
+        Span::styled(title, t.bar()),
+        Span::styled(right, t.bar()),
+        Span::styled(format!("{save} "), save_style.patch(t.bar())),
+    ])
+}
+
+/// The gutter and text of one screen row.
+fn text_row(t: &Theme, a: &Article, r: &Row) -> Line<'static> {
+    let Some(i) = r.sentence else {
+        return Line::default();
+    };
+    let (lo, hi) = a.selection();
+    let in_range = a.anchor.is_some() && (lo..=hi).contains(&i);
+    let cursor = i == a.cursor;
+    let marker = match (cursor && r.first, in_range) {
+        (true, _) => Span::styled(">", t.selected()),
+        (false, true) => Span::styled("┃", Style::new()),
+        _ => Span::raw(" "),
+    };
+    let label = a.label(i);
+    let mark = match (r.first, label, a.analysis[i].as_ref()) {
+        (false, ..) => Span::raw(" "),
+        (true, Some(l), _) => Span::styled(l.letter().to_string(), t.label_mark(l)),
+        (true, None, Some(s)) => Span::styled(
+            s.suggestion.label.letter().to_ascii_lowercase().to_string(),
+            t.suggestion_mark(),
+        ),
+        (true, None, None) => Span::raw(" "),
+    };
+    let mut base = label.map_or_else(Style::new, |l| t.label(l));
+    if in_range {
+        base = base.patch(t.range());
+    }
+    if cursor {
+        base = base.patch(t.selected());
+    }
+    let spans = a.analysis[i]
+        .as_ref()
+        .map(|x| x.spans.as_slice())
+        .unwrap_or(&[]);
+    // A label only in memory (its save failed) is marked until a save succeeds.
+    let pending = r.first && a.ann.as_ref().is_ok_and(|x| x.is_pending(i));
+    let gap = if pending {
+        Span::styled("*", t.error())
+    } else {
+        Span::raw(" ")
+    };
+    let mut out = vec![marker, mark, gap];
+    let mut run = String::new();
+    let mut run_style = base;
+    for p in &r.line.pieces {
+        let mut s = base;
+        for sp in spans
+            .iter()
+            .filter(|sp| sp.start <= p.start && p.start < sp.end)
+        {
+            s = s.patch(t.span(sp.kind));
+        }
+        if s != run_style && !run.is_empty() {
+            out.push(Span::styled(std::mem::take(&mut run), run_style));
+        }
+        run_style = s;
+        run.push_str(&p.text);
+    }
+    if !run.is_empty() {
+        out.push(Span::styled(run, run_style));
+    }
+    Line::from(out)
+}
+
+/// About the cursor sentence: its label and note, or the suggestion with its reasons.
+fn detail(app: &App, a: &Article) -> Line<'static> {
+    let t = &app.theme;
+    if let Err(e) = &a.ann {
+        return Line::styled(
+            format!("read-only: {}", crate::sanitize::clean(e)),
+            t.error(),
+        );
+    }
+    if a.is_empty() {
+        return Line::styled("This article has no sentences.", t.dim());
+    }
+    if a.anchor.is_some() {
+        let (lo, hi) = a.selection();
+        return Line::styled(
+            format!(
+                "range: sentences {}–{} ({}); a label key labels all of them, Esc cancels",
+                lo + 1,
+                hi + 1,
+                hi - lo + 1
+            ),
+            t.key(),
+        );
+    }
+    if let Some(r) = a.record(a.cursor) {
+        let mut s = format!("{} {}", r.label.letter(), r.label.name());
+        if let Some(m) = &r.model {
+            s.push_str(&format!(" (accepted from {m})"));
+        }
+        if let Some(n) = &r.note {
+            s.push_str(&format!(" · note: {}", crate::sanitize::clean(n)));
+        }
+        return Line::styled(s, t.label(r.label));
+    }
+    match &a.analysis[a.cursor] {
+        Some(x) => {
+            let s = &x.suggestion;
+            Line::styled(
+                format!(
+                    "suggests {} {:.0}% ({}): {}",
+                    s.label.name(),
+                    s.confidence * 100.0,
+                    s.model,
+                    crate::sanitize::clean(&s.reasons.join("; "))
+                ),
+                t.dim(),
+            )
+        }
+        None => Line::default(),
+    }
+}

@@ -1,0 +1,143 @@
+//! The real terminal: setup and restore on every exit path (panic and termination signals
+//! included), the event loop that resolves events into actions, and the command-line entry
+//! point.
+
+use super::app::App;
+use super::style::Theme;
+use crate::action::Action;
+use crate::annotator::Annotator;
+use crate::config::{self, Config};
+use crate::corpus::Corpus;
+use crate::keymap::Keymap;
+use crate::shutdown::Shutdown;
+use anyhow::Context;
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::execute;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+/// How often the screen is redrawn while background work progresses, and how long a
+/// termination signal may wait to be noticed.
+const TICK: Duration = Duration::from_millis(100);
+
+/// Opens the UI on `root` until the user quits (exit 0) or a termination signal arrives
+/// (labels saved, terminal restored, exit 128 + signal).
+pub fn run(
+    root: &Path,
+    annotator: Annotator,
+    keymap_choice: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let cfg = Config::load()?;
+    let choice = keymap_choice.or(cfg.keymap.as_deref());
+    let keymap = Keymap::load(choice, config::config_dir().as_deref())?;
+    let corpus = Corpus::scan(root).with_context(|| format!("cannot open {}", root.display()))?;
+    let mut app = App::lazy(
+        corpus.clone(),
+        annotator,
+        keymap,
+        Theme::from_env(cfg.theme.as_deref()),
+    );
+    app.advance = cfg.advance_after_label;
+    app.start_indexing(corpus, config::cache_dir());
+    let shutdown = Shutdown::install();
+    let signal = {
+        let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+        let _guard = Guard::new();
+        let size = terminal.size()?;
+        app.update(Action::Resize(size.width, size.height));
+        event_loop(&mut terminal, &mut app, &shutdown)?
+    };
+    match signal {
+        None => Ok(ExitCode::SUCCESS),
+        Some(sig) => {
+            let n = app.unsaved();
+            if n > 0 {
+                eprintln!(
+                    "glose: stopped by signal {sig}; {n} article(s) with labels that could not be saved"
+                );
+            }
+            Ok(ExitCode::from(Shutdown::exit_code(sig)))
+        }
+    }
+}
+
+/// Draws, waits for input while doing background work, applies actions. Returns the
+/// termination signal that ended it, if one did.
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    shutdown: &Shutdown,
+) -> anyhow::Result<Option<i32>> {
+    while !app.quit {
+        if let Some(sig) = shutdown.requested() {
+            app.save_all();
+            return Ok(Some(sig));
+        }
+        terminal.draw(|f| super::draw(f, app))?;
+        // Background work runs only while no input is waiting, a small step at a time.
+        let started = Instant::now();
+        let (mut busy, mut worked) = (true, false);
+        while busy && !poll(Duration::ZERO)? && started.elapsed() < TICK {
+            busy = app.background_step();
+            worked |= busy;
+        }
+        // Wait for input, waking every tick to notice signals and, while background work
+        // goes on, to redraw its progress.
+        let input = loop {
+            if poll(if busy { Duration::ZERO } else { TICK })? {
+                break true;
+            }
+            if worked || app.indexer.is_some() || shutdown.requested().is_some() {
+                break false;
+            }
+        };
+        if !input {
+            continue;
+        }
+        let action = match event::read()? {
+            Event::Key(k) => app.resolve_key(k),
+            Event::Mouse(m) => app.resolve_mouse(m),
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            _ => None,
+        };
+        if let Some(a) = action {
+            app.update(a);
+        }
+    }
+    Ok(None)
+}
+
+/// Like `event::poll`, but a signal interrupting the wait is not an error: the loop then
+/// looks at the shutdown flag.
+fn poll(timeout: Duration) -> std::io::Result<bool> {
+    match event::poll(timeout) {
+        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Ok(false),
+        other => other,
+    }
+}
+
+/// Turns mouse capture on, and off again with the rest of the terminal when dropped.
+struct Guard;
+
+impl Guard {
+    fn new() -> Guard {
+        // ratatui's hook restores the screen before printing a panic; turn the mouse off
+        // first so the message is not followed by mouse escape codes.
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(std::io::stdout(), DisableMouseCapture);
+            previous(info);
+        }));
+        // Without mouse capture glose still works from the keyboard.
+        let _ = execute!(std::io::stdout(), EnableMouseCapture);
+        Guard
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        ratatui::restore();
+    }
+}

@@ -1,0 +1,245 @@
+//! `App::update`: the one function that applies an [`Action`]. Library, pager and prompt
+//! actions are here; reader movement is in `nav`, changes to labels in `edit`.
+
+use super::app::{App, Mode, Pager, Prompt};
+use super::{guidelines, layout, pager_view};
+use crate::action::{Action, View};
+
+impl App {
+    /// Applies one action, then keeps the cursor on screen and the visible sentences
+    /// analysed. Every change of labels is on disk (or reported unsaved) when this returns.
+    pub fn update(&mut self, action: Action) {
+        if let Action::Resize(w, h) = action {
+            self.size = (w, h);
+        } else if !matches!(action, Action::Scroll(_)) {
+            self.message = None;
+        }
+        match self.mode.clone() {
+            Mode::ConfirmQuit => match action {
+                Action::Input('y' | 'Y') | Action::Quit => self.quit = true,
+                Action::Resize(..) => self.mode = Mode::ConfirmQuit,
+                _ => {
+                    self.mode = Mode::Normal;
+                    self.say("Not quitting.");
+                }
+            },
+            Mode::Prompt(kind, text) => self.prompt(kind, text, action),
+            Mode::Normal => self.run(action),
+        }
+        self.settle(!matches!(action, Action::Scroll(_)));
+    }
+
+    fn run(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.request_quit(),
+            Action::Help => {
+                self.pager = match self.pager {
+                    Some(Pager::Help { .. }) => None,
+                    _ => Some(Pager::Help { scroll: 0 }),
+                }
+            }
+            Action::Guidelines => {
+                if self.guidelines.is_none() {
+                    self.guidelines = Some(guidelines::load(&self.root));
+                }
+                self.pager = Some(Pager::Guidelines { scroll: 0 });
+            }
+            Action::Click { column, row } => self.click(column, row),
+            Action::Scroll(n) => self.scroll(n),
+            Action::Resize(..)
+            | Action::Input(_)
+            | Action::InputBackspace
+            | Action::Submit
+            | Action::Cancel => {}
+            a if self.pager.is_some() => self.pager_action(a),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            a => match self.view {
+                View::Library => self.library_action(a),
+                View::Reader => self.reader_action(a),
+                View::Help => {}
+            },
+        }
+    }
+
+    fn library_action(&mut self, a: Action) {
+        let rows = self.library_rows();
+        let lib = &mut self.library;
+        let last = lib.order.len().saturating_sub(1);
+        match a {
+            Action::Down => lib.selected = (lib.selected + 1).min(last),
+            Action::Up => lib.selected = lib.selected.saturating_sub(1),
+            Action::First => lib.selected = 0,
+            Action::Last => lib.selected = last,
+            Action::PageDown => lib.selected = (lib.selected + rows).min(last),
+            Action::PageUp => lib.selected = lib.selected.saturating_sub(rows),
+            Action::Open => {
+                if let Some(e) = lib.current() {
+                    self.open_entry(e);
+                }
+            }
+            Action::Filter => self.mode = Mode::Prompt(Prompt::Filter, lib.filter.clone()),
+            Action::CycleSort => {
+                lib.sort = match lib.sort {
+                    super::library::Sort::Name => super::library::Sort::Progress,
+                    super::library::Sort::Progress => super::library::Sort::Name,
+                };
+                lib.refresh_for(Some(&self.annotator));
+            }
+            Action::Back if !lib.filter.is_empty() => {
+                lib.filter.clear();
+                lib.refresh_for(Some(&self.annotator));
+            }
+            _ => {}
+        }
+    }
+
+    fn prompt(&mut self, kind: Prompt, mut text: String, action: Action) {
+        match action {
+            Action::Input(c) => text.push(c),
+            Action::InputBackspace => {
+                text.pop();
+            }
+            Action::Quit => {
+                self.mode = Mode::Normal;
+                return self.request_quit();
+            }
+            Action::Cancel => {
+                self.mode = Mode::Normal;
+                if kind == Prompt::Filter {
+                    self.library.filter.clear();
+                    self.library.refresh_for(Some(&self.annotator));
+                }
+                return;
+            }
+            Action::Submit => {
+                self.mode = Mode::Normal;
+                match kind {
+                    Prompt::Filter => {}
+                    Prompt::Search => self.search(text),
+                    Prompt::Note => self.set_note(text),
+                }
+                return;
+            }
+            _ => {}
+        }
+        if kind == Prompt::Filter {
+            self.library.filter = text.clone();
+            self.library.refresh_for(Some(&self.annotator));
+        }
+        self.mode = Mode::Prompt(kind, text);
+    }
+
+    fn pager_action(&mut self, a: Action) {
+        let (width, height) = (usize::from(self.size.0), self.pager_rows());
+        let total = pager_view::line_count(self, width);
+        let max = total.saturating_sub(height);
+        let Some(Pager::Help { scroll } | Pager::Guidelines { scroll }) = &mut self.pager else {
+            return;
+        };
+        match a {
+            Action::Down => *scroll = (*scroll + 1).min(max),
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::First => *scroll = 0,
+            Action::Last => *scroll = max,
+            Action::PageDown => *scroll = (*scroll + height).min(max),
+            Action::PageUp => *scroll = scroll.saturating_sub(height),
+            Action::Back => self.pager = None,
+            _ => {}
+        }
+    }
+
+    /// Rows of the library list (status bar, column header, message and hint rows aside).
+    pub fn library_rows(&self) -> usize {
+        usize::from(self.size.1).saturating_sub(4).max(1)
+    }
+
+    /// Rows of a pager's text (title bar and hint bar aside).
+    pub fn pager_rows(&self) -> usize {
+        usize::from(self.size.1).saturating_sub(2).max(1)
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let _ = column;
+        let row = usize::from(row);
+        if self.pager.is_some() {
+            return;
+        }
+        match self.view {
+            View::Library => {
+                if row >= 2 && row - 2 < self.library_rows() {
+                    let pos = self.library.top + row - 2;
+                    if pos < self.library.order.len() {
+                        // A click on the selected row opens it.
+                        if pos == self.library.selected {
+                            return self.library_action(Action::Open);
+                        }
+                        self.library.selected = pos;
+                    }
+                }
+            }
+            View::Reader => {
+                let (w, h) = self.text_area();
+                if let Some(a) = self.article_mut()
+                    && row >= 1
+                {
+                    let rows = layout::visible(a, w, h);
+                    if let Some(i) = rows.get(row - 1).and_then(|r| r.sentence) {
+                        a.cursor = i;
+                    }
+                }
+            }
+            View::Help => {}
+        }
+    }
+
+    fn scroll(&mut self, n: i16) {
+        if self.pager.is_some() {
+            let a = if n > 0 { Action::Down } else { Action::Up };
+            for _ in 0..n.unsigned_abs() {
+                self.pager_action(a);
+            }
+            return;
+        }
+        match self.view {
+            View::Library => {
+                let last = self.library.order.len().saturating_sub(1);
+                let s = self.library.selected as isize + isize::from(n);
+                self.library.selected = s.clamp(0, last as isize) as usize;
+            }
+            View::Reader => self.scroll_reader(n),
+            View::Help => {}
+        }
+    }
+
+    /// Keeps the selection on screen and analyses what is visible.
+    fn settle(&mut self, follow_cursor: bool) {
+        let rows = self.library_rows();
+        let lib = &mut self.library;
+        if lib.selected < lib.top {
+            lib.top = lib.selected;
+        } else if lib.selected >= lib.top + rows {
+            lib.top = lib.selected + 1 - rows;
+        }
+        if self.view != View::Reader {
+            return;
+        }
+        let (w, h) = self.text_area();
+        let analyzer = &self.analyzer;
+        if let Some(a) = self.current.and_then(|c| self.articles.get_mut(&c)) {
+            if a.is_empty() {
+                return;
+            }
+            if follow_cursor {
+                layout::scroll_to_cursor(a, w, h);
+            }
+            let shown: Vec<usize> = layout::visible(a, w, h)
+                .iter()
+                .filter_map(|r| r.sentence)
+                .collect();
+            for i in shown.into_iter().chain([a.cursor]) {
+                a.analyse(analyzer, i);
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! The cache of aligned label codes: same figures as without it, and never stale.
+
+use glose::agreement::codes::{self, ArticleCodes};
+use glose::agreement::{Options, corpus_report};
+use glose::align::Aligned;
+use glose::annotations::Annotations;
+use glose::annotator::Annotator;
+use glose::corpus::Corpus;
+use glose::document::Document;
+use glose::label::Label::{self, *};
+use glose::sidecar::{How, Record};
+use std::path::Path;
+
+fn label(root: &Path, file: &str, who: &str, labels: &[Label]) {
+    let p = root.join(file);
+    let doc = Document::load(&p, file).unwrap();
+    let mut a = Annotations::load(&doc, &Annotator::new(who).unwrap()).unwrap();
+    for (i, l) in labels.iter().enumerate() {
+        let s = doc.sentences[i];
+        a.set(
+            i,
+            Some(Record::new(
+                s.start,
+                s.end,
+                doc.sentence_text(i),
+                *l,
+                How::Hand,
+            )),
+        );
+    }
+    a.save(&doc).unwrap();
+}
+
+fn setup() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let r = dir.path();
+    std::fs::write(r.join("a.txt"), "Un. Deux. Trois. Quatre.\n").unwrap();
+    std::fs::write(r.join("b.txt"), "Cinq. Six.\n").unwrap();
+    label(r, "a.txt", "alice", &[Factual, Quote, Opinion, Skip]);
+    label(r, "a.txt", "bob", &[Factual, Quote, Factual, Skip]);
+    label(r, "b.txt", "alice", &[Opinion, Opinion]);
+    label(r, "b.txt", "bob", &[Opinion, Quote]);
+    dir
+}
+
+fn opts(c: &Corpus) -> Options {
+    Options {
+        annotators: c.annotators(),
+        ..Options::default()
+    }
+}
+
+#[test]
+fn cached_runs_give_the_same_figures_and_follow_changes() {
+    let dir = setup();
+    let cache = tempfile::tempdir().unwrap();
+    let c = Corpus::scan(dir.path()).unwrap();
+    let plain = corpus_report(&c, &opts(&c), None).report;
+    let first = corpus_report(&c, &opts(&c), Some(cache.path())).report;
+    assert_eq!(first, plain);
+    // The cache now holds exactly what aligning gives.
+    for e in &c.entries {
+        let fresh = ArticleCodes::of(&Aligned::load(e, &e.annotators).unwrap());
+        assert_eq!(codes::load(cache.path(), e), Some(fresh));
+    }
+    let second = corpus_report(&c, &opts(&c), Some(cache.path())).report;
+    assert_eq!(second, plain);
+    assert_eq!(second.items, 6);
+
+    // Bob changes his mind on "Trois.": the cached entry is stale and recomputed.
+    label(dir.path(), "a.txt", "bob", &[Factual, Quote, Opinion, Skip]);
+    let c = Corpus::scan(dir.path()).unwrap();
+    let after = corpus_report(&c, &opts(&c), Some(cache.path())).report;
+    assert_eq!(after, corpus_report(&c, &opts(&c), None).report);
+    assert_eq!(after.per_article["a.txt"].observed_agreement, Some(1.0));
+}
+
+#[test]
+fn a_damaged_cache_is_ignored() {
+    let dir = setup();
+    let cache = tempfile::tempdir().unwrap();
+    let c = Corpus::scan(dir.path()).unwrap();
+    let plain = corpus_report(&c, &opts(&c), Some(cache.path())).report;
+    for f in std::fs::read_dir(cache.path()).unwrap() {
+        let p = f.unwrap().path();
+        let mut bytes = std::fs::read(&p).unwrap();
+        bytes.truncate(bytes.len() / 2);
+        std::fs::write(&p, bytes).unwrap();
+    }
+    assert_eq!(
+        corpus_report(&c, &opts(&c), Some(cache.path())).report,
+        plain
+    );
+}
+
+#[test]
+fn an_unreadable_sidecar_is_reported_on_every_run() {
+    let dir = setup();
+    std::fs::write(dir.path().join("b.txt.bob.ron"), "(broken").unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let c = Corpus::scan(dir.path()).unwrap();
+    for _ in 0..2 {
+        let r = corpus_report(&c, &opts(&c), Some(cache.path()));
+        assert_eq!(r.warnings.len(), 1);
+        assert!(r.warnings[0].contains("b.txt.bob.ron"), "{:?}", r.warnings);
+        assert_eq!(r.report.items, 4);
+    }
+}

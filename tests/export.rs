@@ -1,0 +1,482 @@
+//! `glose export`: golden files per format, offsets that slice the article, CSV parsed back,
+//! split determinism and stability, and the command line's refusals.
+
+use assert_cmd::Command;
+use glose::annotator::Annotator;
+use glose::corpus::Corpus;
+use glose::export::{self, Format, Options};
+use std::path::{Path, PathBuf};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dest = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &dest);
+        } else {
+            std::fs::copy(e.path(), dest).unwrap();
+        }
+    }
+}
+
+fn import(root: &Path, who: &str, labels: &Path) -> glose::import::Report {
+    let corpus = Corpus::scan(root).unwrap();
+    let (lines, bad) = glose::import::parse(&std::fs::read_to_string(labels).unwrap());
+    assert!(bad.is_empty(), "{bad:?}");
+    let r = glose::import::import(
+        &corpus,
+        &Annotator::new(who).unwrap(),
+        lines,
+        Default::default(),
+    );
+    assert!(r.rejected.is_empty(), "{:?}", r.rejected);
+    r
+}
+
+/// The small corpus: two articles labeled by alice, bob and gold.
+fn small_corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures().join("corpus"), dir.path());
+    for who in ["alice", "bob", "gold"] {
+        import(
+            dir.path(),
+            who,
+            &fixtures().join(format!("labels.{who}.jsonl")),
+        );
+    }
+    dir
+}
+
+fn export_text(root: &Path, opts: &Options, format: Format) -> String {
+    let corpus = Corpus::scan(root).unwrap();
+    let ds = export::build(&corpus, opts, &mut |_, _| {});
+    let mut out = Vec::new();
+    format
+        .write(&ds.rows[0], opts.context > 0, &mut out)
+        .unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// Compares with `golden/NAME`; `GLOSE_BLESS=1` rewrites the file instead.
+fn golden(name: &str, got: &str) {
+    let path = fixtures().join("golden").join(name);
+    if std::env::var_os("GLOSE_BLESS").is_some() {
+        std::fs::write(&path, got).unwrap();
+    }
+    let want = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with GLOSE_BLESS=1)", path.display()));
+    assert_eq!(got, want, "{name} differs from its golden file");
+}
+
+/// Golden files leave context out: it depends on how glose segments the neighbours.
+fn with_skip() -> Options {
+    Options {
+        include_skip: true,
+        ..Options::default()
+    }
+}
+
+#[test]
+fn golden_jsonl_csv_tsv() {
+    let dir = small_corpus();
+    let opts = with_skip();
+    golden(
+        "majority.jsonl",
+        &export_text(dir.path(), &opts, Format::Jsonl),
+    );
+    golden("majority.csv", &export_text(dir.path(), &opts, Format::Csv));
+    golden(
+        "majority.tsv",
+        &export_text(dir.path(), &Options::default(), Format::Tsv),
+    );
+}
+
+#[test]
+fn golden_prodigy_and_all_policy() {
+    let dir = small_corpus();
+    let gold = Options {
+        policy: "gold".parse().unwrap(),
+        ..Options::default()
+    };
+    golden(
+        "gold.prodigy.jsonl",
+        &export_text(dir.path(), &gold, Format::Prodigy),
+    );
+    let all = Options {
+        policy: "all".parse().unwrap(),
+        include_skip: true,
+        ..Options::default()
+    };
+    golden("all.jsonl", &export_text(dir.path(), &all, Format::Jsonl));
+}
+
+#[test]
+fn golden_brat_pairs() {
+    let dir = small_corpus();
+    let out = tempfile::tempdir().unwrap();
+    let status = Command::cargo_bin("glose")
+        .unwrap()
+        .env("GLOSE_CONFIG_DIR", out.path())
+        .env("GLOSE_CACHE_DIR", out.path())
+        .args(["export", "--format", "brat", "--include-skip", "--out"])
+        .arg(out.path().join("brat"))
+        .arg(dir.path())
+        .assert()
+        .success();
+    let _ = status;
+    let b = out.path().join("brat");
+    golden("a.ann", &std::fs::read_to_string(b.join("a.ann")).unwrap());
+    golden(
+        "sub_b.ann",
+        &std::fs::read_to_string(b.join("sub/b.ann")).unwrap(),
+    );
+    assert_eq!(
+        std::fs::read(b.join("a.txt")).unwrap(),
+        std::fs::read(dir.path().join("a.txt")).unwrap()
+    );
+    assert!(b.join("annotation.conf").is_file());
+    // Every fragment's character offsets slice the .txt to the fragment's text.
+    let txt: Vec<char> = std::fs::read_to_string(b.join("a.txt"))
+        .unwrap()
+        .chars()
+        .collect();
+    for line in std::fs::read_to_string(b.join("a.ann")).unwrap().lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if !cols[0].starts_with('T') {
+            continue;
+        }
+        let (_, spans) = cols[1].split_once(' ').unwrap();
+        let pieces: Vec<String> = spans
+            .split(';')
+            .map(|f| {
+                let (s, e) = f.split_once(' ').unwrap();
+                txt[s.parse::<usize>().unwrap()..e.parse::<usize>().unwrap()]
+                    .iter()
+                    .collect()
+            })
+            .collect();
+        assert_eq!(pieces.join(" "), cols[2]);
+    }
+}
+
+#[test]
+fn policies_count_what_they_leave_out() {
+    let dir = small_corpus();
+    let corpus = Corpus::scan(dir.path()).unwrap();
+    let ds = export::build(&corpus, &Options::default(), &mut |_, _| {});
+    use export::policy::Drop;
+    // a.txt "Cette décision…" and b.txt's second sentence: alice and bob disagree.
+    assert_eq!(ds.dropped.get(&Drop::Tie), Some(&2));
+    assert_eq!(ds.dropped.get(&Drop::Skip), Some(&1));
+    let strict_gold = Options {
+        policy: "gold".parse().unwrap(),
+        min_agreement: Some(1.0),
+        ..Options::default()
+    };
+    let ds = export::build(&corpus, &strict_gold, &mut |_, _| {});
+    assert_eq!(ds.dropped.get(&Drop::LowAgreement), Some(&2));
+    assert_eq!(ds.rows[0].len(), 1);
+    assert_eq!(ds.rows[0][0].agreement, 1.0);
+    let dedupe = Options {
+        dedupe: true,
+        ..Options::default()
+    };
+    let ds = export::build(&corpus, &dedupe, &mut |_, _| {});
+    assert_eq!(ds.dropped.get(&Drop::Duplicate), Some(&1));
+    let texts: Vec<&str> = ds.rows[0].iter().map(|r| r.unit.text.as_str()).collect();
+    assert_eq!(
+        texts
+            .iter()
+            .filter(|t| **t == "The minister resigned on Monday.")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn csv_with_quotes_commas_and_newlines_parses_back() {
+    let dir = small_corpus();
+    let opts = Options {
+        context: 1,
+        ..with_skip()
+    };
+    for (format, delim) in [(Format::Csv, b','), (Format::Tsv, b'\t')] {
+        let text = export_text(dir.path(), &opts, format);
+        let mut rd = csv::ReaderBuilder::new()
+            .delimiter(delim)
+            .from_reader(text.as_bytes());
+        let headers = rd.headers().unwrap().clone();
+        let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+        let mut n = 0;
+        let mut saw = (false, false);
+        for rec in rd.records() {
+            let rec = rec.unwrap();
+            let article = std::fs::read(dir.path().join(&rec[col("article")])).unwrap();
+            let s: usize = rec[col("start")].parse().unwrap();
+            let e: usize = rec[col("end")].parse().unwrap();
+            let t = &rec[col("text")];
+            assert_eq!(std::str::from_utf8(&article[s..e]).unwrap(), t);
+            saw.0 |= t.contains('"');
+            saw.1 |= t.contains('\n');
+            let votes: serde_json::Value = serde_json::from_str(&rec[col("annotations")]).unwrap();
+            assert!(votes.is_object());
+            n += 1;
+        }
+        assert_eq!(
+            saw,
+            (true, true),
+            "fixture must exercise quotes and newlines"
+        );
+        assert_eq!(
+            n,
+            export_text(dir.path(), &opts, Format::Jsonl)
+                .lines()
+                .count()
+        );
+    }
+}
+
+/// A corpus of one-sentence articles, each labeled by alice.
+fn many_articles(root: &Path, range: std::ops::Range<usize>) {
+    let mut lines = String::new();
+    for i in range {
+        let name = format!("art{i:03}.txt");
+        std::fs::write(root.join(&name), format!("Phrase numéro {i}.\n")).unwrap();
+        let label = ["factual", "quote", "opinion"][i % 3];
+        lines.push_str(&format!(
+            "{{\"article\":\"{name}\",\"text\":\"Phrase numéro {i}.\",\"label\":\"{label}\"}}\n"
+        ));
+    }
+    let f = root.join("labels.jsonl.in");
+    std::fs::write(&f, lines).unwrap();
+    import(root, "alice", &f);
+}
+
+fn split_of(root: &Path, seed: u64) -> std::collections::BTreeMap<String, String> {
+    let corpus = Corpus::scan(root).unwrap();
+    let opts = Options {
+        split: Some("train=0.7,dev=0.15,test=0.15".parse().unwrap()),
+        seed,
+        ..Options::default()
+    };
+    let ds = export::build(&corpus, &opts, &mut |_, _| {});
+    let mut m = std::collections::BTreeMap::new();
+    for (i, name) in ds.splits.iter().enumerate() {
+        for r in &ds.rows[i] {
+            m.insert(r.unit.article.to_string(), name.clone());
+        }
+    }
+    m
+}
+
+#[test]
+fn splits_are_deterministic_and_stable_when_articles_are_added() {
+    let dir = tempfile::tempdir().unwrap();
+    many_articles(dir.path(), 0..60);
+    let first = split_of(dir.path(), 7);
+    assert_eq!(first.len(), 60);
+    assert_eq!(first, split_of(dir.path(), 7));
+    let used: std::collections::BTreeSet<&String> = first.values().collect();
+    assert_eq!(used.len(), 3, "{first:?}");
+    many_articles(dir.path(), 60..90);
+    let second = split_of(dir.path(), 7);
+    assert_eq!(second.len(), 90);
+    for (article, split) in &first {
+        assert_eq!(&second[article], split, "{article} moved");
+    }
+    assert_ne!(
+        first,
+        split_of(dir.path(), 8).into_iter().take(60).collect()
+    );
+}
+
+fn glose(home: &Path) -> Command {
+    let mut c = Command::cargo_bin("glose").unwrap();
+    c.env("GLOSE_CONFIG_DIR", home).env("GLOSE_CACHE_DIR", home);
+    c
+}
+
+#[test]
+fn split_folder_has_one_file_per_split_and_a_manifest() {
+    let dir = small_corpus();
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("ds");
+    let assert = glose(out.path())
+        .args([
+            "export",
+            "--include-skip",
+            "--split",
+            "train=0.5,test=0.5",
+            "--out",
+        ])
+        .arg(&target)
+        .arg(dir.path())
+        .assert()
+        .success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("train") && stderr.contains("tie between annotators"),
+        "{stderr}"
+    );
+    assert!(assert.get_output().stdout.is_empty());
+    let m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(target.join("manifest.json")).unwrap())
+            .unwrap();
+    let mut total = 0;
+    for split in ["train", "test"] {
+        let text = std::fs::read_to_string(target.join(format!("{split}.jsonl"))).unwrap();
+        let rows = text.lines().count();
+        assert_eq!(m["splits"][split]["rows"], rows);
+        total += rows;
+    }
+    assert_eq!(m["total_rows"], total);
+    assert_eq!(m["dropped"]["tie"], 2);
+    assert_eq!(m["glose_version"], env!("CARGO_PKG_VERSION"));
+    assert!(
+        m["corpus_fingerprint"]
+            .as_str()
+            .unwrap()
+            .starts_with("sha256:")
+    );
+    assert_eq!(m["command"][1], "export");
+    assert_eq!(std::fs::read_dir(&target).unwrap().count(), 3);
+}
+
+#[test]
+fn refuses_clearly() {
+    let dir = small_corpus();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("x.jsonl");
+    std::fs::write(&file, "keep").unwrap();
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (
+            vec![
+                "--split".into(),
+                "train=0.8,dev=0.1".into(),
+                "--out".into(),
+                out.path().display().to_string(),
+            ],
+            "sum to 1",
+        ),
+        (
+            vec!["--split".into(), "train=0.5,test=0.5".into()],
+            "--out DIR",
+        ),
+        (
+            vec![
+                "--split".into(),
+                "train=0.5,test=0.5".into(),
+                "--out".into(),
+                file.display().to_string(),
+            ],
+            "is a file",
+        ),
+        (vec!["--format".into(), "brat".into()], "--out DIR"),
+        (
+            vec!["--out".into(), out.path().display().to_string()],
+            "is a folder",
+        ),
+        (vec!["--labels".into(), "best".into()], "annotator=NAME"),
+        (
+            vec!["--min-agreement".into(), "2".into()],
+            "between 0 and 1",
+        ),
+    ];
+    for (args, want) in cases {
+        let a = glose(out.path())
+            .arg("export")
+            .args(&args)
+            .arg(dir.path())
+            .assert()
+            .failure();
+        let err = String::from_utf8(a.get_output().stderr.clone()).unwrap();
+        assert!(err.contains(want), "{args:?}: {err}");
+    }
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "keep");
+}
+
+#[test]
+fn stdout_is_clean_jsonl_and_file_output_is_the_same() {
+    let dir = small_corpus();
+    let out = tempfile::tempdir().unwrap();
+    let a = glose(out.path())
+        .arg("export")
+        .arg(dir.path())
+        .assert()
+        .success();
+    let stdout = String::from_utf8(a.get_output().stdout.clone()).unwrap();
+    for line in stdout.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(v["label_source"], "majority");
+    }
+    let file = out.path().join("d.jsonl");
+    glose(out.path())
+        .args(["export", "-q", "--out"])
+        .arg(&file)
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stderr("");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), stdout);
+}
+
+#[test]
+fn corpus_fingerprint_follows_labels_not_runs() {
+    let dir = small_corpus();
+    let fp = || {
+        let corpus = Corpus::scan(dir.path()).unwrap();
+        export::build(&corpus, &Options::default(), &mut |_, _| {}).fingerprint
+    };
+    let before = fp();
+    assert_eq!(before, fp());
+    let change = dir.path().join("change.jsonl.in");
+    std::fs::write(
+        &change,
+        "{\"article\":\"a.txt\",\"text\":\"Publicité\",\"label\":\"factual\"}\n",
+    )
+    .unwrap();
+    let corpus = Corpus::scan(dir.path()).unwrap();
+    let (lines, _) = glose::import::parse(&std::fs::read_to_string(&change).unwrap());
+    let opts = glose::import::Options {
+        overwrite: true,
+        dry_run: false,
+    };
+    let r = glose::import::import(&corpus, &Annotator::new("alice").unwrap(), lines, opts);
+    assert_eq!(r.overwritten, 1);
+    assert_ne!(before, fp());
+}
+
+#[test]
+fn broken_sidecars_and_articles_are_named_and_the_rest_exported() {
+    let dir = small_corpus();
+    let bad = dir.path().join("sub/b.txt.bob.ron");
+    std::fs::write(&bad, "(schema: 1, labels: [ oops").unwrap();
+    std::fs::write(dir.path().join("c.txt"), b"bin\0ary").unwrap();
+    std::fs::write(dir.path().join("c.txt.alice.ron"), "()").unwrap();
+    let corpus = Corpus::scan(dir.path()).unwrap();
+    let ds = export::build(&corpus, &Options::default(), &mut |_, _| {});
+    assert_eq!(ds.problems.len(), 2, "{:?}", ds.problems);
+    assert!(ds.problems.iter().any(|p| p.contains("b.txt.bob.ron:1:")));
+    assert!(
+        ds.problems
+            .iter()
+            .any(|p| p.contains("c.txt") && p.contains("binary"))
+    );
+    // b.txt now has alice alone: her labels are the majority.
+    let b: Vec<_> = ds.rows[0]
+        .iter()
+        .filter(|r| &*r.unit.article == "sub/b.txt")
+        .map(|r| r.label.name())
+        .collect();
+    assert_eq!(b, ["factual", "quote", "factual"]);
+    let summary = export::manifest::summary(&ds);
+    assert!(
+        summary.contains("problem: ") && summary.contains("b.txt.bob.ron"),
+        "{summary}"
+    );
+}

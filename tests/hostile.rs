@@ -1,0 +1,137 @@
+//! A corpus full of odd and hostile files: glose lists it, opens what can be opened,
+//! explains what cannot, and never panics or writes outside the corpus.
+
+use assert_cmd::Command;
+use glose::corpus::Corpus;
+use glose::document::Document;
+use std::fs;
+use std::path::Path;
+
+fn build(root: &Path) {
+    let w = |name: &str, bytes: &[u8]| fs::write(root.join(name), bytes).unwrap();
+    w(
+        "with spaces and « quotes ».txt",
+        "Un titre\n\nUne phrase.\n".as_bytes(),
+    );
+    w(
+        "ünïcödé 日本.txt",
+        "日本語のテキスト。二つ目の文。\n".as_bytes(),
+    );
+    w("quote\"and'apostrophe.txt", b"Title\n\nA sentence.\n");
+    w("new\nline.txt", b"Title\n\nA sentence.\n");
+    w("esc\x1b[31mred.txt", b"Title\n\nA sentence.\n");
+    w("empty.txt", b"");
+    w("blank.txt", b"  \n\n \t\n");
+    w("binary.txt", &[0x7f, b'E', b'L', b'F', 0, 0, 1, 2]);
+    w("latin1.txt", b"Caf\xe9 cr\xe8me. D\xe9j\xe0 vu.\n");
+    w(
+        "crlf-bom.txt",
+        "\u{feff}Titre\r\n\r\nPremière. Deuxième.\r\n".as_bytes(),
+    );
+    w("long-line.txt", "mot ".repeat(5000).as_bytes());
+    w(
+        "rtl-combining.txt",
+        "שלום עולם. مرحبا بالعالم. e\u{301}te\u{301} cafe\u{301}.\n".as_bytes(),
+    );
+    w(
+        "zero-width-bidi.txt",
+        "Un\u{200b}mot\u{200d}. Texte \u{202e}inversé\u{202c} ici. \u{2066}isolé\u{2069}.\n"
+            .as_bytes(),
+    );
+    w(
+        "escapes.txt",
+        b"Titre \x1b]0;owned\x07 ici\n\nTexte \x1b[2J efface. Cloche \x07 et \x08 retour.\n",
+    );
+    // Larger than the 64 MiB limit: listed, not opened (sparse, so the test stays cheap).
+    let big = fs::File::create(root.join("huge.txt")).unwrap();
+    big.set_len(100 * 1024 * 1024).unwrap();
+    #[cfg(unix)]
+    {
+        fs::create_dir(root.join("loop")).unwrap();
+        std::os::unix::fs::symlink(root, root.join("loop/back")).unwrap();
+        std::os::unix::fs::symlink(root.join("missing.txt"), root.join("dangling.txt")).unwrap();
+    }
+}
+
+#[test]
+fn every_file_is_listed_opened_or_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    build(dir.path());
+    let c = Corpus::scan(dir.path()).unwrap();
+    assert_eq!(c.entries.len(), 15, "{:#?}", c.entries);
+    #[cfg(unix)]
+    assert!(
+        c.skipped
+            .iter()
+            .any(|(p, why)| p.ends_with("dangling.txt") && why.contains("broken link"))
+    );
+    for e in &c.entries {
+        match Document::load(&e.path, &e.id) {
+            Ok(d) => {
+                for s in &d.sentences {
+                    assert!(s.start < s.end && s.end <= d.raw.len());
+                    assert!(d.raw.is_char_boundary(s.start) && d.raw.is_char_boundary(s.end));
+                }
+                assert!(!d.title.chars().any(char::is_control), "{:?}", d.title);
+            }
+            Err(why) => {
+                let expected = ["empty", "blank", "binary", "latin1", "huge"];
+                assert!(
+                    expected.iter().any(|x| e.id.starts_with(x)),
+                    "{} unexpectedly unreadable: {why}",
+                    e.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn status_and_check_survive_it_and_print_no_raw_escapes() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = tempfile::tempdir().unwrap();
+    build(dir.path());
+    let run = |args: &[&str]| {
+        Command::cargo_bin("glose")
+            .unwrap()
+            .env("GLOSE_CONFIG_DIR", cfg.path())
+            .env("GLOSE_CACHE_DIR", cfg.path().join("cache"))
+            .args(args)
+            .arg(dir.path())
+            .output()
+            .unwrap()
+    };
+    let out = run(&["status"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !text.contains('\u{1b}'),
+        "raw escape reached the terminal: {text}"
+    );
+    assert!(text.contains("too large"));
+    assert!(text.contains("binary"));
+    assert!(text.contains("not valid UTF-8"));
+    assert!(text.contains("empty"));
+    #[cfg(unix)]
+    assert!(text.contains("dangling.txt: broken link"), "{text}");
+    let out = run(&["status", "--json"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["totals"]["articles"], 15);
+    let out = run(&["check"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // Nothing was written into the corpus.
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.ends_with(".ron")), "{names:?}");
+}

@@ -1,0 +1,94 @@
+//! `glose segment FILE --json`: the printed offsets slice the file to the printed text.
+
+use assert_cmd::Command;
+
+fn glose(dirs: &tempfile::TempDir) -> Command {
+    let mut cmd = Command::cargo_bin("glose").unwrap();
+    cmd.env("GLOSE_CONFIG_DIR", dirs.path().join("config"))
+        .env("GLOSE_CACHE_DIR", dirs.path().join("cache"))
+        .env_remove("GLOSE_TIMING");
+    cmd
+}
+
+fn json_lines(out: &[u8]) -> Vec<serde_json::Value> {
+    std::str::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn json_offsets_slice_the_file_to_the_printed_text() {
+    let dirs = tempfile::tempdir().unwrap();
+    let text = "\u{feff}Le front se déplace\r\n\r\n« Nous ne partirons pas. » Les troupes\r\nrestent. Selon M. Dupont, c'est fini.\r\n";
+    let path = dirs.path().join("article.txt");
+    std::fs::write(&path, text).unwrap();
+    let out = glose(&dirs)
+        .args(["segment", "--json"])
+        .arg(&path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let lines = json_lines(&out);
+    let bytes = text.as_bytes();
+    let mut got = Vec::new();
+    for v in &lines {
+        let (s, e) = (
+            v["start"].as_u64().unwrap() as usize,
+            v["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            std::str::from_utf8(&bytes[s..e]).unwrap(),
+            v["text"].as_str().unwrap()
+        );
+        got.push(v["text"].as_str().unwrap().to_string());
+    }
+    assert_eq!(
+        got,
+        [
+            "Le front se déplace",
+            "« Nous ne partirons pas. »",
+            "Les troupes\r\nrestent.",
+            "Selon M. Dupont, c'est fini."
+        ]
+    );
+}
+
+#[test]
+fn stdin_and_timing() {
+    let dirs = tempfile::tempdir().unwrap();
+    let out = glose(&dirs)
+        .args(["segment", "-", "--json"])
+        .env("GLOSE_TIMING", "1")
+        .write_stdin("Il pleut.Il vente.")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let texts: Vec<String> = json_lines(&out.stdout)
+        .iter()
+        .map(|v| v["text"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(texts, ["Il pleut.", "Il vente."]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.lines().any(|l| l
+            .strip_prefix("elapsed_ns=")
+            .is_some_and(|n| n.parse::<u64>().is_ok())),
+        "{err}"
+    );
+}
+
+#[test]
+fn plain_output_puts_each_sentence_on_one_line() {
+    let dirs = tempfile::tempdir().unwrap();
+    glose(&dirs)
+        .args(["segment", "-"])
+        .write_stdin("Le ministre a annoncé\nune hausse. Fin.")
+        .assert()
+        .success()
+        .stdout("Le ministre a annoncé une hausse.\nFin.\n");
+}

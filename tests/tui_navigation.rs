@@ -1,0 +1,250 @@
+//! Moving around without a terminal: sentences, paragraphs, pages, unlabeled sentences and
+//! suggestions across articles, search, the library, pagers, the mouse and resizing.
+
+mod tui_support;
+
+use glose::action::{Action, View};
+use tui_support::{app, corpus, keys, labels_on_disk};
+
+#[test]
+fn next_unlabeled_skips_labeled_and_moves_on_to_the_next_article() {
+    let dir = corpus();
+    let mut app = app(dir.path(), "alice");
+    keys(&mut app, "<enter>jjf");
+    keys(&mut app, "gn");
+    assert_eq!(app.article().unwrap().cursor, 1);
+    keys(&mut app, "n");
+    assert_eq!(app.article().unwrap().cursor, 3);
+    keys(&mut app, "nnn");
+    assert_eq!(app.article().unwrap().doc.id, "b_flood.txt");
+    assert_eq!(app.article().unwrap().cursor, 0);
+    keys(&mut app, "N");
+    assert_eq!(app.article().unwrap().doc.id, "a_rain.txt");
+    assert_eq!(app.article().unwrap().cursor, 5);
+}
+
+#[test]
+fn paragraphs_first_last_and_articles() {
+    let dir = corpus();
+    let mut app = app(dir.path(), "alice");
+    keys(&mut app, "<enter>J");
+    assert_eq!(app.article().unwrap().cursor, 1);
+    keys(&mut app, "}");
+    assert_eq!(app.article().unwrap().cursor, 4);
+    keys(&mut app, "jK");
+    assert_eq!(app.article().unwrap().cursor, 4);
+    keys(&mut app, "{");
+    assert_eq!(app.article().unwrap().cursor, 1);
+    keys(&mut app, "Gk");
+    assert_eq!(app.article().unwrap().cursor, 4);
+    keys(&mut app, "][");
+    assert_eq!(app.article().unwrap().doc.id, "a_rain.txt");
+    assert_eq!(
+        app.article().unwrap().cursor,
+        4,
+        "the cursor is kept per article"
+    );
+}
+
+#[test]
+fn search_finds_wraps_and_repeats() {
+    let dir = corpus();
+    let mut app = app(dir.path(), "alice");
+    keys(&mut app, "<enter>/THE<enter>");
+    assert_eq!(app.article().unwrap().cursor, 1, "case-insensitive");
+    keys(&mut app, "/<enter>");
+    assert_eq!(app.article().unwrap().cursor, 2);
+    keys(&mut app, "/council<enter>");
+    assert_eq!(app.article().unwrap().cursor, 4);
+    keys(&mut app, "/zzz<enter>");
+    assert_eq!(app.article().unwrap().cursor, 4);
+    assert!(app.message.as_ref().unwrap().1);
+    // Letters typed into the prompt never label anything.
+    assert!(labels_on_disk(dir.path(), "a_rain.txt", "alice").is_empty());
+}
+
+#[test]
+fn library_filters_as_you_type_and_sorts_by_progress() {
+    let dir = corpus();
+    let mut app = app(dir.path(), "alice");
+    keys(&mut app, "/FLO");
+    assert_eq!(app.library.order.len(), 1);
+    keys(&mut app, "<enter><enter>");
+    assert_eq!(app.article().unwrap().doc.id, "b_flood.txt");
+    keys(&mut app, "ff<esc><esc>");
+    assert!(app.library.filter.is_empty());
+    assert_eq!(app.library.order.len(), 3);
+    keys(&mut app, "s");
+    let ids: Vec<&str> = app
+        .library
+        .order
+        .iter()
+        .map(|&e| app.library.infos[e].id.as_str())
+        .collect();
+    assert_eq!(ids, ["a_rain.txt", "c_vote.txt", "b_flood.txt"]);
+}
+
+#[test]
+fn help_and_guidelines_open_scroll_and_close() {
+    let dir = corpus();
+    std::fs::write(
+        dir.path().join("GUIDELINES.md"),
+        "# Ours\n\nLabel with care.\n",
+    )
+    .unwrap();
+    let mut app = app(dir.path(), "alice");
+    keys(&mut app, "<enter>?");
+    assert_eq!(app.active_view(), View::Help);
+    keys(&mut app, "jjj");
+    assert!(matches!(
+        app.pager,
+        Some(glose::tui::Pager::Help { scroll: 3 })
+    ));
+    // `q` closes the help instead of labeling.
+    keys(&mut app, "q");
+    assert_eq!(app.pager, None);
+    assert_eq!(app.article().unwrap().label(0), None);
+    keys(&mut app, "H");
+    assert!(
+        app.guidelines
+            .as_deref()
+            .unwrap()
+            .contains("Label with care.")
+    );
+    keys(&mut app, "<esc>");
+    assert_eq!(app.active_view(), View::Reader);
+}
+
+#[test]
+fn clicks_select_and_the_wheel_scrolls() {
+    let dir = corpus();
+    let mut app = app(dir.path(), "alice");
+    keys(&mut app, "<enter>");
+    // Row 1 is the title sentence, row 2 the paragraph gap, row 3 the next sentence.
+    app.update(Action::Click { column: 10, row: 3 });
+    assert_eq!(app.article().unwrap().cursor, 1);
+    app.update(Action::Resize(60, 12));
+    app.update(Action::Scroll(3));
+    let a = app.article().unwrap();
+    assert_eq!(a.top, 3);
+    assert!(a.cursor >= 3, "the cursor follows the screen");
+    // In the library a click selects a row, a second click opens it.
+    keys(&mut app, "<esc>");
+    app.update(Action::Click { column: 5, row: 4 });
+    assert_eq!((app.view, app.library.selected), (View::Library, 2));
+    app.update(Action::Click { column: 5, row: 4 });
+    assert_eq!(app.article().unwrap().doc.id, "c_vote.txt");
+}
+
+#[test]
+fn only_key_presses_count() {
+    let dir = corpus();
+    let app = app(dir.path(), "alice");
+    let mut ev = tui_support::event("<enter>");
+    ev.kind = crossterm::event::KeyEventKind::Release;
+    assert_eq!(app.resolve_key(ev), None);
+    assert_eq!(
+        app.resolve_key(tui_support::event("<enter>")),
+        Some(Action::Open)
+    );
+}
+
+#[test]
+fn growing_the_terminal_fills_the_screen_again() {
+    let dir = corpus();
+    let mut app = app(dir.path(), "alice");
+    keys(&mut app, "<enter>G");
+    // As left by a smaller screen: only the last sentence shown.
+    app.article_mut().unwrap().top = 5;
+    app.update(Action::Resize(100, 40));
+    assert_eq!(
+        app.article().unwrap().top,
+        0,
+        "the whole article fits again"
+    );
+    assert_eq!(app.article().unwrap().cursor, 5);
+}
+
+#[test]
+fn least_confident_jumps_across_articles_and_skips_labeled() {
+    let dir = corpus();
+    let mut app = app(dir.path(), "alice");
+    // Background scanning between keys fills the cache for closed articles.
+    while app.prefetch_step() {}
+    assert_eq!(app.least.len(), 3);
+    keys(&mut app, "<enter>m");
+    let a = app.article().unwrap();
+    let (id, cur) = (a.doc.id.clone(), a.cursor);
+    assert_eq!(a.label(cur), None);
+    // Labeling that sentence makes `m` go elsewhere.
+    keys(&mut app, "fm");
+    let a = app.article().unwrap();
+    assert!(a.doc.id != id || a.cursor != cur);
+    assert_eq!(a.label(a.cursor), None);
+}
+
+#[test]
+fn pages_move_a_screen_at_a_time_in_a_long_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("Long one\n\n");
+    for i in 0..200 {
+        text.push_str(&format!("Sentence number {i} is here."));
+        text.push_str(if i % 5 == 4 { "\n\n" } else { " " });
+    }
+    std::fs::write(dir.path().join("long.txt"), text).unwrap();
+    let mut app = app(dir.path(), "alice");
+    keys(&mut app, "<enter>");
+    let (_, rows) = app.text_area();
+    app.update(Action::PageDown);
+    let a = app.article().unwrap();
+    assert_eq!(a.cursor, a.top);
+    assert!(
+        a.top > rows / 3 && a.top < rows,
+        "top {} rows {rows}",
+        a.top
+    );
+    let first_page = a.top;
+    app.update(Action::PageDown);
+    assert!(app.article().unwrap().top > first_page);
+    app.update(Action::PageUp);
+    app.update(Action::PageUp);
+    assert_eq!(app.article().unwrap().top, 0);
+    keys(&mut app, "G");
+    let a = app.article().unwrap();
+    assert_eq!(a.cursor, a.len() - 1);
+    assert!(a.top > 0);
+    // A click on the selected library row opens it.
+    keys(&mut app, "<esc>");
+    assert_eq!(app.view, View::Library);
+    app.update(Action::Click { column: 5, row: 2 });
+    assert_eq!(app.view, View::Reader);
+}
+
+#[test]
+fn a_lazy_library_fills_in_between_keys_and_is_usable_before() {
+    use glose::annotator::Annotator;
+    use glose::corpus::Corpus;
+    use glose::keymap::Keymap;
+    let dir = corpus();
+    let eager = app(dir.path(), "alice");
+    let mut app = glose::tui::App::lazy(
+        Corpus::scan(dir.path()).unwrap(),
+        Annotator::new("alice").unwrap(),
+        Keymap::builtin_default(),
+        glose::tui::Theme::new(false, false),
+    );
+    app.update(Action::Resize(80, 24));
+    assert_eq!(app.library.pending, 0);
+    assert_eq!(app.library.infos[0].title, "a_rain.txt");
+    // Articles can be opened and labeled before the library has read them.
+    keys(&mut app, "<enter>f<esc>");
+    assert_eq!(labels_on_disk(dir.path(), "a_rain.txt", "alice").len(), 1);
+    let mut steps = 0;
+    while app.background_step() {
+        steps += 1;
+    }
+    assert_eq!(steps, 3 + 2, "three articles read, two closed ones scanned");
+    assert_eq!(app.library.infos[1], eager.library.infos[1]);
+    assert_eq!(app.library.infos[0].title, "Rain in the capital");
+    assert_eq!(app.library.labeled(0, &Annotator::new("alice").unwrap()), 1);
+}
