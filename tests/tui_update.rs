@@ -203,7 +203,7 @@ fn accepting_a_suggestion_records_how_and_the_model() {
     assert_eq!(sc.labels.len(), 1);
     assert_eq!(sc.labels[0].label, expected.label);
     assert_eq!(sc.labels[0].how, How::Suggestion);
-    assert_eq!(sc.labels[0].model.as_deref(), Some(expected.model));
+    assert_eq!(sc.labels[0].model.as_deref(), Some(expected.model.as_str()));
     // Suggestions shown for other sentences were not saved.
     assert!(app.article().unwrap().analysis[2].is_some());
 }

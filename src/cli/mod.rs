@@ -2,10 +2,12 @@
 
 mod agree;
 mod check;
+mod eval;
 mod export;
 mod import;
 mod segment;
 mod status;
+mod suggest;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use std::path::PathBuf;
@@ -54,6 +56,16 @@ pub enum Command {
     /// Validate every sidecar of a corpus; exit 1 if any problem is found.
     #[command(after_help = "Example:\n  glose check news/")]
     Check(check::Args),
+    /// Each sentence of an article with its highlights and suggested label.
+    #[command(
+        after_help = "Examples:\n  glose suggest article.txt\n  glose suggest article.txt --json"
+    )]
+    Suggest(suggest::Args),
+    /// Score suggestions and highlights against a reference (gold JSONL or gold sidecars).
+    #[command(
+        after_help = "Examples:\n  glose eval --gold gold.jsonl --corpus news/\n  glose eval --corpus news/ --cross-validate 5 --json"
+    )]
+    Eval(eval::Args),
     /// Training data from a labeled corpus: JSONL, CSV, TSV, Prodigy or brat, with splits.
     #[command(
         after_help = "Examples:\n  glose export news/ > data.jsonl\n  glose export news/ --labels gold --split train=0.8,dev=0.1,test=0.1 --out data/\n  glose export news/ --format csv --include-skip --out labels.csv"
@@ -107,6 +119,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Segment(a)) => segment::run(a),
         Some(Command::Status(a)) => status::run(a, &cli.who),
         Some(Command::Check(a)) => check::run(a),
+        Some(Command::Suggest(a)) => suggest::run(a),
+        Some(Command::Eval(a)) => eval::run(a),
         Some(Command::Export(a)) => export::run(a),
         Some(Command::Import(a)) => import::run(a, &cli.who),
         Some(Command::Agree(a)) => agree::run(a),

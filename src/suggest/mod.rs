@@ -1,6 +1,19 @@
 //! Suggested labels: a label, how sure, and why. Never saved unless the annotator accepts.
+//! The rules apply the guideline's precedence to the highlights (attribution → quote, else
+//! evaluation → opinion, else factual; non-sentences → skip); a learned model trained on
+//! the corpus's labels refines them once there are enough.
 
+pub mod features;
+pub mod metrics;
+pub mod model;
+pub mod skip;
+pub mod trainer;
+
+use crate::highlight::{Kind, Span};
 use crate::label::Label;
+
+/// Name of the rule-based suggester in [`Suggestion::model`].
+pub const RULES: &str = "rules";
 
 /// A suggestion for one sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -11,5 +24,110 @@ pub struct Suggestion {
     /// Short human-readable reasons (rules and spans that decided).
     pub reasons: Vec<String>,
     /// Which model made it (`rules`, or the learned model's name).
-    pub model: &'static str,
+    pub model: String,
+}
+
+/// What the rules look at for one sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Evidence<'a> {
+    pub text: &'a str,
+    pub spans: &'a [Span],
+    /// Why the unit is not a sentence of the article, if it is not.
+    pub skip: Option<&'static str>,
+    /// The sentence continues a line ending in `:` whose introduction is attributed
+    /// (`Le rapport décrit :` then the list): it takes that voice.
+    pub continues_attribution: bool,
+}
+
+/// How much a cue counts towards `opinion`.
+pub fn cue_weight(rule: &str) -> f32 {
+    match rule {
+        "question" | "exclamation" | "scare-quote" => 2.0,
+        "conditional" | "first-person" | "colon" => 1.0,
+        r => crate::lexicon::Cue::from_rule(r).map_or(0.0, |c| c.weight()),
+    }
+}
+
+/// Opinion score threshold: at or above it, a sentence without attribution is `opinion`.
+pub const OPINION_AT: f32 = 2.0;
+
+fn quoted(e: &Evidence, s: &Span) -> String {
+    let t = e.text.get(s.start..s.end).unwrap_or("");
+    let t: String = if t.chars().count() > 40 {
+        t.chars().take(39).collect::<String>() + "…"
+    } else {
+        t.to_string()
+    };
+    format!("{}: {}", s.rule, t.replace('\n', " "))
+}
+
+fn strength(rule: &str) -> f32 {
+    match rule {
+        "quotation" | "inverted-attribution" | "inverted-pronoun" => 0.92,
+        "according-to" => 0.88,
+        "attribution" => 0.78,
+        "opinion-holder" | "passive-attribution" => 0.72,
+        _ => 0.65,
+    }
+}
+
+/// The rule-based suggestion.
+pub fn rules(e: &Evidence) -> Suggestion {
+    let make = |label, confidence: f32, reasons| Suggestion {
+        label,
+        confidence: confidence.clamp(0.0, 1.0),
+        reasons,
+        model: RULES.to_string(),
+    };
+    if let Some(why) = e.skip {
+        let c = if why == "banner" { 0.95 } else { 0.8 };
+        return make(Label::Skip, c, vec![format!("not a sentence: {why}")]);
+    }
+    let attributions: Vec<&Span> = e.spans.iter().filter(|s| s.is_attribution()).collect();
+    if let Some(best) = attributions
+        .iter()
+        .max_by(|a, b| strength(a.rule).total_cmp(&strength(b.rule)))
+    {
+        let c = strength(best.rule) + 0.03 * (attributions.len() as f32 - 1.0);
+        let reasons = attributions.iter().take(3).map(|s| quoted(e, s)).collect();
+        return make(Label::Quote, c.min(0.97), reasons);
+    }
+    if e.continues_attribution {
+        return make(
+            Label::Quote,
+            0.6,
+            vec!["continues an attributed introduction".into()],
+        );
+    }
+    let cues: Vec<&Span> = e
+        .spans
+        .iter()
+        .filter(|s| s.kind == Kind::Cue || s.rule == "scare-quote")
+        .collect();
+    let score: f32 = cues.iter().map(|s| cue_weight(s.rule)).sum();
+    let claims = e.spans.iter().filter(|s| s.kind == Kind::Claim).count();
+    let mut ranked = cues.clone();
+    ranked.sort_by(|a, b| cue_weight(b.rule).total_cmp(&cue_weight(a.rule)));
+    let reasons: Vec<String> = ranked.iter().take(3).map(|s| quoted(e, s)).collect();
+    // Something a reader could check: a figure, a date, a named place or organisation.
+    let checkable = e.spans.iter().filter(|s| s.kind == Kind::Claim).count();
+    let figures = e.spans.iter().any(|s| matches!(s.rule, "figure" | "date"));
+    if score >= OPINION_AT {
+        return make(Label::Opinion, 0.5 + 0.08 * score, reasons);
+    }
+    if checkable == 0 {
+        let mut reasons = reasons;
+        reasons.insert(0, "nothing checkable (no figure, date, place)".into());
+        return make(Label::Opinion, 0.45 + 0.1 * score, reasons);
+    }
+    if score >= 1.0 && !figures {
+        return make(Label::Opinion, 0.5, reasons);
+    }
+    let mut reasons = reasons;
+    reasons.insert(0, format!("{checkable} claim span(s), no attribution"));
+    make(
+        Label::Factual,
+        0.55 + 0.05 * claims.min(4) as f32 - 0.1 * score,
+        reasons,
+    )
 }

@@ -1,0 +1,340 @@
+//! `glose eval`: scores suggestions and highlights against a reference, cut exactly as the
+//! reference cuts sentences (so segmentation errors do not mix in).
+
+use crate::analysis::Analyzer;
+use crate::corpus::Corpus;
+use crate::highlight::Kind;
+use crate::label::Label;
+use crate::matrix::LabelMatrix;
+use crate::suggest::metrics::{LabelScores, SpanScores};
+use crate::suggest::model::{Example, Model};
+use crate::suggest::{self, Evidence, features};
+use anyhow::{Context, bail};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Reference file, one JSON object per sentence (`article`, `start`, `end`, `label`,
+    /// `sources`, `claims`). Without it, the corpus's `gold` sidecars are the reference.
+    #[arg(long, value_name = "GOLD.jsonl")]
+    pub gold: Option<PathBuf>,
+    /// Folder holding the articles (default: the current folder).
+    #[arg(long, value_name = "DIR")]
+    pub corpus: Option<PathBuf>,
+    /// Measure the learned model by article-grouped K-fold cross-validation.
+    #[arg(long, value_name = "K")]
+    pub cross_validate: Option<usize>,
+    /// One JSON object: n, accuracy, macro_f1, per_label, confusion, spans.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// One reference unit.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldUnit {
+    pub article: String,
+    pub start: usize,
+    pub end: usize,
+    #[serde(deserialize_with = "label_name")]
+    pub label: Label,
+    #[serde(default)]
+    pub sources: Option<Vec<(usize, usize)>>,
+    #[serde(default)]
+    pub claims: Option<Vec<(usize, usize)>>,
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+fn label_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Label, D::Error> {
+    let s = String::deserialize(d)?;
+    s.parse().map_err(serde::de::Error::custom)
+}
+
+/// Reads a reference file; errors name the file and line.
+pub fn read_gold(path: &Path) -> anyhow::Result<Vec<GoldUnit>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let u: GoldUnit = serde_json::from_str(line)
+            .map_err(|e| anyhow::anyhow!("{}:{}: {e}", path.display(), n + 1))?;
+        out.push(u);
+    }
+    Ok(out)
+}
+
+/// Reference units from the corpus's `gold` sidecars (labels only, no spans).
+fn gold_from_sidecars(root: &Path) -> anyhow::Result<Vec<GoldUnit>> {
+    let corpus = Corpus::scan(root)?;
+    let mut out = Vec::new();
+    for e in corpus
+        .entries
+        .iter()
+        .filter(|e| e.annotators.iter().any(|a| a.as_str() == "gold"))
+    {
+        let m =
+            LabelMatrix::load(e).map_err(|err| anyhow::anyhow!("{}: {err}", e.path.display()))?;
+        let Some(c) = m.column("gold") else { continue };
+        for row in &m.rows {
+            if let Some(r) = &row[c] {
+                out.push(GoldUnit {
+                    article: e.id.clone(),
+                    start: r.start,
+                    end: r.end,
+                    label: r.label,
+                    sources: None,
+                    claims: None,
+                    text: None,
+                });
+            }
+        }
+    }
+    if out.is_empty() {
+        bail!(
+            "{}: no gold sidecars found (pass --gold FILE)",
+            root.display()
+        );
+    }
+    Ok(out)
+}
+
+/// Everything `glose eval` measures.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub labels: LabelScores,
+    pub source: SpanScores,
+    pub claim: SpanScores,
+    pub model: String,
+}
+
+impl Report {
+    pub fn to_json(&self) -> serde_json::Value {
+        let mut v = self.labels.to_json();
+        v["spans"] =
+            serde_json::json!({"source": self.source.to_json(), "claim": self.claim.to_json()});
+        v["model"] = self.model.clone().into();
+        v
+    }
+}
+
+fn load_articles(root: &Path, units: &[GoldUnit]) -> anyhow::Result<BTreeMap<String, String>> {
+    let mut texts = BTreeMap::new();
+    for u in units {
+        if texts.contains_key(&u.article) {
+            continue;
+        }
+        let p = root.join(&u.article);
+        let t = std::fs::read_to_string(&p)
+            .with_context(|| format!("{}: article of the reference not readable", p.display()))?;
+        texts.insert(u.article.clone(), t);
+    }
+    for u in units {
+        let t = &texts[&u.article];
+        let ok = u.start <= u.end && t.get(u.start..u.end).is_some();
+        let same = ok && u.text.as_deref().is_none_or(|x| &t[u.start..u.end] == x);
+        if !same {
+            bail!(
+                "{}: bytes {}..{} do not match the reference (edited article?)",
+                u.article,
+                u.start,
+                u.end
+            );
+        }
+    }
+    Ok(texts)
+}
+
+/// A reference unit with the rules' evidence, computed once.
+struct Prepared<'a> {
+    unit: &'a GoldUnit,
+    text: &'a str,
+    spans: Vec<crate::highlight::Span>,
+    skip: Option<&'static str>,
+    cont: bool,
+}
+
+impl Prepared<'_> {
+    fn evidence(&self) -> Evidence<'_> {
+        Evidence {
+            text: self.text,
+            spans: &self.spans,
+            skip: self.skip,
+            continues_attribution: self.cont,
+        }
+    }
+}
+
+/// Scores the analyzer on the units. With `folds`, a model is trained per fold on the
+/// other folds' articles and scored on its own.
+pub fn evaluate(
+    an: &Analyzer,
+    root: &Path,
+    units: &[GoldUnit],
+    folds: Option<usize>,
+) -> anyhow::Result<Report> {
+    let texts = load_articles(root, units)?;
+    let mut r = Report {
+        model: an.model_name(),
+        ..Report::default()
+    };
+    let articles: Vec<&String> = texts.keys().collect();
+    let fold_of =
+        |a: &str| articles.iter().position(|x| *x == a).unwrap_or(0) % folds.unwrap_or(1).max(1);
+    // Rules' evidence for every unit, computed once.
+    let mut prepared = Vec::new();
+    for u in units {
+        let text = &texts[&u.article];
+        let lang = an.lang_of(text);
+        let (spans, skip, cont) = an.evidence(text, lang, u.start, u.end);
+        prepared.push(Prepared {
+            unit: u,
+            text: text.as_str(),
+            spans,
+            skip,
+            cont,
+        });
+    }
+    let mut models: Vec<Option<Model>> = Vec::new();
+    if let Some(k) = folds {
+        if k < 2 || k > articles.len() {
+            bail!(
+                "--cross-validate needs 2 ≤ K ≤ {} (the number of articles)",
+                articles.len()
+            );
+        }
+        for f in 0..k {
+            let train: Vec<Example> = prepared
+                .iter()
+                .filter(|p| fold_of(&p.unit.article) != f)
+                .map(|p| {
+                    let (ev, u) = (p.evidence(), p.unit);
+                    let rules = suggest::rules(&ev);
+                    Example {
+                        features: features::extract(&ev, p.text, u.start, u.end, &rules),
+                        label: u.label,
+                    }
+                })
+                .collect();
+            models.push(Model::train(&train));
+        }
+        r.model = format!("logreg, {k}-fold by article");
+    }
+    for p in &prepared {
+        let (ev, u) = (p.evidence(), p.unit);
+        let rules = suggest::rules(&ev);
+        let s = match folds.and_then(|_| models[fold_of(&u.article)].as_ref()) {
+            Some(m) => m.refine(&ev, p.text, u.start, u.end, rules),
+            None if folds.is_some() => rules,
+            None => {
+                an.span(p.text, an.lang_of(p.text), u.start, u.end)
+                    .suggestion
+            }
+        };
+        r.labels.add(u.label, s.label);
+        let of = |k: Kind| -> Vec<(usize, usize)> {
+            p.spans
+                .iter()
+                .filter(|s| s.kind == k)
+                .map(|s| (s.start, s.end))
+                .collect()
+        };
+        if let Some(g) = &u.sources {
+            r.source.add(p.text, g, &of(Kind::Source));
+        }
+        if let Some(g) = &u.claims {
+            r.claim.add(p.text, g, &of(Kind::Claim));
+        }
+    }
+    Ok(r)
+}
+
+pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+    let root = a.corpus.clone().unwrap_or_else(|| PathBuf::from("."));
+    let units = match &a.gold {
+        Some(g) => read_gold(g)?,
+        None => gold_from_sidecars(&root)?,
+    };
+    let cfg = crate::config::Config::load()?;
+    let an = Analyzer::for_corpus(&root, &cfg)?;
+    let r = evaluate(&an, &root, &units, a.cross_validate)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if a.json {
+        writeln!(out, "{}", r.to_json())?;
+    } else {
+        print_text(&mut out, &r)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_text(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
+    let l = &r.labels;
+    writeln!(out, "model: {}", r.model)?;
+    writeln!(
+        out,
+        "sentences: {}  accuracy: {:.3}  macro-F1: {:.3}",
+        l.n(),
+        l.accuracy(),
+        l.macro_f1()
+    )?;
+    writeln!(
+        out,
+        "\n{:<10} {:>9} {:>7} {:>7} {:>8}",
+        "label", "precision", "recall", "F1", "support"
+    )?;
+    for lab in Label::ALL {
+        let p = l.label(lab);
+        writeln!(
+            out,
+            "{:<10} {:>9.3} {:>7.3} {:>7.3} {:>8}",
+            lab.name(),
+            p.precision,
+            p.recall,
+            p.f1,
+            p.support
+        )?;
+    }
+    writeln!(out, "\nconfusion (rows gold, columns suggested)")?;
+    writeln!(
+        out,
+        "{:<10} {:>8} {:>8} {:>8} {:>8}",
+        "", "factual", "quote", "opinion", "skip"
+    )?;
+    for g in Label::ALL {
+        let c = l.confusion[g.index()];
+        writeln!(
+            out,
+            "{:<10} {:>8} {:>8} {:>8} {:>8}",
+            g.name(),
+            c[0],
+            c[1],
+            c[2],
+            c[3]
+        )?;
+    }
+    for (name, s) in [("source", &r.source), ("claim", &r.claim)] {
+        if s.at30.gold + s.at30.predicted == 0 {
+            continue;
+        }
+        writeln!(
+            out,
+            "\n{name} spans: ≥30% P {:.3} R {:.3} F1 {:.3} | ≥80% P {:.3} R {:.3} F1 {:.3} ({} gold, {} found)",
+            s.at30.precision(),
+            s.at30.recall(),
+            s.at30.f1(),
+            s.at80.precision(),
+            s.at80.recall(),
+            s.at80.f1(),
+            s.at30.gold,
+            s.at30.predicted
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,74 @@
+//! The lexicon file format (RON) and its errors.
+
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The file format. Every list is optional so a user file holds only its additions.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LexiconFile {
+    /// Reporting verbs as infinitives; regular ones are conjugated by glose.
+    pub reporting_verbs: Vec<String>,
+    /// Inflected forms glose cannot generate (irregular verbs).
+    pub reporting_forms: Vec<String>,
+    /// Verbs of opinion that attribute only with a third-party subject and `que`/`that`.
+    pub thought_verbs: Vec<String>,
+    pub thought_forms: Vec<String>,
+    /// Auxiliaries that may precede a participle (`a déclaré`, `has said`).
+    pub auxiliaries: Vec<String>,
+    /// Phrases that introduce a source: `selon`, `d'après`, `according to`.
+    pub source_intros: Vec<String>,
+    /// Prepositions introducing an opinion holder at the head of a sentence (`pour`).
+    pub holder_intros: Vec<String>,
+    /// Nouns that head a source (`porte-parole`, `communiqué`, `witness`).
+    pub source_nouns: Vec<String>,
+    /// First-person words: a source in the author's own voice is not an attribution.
+    pub first_person: Vec<String>,
+    pub evaluative: Vec<String>,
+    pub weak_evaluative: Vec<String>,
+    pub intensifiers: Vec<String>,
+    pub hedges: Vec<String>,
+    pub certainty: Vec<String>,
+    pub deontic: Vec<String>,
+    pub interpretive: Vec<String>,
+    pub generalisations: Vec<String>,
+    pub metaphors: Vec<String>,
+    /// Words that never count as the journalistic conditional although they end like one.
+    pub not_conditional: Vec<String>,
+    pub months: Vec<String>,
+    pub weekdays: Vec<String>,
+    pub number_words: Vec<String>,
+    /// `au moins`, `plus de`, `at least`.
+    pub approximators: Vec<String>,
+    /// Prepositions before a place name (`à`, `in`).
+    pub place_preps: Vec<String>,
+    /// Function words: determiners, prepositions, pronouns.
+    pub function_words: Vec<String>,
+    /// Words of bylines and author blurbs.
+    pub byline: Vec<String>,
+    /// Words of cookie banners and site chrome.
+    pub banner: Vec<String>,
+    /// Words addressing the reader (`vous`, `you`): only such sentences are checked for a
+    /// banner on their line.
+    pub reader_address: Vec<String>,
+}
+
+/// A lexicon file that cannot be used, with where.
+#[derive(Debug, thiserror::Error)]
+#[error("{}:{line}:{col}: {msg}", path.display())]
+pub struct LexiconError {
+    pub path: PathBuf,
+    pub line: usize,
+    pub col: usize,
+    pub msg: String,
+}
+
+/// Parses lexicon text; `path` is only used in errors.
+pub fn parse(text: &str, path: &Path) -> Result<LexiconFile, LexiconError> {
+    ron::from_str(text).map_err(|e| LexiconError {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        col: e.span.start.col,
+        msg: e.code.to_string(),
+    })
+}

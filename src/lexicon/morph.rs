@@ -1,0 +1,119 @@
+//! Word shapes: normalisation, a light stemmer and a regular-verb conjugator, so one
+//! lexicon entry covers the inflected forms met in text.
+
+use crate::lang::Lang;
+
+/// Lower case with typographic apostrophes made straight.
+pub fn norm(w: &str) -> String {
+    w.trim().to_lowercase().replace(['’', 'ʼ', '`'], "'")
+}
+
+/// The words of a term or sentence, lower-cased: runs of letters and digits.
+pub fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+}
+
+/// A light stem for matching inflected cue words: strips the plural and, in French, the
+/// feminine `e`, so one entry covers `inquiétant, inquiétante, inquiétants`.
+pub fn stem(lang: Lang, w: &str) -> String {
+    w[..stem_len(lang, w)].to_string()
+}
+
+/// Length in bytes of the stem of `w`, which is always a prefix of `w`.
+pub fn stem_len(lang: Lang, w: &str) -> usize {
+    let long = |s: &str| s.len() > 3 && s.chars().nth(3).is_some();
+    let mut s = w;
+    if long(s) {
+        s = s
+            .strip_suffix('s')
+            .or_else(|| s.strip_suffix('x'))
+            .unwrap_or(s);
+    }
+    if lang == Lang::Fr && long(s) {
+        s = s.strip_suffix('e').unwrap_or(s);
+        for two in ["eus", "ell", "enn", "onn"] {
+            if s.ends_with(two) {
+                s = &s[..s.len() - 1];
+                break;
+            }
+        }
+    }
+    s.len()
+}
+
+/// Inflected forms of a regular verb given as an infinitive; any other word is kept as is.
+pub fn conjugate(lang: Lang, lemma: &str) -> Vec<String> {
+    let lemma = lemma
+        .strip_prefix("se ")
+        .or_else(|| lemma.strip_prefix("s'"))
+        .unwrap_or(lemma);
+    match lang {
+        Lang::Fr => conjugate_fr(lemma),
+        Lang::En => conjugate_en(lemma),
+    }
+}
+
+fn conjugate_fr(lemma: &str) -> Vec<String> {
+    if let Some(st) = lemma.strip_suffix("er") {
+        let soft = if let Some(base) = st.strip_suffix('c') {
+            format!("{base}ç")
+        } else if st.ends_with('g') {
+            format!("{st}e")
+        } else {
+            st.to_string()
+        };
+        let mut v: Vec<String> = ["e", "es", "ent", "é", "ée", "és", "ées", "era", "eront"]
+            .iter()
+            .chain(&["erait", "eraient", "èrent"])
+            .map(|e| format!("{st}{e}"))
+            .collect();
+        v.extend(
+            ["ait", "aient", "ant", "a"]
+                .iter()
+                .map(|e| format!("{soft}{e}")),
+        );
+        v
+    } else if let Some(st) = lemma.strip_suffix("ir") {
+        [
+            "it", "issent", "i", "ie", "is", "issait", "issaient", "issant", "ira", "irait",
+        ]
+        .iter()
+        .map(|e| format!("{st}{e}"))
+        .collect()
+    } else {
+        vec![lemma.to_string()]
+    }
+}
+
+fn conjugate_en(lemma: &str) -> Vec<String> {
+    let mut v = vec![lemma.to_string()];
+    let consonant_y =
+        lemma.ends_with('y') && !lemma[..lemma.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+    if consonant_y {
+        let st = &lemma[..lemma.len() - 1];
+        v.extend([
+            format!("{st}ies"),
+            format!("{st}ied"),
+            format!("{lemma}ing"),
+        ]);
+    } else if let Some(st) = lemma.strip_suffix('e') {
+        v.extend([format!("{lemma}s"), format!("{lemma}d"), format!("{st}ing")]);
+    } else {
+        let s = if lemma.ends_with(['s', 'x', 'z', 'o'])
+            || lemma.ends_with("sh")
+            || lemma.ends_with("ch")
+        {
+            "es"
+        } else {
+            "s"
+        };
+        v.extend([
+            format!("{lemma}{s}"),
+            format!("{lemma}ed"),
+            format!("{lemma}ing"),
+        ]);
+    }
+    v
+}

@@ -1,0 +1,131 @@
+//! The learned model: multinomial logistic regression on hashed features (see
+//! [`super::features`]), trained by SGD on the corpus's labels. Small and quick enough to
+//! retrain in a background thread after each batch of labels.
+
+use super::features::{self, DIM, Features};
+use super::{Evidence, Suggestion};
+use crate::label::Label;
+
+/// Fewest labeled sentences before a model is trained; under it the rules decide alone.
+pub const MIN_EXAMPLES: usize = 30;
+
+/// A trained model.
+#[derive(Debug, Clone)]
+pub struct Model {
+    weights: Vec<f32>,
+    /// Labeled sentences it was trained on.
+    pub examples: usize,
+}
+
+/// One training example.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub features: Features,
+    pub label: Label,
+}
+
+fn softmax(z: [f32; 4]) -> [f32; 4] {
+    let m = z.iter().copied().fold(f32::MIN, f32::max);
+    let e = z.map(|v| (v - m).exp());
+    let s: f32 = e.iter().sum();
+    e.map(|v| v / s)
+}
+
+impl Model {
+    /// Trains on `examples` (at least [`MIN_EXAMPLES`] and two labels, else `None`).
+    /// Deterministic: the same examples give the same model.
+    pub fn train(examples: &[Example]) -> Option<Model> {
+        let labels: std::collections::HashSet<Label> = examples.iter().map(|e| e.label).collect();
+        if examples.len() < MIN_EXAMPLES || labels.len() < 2 {
+            return None;
+        }
+        let mut m = Model {
+            weights: vec![0.0; DIM * 4],
+            examples: examples.len(),
+        };
+        // Class weights against imbalance: rare labels count more.
+        let mut counts = [0usize; 4];
+        for e in examples {
+            counts[e.label.index()] += 1;
+        }
+        let n = examples.len() as f32;
+        let cw = counts.map(|c| {
+            if c == 0 {
+                0.0
+            } else {
+                (n / (4.0 * c as f32)).sqrt()
+            }
+        });
+        let mut order: Vec<usize> = (0..examples.len()).collect();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let epochs = 12;
+        for epoch in 0..epochs {
+            for i in (1..order.len()).rev() {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                order.swap(i, (seed % (i as u64 + 1)) as usize);
+            }
+            let lr = 0.5 / (1.0 + epoch as f32);
+            for &k in &order {
+                let e = &examples[k];
+                let p = m.probs(&e.features);
+                let w = cw[e.label.index()];
+                for (c, pc) in p.iter().enumerate() {
+                    let g = (pc - f32::from(u8::from(c == e.label.index()))) * w * lr;
+                    for &(j, v) in &e.features {
+                        let idx = j as usize * 4 + c;
+                        m.weights[idx] -= g * v + lr * 1e-4 * m.weights[idx];
+                    }
+                }
+            }
+        }
+        Some(m)
+    }
+
+    /// Label probabilities, in [`Label::ALL`] order.
+    pub fn probs(&self, f: &Features) -> [f32; 4] {
+        let mut z = [0.0f32; 4];
+        for &(j, v) in f {
+            let b = j as usize * 4;
+            for (c, zc) in z.iter_mut().enumerate() {
+                *zc += self.weights[b + c] * v;
+            }
+        }
+        softmax(z)
+    }
+
+    /// Shown to annotators as the suggestion's model.
+    pub fn name(&self) -> String {
+        format!("logreg/{}", self.examples)
+    }
+
+    /// The model's suggestion, keeping the rules' reasons and noting where it disagrees.
+    pub fn refine(
+        &self,
+        ev: &Evidence,
+        text: &str,
+        start: usize,
+        end: usize,
+        rules: Suggestion,
+    ) -> Suggestion {
+        let f = features::extract(ev, text, start, end, &rules);
+        let p = self.probs(&f);
+        let (best, conf) = p
+            .iter()
+            .enumerate()
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map_or((0, 0.0), |(i, c)| (i, *c));
+        let label = Label::ALL[best];
+        let mut reasons = rules.reasons;
+        if label != rules.label {
+            reasons.insert(0, format!("model overrides rules ({})", rules.label));
+        }
+        Suggestion {
+            label,
+            confidence: conf,
+            reasons,
+            model: self.name(),
+        }
+    }
+}

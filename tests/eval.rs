@@ -1,0 +1,211 @@
+//! `glose eval` on a small fixture whose scores were worked out by hand: five units, one
+//! of them (`Il faut agir maintenant.`) labeled factual in the reference although the
+//! rules call a call to action opinion; one reference claim (`Le conseil municipal`) that
+//! the rules do not mark.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn glose(cfg: &tempfile::TempDir) -> Command {
+    let mut c = Command::cargo_bin("glose").unwrap();
+    c.env("GLOSE_CONFIG_DIR", cfg.path())
+        .env("GLOSE_CACHE_DIR", cfg.path());
+    c
+}
+
+fn close(v: &Value, want: f64) {
+    let got = v.as_f64().unwrap_or(f64::NAN);
+    assert!((got - want).abs() < 1e-3, "got {got}, want {want}");
+}
+
+#[test]
+fn scores_on_the_mini_fixture_are_the_hand_computed_ones() {
+    let cfg = tempfile::tempdir().unwrap();
+    let out = glose(&cfg)
+        .args(["eval", "--gold", "tests/fixtures/eval/mini.jsonl"])
+        .args(["--corpus", "tests/fixtures/eval/mini", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["n"], 5);
+    close(&v["accuracy"], 0.8);
+    close(&v["macro_f1"], (2.0 / 3.0 + 1.0 + 2.0 / 3.0 + 1.0) / 4.0);
+    close(&v["per_label"]["factual"]["precision"], 1.0);
+    close(&v["per_label"]["factual"]["recall"], 0.5);
+    assert_eq!(v["per_label"]["factual"]["support"], 2);
+    close(&v["per_label"]["opinion"]["precision"], 0.5);
+    assert_eq!(v["confusion"]["factual"]["opinion"], 1);
+    assert_eq!(v["confusion"]["quote"]["quote"], 1);
+    assert_eq!(v["confusion"]["skip"]["skip"], 1);
+    for k in ["p30", "r30", "f1_30", "p80", "r80", "f1_80"] {
+        close(&v["spans"]["source"][k], 1.0);
+    }
+    close(&v["spans"]["claim"]["p30"], 1.0);
+    close(&v["spans"]["claim"]["r30"], 2.0 / 3.0);
+    close(&v["spans"]["claim"]["f1_80"], 0.8);
+}
+
+#[test]
+fn text_report_and_bad_inputs() {
+    let cfg = tempfile::tempdir().unwrap();
+    let out = glose(&cfg)
+        .args(["eval", "--gold", "tests/fixtures/eval/mini.jsonl"])
+        .args(["--corpus", "tests/fixtures/eval/mini"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("macro-F1: 0.833"), "{text}");
+    // A reference line that is not JSON: file and line are named.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.jsonl");
+    std::fs::write(
+        &bad,
+        "{\"article\":\"a.txt\",\"start\":0,\"end\":3,\"label\":\"skip\"}\nnot json\n",
+    )
+    .unwrap();
+    let out = glose(&cfg)
+        .args(["eval", "--gold"])
+        .arg(&bad)
+        .args(["--corpus", "tests/fixtures/eval/mini"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.jsonl:2:"), "{err}");
+    // More folds than articles.
+    let out = glose(&cfg)
+        .args(["eval", "--gold", "tests/fixtures/eval/mini.jsonl"])
+        .args([
+            "--corpus",
+            "tests/fixtures/eval/mini",
+            "--cross-validate",
+            "3",
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--cross-validate"));
+}
+
+#[test]
+fn a_reference_that_does_not_match_the_article_is_refused() {
+    let cfg = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.jsonl");
+    std::fs::write(
+        &g,
+        "{\"article\":\"a.txt\",\"start\":0,\"end\":3,\"text\":\"xyz\",\"label\":\"skip\"}\n",
+    )
+    .unwrap();
+    let out = glose(&cfg)
+        .args(["eval", "--gold"])
+        .arg(&g)
+        .args(["--corpus", "tests/fixtures/eval/mini"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("a.txt: bytes 0..3"));
+}
+
+#[test]
+fn suggest_prints_spans_and_labels_as_json_lines() {
+    let cfg = tempfile::tempdir().unwrap();
+    let out = glose(&cfg)
+        .args(["suggest", "tests/fixtures/eval/mini/a.txt", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let quote = lines
+        .iter()
+        .find(|l| l["text"].as_str().unwrap().starts_with('«'))
+        .expect("the quotation sentence");
+    assert_eq!(quote["label"], "quote");
+    assert_eq!(quote["model"], "rules");
+    let rules: Vec<&str> = quote["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["rule"].as_str().unwrap())
+        .collect();
+    assert!(
+        rules.contains(&"quotation") && rules.contains(&"inverted-attribution"),
+        "{rules:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .all(|l| l["confidence"].as_f64().unwrap() > 0.0)
+    );
+    assert!(
+        lines
+            .iter()
+            .all(|l| !l["reasons"].as_array().unwrap().is_empty())
+    );
+}
+
+#[test]
+fn gold_sidecars_are_the_reference_without_a_gold_file() {
+    use glose::annotations::Annotations;
+    use glose::annotator::Annotator;
+    use glose::document::Document;
+    use glose::label::Label;
+    use glose::sidecar::{How, Record};
+    let cfg = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    std::fs::write(&path, "Le conseil a voté le budget le 12 mars 2024 à Tours.\n\nCe projet est un gâchis absolument scandaleux.\n").unwrap();
+    let doc = Document::load(&path, "a.txt").unwrap();
+    let mut gold = Annotations::load(&doc, &Annotator::gold()).unwrap();
+    for (i, l) in [Label::Factual, Label::Quote].into_iter().enumerate() {
+        let s = doc.sentences[i];
+        gold.set(
+            i,
+            Some(Record::new(
+                s.start,
+                s.end,
+                doc.sentence_text(i),
+                l,
+                How::Adjudication,
+            )),
+        );
+    }
+    gold.save(&doc).unwrap();
+    let out = glose(&cfg)
+        .args(["eval", "--json", "--corpus"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["n"], 2);
+    close(&v["accuracy"], 0.5);
+    assert_eq!(v["confusion"]["quote"]["opinion"], 1);
+    assert_eq!(v["spans"]["source"]["gold"], 0);
+    // A corpus without gold says so.
+    let empty = tempfile::tempdir().unwrap();
+    let out = glose(&cfg)
+        .args(["eval", "--corpus"])
+        .arg(empty.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no gold sidecars"));
+}

@@ -1,0 +1,285 @@
+//! Highlight rules on sentences written for these tests (news, reviews, parliamentary
+//! speech), in French and English.
+
+use glose::analysis::Analyzer;
+use glose::highlight::{Kind, Span};
+use glose::lang::Lang;
+
+fn spans(lang: Lang, text: &str) -> Vec<Span> {
+    Analyzer::builtin().span(text, lang, 0, text.len()).spans
+}
+
+/// `(kind, rule, text)` of each span.
+fn show(lang: Lang, text: &str) -> Vec<(Kind, &'static str, String)> {
+    spans(lang, text)
+        .into_iter()
+        .map(|s| (s.kind, s.rule, text[s.start..s.end].to_string()))
+        .collect()
+}
+
+fn has(v: &[(Kind, &'static str, String)], kind: Kind, rule: &str, text: &str) -> bool {
+    v.iter()
+        .any(|(k, r, t)| *k == kind && *r == rule && t == text)
+}
+
+#[test]
+fn fr_quotation_with_inverted_attribution() {
+    let s = "« Nous n'avons reçu aucune aide depuis trois semaines », a déploré le maire de la commune.";
+    let v = show(Lang::Fr, s);
+    assert!(
+        has(
+            &v,
+            Kind::Source,
+            "quotation",
+            "« Nous n'avons reçu aucune aide depuis trois semaines »"
+        ),
+        "{v:?}"
+    );
+    assert!(
+        has(
+            &v,
+            Kind::Source,
+            "inverted-attribution",
+            "a déploré le maire de la commune"
+        ),
+        "{v:?}"
+    );
+    // Words inside the quotation belong to the source: no cue, no claim there.
+    assert!(v.iter().all(|(k, _, _)| *k == Kind::Source), "{v:?}");
+}
+
+#[test]
+fn fr_inverted_pronoun_and_selon() {
+    let v = show(
+        Lang::Fr,
+        "« C'est une honte absolue pour notre région », dit-elle.",
+    );
+    assert!(
+        has(&v, Kind::Source, "inverted-pronoun", "dit-elle"),
+        "{v:?}"
+    );
+    let v = show(
+        Lang::Fr,
+        "Selon la préfecture du Rhône, quarante personnes ont été évacuées mardi.",
+    );
+    assert!(
+        has(
+            &v,
+            Kind::Source,
+            "according-to",
+            "Selon la préfecture du Rhône"
+        ),
+        "{v:?}"
+    );
+    assert!(
+        has(&v, Kind::Claim, "figure", "quarante personnes"),
+        "{v:?}"
+    );
+    let v = show(
+        Lang::Fr,
+        "D'après plusieurs témoins, l'incendie a démarré dans la cuisine.",
+    );
+    assert!(
+        has(
+            &v,
+            Kind::Source,
+            "according-to",
+            "D'après plusieurs témoins"
+        ),
+        "{v:?}"
+    );
+}
+
+#[test]
+fn fr_reporting_verb_with_its_subject() {
+    let v = show(
+        Lang::Fr,
+        "Le ministre de l'Intérieur a affirmé que la réforme serait appliquée.",
+    );
+    assert!(
+        has(
+            &v,
+            Kind::Source,
+            "attribution",
+            "Le ministre de l'Intérieur a affirmé"
+        ),
+        "{v:?}"
+    );
+    let v = show(
+        Lang::Fr,
+        "Lors du conseil, la direction a annoncé la fermeture de l'usine.",
+    );
+    assert!(
+        has(&v, Kind::Source, "attribution", "la direction a annoncé"),
+        "{v:?}"
+    );
+    // First person: the author's own voice is not an attribution.
+    let v = show(Lang::Fr, "Nous affirmons que cette loi est injuste.");
+    assert!(v.iter().all(|(k, _, _)| *k != Kind::Source), "{v:?}");
+    // Negated: reporting that nothing was said is not a quote.
+    let v = show(Lang::Fr, "La mairie n'a pas confirmé la date.");
+    assert!(v.iter().all(|(k, _, _)| *k != Kind::Source), "{v:?}");
+}
+
+#[test]
+fn short_quoted_words_are_scare_quotes_and_names_get_nothing() {
+    let v = show(
+        Lang::Fr,
+        "Sa politique de « rigueur » n'a convaincu personne.",
+    );
+    assert!(has(&v, Kind::Source, "scare-quote", "« rigueur »"), "{v:?}");
+    let v = show(Lang::Fr, "Les chars « Leclerc » ont défilé sur l'avenue.");
+    assert!(v.iter().all(|(k, _, _)| *k != Kind::Source), "{v:?}");
+    let v = show(Lang::En, "His so-called \"reform\" changed nothing.");
+    assert!(has(&v, Kind::Source, "scare-quote", "\"reform\""), "{v:?}");
+}
+
+#[test]
+fn quotation_continued_from_the_previous_sentence() {
+    let text = "« La ville a changé. Personne ne la reconnaît », raconte une habitante.";
+    let second = text.find("Personne").unwrap();
+    let a = Analyzer::builtin().span(text, Lang::Fr, second, text.len());
+    let q = a
+        .spans
+        .iter()
+        .find(|s| s.rule == "quotation")
+        .expect("continued quotation");
+    assert_eq!(&text[q.start..q.end], "Personne ne la reconnaît »");
+}
+
+#[test]
+fn fr_claims_dates_figures_places() {
+    let v = show(
+        Lang::Fr,
+        "Le conseil municipal a voté le budget le 12 mars 2024 à Villeurbanne.",
+    );
+    assert!(has(&v, Kind::Claim, "date", "le 12 mars 2024"), "{v:?}");
+    assert!(has(&v, Kind::Claim, "place", "à Villeurbanne"), "{v:?}");
+    let v = show(
+        Lang::Fr,
+        "Les travaux coûteront au moins 15 000 euros par an.",
+    );
+    assert!(
+        has(&v, Kind::Claim, "figure", "au moins 15 000 euros"),
+        "{v:?}"
+    );
+    let v = show(Lang::Fr, "Le chômage a baissé de 3,5 % en 2023.");
+    assert!(has(&v, Kind::Claim, "figure", "3,5"), "{v:?}");
+    assert!(has(&v, Kind::Claim, "date", "en 2023"), "{v:?}");
+}
+
+#[test]
+fn fr_cues_in_reviews_and_speeches() {
+    let v = show(
+        Lang::Fr,
+        "Le film est magnifique, porté par une actrice bouleversante.",
+    );
+    assert!(has(&v, Kind::Cue, "evaluative", "magnifique"), "{v:?}");
+    assert!(has(&v, Kind::Cue, "evaluative", "bouleversante"), "{v:?}");
+    let v = show(
+        Lang::Fr,
+        "Mes chers collègues, il faut protéger nos agriculteurs !",
+    );
+    assert!(has(&v, Kind::Cue, "deontic", "il faut"), "{v:?}");
+    assert!(v.iter().any(|(_, r, _)| *r == "exclamation"), "{v:?}");
+    let v = show(Lang::Fr, "Le gouvernement semble avoir perdu le contrôle.");
+    assert!(has(&v, Kind::Cue, "hedge", "semble"), "{v:?}");
+    let v = show(Lang::Fr, "Le suspect aurait pris la fuite vers l'Espagne.");
+    assert!(has(&v, Kind::Cue, "conditional", "aurait"), "{v:?}");
+    let v = show(Lang::Fr, "Qui peut encore croire à ces promesses ?");
+    assert!(v.iter().any(|(_, r, _)| *r == "question"), "{v:?}");
+    // `portrait` ends like a conditional but is a noun.
+    let v = show(Lang::Fr, "Le portrait du maire orne la salle.");
+    assert!(v.iter().all(|(_, r, _)| *r != "conditional"), "{v:?}");
+}
+
+#[test]
+fn en_sources_claims_and_cues() {
+    let v = show(
+        Lang::En,
+        "\"We will not back down from this fight,\" the mayor said on Tuesday.",
+    );
+    assert!(
+        has(
+            &v,
+            Kind::Source,
+            "quotation",
+            "\"We will not back down from this fight,\""
+        ),
+        "{v:?}"
+    );
+    assert!(
+        v.iter()
+            .any(|(k, r, t)| *k == Kind::Source && *r == "attribution" && t.contains("mayor said")),
+        "{v:?}"
+    );
+    let v = show(
+        Lang::En,
+        "According to the police, three people were injured.",
+    );
+    assert!(
+        has(&v, Kind::Source, "according-to", "According to the police"),
+        "{v:?}"
+    );
+    assert!(has(&v, Kind::Claim, "figure", "three people"), "{v:?}");
+    let v = show(
+        Lang::En,
+        "The council approved the budget on 12 March 2024 in Leeds.",
+    );
+    assert!(has(&v, Kind::Claim, "date", "on 12 March 2024"), "{v:?}");
+    assert!(has(&v, Kind::Claim, "place", "in Leeds"), "{v:?}");
+    let v = show(
+        Lang::En,
+        "This is a shameful failure, and the government must act.",
+    );
+    assert!(has(&v, Kind::Cue, "evaluative", "shameful"), "{v:?}");
+    assert!(has(&v, Kind::Cue, "deontic", "must"), "{v:?}");
+    let v = show(
+        Lang::En,
+        "Officials said that the bridge would reopen in May.",
+    );
+    assert!(
+        has(&v, Kind::Source, "attribution", "Officials said"),
+        "{v:?}"
+    );
+}
+
+#[test]
+fn spans_are_inside_the_sentence_and_on_char_boundaries() {
+    let text = "Intro. L’armée a confirmé l’attaque du 3 août, « très violente et soudaine » selon elle. Fin.";
+    let s = text.find('L').unwrap();
+    let e = text.find(" Fin").unwrap();
+    for sp in Analyzer::builtin().span(text, Lang::Fr, s, e).spans {
+        assert!(s <= sp.start && sp.start < sp.end && sp.end <= e, "{sp:?}");
+        assert!(text.is_char_boundary(sp.start) && text.is_char_boundary(sp.end));
+    }
+}
+
+mod random {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Any text, any unit on char boundaries: no panic, spans inside the unit.
+        #[test]
+        fn never_panics_and_stays_inside(
+            text in "[a-zA-Zéà0-9 ,.:;!?«»“”\"'’()\\n-]{0,300}",
+            a in 0usize..300,
+            b in 0usize..300,
+        ) {
+            let (mut s, mut e) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
+            while !text.is_char_boundary(s) { s -= 1; }
+            while !text.is_char_boundary(e) { e -= 1; }
+            let an = Analyzer::builtin();
+            for lang in [Lang::Fr, Lang::En] {
+                let r = an.span(&text, lang, s, e);
+                for sp in &r.spans {
+                    prop_assert!(s <= sp.start && sp.start < sp.end && sp.end <= e, "{:?}", sp);
+                    prop_assert!(text.is_char_boundary(sp.start) && text.is_char_boundary(sp.end));
+                }
+                prop_assert!((0.0..=1.0).contains(&r.suggestion.confidence));
+            }
+        }
+    }
+}

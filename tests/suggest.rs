@@ -1,0 +1,297 @@
+//! Suggested labels on sentences written for these tests, user lexicons, and the
+//! background trainer driven without a terminal.
+
+use glose::analysis::Analyzer;
+use glose::annotations::Annotations;
+use glose::annotator::Annotator;
+use glose::config::Config;
+use glose::document::Document;
+use glose::label::Label;
+use glose::lang::Lang;
+use glose::sidecar::{How, Record};
+use glose::suggest::trainer::{self, State};
+use std::time::Duration;
+
+fn label(lang: Lang, text: &str) -> Label {
+    let a = Analyzer::builtin().span(text, lang, 0, text.len());
+    assert!(!a.suggestion.reasons.is_empty());
+    assert!((0.0..=1.0).contains(&a.suggestion.confidence));
+    a.suggestion.label
+}
+
+#[test]
+fn fr_labels_follow_the_guideline_precedence() {
+    use Label::*;
+    let cases = [
+        (
+            "« Nous n'avons reçu aucune aide », a déploré le maire de la commune.",
+            Quote,
+        ),
+        (
+            "Selon la préfecture, quarante personnes ont été évacuées mardi.",
+            Quote,
+        ),
+        (
+            "La ministre a reconnu que le calendrier était trop ambitieux.",
+            Quote,
+        ),
+        (
+            "Le conseil municipal a voté le budget le 12 mars 2024 à Villeurbanne.",
+            Factual,
+        ),
+        (
+            "Le train de 7 h 42 a été supprimé jeudi entre Lyon et Grenoble.",
+            Factual,
+        ),
+        ("Ce projet est un gâchis absolument scandaleux.", Opinion),
+        (
+            "Mes chers collègues, nous devons protéger nos agriculteurs !",
+            Opinion,
+        ),
+        (
+            "Le film est magnifique, porté par une actrice bouleversante.",
+            Opinion,
+        ),
+        ("Qui peut encore croire à ces promesses ?", Opinion),
+        (
+            "Sa politique de « rigueur » n'a convaincu personne.",
+            Opinion,
+        ),
+    ];
+    for (s, want) in cases {
+        assert_eq!(label(Lang::Fr, s), want, "{s}");
+    }
+}
+
+#[test]
+fn en_labels_follow_the_guideline_precedence() {
+    use Label::*;
+    let cases = [
+        (
+            "\"We will not back down,\" the mayor said on Tuesday.",
+            Quote,
+        ),
+        ("According to the police, three people were injured.", Quote),
+        (
+            "The council approved the budget on 12 March 2024 in Leeds.",
+            Factual,
+        ),
+        (
+            "This is a shameful failure, and the government must act.",
+            Opinion,
+        ),
+        (
+            "The acting is superb and the plot utterly gripping.",
+            Opinion,
+        ),
+    ];
+    for (s, want) in cases {
+        assert_eq!(label(Lang::En, s), want, "{s}");
+    }
+}
+
+/// Label of the unit `unit` inside `text`.
+fn label_in(text: &str, unit: &str) -> Label {
+    let s = text.find(unit).unwrap();
+    let an = Analyzer::builtin();
+    an.span(text, an.lang_of(text), s, s + unit.len())
+        .suggestion
+        .label
+}
+
+#[test]
+fn skip_by_shape_not_by_article() {
+    let text = "Les résultats du second tour\n\nPar Marie Dupont, journaliste\n\nLe maire sortant a été réélu dimanche avec 54 % des voix à Tours.\nNous utilisons des cookies pour mesurer l'audience. Vos choix s'appliquent à ce site.\n";
+    assert_eq!(label_in(text, "Les résultats du second tour"), Label::Skip);
+    assert_eq!(label_in(text, "Par Marie Dupont, journaliste"), Label::Skip);
+    assert_eq!(
+        label_in(
+            text,
+            "Le maire sortant a été réélu dimanche avec 54 % des voix à Tours."
+        ),
+        Label::Factual
+    );
+    // The second banner sentence has no banner word: its line does.
+    assert_eq!(
+        label_in(text, "Vos choix s'appliquent à ce site."),
+        Label::Skip
+    );
+    let an = Analyzer::builtin();
+    let s = text.find("Les résultats").unwrap();
+    assert!(
+        an.span(text, Lang::Fr, s, s + 28).spans.is_empty(),
+        "skip units carry no highlights"
+    );
+}
+
+#[test]
+fn list_lines_after_an_attributed_colon_take_its_voice() {
+    let text = "Le rapport de la commission énumère plusieurs manquements :\nl'absence de contrôle des dépenses engagées par les services de la ville depuis des années.\nl'eau,\n";
+    assert_eq!(
+        label_in(
+            text,
+            "Le rapport de la commission énumère plusieurs manquements :"
+        ),
+        Label::Quote
+    );
+    assert_eq!(
+        label_in(
+            text,
+            "l'absence de contrôle des dépenses engagées par les services de la ville depuis des années."
+        ),
+        Label::Quote
+    );
+    assert_eq!(label_in(text, "l'eau,"), Label::Skip);
+}
+
+#[test]
+fn user_lexicon_from_the_corpus_root_adds_cues_and_bad_files_are_named() {
+    let cfg = tempfile::tempdir().unwrap();
+    let load = |root: &std::path::Path, c: &Config| {
+        Analyzer::with_lexicons(Some(cfg.path()), Some(root), c)
+    };
+    let corpus = tempfile::tempdir().unwrap();
+    let s = "Le nouveau plan de circulation est ubuesque.";
+    let before = load(corpus.path(), &Config::default()).unwrap();
+    assert!(
+        !before
+            .span(s, Lang::Fr, 0, s.len())
+            .spans
+            .iter()
+            .any(|x| x.rule == "evaluative")
+    );
+    std::fs::write(
+        corpus.path().join("glose-lexicon.fr.ron"),
+        "(evaluative: [\"ubuesque\"])",
+    )
+    .unwrap();
+    let after = load(corpus.path(), &Config::default()).unwrap();
+    let a = after.span(s, Lang::Fr, 0, s.len());
+    assert!(
+        a.spans.iter().any(|x| x.rule == "evaluative"),
+        "{:?}",
+        a.spans
+    );
+    assert_eq!(a.suggestion.label, Label::Opinion);
+    std::fs::write(
+        corpus.path().join("glose-lexicon.fr.ron"),
+        "(\n  evaluative: [\"a\"],\n  evaluatives: [],\n)",
+    )
+    .unwrap();
+    let e = load(corpus.path(), &Config::default()).unwrap_err();
+    assert!(e.to_string().contains("glose-lexicon.fr.ron:3:"), "{e}");
+    let forced = Config {
+        language: Some("en".into()),
+        ..Config::default()
+    };
+    std::fs::remove_file(corpus.path().join("glose-lexicon.fr.ron")).unwrap();
+    // The user's folder extends too, and the config can force the language.
+    std::fs::write(cfg.path().join("lexicon.en.ron"), "(evaluative: [\"meh\"])").unwrap();
+    let an = load(corpus.path(), &forced).unwrap();
+    let m = "The plan is meh.";
+    assert!(
+        an.span(m, Lang::En, 0, m.len())
+            .spans
+            .iter()
+            .any(|x| x.rule == "evaluative")
+    );
+    assert_eq!(
+        an.lang_of("Le chat est sur la table et le chien dort."),
+        Lang::En
+    );
+}
+
+fn sentences() -> Vec<(String, Label)> {
+    let mut v = Vec::new();
+    for k in 0..12 {
+        v.push((
+            format!("« Le chantier numéro {k} avance bien », a déclaré le maire."),
+            Label::Quote,
+        ));
+        v.push((
+            format!("Le conseil a voté {k} délibérations le 3 mars 2024 à Tours."),
+            Label::Factual,
+        ));
+        v.push((
+            format!("Cette décision numéro {k} est franchement lamentable."),
+            Label::Opinion,
+        ));
+    }
+    v
+}
+
+#[test]
+fn trainer_learns_from_sidecars_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    let body: Vec<String> = sentences().into_iter().map(|(s, _)| s).collect();
+    std::fs::write(&path, body.join("\n\n") + "\n").unwrap();
+    let doc = Document::load(&path, "a.txt").unwrap();
+    let who = Annotator::new("alice").unwrap();
+    let mut ann = Annotations::load(&doc, &who).unwrap();
+    let want = sentences();
+    for i in 0..doc.sentences.len() {
+        let text = doc.sentence_text(i).to_string();
+        let l = want
+            .iter()
+            .find(|(s, _)| *s == text)
+            .map(|x| x.1)
+            .expect("one sentence per paragraph");
+        let s = doc.sentences[i];
+        ann.set(i, Some(Record::new(s.start, s.end, &text, l, How::Hand)));
+    }
+    ann.save(&doc).unwrap();
+
+    let an = Analyzer::builtin();
+    let g0 = an.generation();
+    let t = trainer::spawn(dir.path().to_path_buf(), an.clone());
+    for _ in 0..5 {
+        t.request();
+    }
+    let st = t.wait(1, Duration::from_secs(60));
+    assert!(
+        matches!(st.state, State::Trained { examples: 36, .. }),
+        "{st:?}"
+    );
+    assert!(st.runs <= 2, "requests coalesce: {st:?}");
+    assert!(an.generation() > g0);
+    assert!(an.model_name().starts_with("logreg"));
+    let a = an.sentence(&doc, Lang::Fr, 2);
+    assert_eq!(a.suggestion.model, an.model_name());
+    assert_eq!(a.suggestion.label, want[2].1);
+}
+
+#[test]
+fn least_confident_unlabeled_sentence_across_articles() {
+    let a = "Le conseil a voté le budget le 12 mars 2024 à Tours.\n\n« Nous avons tout perdu dans l'incendie », a raconté un voisin.\n";
+    let b = "Le film est superbe et vraiment bouleversant !\n\nLa mise en scène sert un scénario habile.\n";
+    let docs: Vec<Document> = [a, b]
+        .iter()
+        .enumerate()
+        .map(|(k, t)| {
+            Document::from_bytes(
+                t.as_bytes().to_vec(),
+                std::path::Path::new("x.txt"),
+                &format!("{k}.txt"),
+            )
+            .unwrap()
+        })
+        .collect();
+    let an = Analyzer::builtin();
+    let conf = |d: usize, i: usize| {
+        an.sentence(&docs[d], an.lang(&docs[d]), i)
+            .suggestion
+            .confidence
+    };
+    let (d, i, c) = an.least_confident(&docs, |_, _| false).unwrap();
+    for (dd, doc) in docs.iter().enumerate() {
+        for ii in 0..doc.sentences.len() {
+            assert!(c <= conf(dd, ii));
+        }
+    }
+    assert_eq!(c, conf(d, i));
+    // Once labeled, it is skipped.
+    let (d2, i2, _) = an.least_confident(&docs, |x, y| (x, y) == (d, i)).unwrap();
+    assert_ne!((d2, i2), (d, i));
+    assert!(an.least_confident(&docs, |_, _| true).is_none());
+}
