@@ -22,6 +22,7 @@ pub mod index;
 pub mod keymap;
 pub mod label;
 pub mod lang;
+pub mod lock;
 pub mod matrix;
 pub mod pace;
 pub mod sanitize;
