@@ -65,3 +65,43 @@ fn two_writers_saving_at_once_lose_nothing() {
         }
     }
 }
+
+/// A change kept in memory (its save failed, or it was made offline) meets a newer one on
+/// disk for the same sentence: the newer one wins, whichever is written last.
+#[test]
+fn an_older_pending_change_does_not_beat_a_newer_one_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = doc(dir.path());
+    let who = Annotator::new("alice").unwrap();
+    let mut slow = Annotations::load(&d, &who).unwrap();
+    let mut fast = Annotations::load(&d, &who).unwrap();
+    let s = d.sentences[3];
+    let mut old = Record::new(s.start, s.end, d.sentence_text(3), Label::Quote, How::Hand);
+    old.at = "2001-01-01T00:00:00.000Z".to_string();
+    slow.set(3, Some(old));
+    let s5 = d.sentences[5];
+    slow.set(
+        5,
+        Some(Record::new(
+            s5.start,
+            s5.end,
+            d.sentence_text(5),
+            Label::Skip,
+            How::Hand,
+        )),
+    );
+    let newer = Record::new(
+        s.start,
+        s.end,
+        d.sentence_text(3),
+        Label::Opinion,
+        How::Hand,
+    );
+    fast.set(3, Some(newer));
+    fast.save(&d).unwrap();
+    assert!(slow.save(&d).unwrap().merged);
+    let back = Annotations::load(&d, &who).unwrap();
+    assert_eq!(back.label(3), Some(Label::Opinion));
+    assert_eq!(back.label(5), Some(Label::Skip));
+    assert_eq!(slow.label(3), Some(Label::Opinion));
+}

@@ -219,7 +219,7 @@ impl App {
                 if merged > 0 {
                     // Someone else wrote the sidecar; the user should know both are kept.
                     self.say(format!(
-                        "Merged changes from disk (another glose, a sync or an edit) into {merged} article{}; newest label per sentence kept.",
+                        "Merged changes from disk (another glose, a sync, an edit) into {merged} article{}; newest label kept.",
                         plural(merged)
                     ));
                 }
