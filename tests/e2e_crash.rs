@@ -195,3 +195,25 @@ fn a_panic_restores_the_terminal_and_keeps_labels() {
         ]
     );
 }
+
+/// A termination signal while a label still cannot be written: glose exits with the signal's
+/// code all the same, restores the terminal and says on stderr what was lost.
+#[cfg(unix)]
+#[test]
+fn sigterm_with_unwritable_labels_says_so() {
+    let corpus = corpus_with("Title\n\nOne sentence here. Another one.\n");
+    let sidecar = corpus.path().join("a.txt.sig.ron");
+    let mut s = Session::start(corpus.path(), &["--annotator", "sig"], &[]);
+    s.wait_for("1 articles");
+    s.send("\r");
+    s.wait_for("0/3 labeled");
+    std::fs::create_dir(&sidecar).unwrap();
+    s.send("q");
+    s.wait_for("NOT SAVED");
+    s.signal("TERM");
+    assert_eq!(s.exit_code(), 143);
+    assert!(s.restored(), "terminal not restored:\n{}", s.screen());
+    s.wait_for("1 article(s) with labels that could not be saved");
+    assert!(sidecar.is_dir());
+    assert!(leftovers(corpus.path()).is_empty());
+}
