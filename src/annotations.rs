@@ -208,6 +208,8 @@ impl Annotations {
     /// next save retries them.
     pub fn save(&mut self, doc: &Document) -> Result<Saved, SidecarError> {
         let mut saved = Saved::default();
+        // Another glose saving this sidecar now would slip between our check and rename.
+        let _lock = crate::lock::folder_of(&self.path);
         let now_stamp = stamp(&self.path);
         if now_stamp != self.seen && now_stamp.is_some() {
             self.merge_from_disk(doc)?;

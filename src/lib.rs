@@ -23,6 +23,7 @@ pub mod keymap;
 pub mod label;
 pub mod lang;
 pub mod lexicon;
+pub mod lock;
 pub mod matrix;
 pub mod pace;
 pub mod sanitize;

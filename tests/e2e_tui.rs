@@ -116,6 +116,19 @@ impl Session {
         self.writer.flush().unwrap();
     }
 
+    /// Waits until the main screen is back (the last output can reach the emulator a moment
+    /// after the program exited); false if it never comes back.
+    fn left_alternate_screen(&self) -> bool {
+        let start = Instant::now();
+        while self.parser.lock().unwrap().screen().alternate_screen() {
+            if start.elapsed() > TIMEOUT {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        true
+    }
+
     /// Waits for the program to exit and returns its exit code.
     fn exit_code(&mut self) -> u32 {
         let start = Instant::now();
@@ -171,10 +184,7 @@ fn label_undo_and_quit_leave_the_right_sidecar() {
     s.wait_for(&format!("3/{n} labeled"));
     s.send("Q");
     assert_eq!(s.exit_code(), 0);
-    assert!(
-        !s.parser.lock().unwrap().screen().alternate_screen(),
-        "the terminal was restored"
-    );
+    assert!(s.left_alternate_screen(), "the terminal was restored");
 
     let text = std::fs::read_to_string(corpus.path().join(format!("{id}.alice.ron"))).unwrap();
     let sc = glose::sidecar::parse(&text, Path::new("x.ron")).unwrap();
@@ -327,7 +337,7 @@ fn a_hangup_restores_the_terminal_and_exits_129() {
     s.wait_for("1/3 labeled");
     s.child.clone_killer().kill().unwrap();
     assert_eq!(s.exit_code(), 129);
-    assert!(!s.parser.lock().unwrap().screen().alternate_screen());
+    assert!(s.left_alternate_screen());
     let sc = std::fs::read_to_string(corpus.path().join("a.txt.hal.ron")).unwrap();
     assert!(sc.contains("Opinion"), "{sc}");
 }

@@ -1,6 +1,8 @@
 //! A corpus full of odd and hostile files: glose lists it, opens what can be opened,
 //! explains what cannot, and never panics or writes outside the corpus.
 
+mod pty_support;
+
 use assert_cmd::Command;
 use glose::corpus::Corpus;
 use glose::document::Document;
@@ -134,4 +136,76 @@ fn status_and_check_survive_it_and_print_no_raw_escapes() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert!(!names.iter().any(|n| n.ends_with(".ron")), "{names:?}");
+}
+
+/// Every file of the hostile corpus opened in the real UI, one after the other: the readable
+/// ones open in the reader and take a label (their sidecar lands beside them, whatever their
+/// name), the others are explained on the message line; nothing panics and the terminal is
+/// restored at the end.
+#[test]
+fn the_ui_opens_or_explains_every_file() {
+    use pty_support::{ROWS, Session, labels_on_disk};
+    let dir = tempfile::tempdir().unwrap();
+    build(dir.path());
+    let entries = Corpus::scan(dir.path()).unwrap().entries;
+    let mut s = Session::start(dir.path(), &["--annotator", "hos"], &[]);
+    s.wait_for(&format!("{} articles", entries.len()));
+    // The library reads articles in the background and sorts them by title when done.
+    s.wait_until("the library read", |screen| !screen.contains("reading "));
+    let msg_row = |s: &Session| s.rows()[usize::from(ROWS) - 2].clone();
+    let why = ["binary file", "not valid UTF-8", "empty file", "too large"];
+    let (mut opened, mut explained) = (0, 0);
+    for k in 0..entries.len() {
+        // An unreadable entry's reason is on the detail line already, and stays there.
+        s.send("\r");
+        s.wait_until("the reader or a reason", |screen| {
+            let rows: Vec<&str> = screen.lines().collect();
+            let reader = rows.first().is_some_and(|r| r.contains("labeled │ hos │"));
+            let msg = rows.get(usize::from(ROWS) - 2).copied().unwrap_or("");
+            reader || why.iter().any(|w| msg.contains(w))
+        });
+        if s.rows()[0].contains("labeled │ hos │") {
+            opened += 1;
+            if !s.screen().contains("0/0 labeled") {
+                s.send("f");
+                s.wait_until("a label", |screen| screen.contains(" 1/"));
+                s.wait_for("saved ");
+            }
+            s.send("\u{1b}");
+            s.wait_until("the library", |screen| screen.starts_with(" glose │"));
+        } else {
+            explained += 1;
+        }
+        assert!(
+            !s.screen().contains("panicked"),
+            "entry {k}:\n{}",
+            s.screen()
+        );
+        let before = msg_row(&s);
+        s.send("\u{1b}[B");
+        if k + 1 < entries.len() {
+            s.wait_until("the next entry", |_| msg_row(&s) != before);
+        }
+    }
+    s.send("q");
+    assert_eq!(s.exit_code(), 0, "{}", s.screen());
+    assert!(s.restored());
+    assert_eq!(explained, 5, "empty, blank, binary, latin1, huge");
+    assert_eq!(opened, entries.len() - 5);
+    // Each opened article with sentences got its sidecar beside it, with one label.
+    let mut sidecars = 0;
+    for e in &entries {
+        let sc = e.path.with_file_name(format!(
+            "{}.hos.ron",
+            e.path.file_name().unwrap().to_string_lossy()
+        ));
+        if sc.exists() {
+            assert_eq!(labels_on_disk(&sc).len(), 1, "{}", sc.display());
+            sidecars += 1;
+        }
+    }
+    assert!(
+        sidecars >= opened - 1,
+        "{sidecars} sidecars for {opened} articles"
+    );
 }

@@ -184,6 +184,7 @@ impl App {
     pub fn save_all(&mut self) -> bool {
         let mut failed = None;
         let mut wrote = false;
+        let mut merged = 0;
         let mut keys: Vec<usize> = self.articles.keys().copied().collect();
         keys.sort_unstable();
         for e in keys {
@@ -195,7 +196,10 @@ impl App {
                 continue;
             }
             match ann.save(&a.doc) {
-                Ok(_) => wrote = true,
+                Ok(saved) => {
+                    wrote = true;
+                    merged += usize::from(saved.merged);
+                }
                 Err(err) => failed = Some(crate::sanitize::clean(&err.to_string()).into_owned()),
             }
         }
@@ -211,6 +215,13 @@ impl App {
                 if wrote || matches!(self.save, SaveState::Failed(_)) {
                     let now = crate::sidecar::now();
                     self.save = SaveState::Saved(now.get(11..19).unwrap_or(&now).to_string());
+                }
+                if merged > 0 {
+                    // Someone else wrote the sidecar; the user should know both are kept.
+                    self.say(format!(
+                        "Merged changes from disk (another glose, a sync, an edit) into {merged} article{}; newest label kept.",
+                        plural(merged)
+                    ));
                 }
                 true
             }

@@ -7,6 +7,7 @@ mod app;
 mod article;
 mod bars;
 mod confidence;
+mod crash_hook;
 mod edit;
 mod guidelines;
 mod layout;

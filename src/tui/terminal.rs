@@ -62,7 +62,18 @@ pub fn run_in(
         let _guard = Guard::new();
         let size = terminal.size()?;
         app.update(Action::Resize(size.width, size.height));
-        event_loop(&mut terminal, &mut app, &shutdown)?
+        let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            event_loop(&mut terminal, &mut app, &shutdown)
+        }));
+        match run {
+            Ok(result) => result?,
+            Err(panic) => {
+                // The panic hook has restored the screen; try once more to write labels
+                // still in memory, then let the panic end the program (exit 101).
+                app.save_all();
+                std::panic::resume_unwind(panic);
+            }
+        }
     };
     match signal {
         None => Ok(ExitCode::SUCCESS),
@@ -123,6 +134,7 @@ fn event_loop(
         };
         if let Some(a) = action {
             app.update(a);
+            super::crash_hook::after_action();
         }
     }
     Ok(None)

@@ -1,0 +1,19 @@
+//! Any text given as a keymap file: parsing never panics, and a keymap that parses can be
+//! laid over the default and queried for every action in every view.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|text: &str| {
+    if let Ok(km) = glose::keymap::Keymap::parse(text, "fuzz.ron") {
+        let mut base = glose::keymap::Keymap::builtin_default();
+        base.apply(km);
+        for v in glose::action::View::ALL {
+            for info in glose::action::ACTIONS {
+                for k in base.keys_for(v, info.action) {
+                    let _ = k.to_string();
+                }
+            }
+        }
+    }
+});

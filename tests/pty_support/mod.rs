@@ -1,0 +1,211 @@
+//! The real binary in a pseudo-terminal for the crash, signal, disk-fault and two-session
+//! tests: keys in as bytes, the screen parsed by a terminal emulator, signals sent with the
+//! `kill` command, sidecars read back from disk. Needs no real terminal.
+#![allow(dead_code)]
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+pub const ROWS: u16 = 30;
+pub const COLS: u16 = 100;
+pub const TIMEOUT: Duration = Duration::from_secs(15);
+
+pub struct Session {
+    pub parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    pub child: Box<dyn Child + Send + Sync>,
+    reader: Option<std::thread::JoinHandle<()>>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+    pub home: tempfile::TempDir,
+}
+
+impl Session {
+    /// Starts glose on `corpus` with `args` and extra environment variables, in a fresh
+    /// home, config and cache folder.
+    pub fn start(corpus: &Path, args: &[&str], env: &[(&str, &str)]) -> Session {
+        let home = tempfile::tempdir().unwrap();
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_glose"));
+        cmd.args(args);
+        cmd.arg(corpus);
+        cmd.cwd(home.path());
+        cmd.env("HOME", home.path());
+        cmd.env("GLOSE_CONFIG_DIR", home.path().join("config"));
+        cmd.env("GLOSE_CACHE_DIR", home.path().join("cache"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("GLOSE_ANNOTATOR");
+        cmd.env_remove("GLOSE_TEST_PANIC_AFTER");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZeroU16::new(ROWS).unwrap(),
+            std::num::NonZeroU16::new(COLS).unwrap(),
+            0,
+        )));
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let p = Arc::clone(&parser);
+        let reader = std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        Session {
+            parser,
+            writer,
+            child,
+            reader: Some(reader),
+            _master: pair.master,
+            home,
+        }
+    }
+
+    pub fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// The screen's rows as text.
+    pub fn rows(&self) -> Vec<String> {
+        let p = self.parser.lock().unwrap();
+        p.screen().rows(0, COLS).collect()
+    }
+
+    /// Waits until the screen shows `text`.
+    pub fn wait_for(&self, text: &str) {
+        self.wait_until(text, |s| s.contains(text));
+    }
+
+    /// Waits until `ok` holds for the screen; `what` names it in the failure.
+    pub fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "timed out waiting for {what:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    pub fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().unwrap()
+    }
+
+    /// Sends a signal (`KILL`, `TERM`, `INT`, `HUP`) with the `kill` command.
+    pub fn signal(&self, name: &str) {
+        let ok = std::process::Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(self.pid().to_string())
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "kill -{name} failed");
+    }
+
+    /// Waits for the program to exit and returns its exit code; for a process killed by a
+    /// signal this is whatever the pty library reports (not checked by the tests).
+    pub fn exit_code(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            if start.elapsed() > TIMEOUT {
+                let _ = self.child.kill();
+                panic!("glose did not exit; screen:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Waits until the program's last output is on the screen (the reader saw the end of
+    /// the pty, or a short grace period passed).
+    pub fn drain(&mut self) {
+        let start = Instant::now();
+        while self.reader.as_ref().is_some_and(|r| !r.is_finished())
+            && start.elapsed() < Duration::from_secs(2)
+        {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// True when the terminal was handed back, main screen and cursor visible, within the
+    /// time limit (the last output can reach the emulator after the program exited).
+    pub fn restored(&self) -> bool {
+        let start = Instant::now();
+        loop {
+            {
+                let p = self.parser.lock().unwrap();
+                if !p.screen().alternate_screen() && !p.screen().hide_cursor() {
+                    return true;
+                }
+            }
+            if start.elapsed() > TIMEOUT {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+}
+
+/// A corpus folder with one article `a.txt` of `text`.
+pub fn corpus_with(text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    dir
+}
+
+/// The labels of a sidecar, by sentence text (none if there is no file); panics, failing
+/// the test, if it does not parse.
+pub fn labels_on_disk(path: &Path) -> Vec<(String, String)> {
+    if std::fs::symlink_metadata(path).is_err() {
+        return Vec::new();
+    }
+    let text = std::fs::read_to_string(path).unwrap();
+    let sc = glose::sidecar::parse(&text, path)
+        .unwrap_or_else(|e| panic!("sidecar does not parse: {e}\n{text}"));
+    sc.labels
+        .iter()
+        .map(|r| (r.text.clone(), r.label.name().to_string()))
+        .collect()
+}
+
+/// Names in `dir` that look like leftovers of a write: temp files or empty sidecars.
+pub fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| {
+            let e = e.unwrap();
+            let name = e.file_name().to_string_lossy().into_owned();
+            let empty_ron =
+                name.ends_with(".ron") && e.metadata().is_ok_and(|m| m.is_file() && m.len() == 0);
+            (glose::atomic::is_temp_name(&name) || empty_ron).then_some(name)
+        })
+        .collect()
+}
