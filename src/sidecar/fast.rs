@@ -121,15 +121,19 @@ impl Cursor<'_> {
                     out.push(self.escape()?);
                     run = self.i;
                 }
-                0x20..=0x7e => self.i += 1,
-                0x00..=0x7f => return None,
-                _ => {
+                0x00..=0x1f | 0x7f => return None,
+                // Lead bytes of the characters the writer escapes (C1 controls, line and
+                // paragraph separators, bidi controls, BOM); the input is valid UTF-8, so
+                // anything else is copied as is.
+                0xc2 if self.rest().get(1).is_none_or(|&n| n < 0xa0) => return None,
+                0xe2 | 0xef => {
                     let ch = self.s[self.i..].chars().next()?;
                     if needs_escape(ch) {
                         return None;
                     }
                     self.i += ch.len_utf8();
                 }
+                _ => self.i += 1,
             }
         }
     }
