@@ -68,10 +68,30 @@ impl Document {
         Document::from_bytes(bytes, path, id)
     }
 
+    /// Like [`Document::load`] with the fingerprint left empty: for read-only summaries
+    /// (library index, agreement), where hashing every article of a corpus costs about as
+    /// much as segmenting it. Saving labels on such a document hashes it then.
+    pub fn load_unhashed(path: &Path, id: &str) -> Result<Document, Unreadable> {
+        let meta = std::fs::metadata(path).map_err(|e| Unreadable::Io(e.to_string()))?;
+        if meta.len() > MAX_BYTES {
+            return Err(Unreadable::TooLarge { size: meta.len() });
+        }
+        let bytes = std::fs::read(path).map_err(|e| Unreadable::Io(e.to_string()))?;
+        Document::build(bytes, path, id, false)
+    }
+
     /// Builds a document from bytes already read (tests, stdin).
     pub fn from_bytes(bytes: Vec<u8>, path: &Path, id: &str) -> Result<Document, Unreadable> {
+        Document::build(bytes, path, id, true)
+    }
+
+    fn build(bytes: Vec<u8>, path: &Path, id: &str, hash: bool) -> Result<Document, Unreadable> {
         let raw = decode(bytes)?;
-        let fingerprint = fingerprint(raw.as_bytes());
+        let fingerprint = if hash {
+            fingerprint(raw.as_bytes())
+        } else {
+            String::new()
+        };
         let body_start = if raw.starts_with('\u{feff}') { 3 } else { 0 };
         let sentences = segment_at(&raw, body_start);
         let title = title_of(&raw[body_start..], path);
