@@ -1,6 +1,7 @@
-//! One key press in the reader plus a full render into a `TestBackend`, for a short
-//! article and a 1 MB one. Only the visible sentences are laid out, so both should cost
-//! about the same.
+//! One key press in the reader plus a full render into a 200×60 `TestBackend`, for a 5 KB
+//! article and a 1 MB, 10,000-sentence one. Only the visible sentences are laid out, so
+//! both should cost about the same. Then opening the 1 MB article to its first frame
+//! (read, segment, load labels, render).
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use glose::action::Action;
@@ -12,17 +13,30 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
 
-fn article(bytes: usize) -> String {
+/// About `bytes` bytes in `sentences` sentences of French and English news prose, four
+/// sentences to a paragraph.
+const W: u16 = 200;
+const H: u16 = 60;
+
+fn article(sentences: usize, bytes: usize) -> String {
+    let per = bytes / sentences;
     let mut s = String::from("A long article for the benchmark\n\n");
-    let mut i = 0;
-    while s.len() < bytes {
-        s.push_str(&format!(
-            "Le ministre a déclaré le {i} mars que la route serait rouverte « bientôt ». \
-             Heavy rain fell on the capital on Monday morning, said the agency. \
-             C'est un désastre honteux pour la ville !"
-        ));
+    for i in 0..sentences {
+        let start = s.len();
+        s.push_str(if i % 2 == 0 {
+            "Le ministre a déclaré le 3 mars que la route"
+        } else {
+            "Heavy rain fell on the capital on Monday, said the agency"
+        });
+        while s.len() - start + 12 < per {
+            s.push_str(if i % 2 == 0 {
+                " « bientôt »"
+            } else {
+                " and again"
+            });
+        }
+        s.push_str(if i % 2 == 0 { " rouvrira." } else { " today." });
         s.push_str(if i % 4 == 3 { "\n\n" } else { " " });
-        i += 1;
     }
     s
 }
@@ -37,7 +51,7 @@ fn app_on(text: &str) -> (tempfile::TempDir, App) {
         Keymap::builtin_default(),
         Theme::new(true, false),
     );
-    app.update(Action::Resize(100, 30));
+    app.update(Action::Resize(W, H));
     app.update(Action::Open);
     // Start in the middle of the article.
     if let Some(a) = app.article_mut() {
@@ -49,10 +63,23 @@ fn app_on(text: &str) -> (tempfile::TempDir, App) {
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("key_and_render");
-    for (name, size) in [("small_2kb", 2_000), ("large_1mb", 1_000_000)] {
-        let text = article(size);
+    for (name, sentences, size) in [
+        ("small_5kb", 50, 5_000),
+        ("large_1mb_10k_sentences", 10_000, 1_000_000),
+    ] {
+        let text = article(sentences, size);
+        let found = glose::segment::segment(&text).len();
+        assert!(
+            found.abs_diff(sentences) <= sentences / 50 + 1,
+            "{found} sentences"
+        );
+        assert!(
+            text.len().abs_diff(size) <= size / 20,
+            "{} bytes",
+            text.len()
+        );
         let (_dir, mut app) = app_on(&text);
-        let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        let mut term = Terminal::new(TestBackend::new(W, H)).unwrap();
         let mut down = true;
         group.bench_function(name, |b| {
             b.iter(|| {
@@ -65,9 +92,9 @@ fn bench(c: &mut Criterion) {
     group.finish();
 
     // The two halves, on the 1 MB article, to see where the time goes.
-    let text = article(1_000_000);
+    let text = article(10_000, 1_000_000);
     let (_dir, mut app) = app_on(&text);
-    let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let mut term = Terminal::new(TestBackend::new(W, H)).unwrap();
     let mut down = true;
     c.bench_function("large_1mb/key_only", |b| {
         b.iter(|| {
@@ -82,5 +109,31 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// From nothing to the first frame of the 1 MB article: scan, open, render.
+fn open(c: &mut Criterion) {
+    let text = article(10_000, 1_000_000);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), &text).unwrap();
+    let mut g = c.benchmark_group("open_to_first_frame");
+    g.sample_size(20);
+    g.bench_function("large_1mb_10k_sentences", |b| {
+        b.iter(|| {
+            let corpus = Corpus::scan(dir.path()).unwrap();
+            let mut app = App::new(
+                corpus,
+                Annotator::new("bench").unwrap(),
+                Keymap::builtin_default(),
+                Theme::new(true, false),
+            );
+            app.update(Action::Resize(W, H));
+            app.update(Action::Open);
+            let mut term = Terminal::new(TestBackend::new(W, H)).unwrap();
+            term.draw(|f| draw(f, &app)).unwrap();
+            app
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, open);
 criterion_main!(benches);

@@ -1,12 +1,13 @@
 //! Labeling one sentence, including the atomic save (temp file, fsync, rename, fsync of the
-//! folder) of a sidecar that already holds 10,000 labels.
+//! folder) of a sidecar that already holds 10,000 labels. Then reading that sidecar back,
+//! through `sidecar::parse` (glose's own layout: the fast path) and through `ron` alone.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use glose::annotations::Annotations;
 use glose::annotator::Annotator;
 use glose::document::Document;
 use glose::label::Label;
-use glose::sidecar::{How, Record};
+use glose::sidecar::{self, How, Record, Sidecar};
 
 fn article(n: usize) -> String {
     let mut s = String::from("Titre de l'article\n\n");
@@ -62,6 +63,15 @@ fn bench(c: &mut Criterion) {
             ann.save(&doc).unwrap()
         })
     });
+    let text = std::fs::read_to_string(&ann.path).unwrap();
+    let mut g = c.benchmark_group("read_sidecar_10k_labels");
+    g.bench_function("parse", |b| {
+        b.iter(|| sidecar::parse(std::hint::black_box(&text), &ann.path).unwrap())
+    });
+    g.bench_function("ron_only", |b| {
+        b.iter(|| ron::from_str::<Sidecar>(std::hint::black_box(&text)).unwrap())
+    });
+    g.finish();
 }
 
 criterion_group! {

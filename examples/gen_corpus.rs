@@ -3,6 +3,11 @@
 //! and paragraphs, in nested folders (100 files per folder). Lengths follow a news-like
 //! mix: 70 % 1–6 KB, 25 % 6–20 KB, 5 % 20–50 KB. About 10 % of articles get a sidecar from
 //! `alice`, and half of those one from `bob` too, so progress and agreement have data.
+//!
+//! For agreement and export at scale: `--annotators K` gives every labeled article a
+//! sidecar from each of K annotators (`a1`…`aK`), `--labeled PCT` sets the share of
+//! articles labeled (default 10) and `--rate PCT` the share of sentences each annotator
+//! labels (default 60).
 
 use glose::document::Document;
 use glose::label::Label;
@@ -37,9 +42,23 @@ impl Rng {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut opt = |name: &str| -> Result<Option<usize>, Box<dyn std::error::Error>> {
+        match args.iter().position(|a| a == name) {
+            Some(i) if i + 1 < args.len() => {
+                let v = args[i + 1].parse()?;
+                args.drain(i..i + 2);
+                Ok(Some(v))
+            }
+            Some(_) => Err(format!("{name} needs a value").into()),
+            None => Ok(None),
+        }
+    };
+    let annotators = opt("--annotators")?;
+    let labeled = opt("--labeled")?.map(|p| p.min(100));
+    let rate = opt("--rate")?.map(|p| p.min(100));
     if args.len() < 2 {
-        eprintln!("usage: gen_corpus DIR N [SEED]");
+        eprintln!("usage: gen_corpus DIR N [SEED] [--annotators K] [--labeled PCT] [--rate PCT]");
         std::process::exit(2);
     }
     let dir = PathBuf::from(&args[0]);
@@ -55,16 +74,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let text = article(&mut rng, &titles, &sentences);
         bytes += text.len();
         std::fs::write(&path, &text)?;
-        if rng.below(10) == 0 {
+        if chance(&mut rng, labeled, 1) {
             let id = path
                 .strip_prefix(&dir)?
                 .to_string_lossy()
                 .replace('\\', "/");
             let doc = Document::from_bytes(text.into_bytes(), &path, &id)
                 .map_err(|e| format!("{}: {e}", path.display()))?;
-            write_sidecar(&doc, "alice", &mut rng)?;
-            if rng.below(2) == 0 {
-                write_sidecar(&doc, "bob", &mut rng)?;
+            match annotators {
+                Some(k) => {
+                    for a in 1..=k {
+                        write_sidecar(&doc, &format!("a{a}"), rate, &mut rng)?;
+                    }
+                }
+                None => {
+                    write_sidecar(&doc, "alice", rate, &mut rng)?;
+                    if rng.below(2) == 0 {
+                        write_sidecar(&doc, "bob", rate, &mut rng)?;
+                    }
+                }
             }
         }
         if (i + 1) % 10_000 == 0 {
@@ -77,6 +105,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         dir.display()
     );
     Ok(())
+}
+
+/// True `pct` % of the time, or `tenths` in 10 by default (drawn as before the options
+/// existed, so a seed still gives the same corpus).
+fn chance(rng: &mut Rng, pct: Option<usize>, tenths: usize) -> bool {
+    match pct {
+        Some(p) => rng.below(100) < p,
+        None => rng.below(10) < tenths,
+    }
 }
 
 /// Title lines and body sentences from the sample corpus.
@@ -119,11 +156,12 @@ fn article(rng: &mut Rng, titles: &[String], sentences: &[String]) -> String {
 fn write_sidecar(
     doc: &Document,
     who: &str,
+    rate: Option<usize>,
     rng: &mut Rng,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let mut labels = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
-        if rng.below(10) < 6 {
+        if chance(rng, rate, 6) {
             let label = Label::ALL[rng.below(4)];
             labels.push(Record::new(
                 s.start,

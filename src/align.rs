@@ -49,7 +49,7 @@ pub struct Aligned {
 impl Aligned {
     /// Loads the article and the sidecars of `annotators` (absent sidecars are empty).
     pub fn load(entry: &Entry, annotators: &[Annotator]) -> Result<Aligned, Unreadable> {
-        let doc = Document::load(&entry.path, &entry.id)?;
+        let doc = Document::load_unhashed(&entry.path, &entry.id)?;
         Ok(Aligned::read(doc, annotators))
     }
 

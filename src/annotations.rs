@@ -256,7 +256,12 @@ impl Annotations {
         Sidecar {
             schema: sidecar::SCHEMA,
             article: doc.id.clone(),
-            fingerprint: doc.fingerprint.clone(),
+            // A document loaded for a read-only summary carries no fingerprint.
+            fingerprint: if doc.fingerprint.is_empty() {
+                crate::document::fingerprint(doc.raw.as_bytes())
+            } else {
+                doc.fingerprint.clone()
+            },
             segmenter: segment::VERSION.to_string(),
             annotator: self.annotator.to_string(),
             labels: Vec::new(),

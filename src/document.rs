@@ -68,10 +68,30 @@ impl Document {
         Document::from_bytes(bytes, path, id)
     }
 
+    /// Like [`Document::load`] with the fingerprint left empty: for read-only summaries
+    /// (library index, agreement), where hashing every article of a corpus costs about as
+    /// much as segmenting it. Saving labels on such a document hashes it then.
+    pub fn load_unhashed(path: &Path, id: &str) -> Result<Document, Unreadable> {
+        let meta = std::fs::metadata(path).map_err(|e| Unreadable::Io(e.to_string()))?;
+        if meta.len() > MAX_BYTES {
+            return Err(Unreadable::TooLarge { size: meta.len() });
+        }
+        let bytes = std::fs::read(path).map_err(|e| Unreadable::Io(e.to_string()))?;
+        Document::build(bytes, path, id, false)
+    }
+
     /// Builds a document from bytes already read (tests, stdin).
     pub fn from_bytes(bytes: Vec<u8>, path: &Path, id: &str) -> Result<Document, Unreadable> {
+        Document::build(bytes, path, id, true)
+    }
+
+    fn build(bytes: Vec<u8>, path: &Path, id: &str, hash: bool) -> Result<Document, Unreadable> {
         let raw = decode(bytes)?;
-        let fingerprint = fingerprint(raw.as_bytes());
+        let fingerprint = if hash {
+            fingerprint(raw.as_bytes())
+        } else {
+            String::new()
+        };
         let body_start = if raw.starts_with('\u{feff}') { 3 } else { 0 };
         let sentences = segment_at(&raw, body_start);
         let title = title_of(&raw[body_start..], path);
@@ -204,5 +224,33 @@ mod tests {
     fn fingerprint_changes_with_content() {
         assert_ne!(fingerprint(b"a"), fingerprint(b"b"));
         assert!(fingerprint(b"a").starts_with("sha256:"));
+    }
+
+    #[test]
+    fn unhashed_documents_read_the_same_and_saving_on_one_still_writes_the_fingerprint() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        std::fs::write(&p, "Titre\n\nUne phrase. Deux phrases.\n").unwrap();
+        let full = Document::load(&p, "a.txt").unwrap();
+        let light = Document::load_unhashed(&p, "a.txt").unwrap();
+        assert!(light.fingerprint.is_empty());
+        assert_eq!(light.sentences, full.sentences);
+        assert_eq!(light.title, full.title);
+        let who = crate::annotator::Annotator::new("alice").unwrap();
+        let mut ann = crate::annotations::Annotations::load(&light, &who).unwrap();
+        let s = light.sentences[1];
+        ann.set(
+            1,
+            Some(crate::sidecar::Record::new(
+                s.start,
+                s.end,
+                light.sentence_text(1),
+                crate::label::Label::Quote,
+                crate::sidecar::How::Hand,
+            )),
+        );
+        ann.save(&light).unwrap();
+        let sc = crate::sidecar::read(&ann.path).unwrap().unwrap();
+        assert_eq!(sc.fingerprint, full.fingerprint);
     }
 }

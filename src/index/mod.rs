@@ -80,7 +80,7 @@ impl ArticleInfo {
             sidecar_errors: Vec::new(),
             stamp,
         };
-        match Document::load(&entry.path, &entry.id) {
+        match Document::load_unhashed(&entry.path, &entry.id) {
             Ok(doc) => {
                 info.title = doc.title.clone();
                 info.sentences = doc.sentences.len();

@@ -1,0 +1,241 @@
+//! A hand-written reader for exactly the layout [`super::render`] writes. Status, agree,
+//! export and the library index read every sidecar of a corpus, and `ron` costs several
+//! times the disk read; this reads the canonical layout at memory speed. It accepts only
+//! text glose itself could have written (fields in written order, single spaces, the
+//! escapes `push_str_lit` emits) and answers `None` for anything else, so hand-edited or
+//! older files still go through `ron`, which gives errors with line and column.
+
+use super::{How, Record, Sidecar};
+use crate::label::Label;
+
+/// The sidecar, if `text` is in glose's own layout; `None` means "ask `ron`".
+pub fn parse(text: &str) -> Option<Sidecar> {
+    let mut c = Cursor { s: text, i: 0 };
+    c.lit("(\n  schema: ")?;
+    let schema = u32::try_from(c.num()?).ok()?;
+    c.lit(",\n  article: ")?;
+    let article = c.string()?;
+    c.lit(",\n  fingerprint: ")?;
+    let fingerprint = c.string()?;
+    c.lit(",\n  segmenter: ")?;
+    let segmenter = c.string()?;
+    c.lit(",\n  annotator: ")?;
+    let annotator = c.string()?;
+    c.lit(",\n  labels: [\n")?;
+    let labels = c.records()?;
+    let orphans = if c.try_lit("  orphans: [\n") {
+        let o = c.records()?;
+        // An empty orphan list is never written; `ron` decides what one means.
+        if o.is_empty() {
+            return None;
+        }
+        o
+    } else {
+        Vec::new()
+    };
+    c.lit(")\n")?;
+    if c.i != text.len() {
+        return None;
+    }
+    Some(Sidecar {
+        schema,
+        article,
+        fingerprint,
+        segmenter,
+        annotator,
+        labels,
+        orphans,
+    })
+}
+
+struct Cursor<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+impl Cursor<'_> {
+    fn rest(&self) -> &[u8] {
+        &self.s.as_bytes()[self.i..]
+    }
+
+    fn try_lit(&mut self, lit: &str) -> bool {
+        if self.rest().starts_with(lit.as_bytes()) {
+            self.i += lit.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn lit(&mut self, lit: &str) -> Option<()> {
+        self.try_lit(lit).then_some(())
+    }
+
+    /// A decimal number as `to_string` writes it: no sign, no leading zero, no overflow.
+    fn num(&mut self) -> Option<usize> {
+        let digits = self
+            .rest()
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if digits == 0 || (digits > 1 && self.rest()[0] == b'0') {
+            return None;
+        }
+        let mut n: usize = 0;
+        for &b in &self.rest()[..digits] {
+            n = n.checked_mul(10)?.checked_add(usize::from(b - b'0'))?;
+        }
+        self.i += digits;
+        Some(n)
+    }
+
+    /// One of the identifiers in `names`, by position.
+    fn ident(&mut self, names: &[&str]) -> Option<usize> {
+        let len = self
+            .rest()
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+            .count();
+        let word = &self.s[self.i..self.i + len];
+        let k = names.iter().position(|n| *n == word)?;
+        self.i += len;
+        Some(k)
+    }
+
+    /// A string literal as `push_str_lit` writes it.
+    fn string(&mut self) -> Option<String> {
+        self.lit("\"")?;
+        let mut out = String::new();
+        let mut run = self.i;
+        loop {
+            let b = *self.s.as_bytes().get(self.i)?;
+            match b {
+                b'"' => {
+                    out.push_str(&self.s[run..self.i]);
+                    self.i += 1;
+                    return Some(out);
+                }
+                b'\\' => {
+                    out.push_str(&self.s[run..self.i]);
+                    self.i += 1;
+                    out.push(self.escape()?);
+                    run = self.i;
+                }
+                0x00..=0x1f | 0x7f => return None,
+                // Lead bytes of the characters the writer escapes (C1 controls, line and
+                // paragraph separators, bidi controls, BOM); the input is valid UTF-8, so
+                // anything else is copied as is.
+                0xc2 if self.rest().get(1).is_none_or(|&n| n < 0xa0) => return None,
+                0xe2 | 0xef => {
+                    let ch = self.s[self.i..].chars().next()?;
+                    if needs_escape(ch) {
+                        return None;
+                    }
+                    self.i += ch.len_utf8();
+                }
+                _ => self.i += 1,
+            }
+        }
+    }
+
+    /// The escape after a backslash; only those `push_str_lit` writes.
+    fn escape(&mut self) -> Option<char> {
+        let b = *self.rest().first()?;
+        self.i += 1;
+        match b {
+            b'"' => Some('"'),
+            b'\\' => Some('\\'),
+            b'n' => Some('\n'),
+            b'r' => Some('\r'),
+            b't' => Some('\t'),
+            b'u' => {
+                self.lit("{")?;
+                let hex = self
+                    .rest()
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(*b))
+                    .count();
+                if hex == 0 || hex > 6 || (hex > 1 && self.rest()[0] == b'0') {
+                    return None;
+                }
+                let v = u32::from_str_radix(&self.s[self.i..self.i + hex], 16).ok()?;
+                self.i += hex;
+                self.lit("}")?;
+                // Only what the writer escapes: anything else was written by hand.
+                char::from_u32(v).filter(|&c| needs_escape(c) && !"\"\\\n\r\t".contains(c))
+            }
+            _ => None,
+        }
+    }
+
+    /// `    (…),\n` lines up to and including `  ],\n`.
+    fn records(&mut self) -> Option<Vec<Record>> {
+        let mut out = Vec::new();
+        while !self.try_lit("  ],\n") {
+            self.lit("    ")?;
+            out.push(self.record()?);
+            self.lit(",\n")?;
+        }
+        Some(out)
+    }
+
+    /// One `record_line`, fields in the order it writes them.
+    fn record(&mut self) -> Option<Record> {
+        self.lit("(start: ")?;
+        let start = self.num()?;
+        self.lit(", end: ")?;
+        let end = self.num()?;
+        self.lit(", label: ")?;
+        let label = Label::ALL[self.ident(&["Factual", "Quote", "Opinion", "Skip"])?];
+        self.lit(", how: ")?;
+        let how = [How::Hand, How::Suggestion, How::Import, How::Adjudication]
+            [self.ident(&["Hand", "Suggestion", "Import", "Adjudication"])?];
+        let model = self.some(", model: ")?;
+        self.lit(", at: ")?;
+        let at = self.string()?;
+        let note = self.some(", note: ")?;
+        let mut agreed = Vec::new();
+        if self.try_lit(", agreed: [") {
+            loop {
+                agreed.push(self.string()?);
+                if self.try_lit("]") {
+                    break;
+                }
+                self.lit(", ")?;
+            }
+        }
+        let adjudicator = self.some(", adjudicator: ")?;
+        self.lit(", text: ")?;
+        let text = self.string()?;
+        self.lit(")")?;
+        Some(Record {
+            start,
+            end,
+            text,
+            label,
+            at,
+            how,
+            note,
+            model,
+            agreed,
+            adjudicator,
+        })
+    }
+
+    /// An optional `, field: Some("…")`: `Some(None)` when absent, `None` when malformed.
+    fn some(&mut self, field: &str) -> Option<Option<String>> {
+        if !self.try_lit(field) {
+            return Some(None);
+        }
+        self.lit("Some(")?;
+        let s = self.string()?;
+        self.lit(")")?;
+        Some(Some(s))
+    }
+}
+
+/// Characters `push_str_lit` never writes raw.
+pub(super) fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
