@@ -126,6 +126,10 @@ proptest! {
 fn known_odd_inputs() {
     for t in [
         "",
+        // Found by the property test: a unit made only of a closing quote after `!` once
+        // got the `!` cue of the sentence before.
+        "selon ”selon selon! \" ",
+        "Quoi ! »",
         "\u{feff}",
         "«",
         "\"\"\"",

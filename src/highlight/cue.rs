@@ -20,6 +20,7 @@ fn span(start: usize, end: usize, rule: &'static str) -> Span {
 /// words belong to the source, not the author.
 pub fn cues(
     text: &str,
+    start: usize,
     end: usize,
     toks: &[Tok],
     lex: &Lexicon,
@@ -57,7 +58,8 @@ pub fn cues(
     let tail =
         text[..end].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '”' | '"'));
     for (mark, rule) in [('?', "question"), ('!', "exclamation")] {
-        if tail.ends_with(mark) && !quoted(tail.len() - 1) {
+        // A unit made only of closing marks must not reach back into the sentence before.
+        if tail.len() > start && tail.ends_with(mark) && !quoted(tail.len() - 1) {
             out.push(span(tail.len() - 1, tail.len(), rule));
         }
     }

@@ -104,7 +104,7 @@ pub fn spans_of(
             out.push(c);
         }
     }
-    out.extend(cue::cues(text, end, toks, lex, &quoted));
+    out.extend(cue::cues(text, start, end, toks, lex, &quoted));
     out.sort_by_key(|s| (s.start, s.end));
     out
 }
