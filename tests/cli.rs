@@ -202,3 +202,26 @@ fn help_has_examples_and_completions_are_printed() {
         .success()
         .stdout(predicate::str::contains("glose"));
 }
+
+#[test]
+fn the_reader_refuses_the_reserved_gold_name_and_writes_nothing() {
+    let c = corpus();
+    let cfg = tempfile::tempdir().unwrap();
+    glose(cfg.path())
+        .args(["--annotator", "gold"])
+        .arg(c.path())
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("`gold` is reserved"));
+    let ron = fs::read_dir(c.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".ron")
+        })
+        .count();
+    assert_eq!(ron, 0);
+}

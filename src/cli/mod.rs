@@ -141,7 +141,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         None => {
             let corpus = cli.corpus.unwrap_or_else(|| PathBuf::from("."));
-            crate::tui::run(&corpus, annotator(&cli.who)?, cli.who.keymap.as_deref())
+            let who = annotator(&cli.who)?;
+            if who.is_gold() {
+                anyhow::bail!(
+                    "`gold` is reserved for adjudicated labels; label under your own name and \
+                     settle disagreements with `glose review`"
+                );
+            }
+            crate::tui::run(&corpus, who, cli.who.keymap.as_deref())
         }
     }
 }
