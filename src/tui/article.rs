@@ -25,6 +25,8 @@ pub struct Article {
     pub lang: Lang,
     /// Highlights and suggestions, computed lazily for the sentences shown.
     pub analysis: Vec<Option<SentenceAnalysis>>,
+    /// Wrapped line counts at the current width, for scrolling.
+    pub heights: super::layout::Heights,
 }
 
 impl Article {
@@ -42,6 +44,7 @@ impl Article {
             top: 0,
             lang,
             analysis: vec![None; n],
+            heights: Default::default(),
         };
         a.cursor = (0..n).find(|&i| a.label(i).is_none()).unwrap_or(0);
         a

@@ -21,6 +21,33 @@ pub fn lines(a: &Article, i: usize, width: usize) -> Vec<Line<'_>> {
     wrap::wrap(&a.doc.raw, s.start, s.end, width)
 }
 
+/// Line counts of an article's sentences at one width, measured once each: scrolling
+/// needs only heights, and wrapping is what a key press would otherwise spend its time on.
+#[derive(Debug, Clone, Default)]
+pub struct Heights {
+    width: usize,
+    /// 0 until measured (every sentence takes at least one line).
+    rows: Vec<u32>,
+}
+
+/// Lines of sentence `i` at `width`, from the cache when measured before.
+fn height(a: &mut Article, i: usize, width: usize) -> usize {
+    if a.heights.width != width || a.heights.rows.len() != a.len() {
+        a.heights = Heights {
+            width,
+            rows: vec![0; a.len()],
+        };
+    }
+    match a.heights.rows[i] {
+        0 => {
+            let n = lines(a, i, width).len().max(1);
+            a.heights.rows[i] = u32::try_from(n).unwrap_or(u32::MAX);
+            n
+        }
+        n => n as usize,
+    }
+}
+
 /// Rows from `a.top` down, at most `height`.
 pub fn visible(a: &Article, width: usize, height: usize) -> Vec<Row<'_>> {
     let mut rows = Vec::with_capacity(height);
@@ -49,14 +76,14 @@ pub fn visible(a: &Article, width: usize, height: usize) -> Vec<Row<'_>> {
 }
 
 /// Rows sentence `i` takes, with the blank line before it if it opens a paragraph.
-fn height_with_gap(a: &Article, i: usize, width: usize, top: usize) -> usize {
+fn height_with_gap(a: &mut Article, i: usize, width: usize, top: usize) -> usize {
     let gap = usize::from(i > top && a.paragraph(i) != a.paragraph(i - 1));
-    lines(a, i, width).len() + gap
+    height(a, i, width) + gap
 }
 
 /// Moves `a.top` the least so the cursor sentence is fully on screen. Looks at no more
 /// sentences than fit on one screen.
-pub fn scroll_to_cursor(a: &mut Article, width: usize, height: usize) {
+pub fn scroll_to_cursor(a: &mut Article, width: usize, rows: usize) {
     if a.is_empty() {
         return;
     }
@@ -66,24 +93,24 @@ pub fn scroll_to_cursor(a: &mut Article, width: usize, height: usize) {
         a.top = a.cursor;
         return;
     }
-    fill_to_bottom(a, width, height);
+    fill_to_bottom(a, width, rows);
     let mut used = 0;
     for i in a.top..=a.cursor {
         used += height_with_gap(a, i, width, a.top);
-        if used > height {
+        if used > rows {
             break;
         }
     }
-    if used <= height {
+    if used <= rows {
         return;
     }
     // Fill upwards from the cursor.
     let mut top = a.cursor;
-    let mut used = lines(a, top, width).len();
+    let mut used = height(a, top, width);
     while top > 0 {
         let gap = usize::from(a.paragraph(top) != a.paragraph(top - 1));
-        let h = lines(a, top - 1, width).len() + gap;
-        if used + h > height {
+        let h = height(a, top - 1, width) + gap;
+        if used + h > rows {
             break;
         }
         used += h;
@@ -94,13 +121,19 @@ pub fn scroll_to_cursor(a: &mut Article, width: usize, height: usize) {
 
 /// Near the end of an article (or after the screen grew), moves `a.top` up so the screen
 /// has no empty rows at the bottom while there is text above.
-fn fill_to_bottom(a: &mut Article, width: usize, height: usize) {
-    let mut used = visible(a, width, height).len();
-    while a.top > 0 && used < height {
+fn fill_to_bottom(a: &mut Article, width: usize, rows: usize) {
+    let mut used = 0;
+    let mut i = a.top;
+    while i < a.len() && used < rows {
+        used += height_with_gap(a, i, width, a.top);
+        i += 1;
+    }
+    let mut used = used.min(rows);
+    while a.top > 0 && used < rows {
         let top = a.top;
         let gap = usize::from(a.paragraph(top) != a.paragraph(top - 1));
-        let h = lines(a, top - 1, width).len() + gap;
-        if used + h > height {
+        let h = height(a, top - 1, width) + gap;
+        if used + h > rows {
             break;
         }
         used += h;
@@ -109,13 +142,13 @@ fn fill_to_bottom(a: &mut Article, width: usize, height: usize) {
 }
 
 /// The first sentence above `a.top` that starts a screen ending just before it.
-pub fn page_up_top(a: &Article, width: usize, height: usize) -> usize {
+pub fn page_up_top(a: &mut Article, width: usize, rows: usize) -> usize {
     let mut top = a.top;
     let mut used = 0;
     while top > 0 {
         let gap = usize::from(a.paragraph(top) != a.paragraph(top - 1));
-        let h = lines(a, top - 1, width).len() + gap;
-        if used + h > height {
+        let h = height(a, top - 1, width) + gap;
+        if used + h > rows {
             break;
         }
         used += h;

@@ -59,7 +59,7 @@ pub fn wrap(raw: &str, start: usize, end: usize, width: usize) -> Vec<Line<'_>> 
     let mut cur = Line::default();
     let mut word: Vec<Piece> = Vec::new();
     const SPACES: &str = "        ";
-    for (off, g) in raw[start..end].grapheme_indices(true) {
+    for (off, g) in graphemes(&raw[start..end]) {
         let at = start + off;
         if g == "\t" {
             flush(&mut word, &mut cur, &mut lines, width);
@@ -92,6 +92,29 @@ pub fn wrap(raw: &str, start: usize, end: usize, width: usize) -> Vec<Line<'_>> 
         lines.push(cur);
     }
     lines
+}
+
+/// Extended grapheme clusters with their offsets, as `grapheme_indices(true)` gives them,
+/// with a fast path for the common case: an ASCII character other than CR followed by an
+/// ASCII byte (or the end) is a cluster of its own (UAX #29 joins ASCII only in CR LF and
+/// before a combining mark, which is never ASCII). Wrapping is most of a key press's cost.
+fn graphemes(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let b = s.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if at >= b.len() {
+            return None;
+        }
+        let start = at;
+        let c = b[start];
+        let len = if c.is_ascii() && c != b'\r' && b.get(start + 1).is_none_or(u8::is_ascii) {
+            1
+        } else {
+            s[start..].graphemes(true).next().map_or(1, str::len)
+        };
+        at = start + len;
+        Some((start, &s[start..at]))
+    })
 }
 
 /// Adds a space, unless it would start or overflow a line.
@@ -186,6 +209,32 @@ mod tests {
         assert_eq!(l[0].width, 6 + 1 + 3 + 1 + 2);
         let narrow = wrap("日本語", 0, 9, 5);
         assert_eq!(texts(&narrow), ["日本", "語"]);
+    }
+
+    #[test]
+    fn fast_graphemes_match_uax29() {
+        for s in [
+            "a\r\nb\n\rc",
+            "e\u{301}te\u{301} x\u{308}",
+            "🇫🇷🇲🇱a🇫",
+            "👍🏽 a\u{200d}b",
+            "\u{1b}[2J\u{7}",
+            "« éé » — 日本",
+            "",
+        ] {
+            let fast: Vec<_> = graphemes(s).collect();
+            let slow: Vec<_> = s.grapheme_indices(true).collect();
+            assert_eq!(fast, slow, "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_graphemes_match_uax29_on_any_text(s in "(\\PC|[\r\n\t a-z\u{301}\u{308}\u{200d}])*") {
+            let fast: Vec<_> = graphemes(&s).collect();
+            let slow: Vec<_> = s.grapheme_indices(true).collect();
+            proptest::prop_assert_eq!(fast, slow);
+        }
     }
 
     #[test]
