@@ -7,23 +7,69 @@ use super::{Evidence, Suggestion};
 /// Number of hashed feature buckets (a power of two).
 pub const DIM: usize = 1 << 18;
 
-/// A sparse feature vector: `(bucket, value)`, L2-normalised.
+/// A sparse feature vector: `(bucket, value)`, normalised so the values' squares sum to
+/// one. A bucket may appear more than once (a repeated word); its values add up. Left
+/// unsorted and unmerged: the model only sums over them, and sorting cost more than the
+/// rest of the extraction.
 pub type Features = Vec<(u32, f32)>;
 
-fn hash(parts: &[&str]) -> u32 {
-    // FNV-1a, 64 bits, folded: stable across runs and platforms.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for (k, p) in parts.iter().enumerate() {
-        if k > 0 {
-            h ^= 0x1f;
-            h = h.wrapping_mul(0x100_0000_01b3);
+/// FNV-1a, 64 bits, folded to a bucket: stable across runs and platforms. Parts are
+/// joined by a separator byte, and a prefix can be hashed once and extended.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    const START: Fnv = Fnv(0xcbf2_9ce4_8422_2325);
+
+    fn bytes(mut self, b: &[u8]) -> Fnv {
+        for &x in b {
+            self.0 ^= u64::from(x);
+            self.0 = self.0.wrapping_mul(0x100_0000_01b3);
         }
-        for b in p.bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x100_0000_01b3);
-        }
+        self
     }
-    ((h ^ (h >> 32)) as u32) & (DIM as u32 - 1)
+
+    /// The hash of `self`'s parts followed by a new part `p`.
+    fn part(self, p: &str) -> Fnv {
+        self.bytes(&[0x1f]).bytes(p.as_bytes())
+    }
+
+    fn bucket(self) -> u32 {
+        ((self.0 ^ (self.0 >> 32)) as u32) & (DIM as u32 - 1)
+    }
+}
+
+fn hash(parts: &[&str]) -> u32 {
+    let mut h = Fnv::START;
+    for (k, p) in parts.iter().enumerate() {
+        h = if k == 0 {
+            h.bytes(p.as_bytes())
+        } else {
+            h.part(p)
+        };
+    }
+    h.bucket()
+}
+
+/// Bucket of a character trigram (three 21-bit code points): a fixed salt, then the
+/// SplitMix64 finaliser, so neighbouring trigrams spread over all buckets.
+fn trigram(packed: u64) -> u32 {
+    let mut z = packed ^ 0x6a09_e667_f3bc_c909;
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^= z >> 31;
+    ((z ^ (z >> 32)) as u32) & (DIM as u32 - 1)
+}
+
+/// Lowercases `w` into `out` (a buffer reused across words, so most words cost no
+/// allocation); the same result as `str::to_lowercase`.
+fn lower_into(w: &str, out: &mut String) {
+    out.clear();
+    if w.is_ascii() {
+        out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
 }
 
 /// Features of the unit `text[start..end]` given the rules' evidence and suggestion.
@@ -34,30 +80,31 @@ pub fn extract(
     end: usize,
     rules: &Suggestion,
 ) -> Features {
-    let mut f: Vec<(u32, f32)> = Vec::with_capacity(128);
+    let mut f: Vec<(u32, f32)> = Vec::with_capacity(256);
     let unit = text.get(start..end).unwrap_or("");
-    let words: Vec<String> = crate::lexicon::words(unit).collect();
-    let mut prev = "<s>";
-    for w in &words {
-        f.push((hash(&["w", w]), 1.0));
-        f.push((hash(&["b", prev, w]), 1.0));
-        // Character trigrams of `<word>`, hashed without building strings.
-        let mut win = [' ', ' ', '<'];
-        let mut n = 0;
-        for c in w.chars().chain(std::iter::once('>')) {
-            win = [win[1], win[2], c];
-            n += 1;
-            if (2..=25).contains(&n) {
-                let mut buf = [0u8; 12];
-                let mut len = 0;
-                for ch in win {
-                    len += ch.encode_utf8(&mut buf[len..]).len();
-                }
-                let tri = std::str::from_utf8(&buf[..len]).unwrap_or("");
-                f.push((hash(&["c", tri]), 0.5));
+    let (w_h, b_h) = (Fnv::START.bytes(b"w"), Fnv::START.bytes(b"b"));
+    let mut prev = String::from("<s>");
+    let mut cur = String::new();
+    let mut words = 0usize;
+    // The same words as `crate::lexicon::words`: alphanumeric runs, lowercased.
+    for raw in unit.split(|c: char| !c.is_alphanumeric()) {
+        if raw.is_empty() {
+            continue;
+        }
+        words += 1;
+        lower_into(raw, &mut cur);
+        f.push((w_h.part(&cur).bucket(), 1.0));
+        f.push((b_h.part(&prev).part(&cur).bucket(), 1.0));
+        // Character trigrams of `<word>`: three code points packed in one integer and
+        // mixed, far cheaper than hashing their bytes.
+        let mut win: u64 = (u64::from(' ') << 21 | u64::from(' ')) << 21 | u64::from('<');
+        for (n, c) in cur.chars().chain(std::iter::once('>')).enumerate() {
+            win = (win << 21 | u64::from(c)) & ((1 << 63) - 1);
+            if (1..=24).contains(&n) {
+                f.push((trigram(win), 0.5));
             }
         }
-        prev = w;
+        std::mem::swap(&mut prev, &mut cur);
     }
     for s in ev.spans {
         f.push((hash(&["r", s.rule]), 2.0));
@@ -76,7 +123,7 @@ pub fn extract(
         .map(String::from)
         .unwrap_or_default();
     f.push((hash(&["last", &last]), 1.0));
-    let len = match words.len() {
+    let len = match words {
         0..=4 => "xs",
         5..=12 => "s",
         13..=25 => "m",
@@ -84,17 +131,49 @@ pub fn extract(
     };
     f.push((hash(&["len", len]), 1.0));
     f.push((hash(&["bias"]), 1.0));
-    f.sort_unstable_by_key(|x| x.0);
-    let mut out: Features = Vec::with_capacity(f.len());
-    for (k, v) in f {
-        match out.last_mut() {
-            Some(l) if l.0 == k => l.1 += v,
-            _ => out.push((k, v)),
-        }
-    }
-    let norm = out.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt().max(1e-6);
-    for x in &mut out {
+    let norm = f.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt().max(1e-6);
+    for x in &mut f {
         x.1 /= norm;
     }
-    out
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::label::Label;
+
+    fn features(text: &str) -> Features {
+        let ev = Evidence {
+            text,
+            spans: &[],
+            skip: None,
+            continues_attribution: false,
+        };
+        let rules = Suggestion {
+            label: Label::Factual,
+            confidence: 0.5,
+            reasons: Vec::new(),
+            model: String::new(),
+        };
+        extract(&ev, text, 0, text.len(), &rules)
+    }
+
+    #[test]
+    fn values_are_unit_length_and_case_does_not_matter() {
+        let f = features("Le Conseil a voté la loi.");
+        let sq: f32 = f.iter().map(|x| x.1 * x.1).sum();
+        assert!((sq - 1.0).abs() < 1e-4, "{sq}");
+        assert_eq!(f, features("le conseil a voté la loi."));
+        assert_ne!(f, features("La loi a voté le conseil."));
+    }
+
+    #[test]
+    fn trigrams_keep_character_order() {
+        assert_ne!(
+            trigram(0x61 << 42 | 0x62 << 21 | 0x63),
+            trigram(0x63 << 42 | 0x62 << 21 | 0x61)
+        );
+        assert_ne!(features("abc"), features("cba"));
+    }
 }
