@@ -10,23 +10,38 @@ pub enum Lang {
 /// Guesses the language of `text` from its most common words (a stopword profile over the
 /// first 20 kB). French when unsure.
 pub fn detect(text: &str) -> Lang {
-    const EN: &[&str] = &[
-        "the", "and", "of", "to", "is", "that", "was", "for", "with", "said",
-    ];
-    const FR: &[&str] = &[
-        "le", "la", "les", "des", "et", "est", "une", "que", "pour", "dans",
-    ];
     let (mut en, mut fr) = (0usize, 0usize);
     let sample = &text[..text.floor_char_boundary(20_000)];
-    // The stopwords are ASCII: compare without allocating a lower-case copy.
-    for w in sample.split(|c: char| !c.is_alphabetic()) {
-        if w.len() > 4 || w.is_empty() {
+    // The stopwords are ASCII and short: compare lower-cased bytes without allocating.
+    for w in sample.split(|c: char| !is_letter(c)) {
+        if w.is_empty() || w.len() > 4 {
             continue;
         }
-        en += usize::from(EN.iter().any(|s| s.eq_ignore_ascii_case(w)));
-        fr += usize::from(FR.iter().any(|s| s.eq_ignore_ascii_case(w)));
+        let mut b = [0u8; 4];
+        for (d, s) in b.iter_mut().zip(w.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        match &b[..w.len()] {
+            b"the" | b"and" | b"of" | b"to" | b"is" | b"that" | b"was" | b"for" | b"with"
+            | b"said" => en += 1,
+            b"le" | b"la" | b"les" | b"des" | b"et" | b"est" | b"une" | b"que" | b"pour"
+            | b"dans" => fr += 1,
+            _ => {}
+        }
     }
     if en > fr { Lang::En } else { Lang::Fr }
+}
+
+/// `c.is_alphabetic()`, without Unicode tables for ASCII, accented Latin letters and
+/// general punctuation: every character of the sample is checked.
+fn is_letter(c: char) -> bool {
+    match c {
+        '\0'..='\u{7f}' => c.is_ascii_alphabetic(),
+        '\u{d7}' | '\u{f7}' => false,
+        '\u{c0}'..='\u{24f}' => true,
+        '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphabetic(),
+    }
 }
 
 impl Lang {
@@ -65,5 +80,14 @@ mod tests {
         assert_eq!(detect(""), Lang::Fr);
         assert_eq!(Lang::from_code("EN"), Some(Lang::En));
         assert_eq!(Lang::from_code("de"), None);
+        assert_eq!(detect("THE CITY SAID THAT AND"), Lang::En);
+        assert_eq!(detect("Théâtre: le café est là"), Lang::Fr);
+    }
+
+    #[test]
+    fn letters_match_unicode() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 }

@@ -48,7 +48,7 @@ pub fn tokenize(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Tok>
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut word_start: Option<usize> = None;
     for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        if c.is_alphanumeric() {
+        if crate::lexicon::is_word_char(c) {
             word_start.get_or_insert(i);
         } else if let Some(ws) = word_start.take() {
             let mut t = make(lang, &s[ws..i], start + ws, start + i);

@@ -8,9 +8,23 @@ pub fn norm(w: &str) -> String {
     w.trim().to_lowercase().replace(['’', 'ʼ', '`'], "'")
 }
 
+/// `c.is_alphanumeric()`, answered without Unicode tables for ASCII, accented Latin
+/// letters and general punctuation (’ « — …): the characters of nearly every French or
+/// English word boundary, checked for every character of every sentence analysed.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    match c {
+        '\0'..='\u{7f}' => c.is_ascii_alphanumeric(),
+        '\u{d7}' | '\u{f7}' => false,
+        '\u{c0}'..='\u{24f}' => true,
+        '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// The words of a term or sentence, lower-cased: runs of letters and digits.
 pub fn words(s: &str) -> impl Iterator<Item = String> + '_ {
-    s.split(|c: char| !c.is_alphanumeric())
+    s.split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase())
 }
@@ -116,4 +130,16 @@ fn conjugate_en(lemma: &str) -> Vec<String> {
         ]);
     }
     v
+}
+
+#[cfg(test)]
+mod word_char_tests {
+    use super::*;
+
+    #[test]
+    fn word_chars_match_unicode() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 }

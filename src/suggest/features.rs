@@ -87,7 +87,7 @@ pub fn extract(
     let mut cur = String::new();
     let mut words = 0usize;
     // The same words as `crate::lexicon::words`: alphanumeric runs, lowercased.
-    for raw in unit.split(|c: char| !c.is_alphanumeric()) {
+    for raw in unit.split(|c: char| !crate::lexicon::is_word_char(c)) {
         if raw.is_empty() {
             continue;
         }
