@@ -283,3 +283,79 @@ mod random {
         }
     }
 }
+
+#[test]
+fn event_clauses_are_claims_without_deciding_the_label() {
+    let v = show(
+        Lang::Fr,
+        "Le pont a été emporté par la crue, et les riverains ont fui vers les hauteurs.",
+    );
+    assert!(
+        has(
+            &v,
+            Kind::Claim,
+            "event",
+            "Le pont a été emporté par la crue"
+        ),
+        "{v:?}"
+    );
+    assert!(
+        has(
+            &v,
+            Kind::Claim,
+            "event",
+            "les riverains ont fui vers les hauteurs"
+        ),
+        "{v:?}"
+    );
+    let v = show(Lang::En, "The council has approved the budget.");
+    assert!(
+        has(
+            &v,
+            Kind::Claim,
+            "event",
+            "The council has approved the budget"
+        ),
+        "{v:?}"
+    );
+    // A pronoun subject, or an auxiliary without a participle, is no event.
+    let v = show(Lang::Fr, "Il a dit oui. La salle est grande.");
+    assert!(v.iter().all(|(_, r, _)| *r != "event"), "{v:?}");
+}
+
+#[test]
+fn listed_places_and_date_ranges_are_one_claim() {
+    let v = show(
+        Lang::Fr,
+        "Des inondations ont touché les habitants à Mopti (région du Centre) et à Gao entre 2019 et 2021.",
+    );
+    assert!(
+        has(
+            &v,
+            Kind::Claim,
+            "place",
+            "à Mopti (région du Centre) et à Gao"
+        ),
+        "{v:?}"
+    );
+    assert!(has(&v, Kind::Claim, "date", "entre 2019 et 2021"), "{v:?}");
+    let v = show(Lang::Fr, "À partir de 2022, la ligne a fermé.");
+    assert!(has(&v, Kind::Claim, "date", "À partir de 2022"), "{v:?}");
+}
+
+#[test]
+fn ordinals_and_vague_quantities_are_not_figures() {
+    for s in [
+        "Le Premier ministre a parlé pour la première fois.",
+        "Plusieurs témoins étaient présents.",
+    ] {
+        let v = show(Lang::Fr, s);
+        assert!(v.iter().all(|(_, r, _)| *r != "figure"), "{s}: {v:?}");
+    }
+    let v = show(Lang::Fr, "Plusieurs centaines de personnes ont manifesté.");
+    assert!(
+        v.iter()
+            .any(|(_, r, t)| *r == "figure" && t.contains("centaines")),
+        "{v:?}"
+    );
+}

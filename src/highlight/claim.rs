@@ -100,7 +100,78 @@ pub fn claims(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
         }
         i += 1;
     }
+    merge_lists(text, &mut out);
+    for c in &mut out {
+        if c.rule == "date" {
+            c.start = range_start(text, c.start);
+        }
+    }
     out
+}
+
+/// Joins claims of one kind listed together into one span, as a reader checks them:
+/// `à Farabougou (région de Ségou) et à Biriki-Wèrè`, `entre 2021 et 2023`.
+fn merge_lists(text: &str, spans: &mut Vec<Span>) {
+    let mut k = 1;
+    while k < spans.len() {
+        let (a, b) = (&spans[k - 1], &spans[k]);
+        let between = text.get(a.end..b.start).unwrap_or("x");
+        let mut rest = between.trim();
+        // One parenthetical right after the first item (`(région de Ségou)`).
+        if let Some(r) = rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
+            rest = r.1.trim();
+        }
+        let joins = matches!(
+            rest,
+            "" | "," | "et" | "ou" | "and" | "or" | "à" | "to" | "-" | "–"
+        ) || rest
+            .strip_prefix(',')
+            .is_some_and(|r| matches!(r.trim(), "et" | "ou" | "and" | "or"));
+        let same = a.rule == b.rule && matches!(a.rule, "place" | "date" | "organisation");
+        if same && joins && !between.contains(['\n', '.', ';', ':']) {
+            spans[k - 1].end = spans[k].end;
+            spans.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// Where a date starts once the words that make it a range are counted: `à partir de
+/// 2022`, `entre 2021 et 2023`, `jusqu'en mai`, `from 2019`.
+fn range_start(text: &str, start: usize) -> usize {
+    let before = &text[..start];
+    let trimmed = before.trim_end();
+    for intro in [
+        "à partir de",
+        "À partir de",
+        "jusqu'en",
+        "jusqu’en",
+        "jusqu'au",
+        "jusqu’au",
+        "entre",
+        "Entre",
+        "depuis",
+        "Depuis",
+        "from",
+        "From",
+        "between",
+        "Between",
+        "until",
+        "since",
+        "Since",
+    ] {
+        if let Some(head) = trimmed.strip_suffix(intro) {
+            let word_edge = head
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if word_edge {
+                return head.len();
+            }
+        }
+    }
+    start
 }
 
 /// Extent of a figure or date around token `i`: approximator before, digits, unit or month

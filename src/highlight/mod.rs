@@ -4,6 +4,7 @@
 
 mod claim;
 mod cue;
+mod event;
 pub mod quotes;
 mod source;
 pub mod tokens;
@@ -100,6 +101,12 @@ pub fn spans_of(
             .any(|q| (q.continued || q.words > SCARE_MAX_WORDS) && q.start <= at && at < q.end)
     };
     for c in claim::claims(text, toks, lex) {
+        if !out.iter().any(|s| overlaps(s, &c)) {
+            out.push(c);
+        }
+    }
+    // Event clauses only where no narrower claim or source already explains the text.
+    for c in event::events(text, toks, lex) {
         if !out.iter().any(|s| overlaps(s, &c)) {
             out.push(c);
         }

@@ -105,12 +105,15 @@ pub fn rules(e: &Evidence) -> Suggestion {
         .filter(|s| s.kind == Kind::Cue || s.rule == "scare-quote")
         .collect();
     let score: f32 = cues.iter().map(|s| cue_weight(s.rule)).sum();
-    let claims = e.spans.iter().filter(|s| s.kind == Kind::Claim).count();
+    // Event clauses are highlighted for the reader but do not vote: opinion pieces narrate
+    // events too.
+    let counts = |s: &&Span| s.kind == Kind::Claim && s.rule != "event";
+    let claims = e.spans.iter().filter(counts).count();
     let mut ranked = cues.clone();
     ranked.sort_by(|a, b| cue_weight(b.rule).total_cmp(&cue_weight(a.rule)));
     let reasons: Vec<String> = ranked.iter().take(3).map(|s| quoted(e, s)).collect();
     // Something a reader could check: a figure, a date, a named place or organisation.
-    let checkable = e.spans.iter().filter(|s| s.kind == Kind::Claim).count();
+    let checkable = claims;
     let figures = e.spans.iter().any(|s| matches!(s.rule, "figure" | "date"));
     if score >= OPINION_AT {
         return make(Label::Opinion, 0.5 + 0.08 * score, reasons);
