@@ -33,6 +33,18 @@ list fragments too short to judge.
 A quoted word used by the author as a label inside a judgment is opinion, not quote.
 Headlines and subheads are skip even when they make a claim.
 
+## Highlights (hints, not labels)
+- Source (underlined): the attribution, i.e. the reporting verb or \"selon / d'après /
+  according to\" with the source's noun phrase (\"a expliqué un habitant\"), and a
+  quotation with its marks. One to four quoted words inside the author's own sentence
+  are scare quotes, not a source.
+- Claim (bold): the checkable part of an assertion: figures with their noun or unit
+  (\"au moins sept soldats\"), dates, named places and organisations tied to an
+  event, and event clauses (\"les habitants ont fui\").
+- Cue (italic): opinion markers: evaluative words, intensifiers, hedges, the
+  journalistic conditional, \"il faut\", rhetorical questions, loaded metaphors.
+The dim lowercase letter in the gutter is glose's suggestion; `a` or Enter (default keys) accepts it.
+
 Put a GUIDELINES.md at the corpus root to show your project's own guidelines here.
 ";
 
