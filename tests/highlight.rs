@@ -359,3 +359,38 @@ fn ordinals_and_vague_quantities_are_not_figures() {
         "{v:?}"
     );
 }
+
+#[test]
+fn en_attribution_at_the_end_and_negation_inside_a_quotation() {
+    let v = show(
+        Lang::En,
+        "The bridge will close for repairs from 3 March to 12 April, the county said.",
+    );
+    assert!(
+        has(&v, Kind::Source, "attribution", "the county said"),
+        "{v:?}"
+    );
+    assert!(
+        has(&v, Kind::Claim, "date", "from 3 March to 12 April"),
+        "{v:?}"
+    );
+    let v = show(
+        Lang::En,
+        "\"We will not back down,\" said the union leader.",
+    );
+    assert!(
+        has(
+            &v,
+            Kind::Source,
+            "inverted-attribution",
+            "said the union leader"
+        ),
+        "{v:?}"
+    );
+    // The author's own negated verb is still no attribution.
+    let v = show(
+        Lang::En,
+        "The minister did not say when the road would reopen.",
+    );
+    assert!(v.iter().all(|(k, _, _)| *k != Kind::Source), "{v:?}");
+}

@@ -143,7 +143,12 @@ fn np_end(text: &str, toks: &[Tok], i: usize, max: usize) -> usize {
 fn reflexive_or_negated(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
     let prev = |k: usize| i.checked_sub(k).map(|j| toks[j].norm.as_str());
     let refl = matches!(prev(1), Some("se" | "s")) && !gap(text, toks, i).contains(' ');
-    let neg = (1..=3).any(|k| matches!(prev(k), Some("ne" | "n" | "not" | "never")))
+    // Only a negation in the verb's own clause counts (not one ending a quotation before
+    // it: `"We will not back down," said the leader`).
+    let same_clause =
+        |k: usize| (i + 1 - k..=i).all(|j| j == 0 || !is_clause_break(gap(text, toks, j)));
+    let neg = (1..=3)
+        .any(|k| matches!(prev(k), Some("ne" | "n" | "not" | "never")) && same_clause(k))
         && !lex.auxiliaries.contains(&toks[i].norm);
     refl || neg
 }
@@ -235,13 +240,20 @@ fn verb_rule(
             let name = w.cap && (np_start + k > 0 || w.acronym);
             lex.source_nouns.contains(w.stem()) || (name && !lex.function_words.contains(&w.norm))
         });
+    // `…, the county said.`: a short subject after a comma or quotation, the verb ending
+    // the sentence. The position alone attributes, whatever the noun.
+    let clause_final = toks.len() - i <= 4
+        && (i + 1..toks.len()).all(|k| !is_clause_break(gap(text, toks, k)))
+        && !text[t.end..end].contains(['?', ';', ':']);
+    let after_break = np_start > 0 && gap(text, toks, np_start).contains([',', '»', '”', '"']);
+    let tail = reporting && clause_final && after_break && (1..=6).contains(&np.len());
     let rule = if reporting {
         "attribution"
     } else {
         "thought-attribution"
     };
     let ok = if reporting {
-        sourcey || that_follows
+        sourcey || that_follows || tail
     } else {
         sourcey && that_follows
     };
