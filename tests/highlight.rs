@@ -394,3 +394,18 @@ fn en_attribution_at_the_end_and_negation_inside_a_quotation() {
     );
     assert!(v.iter().all(|(k, _, _)| *k != Kind::Source), "{v:?}");
 }
+
+#[test]
+fn review_vocabulary_and_adverbs_are_cues() {
+    let v = show(
+        Lang::Fr,
+        "Le chef nous offre une cuisine généreuse et inventive, magnifiquement dressée.",
+    );
+    for w in ["généreuse", "inventive", "magnifiquement"] {
+        assert!(has(&v, Kind::Cue, "evaluative", w), "{w}: {v:?}");
+    }
+    let v = show(Lang::En, "The pasta was overpriced and painfully bland.");
+    for w in ["overpriced", "painfully", "bland"] {
+        assert!(has(&v, Kind::Cue, "evaluative", w), "{w}: {v:?}");
+    }
+}
