@@ -134,7 +134,7 @@ impl Analyzer {
     /// Highlights and suggestion for any unit `text[start..end]` (eval uses the reference's
     /// own cuts).
     pub fn span(&self, text: &str, lang: Lang, start: usize, end: usize) -> SentenceAnalysis {
-        let (spans, ev_skip, cont) = self.evidence(text, lang, start, end);
+        let (spans, ev_skip, cont, toks) = self.evidence_and_tokens(text, lang, start, end);
         let ev = Evidence {
             text,
             spans: &spans,
@@ -144,7 +144,7 @@ impl Analyzer {
         let rules = suggest::rules(&ev);
         let model = self.model();
         let suggestion = match &model {
-            Some(m) => m.refine(&ev, text, start, end, rules),
+            Some(m) => m.refine(&ev, text, start, end, Some(&toks), rules),
             None => rules,
         };
         SentenceAnalysis { spans, suggestion }
@@ -159,9 +159,21 @@ impl Analyzer {
         start: usize,
         end: usize,
     ) -> (Vec<Span>, Option<&'static str>, bool) {
+        let (spans, why, cont, _) = self.evidence_and_tokens(text, lang, start, end);
+        (spans, why, cont)
+    }
+
+    /// [`Analyzer::evidence`] and the unit's tokens, which the model's features reuse.
+    fn evidence_and_tokens(
+        &self,
+        text: &str,
+        lang: Lang,
+        start: usize,
+        end: usize,
+    ) -> (Vec<Span>, Option<&'static str>, bool, Vec<tokens::Tok>) {
         let lex = self.lexicon(lang);
         if start >= end || end > text.len() {
-            return (Vec::new(), None, false);
+            return (Vec::new(), None, false, Vec::new());
         }
         let toks = tokens::tokenize(lex, text, start, end);
         let mut spans = highlight::spans_of(lex, text, start, end, &toks);
@@ -177,7 +189,7 @@ impl Analyzer {
             spans.clear();
         }
         let cont = !attributed && why.is_none() && self.continues_attribution(lex, text, start);
-        (spans, why, cont)
+        (spans, why, cont, toks)
     }
 
     fn continues_attribution(&self, lex: &Lexicon, text: &str, start: usize) -> bool {

@@ -229,7 +229,7 @@ pub fn evaluate(
         let (ev, u) = (p.evidence(), p.unit);
         let rules = suggest::rules(&ev);
         let s = match folds.and_then(|_| models[fold_of(&u.article)].as_ref()) {
-            Some(m) => m.refine(&ev, p.text, u.start, u.end, rules),
+            Some(m) => m.refine(&ev, p.text, u.start, u.end, None, rules),
             None if folds.is_some() => rules,
             None => {
                 an.span(p.text, an.lang_of(p.text), u.start, u.end)

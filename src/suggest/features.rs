@@ -3,6 +3,7 @@
 //! model learns how far to trust each rule on this corpus.
 
 use super::{Evidence, Suggestion};
+use crate::highlight::tokens::Tok;
 
 /// Number of hashed feature buckets (a power of two).
 pub const DIM: usize = 1 << 18;
@@ -80,32 +81,74 @@ pub fn extract(
     end: usize,
     rules: &Suggestion,
 ) -> Features {
-    let mut f: Vec<(u32, f32)> = Vec::with_capacity(256);
     let unit = text.get(start..end).unwrap_or("");
-    let (w_h, b_h) = (Fnv::START.bytes(b"w"), Fnv::START.bytes(b"b"));
-    let mut prev = String::from("<s>");
-    let mut cur = String::new();
-    let mut words = 0usize;
+    let mut lower = String::new();
     // The same words as `crate::lexicon::words`: alphanumeric runs, lowercased.
-    for raw in unit.split(|c: char| !crate::lexicon::is_word_char(c)) {
-        if raw.is_empty() {
-            continue;
-        }
-        words += 1;
-        lower_into(raw, &mut cur);
-        f.push((w_h.part(&cur).bucket(), 1.0));
-        f.push((b_h.part(&prev).part(&cur).bucket(), 1.0));
+    let words = unit
+        .split(|c: char| !crate::lexicon::is_word_char(c))
+        .filter(|w| !w.is_empty());
+    let mut f = Vec::with_capacity(256);
+    let n = words_into(
+        &mut f,
+        words.map(|w| {
+            lower_into(w, &mut lower);
+            lower.clone()
+        }),
+    );
+    finish(f, ev, unit, n, rules)
+}
+
+/// Same as [`extract`], from the unit's tokens (`highlight::tokens::tokenize` of the same
+/// span), whose lower-cased words are those `extract` would find: the analyzer has them
+/// already, so the words are not split and lower-cased twice.
+pub fn extract_from_tokens(
+    ev: &Evidence,
+    text: &str,
+    start: usize,
+    end: usize,
+    toks: &[Tok],
+    rules: &Suggestion,
+) -> Features {
+    let unit = text.get(start..end).unwrap_or("");
+    let mut f = Vec::with_capacity(256);
+    let n = words_into(&mut f, toks.iter().map(|t| t.norm.as_str()));
+    finish(f, ev, unit, n, rules)
+}
+
+/// Word, bigram and character-trigram features of lower-cased `words`; returns how many
+/// words there were.
+fn words_into<S: AsRef<str>>(f: &mut Features, words: impl Iterator<Item = S>) -> usize {
+    let (w_h, b_h) = (Fnv::START.bytes(b"w"), Fnv::START.bytes(b"b"));
+    let mut prev: Option<S> = None;
+    let mut n = 0;
+    for w in words {
+        n += 1;
+        let cur = w.as_ref();
+        f.push((w_h.part(cur).bucket(), 1.0));
+        let p = prev.as_ref().map_or("<s>", AsRef::as_ref);
+        f.push((b_h.part(p).part(cur).bucket(), 1.0));
         // Character trigrams of `<word>`: three code points packed in one integer and
         // mixed, far cheaper than hashing their bytes.
         let mut win: u64 = (u64::from(' ') << 21 | u64::from(' ')) << 21 | u64::from('<');
-        for (n, c) in cur.chars().chain(std::iter::once('>')).enumerate() {
+        for (k, c) in cur.chars().chain(std::iter::once('>')).enumerate() {
             win = (win << 21 | u64::from(c)) & ((1 << 63) - 1);
-            if (1..=24).contains(&n) {
+            if (1..=24).contains(&k) {
                 f.push((trigram(win), 0.5));
             }
         }
-        std::mem::swap(&mut prev, &mut cur);
+        prev = Some(w);
     }
+    n
+}
+
+/// The rule, length and bias features, then normalisation.
+fn finish(
+    mut f: Features,
+    ev: &Evidence,
+    unit: &str,
+    words: usize,
+    rules: &Suggestion,
+) -> Features {
     for s in ev.spans {
         f.push((hash(&["r", s.rule]), 2.0));
     }
@@ -166,6 +209,32 @@ mod tests {
         assert!((sq - 1.0).abs() < 1e-4, "{sq}");
         assert_eq!(f, features("le conseil a voté la loi."));
         assert_ne!(f, features("La loi a voté le conseil."));
+    }
+
+    #[test]
+    fn features_from_tokens_are_the_same() {
+        let an = crate::analysis::Analyzer::builtin();
+        let lex = crate::lexicon::Lexicon::builtin(crate::lang::Lang::Fr);
+        for t in [
+            "« L'armée a confirmé 12 morts », a déclaré ÉTIENNE, à Ségou.",
+            "ΣΑΣ ΟΔΟΣ x\u{301}y Straße İstanbul — l’été ½ ²",
+            "",
+        ] {
+            let (spans, skip, cont) = an.evidence(t, crate::lang::Lang::Fr, 0, t.len());
+            let ev = Evidence {
+                text: t,
+                spans: &spans,
+                skip,
+                continues_attribution: cont,
+            };
+            let rules = crate::suggest::rules(&ev);
+            let toks = crate::highlight::tokens::tokenize(&lex, t, 0, t.len());
+            assert_eq!(
+                extract(&ev, t, 0, t.len(), &rules),
+                extract_from_tokens(&ev, t, 0, t.len(), &toks, &rules),
+                "{t}"
+            );
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use super::features::{self, DIM, Features};
 use super::{Evidence, Suggestion};
+use crate::highlight::tokens::Tok;
 use crate::label::Label;
 
 /// Fewest labeled sentences before a model is trained; under it the rules decide alone.
@@ -101,15 +102,20 @@ impl Model {
     }
 
     /// The model's suggestion, keeping the rules' reasons and noting where it disagrees.
+    /// `toks`, the unit's tokens when the caller has them, save splitting it again.
     pub fn refine(
         &self,
         ev: &Evidence,
         text: &str,
         start: usize,
         end: usize,
+        toks: Option<&[Tok]>,
         rules: Suggestion,
     ) -> Suggestion {
-        let f = features::extract(ev, text, start, end, &rules);
+        let f = match toks {
+            Some(toks) => features::extract_from_tokens(ev, text, start, end, toks, &rules),
+            None => features::extract(ev, text, start, end, &rules),
+        };
         let p = self.probs(&f);
         let (best, conf) = p
             .iter()
