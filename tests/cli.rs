@@ -225,3 +225,32 @@ fn the_reader_refuses_the_reserved_gold_name_and_writes_nothing() {
         .count();
     assert_eq!(ron, 0);
 }
+
+#[test]
+fn the_reader_names_a_bad_lexicon_file_and_exits_before_taking_the_terminal() {
+    let c = corpus();
+    let cfg = tempfile::tempdir().unwrap();
+    fs::write(
+        c.path().join("glose-lexicon.fr.ron"),
+        "(\n  evaluative: [\"a\"],\n  evaluatives: [],\n)",
+    )
+    .unwrap();
+    for cmd in [vec![], vec!["review"]] {
+        glose(cfg.path())
+            .args(cmd)
+            .arg(c.path())
+            .args(["--annotator", "alice"])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("glose-lexicon.fr.ron:3:"));
+    }
+    // The same from the user's config folder.
+    fs::remove_file(c.path().join("glose-lexicon.fr.ron")).unwrap();
+    fs::write(cfg.path().join("lexicon.en.ron"), "(evaluative: [oops])").unwrap();
+    glose(cfg.path())
+        .args(["--annotator", "alice"])
+        .arg(c.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("lexicon.en.ron:1:"));
+}

@@ -165,22 +165,96 @@ fn growing_the_terminal_fills_the_screen_again() {
     assert_eq!(app.article().unwrap().cursor, 5);
 }
 
+/// Where `least-confident` must go for `who`, computed from the files on disk: the
+/// unlabeled sentence with the least confident suggestion among `articles` (all if empty).
+fn least_on_disk(dir: &std::path::Path, who: &str, articles: &[&str]) -> (String, usize) {
+    use glose::analysis::Analyzer;
+    use glose::annotations::Annotations;
+    use glose::document::Document;
+    let corpus = glose::corpus::Corpus::scan(dir).unwrap();
+    let who = glose::annotator::Annotator::new(who).unwrap();
+    let docs: Vec<Document> = corpus
+        .entries
+        .iter()
+        .filter(|e| articles.is_empty() || articles.contains(&e.id.as_str()))
+        .map(|e| Document::load(&e.path, &e.id).unwrap())
+        .collect();
+    let anns: Vec<Annotations> = docs
+        .iter()
+        .map(|d| Annotations::load(d, &who).unwrap())
+        .collect();
+    let (d, i, _) = Analyzer::builtin()
+        .least_confident(&docs, |d, i| anns[d].label(i).is_some())
+        .unwrap();
+    (docs[d].id.clone(), i)
+}
+
+fn at(app: &glose::tui::App) -> (String, usize) {
+    let a = app.article().unwrap();
+    (a.doc.id.clone(), a.cursor)
+}
+
+/// Lets the scan of articles not open finish (bounded: it runs in a thread).
+fn finish_scan(app: &mut glose::tui::App) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while app.prefetch_step() {
+        assert!(std::time::Instant::now() < deadline, "the scan never ended");
+    }
+}
+
 #[test]
 fn least_confident_jumps_across_articles_and_skips_labeled() {
     let dir = corpus();
     let mut app = app(dir.path(), "alice");
-    // Background scanning between keys fills the cache for closed articles.
-    while app.prefetch_step() {}
+    // Closed articles are scanned in a thread; the results come in between keys.
+    finish_scan(&mut app);
     assert_eq!(app.least.len(), 3);
-    keys(&mut app, "<enter>m");
-    let a = app.article().unwrap();
-    let (id, cur) = (a.doc.id.clone(), a.cursor);
-    assert_eq!(a.label(cur), None);
-    // Labeling that sentence makes `m` go elsewhere.
+    // Every sentence of the first article labeled: `m` must look elsewhere.
+    keys(&mut app, "<enter>ffffffm");
+    let first = least_on_disk(dir.path(), "alice", &[]);
+    assert_eq!(first, ("b_flood.txt".to_string(), 1));
+    assert_eq!(at(&app), first);
+    let msg = app.message.clone().unwrap().0;
+    assert!(
+        msg.contains("in the corpus") && !msg.contains("scanning"),
+        "{msg}"
+    );
+    // Labeling that sentence makes `m` go to the next least confident.
     keys(&mut app, "fm");
-    let a = app.article().unwrap();
-    assert!(a.doc.id != id || a.cursor != cur);
-    assert_eq!(a.label(a.cursor), None);
+    let second = least_on_disk(dir.path(), "alice", &[]);
+    assert_eq!(second, ("c_vote.txt".to_string(), 1));
+    assert_eq!(at(&app), second);
+}
+
+#[test]
+fn least_confident_before_the_scan_ends_takes_the_best_so_far_and_says_so() {
+    let dir = corpus();
+    let mut app = app(dir.path(), "alice");
+    // The least confident sentences of the first article labeled.
+    keys(&mut app, "<enter>ffjjffm");
+    // Nothing scanned yet: only the open article is known.
+    let so_far = least_on_disk(dir.path(), "alice", &["a_rain.txt"]);
+    assert_eq!(at(&app), so_far);
+    let msg = app.message.clone().unwrap().0;
+    assert!(msg.contains("still scanning 1/3 articles"), "{msg}");
+    finish_scan(&mut app);
+    assert_eq!(app.least.len(), 2, "the two closed articles");
+    let target = least_on_disk(dir.path(), "alice", &[]);
+    assert_ne!(target.0, so_far.0);
+    // A newer model makes the scans stale: they are redone, and meanwhile still used.
+    app.analyzer.set_model(None);
+    assert!(app.background_step());
+    assert!(app.least.is_empty());
+    assert_eq!(app.least_stale.len(), 2);
+    keys(&mut app, "m");
+    assert_eq!(at(&app), target);
+    let msg = app.message.clone().unwrap().0;
+    assert!(msg.contains("still scanning 1/3 articles"), "{msg}");
+    finish_scan(&mut app);
+    assert!(app.least.contains_key(&2), "c_vote.txt scanned again");
+    keys(&mut app, "ggm");
+    assert_eq!(at(&app), target);
+    assert!(app.message.clone().unwrap().0.contains("in the corpus"));
 }
 
 #[test]
@@ -239,11 +313,17 @@ fn a_lazy_library_fills_in_between_keys_and_is_usable_before() {
     // Articles can be opened and labeled before the library has read them.
     keys(&mut app, "<enter>f<esc>");
     assert_eq!(labels_on_disk(dir.path(), "a_rain.txt", "alice").len(), 1);
-    let mut steps = 0;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
     while app.background_step() {
-        steps += 1;
+        assert!(
+            std::time::Instant::now() < deadline,
+            "background work never ended"
+        );
     }
-    assert_eq!(steps, 3 + 2, "three articles read, two closed ones scanned");
+    assert_eq!(app.library.pending, 3, "three articles read");
+    let mut scanned: Vec<usize> = app.least.keys().copied().collect();
+    scanned.sort_unstable();
+    assert_eq!(scanned, [1, 2], "the two closed articles scanned");
     assert_eq!(app.library.infos[1], eager.library.infos[1]);
     assert_eq!(app.library.infos[0].title, "Rain in the capital");
     assert_eq!(app.library.labeled(0, &Annotator::new("alice").unwrap()), 1);

@@ -171,6 +171,71 @@ fn highlight_spans_use_one_style_per_kind() {
     assert!(buf[(col("would"), y)].modifier.is_empty());
 }
 
+/// Rows `ys` of the screen, each followed by a row marking the style of every cell:
+/// `_` underlined (source), `/` italic (cue), `#` bold (claim, label letter), `.` dim
+/// (suggestion letter), `~` reversed (cursor); the first that applies.
+fn with_styles(buf: &Buffer, ys: std::ops::Range<u16>) -> String {
+    let mut out = String::new();
+    for y in ys {
+        out.push_str(row(buf, y).trim_end());
+        out.push('\n');
+        let marks: String = (0..buf.area.width)
+            .map(|x| {
+                let m = buf[(x, y)].modifier;
+                [
+                    (Modifier::UNDERLINED, '_'),
+                    (Modifier::ITALIC, '/'),
+                    (Modifier::BOLD, '#'),
+                    (Modifier::DIM, '.'),
+                    (Modifier::REVERSED, '~'),
+                ]
+                .into_iter()
+                .find(|(k, _)| m.contains(*k))
+                .map_or(' ', |(_, c)| c)
+            })
+            .collect();
+        out.push_str(marks.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn reader_shows_the_analyzer_highlights_and_suggestions() {
+    let dir = corpus();
+    let mut app = app(dir.path(), "alice");
+    app.theme = Theme::new(false, false);
+    keys(&mut app, "<enter>f");
+    let t = resized(&mut app, 80, 12);
+    let buf = t.backend().buffer();
+    insta::assert_snapshot!("reader_highlights_80x12", with_styles(buf, 1..11));
+    let find = |w: &str| {
+        (1..10)
+            .find_map(|y| row(buf, y).find(w).map(|x| (x as u16, y)))
+            .unwrap()
+    };
+    // Source, claim and cue spans found by the analyzer, one modifier each.
+    let (x, y) = find("minister");
+    assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    let (x, y) = find("Tuesday");
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    let (x, y) = find("shameful");
+    assert!(buf[(x, y)].modifier.contains(Modifier::ITALIC));
+    // The suggestion is a dim lowercase letter in the gutter, unlike the label `F`.
+    assert_eq!(buf[(1, y)].symbol(), "o");
+    assert!(buf[(1, y)].modifier.contains(Modifier::DIM));
+    assert!(!buf[(1, y)].modifier.contains(Modifier::BOLD));
+    assert_eq!(buf[(1, 1)].symbol(), "F");
+    assert!(buf[(1, 1)].modifier.contains(Modifier::BOLD));
+    // The detail line gives the cursor suggestion's reasons and the model that made it.
+    let detail = row(buf, 10);
+    assert!(detail.starts_with("suggests factual"), "{detail}");
+    assert!(
+        detail.contains("(rules)") && detail.contains("weak-evaluative"),
+        "{detail}"
+    );
+}
+
 #[test]
 fn control_characters_and_wide_text_never_reach_the_terminal() {
     let dir = tempfile::tempdir().unwrap();

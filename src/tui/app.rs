@@ -81,8 +81,14 @@ pub struct App {
     pub message: Option<(String, bool)>,
     pub last_search: Option<String>,
     /// Least confident unlabeled sentence `(confidence, sentence)` of articles not open,
-    /// filled between key presses.
+    /// as scanned with the current model; filled between key presses.
     pub least: HashMap<usize, Option<(f32, usize)>>,
+    /// Results made with an older model, used only until the article is scanned again.
+    pub least_stale: HashMap<usize, Option<(f32, usize)>>,
+    /// The scan of articles not open, while it runs.
+    pub(super) scan: Option<super::scan::Scan>,
+    /// The background trainer, once started, and what the reader has seen of it.
+    pub(super) learning: super::learn::Learning,
     /// Summarises the library's articles in a thread; `None` once installed (or never
     /// started, then the library reads articles itself between keys).
     pub indexer: Option<crate::index::Indexer>,
@@ -125,6 +131,9 @@ impl App {
             message: None,
             last_search: None,
             least: HashMap::new(),
+            least_stale: HashMap::new(),
+            scan: None,
+            learning: super::learn::Learning::default(),
             indexer: None,
             review: super::review::ReviewState::default(),
             stats: None,

@@ -1,17 +1,21 @@
 //! `least-confident`: the unlabeled sentence whose suggestion is least sure, in any
-//! article. Articles not open are scanned between key presses (`prefetch_step`), one at a
-//! time, so the jump itself rarely has to analyse anything.
+//! article. Articles not open are scanned by a worker thread ([`super::scan`]) whose
+//! results are taken in between key presses, so the jump itself never waits for a scan.
 
 use super::app::App;
-use crate::annotations::Annotations;
-use crate::document::Document;
+use super::scan::{Job, Poll, Scan};
+use std::time::Duration;
+
+/// Longest a background step waits for the scan's next result, so input is never kept
+/// waiting long.
+const WAIT: Duration = Duration::from_millis(5);
 
 impl App {
-    /// One small piece of background work, done between key presses: read the next
-    /// library entry, else scan the next article for `least-confident`. False when there is
-    /// nothing left to do.
+    /// One small piece of background work, done between key presses: take in a newer
+    /// model, read the next library entry, take in scan results for `least-confident`.
+    /// False when there is nothing left to do or wait for.
     pub fn background_step(&mut self) -> bool {
-        if self.poll_review() {
+        if self.poll_review() || self.poll_model() {
             return true;
         }
         if let Some(ix) = &self.indexer {
@@ -23,15 +27,15 @@ impl App {
                     self.library_changed(&open);
                     return true;
                 }
-                // The indexer works in its own thread; meanwhile scan suggestions here.
-                None => return self.prefetch_step(),
+                // The indexer works in its own thread; meanwhile take in scan results.
+                None => return self.prefetch_step() || self.wait_training(),
             }
         }
         if self.library.load_next() {
             self.library_changed(&[self.library.pending - 1]);
             return true;
         }
-        self.prefetch_step()
+        self.prefetch_step() || self.wait_training()
     }
 
     /// Starts summarising the library in a thread, with the on-disk cache in `cache_dir`.
@@ -72,40 +76,78 @@ impl App {
         }
     }
 
-    /// Scans one more article for its least confident unlabeled sentence. False when every
-    /// article is scanned.
+    /// Takes in results of the scan of articles not open for `least-confident`, starting
+    /// the scan of those not done yet. Waits a moment for a result; false once every
+    /// article of the library's order is scanned.
     pub fn prefetch_step(&mut self) -> bool {
-        let next = self
+        if self.take_scans(WAIT) {
+            return true;
+        }
+        if self.scan.is_some() {
+            return true;
+        }
+        self.start_scan()
+    }
+
+    /// Takes in the results ready (after waiting up to `wait` for a first one); true if
+    /// any arrived. Results made with an older model are dropped.
+    fn take_scans(&mut self, wait: Duration) -> bool {
+        let mut got = false;
+        let mut wait = wait;
+        while let Some(scan) = &self.scan {
+            match scan.poll(wait) {
+                Poll::Found(f) => {
+                    if f.generation == self.analyzer.generation() {
+                        self.least.insert(f.entry, f.least);
+                        self.least_stale.remove(&f.entry);
+                    }
+                    got = true;
+                    wait = Duration::ZERO;
+                }
+                Poll::Pending => break,
+                Poll::Done => self.scan = None,
+            }
+        }
+        got
+    }
+
+    /// Starts scanning the articles of the library's order that are neither open nor
+    /// scanned; false if there are none.
+    fn start_scan(&mut self) -> bool {
+        let jobs: Vec<Job> = self
             .library
             .order
             .iter()
             .copied()
-            .find(|&e| !self.least.contains_key(&e) && !self.articles.contains_key(&e));
-        match next {
-            Some(e) => {
-                let found = self.scan_closed(e);
-                self.least.insert(e, found);
-                true
-            }
-            None => false,
+            .filter(|e| !self.least.contains_key(e) && !self.articles.contains_key(e))
+            .filter_map(|e| {
+                let entry = self.library.entries.get(e)?;
+                Some(Job {
+                    entry: e,
+                    path: entry.path.clone(),
+                    id: entry.id.clone(),
+                })
+            })
+            .collect();
+        if jobs.is_empty() {
+            return false;
         }
+        let who = self.annotator.clone();
+        self.scan = Some(Scan::spawn(jobs, who, self.analyzer.clone()));
+        true
     }
 
-    /// The least confident unlabeled sentence of an article that is not open.
-    fn scan_closed(&self, e: usize) -> Option<(f32, usize)> {
-        let entry = &self.library.entries[e];
-        let doc = Document::load(&entry.path, &entry.id).ok()?;
-        let ann = Annotations::load(&doc, &self.annotator).ok()?;
-        let lang = self.analyzer.lang(&doc);
-        (0..doc.sentences.len())
-            .filter(|&i| ann.label(i).is_none())
-            .map(|i| {
-                (
-                    self.analyzer.sentence(&doc, lang, i).suggestion.confidence,
-                    i,
-                )
-            })
-            .min_by(|a, b| a.0.total_cmp(&b.0))
+    /// Drops scan results: with `keep_stale`, they remain a fallback for `least-confident`
+    /// until the article is scanned again (a newer model); else they go entirely (other
+    /// lexicons). The scan restarts on the next background step.
+    pub(super) fn forget_scans(&mut self, keep_stale: bool) {
+        self.scan = None;
+        if keep_stale {
+            self.least_stale.extend(self.least.drain());
+        } else {
+            self.least.clear();
+            self.least_stale.clear();
+        }
     }
 
     /// The least confident unlabeled sentence of an open article (labels may have changed,
@@ -132,20 +174,20 @@ impl App {
     }
 
     /// Opens the unlabeled sentence whose suggestion is least confident, in any article.
+    /// While articles are still being scanned, the best found so far, and says so.
     pub(super) fn least_confident(&mut self) {
-        let mut best: Option<(f32, usize, usize)> = None;
-        for e in self.library.order.clone() {
+        self.take_scans(Duration::ZERO);
+        let order = self.library.order.clone();
+        let (mut best, mut done): (Option<(f32, usize, usize)>, usize) = (None, 0);
+        for &e in &order {
             let found = if self.articles.contains_key(&e) {
+                done += 1;
                 self.scan_open(e)
+            } else if let Some(f) = self.least.get(&e) {
+                done += 1;
+                *f
             } else {
-                match self.least.get(&e) {
-                    Some(f) => *f,
-                    None => {
-                        let f = self.scan_closed(e);
-                        self.least.insert(e, f);
-                        f
-                    }
-                }
+                self.least_stale.get(&e).copied().flatten()
             };
             if let Some((c, i)) = found
                 && best.is_none_or(|(b, ..)| c < b)
@@ -153,6 +195,14 @@ impl App {
                 best = Some((c, e, i));
             }
         }
+        let scanning = if done < order.len() {
+            if self.scan.is_none() {
+                self.start_scan();
+            }
+            format!(" (still scanning {done}/{} articles)", order.len())
+        } else {
+            String::new()
+        };
         match best {
             Some((conf, e, i)) => {
                 if self.open_entry(e)
@@ -161,12 +211,18 @@ impl App {
                     a.cursor = i.min(a.len().saturating_sub(1));
                     a.anchor = None;
                 }
+                let so_far = if scanning.is_empty() {
+                    "in the corpus"
+                } else {
+                    "found so far"
+                };
                 self.say(format!(
-                    "Least confident suggestion in the corpus: {:.0}%.",
+                    "Least confident suggestion {so_far}: {:.0}%{scanning}.",
                     conf * 100.0
                 ));
             }
-            None => self.say("No unlabeled sentence left."),
+            None if scanning.is_empty() => self.say("No unlabeled sentence left."),
+            None => self.say(format!("No unlabeled sentence found yet{scanning}.")),
         }
     }
 }

@@ -177,7 +177,12 @@ impl App {
         self.library.infos[first.entry]
             .labeled
             .insert(self.annotator.to_string(), count);
-        self.save_all();
+        // Any scan of this article's labels is out of date now.
+        self.least.remove(&first.entry);
+        self.least_stale.remove(&first.entry);
+        if self.save_all() {
+            self.request_training();
+        }
     }
 
     /// Saves every article with pending changes; true when nothing is left unsaved.

@@ -49,6 +49,8 @@ pub fn run_in(
         keymap,
         Theme::from_env(cfg.theme.as_deref()),
     );
+    app.set_analyzer(crate::analysis::Analyzer::for_corpus(root, &cfg)?);
+    app.start_trainer();
     app.advance = cfg.advance_after_label;
     app.review.cache = config::cache_dir();
     app.review.mode = review;

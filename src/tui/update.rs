@@ -254,7 +254,7 @@ impl App {
     }
 
     /// Keeps the selection on screen and analyses what is visible.
-    fn settle(&mut self, follow_cursor: bool) {
+    pub(super) fn settle(&mut self, follow_cursor: bool) {
         let rows = self.library_rows();
         let lib = &mut self.library;
         if lib.selected < lib.top {
