@@ -318,6 +318,11 @@ fn event_clauses_are_claims_without_deciding_the_label() {
         ),
         "{v:?}"
     );
+    let v = show(
+        Lang::En,
+        "The minister said that the roads would reopen soon.",
+    );
+    assert!(v.iter().all(|(_, r, _)| *r != "event"), "{v:?}");
     // A pronoun subject, or an auxiliary without a participle, is no event.
     let v = show(Lang::Fr, "Il a dit oui. La salle est grande.");
     assert!(v.iter().all(|(_, r, _)| *r != "event"), "{v:?}");

@@ -92,7 +92,11 @@ fn participle(lang: Lang, t: &Tok, lex: &Lexicon) -> bool {
                 || w.ends_with("ert")
                 || w.ends_with("int")
         }
-        Lang::En => w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn"),
+        Lang::En => {
+            w.ends_with("ed")
+                || (w.ends_with("en") && !w.ends_with("pen") && w != "often")
+                || w.ends_with("wn")
+        }
     }
 }
 
@@ -102,7 +106,22 @@ pub fn events(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !toks[i].is(flag::AUX) || toks[i].norm == "t" {
+        // Modals (`would reopen`, `will close`) announce, they do not report an event.
+        let modal = matches!(
+            toks[i].norm.as_str(),
+            "t" | "will"
+                | "would"
+                | "did"
+                | "does"
+                | "be"
+                | "sera"
+                | "seront"
+                | "aura"
+                | "auront"
+                | "aurait"
+                | "auraient"
+        );
+        if !toks[i].is(flag::AUX) || modal {
             i += 1;
             continue;
         }
