@@ -14,18 +14,9 @@ impl App {
         if self.poll_review() {
             return true;
         }
-        if let Some(ix) = &self.indexer {
-            match ix.take() {
-                Some(index) => {
-                    self.indexer = None;
-                    self.library.install(index);
-                    let open: Vec<usize> = self.articles.keys().copied().collect();
-                    self.library_changed(&open);
-                    return true;
-                }
-                // The indexer works in its own thread; meanwhile scan suggestions here.
-                None => return self.prefetch_step(),
-            }
+        if self.indexer.is_some() {
+            // The indexer works in its own threads; meanwhile scan suggestions here.
+            return self.poll_index() || self.prefetch_step();
         }
         if self.library.load_next() {
             self.library_changed(&[self.library.pending - 1]);
@@ -40,9 +31,7 @@ impl App {
         corpus: crate::corpus::Corpus,
         cache_dir: Option<std::path::PathBuf>,
     ) {
-        let ix = crate::index::Indexer::new();
-        ix.request(corpus, cache_dir);
-        self.indexer = Some(ix);
+        self.indexer = Some(crate::index::Indexer::index(corpus, cache_dir));
     }
 
     /// `(done, total)` while the library is still being summarised.
