@@ -108,6 +108,8 @@ fn event_loop(
             app.save_all();
             return Ok(Some(sig));
         }
+        // What the background scan delivered while waiting shows in this frame.
+        app.poll_index();
         terminal.draw(|f| super::draw(f, app))?;
         // Background work runs only while no input is waiting, a small step at a time;
         // while the library grows, in shorter turns so that what arrived shows soon.
