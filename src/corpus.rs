@@ -1,5 +1,10 @@
 //! A corpus is a folder of articles (`.txt`, `.md`), searched recursively. Sidecars sit
 //! beside their article as `<file name>.<annotator>.ron`.
+//!
+//! The walk ([`Walk`]) visits each folder's children sorted so that articles come out in
+//! final corpus order (sorted by id): a library can show them as they are found, appending
+//! only. It reads folder listings and stats only links and odd files; sizes and times of
+//! articles are the index's business.
 
 use crate::annotator::Annotator;
 use crate::atomic;
@@ -7,7 +12,6 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 /// The guidelines file at the corpus root: shown by the reader, not an article.
 pub const GUIDELINES_FILE: &str = "GUIDELINES.md";
@@ -18,8 +22,6 @@ pub struct Entry {
     /// Path relative to the corpus root, `/`-separated.
     pub id: String,
     pub path: PathBuf,
-    pub size: u64,
-    pub mtime: Option<SystemTime>,
     /// Annotators with a sidecar for this article, sorted (`gold` included).
     pub annotators: Vec<Annotator>,
 }
@@ -46,80 +48,23 @@ impl Corpus {
     /// Walks `root` recursively. Hidden files and folders are skipped; linked folders are not
     /// followed (no loops); unreadable folders are recorded in `skipped`.
     pub fn scan(root: &Path) -> Result<Corpus, CorpusError> {
-        let meta = fs::metadata(root).map_err(|source| CorpusError::Io {
-            path: root.to_path_buf(),
-            source,
-        })?;
-        if !meta.is_dir() {
-            return Err(CorpusError::NotADir(root.to_path_buf()));
+        let mut corpus = Corpus::empty(root);
+        for found in Walk::open(root)? {
+            match found {
+                Found::Entry(e) => corpus.entries.push(e),
+                Found::Skipped(path, why) => corpus.skipped.push((path, why)),
+            }
         }
-        let mut corpus = Corpus {
-            root: root.to_path_buf(),
-            entries: Vec::new(),
-            skipped: Vec::new(),
-        };
-        corpus.walk(root, "")?;
-        corpus.entries.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(corpus)
     }
 
-    fn walk(&mut self, dir: &Path, prefix: &str) -> Result<(), CorpusError> {
-        let rd = match fs::read_dir(dir) {
-            Ok(rd) => rd,
-            Err(source) if prefix.is_empty() => {
-                return Err(CorpusError::Io {
-                    path: dir.to_path_buf(),
-                    source,
-                });
-            }
-            Err(e) => {
-                self.skipped.push((dir.to_path_buf(), e.to_string()));
-                return Ok(());
-            }
-        };
-        let mut files: Vec<(String, PathBuf, fs::Metadata)> = Vec::new();
-        let mut names: Vec<String> = Vec::new();
-        let mut subdirs = Vec::new();
-        for ent in rd.flatten() {
-            let name = ent.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') {
-                continue;
-            }
-            let path = ent.path();
-            let Ok(ft) = ent.file_type() else { continue };
-            if ft.is_dir() {
-                subdirs.push((name, path));
-                continue;
-            }
-            names.push(name.clone());
-            if !is_article_name(&name) || (prefix.is_empty() && name == GUIDELINES_FILE) {
-                continue;
-            }
-            match fs::metadata(&path) {
-                Ok(m) if m.is_file() => files.push((name, path, m)),
-                Ok(_) => self
-                    .skipped
-                    .push((path, "a link to a folder is not followed".into())),
-                Err(e) => self
-                    .skipped
-                    .push((path, format!("broken link or unreadable: {e}"))),
-            }
+    /// A corpus at `root` with nothing found yet (a library filled by a background walk).
+    pub fn empty(root: &Path) -> Corpus {
+        Corpus {
+            root: root.to_path_buf(),
+            entries: Vec::new(),
+            skipped: Vec::new(),
         }
-        names.sort();
-        for (name, path, m) in files {
-            let annotators = sidecars_in(&names, &name);
-            self.entries.push(Entry {
-                id: format!("{prefix}{name}"),
-                path,
-                size: m.len(),
-                mtime: m.modified().ok(),
-                annotators,
-            });
-        }
-        for (name, path) in subdirs {
-            self.walk(&path, &format!("{prefix}{name}/"))?;
-        }
-        Ok(())
     }
 
     /// Every annotator with a sidecar somewhere in the corpus, `gold` included.
@@ -137,6 +82,169 @@ impl Corpus {
     /// Entries by id, for lookups from exports and imports.
     pub fn by_id(&self) -> BTreeMap<&str, &Entry> {
         self.entries.iter().map(|e| (e.id.as_str(), e)).collect()
+    }
+}
+
+/// One thing the walk found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    Entry(Entry),
+    /// A folder or link that could not be walked, with the reason.
+    Skipped(PathBuf, String),
+}
+
+/// A walk of a corpus folder, one [`Found`] at a time in corpus order, so a caller can show
+/// or stop it part way. [`Corpus::scan`] is this walk collected.
+#[derive(Debug)]
+pub struct Walk {
+    /// The root listing, read on the first step (opening is cheap, reading may not be).
+    first: Option<fs::ReadDir>,
+    /// Folders being walked, innermost last.
+    stack: Vec<Level>,
+    /// Non-hidden names listed so far, folders included (a measure of progress).
+    pub listed: usize,
+}
+
+/// A folder being walked: its children left to visit, in order.
+#[derive(Debug)]
+struct Level {
+    /// Id prefix of its children: empty at the root, else `sub/dir/`.
+    prefix: String,
+    /// Its file names (not folders), sorted, to find sidecars.
+    names: Vec<String>,
+    children: std::vec::IntoIter<Child>,
+}
+
+#[derive(Debug)]
+struct Child {
+    name: String,
+    path: PathBuf,
+    kind: Kind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Dir,
+    /// A regular file: its listing says so, no stat needed.
+    File,
+    /// A link or something else: stat to know what it is.
+    Other,
+}
+
+impl Walk {
+    /// Checks that `root` is a folder that can be listed; reads nothing else yet.
+    pub fn open(root: &Path) -> Result<Walk, CorpusError> {
+        let io = |source| CorpusError::Io {
+            path: root.to_path_buf(),
+            source,
+        };
+        let meta = fs::metadata(root).map_err(io)?;
+        if !meta.is_dir() {
+            return Err(CorpusError::NotADir(root.to_path_buf()));
+        }
+        let rd = fs::read_dir(root).map_err(io)?;
+        Ok(Walk {
+            first: Some(rd),
+            stack: Vec::new(),
+            listed: 0,
+        })
+    }
+
+    /// Lists a folder: hidden names skipped, children sorted so that ids come out sorted
+    /// (a folder sorts as its name followed by `/`, where all its ids start).
+    fn list(&mut self, rd: fs::ReadDir, prefix: String) -> Level {
+        let mut children = Vec::new();
+        for ent in rd.flatten() {
+            let name = ent.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let Ok(ft) = ent.file_type() else { continue };
+            let kind = if ft.is_dir() {
+                Kind::Dir
+            } else if ft.is_file() {
+                Kind::File
+            } else {
+                Kind::Other
+            };
+            children.push(Child {
+                name,
+                path: ent.path(),
+                kind,
+            });
+        }
+        self.listed += children.len();
+        children.sort_by(|a, b| sort_key(a).cmp(sort_key(b)));
+        let mut names: Vec<String> = children
+            .iter()
+            .filter(|c| c.kind != Kind::Dir)
+            .map(|c| c.name.clone())
+            .collect();
+        names.sort();
+        Level {
+            prefix,
+            names,
+            children: children.into_iter(),
+        }
+    }
+}
+
+/// The name bytes followed by `/` for folders, as an iterator compared lexicographically.
+fn sort_key(c: &Child) -> impl Iterator<Item = u8> + '_ {
+    let slash = (c.kind == Kind::Dir).then_some(b'/');
+    c.name.bytes().chain(slash)
+}
+
+impl Iterator for Walk {
+    type Item = Found;
+
+    fn next(&mut self) -> Option<Found> {
+        if let Some(rd) = self.first.take() {
+            let root = self.list(rd, String::new());
+            self.stack.push(root);
+        }
+        loop {
+            let level = self.stack.last_mut()?;
+            let Some(child) = level.children.next() else {
+                self.stack.pop();
+                continue;
+            };
+            let id = format!("{}{}", level.prefix, child.name);
+            if child.kind == Kind::Dir {
+                match fs::read_dir(&child.path) {
+                    Ok(rd) => {
+                        let sub = self.list(rd, format!("{id}/"));
+                        self.stack.push(sub);
+                        continue;
+                    }
+                    Err(e) => return Some(Found::Skipped(child.path, e.to_string())),
+                }
+            }
+            if !is_article_name(&child.name)
+                || (level.prefix.is_empty() && child.name == GUIDELINES_FILE)
+            {
+                continue;
+            }
+            if child.kind == Kind::Other {
+                match fs::metadata(&child.path) {
+                    Ok(m) if m.is_file() => {}
+                    Ok(_) => {
+                        let why = "a link to a folder is not followed".to_string();
+                        return Some(Found::Skipped(child.path, why));
+                    }
+                    Err(e) => {
+                        let why = format!("broken link or unreadable: {e}");
+                        return Some(Found::Skipped(child.path, why));
+                    }
+                }
+            }
+            let annotators = sidecars_in(&level.names, &child.name);
+            return Some(Found::Entry(Entry {
+                id,
+                path: child.path,
+                annotators,
+            }));
+        }
     }
 }
 
@@ -173,12 +281,12 @@ pub fn sidecars_in(names: &[String], article: &str) -> Vec<Annotator> {
         if atomic::is_temp_name(n) {
             continue;
         }
-        let owned_by_longer = names.iter().any(|other| {
-            other.len() > article.len()
-                && n.len() > other.len()
-                && n.starts_with(other.as_str())
-                && n.as_bytes()[other.len()] == b'.'
+        // Looked up by name, so a folder of many files costs no more per sidecar.
+        let owned_by_longer = n.match_indices('.').any(|(p, _)| {
+            let other = &n[..p];
+            p > article.len()
                 && is_article_name(other)
+                && names.binary_search_by(|x| x.as_str().cmp(other)).is_ok()
         });
         if owned_by_longer {
             continue;
@@ -192,81 +300,4 @@ pub fn sidecars_in(names: &[String], article: &str) -> Vec<Annotator> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn touch(p: &Path, s: &str) {
-        if let Some(d) = p.parent() {
-            fs::create_dir_all(d).unwrap();
-        }
-        fs::write(p, s).unwrap();
-    }
-
-    #[test]
-    fn finds_articles_recursively_and_their_sidecars() {
-        let dir = tempfile::tempdir().unwrap();
-        let r = dir.path();
-        touch(&r.join("b.txt"), "B");
-        touch(&r.join("a.md"), "A");
-        touch(&r.join("sub/c.TXT"), "C");
-        touch(&r.join("sub/c.TXT.alice.ron"), "()");
-        touch(&r.join("sub/c.TXT.gold.ron"), "()");
-        touch(&r.join("notes.pdf"), "x");
-        touch(&r.join(".git/x.txt"), "hidden");
-        touch(&r.join(".hidden.txt"), "hidden");
-        touch(&r.join("GUIDELINES.md"), "guide");
-        let c = Corpus::scan(r).unwrap();
-        let ids: Vec<_> = c.entries.iter().map(|e| e.id.as_str()).collect();
-        assert_eq!(ids, ["a.md", "b.txt", "sub/c.TXT"]);
-        let names: Vec<_> = c.entries[2].annotators.iter().map(|a| a.as_str()).collect();
-        assert_eq!(names, ["alice", "gold"]);
-        assert_eq!(c.annotators().len(), 2);
-    }
-
-    #[test]
-    fn sidecar_names_do_not_leak_between_similar_articles() {
-        let names: Vec<String> = [
-            "a.txt",
-            "a.txt.b.txt",
-            "a.txt.b.txt.bob.ron",
-            "a.txt.al.ice.ron",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let mut sorted = names.clone();
-        sorted.sort();
-        let a: Vec<_> = sidecars_in(&sorted, "a.txt")
-            .iter()
-            .map(|a| a.to_string())
-            .collect();
-        assert_eq!(a, ["al.ice"]);
-        let b: Vec<_> = sidecars_in(&sorted, "a.txt.b.txt")
-            .iter()
-            .map(|a| a.to_string())
-            .collect();
-        assert_eq!(b, ["bob"]);
-    }
-
-    #[test]
-    fn a_file_is_not_a_corpus() {
-        let dir = tempfile::tempdir().unwrap();
-        touch(&dir.path().join("x.txt"), "x");
-        let err = Corpus::scan(&dir.path().join("x.txt")).unwrap_err();
-        assert!(err.to_string().contains("not a folder"));
-        assert!(Corpus::scan(&dir.path().join("missing")).is_err());
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn link_loops_are_not_followed() {
-        let dir = tempfile::tempdir().unwrap();
-        touch(&dir.path().join("sub/a.txt"), "A");
-        std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).unwrap();
-        std::os::unix::fs::symlink("/nonexistent/zzz.txt", dir.path().join("dangling.txt"))
-            .unwrap();
-        let c = Corpus::scan(dir.path()).unwrap();
-        assert_eq!(c.entries.len(), 1);
-        assert_eq!(c.skipped.len(), 1);
-    }
-}
+mod tests;

@@ -7,13 +7,16 @@ use crate::annotations::Annotations;
 use crate::corpus::{self, Corpus, Entry};
 use crate::document::Document;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 mod background;
-pub use background::Indexer;
+mod cache;
+pub use background::{Indexer, News};
+pub use cache::cache_file;
 
 /// One article's summary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,23 +47,38 @@ fn mtime_ns(t: Option<SystemTime>) -> u128 {
         .map_or(0, |d| d.as_nanos())
 }
 
+/// Stats the article and its sidecars (the walk does not: only what is summarised needs it).
 fn stamp_of(entry: &Entry) -> Stamp {
+    let stat = |p: &Path| {
+        let m = std::fs::metadata(p).ok();
+        (
+            m.as_ref().map_or(0, |m| m.len()),
+            mtime_ns(m.and_then(|m| m.modified().ok())),
+        )
+    };
     let sidecars = entry
         .annotators
         .iter()
         .map(|a| {
-            let m = std::fs::metadata(corpus::sidecar_path(&entry.path, a)).ok();
-            (
-                a.to_string(),
-                m.as_ref().map_or(0, |m| m.len()),
-                mtime_ns(m.and_then(|m| m.modified().ok())),
-            )
+            let (size, mtime) = stat(&corpus::sidecar_path(&entry.path, a));
+            (a.to_string(), size, mtime)
         })
         .collect();
+    let (size, mtime_ns) = stat(&entry.path);
     Stamp {
-        size: entry.size,
-        mtime_ns: mtime_ns(entry.mtime),
+        size,
+        mtime_ns,
         sidecars,
+    }
+}
+
+/// The cached summary if it was made from the files as they are now, else a fresh one;
+/// `true` when it had to be read.
+fn summarise(entry: &Entry, cached: Option<ArticleInfo>) -> (ArticleInfo, bool) {
+    let stamp = stamp_of(entry);
+    match cached {
+        Some(a) if a.stamp == stamp && a.id == entry.id => (a, false),
+        _ => (ArticleInfo::read_stamped(entry, stamp), true),
     }
 }
 
@@ -133,22 +151,6 @@ pub struct Index {
     pub cached: usize,
 }
 
-#[derive(Serialize, Deserialize)]
-struct CacheFile {
-    version: u32,
-    segmenter: String,
-    articles: Vec<ArticleInfo>,
-}
-
-const CACHE_VERSION: u32 = 1;
-
-/// Where the index of `root` is cached.
-pub fn cache_file(cache_dir: &Path, root: &Path) -> PathBuf {
-    let canon = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let fp = crate::document::fingerprint(canon.to_string_lossy().as_bytes());
-    cache_dir.join(format!("index-{}.json", &fp[7..23]))
-}
-
 impl Index {
     /// Summarises every article, reusing cached summaries whose stamp still matches and
     /// computing the rest on all cores. `progress(done, total)` is called as work completes.
@@ -159,39 +161,33 @@ impl Index {
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Index {
         let cache_path = cache_dir.map(|d| cache_file(d, &corpus.root));
-        let mut old: HashMap<String, ArticleInfo> = cache_path
-            .as_deref()
-            .and_then(load_cache)
-            .map(|v| v.into_iter().map(|a| (a.id.clone(), a)).collect())
-            .unwrap_or_default();
+        let mut old = cache_path.as_deref().map(cache::load).unwrap_or_default();
         let total = corpus.entries.len();
+        let todo: Vec<Mutex<Option<ArticleInfo>>> = corpus
+            .entries
+            .iter()
+            .map(|e| Mutex::new(old.remove(&e.id)))
+            .collect();
+        let stale = !old.is_empty();
+        drop(old);
+        progress(0, total);
         let done = AtomicUsize::new(0);
-        let mut slots: Vec<Option<ArticleInfo>> = vec![None; total];
-        let mut todo = Vec::new();
-        for (i, e) in corpus.entries.iter().enumerate() {
-            let st = stamp_of(e);
-            match old.remove(&e.id) {
-                Some(a) if a.stamp == st => slots[i] = Some(a),
-                _ => todo.push((i, st)),
-            }
-        }
-        let cached = total - todo.len();
-        done.store(cached, Ordering::Relaxed);
-        progress(cached, total);
         let next = AtomicUsize::new(0);
         let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-        let results: Vec<Vec<(usize, ArticleInfo)>> = std::thread::scope(|s| {
-            let handles: Vec<_> = (0..workers.min(todo.len().max(1)))
+        let results: Vec<Vec<(usize, ArticleInfo, bool)>> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..workers.min(total.max(1)))
                 .map(|_| {
                     s.spawn(|| {
                         let mut out = Vec::new();
                         loop {
-                            let k = next.fetch_add(1, Ordering::Relaxed);
-                            let Some((i, st)) = todo.get(k) else { break };
-                            out.push((
-                                *i,
-                                ArticleInfo::read_stamped(&corpus.entries[*i], st.clone()),
-                            ));
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let (Some(entry), Some(slot)) = (corpus.entries.get(i), todo.get(i))
+                            else {
+                                break;
+                            };
+                            let cached = slot.lock().ok().and_then(|mut c| c.take());
+                            let (info, read) = summarise(entry, cached);
+                            out.push((i, info, read));
                             let d = done.fetch_add(1, Ordering::Relaxed) + 1;
                             if d.is_multiple_of(256) || d == total {
                                 progress(d, total);
@@ -203,40 +199,31 @@ impl Index {
                 .collect();
             handles.into_iter().filter_map(|h| h.join().ok()).collect()
         });
-        for (i, a) in results.into_iter().flatten() {
+        let mut slots: Vec<Option<ArticleInfo>> = vec![None; total];
+        let mut read = 0;
+        for (i, a, fresh) in results.into_iter().flatten() {
+            read += usize::from(fresh);
             slots[i] = Some(a);
         }
         let articles: Vec<ArticleInfo> = slots
             .into_iter()
             .zip(&corpus.entries)
-            .map(|(a, e)| a.unwrap_or_else(|| ArticleInfo::read(e)))
+            .map(|(a, e)| {
+                a.unwrap_or_else(|| {
+                    read += 1;
+                    ArticleInfo::read(e)
+                })
+            })
             .collect();
         if let Some(p) = cache_path
-            && cached < total
+            && (read > 0 || stale)
         {
-            save_cache(&p, &articles);
+            cache::save(&p, &articles);
         }
-        Index { articles, cached }
-    }
-}
-
-fn load_cache(path: &Path) -> Option<Vec<ArticleInfo>> {
-    let bytes = std::fs::read(path).ok()?;
-    let c: CacheFile = serde_json::from_slice(&bytes).ok()?;
-    (c.version == CACHE_VERSION && c.segmenter == crate::segment::VERSION).then_some(c.articles)
-}
-
-fn save_cache(path: &Path, articles: &[ArticleInfo]) {
-    let c = CacheFile {
-        version: CACHE_VERSION,
-        segmenter: crate::segment::VERSION.to_string(),
-        articles: articles.to_vec(),
-    };
-    if let Some(dir) = path.parent() {
-        let _ = std::fs::create_dir_all(dir);
-    }
-    if let Ok(bytes) = serde_json::to_vec(&c) {
-        let _ = crate::atomic::write(path, &bytes);
+        Index {
+            cached: total - read,
+            articles,
+        }
     }
 }
 

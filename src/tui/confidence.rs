@@ -18,18 +18,10 @@ impl App {
         if self.poll_review() || self.poll_model() {
             return true;
         }
-        if let Some(ix) = &self.indexer {
-            match ix.take() {
-                Some(index) => {
-                    self.indexer = None;
-                    self.library.install(index);
-                    let open: Vec<usize> = self.articles.keys().copied().collect();
-                    self.library_changed(&open);
-                    return true;
-                }
-                // The indexer works in its own thread; meanwhile take in scan results.
-                None => return self.prefetch_step() || self.wait_training(),
-            }
+        if self.indexer.is_some() {
+            // The indexer works in its own threads; meanwhile take in what it found, scan
+            // results and a newer model.
+            return self.poll_index() || self.prefetch_step() || self.wait_training();
         }
         if self.library.load_next() {
             self.library_changed(&[self.library.pending - 1]);
@@ -44,9 +36,7 @@ impl App {
         corpus: crate::corpus::Corpus,
         cache_dir: Option<std::path::PathBuf>,
     ) {
-        let ix = crate::index::Indexer::new();
-        ix.request(corpus, cache_dir);
-        self.indexer = Some(ix);
+        self.indexer = Some(crate::index::Indexer::index(corpus, cache_dir));
     }
 
     /// `(done, total)` while the library is still being summarised.

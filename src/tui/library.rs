@@ -1,9 +1,20 @@
 //! The library's state: every article's summary, the filter typed so far, the sort order and
-//! the selected row. Drawing is in `library_view`.
+//! the selected row; and how it grows while the corpus is scanned in the background.
+//! Drawing is in `library_view`.
 
+use super::app::App;
+use super::style::Theme;
+use crate::action::View;
 use crate::annotator::Annotator;
-use crate::corpus::Entry;
-use crate::index::{ArticleInfo, Index};
+use crate::corpus::{Corpus, CorpusError, Entry};
+use crate::index::{ArticleInfo, Indexer, News};
+use crate::keymap::Keymap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// How often at most a filtered or progress-sorted list is recomputed while summaries
+/// stream in (a name-sorted list only grows at the end).
+const REFRESH: Duration = Duration::from_millis(250);
 
 /// Library sort orders, cycled by `cycle-sort`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,8 +47,15 @@ pub struct Library {
     pub top: usize,
     pub filter: String,
     pub sort: Sort,
-    /// Entries from this index on are not read yet (their info is a placeholder).
+    /// Entries before this index are all summarised; [`Library::load_next`] goes on from
+    /// here.
     pub pending: usize,
+    /// The folder is still being walked: entries may be appended.
+    pub scanning: bool,
+    /// Which entries have a summary (cached or read), not a placeholder.
+    loaded: Vec<bool>,
+    /// When `order` was last recomputed for summaries that arrived.
+    refreshed: Option<Instant>,
 }
 
 impl Library {
@@ -53,6 +71,7 @@ impl Library {
     pub fn lazy(entries: Vec<Entry>) -> Library {
         let infos = entries.iter().map(ArticleInfo::placeholder).collect();
         let mut l = Library {
+            loaded: vec![false; entries.len()],
             entries,
             infos,
             order: Vec::new(),
@@ -61,33 +80,71 @@ impl Library {
             filter: String::new(),
             sort: Sort::Name,
             pending: 0,
+            scanning: false,
+            refreshed: None,
         };
         l.refresh();
         l
     }
 
-    /// Reads the next article not read yet; false when all are.
+    /// Reads the next article not summarised yet; false when all are.
     pub fn load_next(&mut self) -> bool {
+        self.skip_loaded();
         let Some(entry) = self.entries.get(self.pending) else {
             return false;
         };
         self.infos[self.pending] = ArticleInfo::read(entry);
+        self.loaded[self.pending] = true;
         self.pending += 1;
         true
     }
 
-    /// Takes every summary from a finished index (same entries, same order).
-    pub fn install(&mut self, index: Index) {
-        if index.articles.len() != self.entries.len() {
-            return;
+    fn skip_loaded(&mut self) {
+        while self.loaded.get(self.pending) == Some(&true) {
+            self.pending += 1;
         }
-        self.infos = index.articles;
-        self.pending = self.entries.len();
     }
 
-    /// True once entry `i` has been read.
+    /// Takes what the background scan and index delivered. New entries are appended (they
+    /// arrive in final order, so rows already shown keep their place and the selection
+    /// stays put); fresh summaries replace cached or placeholder ones, with the count of
+    /// `who` from `in_memory` for articles open with labels newer than their file.
+    pub fn take(
+        &mut self,
+        news: News,
+        who: &Annotator,
+        in_memory: impl Fn(usize) -> Option<usize>,
+    ) {
+        let first_new = self.entries.len();
+        for (entry, cached) in news.entries {
+            self.loaded.push(cached.is_some());
+            self.infos
+                .push(cached.unwrap_or_else(|| ArticleInfo::placeholder(&entry)));
+            self.entries.push(entry);
+        }
+        for (i, mut info) in news.cached.into_iter().chain(news.infos) {
+            let Some(slot) = self.infos.get_mut(i) else {
+                continue;
+            };
+            if let Some(n) = in_memory(i) {
+                info.labeled.insert(who.to_string(), n);
+            }
+            *slot = info;
+            self.loaded[i] = true;
+        }
+        self.scanning &= !news.scanned;
+        self.skip_loaded();
+        if self.filter.is_empty() && self.sort == Sort::Name {
+            self.order.extend(first_new..self.entries.len());
+        } else if news.finished || self.refreshed.is_none_or(|t| t.elapsed() >= REFRESH) {
+            self.refreshed = Some(Instant::now());
+            self.refresh_for(Some(who));
+        }
+    }
+
+    /// True once entry `i` has a summary (cached or read).
     pub fn is_loaded(&self, i: usize) -> bool {
-        i < self.pending
+        self.loaded.get(i) == Some(&true)
     }
 
     /// Labeled sentences of entry `i` by `who`.
@@ -130,11 +187,10 @@ impl Library {
             })
             .collect();
         if let (Sort::Progress, Some(who)) = (self.sort, who) {
-            order.sort_by(|&a, &b| {
-                self.progress(a, who)
-                    .total_cmp(&self.progress(b, who))
-                    .then(a.cmp(&b))
-            });
+            let mut keyed: Vec<(f64, usize)> =
+                order.iter().map(|&i| (self.progress(i, who), i)).collect();
+            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            order = keyed.into_iter().map(|(_, i)| i).collect();
         }
         self.order = order;
         self.selected = keep
@@ -154,5 +210,70 @@ impl Library {
             p += step;
         }
         None
+    }
+}
+
+impl App {
+    /// An app whose library fills in from a walk of `root` in the background, so the first
+    /// frame never waits for the folder however big it is. Fails at once, as
+    /// [`Corpus::scan`] does, if `root` is not a folder that can be listed.
+    pub fn open(
+        root: &Path,
+        annotator: Annotator,
+        keymap: Keymap,
+        theme: Theme,
+        cache_dir: Option<PathBuf>,
+    ) -> Result<App, CorpusError> {
+        let indexer = Indexer::scan(root, cache_dir)?;
+        let mut app = App::lazy(Corpus::empty(root), annotator, keymap, theme);
+        app.library.scanning = true;
+        app.indexer = Some(indexer);
+        Ok(app)
+    }
+
+    /// Takes what the background scan and index delivered since the last call; true if
+    /// anything did. Once the whole corpus is known, starts what needs all of it.
+    pub fn poll_index(&mut self) -> bool {
+        let Some(ix) = &self.indexer else {
+            return false;
+        };
+        let news = ix.poll();
+        if news.is_empty() {
+            return false;
+        }
+        let (scanned, finished, interrupted) = (news.scanned, news.finished, news.interrupted);
+        let articles = &self.articles;
+        self.library.take(news, &self.annotator, |e| {
+            articles.get(&e).map(|a| a.labeled())
+        });
+        if finished {
+            self.indexer = None;
+        }
+        if interrupted {
+            self.warn(format!(
+                "The folder could not be read to the end: {} articles listed.",
+                self.library.entries.len()
+            ));
+        }
+        if scanned {
+            if self.review.mode || !self.review.panes.is_empty() {
+                self.start_review_index();
+            }
+            if self.view == View::Stats {
+                // Figures computed from part of the corpus: compute them again.
+                let back = self.stats.as_ref().map(|s| s.back);
+                self.open_stats();
+                if let (Some(s), Some(back)) = (&mut self.stats, back) {
+                    s.back = back;
+                }
+            }
+        }
+        true
+    }
+
+    /// True while the folder is still being walked: the library may grow, and what needs
+    /// the whole corpus (agreement summaries, jumps across articles) acts on part of it.
+    pub fn scanning(&self) -> bool {
+        self.library.scanning
     }
 }

@@ -25,21 +25,30 @@ pub fn draw(f: &mut Frame, app: &App) {
         .map(|i| lib.labeled(i, &app.annotator))
         .sum();
     let pct = (done * 100).checked_div(total).unwrap_or(0);
-    let mut status = match super::review_columns::totals(app) {
-        Some(gold) => format!(
-            " glose review │ {} │ {} articles │ {gold}",
-            app.annotator,
-            lib.entries.len()
-        ),
-        None => format!(
-            " glose │ {} │ {} articles │ {done}/{total} sentences labeled ({pct}%) │ sort: {}",
-            app.annotator,
-            lib.entries.len(),
-            lib.sort.name()
-        ),
+    let name = if app.review.mode {
+        "glose review"
+    } else {
+        "glose"
     };
+    let mut status = format!(
+        " {name} │ {} │ {} articles",
+        app.annotator,
+        lib.entries.len()
+    );
+    // Progress first, so a narrow terminal still shows that the list is not complete.
+    if lib.scanning {
+        let listed = app.indexer.as_ref().map_or(0, |ix| ix.listed());
+        status.push_str(&format!(" │ scanning… {listed} files"));
+    }
     if let Some((done, total)) = app.indexing() {
         status.push_str(&format!(" │ reading {done}/{total}"));
+    }
+    match super::review_columns::totals(app) {
+        Some(gold) => status.push_str(&format!(" │ {gold}")),
+        None => status.push_str(&format!(
+            " │ {done}/{total} sentences labeled ({pct}%) │ sort: {}",
+            lib.sort.name()
+        )),
     }
     if !lib.filter.is_empty() {
         status.push_str(&format!(
@@ -137,7 +146,9 @@ pub fn draw(f: &mut Frame, app: &App) {
         lines.push(Line::from(cells));
     }
     if lib.order.is_empty() {
-        let why = if lib.entries.is_empty() {
+        let why = if lib.scanning {
+            "Looking for articles…"
+        } else if lib.entries.is_empty() {
             "No articles here: glose reads .txt and .md files."
         } else {
             "No article matches the filter (Esc clears it)."

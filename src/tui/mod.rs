@@ -36,7 +36,7 @@ pub use library::{Library, Sort};
 pub use review::{Pane, ReviewState};
 pub use stats::Stats;
 pub use style::Theme;
-pub use terminal::{run, run_in};
+pub use terminal::{run, run_in, start};
 
 use crate::action::View;
 use ratatui::Frame;

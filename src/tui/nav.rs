@@ -191,6 +191,9 @@ impl App {
                 return self.say("Moved to another article with unlabeled sentences.");
             }
         }
+        if self.scanning() {
+            return self.say("No unlabeled sentence in the articles found so far; still scanning.");
+        }
         self.say("No unlabeled sentence left in that direction.");
     }
 

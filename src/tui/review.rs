@@ -121,9 +121,10 @@ impl App {
         }
     }
 
-    /// Starts building the per-article agreement summaries in a thread, once.
+    /// Starts building the per-article agreement summaries in a thread, once (after the
+    /// scan: they are by position in the whole corpus).
     pub fn start_review_index(&mut self) {
-        if self.review.index.is_some() || self.review.pending.is_some() {
+        if self.review.index.is_some() || self.review.pending.is_some() || self.scanning() {
             return;
         }
         let (tx, rx) = std::sync::mpsc::channel();

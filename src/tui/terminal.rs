@@ -7,7 +7,6 @@ use super::style::Theme;
 use crate::action::Action;
 use crate::annotator::Annotator;
 use crate::config::{self, Config};
-use crate::corpus::Corpus;
 use crate::keymap::Keymap;
 use crate::shutdown::Shutdown;
 use anyhow::Context;
@@ -20,6 +19,8 @@ use std::time::{Duration, Instant};
 /// How often the screen is redrawn while background work progresses, and how long a
 /// termination signal may wait to be noticed.
 const TICK: Duration = Duration::from_millis(100);
+/// How long background steps run between frames while the library is scanned or indexed.
+const FRAME: Duration = Duration::from_millis(40);
 
 /// Opens the UI on `root` until the user quits (exit 0) or a termination signal arrives
 /// (labels saved, terminal restored, exit 128 + signal).
@@ -39,25 +40,7 @@ pub fn run_in(
     keymap_choice: Option<&str>,
     review: bool,
 ) -> anyhow::Result<ExitCode> {
-    let cfg = Config::load()?;
-    let choice = keymap_choice.or(cfg.keymap.as_deref());
-    let keymap = Keymap::load(choice, config::config_dir().as_deref())?;
-    let corpus = Corpus::scan(root).with_context(|| format!("cannot open {}", root.display()))?;
-    let mut app = App::lazy(
-        corpus.clone(),
-        annotator,
-        keymap,
-        Theme::from_env(cfg.theme.as_deref()),
-    );
-    app.set_analyzer(crate::analysis::Analyzer::for_corpus(root, &cfg)?);
-    app.start_trainer();
-    app.advance = cfg.advance_after_label;
-    app.review.cache = config::cache_dir();
-    app.review.mode = review;
-    if review {
-        app.start_review_index();
-    }
-    app.start_indexing(corpus, config::cache_dir());
+    let mut app = start(root, annotator, keymap_choice, review)?;
     let shutdown = Shutdown::install();
     let signal = {
         let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
@@ -91,6 +74,30 @@ pub fn run_in(
     }
 }
 
+/// Everything [`run_in`] does before the first frame: configuration, keymap, and an app
+/// whose library is scanned and indexed in the background, so the first frame does not
+/// depend on the size of the corpus. Errors are those of a bad configuration or of a
+/// `root` that is not a folder.
+pub fn start(
+    root: &Path,
+    annotator: Annotator,
+    keymap_choice: Option<&str>,
+    review: bool,
+) -> anyhow::Result<App> {
+    let cfg = Config::load()?;
+    let choice = keymap_choice.or(cfg.keymap.as_deref());
+    let keymap = Keymap::load(choice, config::config_dir().as_deref())?;
+    let theme = Theme::from_env(cfg.theme.as_deref());
+    let mut app = App::open(root, annotator, keymap, theme, config::cache_dir())
+        .with_context(|| format!("cannot open {}", root.display()))?;
+    app.set_analyzer(crate::analysis::Analyzer::for_corpus(root, &cfg)?);
+    app.start_trainer();
+    app.advance = cfg.advance_after_label;
+    app.review.cache = config::cache_dir();
+    app.review.mode = review;
+    Ok(app)
+}
+
 /// Draws, waits for input while doing background work, applies actions. Returns the
 /// termination signal that ended it, if one did.
 fn event_loop(
@@ -103,18 +110,22 @@ fn event_loop(
             app.save_all();
             return Ok(Some(sig));
         }
+        // What the background scan delivered while waiting shows in this frame.
+        app.poll_index();
         terminal.draw(|f| super::draw(f, app))?;
-        // Background work runs only while no input is waiting, a small step at a time.
+        // Background work runs only while no input is waiting, a small step at a time;
+        // while the library grows, in shorter turns so that what arrived shows soon.
         let started = Instant::now();
+        let turn = if app.indexer.is_some() { FRAME } else { TICK };
         let (mut busy, mut worked) = (true, false);
-        while busy && !poll(Duration::ZERO)? && started.elapsed() < TICK {
+        while busy && !poll(Duration::ZERO)? && started.elapsed() < turn {
             busy = app.background_step();
             worked |= busy;
         }
-        // Wait for input, waking every tick to notice signals and, while background work
-        // goes on, to redraw its progress.
+        // Wait for input, waking every tick (every turn while the library grows) to notice
+        // signals and, while background work goes on, to redraw its progress.
         let input = loop {
-            if poll(if busy { Duration::ZERO } else { TICK })? {
+            if poll(if busy { Duration::ZERO } else { turn })? {
                 break true;
             }
             if worked
