@@ -3,7 +3,8 @@
 //! dying mid-screen.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 /// Which termination signal arrived, if any.
 #[derive(Debug, Clone)]
@@ -35,9 +36,51 @@ impl Shutdown {
         }
     }
 
+    /// Ends the process `grace` after a termination signal if the guard is still alive by
+    /// then. When the terminal itself goes away (a closed window, a killed tmux session)
+    /// the input library can spin forever reading nothing and never come back to look at
+    /// the flag; labels are saved as they are made, so exiting is then the right thing.
+    /// Dropping the guard (the UI loop ended normally) disarms it.
+    pub fn watchdog(&self, grace: Duration) -> Watchdog {
+        let done = Arc::new(AtomicBool::new(false));
+        let (signal, finished) = (Arc::clone(&self.signal), Arc::clone(&done));
+        let spawned = std::thread::Builder::new()
+            .name("glose-watchdog".into())
+            .spawn(move || {
+                let mut since: Option<Instant> = None;
+                while !finished.load(Ordering::Relaxed) {
+                    let sig = signal.load(Ordering::Relaxed);
+                    if sig != 0 {
+                        let at = *since.get_or_insert_with(Instant::now);
+                        if at.elapsed() >= grace {
+                            let code =
+                                i32::try_from(sig).map_or(1, |s| i32::from(Shutdown::exit_code(s)));
+                            std::process::exit(code);
+                        }
+                    }
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+            });
+        // Without the thread glose still works; it only loses this safety net.
+        drop(spawned);
+        Watchdog { done }
+    }
+
     /// The conventional exit code for a signal: 128 + its number.
     pub fn exit_code(signal: i32) -> u8 {
         u8::try_from(128 + signal).unwrap_or(1)
+    }
+}
+
+/// Disarms [`Shutdown::watchdog`] when dropped.
+#[derive(Debug)]
+pub struct Watchdog {
+    done: Arc<AtomicBool>,
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        self.done.store(true, Ordering::Relaxed);
     }
 }
 

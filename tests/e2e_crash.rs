@@ -217,3 +217,24 @@ fn sigterm_with_unwritable_labels_says_so() {
     assert!(sidecar.is_dir());
     assert!(leftovers(corpus.path()).is_empty());
 }
+
+/// Closing the terminal (a closed window, a killed tmux session) ends glose with the
+/// hangup code, labels on disk, instead of leaving it spinning on a dead terminal.
+#[cfg(unix)]
+#[test]
+fn closing_the_terminal_ends_glose_and_keeps_the_labels() {
+    let corpus = corpus_with("Title\n\nOne sentence here. Another one.\n");
+    let sidecar = corpus.path().join("a.txt.hup.ron");
+    let mut s = Session::start(corpus.path(), &["--annotator", "hup"], &[]);
+    s.wait_for("1 articles");
+    s.send("\r");
+    s.wait_for("0/3 labeled");
+    s.send("o");
+    s.wait_for("1/3 labeled");
+    s.close_terminal();
+    assert_eq!(s.exit_code(), 129, "exit code after the terminal closed");
+    assert_eq!(
+        labels_on_disk(&sidecar),
+        [("Title".to_string(), "opinion".to_string())]
+    );
+}

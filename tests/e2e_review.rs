@@ -6,105 +6,14 @@ mod tui_support;
 
 use glose::adjudicate::Status;
 use glose::sidecar::How;
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
-use std::io::{Read, Write};
+mod pty_support;
+use pty_support::Session;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 use tui_support::{review_on_disk, sidecar, two_annotators};
 
-const TIMEOUT: Duration = Duration::from_secs(20);
-
-struct Session {
-    parser: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-    _home: tempfile::TempDir,
-}
-
-impl Session {
-    fn start(corpus: &Path, args: &[&str]) -> Session {
-        let home = tempfile::tempdir().unwrap();
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 30,
-                cols: 110,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_glose"));
-        cmd.args(args);
-        cmd.arg(corpus);
-        cmd.cwd(home.path());
-        cmd.env("HOME", home.path());
-        cmd.env("GLOSE_CONFIG_DIR", home.path().join("config"));
-        cmd.env("GLOSE_CACHE_DIR", home.path().join("cache"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("GLOSE_ANNOTATOR");
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            std::num::NonZeroU16::new(30).unwrap(),
-            std::num::NonZeroU16::new(110).unwrap(),
-            0,
-        )));
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let p = Arc::clone(&parser);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                p.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        let writer = pair.master.take_writer().unwrap();
-        Session {
-            parser,
-            writer,
-            child,
-            _master: pair.master,
-            _home: home,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        while !self.screen().contains(text) {
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "timed out waiting for {text:?}; screen:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    fn exit_code(&mut self) -> u32 {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status.exit_code();
-            }
-            if start.elapsed() > TIMEOUT {
-                let _ = self.child.kill();
-                panic!("glose did not exit; screen:\n{}", self.screen());
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
+/// Review needs room for its columns.
+fn start(corpus: &Path, args: &[&str]) -> Session {
+    Session::start_sized(tempfile::tempdir().unwrap(), corpus, args, &[], (30, 110))
 }
 
 #[test]
@@ -119,7 +28,7 @@ fn adjudicate_a_disagreement_accept_unanimous_rows_and_find_them_in_the_gold_fil
     let pending = before.pending_unanimous();
     assert!(!pending.is_empty());
 
-    let mut s = Session::start(dir, &["review", "--annotator", "carol"]);
+    let mut s = start(dir, &["review", "--annotator", "carol"]);
     s.wait_for("Agree");
     s.wait_for("0/19"); // summaries arrived: rows adjudicated per article
     s.send("\r");

@@ -3,147 +3,9 @@
 //! terminal and nothing installed.
 
 use glose::document::Document;
-use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
-use std::io::{Read, Write};
+mod pty_support;
+use pty_support::Session;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-
-const ROWS: u16 = 30;
-const COLS: u16 = 100;
-const TIMEOUT: Duration = Duration::from_secs(15);
-
-/// Window titles the program tried to set.
-#[derive(Default)]
-struct Titles(Vec<Vec<u8>>);
-
-impl vt100::Callbacks for Titles {
-    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
-        self.0.push(title.to_vec());
-    }
-}
-
-struct Session {
-    parser: Arc<Mutex<vt100::Parser<Titles>>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    /// Kept open while the program runs.
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-    _home: tempfile::TempDir,
-}
-
-impl Session {
-    fn start(corpus: &Path, args: &[&str]) -> Session {
-        Session::start_with(corpus, args, None)
-    }
-
-    /// Starts glose; `keymap_override` becomes `keymap.ron` in its config folder.
-    fn start_with(corpus: &Path, args: &[&str], keymap_override: Option<&str>) -> Session {
-        let home = tempfile::tempdir().unwrap();
-        if let Some(text) = keymap_override {
-            std::fs::create_dir_all(home.path().join("config")).unwrap();
-            std::fs::write(home.path().join("config/keymap.ron"), text).unwrap();
-        }
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_glose"));
-        cmd.args(args);
-        cmd.arg(corpus);
-        cmd.cwd(home.path());
-        cmd.env("HOME", home.path());
-        cmd.env("GLOSE_CONFIG_DIR", home.path().join("config"));
-        cmd.env("GLOSE_CACHE_DIR", home.path().join("cache"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("GLOSE_ANNOTATOR");
-        cmd.env_remove("NO_COLOR");
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
-            std::num::NonZeroU16::new(ROWS).unwrap(),
-            std::num::NonZeroU16::new(COLS).unwrap(),
-            0,
-            Titles::default(),
-        )));
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let p = Arc::clone(&parser);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                p.lock().unwrap().process(&buf[..n]);
-            }
-        });
-        let writer = pair.master.take_writer().unwrap();
-        Session {
-            parser,
-            writer,
-            child,
-            _master: pair.master,
-            _home: home,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    /// Waits until the screen shows `text`.
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return;
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "timed out waiting for {text:?}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Waits until the main screen is back (the last output can reach the emulator a moment
-    /// after the program exited); false if it never comes back.
-    fn left_alternate_screen(&self) -> bool {
-        let start = Instant::now();
-        while self.parser.lock().unwrap().screen().alternate_screen() {
-            if start.elapsed() > TIMEOUT {
-                return false;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        true
-    }
-
-    /// Waits for the program to exit and returns its exit code.
-    fn exit_code(&mut self) -> u32 {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status.exit_code();
-            }
-            if start.elapsed() > TIMEOUT {
-                let _ = self.child.kill();
-                panic!("glose did not exit; screen:\n{}", self.screen());
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
 
 fn copy_sample_corpus() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -170,7 +32,7 @@ fn label_undo_and_quit_leave_the_right_sidecar() {
     let n = doc.sentences.len();
     assert!(n >= 4);
 
-    let mut s = Session::start(corpus.path(), &["--annotator", "alice"]);
+    let mut s = Session::start(corpus.path(), &["--annotator", "alice"], &[]);
     // The library fills in from a background scan; Enter opens the first article once all
     // are listed.
     s.wait_for(&format!("{} articles", first.len()));
@@ -186,7 +48,7 @@ fn label_undo_and_quit_leave_the_right_sidecar() {
     s.wait_for(&format!("3/{n} labeled"));
     s.send("Q");
     assert_eq!(s.exit_code(), 0);
-    assert!(s.left_alternate_screen(), "the terminal was restored");
+    assert!(s.restored(), "the terminal was restored");
 
     let text = std::fs::read_to_string(corpus.path().join(format!("{id}.alice.ron"))).unwrap();
     let sc = glose::sidecar::parse(&text, Path::new("x.ron")).unwrap();
@@ -221,7 +83,7 @@ fn escape_sequences_in_articles_show_as_placeholders() {
         "Breaking \u{1b}]0;owned\u{7} news\n\nThe screen \u{1b}[2J stays intact. Last sentence here.\n",
     )
     .unwrap();
-    let mut s = Session::start(corpus.path(), &["--annotator", "bob"]);
+    let mut s = Session::start(corpus.path(), &["--annotator", "bob"], &[]);
     s.wait_for("Breaking ␛]0;owned␇ news");
     s.send("\r");
     s.wait_for("The screen ␛[2J stays intact.");
@@ -231,10 +93,7 @@ fn escape_sequences_in_articles_show_as_placeholders() {
         screen.contains("factual"),
         "hint bar still drawn:\n{screen}"
     );
-    assert!(
-        s.parser.lock().unwrap().callbacks().0.is_empty(),
-        "title changed"
-    );
+    assert!(s.titles().is_empty(), "title changed");
     s.send("f");
     s.wait_for("1/3 labeled");
     s.send("\u{3}");
@@ -271,7 +130,7 @@ fn quitting_with_unsaved_labels_asks_first() {
         "Title\n\nOne sentence here. Another one.\n",
     )
     .unwrap();
-    let mut s = Session::start(corpus.path(), &["--annotator", "eve"]);
+    let mut s = Session::start(corpus.path(), &["--annotator", "eve"], &[]);
     s.wait_for("1 articles");
     s.send("\r");
     s.wait_for("no changes");
@@ -298,10 +157,18 @@ fn numeric_keymap_with_a_user_override() {
         "Title\n\nOne sentence here. Another one. A third one.\n",
     )
     .unwrap();
-    let mut s = Session::start_with(
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("config")).unwrap();
+    std::fs::write(
+        home.path().join("config/keymap.ron"),
+        "(reader: { \"é\": \"label-opinion\", \"4\": \"noop\" })",
+    )
+    .unwrap();
+    let mut s = Session::start_in(
+        home,
         corpus.path(),
         &["--annotator", "zoe", "--keymap", "numeric"],
-        Some("(reader: { \"é\": \"label-opinion\", \"4\": \"noop\" })"),
+        &[],
     );
     s.wait_for("1 articles");
     s.send("\r");
@@ -331,7 +198,7 @@ fn numeric_keymap_with_a_user_override() {
 fn a_hangup_restores_the_terminal_and_exits_129() {
     let corpus = tempfile::tempdir().unwrap();
     std::fs::write(corpus.path().join("a.txt"), "Title\n\nOne sentence. Two.\n").unwrap();
-    let mut s = Session::start(corpus.path(), &["--annotator", "hal"]);
+    let mut s = Session::start(corpus.path(), &["--annotator", "hal"], &[]);
     s.wait_for("1 articles");
     s.send("\r");
     s.wait_for("0/3 labeled");
@@ -339,7 +206,7 @@ fn a_hangup_restores_the_terminal_and_exits_129() {
     s.wait_for("1/3 labeled");
     s.child.clone_killer().kill().unwrap();
     assert_eq!(s.exit_code(), 129);
-    assert!(s.left_alternate_screen());
+    assert!(s.restored());
     let sc = std::fs::read_to_string(corpus.path().join("a.txt.hal.ron")).unwrap();
     assert!(sc.contains("Opinion"), "{sc}");
 }

@@ -42,6 +42,8 @@ pub fn run_in(
 ) -> anyhow::Result<ExitCode> {
     let mut app = start(root, annotator, keymap_choice, review)?;
     let shutdown = Shutdown::install();
+    // If a signal comes and the loop never gets back to it (the terminal is gone), exit.
+    let watchdog = shutdown.watchdog(WATCHDOG_GRACE);
     let signal = {
         let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
         let _guard = Guard::new();
@@ -60,6 +62,7 @@ pub fn run_in(
             }
         }
     };
+    drop(watchdog);
     match signal {
         None => Ok(ExitCode::SUCCESS),
         Some(sig) => {
@@ -73,6 +76,10 @@ pub fn run_in(
         }
     }
 }
+
+/// How long the UI loop has to notice a termination signal before the process exits
+/// without it.
+const WATCHDOG_GRACE: Duration = Duration::from_secs(3);
 
 /// Everything [`run_in`] does before the first frame: configuration, keymap, and an app
 /// whose library is scanned and indexed in the background, so the first frame does not

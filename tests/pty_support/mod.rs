@@ -6,6 +6,7 @@
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -13,12 +14,24 @@ pub const ROWS: u16 = 30;
 pub const COLS: u16 = 100;
 pub const TIMEOUT: Duration = Duration::from_secs(15);
 
+/// Window titles the program tried to set (it must not: article text could hide there).
+#[derive(Default)]
+pub struct Titles(pub Vec<Vec<u8>>);
+
+impl vt100::Callbacks for Titles {
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        self.0.push(title.to_vec());
+    }
+}
+
 pub struct Session {
-    pub parser: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
+    pub parser: Arc<Mutex<vt100::Parser<Titles>>>,
+    writer: Option<Box<dyn Write + Send>>,
     pub child: Box<dyn Child + Send + Sync>,
     reader: Option<std::thread::JoinHandle<()>>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
+    closing: Arc<AtomicBool>,
+    cols: u16,
     pub home: tempfile::TempDir,
 }
 
@@ -26,11 +39,32 @@ impl Session {
     /// Starts glose on `corpus` with `args` and extra environment variables, in a fresh
     /// home, config and cache folder.
     pub fn start(corpus: &Path, args: &[&str], env: &[(&str, &str)]) -> Session {
-        let home = tempfile::tempdir().unwrap();
+        Session::start_in(tempfile::tempdir().unwrap(), corpus, args, env)
+    }
+
+    /// Like [`Session::start`] in a home folder prepared by the test (its `config/` is
+    /// glose's config folder).
+    pub fn start_in(
+        home: tempfile::TempDir,
+        corpus: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Session {
+        Session::start_sized(home, corpus, args, env, (ROWS, COLS))
+    }
+
+    /// Like [`Session::start_in`] on a terminal of `(rows, cols)`.
+    pub fn start_sized(
+        home: tempfile::TempDir,
+        corpus: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        (rows, cols): (u16, u16),
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
+                rows,
+                cols,
                 pixel_width: 0,
                 pixel_height: 0,
             })
@@ -45,36 +79,67 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("GLOSE_ANNOTATOR");
         cmd.env_remove("GLOSE_TEST_PANIC_AFTER");
+        cmd.env_remove("NO_COLOR");
         for (k, v) in env {
             cmd.env(k, v);
         }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            std::num::NonZeroU16::new(ROWS).unwrap(),
-            std::num::NonZeroU16::new(COLS).unwrap(),
+        let parser = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
+            std::num::NonZeroU16::new(rows).unwrap(),
+            std::num::NonZeroU16::new(cols).unwrap(),
             0,
+            Titles::default(),
         )));
         let mut reader = pair.master.try_clone_reader().unwrap();
+        let fd = pair.master.as_raw_fd();
+        let closing = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&closing);
         let p = Arc::clone(&parser);
         let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
+            loop {
+                // Wait for output in short turns, so `close_terminal` can make this thread
+                // let go of its copy of the terminal.
+                if let Some(fd) = fd {
+                    let mut pfd = libc::pollfd {
+                        fd,
+                        events: libc::POLLIN,
+                        revents: 0,
+                    };
+                    // SAFETY: `pfd` is a valid pollfd for the duration of the call, and
+                    // the descriptor stays open until this thread has ended (the master
+                    // is dropped only after it is joined).
+                    let ready = unsafe { libc::poll(&mut pfd, 1, 20) };
+                    if stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    if ready == 0 {
+                        continue;
+                    }
                 }
-                p.lock().unwrap().process(&buf[..n]);
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => p.lock().unwrap().process(&buf[..n]),
+                }
             }
         });
         let writer = pair.master.take_writer().unwrap();
         Session {
             parser,
-            writer,
+            writer: Some(writer),
             child,
             reader: Some(reader),
-            _master: pair.master,
+            master: Some(pair.master),
+            closing,
+            cols,
             home,
         }
+    }
+
+    /// Window titles set so far.
+    pub fn titles(&self) -> Vec<Vec<u8>> {
+        self.parser.lock().unwrap().callbacks().0.clone()
     }
 
     pub fn screen(&self) -> String {
@@ -84,7 +149,7 @@ impl Session {
     /// The screen's rows as text.
     pub fn rows(&self) -> Vec<String> {
         let p = self.parser.lock().unwrap();
-        p.screen().rows(0, COLS).collect()
+        p.screen().rows(0, self.cols).collect()
     }
 
     /// Waits until the screen shows `text`.
@@ -109,8 +174,19 @@ impl Session {
     }
 
     pub fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let w = self.writer.as_mut().expect("terminal closed");
+        w.write_all(bytes.as_bytes()).unwrap();
+        w.flush().unwrap();
+    }
+
+    /// Closes the terminal, as closing its window or killing a tmux session does.
+    pub fn close_terminal(&mut self) {
+        self.closing.store(true, Ordering::Relaxed);
+        if let Some(r) = self.reader.take() {
+            let _ = r.join();
+        }
+        self.writer = None;
+        self.master = None;
     }
 
     pub fn pid(&self) -> u32 {
