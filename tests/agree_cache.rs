@@ -61,7 +61,11 @@ fn cached_runs_give_the_same_figures_and_follow_changes() {
     // The cache now holds exactly what aligning gives.
     for e in &c.entries {
         let fresh = ArticleCodes::of(&Aligned::load(e, &e.annotators).unwrap());
-        assert_eq!(codes::load(cache.path(), e), Some(fresh));
+        let key = codes::key_of(e).unwrap();
+        assert_eq!(
+            codes::Cache::open(cache.path(), &c.root).get(e, &key),
+            Some(fresh)
+        );
     }
     let second = corpus_report(&c, &opts(&c), Some(cache.path())).report;
     assert_eq!(second, plain);

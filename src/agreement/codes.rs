@@ -5,7 +5,9 @@
 use super::NONE;
 use crate::align::Aligned;
 use crate::corpus::{Entry, sidecar_path};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::UNIX_EPOCH;
 
 /// An article's labels as codes ([`crate::Label::index`], or [`NONE`]).
@@ -72,7 +74,7 @@ fn millis(at: &str) -> i64 {
     humantime::parse_rfc3339_weak(at).map_or(i64::MIN, crate::pace::epoch_millis)
 }
 
-const MAGIC: &[u8] = b"glose-agree-cache\n";
+const MAGIC: &[u8] = b"glose-agree-cache/2\n";
 
 /// What the cached codes were computed from: glose and segmenter versions, and size, time
 /// and inode of the article and of each sidecar. Any change and the entry is recomputed.
@@ -107,23 +109,107 @@ fn stamp(p: &Path) -> Option<String> {
     Some(format!("{} {t} {ino}", m.len()))
 }
 
-/// Cache file of an article: named by a hash of its absolute path.
-fn cache_file(dir: &Path, entry: &Entry) -> PathBuf {
-    use sha2::{Digest, Sha256};
-    let abs = std::path::absolute(&entry.path).unwrap_or_else(|_| entry.path.clone());
-    let digest = Sha256::digest(abs.to_string_lossy().as_bytes());
-    let name: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
-    dir.join(format!("{name}.bin"))
+/// The codes of a corpus's articles, kept in one file per corpus (named by a hash of the
+/// corpus's absolute path) and read once: a cache, so it is written without fsync, and a
+/// missing, damaged or stale file only costs the time to align again.
+#[derive(Debug)]
+pub struct Cache {
+    path: PathBuf,
+    /// Article id → (key it was computed under, codes), as read from the file.
+    old: HashMap<String, (String, ArticleCodes)>,
+    /// Computed during this run.
+    new: Mutex<Vec<(String, ArticleCodes)>>,
 }
 
-/// The cached codes of an entry, if its files did not change since they were stored.
-pub fn load(dir: &Path, entry: &Entry) -> Option<ArticleCodes> {
-    let key = key(entry)?;
-    let bytes = std::fs::read(cache_file(dir, entry)).ok()?;
-    let mut r = Reader(bytes.strip_prefix(MAGIC)?);
-    if r.string()? != key {
-        return None;
+impl Cache {
+    /// Reads the cache of the corpus at `root` from `dir`.
+    pub fn open(dir: &Path, root: &Path) -> Cache {
+        use sha2::{Digest, Sha256};
+        let abs = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+        let digest = Sha256::digest(abs.to_string_lossy().as_bytes());
+        let name: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+        let path = dir.join(format!("agree-{name}.bin"));
+        let old = std::fs::read(&path)
+            .ok()
+            .and_then(|b| read_all(&b))
+            .unwrap_or_default();
+        Cache {
+            path,
+            old,
+            new: Mutex::new(Vec::new()),
+        }
     }
+
+    /// The cached codes of `entry` if they were computed under `key`.
+    pub fn get(&self, entry: &Entry, key: &str) -> Option<ArticleCodes> {
+        let (k, codes) = self.old.get(&entry.id)?;
+        (k == key).then(|| codes.clone())
+    }
+
+    /// Records codes computed under `key`, written by [`Cache::save`].
+    pub fn put(&self, key: String, codes: ArticleCodes) {
+        if let Ok(mut v) = self.new.lock() {
+            v.push((key, codes));
+        }
+    }
+
+    /// Writes the cache for the articles of `entries`, if anything changed. Best effort.
+    pub fn save(self, entries: &[Entry]) {
+        let new = self.new.into_inner().unwrap_or_default();
+        let gone = self.old.len() > entries.len();
+        if new.is_empty() && !gone {
+            return;
+        }
+        let mut by_id: HashMap<&str, (&str, &ArticleCodes)> = self
+            .old
+            .iter()
+            .map(|(id, (k, c))| (id.as_str(), (k.as_str(), c)))
+            .collect();
+        for (k, c) in &new {
+            by_id.insert(c.id.as_str(), (k.as_str(), c));
+        }
+        let mut out = MAGIC.to_vec();
+        let kept: Vec<_> = entries
+            .iter()
+            .filter_map(|e| by_id.get(e.id.as_str()))
+            .collect();
+        put_u64(&mut out, kept.len() as u64);
+        for (k, c) in kept {
+            put_str(&mut out, k);
+            put_codes(&mut out, c);
+        }
+        let Some(dir) = self.path.parent() else {
+            return;
+        };
+        if std::fs::create_dir_all(dir).is_err() {
+            return;
+        }
+        let tmp = dir.join(format!(".agree.{}.tmp", std::process::id()));
+        if std::fs::write(&tmp, &out).is_ok() && std::fs::rename(&tmp, &self.path).is_err() {
+            let _ = std::fs::remove_file(&tmp);
+        }
+    }
+}
+
+/// What the cached codes of `entry` must have been computed under: glose and segmenter
+/// versions, and size, time and inode of the article and of each sidecar.
+pub fn key_of(entry: &Entry) -> Option<String> {
+    key(entry)
+}
+
+fn read_all(bytes: &[u8]) -> Option<HashMap<String, (String, ArticleCodes)>> {
+    let mut r = Reader(bytes.strip_prefix(MAGIC)?);
+    let n = r.u64()? as usize;
+    let mut map = HashMap::with_capacity(n.min(1 << 20));
+    for _ in 0..n {
+        let key = r.string()?;
+        let codes = read_codes(&mut r)?;
+        map.insert(codes.id.clone(), (key, codes));
+    }
+    r.0.is_empty().then_some(map)
+}
+
+fn read_codes(r: &mut Reader) -> Option<ArticleCodes> {
     let id = r.string()?;
     let n = r.u64()? as usize;
     let annotators = (0..n).map(|_| r.string()).collect::<Option<Vec<_>>>()?;
@@ -135,13 +221,14 @@ pub fn load(dir: &Path, entry: &Entry) -> Option<ArticleCodes> {
         let k = r.u64()? as usize;
         unmatched.push(r.bytes(k)?.to_vec());
         let k = r.u64()? as usize;
+        let raw = r.bytes(k.checked_mul(8)?)?;
         times.push(
-            (0..k)
-                .map(|_| r.u64().map(|x| x as i64))
-                .collect::<Option<Vec<_>>>()?,
+            raw.chunks_exact(8)
+                .map(|c| i64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
+                .collect(),
         );
     }
-    (id == entry.id && r.0.is_empty()).then_some(ArticleCodes {
+    Some(ArticleCodes {
         id,
         annotators,
         units,
@@ -151,29 +238,21 @@ pub fn load(dir: &Path, entry: &Entry) -> Option<ArticleCodes> {
     })
 }
 
-/// Stores the codes of an entry. Best effort: a cache that cannot be written only costs
-/// time on the next run.
-pub fn store(dir: &Path, entry: &Entry, codes: &ArticleCodes) {
-    let Some(key) = key(entry) else { return };
-    let mut out = MAGIC.to_vec();
-    put_str(&mut out, &key);
-    put_str(&mut out, &codes.id);
-    put_u64(&mut out, codes.annotators.len() as u64);
+fn put_codes(out: &mut Vec<u8>, codes: &ArticleCodes) {
+    put_str(out, &codes.id);
+    put_u64(out, codes.annotators.len() as u64);
     for a in &codes.annotators {
-        put_str(&mut out, a);
+        put_str(out, a);
     }
-    put_u64(&mut out, codes.units as u64);
+    put_u64(out, codes.units as u64);
     out.extend_from_slice(&codes.codes);
     for (u, t) in codes.unmatched.iter().zip(&codes.times) {
-        put_u64(&mut out, u.len() as u64);
+        put_u64(out, u.len() as u64);
         out.extend_from_slice(u);
-        put_u64(&mut out, t.len() as u64);
+        put_u64(out, t.len() as u64);
         for x in t {
-            put_u64(&mut out, *x as u64);
+            put_u64(out, *x as u64);
         }
-    }
-    if std::fs::create_dir_all(dir).is_ok() {
-        let _ = crate::atomic::write(&cache_file(dir, entry), &out);
     }
 }
 

@@ -28,7 +28,13 @@ pub fn corpus_report(corpus: &Corpus, opts: &Options, cache: Option<&Path>) -> C
     if opts.against_gold && !columns.iter().any(Annotator::is_gold) {
         columns.push(Annotator::gold());
     }
-    let parts = in_parallel(&corpus.entries, |chunk| part(chunk, &columns, opts, cache));
+    let cache = cache.map(|d| codes::Cache::open(d, &corpus.root));
+    let parts = in_parallel(&corpus.entries, |chunk| {
+        part(chunk, &columns, opts, cache.as_ref())
+    });
+    if let Some(c) = cache {
+        c.save(&corpus.entries);
+    }
     let mut builder = Builder::new(opts.clone());
     let mut clocks = vec![Clock::default(); opts.annotators.len()];
     let mut warnings = Vec::new();
@@ -68,7 +74,12 @@ struct Part {
     warnings: Vec<String>,
 }
 
-fn part(entries: &[Entry], columns: &[Annotator], opts: &Options, cache: Option<&Path>) -> Part {
+fn part(
+    entries: &[Entry],
+    columns: &[Annotator],
+    opts: &Options,
+    cache: Option<&codes::Cache>,
+) -> Part {
     let mut out = Part {
         builder: Builder::new(opts.clone()),
         clocks: vec![Clock::default(); opts.annotators.len()],
@@ -97,10 +108,13 @@ fn part(entries: &[Entry], columns: &[Annotator], opts: &Options, cache: Option<
 /// the cache when its files did not change.
 pub(crate) fn codes(
     entry: &Entry,
-    cache: Option<&Path>,
+    cache: Option<&codes::Cache>,
     warnings: &mut Vec<String>,
 ) -> Option<ArticleCodes> {
-    if let Some(hit) = cache.and_then(|d| codes::load(d, entry)) {
+    let key = cache.and_then(|_| codes::key_of(entry));
+    if let (Some(c), Some(k)) = (cache, &key)
+        && let Some(hit) = c.get(entry, k)
+    {
         return Some(hit);
     }
     let art = match Aligned::load(entry, &entry.annotators) {
@@ -112,8 +126,8 @@ pub(crate) fn codes(
     };
     let out = ArticleCodes::of(&art);
     if art.errors.is_empty() {
-        if let Some(d) = cache {
-            codes::store(d, entry, &out);
+        if let (Some(c), Some(k)) = (cache, key) {
+            c.put(k, out.clone());
         }
     } else {
         // Not cached, so the warning comes back until the sidecar is fixed.

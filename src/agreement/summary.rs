@@ -110,6 +110,7 @@ impl ReviewIndex {
     /// aligned codes where the files did not change (see [`super::corpus_report`]). Still
     /// the slow part on a cold cache: run it off the UI thread.
     pub fn build(corpus: &Corpus, cache: Option<&Path>) -> ReviewIndex {
+        let cache = cache.map(|d| super::codes::Cache::open(d, &corpus.root));
         let parts = in_parallel(&corpus.entries, |chunk| {
             chunk
                 .iter()
@@ -121,7 +122,7 @@ impl ReviewIndex {
                         };
                     }
                     let mut warnings = Vec::new();
-                    let art = codes(e, cache, &mut warnings);
+                    let art = codes(e, cache.as_ref(), &mut warnings);
                     let mut s = art
                         .as_ref()
                         .map(ArticleSummary::of_codes)
@@ -132,6 +133,9 @@ impl ReviewIndex {
                 })
                 .collect::<Vec<_>>()
         });
+        if let Some(c) = cache {
+            c.save(&corpus.entries);
+        }
         ReviewIndex {
             articles: parts.into_iter().flatten().collect(),
         }
