@@ -169,7 +169,7 @@ pub fn read(path: &Path) -> Result<Option<Sidecar>, SidecarError> {
     }
     match std::fs::read(path) {
         Ok(bytes) => {
-            let text = String::from_utf8(bytes).map_err(|e| SidecarError::Parse {
+            let text = crate::document::utf8_string(bytes).map_err(|e| SidecarError::Parse {
                 path: path.to_path_buf(),
                 line: 0,
                 col: 0,

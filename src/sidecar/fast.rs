@@ -53,6 +53,24 @@ struct Cursor<'a> {
     i: usize,
 }
 
+/// Bytes [`Cursor::string`] must look at: the closing quote, a backslash, controls, and
+/// the lead bytes of characters the writer escapes.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b < 0x20
+            || b == 0x7f
+            || b == b'"' as usize
+            || b == b'\\' as usize
+            || b == 0xc2
+            || b == 0xe2
+            || b == 0xef;
+        b += 1;
+    }
+    t
+};
+
 impl Cursor<'_> {
     fn rest(&self) -> &[u8] {
         &self.s.as_bytes()[self.i..]
@@ -105,13 +123,22 @@ impl Cursor<'_> {
     /// A string literal as `push_str_lit` writes it.
     fn string(&mut self) -> Option<String> {
         self.lit("\"")?;
+        let bytes = self.s.as_bytes();
         let mut out = String::new();
         let mut run = self.i;
         loop {
-            let b = *self.s.as_bytes().get(self.i)?;
+            // Most bytes of a sentence need no look: skip them in a tight loop.
+            while bytes.get(self.i).is_some_and(|&b| !SPECIAL[usize::from(b)]) {
+                self.i += 1;
+            }
+            let b = *bytes.get(self.i)?;
             match b {
                 b'"' => {
-                    out.push_str(&self.s[run..self.i]);
+                    if out.is_empty() {
+                        out = self.s[run..self.i].to_string();
+                    } else {
+                        out.push_str(&self.s[run..self.i]);
+                    }
                     self.i += 1;
                     return Some(out);
                 }
