@@ -54,9 +54,10 @@ pub fn corpus_report(corpus: &Corpus, opts: &Options, cache: Option<&Path>) -> C
 
 /// Runs `f` on consecutive shares of `entries`, one thread per core; results in order.
 pub(crate) fn in_parallel<T: Send>(entries: &[Entry], f: impl Fn(&[Entry]) -> T + Sync) -> Vec<T> {
+    // Twice the cores: a thread waiting for the disk leaves its core to another.
     let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
+        .map_or(1, |n| n.get() * 2)
+        .min(16);
     let per = entries.len().div_ceil(threads).max(1);
     std::thread::scope(|s| {
         let handles: Vec<_> = entries.chunks(per).map(|c| s.spawn(|| f(c))).collect();
