@@ -179,9 +179,10 @@ fn load_all(
 ) -> Vec<Result<units::ArticleUnits, String>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let total = entries.len();
+    // Twice the cores: a thread waiting for the disk leaves its core to another.
     let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8)
+        .map_or(1, |n| n.get() * 2)
+        .clamp(1, 16)
         .min(total.max(1));
     let next = AtomicUsize::new(0);
     let mut slots: Vec<Option<Result<units::ArticleUnits, String>>> = Vec::new();
