@@ -11,6 +11,7 @@ use crate::corpus::Corpus;
 use crate::label::Label;
 use crate::matrix::LabelMatrix;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
@@ -46,7 +47,13 @@ pub struct Status {
 struct Shared {
     status: Mutex<Status>,
     changed: Condvar,
+    /// Set when the handle is dropped: a training in progress stops reading the corpus.
+    stop: AtomicBool,
 }
+
+/// Most examples one training reads. A logistic regression learns no more from more, and
+/// a corpus of a million labeled sentences would otherwise take minutes and gigabytes.
+pub const MAX_EXAMPLES: usize = 50_000;
 
 /// Handle on the background trainer. Dropping it stops the thread.
 #[derive(Debug)]
@@ -66,6 +73,7 @@ pub fn spawn(root: PathBuf, analyzer: Analyzer) -> Trainer {
             runs: 0,
         }),
         changed: Condvar::new(),
+        stop: AtomicBool::new(false),
     });
     let s = Arc::clone(&shared);
     let thread = std::thread::Builder::new()
@@ -94,7 +102,8 @@ fn run(root: &Path, analyzer: &Analyzer, rx: &Receiver<()>, shared: &Shared) {
         // Newest wins: whatever piled up while we trained is one request.
         while rx.try_recv().is_ok() {}
         set(shared, State::Training, false);
-        let state = match examples(root, analyzer) {
+        let state = match examples_until(root, analyzer, &shared.stop) {
+            _ if shared.stop.load(Ordering::Relaxed) => return,
             Ok(ex) => match Model::train(&ex) {
                 Some(m) => {
                     let name = m.name();
@@ -154,6 +163,8 @@ impl Trainer {
 
 impl Drop for Trainer {
     fn drop(&mut self) {
+        // Quitting must not wait for a training to read the whole corpus.
+        self.shared.stop.store(true, Ordering::Relaxed);
         self.tx.take();
         if let Some(t) = self.thread.take() {
             let _ = t.join();
@@ -162,11 +173,23 @@ impl Drop for Trainer {
 }
 
 /// Training examples from the corpus's sidecars: the `gold` label of a sentence when there
-/// is one, else one example per annotator's label.
+/// is one, else one example per annotator's label; at most [`MAX_EXAMPLES`].
 pub fn examples(root: &Path, analyzer: &Analyzer) -> Result<Vec<Example>, String> {
+    examples_until(root, analyzer, &AtomicBool::new(false))
+}
+
+/// [`examples`], giving up (with what it has) as soon as `stop` is set.
+fn examples_until(
+    root: &Path,
+    analyzer: &Analyzer,
+    stop: &AtomicBool,
+) -> Result<Vec<Example>, String> {
     let corpus = Corpus::scan(root).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
     for entry in corpus.entries.iter().filter(|e| !e.annotators.is_empty()) {
+        if stop.load(Ordering::Relaxed) || out.len() >= MAX_EXAMPLES {
+            break;
+        }
         let Ok(m) = LabelMatrix::load(entry) else {
             continue;
         };
@@ -223,5 +246,31 @@ mod tests {
         let st = t.wait(1, Duration::from_secs(30));
         assert_eq!(st.state, State::TooFew { examples: 0 });
         assert_eq!(an.model_name(), "rules");
+    }
+
+    #[test]
+    fn a_stopped_training_reads_nothing_more() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        std::fs::write(&p, "Une phrase. Une autre.").unwrap();
+        let doc = crate::document::Document::load(&p, "a.txt").unwrap();
+        let who = crate::annotator::Annotator::new("ann").unwrap();
+        let mut a = crate::annotations::Annotations::load(&doc, &who).unwrap();
+        let s = doc.sentences[0];
+        a.set(
+            0,
+            Some(crate::sidecar::Record::new(
+                s.start,
+                s.end,
+                doc.sentence_text(0),
+                Label::Factual,
+                crate::sidecar::How::Hand,
+            )),
+        );
+        a.save(&doc).unwrap();
+        let an = Analyzer::builtin();
+        assert_eq!(examples(dir.path(), &an).unwrap().len(), 1);
+        let stopped = examples_until(dir.path(), &an, &AtomicBool::new(true)).unwrap();
+        assert!(stopped.is_empty());
     }
 }
