@@ -82,15 +82,15 @@ fn sigkill_while_labeling_loses_nothing_the_screen_called_saved() {
             if rng.below(3) == 0 {
                 std::thread::sleep(Duration::from_millis(rng.below(15)));
             }
-            record_saved(&s.rows(), &mut seen);
+            record_saved(&s.frame_rows(), &mut seen);
         }
         // Kill at once or after a short random wait, while keys may still be in flight.
         std::thread::sleep(Duration::from_millis(rng.below(30)));
-        record_saved(&s.rows(), &mut seen);
+        record_saved(&s.frame_rows(), &mut seen);
         s.signal("KILL");
         s.exit_code();
         s.drain();
-        record_saved(&s.rows(), &mut seen);
+        record_saved(&s.frame_rows(), &mut seen);
 
         let sidecar = corpus.path().join("a.txt.kim.ron");
         let on_disk: BTreeMap<String, char> = labels_on_disk(&sidecar)

@@ -11,7 +11,8 @@ use crate::keymap::Keymap;
 use crate::shutdown::Shutdown;
 use anyhow::Context;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
-use crossterm::execute;
+use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use crossterm::{execute, queue};
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -119,7 +120,7 @@ fn event_loop(
         }
         // What the background scan delivered while waiting shows in this frame.
         app.poll_index();
-        terminal.draw(|f| super::draw(f, app))?;
+        draw_whole(terminal, app)?;
         // Background work runs only while no input is waiting, a small step at a time;
         // while the library grows, in shorter turns so that what arrived shows soon.
         let started = Instant::now();
@@ -158,6 +159,15 @@ fn event_loop(
         }
     }
     Ok(None)
+}
+
+/// Draws one frame inside a synchronized update, so a terminal that knows it (most do;
+/// the others ignore it) shows every frame whole: never half of one sentence's row beside
+/// half of another's while the view scrolls.
+fn draw_whole(terminal: &mut ratatui::DefaultTerminal, app: &App) -> std::io::Result<()> {
+    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    terminal.draw(|f| super::draw(f, app))?;
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)
 }
 
 /// Like `event::poll`, but a signal interrupting the wait is not an error: the loop then

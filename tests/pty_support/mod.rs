@@ -24,8 +24,14 @@ impl vt100::Callbacks for Titles {
     }
 }
 
+/// The end of a synchronized update: glose ends every frame with it.
+const FRAME_END: &[u8] = b"\x1b[?2026l";
+
 pub struct Session {
     pub parser: Arc<Mutex<vt100::Parser<Titles>>>,
+    /// The screen as of the last whole frame: bytes reach it only up to a frame's end, so
+    /// it never holds a frame the program was still writing (or was killed while writing).
+    frame: Arc<Mutex<vt100::Parser>>,
     writer: Option<Box<dyn Write + Send>>,
     pub child: Box<dyn Child + Send + Sync>,
     reader: Option<std::thread::JoinHandle<()>>,
@@ -85,19 +91,26 @@ impl Session {
         }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
+        let (r, c) = (
             std::num::NonZeroU16::new(rows).unwrap(),
             std::num::NonZeroU16::new(cols).unwrap(),
+        );
+        let parser = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
+            r,
+            c,
             0,
             Titles::default(),
         )));
+        let frame = Arc::new(Mutex::new(vt100::Parser::new(r, c, 0)));
         let mut reader = pair.master.try_clone_reader().unwrap();
         let fd = pair.master.as_raw_fd();
         let closing = Arc::new(AtomicBool::new(false));
         let stop = Arc::clone(&closing);
         let p = Arc::clone(&parser);
+        let whole = Arc::clone(&frame);
         let reader = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
+            let mut pending = Vec::new();
             loop {
                 // Wait for output in short turns, so `close_terminal` can make this thread
                 // let go of its copy of the terminal.
@@ -120,13 +133,21 @@ impl Session {
                 }
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
-                    Ok(n) => p.lock().unwrap().process(&buf[..n]),
+                    Ok(n) => {
+                        p.lock().unwrap().process(&buf[..n]);
+                        pending.extend_from_slice(&buf[..n]);
+                        if let Some(end) = last_frame_end(&pending) {
+                            whole.lock().unwrap().process(&pending[..end]);
+                            pending.drain(..end);
+                        }
+                    }
                 }
             }
         });
         let writer = pair.master.take_writer().unwrap();
         Session {
             parser,
+            frame,
             writer: Some(writer),
             child,
             reader: Some(reader),
@@ -149,6 +170,12 @@ impl Session {
     /// The screen's rows as text.
     pub fn rows(&self) -> Vec<String> {
         let p = self.parser.lock().unwrap();
+        p.screen().rows(0, self.cols).collect()
+    }
+
+    /// The rows of the last frame the program finished writing.
+    pub fn frame_rows(&self) -> Vec<String> {
+        let p = self.frame.lock().unwrap();
         p.screen().rows(0, self.cols).collect()
     }
 
@@ -248,6 +275,14 @@ impl Session {
             std::thread::sleep(Duration::from_millis(10));
         }
     }
+}
+
+/// Where the last whole frame in `bytes` ends, if one does.
+fn last_frame_end(bytes: &[u8]) -> Option<usize> {
+    bytes
+        .windows(FRAME_END.len())
+        .rposition(|w| w == FRAME_END)
+        .map(|i| i + FRAME_END.len())
 }
 
 /// A corpus folder with one article `a.txt` of `text`.
