@@ -7,6 +7,10 @@ use glose::document::Document;
 use std::hint::black_box;
 use std::path::Path;
 
+/// The binary's allocator, so the figures are those of `glose suggest` and the reader.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn docs() -> Vec<Document> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_corpus");
     let mut names: Vec<_> = std::fs::read_dir(&dir)

@@ -194,10 +194,14 @@ impl Analyzer {
 
     fn continues_attribution(&self, lex: &Lexicon, text: &str, start: usize) -> bool {
         let lower = text[start..].chars().next().is_some_and(char::is_lowercase);
-        let at_line_start =
-            skip::line_of(text, start).0 == text[..start].trim_end_matches([' ', '\t']).len();
-        let Some((ps, pe)) = skip::previous_line(text, start).filter(|_| lower && at_line_start)
-        else {
+        // Only a sentence starting in lower case can continue an introduction: the line
+        // look-ups are left to those.
+        if !lower
+            || skip::line_of(text, start).0 != text[..start].trim_end_matches([' ', '\t']).len()
+        {
+            return false;
+        }
+        let Some((ps, pe)) = skip::previous_line(text, start) else {
             return false;
         };
         if !text[ps..pe].ends_with(':') {

@@ -194,7 +194,7 @@ fn figure(
         }
     }
     let mut e = i;
-    let mut date = lex.months.contains(&toks[i].norm);
+    let mut date = lex.months.contains(toks[i].norm.as_str());
     // Thousands groups and decimals: `10 000`, `3,5`.
     while e + 1 < toks.len() && toks[e + 1].digit && toks[e].digit {
         let g = gap(text, toks, e + 1);
@@ -204,7 +204,7 @@ fn figure(
             break;
         }
     }
-    if e + 1 < toks.len() && lex.months.contains(&toks[e + 1].norm) {
+    if e + 1 < toks.len() && lex.months.contains(toks[e + 1].norm.as_str()) {
         e += 1;
         date = true;
     }
@@ -212,7 +212,7 @@ fn figure(
         if e + 1 < toks.len() && is_year(&toks[e + 1]) {
             e += 1;
         }
-        if s > 0 && lex.weekdays.contains(&toks[s - 1].norm) {
+        if s > 0 && lex.weekdays.contains(toks[s - 1].norm.as_str()) {
             s -= 1;
         }
         if s > 0
@@ -246,7 +246,7 @@ fn figure(
         let g = gap(text, toks, e + 1);
         if is_clause_break(g)
             || n.digit
-            || (lex.function_words.contains(&n.norm)
+            || (lex.function_words.contains(n.norm.as_str())
                 && !matches!(n.norm.as_str(), "de" | "d" | "of"))
         {
             break;

@@ -24,14 +24,7 @@ fn open_before(text: &str, start: usize) -> (bool, bool) {
     let from = text[lo..start].rfind('\n').map_or(lo, |i| lo + i + 1);
     let mut depth = 0i32;
     let mut straight = false;
-    let tail = &text[from..start];
-    if !['"', '«', '»', '“', '”', '„']
-        .iter()
-        .any(|&m| tail.contains(m))
-    {
-        return (false, false);
-    }
-    for c in tail.chars() {
+    for (_, c) in marks(&text[from..start]) {
         if OPEN.contains(&c) {
             depth += 1;
         } else if CLOSE.contains(&c) {
@@ -49,7 +42,7 @@ pub fn find(text: &str, start: usize, end: usize) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut cur: Option<(usize, bool)> = (curly_open || straight_open).then_some((start, true));
     let mut depth = i32::from(cur.is_some());
-    for (i, c) in text[start..end].char_indices() {
+    for (i, c) in marks(&text[start..end]) {
         let at = start + i;
         let straight_closes = c == '"' && cur.is_some();
         if (OPEN.contains(&c) || c == '"') && !straight_closes {
@@ -80,6 +73,16 @@ pub fn find(text: &str, start: usize, end: usize) -> Vec<Quote> {
         }
     }
     out
+}
+
+/// The quotation marks of `s` with their offsets: only bytes that can begin one are
+/// decoded (`"`, and the lead bytes of `«` `»` and `“` `”` `„`), found many bytes at a
+/// time, so plain text costs next to nothing.
+fn marks(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    memchr::memchr3_iter(b'"', 0xC2, 0xE2, s.as_bytes()).filter_map(|i| {
+        let c = s[i..].chars().next()?;
+        (c == '"' || OPEN.contains(&c) || CLOSE.contains(&c)).then_some((i, c))
+    })
 }
 
 fn quote(text: &str, start: usize, end: usize, continued: bool) -> Quote {

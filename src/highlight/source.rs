@@ -35,7 +35,7 @@ pub fn quotation_spans(text: &str, toks: &[Tok], quotes: &[Quote], lex: &Lexicon
         let first = inner.clone().next();
         let before = toks.iter().rev().find(|t| t.end <= q.start);
         let named = first.is_some_and(|f| f.cap)
-            && before.is_some_and(|b| !lex.function_words.contains(&b.norm) && !b.cap)
+            && before.is_some_and(|b| !lex.function_words.contains(b.norm.as_str()) && !b.cap)
             && q.words <= 2;
         let _ = text;
         if !named && first.is_some() {
@@ -85,14 +85,14 @@ pub fn attributions(
             .flatten()
         {
             let next = toks.get(i + n);
-            if next.is_some_and(|t| !lex.first_person.contains(&t.norm)) {
+            if next.is_some_and(|t| !lex.first_person.contains(t.norm.as_str())) {
                 let stop = np_end(text, toks, i + n, 15);
                 out.push(span(toks[i].start, toks[stop].end, "according-to"));
                 i = stop + 1;
                 continue;
             }
         }
-        if i == 0 && lex.holder_intros.contains(&toks[0].norm) {
+        if i == 0 && lex.holder_intros.contains(toks[0].norm.as_str()) {
             let stop = np_end(text, toks, 1, 8);
             let closes = toks
                 .get(stop + 1)
@@ -149,7 +149,7 @@ fn reflexive_or_negated(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> bo
         |k: usize| (i + 1 - k..=i).all(|j| j == 0 || !is_clause_break(gap(text, toks, j)));
     let neg = (1..=3)
         .any(|k| matches!(prev(k), Some("ne" | "n" | "not" | "never")) && same_clause(k))
-        && !lex.auxiliaries.contains(&toks[i].norm);
+        && !lex.auxiliaries.contains(toks[i].norm.as_str());
     refl || neg
 }
 
@@ -178,7 +178,7 @@ fn verb_rule(
     // The verb group: auxiliaries and an inverted `-t-` before the verb.
     let mut g = i;
     while g > 0
-        && lex.auxiliaries.contains(&toks[g - 1].norm)
+        && lex.auxiliaries.contains(toks[g - 1].norm.as_str())
         && !is_clause_break(gap(text, toks, g))
     {
         g -= 1;
@@ -205,7 +205,7 @@ fn verb_rule(
     let comma_before = before_gap.contains(',');
     let followed_by_np = toks.get(i + 1).is_some_and(|n| {
         n.cap
-            || lex.function_words.contains(&n.norm)
+            || lex.function_words.contains(n.norm.as_str())
                 && !matches!(n.norm.as_str(), "que" | "qu" | "à" | "par" | "to" | "that")
     });
     if reporting && followed_by_np && (quote_before || (comma_before && long_quote)) {
@@ -229,7 +229,7 @@ fn verb_rule(
         return None;
     }
     let first = np.first()?;
-    if lex.first_person.contains(&first.norm) {
+    if lex.first_person.contains(first.norm.as_str()) {
         return None;
     }
     // `on` is as often the author's generic voice (`On regrette une fin bâclée`) as a
@@ -238,7 +238,8 @@ fn verb_rule(
     let sourcey = pron
         || np.iter().enumerate().any(|(k, w)| {
             let name = w.cap && (np_start + k > 0 || w.acronym);
-            lex.source_nouns.contains(w.stem()) || (name && !lex.function_words.contains(&w.norm))
+            lex.source_nouns.contains(w.stem())
+                || (name && !lex.function_words.contains(w.norm.as_str()))
         });
     // `…, the county said.`: a short subject after a comma or quotation, the verb ending
     // the sentence. The position alone attributes, whatever the noun.

@@ -11,7 +11,7 @@ mod words;
 pub use file::{LexiconError, LexiconFile, parse};
 pub use morph::{conjugate, is_word_char, norm, stem, stem_len, words};
 use std::path::Path;
-pub use words::{PhraseSet, WordHasher, WordMap, WordSet, flag};
+pub use words::{FlagTable, PhraseSet, WordHasher, WordMap, WordSet, flag};
 
 const FR: &str = include_str!("../../lexicons/fr.ron");
 const EN: &str = include_str!("../../lexicons/en.ron");
@@ -99,9 +99,9 @@ pub struct Lexicon {
     pub banner: PhraseSet<()>,
     pub reader_address: WordSet,
     /// [`flag`] bits per lower-cased word.
-    pub norm_flags: WordMap<u32>,
+    pub norm_flags: FlagTable,
     /// [`flag`] bits per stem (source nouns, first words of terms).
-    pub stem_flags: WordMap<u32>,
+    pub stem_flags: FlagTable,
 }
 
 impl Lexicon {
@@ -138,8 +138,8 @@ impl Lexicon {
             byline: PhraseSet::default(),
             banner: PhraseSet::default(),
             reader_address: WordSet::default(),
-            norm_flags: WordMap::default(),
-            stem_flags: WordMap::default(),
+            norm_flags: FlagTable::default(),
+            stem_flags: FlagTable::default(),
         }
     }
 
@@ -244,8 +244,8 @@ impl Lexicon {
                 *sf.entry(w.clone()).or_default() |= bit;
             }
         }
-        self.norm_flags = nf;
-        self.stem_flags = sf;
+        self.norm_flags = nf.into();
+        self.stem_flags = sf.into();
     }
 
     /// Extends with a user file when it exists. A missing file is not an error.

@@ -88,14 +88,16 @@ pub fn extract(
         .split(|c: char| !crate::lexicon::is_word_char(c))
         .filter(|w| !w.is_empty());
     let mut f = Vec::with_capacity(256);
+    let mut add = |b, v| f.push((b, v));
     let n = words_into(
-        &mut f,
+        &mut add,
         words.map(|w| {
             lower_into(w, &mut lower);
             lower.clone()
         }),
     );
-    finish(f, ev, unit, n, rules)
+    rest_into(&mut add, ev, unit, n, rules);
+    normalise(f)
 }
 
 /// Same as [`extract`], from the unit's tokens (`highlight::tokens::tokenize` of the same
@@ -109,31 +111,50 @@ pub fn extract_from_tokens(
     toks: &[Tok],
     rules: &Suggestion,
 ) -> Features {
-    let unit = text.get(start..end).unwrap_or("");
     let mut f = Vec::with_capacity(256);
-    let n = words_into(&mut f, toks.iter().map(|t| t.norm.as_str()));
-    finish(f, ev, unit, n, rules)
+    visit_tokens(ev, text, start, end, toks, rules, |b, v| f.push((b, v)));
+    normalise(f)
+}
+
+/// The features [`extract_from_tokens`] makes, handed to `add` one at a time with their
+/// values before normalisation (divide each by the root of the sum of their squares).
+/// Suggesting needs only their weighted sum, so nothing is collected.
+pub fn visit_tokens(
+    ev: &Evidence,
+    text: &str,
+    start: usize,
+    end: usize,
+    toks: &[Tok],
+    rules: &Suggestion,
+    mut add: impl FnMut(u32, f32),
+) {
+    let unit = text.get(start..end).unwrap_or("");
+    let n = words_into(&mut add, toks.iter().map(|t| t.norm.as_str()));
+    rest_into(&mut add, ev, unit, n, rules);
 }
 
 /// Word, bigram and character-trigram features of lower-cased `words`; returns how many
 /// words there were.
-fn words_into<S: AsRef<str>>(f: &mut Features, words: impl Iterator<Item = S>) -> usize {
+fn words_into<S: AsRef<str>>(
+    add: &mut impl FnMut(u32, f32),
+    words: impl Iterator<Item = S>,
+) -> usize {
     let (w_h, b_h) = (Fnv::START.bytes(b"w"), Fnv::START.bytes(b"b"));
     let mut prev: Option<S> = None;
     let mut n = 0;
     for w in words {
         n += 1;
         let cur = w.as_ref();
-        f.push((w_h.part(cur).bucket(), 1.0));
+        add(w_h.part(cur).bucket(), 1.0);
         let p = prev.as_ref().map_or("<s>", AsRef::as_ref);
-        f.push((b_h.part(p).part(cur).bucket(), 1.0));
+        add(b_h.part(p).part(cur).bucket(), 1.0);
         // Character trigrams of `<word>`: three code points packed in one integer and
         // mixed, far cheaper than hashing their bytes.
         let mut win: u64 = (u64::from(' ') << 21 | u64::from(' ')) << 21 | u64::from('<');
         for (k, c) in cur.chars().chain(std::iter::once('>')).enumerate() {
             win = (win << 21 | u64::from(c)) & ((1 << 63) - 1);
             if (1..=24).contains(&k) {
-                f.push((trigram(win), 0.5));
+                add(trigram(win), 0.5);
             }
         }
         prev = Some(w);
@@ -141,39 +162,43 @@ fn words_into<S: AsRef<str>>(f: &mut Features, words: impl Iterator<Item = S>) -
     n
 }
 
-/// The rule, length and bias features, then normalisation.
-fn finish(
-    mut f: Features,
+/// The rule, length and bias features.
+fn rest_into(
+    add: &mut impl FnMut(u32, f32),
     ev: &Evidence,
     unit: &str,
     words: usize,
     rules: &Suggestion,
-) -> Features {
+) {
     for s in ev.spans {
-        f.push((hash(&["r", s.rule]), 2.0));
+        add(hash(&["r", s.rule]), 2.0);
     }
     if let Some(why) = ev.skip {
-        f.push((hash(&["skip", why]), 3.0));
+        add(hash(&["skip", why]), 3.0);
     }
     if ev.continues_attribution {
-        f.push((hash(&["cont"]), 3.0));
+        add(hash(&["cont"]), 3.0);
     }
-    f.push((hash(&["rules", rules.label.name()]), 4.0));
+    add(hash(&["rules", rules.label.name()]), 4.0);
+    let mut buf = [0u8; 4];
     let last = unit
         .trim_end()
         .chars()
         .last()
-        .map(String::from)
-        .unwrap_or_default();
-    f.push((hash(&["last", &last]), 1.0));
+        .map_or("", |c| c.encode_utf8(&mut buf));
+    add(hash(&["last", last]), 1.0);
     let len = match words {
         0..=4 => "xs",
         5..=12 => "s",
         13..=25 => "m",
         _ => "l",
     };
-    f.push((hash(&["len", len]), 1.0));
-    f.push((hash(&["bias"]), 1.0));
+    add(hash(&["len", len]), 1.0);
+    add(hash(&["bias"]), 1.0);
+}
+
+/// Scales the values so their squares sum to one.
+fn normalise(mut f: Features) -> Features {
     let norm = f.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt().max(1e-6);
     for x in &mut f {
         x.1 /= norm;

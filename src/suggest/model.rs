@@ -96,6 +96,31 @@ impl Model {
         softmax(z)
     }
 
+    /// The same as `probs` of [`features::extract_from_tokens`], without collecting the
+    /// features: each is weighed as it is made, and the sum normalised once at the end.
+    pub fn probs_of_tokens(
+        &self,
+        ev: &Evidence,
+        text: &str,
+        start: usize,
+        end: usize,
+        toks: &[Tok],
+        rules: &Suggestion,
+    ) -> [f32; 4] {
+        let (mut z, mut squares) = ([0.0f32; 4], 0.0f32);
+        features::visit_tokens(ev, text, start, end, toks, rules, |j, v| {
+            squares += v * v;
+            let b = j as usize * 4;
+            if let Some(w) = self.weights.get(b..b + 4) {
+                for (zc, wc) in z.iter_mut().zip(w) {
+                    *zc += wc * v;
+                }
+            }
+        });
+        let norm = squares.sqrt().max(1e-6);
+        softmax(z.map(|v| v / norm))
+    }
+
     /// Shown to annotators as the suggestion's model.
     pub fn name(&self) -> String {
         format!("logreg/{}", self.examples)
@@ -112,11 +137,10 @@ impl Model {
         toks: Option<&[Tok]>,
         rules: Suggestion,
     ) -> Suggestion {
-        let f = match toks {
-            Some(toks) => features::extract_from_tokens(ev, text, start, end, toks, &rules),
-            None => features::extract(ev, text, start, end, &rules),
+        let p = match toks {
+            Some(toks) => self.probs_of_tokens(ev, text, start, end, toks, &rules),
+            None => self.probs(&features::extract(ev, text, start, end, &rules)),
         };
-        let p = self.probs(&f);
         let (best, conf) = p
             .iter()
             .enumerate()
@@ -132,6 +156,71 @@ impl Model {
             confidence: conf,
             reasons,
             model: self.name(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Analyzer;
+    use crate::lang::Lang;
+    use crate::lexicon::Lexicon;
+
+    const TEXTS: [&str; 4] = [
+        "« L'armée a confirmé 12 morts », a déclaré un officier à Ségou.",
+        "Cette décision est une honte absolue pour le pays.",
+        "Le Conseil a voté la loi mardi 3 mars 2025.",
+        "ΣΑΣ ΟΔΟΣ x\u{301}y Straße İstanbul — l’été ½ ²",
+    ];
+
+    #[test]
+    fn scoring_as_features_are_made_matches_collecting_them() {
+        let an = Analyzer::builtin();
+        let lex = Lexicon::builtin(Lang::Fr);
+        let mut examples = Vec::new();
+        let mut units = Vec::new();
+        for (k, t) in TEXTS.iter().cycle().take(40).enumerate() {
+            let (spans, skip, cont) = an.evidence(t, Lang::Fr, 0, t.len());
+            let ev = Evidence {
+                text: t,
+                spans: &spans,
+                skip,
+                continues_attribution: cont,
+            };
+            let rules = crate::suggest::rules(&ev);
+            let features = features::extract(&ev, t, 0, t.len(), &rules);
+            examples.push(Example {
+                features,
+                label: Label::ALL[k % 3],
+            });
+            units.push((t, spans, skip, cont, rules));
+        }
+        let m = Model::train(&examples).expect("40 examples of 3 labels train a model");
+        for (t, spans, skip, continues_attribution, rules) in &units[..4] {
+            let ev = Evidence {
+                text: t,
+                spans,
+                skip: *skip,
+                continues_attribution: *continues_attribution,
+            };
+            let toks = crate::highlight::tokens::tokenize(&lex, t, 0, t.len());
+            let collected = m.probs(&features::extract_from_tokens(
+                &ev,
+                t,
+                0,
+                t.len(),
+                &toks,
+                rules,
+            ));
+            let streamed = m.probs_of_tokens(&ev, t, 0, t.len(), &toks, rules);
+            for (a, b) in collected.iter().zip(streamed) {
+                assert!((a - b).abs() < 1e-5, "{t}: {collected:?} vs {streamed:?}");
+            }
+            assert!(
+                collected.iter().any(|&p| (p - 0.25).abs() > 0.01),
+                "{t}: untrained?"
+            );
         }
     }
 }

@@ -58,7 +58,7 @@ fn has_phrase(toks: &[Tok], set: &crate::lexicon::PhraseSet<()>, first: u32) -> 
         return false;
     }
     let stems: Vec<&str> = toks.iter().map(|t| t.stem()).collect();
-    (0..toks.len()).any(|i| set.longest_at(&stems, i).is_some())
+    (0..toks.len()).any(|i| toks[i].stem_is(first) && set.longest_at(&stems, i).is_some())
 }
 
 /// Why `text[start..end]` is not a sentence of the article, if it is not. `toks` are the
@@ -97,15 +97,21 @@ pub fn reason(
         return None;
     }
     let starts_lower = s.chars().next().is_some_and(|c| c.is_lowercase());
-    let after_list_intro = previous_line(text, start).is_some_and(|(a, b)| {
-        let p = text[a..b].trim_end();
-        p.ends_with(':') || p.ends_with(',')
-    });
+    // Looked up only where a rule needs it: most sentences never do.
+    let after_list_intro = || {
+        previous_line(text, start).is_some_and(|(a, b)| {
+            let p = text[a..b].trim_end();
+            p.ends_with(':') || p.ends_with(',')
+        })
+    };
     let (ls, le) = line_of(text, start);
     let le = le.max(end);
     let whole_line = text[ls..le].trim() == s;
     let line_final = text[end..le].trim().is_empty();
-    if last == ',' && words <= 25 && line_final && (starts_lower || whole_line || after_list_intro)
+    if last == ','
+        && words <= 25
+        && line_final
+        && (starts_lower || whole_line || after_list_intro())
     {
         return Some("list-item");
     }
@@ -119,7 +125,7 @@ pub fn reason(
     if last == ':' && whole_line && next_upper && words <= 16 {
         return Some("heading");
     }
-    if starts_lower && after_list_intro && words <= 10 && matches!(last, ',' | '.' | ';') {
+    if starts_lower && words <= 10 && matches!(last, ',' | '.' | ';') && after_list_intro() {
         return Some("list-item");
     }
     if last == ':' && words <= 2 {
