@@ -13,22 +13,41 @@ pub enum Lang {
 pub fn detect(text: &str) -> Lang {
     let (mut en, mut fr) = (0usize, 0usize);
     let sample = &text[..text.floor_char_boundary(4_000)];
-    // The stopwords are ASCII and short: compare lower-cased bytes without allocating.
-    for w in sample.split(|c: char| !is_letter(c)) {
-        if w.is_empty() || w.len() > 4 {
-            continue;
+    let b = sample.as_bytes();
+    // Words are runs of letters. The stopwords are ASCII and short, so bytes are read
+    // directly and a character is decoded only where a non-ASCII byte starts one (a
+    // letter there makes the word non-ASCII, so no stopword).
+    let (mut i, mut word, mut ascii) = (0, 0, true);
+    while i <= b.len() {
+        let (letter, len) = match b.get(i) {
+            None => (false, 1),
+            Some(&x) if x < 0x80 => (x.is_ascii_alphabetic(), 1),
+            Some(_) => sample[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (is_letter(c), c.len_utf8())),
+        };
+        if letter {
+            ascii &= len == 1;
+        } else {
+            let w = &b[word..i];
+            if ascii && (2..=4).contains(&w.len()) {
+                let mut l = [0u8; 4];
+                for (d, s) in l.iter_mut().zip(w) {
+                    *d = s.to_ascii_lowercase();
+                }
+                match &l[..w.len()] {
+                    b"the" | b"and" | b"of" | b"to" | b"is" | b"that" | b"was" | b"for"
+                    | b"with" | b"said" => en += 1,
+                    b"le" | b"la" | b"les" | b"des" | b"et" | b"est" | b"une" | b"que"
+                    | b"pour" | b"dans" => fr += 1,
+                    _ => {}
+                }
+            }
+            word = i + len;
+            ascii = true;
         }
-        let mut b = [0u8; 4];
-        for (d, s) in b.iter_mut().zip(w.bytes()) {
-            *d = s.to_ascii_lowercase();
-        }
-        match &b[..w.len()] {
-            b"the" | b"and" | b"of" | b"to" | b"is" | b"that" | b"was" | b"for" | b"with"
-            | b"said" => en += 1,
-            b"le" | b"la" | b"les" | b"des" | b"et" | b"est" | b"une" | b"que" | b"pour"
-            | b"dans" => fr += 1,
-            _ => {}
-        }
+        i += len;
     }
     if en > fr { Lang::En } else { Lang::Fr }
 }
@@ -83,6 +102,45 @@ mod tests {
         assert_eq!(Lang::from_code("de"), None);
         assert_eq!(detect("THE CITY SAID THAT AND"), Lang::En);
         assert_eq!(detect("Théâtre: le café est là"), Lang::Fr);
+    }
+
+    /// The stopword counts of the plain definition: words split at every non-letter.
+    fn detect_by_words(text: &str) -> Lang {
+        let sample = &text[..text.floor_char_boundary(4_000)];
+        let (mut en, mut fr) = (0, 0);
+        for w in sample.split(|c: char| !c.is_alphabetic()) {
+            match w.to_lowercase().as_str() {
+                "the" | "and" | "of" | "to" | "is" | "that" | "was" | "for" | "with" | "said" => {
+                    en += 1
+                }
+                "le" | "la" | "les" | "des" | "et" | "est" | "une" | "que" | "pour" | "dans" => {
+                    fr += 1
+                }
+                _ => {}
+            }
+        }
+        if en > fr { Lang::En } else { Lang::Fr }
+    }
+
+    #[test]
+    fn byte_scan_agrees_with_splitting_words() {
+        for t in [
+            "l’est the of é the and ΣΑΣ that Ñthe the-said",
+            "Thé the thé of ofé éof of",
+            "THE ÉTAT and the LES des des des",
+            "x\u{301}the the\u{301} the",
+            "the the the et et et et",
+            "",
+        ] {
+            assert_eq!(detect(t), detect_by_words(t), "{t}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_scan_agrees_on_any_text(t in "([tT]he|of|and|l[ea]s?|et|des|é|É|’|Σ|\u{301}| |,|-|x){0,60}") {
+            proptest::prop_assert_eq!(detect(&t), detect_by_words(&t));
+        }
     }
 
     #[test]

@@ -27,7 +27,6 @@ fn is_year(t: &Tok) -> bool {
 
 /// Claim spans of a sentence.
 pub fn claims(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
-    let stems: Vec<&str> = toks.iter().map(|t| t.stem()).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -50,7 +49,7 @@ pub fn claims(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
             continue;
         }
         if number || month {
-            let (s, e, date) = figure(text, toks, &stems, i, lex);
+            let (s, e, date) = figure(text, toks, i, lex);
             let rule = if date { "date" } else { "figure" };
             let bare = e == i && !t.digit && !date;
             if !bare {
@@ -176,17 +175,14 @@ fn range_start(text: &str, start: usize) -> usize {
 
 /// Extent of a figure or date around token `i`: approximator before, digits, unit or month
 /// and year after, then up to two words of the noun it counts.
-fn figure(
-    text: &str,
-    toks: &[Tok],
-    stems: &[&str],
-    i: usize,
-    lex: &Lexicon,
-) -> (usize, usize, bool) {
+fn figure(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> (usize, usize, bool) {
     let mut s = i;
     for back in [3, 2, 1] {
         if i >= back
-            && lex.approximators.longest_at(stems, i - back) == Some((back, ()))
+            && lex
+                .approximators
+                .longest_by(toks.len(), i - back, |j| toks[j].stem())
+                == Some((back, ()))
             && !is_clause_break(&text[toks[i - back].end..toks[i].start])
         {
             s = i - back;

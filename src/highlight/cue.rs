@@ -26,7 +26,6 @@ pub fn cues(
     lex: &Lexicon,
     quoted: &dyn Fn(usize) -> bool,
 ) -> Vec<Span> {
-    let stems: Vec<&str> = toks.iter().map(|t| t.stem()).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -37,7 +36,7 @@ pub fn cues(
         }
         if let Some((n, cue)) = t
             .stem_is(flag::CUE_FIRST)
-            .then(|| lex.cues.longest_at(&stems, i))
+            .then(|| lex.cues.longest_by(toks.len(), i, |j| toks[j].stem()))
             .flatten()
         {
             out.push(span(t.start, toks[i + n - 1].end, cue.rule()));

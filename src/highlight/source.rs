@@ -72,7 +72,6 @@ pub fn attributions(
     let long_quote = quotes
         .iter()
         .any(|q| q.continued || q.words > SCARE_MAX_WORDS);
-    let st = stems(toks);
     let mut i = 0;
     while i < toks.len() {
         if inside(quotes, toks[i].start) {
@@ -81,7 +80,10 @@ pub fn attributions(
         }
         if let Some((n, ())) = toks[i]
             .stem_is(flag::INTRO_FIRST)
-            .then(|| lex.source_intros.longest_at(&st, i))
+            .then(|| {
+                lex.source_intros
+                    .longest_by(toks.len(), i, |j| toks[j].stem())
+            })
             .flatten()
         {
             let next = toks.get(i + n);
@@ -125,10 +127,6 @@ pub fn attributions(
         i += 1;
     }
     out
-}
-
-fn stems(toks: &[Tok]) -> Vec<&str> {
-    toks.iter().map(|t| t.stem()).collect()
 }
 
 /// Last token of a noun phrase starting at `i`: up to a clause break, at most `max` words.

@@ -86,10 +86,21 @@ impl<T: Copy> PhraseSet<T> {
 
     /// The longest term starting at `stems[i]`: its length in tokens and tag.
     pub fn longest_at(&self, stems: &[&str], i: usize) -> Option<(usize, T)> {
-        let cands = self.by_first.get(stems[i])?;
+        self.longest_by(stems.len(), i, |j| stems[j])
+    }
+
+    /// [`PhraseSet::longest_at`] over `n` words whose stems `stem(j)` gives, so callers
+    /// holding tokens need not collect their stems first.
+    pub fn longest_by<'a>(
+        &self,
+        n: usize,
+        i: usize,
+        stem: impl Fn(usize) -> &'a str,
+    ) -> Option<(usize, T)> {
+        let cands = self.by_first.get(stem(i))?;
         cands.iter().find_map(|(rest, tag)| {
-            let ok = rest.len() < stems.len() - i
-                && rest.iter().zip(&stems[i + 1..]).all(|(a, b)| a == b);
+            let ok =
+                rest.len() < n - i && rest.iter().enumerate().all(|(k, a)| a == stem(i + 1 + k));
             ok.then_some((rest.len() + 1, *tag))
         })
     }

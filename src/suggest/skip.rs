@@ -57,8 +57,9 @@ fn has_phrase(toks: &[Tok], set: &crate::lexicon::PhraseSet<()>, first: u32) -> 
     if !toks.iter().any(|t| t.stem_is(first)) {
         return false;
     }
-    let stems: Vec<&str> = toks.iter().map(|t| t.stem()).collect();
-    (0..toks.len()).any(|i| toks[i].stem_is(first) && set.longest_at(&stems, i).is_some())
+    (0..toks.len()).any(|i| {
+        toks[i].stem_is(first) && set.longest_by(toks.len(), i, |j| toks[j].stem()).is_some()
+    })
 }
 
 /// Why `text[start..end]` is not a sentence of the article, if it is not. `toks` are the
