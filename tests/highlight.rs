@@ -414,3 +414,12 @@ fn review_vocabulary_and_adverbs_are_cues() {
         assert!(has(&v, Kind::Cue, "evaluative", w), "{w}: {v:?}");
     }
 }
+
+#[test]
+fn a_capitalised_month_after_a_preposition_is_a_date_not_a_place() {
+    let v = show(Lang::En, "The new library is expected to open in March.");
+    assert!(has(&v, Kind::Claim, "date", "in March"), "{v:?}");
+    assert!(!v.iter().any(|(_, r, _)| *r == "place"), "{v:?}");
+    let v = show(Lang::En, "The talks resumed in Geneva on Monday.");
+    assert!(has(&v, Kind::Claim, "place", "in Geneva"), "{v:?}");
+}

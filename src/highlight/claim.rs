@@ -58,7 +58,11 @@ pub fn claims(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
             i = e + 1;
             continue;
         }
-        if t.is(flag::PLACE_PREP) && i + 1 < toks.len() {
+        // `in March`, `in May`: a month after a preposition is a date, not a place.
+        if t.is(flag::PLACE_PREP)
+            && i + 1 < toks.len()
+            && !toks[i + 1].is(flag::MONTH | flag::WEEKDAY)
+        {
             let mut e = i;
             while e + 1 < toks.len()
                 && (toks[e + 1].cap
