@@ -151,12 +151,26 @@ fn words_into<S: AsRef<str>>(
         // Character trigrams of `<word>`: three code points packed in one integer and
         // mixed, far cheaper than hashing their bytes.
         let mut win: u64 = (u64::from(' ') << 21 | u64::from(' ')) << 21 | u64::from('<');
-        for (k, c) in cur.chars().chain(std::iter::once('>')).enumerate() {
+        let mut push = |k: usize, c: u32| {
             win = (win << 21 | u64::from(c)) & ((1 << 63) - 1);
             if (1..=24).contains(&k) {
                 add(trigram(win), 0.5);
             }
+        };
+        // ASCII words (most) are read as bytes, with the same code points.
+        let mut k = 0;
+        if cur.is_ascii() {
+            for &c in cur.as_bytes().iter().take(25) {
+                push(k, u32::from(c));
+                k += 1;
+            }
+        } else {
+            for c in cur.chars().take(25) {
+                push(k, u32::from(c));
+                k += 1;
+            }
         }
+        push(k, u32::from('>'));
         prev = Some(w);
     }
     n
@@ -259,6 +273,40 @@ mod tests {
                 extract_from_tokens(&ev, t, 0, t.len(), &toks, &rules),
                 "{t}"
             );
+        }
+    }
+
+    /// Trigram buckets of one word by the plain definition: every character of `<word>`
+    /// shifted into a window, a trigram for the second to the 25th.
+    fn plain_trigrams(w: &str) -> Vec<u32> {
+        let mut win: u64 = (u64::from(' ') << 21 | u64::from(' ')) << 21 | u64::from('<');
+        let mut out = Vec::new();
+        for (k, c) in w.chars().chain(std::iter::once('>')).enumerate() {
+            win = (win << 21 | u64::from(c)) & ((1 << 63) - 1);
+            if (1..=24).contains(&k) {
+                out.push(trigram(win));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn trigrams_are_those_of_the_plain_definition() {
+        let long = "anticonstitutionnellement-et-plus-encore";
+        for w in [
+            "",
+            "a",
+            "ab",
+            "été",
+            "straße",
+            long,
+            &long.replace('e', "é"),
+            "x\u{301}y",
+        ] {
+            let mut f = Vec::new();
+            words_into(&mut |b, v| f.push((b, v)), std::iter::once(w));
+            let got: Vec<u32> = f.iter().filter(|x| x.1 == 0.5).map(|x| x.0).collect();
+            assert_eq!(got, plain_trigrams(w), "{w}");
         }
     }
 
