@@ -139,15 +139,20 @@ fn words_into<S: AsRef<str>>(
     add: &mut impl FnMut(u32, f32),
     words: impl Iterator<Item = S>,
 ) -> usize {
-    let (w_h, b_h) = (Fnv::START.bytes(b"w"), Fnv::START.bytes(b"b"));
-    let mut prev: Option<S> = None;
+    let w_h = Fnv::START.bytes(b"w");
+    // A bigram's bucket mixes its two words' hashes, so each word's bytes are hashed once.
+    let mut prev = w_h.part("<s>").0;
     let mut n = 0;
     for w in words {
         n += 1;
         let cur = w.as_ref();
-        add(w_h.part(cur).bucket(), 1.0);
-        let p = prev.as_ref().map_or("<s>", AsRef::as_ref);
-        add(b_h.part(p).part(cur).bucket(), 1.0);
+        let h = w_h.part(cur);
+        add(h.bucket(), 1.0);
+        add(
+            trigram(prev.rotate_left(23) ^ h.0 ^ 0x5851_f42d_4c95_7f2d),
+            1.0,
+        );
+        prev = h.0;
         // Character trigrams of `<word>`: three code points packed in one integer and
         // mixed, far cheaper than hashing their bytes.
         let mut win: u64 = (u64::from(' ') << 21 | u64::from(' ')) << 21 | u64::from('<');
@@ -171,7 +176,6 @@ fn words_into<S: AsRef<str>>(
             }
         }
         push(k, u32::from('>'));
-        prev = Some(w);
     }
     n
 }
