@@ -6,6 +6,7 @@ use super::{Builder, Options, Report};
 use crate::align::Aligned;
 use crate::annotator::Annotator;
 use crate::corpus::{Corpus, Entry};
+use crate::document::Document;
 use crate::pace::{Clock, Pace};
 use std::path::Path;
 
@@ -118,13 +119,21 @@ pub(crate) fn codes(
     {
         return Some(hit);
     }
-    let art = match Aligned::load(entry, &entry.annotators) {
-        Ok(art) => art,
+    let doc = match Document::load_unhashed(&entry.path, &entry.id) {
+        Ok(doc) => doc,
         Err(why) => {
             warnings.push(format!("{}: skipped, {why}", entry.path.display()));
             return None;
         }
     };
+    // Sidecars sitting exactly on the sentences need no alignment (the common case).
+    if let Some(out) = ArticleCodes::exact(&doc, &entry.annotators) {
+        if let (Some(c), Some(k)) = (cache, key) {
+            c.put(k, out.clone());
+        }
+        return Some(out);
+    }
+    let art = Aligned::read(doc, &entry.annotators);
     let out = ArticleCodes::of(&art);
     if art.errors.is_empty() {
         if let (Some(c), Some(k)) = (cache, key) {

@@ -70,6 +70,20 @@ pub fn load(entry: &Entry, context: usize, fingerprint: bool) -> Result<ArticleU
     let mut out = ArticleUnits::default();
     let mut spans: BTreeMap<(usize, usize), Votes> = BTreeMap::new();
     for who in &entry.annotators {
+        let name: Arc<str> = Arc::from(who.as_str());
+        // Most sidecars sit exactly on the article's sentences: their labels are read
+        // without building a record per label.
+        if let Some(labels) = crate::annotations::exact_labels(&doc, who) {
+            for (s, l) in doc.sentences.iter().zip(labels) {
+                if let Some(l) = l {
+                    spans
+                        .entry((s.start, s.end))
+                        .or_default()
+                        .push((name.clone(), l));
+                }
+            }
+            continue;
+        }
         let ann = match Annotations::load(&doc, who) {
             Ok(a) => a,
             Err(e) => {
@@ -77,7 +91,6 @@ pub fn load(entry: &Entry, context: usize, fingerprint: bool) -> Result<ArticleU
                 continue;
             }
         };
-        let name: Arc<str> = Arc::from(who.as_str());
         for (i, r) in ann.labels.iter().enumerate() {
             if let Some(r) = r {
                 let s = doc.sentences[i];

@@ -5,11 +5,17 @@
 //! escapes `push_str_lit` emits) and answers `None` for anything else, so hand-edited or
 //! older files still go through `ron`, which gives errors with line and column.
 
-use super::{How, Record, Sidecar};
+use super::{How, RecordRef, Sidecar, SidecarRef};
 use crate::label::Label;
+use std::borrow::Cow;
 
 /// The sidecar, if `text` is in glose's own layout; `None` means "ask `ron`".
 pub fn parse(text: &str) -> Option<Sidecar> {
+    parse_ref(text).map(SidecarRef::into_owned)
+}
+
+/// [`parse`] with the strings borrowed from `text` where they hold no escape.
+pub fn parse_ref(text: &str) -> Option<SidecarRef<'_>> {
     let mut c = Cursor { s: text, i: 0 };
     c.lit("(\n  schema: ")?;
     let schema = u32::try_from(c.num()?).ok()?;
@@ -37,7 +43,7 @@ pub fn parse(text: &str) -> Option<Sidecar> {
     if c.i != text.len() {
         return None;
     }
-    Some(Sidecar {
+    Some(SidecarRef {
         schema,
         article,
         fingerprint,
@@ -89,8 +95,8 @@ const SPECIAL: [bool; 256] = {
     t
 };
 
-impl Cursor<'_> {
-    fn rest(&self) -> &[u8] {
+impl<'a> Cursor<'a> {
+    fn rest(&self) -> &'a [u8] {
         &self.s.as_bytes()[self.i..]
     }
 
@@ -138,11 +144,14 @@ impl Cursor<'_> {
         Some(k)
     }
 
-    /// A string literal as `push_str_lit` writes it.
-    fn string(&mut self) -> Option<String> {
+    /// A string literal as `push_str_lit` writes it: borrowed from the text unless it
+    /// holds an escape.
+    fn string(&mut self) -> Option<Cow<'a, str>> {
         self.lit("\"")?;
-        let bytes = self.s.as_bytes();
-        let mut out = String::new();
+        let s: &'a str = self.s;
+        let bytes = s.as_bytes();
+        // Filled from the first escape on.
+        let mut out: Option<String> = None;
         let mut run = self.i;
         loop {
             // Most bytes of a sentence need no look: skip them eight at a time, then one
@@ -160,18 +169,21 @@ impl Cursor<'_> {
             let b = *bytes.get(self.i)?;
             match b {
                 b'"' => {
-                    if out.is_empty() {
-                        out = self.s[run..self.i].to_string();
-                    } else {
-                        out.push_str(&self.s[run..self.i]);
-                    }
+                    let tail = &s[run..self.i];
                     self.i += 1;
-                    return Some(out);
+                    return Some(match out {
+                        None => Cow::Borrowed(tail),
+                        Some(mut o) => {
+                            o.push_str(tail);
+                            Cow::Owned(o)
+                        }
+                    });
                 }
                 b'\\' => {
-                    out.push_str(&self.s[run..self.i]);
+                    let o = out.get_or_insert_with(String::new);
+                    o.push_str(&s[run..self.i]);
                     self.i += 1;
-                    out.push(self.escape()?);
+                    o.push(self.escape()?);
                     run = self.i;
                 }
                 0x00..=0x1f | 0x7f => return None,
@@ -222,7 +234,7 @@ impl Cursor<'_> {
     }
 
     /// `    (…),\n` lines up to and including `  ],\n`.
-    fn records(&mut self) -> Option<Vec<Record>> {
+    fn records(&mut self) -> Option<Vec<RecordRef<'a>>> {
         let mut out = Vec::new();
         while !self.try_lit("  ],\n") {
             self.lit("    ")?;
@@ -233,7 +245,7 @@ impl Cursor<'_> {
     }
 
     /// One `record_line`, fields in the order it writes them.
-    fn record(&mut self) -> Option<Record> {
+    fn record(&mut self) -> Option<RecordRef<'a>> {
         self.lit("(start: ")?;
         let start = self.num()?;
         self.lit(", end: ")?;
@@ -261,7 +273,7 @@ impl Cursor<'_> {
         self.lit(", text: ")?;
         let text = self.string()?;
         self.lit(")")?;
-        Some(Record {
+        Some(RecordRef {
             start,
             end,
             text,
@@ -276,7 +288,7 @@ impl Cursor<'_> {
     }
 
     /// An optional `, field: Some("…")`: `Some(None)` when absent, `None` when malformed.
-    fn some(&mut self, field: &str) -> Option<Option<String>> {
+    fn some(&mut self, field: &str) -> Option<Option<Cow<'a, str>>> {
         if !self.try_lit(field) {
             return Some(None);
         }
