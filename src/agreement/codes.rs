@@ -215,16 +215,20 @@ impl Cache {
         for (k, c) in &new {
             by_id.insert(c.id.as_str(), (k.as_str(), c));
         }
-        let mut out = MAGIC.to_vec();
         let kept: Vec<_> = entries
             .iter()
             .filter_map(|e| by_id.get(e.id.as_str()))
             .collect();
+        // Sized once: growing a buffer of tens of megabytes copies it several times.
+        let size: usize = kept.iter().map(|(k, c)| 8 + k.len() + stored_len(c)).sum();
+        let mut out = Vec::with_capacity(MAGIC.len() + 8 + size);
+        out.extend_from_slice(MAGIC);
         put_u64(&mut out, kept.len() as u64);
         for (k, c) in kept {
             put_str(&mut out, k);
             put_codes(&mut out, c);
         }
+        debug_assert_eq!(out.len(), MAGIC.len() + 8 + size, "stored_len is exact");
         let Some(dir) = self.path.parent() else {
             return;
         };
@@ -283,6 +287,18 @@ fn read_codes(r: &mut Reader) -> Option<ArticleCodes> {
         unmatched,
         times,
     })
+}
+
+/// The bytes [`put_codes`] writes for `codes`.
+fn stored_len(codes: &ArticleCodes) -> usize {
+    let strings: usize = codes.annotators.iter().map(|a| 8 + a.len()).sum();
+    let columns: usize = codes
+        .unmatched
+        .iter()
+        .zip(&codes.times)
+        .map(|(u, t)| 16 + u.len() + 8 * t.len())
+        .sum();
+    8 + codes.id.len() + 8 + strings + 8 + codes.codes.len() + columns
 }
 
 fn put_codes(out: &mut Vec<u8>, codes: &ArticleCodes) {
