@@ -191,12 +191,14 @@ impl<'a> Cursor<'a> {
                 // paragraph separators, bidi controls, BOM); the input is valid UTF-8, so
                 // anything else is copied as is.
                 0xc2 if self.rest().get(1).is_none_or(|&n| n < 0xa0) => return None,
+                // Three-byte characters (’, —, … are common in news text): the escaped ones
+                // are told by their bytes, without decoding ([`escaped_three_byte`]).
                 0xe2 | 0xef => {
-                    let ch = self.s[self.i..].chars().next()?;
-                    if needs_escape(ch) {
+                    let seq = bytes.get(self.i..self.i + 3)?;
+                    if escaped_three_byte(seq) {
                         return None;
                     }
-                    self.i += ch.len_utf8();
+                    self.i += 3;
                 }
                 _ => self.i += 1,
             }
@@ -299,6 +301,16 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// Whether the UTF-8 sequence `seq` (three bytes, led by 0xe2 or 0xef) is a character
+/// [`needs_escape`]: U+2028..U+202E (e2 80 a8..ae), U+2066..U+2069 (e2 81 a6..a9) and
+/// U+FEFF (ef bb bf). No control character has such a lead byte.
+fn escaped_three_byte(seq: &[u8]) -> bool {
+    matches!(
+        seq,
+        [0xe2, 0x80, 0xa8..=0xae] | [0xe2, 0x81, 0xa6..=0xa9] | [0xef, 0xbb, 0xbf]
+    )
+}
+
 /// Characters `push_str_lit` never writes raw.
 pub(super) fn needs_escape(c: char) -> bool {
     c.is_control()
@@ -308,6 +320,23 @@ pub(super) fn needs_escape(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte test agrees with `needs_escape` on every character led by 0xe2 or 0xef.
+    #[test]
+    fn three_byte_escapes_are_told_by_their_bytes() {
+        let mut seen = 0;
+        for c in ('\u{800}'..='\u{ffff}').filter(|c| !c.is_control()) {
+            let mut buf = [0; 4];
+            let seq = c.encode_utf8(&mut buf).as_bytes();
+            if seq.len() == 3 && matches!(seq[0], 0xe2 | 0xef) {
+                assert_eq!(escaped_three_byte(seq), needs_escape(c), "{c:?}");
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, 2 * 4096);
+        assert!(escaped_three_byte("\u{2028}".as_bytes()));
+        assert!(!escaped_three_byte("’".as_bytes()));
+    }
 
     #[test]
     fn the_eight_byte_test_never_misses_a_special_byte() {
