@@ -8,7 +8,7 @@ use crate::corpus::sidecar_path;
 use crate::document::Document;
 use crate::label::Label;
 use crate::segment;
-use crate::sidecar::{self, Record, Sidecar, SidecarError};
+use crate::sidecar::{self, Record, RecordRef, Sidecar, SidecarError, SidecarRef};
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::time::SystemTime;
@@ -65,6 +65,35 @@ pub fn attach(doc: &Document, records: impl IntoIterator<Item = Record>) -> Atta
         }
     }
     out
+}
+
+/// The record of each sentence when every record of `sidecar` sits exactly on a sentence
+/// with its text, one per sentence: what [`attach`] gives then (nothing moved, no orphan)
+/// without owning a string. `None` when any record needs `attach`'s other passes.
+pub fn attach_exact<'s, 'a>(
+    doc: &Document,
+    sidecar: &'s SidecarRef<'a>,
+) -> Option<Vec<Option<&'s RecordRef<'a>>>> {
+    let mut out = vec![None; doc.sentences.len()];
+    for r in sidecar.records() {
+        let i = doc.sentence_at(r.start, r.end)?;
+        if out[i].is_some() || doc.sentence_text(i) != r.text {
+            return None;
+        }
+        out[i] = Some(r);
+    }
+    Some(out)
+}
+
+/// The label of each sentence by `annotator`, read without building [`Annotations`]: for
+/// a sidecar in glose's own layout whose labels all [`attach_exact`]ly. `None` when
+/// [`Annotations::load`] is needed (no sidecar, an error to report, labels to re-attach);
+/// otherwise the labels `Annotations::load` would give, with no orphan.
+pub fn exact_labels(doc: &Document, annotator: &Annotator) -> Option<Vec<Option<Label>>> {
+    let text = sidecar::read_text(&sidecar_path(&doc.path, annotator)).ok()??;
+    let sc = sidecar::parse_ref(&text)?;
+    let cells = attach_exact(doc, &sc)?;
+    Some(cells.iter().map(|r| r.map(|r| r.label)).collect())
 }
 
 /// What identifies the sidecar file as we last saw it, to notice outside changes.
@@ -345,6 +374,47 @@ mod tests {
         let on_disk = std::fs::read_to_string(&a.path).unwrap();
         assert_eq!(on_disk, sidecar::to_ron(&a.to_sidecar(&doc)));
         assert!(a.path.ends_with("a.txt.alice.ron"));
+    }
+
+    /// `exact_labels` answers only when it gives what `Annotations::load` gives.
+    #[test]
+    fn exact_labels_are_those_of_a_full_load_or_none() {
+        let (dir, doc) = setup("Premier. Deuxième. Troisième. Quatre.\n");
+        let labels = |d: &Document| Annotations::load(d, &alice()).unwrap().labels;
+        let plain = |d: &Document| -> Vec<Option<Label>> {
+            labels(d)
+                .iter()
+                .map(|r| r.as_ref().map(|r| r.label))
+                .collect()
+        };
+        assert_eq!(exact_labels(&doc, &alice()), None, "no sidecar yet");
+        let mut a = Annotations::load(&doc, &alice()).unwrap();
+        a.set(0, Some(rec(&doc, 0, Label::Quote)));
+        a.set(2, Some(rec(&doc, 2, Label::Skip)));
+        a.save(&doc).unwrap();
+        let got = exact_labels(&doc, &alice()).unwrap();
+        assert_eq!(got, plain(&doc));
+        assert_eq!(got, [Some(Label::Quote), None, Some(Label::Skip), None]);
+        // Hand-formatted (read by `ron`), moved by an edit, or with an orphan: `None`.
+        let p = dir.path().join("a.txt.alice.ron");
+        let canonical = std::fs::read_to_string(&p).unwrap();
+        std::fs::write(&p, canonical.replace("(start: 0", "( start: 0")).unwrap();
+        assert_eq!(exact_labels(&doc, &alice()), None);
+        assert_eq!(plain(&doc), got);
+        std::fs::write(&p, &canonical).unwrap();
+        let edited = dir.path().join("a.txt");
+        std::fs::write(&edited, "Ajout. Premier. Deuxième. Troisième. Quatre.\n").unwrap();
+        let doc2 = Document::load(&edited, "a.txt").unwrap();
+        assert_eq!(exact_labels(&doc2, &alice()), None);
+        assert_eq!(Annotations::load(&doc2, &alice()).unwrap().moved, 2);
+        std::fs::write(&edited, "Premier. Autre. Quatre.\n").unwrap();
+        let doc3 = Document::load(&edited, "a.txt").unwrap();
+        assert_eq!(exact_labels(&doc3, &alice()), None);
+        assert_eq!(Annotations::load(&doc3, &alice()).unwrap().orphans.len(), 1);
+        // A broken sidecar is left to `Annotations::load` to report.
+        std::fs::write(&p, "(schema: 1, labels: [ oops").unwrap();
+        assert_eq!(exact_labels(&doc, &alice()), None);
+        assert!(Annotations::load(&doc, &alice()).is_err());
     }
 
     #[test]

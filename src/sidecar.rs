@@ -4,6 +4,7 @@
 use crate::atomic;
 use crate::label::Label;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -93,6 +94,72 @@ pub fn now() -> String {
     humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string()
 }
 
+/// A sidecar in glose's own layout as read by the fast reader, its strings borrowed from
+/// the file text where they hold no escape: read-only summaries (agreement, export) look
+/// at millions of labels and need no copy of their strings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SidecarRef<'a> {
+    pub schema: u32,
+    pub article: Cow<'a, str>,
+    pub fingerprint: Cow<'a, str>,
+    pub segmenter: Cow<'a, str>,
+    pub annotator: Cow<'a, str>,
+    pub labels: Vec<RecordRef<'a>>,
+    pub orphans: Vec<RecordRef<'a>>,
+}
+
+/// A [`Record`] whose strings may borrow from the sidecar text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordRef<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: Cow<'a, str>,
+    pub label: Label,
+    pub at: Cow<'a, str>,
+    pub how: How,
+    pub note: Option<Cow<'a, str>>,
+    pub model: Option<Cow<'a, str>>,
+    pub agreed: Vec<Cow<'a, str>>,
+    pub adjudicator: Option<Cow<'a, str>>,
+}
+
+impl<'a> SidecarRef<'a> {
+    pub fn into_owned(self) -> Sidecar {
+        let records = |v: Vec<RecordRef>| v.into_iter().map(RecordRef::into_owned).collect();
+        Sidecar {
+            schema: self.schema,
+            article: self.article.into_owned(),
+            fingerprint: self.fingerprint.into_owned(),
+            segmenter: self.segmenter.into_owned(),
+            annotator: self.annotator.into_owned(),
+            labels: records(self.labels),
+            orphans: records(self.orphans),
+        }
+    }
+
+    /// Labels then orphans, the order [`read`]'s callers take them in.
+    pub fn records(&self) -> impl Iterator<Item = &RecordRef<'a>> {
+        self.labels.iter().chain(&self.orphans)
+    }
+}
+
+impl RecordRef<'_> {
+    pub fn into_owned(self) -> Record {
+        Record {
+            start: self.start,
+            end: self.end,
+            text: self.text.into_owned(),
+            label: self.label,
+            at: self.at.into_owned(),
+            how: self.how,
+            note: self.note.map(Cow::into_owned),
+            model: self.model.map(Cow::into_owned),
+            agreed: self.agreed.into_iter().map(Cow::into_owned).collect(),
+            adjudicator: self.adjudicator.map(Cow::into_owned),
+        }
+    }
+}
+
 /// A sidecar that cannot be used. Names the file and, for syntax errors, line and column.
 #[derive(Debug, thiserror::Error)]
 pub enum SidecarError {
@@ -156,6 +223,21 @@ fn parse_ron(text: &str, path: &Path) -> Result<Sidecar, SidecarError> {
 
 /// Reads a sidecar; `Ok(None)` when there is none yet.
 pub fn read(path: &Path) -> Result<Option<Sidecar>, SidecarError> {
+    match read_text(path)? {
+        Some(text) => parse(&text, path).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// [`parse`]'s fast reader alone, borrowing from `text`: `None` when the text is not in
+/// glose's own layout or of another schema ([`parse`] then says what it is).
+pub fn parse_ref(text: &str) -> Option<SidecarRef<'_>> {
+    fast::parse_ref(text).filter(|s| s.schema == SCHEMA)
+}
+
+/// A sidecar's text, checked to be UTF-8; `Ok(None)` when there is none yet. Refuses a
+/// symbolic link as [`read`] does.
+pub fn read_text(path: &Path) -> Result<Option<String>, SidecarError> {
     if let Ok(m) = std::fs::symlink_metadata(path)
         && m.file_type().is_symlink()
     {
@@ -175,7 +257,7 @@ pub fn read(path: &Path) -> Result<Option<Sidecar>, SidecarError> {
                 col: 0,
                 msg: format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
             })?;
-            parse(&text, path).map(Some)
+            Ok(Some(text))
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(source) => Err(SidecarError::Io {

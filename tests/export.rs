@@ -480,3 +480,94 @@ fn broken_sidecars_and_articles_are_named_and_the_rest_exported() {
         "{summary}"
     );
 }
+
+/// The streamed export (rows serialised on the reading threads, written as they come)
+/// gives the bytes and summary of building the dataset and writing it, whatever the
+/// options it accepts.
+#[test]
+fn streaming_writes_the_same_bytes_and_summary_as_building() {
+    let dir = small_corpus();
+    // A problem, and an article with labels but none exported, so counts are exercised.
+    std::fs::write(dir.path().join("c.txt"), b"bin\0ary").unwrap();
+    std::fs::write(dir.path().join("c.txt.alice.ron"), "()").unwrap();
+    let corpus = Corpus::scan(dir.path()).unwrap();
+    let policies = ["majority", "gold", "all", "annotator=bob"];
+    for format in [Format::Jsonl, Format::Prodigy] {
+        for policy in policies {
+            for (include_skip, min_agreement, context) in
+                [(false, None, 0), (true, None, 2), (true, Some(0.6), 1)]
+            {
+                let opts = Options {
+                    policy: policy.parse().unwrap(),
+                    include_skip,
+                    min_agreement,
+                    context,
+                    ..Options::default()
+                };
+                assert!(format.streams(&opts));
+                let ds = export::build(&corpus, &opts, &mut |_, _| {});
+                let mut want = Vec::new();
+                format.write(&ds.rows[0], context > 0, &mut want).unwrap();
+                let mut got = Vec::new();
+                let mut calls = 0;
+                let s = export::stream(&corpus, &opts, format, &mut |_, _| calls += 1, &mut got)
+                    .unwrap();
+                let what = format!("{format:?} {policy} {include_skip} {min_agreement:?}");
+                assert!(!want.is_empty(), "{what}");
+                assert_eq!(
+                    String::from_utf8(got).unwrap(),
+                    String::from_utf8(want).unwrap(),
+                    "{what}"
+                );
+                assert_eq!(s.rows(), ds.total(), "{what}");
+                assert_eq!(
+                    export::manifest::streamed_summary(&s),
+                    export::manifest::summary(&ds),
+                    "{what}"
+                );
+                assert!(calls > 1, "{what}");
+            }
+        }
+    }
+    let dedupe = Options {
+        dedupe: true,
+        ..Options::default()
+    };
+    assert!(!Format::Jsonl.streams(&dedupe));
+    assert!(!Format::Csv.streams(&Options::default()));
+    assert!(
+        export::stream(
+            &corpus,
+            &dedupe,
+            Format::Jsonl,
+            &mut |_, _| {},
+            &mut Vec::new()
+        )
+        .is_err()
+    );
+}
+
+/// A writer that fails stops a streamed export with its error.
+#[test]
+fn streaming_stops_at_the_first_write_error() {
+    struct Full;
+    impl std::io::Write for Full {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("disk full"))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let dir = small_corpus();
+    let corpus = Corpus::scan(dir.path()).unwrap();
+    let err = export::stream(
+        &corpus,
+        &Options::default(),
+        Format::Jsonl,
+        &mut |_, _| {},
+        &mut Full,
+    )
+    .unwrap_err();
+    assert_eq!(err.to_string(), "disk full");
+}

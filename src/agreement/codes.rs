@@ -4,7 +4,11 @@
 
 use super::NONE;
 use crate::align::Aligned;
+use crate::annotations::attach_exact;
+use crate::annotator::Annotator;
 use crate::corpus::{Entry, sidecar_path};
+use crate::document::Document;
+use crate::sidecar;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -57,6 +61,49 @@ impl ArticleCodes {
                 .collect(),
             times,
         }
+    }
+
+    /// The codes of `doc` straight from the sidecars of `annotators` when every one is in
+    /// glose's own layout and its labels all sit exactly on sentences
+    /// ([`crate::annotations::attach_exact`]): the alignment then has no extra unit and
+    /// nothing unmatched, so this is [`ArticleCodes::of`] it, without building a record
+    /// per label. `None` when the alignment is needed (or a sidecar has an error to report).
+    pub fn exact(doc: &Document, annotators: &[Annotator]) -> Option<ArticleCodes> {
+        let cols = annotators.len();
+        let n = doc.sentences.len();
+        let mut codes = vec![NONE; n * cols];
+        let mut times = Vec::with_capacity(cols);
+        for (c, who) in annotators.iter().enumerate() {
+            let Some(text) = sidecar::read_text(&sidecar_path(&doc.path, who)).ok()? else {
+                // No sidecar: an empty column, as the alignment has it.
+                times.push(Vec::new());
+                continue;
+            };
+            let sc = sidecar::parse_ref(&text)?;
+            let cells = attach_exact(doc, &sc)?;
+            let mut t = Vec::with_capacity(sc.labels.len());
+            // Labels saved together share their time: parse each distinct one once.
+            let mut last: Option<(&str, i64)> = None;
+            for (i, r) in cells.iter().enumerate() {
+                let Some(r) = r else { continue };
+                codes[i * cols + c] = r.label.index() as u8;
+                let ms = match last {
+                    Some((at, ms)) if at == r.at => ms,
+                    _ => millis(&r.at),
+                };
+                last = Some((&r.at, ms));
+                t.push(ms);
+            }
+            times.push(t);
+        }
+        Some(ArticleCodes {
+            id: doc.id.clone(),
+            annotators: annotators.iter().map(|x| x.to_string()).collect(),
+            units: n,
+            codes,
+            unmatched: vec![Vec::new(); cols],
+            times,
+        })
     }
 
     /// Column of an annotator.
@@ -168,16 +215,20 @@ impl Cache {
         for (k, c) in &new {
             by_id.insert(c.id.as_str(), (k.as_str(), c));
         }
-        let mut out = MAGIC.to_vec();
         let kept: Vec<_> = entries
             .iter()
             .filter_map(|e| by_id.get(e.id.as_str()))
             .collect();
+        // Sized once: growing a buffer of tens of megabytes copies it several times.
+        let size: usize = kept.iter().map(|(k, c)| 8 + k.len() + stored_len(c)).sum();
+        let mut out = Vec::with_capacity(MAGIC.len() + 8 + size);
+        out.extend_from_slice(MAGIC);
         put_u64(&mut out, kept.len() as u64);
         for (k, c) in kept {
             put_str(&mut out, k);
             put_codes(&mut out, c);
         }
+        debug_assert_eq!(out.len(), MAGIC.len() + 8 + size, "stored_len is exact");
         let Some(dir) = self.path.parent() else {
             return;
         };
@@ -238,6 +289,18 @@ fn read_codes(r: &mut Reader) -> Option<ArticleCodes> {
     })
 }
 
+/// The bytes [`put_codes`] writes for `codes`.
+fn stored_len(codes: &ArticleCodes) -> usize {
+    let strings: usize = codes.annotators.iter().map(|a| 8 + a.len()).sum();
+    let columns: usize = codes
+        .unmatched
+        .iter()
+        .zip(&codes.times)
+        .map(|(u, t)| 16 + u.len() + 8 * t.len())
+        .sum();
+    8 + codes.id.len() + 8 + strings + 8 + codes.codes.len() + columns
+}
+
 fn put_codes(out: &mut Vec<u8>, codes: &ArticleCodes) {
     put_str(out, &codes.id);
     put_u64(out, codes.annotators.len() as u64);
@@ -285,5 +348,74 @@ impl<'a> Reader<'a> {
     fn string(&mut self) -> Option<String> {
         let n = usize::try_from(self.u64()?).ok()?;
         String::from_utf8(self.bytes(n)?.to_vec()).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotations::Annotations;
+    use crate::label::Label;
+    use crate::sidecar::{How, Record};
+
+    fn label(doc: &Document, who: &Annotator, labels: &[(usize, Label)]) {
+        let mut a = Annotations::load(doc, who).unwrap();
+        for &(i, l) in labels {
+            let s = doc.sentences[i];
+            a.set(
+                i,
+                Some(Record::new(
+                    s.start,
+                    s.end,
+                    doc.sentence_text(i),
+                    l,
+                    How::Hand,
+                )),
+            );
+        }
+        a.save(doc).unwrap();
+    }
+
+    /// `exact` answers only when it gives the codes of the full alignment.
+    #[test]
+    fn exact_codes_are_those_of_the_alignment_or_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        std::fs::write(&p, "Un. Deux. Trois. Quatre.\n").unwrap();
+        let doc = Document::load(&p, "a.txt").unwrap();
+        let (a, b, c) = (
+            Annotator::new("a").unwrap(),
+            Annotator::new("b").unwrap(),
+            Annotator::new("c").unwrap(),
+        );
+        label(&doc, &a, &[(0, Label::Quote), (2, Label::Skip)]);
+        label(
+            &doc,
+            &b,
+            &[(0, Label::Factual), (1, Label::Opinion), (3, Label::Quote)],
+        );
+        // `c` has no sidecar: an empty column.
+        let who = [a.clone(), b.clone(), c];
+        let full = |d: Document| ArticleCodes::of(&Aligned::read(d, &who));
+        let got = ArticleCodes::exact(&doc, &who).unwrap();
+        assert_eq!(got, full(doc.clone()));
+        assert_eq!(got.code(0, 0), Label::Quote.index() as u8);
+        assert_eq!(got.code(1, 0), NONE);
+        assert_eq!(got.times[1].len(), 3);
+        assert!(got.times[0].iter().all(|&t| t > 0));
+        // The article edited: labels move, so the alignment is needed.
+        std::fs::write(&p, "Zéro. Un. Deux. Trois. Quatre.\n").unwrap();
+        let edited = Document::load(&p, "a.txt").unwrap();
+        assert_eq!(ArticleCodes::exact(&edited, &who), None);
+        assert_eq!(full(edited).units, 5);
+        // A sidecar only `ron` reads, or one with an error, goes to the alignment too.
+        std::fs::write(&p, "Un. Deux. Trois. Quatre.\n").unwrap();
+        let path = sidecar_path(&p, &b);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replace("(start: 0", "( start: 0")).unwrap();
+        assert_eq!(ArticleCodes::exact(&doc, &who), None);
+        assert_eq!(full(doc.clone()), got);
+        std::fs::write(&path, "(schema: 1, labels: [ oops").unwrap();
+        assert_eq!(ArticleCodes::exact(&doc, &who), None);
     }
 }

@@ -6,6 +6,7 @@ use super::{Builder, Options, Report};
 use crate::align::Aligned;
 use crate::annotator::Annotator;
 use crate::corpus::{Corpus, Entry};
+use crate::document::Document;
 use crate::pace::{Clock, Pace};
 use std::path::Path;
 
@@ -47,20 +48,53 @@ pub fn corpus_report(corpus: &Corpus, opts: &Options, cache: Option<&Path>) -> C
     }
     CorpusReport {
         report: builder.finish(),
-        paces: clocks.into_iter().map(Clock::pace).collect(),
+        paces: paces(clocks),
         warnings,
     }
 }
 
 /// Runs `f` on consecutive shares of `entries`, one thread per core; results in order.
+/// Threads take small shares one after another rather than one big share each, so a
+/// thread slowed by the disk or another process does not leave the others idle at the end.
 pub(crate) fn in_parallel<T: Send>(entries: &[Entry], f: impl Fn(&[Entry]) -> T + Sync) -> Vec<T> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
     // Twice the cores: a thread waiting for the disk leaves its core to another.
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get() * 2)
         .min(16);
-    let per = entries.len().div_ceil(threads).max(1);
+    let per = entries.len().div_ceil(threads * 16).max(1);
+    let shares: Vec<&[Entry]> = entries.chunks(per).collect();
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, T)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads.min(shares.len()))
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(share) = shares.get(i) else { break };
+                        mine.push((i, f(share)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    done.sort_unstable_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, t)| t).collect()
+}
+
+/// The pace of each clock, one thread each: each sorts every label time of an annotator.
+fn paces(clocks: Vec<Clock>) -> Vec<Pace> {
     std::thread::scope(|s| {
-        let handles: Vec<_> = entries.chunks(per).map(|c| s.spawn(|| f(c))).collect();
+        let handles: Vec<_> = clocks
+            .into_iter()
+            .map(|c| s.spawn(move || c.pace()))
+            .collect();
         handles
             .into_iter()
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
@@ -118,13 +152,21 @@ pub(crate) fn codes(
     {
         return Some(hit);
     }
-    let art = match Aligned::load(entry, &entry.annotators) {
-        Ok(art) => art,
+    let doc = match Document::load_unhashed(&entry.path, &entry.id) {
+        Ok(doc) => doc,
         Err(why) => {
             warnings.push(format!("{}: skipped, {why}", entry.path.display()));
             return None;
         }
     };
+    // Sidecars sitting exactly on the sentences need no alignment (the common case).
+    if let Some(out) = ArticleCodes::exact(&doc, &entry.annotators) {
+        if let (Some(c), Some(k)) = (cache, key) {
+            c.put(k, out.clone());
+        }
+        return Some(out);
+    }
+    let art = Aligned::read(doc, &entry.annotators);
     let out = ArticleCodes::of(&art);
     if art.errors.is_empty() {
         if let (Some(c), Some(k)) = (cache, key) {

@@ -127,8 +127,43 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    let ds = export::build(&corpus, &opts, &mut progress);
     let context = a.context > 0;
+    if a.format.streams(&opts) && !matches!(target, Target::Dir(_)) {
+        // One file of lines: written while the corpus is read, with the same bytes.
+        let (summary, rows) = match &target {
+            Target::File(p) => {
+                let mut f = AtomicFile::create(p)
+                    .with_context(|| format!("{}: cannot create", p.display()))?;
+                let s = export::stream(&corpus, &opts, a.format, &mut progress, f.writer())
+                    .and_then(|s| f.commit().map(|()| s))
+                    .with_context(|| format!("{}: cannot write", p.display()))?;
+                (manifest::streamed_summary(&s), s.rows())
+            }
+            _ => {
+                let stdout = std::io::stdout();
+                let mut w = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
+                let res = export::stream(&corpus, &opts, a.format, &mut progress, &mut w)
+                    .and_then(|s| w.flush().map(|()| s));
+                match res {
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                        return Ok(ExitCode::SUCCESS);
+                    }
+                    r => {
+                        let s = r.context("writing to standard output")?;
+                        (manifest::streamed_summary(&s), s.rows())
+                    }
+                }
+            }
+        };
+        if !a.quiet {
+            eprint!("{summary}");
+            if let Target::File(d) = &target {
+                eprintln!("wrote {rows} rows to {}", d.display());
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let ds = export::build(&corpus, &opts, &mut progress);
     match &target {
         Target::Stdout => {
             let stdout = std::io::stdout();

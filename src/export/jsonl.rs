@@ -18,12 +18,22 @@ pub fn write(rows: &[Row], context: bool, w: &mut dyn Write) -> io::Result<()> {
 pub fn lines<T: Serialize>(items: impl Iterator<Item = T>, w: &mut dyn Write) -> io::Result<()> {
     let mut buf: Vec<u8> = Vec::with_capacity(CHUNK + 4096);
     for item in items {
-        serde_json::to_writer(&mut buf, &item)?;
-        buf.push(b'\n');
+        line(&item, &mut buf)?;
         if buf.len() >= CHUNK {
             w.write_all(&buf)?;
             buf.clear();
         }
     }
     w.write_all(&buf)
+}
+
+/// Appends each item's line to `out`: the bytes [`lines`] writes.
+pub fn append<T: Serialize>(items: impl Iterator<Item = T>, out: &mut Vec<u8>) -> io::Result<()> {
+    items.into_iter().try_for_each(|item| line(&item, out))
+}
+
+fn line<T: Serialize>(item: &T, out: &mut Vec<u8>) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, item)?;
+    out.push(b'\n');
+    Ok(())
 }

@@ -91,6 +91,42 @@ pub fn manifest(
 /// The table printed to stderr at the end: rows per label and split, then what was left
 /// out and why.
 pub fn summary(ds: &Dataset) -> String {
+    let splits: Vec<Split> = ds
+        .splits
+        .iter()
+        .enumerate()
+        .map(|(i, name)| Split {
+            name,
+            labels: label_counts(&ds.rows[i]),
+            articles: ds.articles[i],
+        })
+        .collect();
+    table(&splits, &ds.dropped, ds.orphans, &ds.problems)
+}
+
+/// The summary table of a streamed export (one unnamed split).
+pub fn streamed_summary(s: &super::Streamed) -> String {
+    let all = Split {
+        name: "",
+        labels: s.labels,
+        articles: s.articles,
+    };
+    table(&[all], &s.dropped, s.orphans, &s.problems)
+}
+
+/// One line of the summary table.
+struct Split<'a> {
+    name: &'a str,
+    labels: [usize; 4],
+    articles: usize,
+}
+
+fn table(
+    splits: &[Split],
+    dropped: &std::collections::BTreeMap<Drop, usize>,
+    orphans: usize,
+    problems: &[String],
+) -> String {
     let mut s = String::new();
     let _ = write!(s, "{:<12}", "split");
     for l in Label::ALL {
@@ -98,34 +134,40 @@ pub fn summary(ds: &Dataset) -> String {
     }
     let _ = writeln!(s, " {:>8} {:>8}", "rows", "articles");
     let mut totals = [0usize; 4];
-    for (i, name) in ds.splits.iter().enumerate() {
-        let c = label_counts(&ds.rows[i]);
-        let shown = if name.is_empty() { "all" } else { name };
+    for split in splits {
+        let c = split.labels;
+        let shown = if split.name.is_empty() {
+            "all"
+        } else {
+            split.name
+        };
         let _ = write!(s, "{shown:<12}");
         for l in Label::ALL {
             totals[l.index()] += c[l.index()];
             let _ = write!(s, " {:>8}", c[l.index()]);
         }
-        let _ = writeln!(s, " {:>8} {:>8}", ds.rows[i].len(), ds.articles[i]);
+        let rows: usize = c.iter().sum();
+        let _ = writeln!(s, " {:>8} {:>8}", rows, split.articles);
     }
-    if ds.splits.len() > 1 {
+    if splits.len() > 1 {
         let _ = write!(s, "{:<12}", "total");
         for t in totals {
             let _ = write!(s, " {t:>8}");
         }
-        let arts: usize = ds.articles.iter().sum();
-        let _ = writeln!(s, " {:>8} {:>8}", ds.total(), arts);
+        let arts: usize = splits.iter().map(|x| x.articles).sum();
+        let rows: usize = totals.iter().sum();
+        let _ = writeln!(s, " {:>8} {:>8}", rows, arts);
     }
     let mut left = Vec::new();
     for d in Drop::ALL {
-        if let Some(&n) = ds.dropped.get(&d).filter(|n| **n > 0) {
+        if let Some(&n) = dropped.get(&d).filter(|n| **n > 0) {
             left.push(format!("  {n:>8}  {}", d.explain()));
         }
     }
-    if ds.orphans > 0 {
+    if orphans > 0 {
         left.push(format!(
             "  {:>8}  label(s) whose text is no longer in the article (see `glose check`)",
-            ds.orphans
+            orphans
         ));
     }
     if !left.is_empty() {
@@ -134,7 +176,7 @@ pub fn summary(ds: &Dataset) -> String {
             let _ = writeln!(s, "{l}");
         }
     }
-    for p in &ds.problems {
+    for p in problems {
         let _ = writeln!(s, "problem: {}", crate::sanitize::clean(p));
     }
     s

@@ -43,3 +43,8 @@ impl Serialize for Meta<'_> {
 pub fn write(rows: &[Row], w: &mut dyn Write) -> io::Result<()> {
     super::jsonl::lines(rows.iter().map(Task), w)
 }
+
+/// Appends one Prodigy task per line to `out`: the bytes [`write`] writes.
+pub fn append(rows: &[Row], out: &mut Vec<u8>) -> io::Result<()> {
+    super::jsonl::append(rows.iter().map(Task), out)
+}

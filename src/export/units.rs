@@ -51,16 +51,39 @@ pub struct ArticleUnits {
 
 /// Loads an article and its sidecars into units; `context` sentences on each side are
 /// attached when it is above zero. An unreadable article is an error naming the file.
-pub fn load(entry: &Entry, context: usize) -> Result<ArticleUnits, String> {
-    let doc = Document::load(&entry.path, &entry.id)
-        .map_err(|why| format!("{}: {why}", entry.path.display()))?;
-    let mut hasher = Sha256::new();
-    hasher.update(entry.id.as_bytes());
-    hasher.update([0]);
-    hasher.update(doc.fingerprint.as_bytes());
+/// Without `fingerprint` the article is not hashed and [`ArticleUnits::fingerprint`] is
+/// left zero (an export that shows no fingerprint; labels attach the same either way).
+pub fn load(entry: &Entry, context: usize, fingerprint: bool) -> Result<ArticleUnits, String> {
+    let doc = if fingerprint {
+        Document::load(&entry.path, &entry.id)
+    } else {
+        Document::load_unhashed(&entry.path, &entry.id)
+    }
+    .map_err(|why| format!("{}: {why}", entry.path.display()))?;
+    let hasher = fingerprint.then(|| {
+        let mut h = Sha256::new();
+        h.update(entry.id.as_bytes());
+        h.update([0]);
+        h.update(doc.fingerprint.as_bytes());
+        h
+    });
     let mut out = ArticleUnits::default();
     let mut spans: BTreeMap<(usize, usize), Votes> = BTreeMap::new();
     for who in &entry.annotators {
+        let name: Arc<str> = Arc::from(who.as_str());
+        // Most sidecars sit exactly on the article's sentences: their labels are read
+        // without building a record per label.
+        if let Some(labels) = crate::annotations::exact_labels(&doc, who) {
+            for (s, l) in doc.sentences.iter().zip(labels) {
+                if let Some(l) = l {
+                    spans
+                        .entry((s.start, s.end))
+                        .or_default()
+                        .push((name.clone(), l));
+                }
+            }
+            continue;
+        }
         let ann = match Annotations::load(&doc, who) {
             Ok(a) => a,
             Err(e) => {
@@ -68,7 +91,6 @@ pub fn load(entry: &Entry, context: usize) -> Result<ArticleUnits, String> {
                 continue;
             }
         };
-        let name: Arc<str> = Arc::from(who.as_str());
         for (i, r) in ann.labels.iter().enumerate() {
             if let Some(r) = r {
                 let s = doc.sentences[i];
@@ -89,16 +111,18 @@ pub fn load(entry: &Entry, context: usize) -> Result<ArticleUnits, String> {
             }
         }
     }
-    for ((start, end), votes) in &spans {
-        hasher.update(start.to_le_bytes());
-        hasher.update(end.to_le_bytes());
-        for (who, l) in votes {
-            hasher.update(who.as_bytes());
-            hasher.update([0, l.index() as u8]);
+    if let Some(mut hasher) = hasher {
+        for ((start, end), votes) in &spans {
+            hasher.update(start.to_le_bytes());
+            hasher.update(end.to_le_bytes());
+            for (who, l) in votes {
+                hasher.update(who.as_bytes());
+                hasher.update([0, l.index() as u8]);
+            }
         }
+        hasher.update(out.orphans.to_le_bytes());
+        out.fingerprint = hasher.finalize().into();
     }
-    hasher.update(out.orphans.to_le_bytes());
-    out.fingerprint = hasher.finalize().into();
     let article: Arc<str> = Arc::from(entry.id.as_str());
     let mut cursor = (0usize, 0usize); // (byte, char) position already counted
     for ((start, end), mut votes) in spans {
@@ -173,7 +197,7 @@ mod tests {
         label_all(&doc, "bob", Label::Opinion);
         label_all(&doc, "alice", Label::Factual);
         let c = Corpus::scan(dir.path()).unwrap();
-        let got = load(&c.entries[0], 1).unwrap();
+        let got = load(&c.entries[0], 1, true).unwrap();
         assert_eq!(got.units.len(), doc.sentences.len());
         let chars: Vec<char> = doc.raw.chars().collect();
         for (i, u) in got.units.iter().enumerate() {
@@ -206,7 +230,7 @@ mod tests {
         a.set(0, None);
         a.save(&doc).unwrap();
         let c = Corpus::scan(dir.path()).unwrap();
-        let got = load(&c.entries[0], 0).unwrap();
+        let got = load(&c.entries[0], 0, true).unwrap();
         assert_eq!(got.orphans, 1);
         assert_eq!(got.units.len(), 1);
         assert_eq!(got.units[0].text, "Un. Deux.");

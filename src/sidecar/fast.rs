@@ -5,11 +5,17 @@
 //! escapes `push_str_lit` emits) and answers `None` for anything else, so hand-edited or
 //! older files still go through `ron`, which gives errors with line and column.
 
-use super::{How, Record, Sidecar};
+use super::{How, RecordRef, Sidecar, SidecarRef};
 use crate::label::Label;
+use std::borrow::Cow;
 
 /// The sidecar, if `text` is in glose's own layout; `None` means "ask `ron`".
 pub fn parse(text: &str) -> Option<Sidecar> {
+    parse_ref(text).map(SidecarRef::into_owned)
+}
+
+/// [`parse`] with the strings borrowed from `text` where they hold no escape.
+pub fn parse_ref(text: &str) -> Option<SidecarRef<'_>> {
     let mut c = Cursor { s: text, i: 0 };
     c.lit("(\n  schema: ")?;
     let schema = u32::try_from(c.num()?).ok()?;
@@ -37,7 +43,7 @@ pub fn parse(text: &str) -> Option<Sidecar> {
     if c.i != text.len() {
         return None;
     }
-    Some(Sidecar {
+    Some(SidecarRef {
         schema,
         article,
         fingerprint,
@@ -89,8 +95,8 @@ const SPECIAL: [bool; 256] = {
     t
 };
 
-impl Cursor<'_> {
-    fn rest(&self) -> &[u8] {
+impl<'a> Cursor<'a> {
+    fn rest(&self) -> &'a [u8] {
         &self.s.as_bytes()[self.i..]
     }
 
@@ -138,11 +144,14 @@ impl Cursor<'_> {
         Some(k)
     }
 
-    /// A string literal as `push_str_lit` writes it.
-    fn string(&mut self) -> Option<String> {
+    /// A string literal as `push_str_lit` writes it: borrowed from the text unless it
+    /// holds an escape.
+    fn string(&mut self) -> Option<Cow<'a, str>> {
         self.lit("\"")?;
-        let bytes = self.s.as_bytes();
-        let mut out = String::new();
+        let s: &'a str = self.s;
+        let bytes = s.as_bytes();
+        // Filled from the first escape on.
+        let mut out: Option<String> = None;
         let mut run = self.i;
         loop {
             // Most bytes of a sentence need no look: skip them eight at a time, then one
@@ -160,18 +169,21 @@ impl Cursor<'_> {
             let b = *bytes.get(self.i)?;
             match b {
                 b'"' => {
-                    if out.is_empty() {
-                        out = self.s[run..self.i].to_string();
-                    } else {
-                        out.push_str(&self.s[run..self.i]);
-                    }
+                    let tail = &s[run..self.i];
                     self.i += 1;
-                    return Some(out);
+                    return Some(match out {
+                        None => Cow::Borrowed(tail),
+                        Some(mut o) => {
+                            o.push_str(tail);
+                            Cow::Owned(o)
+                        }
+                    });
                 }
                 b'\\' => {
-                    out.push_str(&self.s[run..self.i]);
+                    let o = out.get_or_insert_with(String::new);
+                    o.push_str(&s[run..self.i]);
                     self.i += 1;
-                    out.push(self.escape()?);
+                    o.push(self.escape()?);
                     run = self.i;
                 }
                 0x00..=0x1f | 0x7f => return None,
@@ -179,12 +191,14 @@ impl Cursor<'_> {
                 // paragraph separators, bidi controls, BOM); the input is valid UTF-8, so
                 // anything else is copied as is.
                 0xc2 if self.rest().get(1).is_none_or(|&n| n < 0xa0) => return None,
+                // Three-byte characters (’, —, … are common in news text): the escaped ones
+                // are told by their bytes, without decoding ([`escaped_three_byte`]).
                 0xe2 | 0xef => {
-                    let ch = self.s[self.i..].chars().next()?;
-                    if needs_escape(ch) {
+                    let seq = bytes.get(self.i..self.i + 3)?;
+                    if escaped_three_byte(seq) {
                         return None;
                     }
-                    self.i += ch.len_utf8();
+                    self.i += 3;
                 }
                 _ => self.i += 1,
             }
@@ -222,7 +236,7 @@ impl Cursor<'_> {
     }
 
     /// `    (…),\n` lines up to and including `  ],\n`.
-    fn records(&mut self) -> Option<Vec<Record>> {
+    fn records(&mut self) -> Option<Vec<RecordRef<'a>>> {
         let mut out = Vec::new();
         while !self.try_lit("  ],\n") {
             self.lit("    ")?;
@@ -233,7 +247,7 @@ impl Cursor<'_> {
     }
 
     /// One `record_line`, fields in the order it writes them.
-    fn record(&mut self) -> Option<Record> {
+    fn record(&mut self) -> Option<RecordRef<'a>> {
         self.lit("(start: ")?;
         let start = self.num()?;
         self.lit(", end: ")?;
@@ -261,7 +275,7 @@ impl Cursor<'_> {
         self.lit(", text: ")?;
         let text = self.string()?;
         self.lit(")")?;
-        Some(Record {
+        Some(RecordRef {
             start,
             end,
             text,
@@ -276,7 +290,7 @@ impl Cursor<'_> {
     }
 
     /// An optional `, field: Some("…")`: `Some(None)` when absent, `None` when malformed.
-    fn some(&mut self, field: &str) -> Option<Option<String>> {
+    fn some(&mut self, field: &str) -> Option<Option<Cow<'a, str>>> {
         if !self.try_lit(field) {
             return Some(None);
         }
@@ -285,6 +299,16 @@ impl Cursor<'_> {
         self.lit(")")?;
         Some(Some(s))
     }
+}
+
+/// Whether the UTF-8 sequence `seq` (three bytes, led by 0xe2 or 0xef) is a character
+/// [`needs_escape`]: U+2028..U+202E (e2 80 a8..ae), U+2066..U+2069 (e2 81 a6..a9) and
+/// U+FEFF (ef bb bf). No control character has such a lead byte.
+fn escaped_three_byte(seq: &[u8]) -> bool {
+    matches!(
+        seq,
+        [0xe2, 0x80, 0xa8..=0xae] | [0xe2, 0x81, 0xa6..=0xa9] | [0xef, 0xbb, 0xbf]
+    )
 }
 
 /// Characters `push_str_lit` never writes raw.
@@ -296,6 +320,23 @@ pub(super) fn needs_escape(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte test agrees with `needs_escape` on every character led by 0xe2 or 0xef.
+    #[test]
+    fn three_byte_escapes_are_told_by_their_bytes() {
+        let mut seen = 0;
+        for c in ('\u{800}'..='\u{ffff}').filter(|c| !c.is_control()) {
+            let mut buf = [0; 4];
+            let seq = c.encode_utf8(&mut buf).as_bytes();
+            if seq.len() == 3 && matches!(seq[0], 0xe2 | 0xef) {
+                assert_eq!(escaped_three_byte(seq), needs_escape(c), "{c:?}");
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, 2 * 4096);
+        assert!(escaped_three_byte("\u{2028}".as_bytes()));
+        assert!(!escaped_three_byte("’".as_bytes()));
+    }
 
     #[test]
     fn the_eight_byte_test_never_misses_a_special_byte() {

@@ -244,3 +244,19 @@ fn fast_path_is_taken_for_the_written_layout() {
     assert_eq!(fast::parse(&text), ron_only(&text));
     assert!(fast::parse(&text).is_some());
 }
+
+#[test]
+fn the_borrowing_reader_copies_only_strings_with_escapes() {
+    use std::borrow::Cow;
+    let text = to_ron(&sample());
+    let r = parse_ref(&text).unwrap();
+    assert!(matches!(r.labels[1].text, Cow::Borrowed("Deux.")));
+    assert!(matches!(r.labels[0].text, Cow::Borrowed("Une « phrase ».")));
+    let note = r.labels[0].note.as_ref().unwrap();
+    assert!(matches!(note, Cow::Owned(_)));
+    assert_eq!(note, "note with \"quotes\"\nand a line");
+    assert_eq!(Some(r.into_owned()), ron_only(&text));
+    // Another schema or layout is for `parse` to explain.
+    assert!(parse_ref(&text.replace("schema: 1", "schema: 7")).is_none());
+    assert!(parse_ref(&text.replace("(start: 0", "( start: 0")).is_none());
+}
