@@ -333,6 +333,19 @@ impl Annotations {
     }
 }
 
+/// Test set-up shared by the model's unit tests: `who` labels sentence `i` with `l` for
+/// each `(i, l)` by hand, saved to the sidecar.
+#[cfg(test)]
+pub(crate) fn label_by_hand(doc: &Document, who: &Annotator, labels: &[(usize, Label)]) {
+    let mut a = Annotations::load(doc, who).unwrap();
+    for &(i, l) in labels {
+        let s = doc.sentences[i];
+        let r = Record::new(s.start, s.end, doc.sentence_text(i), l, sidecar::How::Hand);
+        a.set(i, Some(r));
+    }
+    a.save(doc).unwrap();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

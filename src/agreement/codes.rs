@@ -354,26 +354,10 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::annotations::Annotations;
     use crate::label::Label;
-    use crate::sidecar::{How, Record};
 
     fn label(doc: &Document, who: &Annotator, labels: &[(usize, Label)]) {
-        let mut a = Annotations::load(doc, who).unwrap();
-        for &(i, l) in labels {
-            let s = doc.sentences[i];
-            a.set(
-                i,
-                Some(Record::new(
-                    s.start,
-                    s.end,
-                    doc.sentence_text(i),
-                    l,
-                    How::Hand,
-                )),
-            );
-        }
-        a.save(doc).unwrap();
+        crate::annotations::label_by_hand(doc, who, labels);
     }
 
     /// `exact` answers only when it gives the codes of the full alignment.

@@ -171,21 +171,8 @@ mod tests {
     use crate::sidecar::{How, Record};
 
     fn label_all(doc: &Document, who: &str, label: Label) {
-        let mut a = Annotations::load(doc, &Annotator::new(who).unwrap()).unwrap();
-        for i in 0..doc.sentences.len() {
-            let s = doc.sentences[i];
-            a.set(
-                i,
-                Some(Record::new(
-                    s.start,
-                    s.end,
-                    doc.sentence_text(i),
-                    label,
-                    How::Hand,
-                )),
-            );
-        }
-        a.save(doc).unwrap();
+        let all: Vec<(usize, Label)> = (0..doc.sentences.len()).map(|i| (i, label)).collect();
+        crate::annotations::label_by_hand(doc, &Annotator::new(who).unwrap(), &all);
     }
 
     #[test]
