@@ -49,32 +49,49 @@ pub fn tokenize(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Tok>
     let s = &text[start..end];
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
-    let mut word_start: Option<usize> = None;
+    // Whether a word character starts at `i`, and its length. ASCII, nearly every byte of
+    // news text, is tested without decoding a character.
+    let word_at = |i: usize| match b[i] {
+        x if x < 0x80 => (x.is_ascii_alphanumeric(), 1),
+        _ => s[i..].chars().next().map_or((false, 1), |c| {
+            (crate::lexicon::is_word_char(c), c.len_utf8())
+        }),
+    };
     let mut i = 0;
-    while i <= b.len() {
-        // ASCII, nearly every byte of news text, is tested without decoding a character.
-        let (is_word, len) = match b.get(i) {
-            None => (false, 1),
-            Some(&x) if x < 0x80 => (x.is_ascii_alphanumeric(), 1),
-            Some(_) => s[i..].chars().next().map_or((false, 1), |c| {
-                (crate::lexicon::is_word_char(c), c.len_utf8())
-            }),
-        };
-        if is_word {
-            word_start.get_or_insert(i);
-        } else if let Some(ws) = word_start.take() {
-            let mut t = make(lang, &s[ws..i], start + ws, start + i);
-            t.nf = lex.norm_flags.get(&t.norm);
-            t.sf = lex.stem_flags.get(t.stem());
-            out.push(t);
+    while i < b.len() {
+        let (is_word, len) = word_at(i);
+        if !is_word {
+            i += len;
+            continue;
         }
+        let (ws, mut ascii) = (i, len == 1);
         i += len;
+        while i < b.len() {
+            if b[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            if b[i] < 0x80 {
+                break;
+            }
+            let (is_word, len) = word_at(i);
+            if !is_word {
+                break;
+            }
+            ascii = false;
+            i += len;
+        }
+        let mut t = make(lang, &s[ws..i], ascii, start + ws, start + i);
+        t.nf = lex.norm_flags.get(&t.norm);
+        t.sf = lex.stem_flags.get(t.stem());
+        out.push(t);
     }
     out
 }
 
-fn make(lang: Lang, w: &str, start: usize, end: usize) -> Tok {
-    let (norm, cap, acronym) = if w.is_ascii() {
+/// The token of word `w`; `ascii` tells whether it is all ASCII.
+fn make(lang: Lang, w: &str, ascii: bool, start: usize, end: usize) -> Tok {
+    let (norm, cap, acronym) = if ascii {
         let mut n = CompactString::from(w);
         n.make_ascii_lowercase();
         let cap = w.as_bytes()[0].is_ascii_uppercase();
@@ -144,6 +161,29 @@ pub fn is_clause_break(gap: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The words are the runs of word characters, lower-cased by the standard library.
+        #[test]
+        fn tokens_are_the_runs_of_word_characters(
+            t in "([A-Za-z0-9]|É|é|ß|Σ|İ|\u{301}|\u{200b}|’|-| |\\.|«|½|²){0,40}"
+        ) {
+            let lex = Lexicon::builtin(Lang::Fr);
+            let got: Vec<(usize, usize, String)> = tokenize(&lex, &t, 0, t.len())
+                .into_iter()
+                .map(|k| (k.start, k.end, k.norm.to_string()))
+                .collect();
+            let mut want = Vec::new();
+            let mut at = 0;
+            for w in t.split(|c: char| !crate::lexicon::is_word_char(c)) {
+                if !w.is_empty() {
+                    want.push((at, at + w.len(), w.to_lowercase()));
+                }
+                at += w.len() + t[at + w.len()..].chars().next().map_or(0, char::len_utf8);
+            }
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 
     #[test]
     fn latin_lowercase_is_the_standard_one() {
