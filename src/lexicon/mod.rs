@@ -325,7 +325,7 @@ mod tests {
         assert!(lex.extend_from(&p).unwrap());
         let s = stem(Lang::Fr, "ubuesques");
         assert_eq!(
-            lex.cues.longest_at(&[s.as_str()], 0),
+            lex.cues.longest_by(1, 0, |_| s.as_str()),
             Some((1, Cue::Evaluative))
         );
     }

@@ -84,13 +84,8 @@ impl<T: Copy> PhraseSet<T> {
         }
     }
 
-    /// The longest term starting at `stems[i]`: its length in tokens and tag.
-    pub fn longest_at(&self, stems: &[&str], i: usize) -> Option<(usize, T)> {
-        self.longest_by(stems.len(), i, |j| stems[j])
-    }
-
-    /// [`PhraseSet::longest_at`] over `n` words whose stems `stem(j)` gives, so callers
-    /// holding tokens need not collect their stems first.
+    /// The longest term starting at word `i` of `n` words whose stems `stem(j)` gives: its
+    /// length in words and its tag. Callers holding tokens need not collect stems first.
     pub fn longest_by<'a>(
         &self,
         n: usize,
