@@ -238,19 +238,20 @@ pub fn parse_ref(text: &str) -> Option<SidecarRef<'_>> {
 /// A sidecar's text, checked to be UTF-8; `Ok(None)` when there is none yet. Refuses a
 /// symbolic link as [`read`] does.
 pub fn read_text(path: &Path) -> Result<Option<String>, SidecarError> {
-    if let Ok(m) = std::fs::symlink_metadata(path)
-        && m.file_type().is_symlink()
-    {
-        return Err(SidecarError::Io {
-            path: path.to_path_buf(),
-            source: io::Error::new(
-                io::ErrorKind::InvalidInput,
-                "is a symbolic link; glose keeps sidecars as regular files (replace the link with the file)",
-            ),
-        });
-    }
-    match std::fs::read(path) {
-        Ok(bytes) => {
+    let symlink = || SidecarError::Io {
+        path: path.to_path_buf(),
+        source: io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "is a symbolic link; glose keeps sidecars as regular files (replace the link with the file)",
+        ),
+    };
+    match open_no_follow(path) {
+        Ok(mut file) => {
+            let mut bytes = Vec::new();
+            io::Read::read_to_end(&mut file, &mut bytes).map_err(|source| SidecarError::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
             let text = crate::document::utf8_string(bytes).map_err(|e| SidecarError::Parse {
                 path: path.to_path_buf(),
                 line: 0,
@@ -260,10 +261,33 @@ pub fn read_text(path: &Path) -> Result<Option<String>, SidecarError> {
             Ok(Some(text))
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(_) if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => {
+            Err(symlink())
+        }
         Err(source) => Err(SidecarError::Io {
             path: path.to_path_buf(),
             source,
         }),
+    }
+}
+
+/// Opens `path` for reading unless its last component is a symbolic link: on Unix in the
+/// one `open` call (`O_NOFOLLOW`), since status and agree open every sidecar of a corpus.
+fn open_no_follow(path: &Path) -> io::Result<std::fs::File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(path)
+    }
+    #[cfg(not(unix))]
+    {
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, "symbolic link"));
+        }
+        std::fs::File::open(path)
     }
 }
 
