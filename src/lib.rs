@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod annotations;
 pub mod annotator;
 pub mod atomic;
+pub mod bytescan;
 pub mod cli;
 pub mod config;
 pub mod corpus;

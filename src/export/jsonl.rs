@@ -10,7 +10,23 @@ const CHUNK: usize = 1 << 16;
 
 /// Writes one JSON object per line.
 pub fn write(rows: &[Row], context: bool, w: &mut dyn Write) -> io::Result<()> {
-    lines(rows.iter().map(|row| Json { row, context }), w)
+    let mut buf: Vec<u8> = Vec::with_capacity(CHUNK + 4096);
+    for row in rows {
+        append_rows(std::slice::from_ref(row), context, &mut buf);
+        if buf.len() >= CHUNK {
+            w.write_all(&buf)?;
+            buf.clear();
+        }
+    }
+    w.write_all(&buf)
+}
+
+/// Appends the lines [`write`] writes for `rows` to `out`.
+pub fn append_rows(rows: &[Row], context: bool, out: &mut Vec<u8>) {
+    for row in rows {
+        Json { row, context }.write_to(out);
+        out.push(b'\n');
+    }
 }
 
 /// Serialises each item on its own line. Items are gathered in a local buffer and handed

@@ -6,6 +6,7 @@
 
 pub mod brat;
 pub mod csv;
+pub mod json;
 pub mod jsonl;
 pub mod manifest;
 pub mod policy;
@@ -65,7 +66,10 @@ impl Format {
     /// same bytes as [`Format::write`].
     pub fn append(self, rows: &[Row], context: bool, out: &mut Vec<u8>) -> io::Result<()> {
         match self {
-            Format::Jsonl => jsonl::append(rows.iter().map(|row| row::Json { row, context }), out),
+            Format::Jsonl => {
+                jsonl::append_rows(rows, context, out);
+                Ok(())
+            }
             Format::Prodigy => prodigy::append(rows, out),
             _ => self.write(rows, context, out),
         }

@@ -69,11 +69,122 @@ impl Serialize for Json<'_> {
     }
 }
 
+impl Json<'_> {
+    /// Appends the record as [`Serialize`] writes it through `serde_json` (tested), without
+    /// going through a serializer: exports are mostly sentence text to escape.
+    pub fn write_to(&self, out: &mut Vec<u8>) {
+        use super::json::{escaped, float, string, strings, uint};
+        let r = self.row;
+        let u = &*r.unit;
+        out.extend_from_slice(b"{\"id\":\"");
+        escaped(out, &u.article);
+        out.push(b':');
+        uint(out, u.start);
+        out.push(b'-');
+        uint(out, u.end);
+        out.extend_from_slice(b"\",\"article\":");
+        string(out, &u.article);
+        for (name, n) in [
+            (&b",\"index\":"[..], u.index),
+            (b",\"start\":", u.start),
+            (b",\"end\":", u.end),
+            (b",\"char_start\":", u.char_start),
+            (b",\"char_end\":", u.char_end),
+        ] {
+            out.extend_from_slice(name);
+            uint(out, n);
+        }
+        out.extend_from_slice(b",\"text\":");
+        string(out, &u.text);
+        out.extend_from_slice(b",\"label\":");
+        string(out, r.label.name());
+        out.extend_from_slice(b",\"label_source\":");
+        string(out, r.source.as_str());
+        out.extend_from_slice(b",\"annotations\":{");
+        for (k, (who, l)) in u.votes.iter().enumerate() {
+            if k > 0 {
+                out.push(b',');
+            }
+            string(out, who);
+            out.push(b':');
+            string(out, l.name());
+        }
+        out.extend_from_slice(b"},\"agreement\":");
+        float(out, r.agreement);
+        if self.context {
+            out.extend_from_slice(b",\"context_before\":");
+            strings(out, &u.context_before);
+            out.extend_from_slice(b",\"context_after\":");
+            strings(out, &u.context_after);
+        }
+        out.push(b'}');
+    }
+}
+
 /// Serialises anything `Display` as a JSON string without building it first.
 pub struct Display<T>(pub T);
 
 impl<T: fmt::Display> Serialize for Display<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn text() -> impl Strategy<Value = String> {
+        "(\\PC|[\\x00-\\x1f\"\\\\:\\-])*"
+    }
+
+    prop_compose! {
+        fn row()(
+            article in text(), index in 0usize..1000, start in 0usize..1_000_000,
+            len in 0usize..500, text in text(),
+            votes in proptest::collection::vec((text(), 0usize..4), 0..4),
+            before in proptest::collection::vec(text(), 0..3),
+            after in proptest::collection::vec(text(), 0..3),
+            label in 0usize..4, source in 0usize..3, who in text(),
+            agreement in prop_oneof![Just(f64::NAN), Just(1.0), 0.0f64..1.0],
+        ) -> Row {
+            let unit = Unit {
+                article: article.into(),
+                index,
+                start,
+                end: start + len,
+                char_start: start / 2,
+                char_end: start / 2 + len,
+                text,
+                votes: votes.into_iter().map(|(w, l)| (Arc::from(w), Label::ALL[l])).collect(),
+                context_before: before,
+                context_after: after,
+            };
+            Row {
+                unit: Arc::new(unit),
+                label: Label::ALL[label],
+                source: match source {
+                    0 => Source::Gold,
+                    1 => Source::Majority,
+                    _ => Source::Annotator(who.into()),
+                },
+                agreement,
+            }
+        }
+    }
+
+    proptest! {
+        /// The hand-written record is byte for byte the serde_json one.
+        #[test]
+        fn the_written_record_is_the_serialized_one(row in row(), context: bool) {
+            let json = Json { row: &row, context };
+            let mut ours = Vec::new();
+            json.write_to(&mut ours);
+            prop_assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                serde_json::to_string(&json).unwrap()
+            );
+        }
     }
 }

@@ -59,43 +59,9 @@ struct Cursor<'a> {
     i: usize,
 }
 
-/// Bit `k` set when byte `k` of `chunk` is in [`SPECIAL`]: sixteen bytes in a few vector
-/// instructions on x86-64, where SSE2 is always there.
-#[cfg(target_arch = "x86_64")]
+/// Bit `k` set when byte `k` of `chunk` is in [`SPECIAL`].
 fn special_mask(chunk: [u8; 16]) -> u32 {
-    use std::arch::x86_64::*;
-    let lo = i64::from_le_bytes([
-        chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
-    ]);
-    let hi = i64::from_le_bytes([
-        chunk[8], chunk[9], chunk[10], chunk[11], chunk[12], chunk[13], chunk[14], chunk[15],
-    ]);
-    // SAFETY: these intrinsics only need SSE2, which every x86-64 processor has (it is
-    // in the target's baseline); they touch no memory.
-    unsafe {
-        let v = _mm_set_epi64x(hi, lo);
-        let eq = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
-        // Controls: unsigned `v <= 0x1f` is `min(v, 0x1f) == v`.
-        let control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v);
-        let any = _mm_or_si128(
-            _mm_or_si128(
-                _mm_or_si128(eq(b'"'), eq(b'\\')),
-                _mm_or_si128(eq(0x7f), eq(0xc2)),
-            ),
-            _mm_or_si128(_mm_or_si128(eq(0xe2), eq(0xef)), control),
-        );
-        _mm_movemask_epi8(any) as u32
-    }
-}
-
-/// [`special_mask`] by table elsewhere.
-#[cfg(not(target_arch = "x86_64"))]
-fn special_mask(chunk: [u8; 16]) -> u32 {
-    chunk
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| SPECIAL[usize::from(**b)])
-        .fold(0, |m, (k, _)| m | 1 << k)
+    crate::bytescan::mask16(chunk, b"\"\\\x7f\xc2\xe2\xef", 0x20)
 }
 
 /// Bytes [`Cursor::string`] must look at: the closing quote, a backslash, controls, and
