@@ -8,7 +8,7 @@ use crate::corpus::sidecar_path;
 use crate::document::Document;
 use crate::label::Label;
 use crate::segment;
-use crate::sidecar::{self, Record, RecordRef, Sidecar, SidecarError, SidecarRef};
+use crate::sidecar::{self, Record, Sidecar, SidecarError};
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::time::SystemTime;
@@ -67,33 +67,68 @@ pub fn attach(doc: &Document, records: impl IntoIterator<Item = Record>) -> Atta
     out
 }
 
-/// The record of each sentence when every record of `sidecar` sits exactly on a sentence
-/// with its text, one per sentence: what [`attach`] gives then (nothing moved, no orphan)
-/// without owning a string. `None` when any record needs `attach`'s other passes.
-pub fn attach_exact<'s, 'a>(
-    doc: &Document,
-    sidecar: &'s SidecarRef<'a>,
-) -> Option<Vec<Option<&'s RecordRef<'a>>>> {
+/// The label of each sentence by `annotator`, read without building [`Annotations`]: for
+/// a sidecar in glose's own layout whose labels all sit exactly on sentences ([`Exact`]). `None` when
+/// [`Annotations::load`] is needed (no sidecar, an error to report, labels to re-attach);
+/// otherwise the labels `Annotations::load` would give, with no orphan. (Readers of many
+/// annotators share one [`Exact`] per document instead.)
+#[cfg(test)]
+pub(crate) fn exact_labels(doc: &Document, annotator: &Annotator) -> Option<Vec<Option<Label>>> {
     let mut out = vec![None; doc.sentences.len()];
-    for r in sidecar.records() {
-        let i = doc.sentence_at(r.start, r.end)?;
-        if out[i].is_some() || doc.sentence_text(i) != r.text {
-            return None;
-        }
-        out[i] = Some(r);
-    }
-    Some(out)
+    Exact::new(doc)
+        .read(annotator, |i, label, _| out[i] = Some(label))?
+        .then_some(out)
 }
 
-/// The label of each sentence by `annotator`, read without building [`Annotations`]: for
-/// a sidecar in glose's own layout whose labels all [`attach_exact`]ly. `None` when
-/// [`Annotations::load`] is needed (no sidecar, an error to report, labels to re-attach);
-/// otherwise the labels `Annotations::load` would give, with no orphan.
-pub fn exact_labels(doc: &Document, annotator: &Annotator) -> Option<Vec<Option<Label>>> {
-    let text = sidecar::read_text(&sidecar_path(&doc.path, annotator)).ok()??;
-    let sc = sidecar::parse_ref(&text)?;
-    let cells = attach_exact(doc, &sc)?;
-    Some(cells.iter().map(|r| r.map(|r| r.label)).collect())
+/// A document's sentences as [`sidecar::visit_exact`] checks labels against them, with
+/// which texts a sidecar holds as is worked out once for all the annotators of an article.
+pub struct Exact<'d> {
+    doc: &'d Document,
+    as_is: Vec<bool>,
+}
+
+impl<'d> Exact<'d> {
+    pub fn new(doc: &'d Document) -> Exact<'d> {
+        let as_is = (0..doc.sentences.len())
+            .map(|i| sidecar::written_as_is(doc.sentence_text(i)))
+            .collect();
+        Exact { doc, as_is }
+    }
+
+    /// Reads `annotator`'s sidecar and gives `each(sentence, label, saved at)` for every
+    /// record, when all sit exactly on a sentence with its text, one per sentence: the
+    /// labels [`attach`] then gives, none moved and no orphan. `Some(false)` when there is no sidecar. `None` when
+    /// it has an error to report or is not in glose's own layout, or a record needs
+    /// `attach`; `each` may have been called for some records before that.
+    pub fn read(
+        &self,
+        annotator: &Annotator,
+        mut each: impl FnMut(usize, Label, &str),
+    ) -> Option<bool> {
+        let doc = self.doc;
+        let Some(bytes) = sidecar::read_bytes(&sidecar_path(&doc.path, annotator)).ok()? else {
+            return Some(false);
+        };
+        let mut seen = vec![false; doc.sentences.len()];
+        // Records come in offset order: try the sentence after the last one first.
+        let mut next = 0;
+        let sentence = |start: usize, end: usize| {
+            let i = match doc.sentences.get(next) {
+                Some(s) if s.start == start && s.end == end => next,
+                _ => doc.sentence_at(start, end)?,
+            };
+            next = i + 1;
+            Some((i, doc.sentence_text(i), self.as_is[i]))
+        };
+        sidecar::visit_exact(&bytes, sentence, |i, label, at| {
+            if std::mem::replace(&mut seen[i], true) {
+                return None;
+            }
+            each(i, label, &at);
+            Some(())
+        })?;
+        Some(true)
+    }
 }
 
 /// What identifies the sidecar file as we last saw it, to notice outside changes.
@@ -349,8 +384,144 @@ pub(crate) fn label_by_hand(doc: &Document, who: &Annotator, labels: &[(usize, L
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sidecar::How;
+    use crate::sidecar::{How, RecordRef, SidecarRef};
+    use proptest::prelude::*;
     use std::path::Path;
+
+    /// The record of each sentence when every record of `sidecar` sits exactly on a sentence
+    /// with its text, one per sentence: what [`attach`] gives then (nothing moved, no orphan)
+    /// without owning a string. `None` when any record needs `attach`'s other passes.
+    fn attach_exact<'s, 'a>(
+        doc: &Document,
+        sidecar: &'s SidecarRef<'a>,
+    ) -> Option<Vec<Option<&'s RecordRef<'a>>>> {
+        let mut out = vec![None; doc.sentences.len()];
+        for r in sidecar.records() {
+            let i = doc.sentence_at(r.start, r.end)?;
+            if out[i].is_some() || doc.sentence_text(i) != r.text {
+                return None;
+            }
+            out[i] = Some(r);
+        }
+        Some(out)
+    }
+
+    /// What [`Exact::read`] must give: the straightforward parse, then [`attach_exact`].
+    fn by_parse(doc: &Document, who: &Annotator) -> Option<Vec<Option<(Label, String)>>> {
+        let text = sidecar::read_text(&sidecar_path(&doc.path, who)).ok()??;
+        let sc = sidecar::parse_ref(&text)?;
+        let cells = attach_exact(doc, &sc)?;
+        Some(
+            cells
+                .iter()
+                .map(|r| r.map(|r| (r.label, r.at.to_string())))
+                .collect(),
+        )
+    }
+
+    fn by_visit(doc: &Document, who: &Annotator) -> Option<Vec<Option<(Label, String)>>> {
+        let mut out = vec![None; doc.sentences.len()];
+        let read = Exact::new(doc).read(who, |i, l, at| out[i] = Some((l, at.to_string())))?;
+        read.then_some(out)
+    }
+
+    /// Sentence text with what sidecar strings escape, or may: quotes, backslashes,
+    /// controls, line separators, bidi marks, and the common characters with the same
+    /// lead bytes.
+    fn sentence() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                4 => "[a-zé ]{1,8}",
+                1 => prop::sample::select(vec![
+                    "\"", "\\", "\t", "\u{1}", "\u{7f}", "\u{85}", "\u{a0}", "«", "»", "’",
+                    "—", "…", "\u{2028}", "\u{202e}", "\u{2066}", "\u{feff}", "\u{fffd}",
+                ])
+                .prop_map(str::to_string),
+            ],
+            1..6,
+        )
+        .prop_map(|parts| format!("{}.", parts.concat()))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Reading a sidecar in place gives what parsing it and attaching gives, on
+        /// sidecars glose wrote, edited, or hand-written in another layout.
+        #[test]
+        fn reading_in_place_is_parsing_then_attaching(
+            sentences in proptest::collection::vec(sentence(), 1..6),
+            labels in proptest::collection::vec((0usize..6, 0usize..4), 1..6),
+            edit in 0usize..6,
+        ) {
+            let text = sentences.join(" ");
+            let (_dir, doc) = setup(&text);
+            let who = Annotator::new("a").unwrap();
+            let n = doc.sentences.len();
+            let labels: Vec<_> = labels.iter().map(|&(i, l)| (i % n, Label::ALL[l])).collect();
+            label_by_hand(&doc, &who, &labels);
+            let path = sidecar_path(&doc.path, &who);
+            let written = std::fs::read_to_string(&path).unwrap();
+            let edited = match edit {
+                // As written.
+                0 => written.clone(),
+                // A label's text changed by hand.
+                1 => written.replacen("text: \"", "text: \"x", 1),
+                // Another layout (only `ron` reads it).
+                2 => written.replacen("(start: ", "( start: ", 1),
+                // A raw control character (only `ron` reads it).
+                3 => written.replacen("text: \"", "text: \"\u{fffd}", 1).replacen('\u{fffd}', "\u{1}", 1),
+                // Escapes undone by hand: raw characters the writer never writes raw.
+                4 => written.replace("\\u{2028}", "\u{2028}").replace("\\t", "\t"),
+                // A truncated file.
+                _ => written[..written.len() / 2].to_string(),
+            };
+            std::fs::write(&path, &edited).unwrap();
+            prop_assert_eq!(by_visit(&doc, &who), by_parse(&doc, &who));
+            if edit == 0 {
+                prop_assert!(by_visit(&doc, &who).is_some());
+            }
+        }
+
+        #[test]
+        fn written_as_is_means_the_literal_is_the_text(s in sentence()) {
+            let mut lit = String::new();
+            sidecar::push_str_lit_for_test(&mut lit, &s);
+            prop_assert_eq!(sidecar::written_as_is(&s), lit == format!("\"{s}\""));
+        }
+    }
+
+    /// A text the writer escapes, found raw, is left to `ron` like any hand edit.
+    #[test]
+    fn raw_characters_the_writer_escapes_are_not_read_in_place() {
+        let (_dir, doc) = setup("Un\u{2028}deux. Trois\tquatre.");
+        let who = Annotator::new("a").unwrap();
+        label_by_hand(&doc, &who, &[(0, Label::Quote), (1, Label::Skip)]);
+        assert!(by_visit(&doc, &who).is_some());
+        let path = sidecar_path(&doc.path, &who);
+        let written = std::fs::read_to_string(&path).unwrap();
+        let raw = written
+            .replace("\\u{2028}", "\u{2028}")
+            .replace("\\t", "\t");
+        assert_ne!(raw, written);
+        std::fs::write(&path, raw).unwrap();
+        assert_eq!(by_parse(&doc, &who), None);
+        assert_eq!(by_visit(&doc, &who), None);
+    }
+
+    #[test]
+    fn a_non_utf8_sidecar_is_not_read_in_place() {
+        let (_dir, doc) = setup("Un. Deux.");
+        let who = Annotator::new("a").unwrap();
+        label_by_hand(&doc, &who, &[(0, Label::Quote)]);
+        let path = sidecar_path(&doc.path, &who);
+        let mut bytes = std::fs::read(&path).unwrap();
+        let at = bytes.windows(4).position(|w| w == b"Un.\"").unwrap();
+        bytes[at] = 0xff;
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(by_visit(&doc, &who), None);
+        assert!(sidecar::read_text(&path).is_err());
+    }
 
     fn setup(text: &str) -> (tempfile::TempDir, Document) {
         let dir = tempfile::tempdir().unwrap();

@@ -174,19 +174,31 @@ impl Walk {
             });
         }
         self.listed += children.len();
-        children.sort_by(|a, b| sort_key(a).cmp(sort_key(b)));
-        let mut names: Vec<String> = children
+        // Names in one folder are distinct, so an unstable sort gives the one order.
+        children.sort_unstable_by(order);
+        // Files sort by their bare names, so these come out sorted.
+        let names: Vec<String> = children
             .iter()
             .filter(|c| c.kind != Kind::Dir)
             .map(|c| c.name.clone())
             .collect();
-        names.sort();
+        debug_assert!(names.is_sorted());
         Level {
             prefix,
             names,
             children: children.into_iter(),
         }
     }
+}
+
+/// Children in the order of their names followed by `/` for folders: names compared as
+/// bytes, the slash only looked at when one name starts the other.
+fn order(a: &Child, b: &Child) -> std::cmp::Ordering {
+    let (x, y) = (a.name.as_bytes(), b.name.as_bytes());
+    let n = x.len().min(y.len());
+    x[..n]
+        .cmp(&y[..n])
+        .then_with(|| sort_key(a).cmp(sort_key(b)))
 }
 
 /// The name bytes followed by `/` for folders, as an iterator compared lexicographically.

@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 mod fast;
 
+pub use fast::{Expected, visit_exact, written_as_is};
+
 /// The sidecar schema this glose reads and writes.
 pub const SCHEMA: u32 = 1;
 
@@ -238,6 +240,21 @@ pub fn parse_ref(text: &str) -> Option<SidecarRef<'_>> {
 /// A sidecar's text, checked to be UTF-8; `Ok(None)` when there is none yet. Refuses a
 /// symbolic link as [`read`] does.
 pub fn read_text(path: &Path) -> Result<Option<String>, SidecarError> {
+    let Some(bytes) = read_bytes(path)? else {
+        return Ok(None);
+    };
+    let text = crate::document::utf8_string(bytes).map_err(|e| SidecarError::Parse {
+        path: path.to_path_buf(),
+        line: 0,
+        col: 0,
+        msg: format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+    })?;
+    Ok(Some(text))
+}
+
+/// A sidecar's bytes, not yet checked to be text ([`visit_exact`] checks them as it
+/// reads); `Ok(None)` when there is none yet. Refuses a symbolic link as [`read`] does.
+pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, SidecarError> {
     let symlink = || SidecarError::Io {
         path: path.to_path_buf(),
         source: io::Error::new(
@@ -252,13 +269,7 @@ pub fn read_text(path: &Path) -> Result<Option<String>, SidecarError> {
                 path: path.to_path_buf(),
                 source,
             })?;
-            let text = crate::document::utf8_string(bytes).map_err(|e| SidecarError::Parse {
-                path: path.to_path_buf(),
-                line: 0,
-                col: 0,
-                msg: format!("not valid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
-            })?;
-            Ok(Some(text))
+            Ok(Some(bytes))
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(_) if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => {
@@ -396,6 +407,12 @@ pub fn record_line(r: &Record) -> String {
 
 /// A RON string literal. Control and invisible layout characters are escaped so the file
 /// stays one label per line and safe to `cat`.
+/// [`push_str_lit`], for tests elsewhere in the crate.
+#[cfg(test)]
+pub(crate) fn push_str_lit_for_test(out: &mut String, s: &str) {
+    push_str_lit(out, s)
+}
+
 fn push_str_lit(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {

@@ -4,11 +4,10 @@
 
 use super::NONE;
 use crate::align::Aligned;
-use crate::annotations::attach_exact;
+use crate::annotations::Exact;
 use crate::annotator::Annotator;
 use crate::corpus::{Entry, sidecar_path};
 use crate::document::Document;
-use crate::sidecar;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -73,28 +72,24 @@ impl ArticleCodes {
         let n = doc.sentences.len();
         let mut codes = vec![NONE; n * cols];
         let mut times = Vec::with_capacity(cols);
+        let exact = Exact::new(doc);
+        // Labels saved together share their time: parse each distinct one once.
+        let mut last = (String::new(), i64::MIN);
         for (c, who) in annotators.iter().enumerate() {
-            let Some(text) = sidecar::read_text(&sidecar_path(&doc.path, who)).ok()? else {
-                // No sidecar: an empty column, as the alignment has it.
-                times.push(Vec::new());
-                continue;
-            };
-            let sc = sidecar::parse_ref(&text)?;
-            let cells = attach_exact(doc, &sc)?;
-            let mut t = Vec::with_capacity(sc.labels.len());
-            // Labels saved together share their time: parse each distinct one once.
-            let mut last: Option<(&str, i64)> = None;
-            for (i, r) in cells.iter().enumerate() {
-                let Some(r) = r else { continue };
-                codes[i * cols + c] = r.label.index() as u8;
-                let ms = match last {
-                    Some((at, ms)) if at == r.at => ms,
-                    _ => millis(&r.at),
-                };
-                last = Some((&r.at, ms));
-                t.push(ms);
+            let mut t: Vec<(usize, i64)> = Vec::new();
+            // No sidecar: an empty column, as the alignment has it.
+            exact.read(who, |i, label, at| {
+                codes[i * cols + c] = label.index() as u8;
+                if last.0 != at {
+                    last = (at.to_string(), millis(at));
+                }
+                t.push((i, last.1));
+            })?;
+            // In sentence order, as the alignment gives them (orphans come last in a file).
+            if !t.is_sorted_by_key(|x| x.0) {
+                t.sort_unstable_by_key(|x| x.0);
             }
-            times.push(t);
+            times.push(t.into_iter().map(|x| x.1).collect());
         }
         Some(ArticleCodes {
             id: doc.id.clone(),

@@ -33,24 +33,28 @@ pub fn corpus_report(corpus: &Corpus, opts: &Options, cache: Option<&Path>) -> C
     let parts = in_parallel(&corpus.entries, |chunk| {
         part(chunk, &columns, opts, cache.as_ref())
     });
-    if let Some(c) = cache {
-        c.save(&corpus.entries);
-    }
-    let mut builder = Builder::new(opts.clone());
-    let mut clocks = vec![Clock::default(); opts.annotators.len()];
-    let mut warnings = Vec::new();
-    for p in parts {
-        builder.merge(p.builder);
-        for (c, other) in clocks.iter_mut().zip(p.clocks) {
-            c.merge(other);
+    std::thread::scope(|s| {
+        // Written beside the merge rather than before it: a cache of a large corpus is
+        // tens of megabytes.
+        if let Some(c) = cache {
+            s.spawn(move || c.save(&corpus.entries));
         }
-        warnings.extend(p.warnings);
-    }
-    CorpusReport {
-        report: builder.finish(),
-        paces: paces(clocks),
-        warnings,
-    }
+        let mut builder = Builder::new(opts.clone());
+        let mut clocks = vec![Clock::default(); opts.annotators.len()];
+        let mut warnings = Vec::new();
+        for p in parts {
+            builder.merge(p.builder);
+            for (c, other) in clocks.iter_mut().zip(p.clocks) {
+                c.merge(other);
+            }
+            warnings.extend(p.warnings);
+        }
+        CorpusReport {
+            report: builder.finish(),
+            paces: paces(clocks),
+            warnings,
+        }
+    })
 }
 
 /// Runs `f` on consecutive shares of `entries`, one thread per core; results in order.

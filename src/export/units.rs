@@ -4,7 +4,7 @@
 //! differently segmented source). Labels whose text is no longer in the article are
 //! counted, not exported.
 
-use crate::annotations::Annotations;
+use crate::annotations::{Annotations, Exact};
 use crate::corpus::Entry;
 use crate::document::Document;
 use crate::label::Label;
@@ -69,13 +69,20 @@ pub fn load(entry: &Entry, context: usize, fingerprint: bool) -> Result<ArticleU
     });
     let mut out = ArticleUnits::default();
     let mut spans: BTreeMap<(usize, usize), Votes> = BTreeMap::new();
+    let exact = Exact::new(&doc);
+    let mut labels = Vec::new();
     for who in &entry.annotators {
         let name: Arc<str> = Arc::from(who.as_str());
-        // Most sidecars sit exactly on the article's sentences: their labels are read
-        // without building a record per label.
-        if let Some(labels) = crate::annotations::exact_labels(&doc, who) {
-            for (s, l) in doc.sentences.iter().zip(labels) {
-                if let Some(l) = l {
+        // Most sidecars sit exactly on the article's sentences: their labels are read in
+        // place, without building a record per label.
+        labels.clear();
+        labels.resize(doc.sentences.len(), None);
+        if let Some(found) = exact.read(who, |i, l, _| labels[i] = Some(l)) {
+            if !found {
+                continue;
+            }
+            for (s, l) in doc.sentences.iter().zip(&labels) {
+                if let Some(l) = *l {
                     spans
                         .entry((s.start, s.end))
                         .or_default()

@@ -16,7 +16,11 @@ pub fn parse(text: &str) -> Option<Sidecar> {
 
 /// [`parse`] with the strings borrowed from `text` where they hold no escape.
 pub fn parse_ref(text: &str) -> Option<SidecarRef<'_>> {
-    let mut c = Cursor { s: text, i: 0 };
+    let mut c = Cursor {
+        b: text.as_bytes(),
+        s: Some(text),
+        i: 0,
+    };
     c.lit("(\n  schema: ")?;
     let schema = u32::try_from(c.num()?).ok()?;
     c.lit(",\n  article: ")?;
@@ -54,15 +58,84 @@ pub fn parse_ref(text: &str) -> Option<SidecarRef<'_>> {
     })
 }
 
+/// A sentence as [`visit_exact`] checks a label against it: its index, its text, and
+/// whether [`written_as_is`] holds for that text.
+pub type Expected<'d> = (usize, &'d str, bool);
+
+/// Reads a sidecar in glose's own layout, of this schema, straight from its bytes, when
+/// every label and orphan sits exactly on a sentence with that sentence's text:
+/// `sentence(start, end)` gives the sentence with this span, `each(sentence, label, at)`
+/// takes each record in file order. `None` as soon as a record does not (or `each` says
+/// no), and for anything [`parse_ref`] would not read. A text written as is is compared
+/// with the sentence's in place, neither scanned nor copied; the file is checked to be
+/// UTF-8 string by string, so agree and export read each byte about once.
+pub fn visit_exact<'a, 'd>(
+    bytes: &'a [u8],
+    mut sentence: impl FnMut(usize, usize) -> Option<Expected<'d>>,
+    mut each: impl FnMut(usize, Label, Cow<'a, str>) -> Option<()>,
+) -> Option<()> {
+    let mut c = Cursor {
+        b: bytes,
+        s: None,
+        i: 0,
+    };
+    c.lit("(\n  schema: ")?;
+    if u32::try_from(c.num()?).ok()? != super::SCHEMA {
+        return None;
+    }
+    for field in [
+        ",\n  article: ",
+        ",\n  fingerprint: ",
+        ",\n  segmenter: ",
+        ",\n  annotator: ",
+    ] {
+        c.lit(field)?;
+        c.string()?;
+    }
+    c.lit(",\n  labels: [\n")?;
+    c.exact_records(&mut sentence, &mut each)?;
+    if c.try_lit("  orphans: [\n") {
+        // An empty orphan list is never written; `ron` decides what one means.
+        if c.try_lit("  ],\n") {
+            return None;
+        }
+        c.exact_records(&mut sentence, &mut each)?;
+    }
+    c.lit(")\n")?;
+    (c.i == bytes.len()).then_some(())
+}
+
+/// Whether the writer puts `s` between the quotes of a string literal unchanged: it holds
+/// no quote, backslash or character [`needs_escape`].
+pub fn written_as_is(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    loop {
+        i += crate::bytescan::plain_prefix(&b[i..], SPECIAL_BYTES, 0x20);
+        match b.get(i) {
+            None => return true,
+            Some(0xc2) if b.get(i + 1).is_some_and(|&n| n >= 0xa0) => i += 2,
+            Some(0xe2 | 0xef) if b.get(i..i + 3).is_some_and(|q| !escaped_three_byte(q)) => i += 3,
+            Some(_) => return false,
+        }
+    }
+}
+
 struct Cursor<'a> {
-    s: &'a str,
+    b: &'a [u8],
+    /// The same bytes as text, when the caller had them checked; otherwise each string is
+    /// checked as it is read (everything else the reader accepts is ASCII).
+    s: Option<&'a str>,
     i: usize,
 }
 
 /// Bit `k` set when byte `k` of `chunk` is in [`SPECIAL`].
 fn special_mask(chunk: [u8; 16]) -> u32 {
-    crate::bytescan::mask16(chunk, b"\"\\\x7f\xc2\xe2\xef", 0x20)
+    crate::bytescan::mask16(chunk, SPECIAL_BYTES, 0x20)
 }
+
+/// [`SPECIAL`] but controls below 0x20.
+const SPECIAL_BYTES: &[u8] = b"\"\\\x7f\xc2\xe2\xef";
 
 /// Bytes [`Cursor::string`] must look at: the closing quote, a backslash, controls, and
 /// the lead bytes of characters the writer escapes.
@@ -84,7 +157,15 @@ const SPECIAL: [bool; 256] = {
 
 impl<'a> Cursor<'a> {
     fn rest(&self) -> &'a [u8] {
-        &self.s.as_bytes()[self.i..]
+        &self.b[self.i..]
+    }
+
+    /// Bytes `from..to` as text.
+    fn text(&self, from: usize, to: usize) -> Option<&'a str> {
+        match self.s {
+            Some(s) => s.get(from..to),
+            None => std::str::from_utf8(self.b.get(from..to)?).ok(),
+        }
     }
 
     // Inlined so each literal is compared with its length known, not by a `memcmp` call.
@@ -141,8 +222,7 @@ impl<'a> Cursor<'a> {
     /// holds an escape.
     fn string(&mut self) -> Option<Cow<'a, str>> {
         self.lit("\"")?;
-        let s: &'a str = self.s;
-        let bytes = s.as_bytes();
+        let bytes = self.b;
         // Filled from the first escape on.
         let mut out: Option<String> = None;
         let mut run = self.i;
@@ -163,7 +243,7 @@ impl<'a> Cursor<'a> {
             let b = *bytes.get(self.i)?;
             match b {
                 b'"' => {
-                    let tail = &s[run..self.i];
+                    let tail = self.text(run, self.i)?;
                     self.i += 1;
                     return Some(match out {
                         None => Cow::Borrowed(tail),
@@ -175,7 +255,7 @@ impl<'a> Cursor<'a> {
                 }
                 b'\\' => {
                     let o = out.get_or_insert_with(String::new);
-                    o.push_str(&s[run..self.i]);
+                    o.push_str(self.text(run, self.i)?);
                     self.i += 1;
                     o.push(self.escape()?);
                     run = self.i;
@@ -219,7 +299,7 @@ impl<'a> Cursor<'a> {
                 if hex == 0 || hex > 6 || (hex > 1 && self.rest()[0] == b'0') {
                     return None;
                 }
-                let v = u32::from_str_radix(&self.s[self.i..self.i + hex], 16).ok()?;
+                let v = u32::from_str_radix(self.text(self.i, self.i + hex)?, 16).ok()?;
                 self.i += hex;
                 self.lit("}")?;
                 // Only what the writer escapes: anything else was written by hand.
@@ -241,8 +321,42 @@ impl<'a> Cursor<'a> {
         Some(out)
     }
 
+    /// [`Cursor::records`] for [`visit_exact`].
+    fn exact_records<'d>(
+        &mut self,
+        sentence: &mut impl FnMut(usize, usize) -> Option<Expected<'d>>,
+        each: &mut impl FnMut(usize, Label, Cow<'a, str>) -> Option<()>,
+    ) -> Option<()> {
+        while !self.try_lit("  ],\n") {
+            self.lit("    ")?;
+            let r = self.record_head()?;
+            let (k, want, as_is) = sentence(r.start, r.end)?;
+            let rest = self.rest();
+            if as_is
+                && rest.starts_with(b"\"")
+                && rest[1..].starts_with(want.as_bytes())
+                && rest.get(1 + want.len()) == Some(&b'"')
+            {
+                self.i += want.len() + 2;
+            } else if self.string()? != want {
+                return None;
+            }
+            self.lit("),\n")?;
+            each(k, r.label, r.at)?;
+        }
+        Some(())
+    }
+
     /// One `record_line`, fields in the order it writes them.
     fn record(&mut self) -> Option<RecordRef<'a>> {
+        let mut r = self.record_head()?;
+        r.text = self.string()?;
+        self.lit(")")?;
+        Some(r)
+    }
+
+    /// A record up to and including `, text: `; its text is left empty.
+    fn record_head(&mut self) -> Option<RecordRef<'a>> {
         self.lit("(start: ")?;
         let start = self.num()?;
         self.lit(", end: ")?;
@@ -268,12 +382,10 @@ impl<'a> Cursor<'a> {
         }
         let adjudicator = self.some(", adjudicator: ")?;
         self.lit(", text: ")?;
-        let text = self.string()?;
-        self.lit(")")?;
         Some(RecordRef {
             start,
             end,
-            text,
+            text: Cow::Borrowed(""),
             label,
             at,
             how,
