@@ -13,7 +13,8 @@ pub const MIN_EXAMPLES: usize = 30;
 /// A trained model.
 #[derive(Debug, Clone)]
 pub struct Model {
-    weights: Vec<f32>,
+    /// Per feature bucket, one weight per label: a bucket's four are read together.
+    weights: Vec<[f32; 4]>,
     /// Labeled sentences it was trained on.
     pub examples: usize,
 }
@@ -41,7 +42,7 @@ impl Model {
             return None;
         }
         let mut m = Model {
-            weights: vec![0.0; DIM * 4],
+            weights: vec![[0.0; 4]; DIM],
             examples: examples.len(),
         };
         // Class weights against imbalance: rare labels count more.
@@ -75,8 +76,8 @@ impl Model {
                 for (c, pc) in p.iter().enumerate() {
                     let g = (pc - f32::from(u8::from(c == e.label.index()))) * w * lr;
                     for &(j, v) in &e.features {
-                        let idx = j as usize * 4 + c;
-                        m.weights[idx] -= g * v + lr * 1e-4 * m.weights[idx];
+                        let w = &mut m.weights[j as usize][c];
+                        *w -= g * v + lr * 1e-4 * *w;
                     }
                 }
             }
@@ -88,9 +89,9 @@ impl Model {
     pub fn probs(&self, f: &Features) -> [f32; 4] {
         let mut z = [0.0f32; 4];
         for &(j, v) in f {
-            let b = j as usize * 4;
-            for (c, zc) in z.iter_mut().enumerate() {
-                *zc += self.weights[b + c] * v;
+            let w = &self.weights[j as usize];
+            for (zc, wc) in z.iter_mut().zip(w) {
+                *zc += wc * v;
             }
         }
         softmax(z)
@@ -110,8 +111,7 @@ impl Model {
         let (mut z, mut squares) = ([0.0f32; 4], 0.0f32);
         features::visit_tokens(ev, text, start, end, toks, rules, |j, v| {
             squares += v * v;
-            let b = j as usize * 4;
-            if let Some(w) = self.weights.get(b..b + 4) {
+            if let Some(w) = self.weights.get(j as usize) {
                 for (zc, wc) in z.iter_mut().zip(w) {
                     *zc += wc * v;
                 }
