@@ -124,7 +124,7 @@ pub struct FlagTable {
 impl FlagTable {
     /// Eight bytes at a time, the last group zero-padded (the length is mixed in first, so
     /// padding cannot collide): most words cost one multiply.
-    fn hash(word: &str) -> u64 {
+    pub fn hash(word: &str) -> u64 {
         const K: u64 = 0x517c_c1b7_2722_0a95;
         let mut x = (word.len() as u64).wrapping_mul(K);
         for c in word.as_bytes().chunks(8) {
@@ -140,11 +140,17 @@ impl FlagTable {
     /// The flags of `word`, 0 if it is in no list.
     #[inline]
     pub fn get(&self, word: &str) -> u32 {
+        self.get_hashed(FlagTable::hash(word), word)
+    }
+
+    /// [`FlagTable::get`] with the word's [`FlagTable::hash`] already made: a word that
+    /// is its own stem is looked up in two tables with one hash.
+    #[inline]
+    pub fn get_hashed(&self, h: u64, word: &str) -> u32 {
         if self.slots.is_empty() {
             return 0;
         }
         let mask = self.slots.len() - 1;
-        let h = FlagTable::hash(word);
         let mut i = h as usize & mask;
         loop {
             let (sh, flags, k) = self.slots[i];

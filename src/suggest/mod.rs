@@ -51,14 +51,29 @@ pub fn cue_weight(rule: &str) -> f32 {
 /// Opinion score threshold: at or above it, a sentence without attribution is `opinion`.
 pub const OPINION_AT: f32 = 2.0;
 
+/// `rule: text` of a span for the reasons, the text cut to 39 characters and `…` when it
+/// has more than 40, line breaks as spaces. Built for every suggestion, so in one string.
 fn quoted(e: &Evidence, s: &Span) -> String {
     let t = e.text.get(s.start..s.end).unwrap_or("");
-    let t: String = if t.chars().count() > 40 {
-        t.chars().take(39).collect::<String>() + "…"
+    // A span of 40 bytes or fewer has 40 characters or fewer: no count needed.
+    let cut = if t.len() > 40 && t.chars().count() > 40 {
+        t.char_indices().nth(39).map_or(t.len(), |(i, _)| i)
     } else {
-        t.to_string()
+        t.len()
     };
-    format!("{}: {}", s.rule, t.replace('\n', " "))
+    let mut out = String::with_capacity(s.rule.len() + 2 + cut + '…'.len_utf8());
+    out.push_str(s.rule);
+    out.push_str(": ");
+    for (k, line) in t[..cut].split('\n').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    if cut < t.len() {
+        out.push('…');
+    }
+    out
 }
 
 fn strength(rule: &str) -> f32 {
@@ -133,4 +148,52 @@ pub fn rules(e: &Evidence) -> Suggestion {
         0.55 + 0.05 * claims.min(4) as f32 - 0.1 * score,
         reasons,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::highlight::Kind;
+
+    /// The reason text is the plain definition: at most 40 characters kept, else 39 and
+    /// an ellipsis, then line breaks made spaces.
+    #[test]
+    fn quoted_spans_are_cut_by_characters() {
+        let plain = |t: &str, rule: &str| {
+            let t: String = if t.chars().count() > 40 {
+                t.chars().take(39).collect::<String>() + "…"
+            } else {
+                t.to_string()
+            };
+            format!("{rule}: {}", t.replace('\n', " "))
+        };
+        let a40 = "a".repeat(40);
+        let e39 = "é".repeat(39);
+        let long = "« Nous avons été attaqués\nà l’aube », a-t-il déclaré ce matin à Gao.";
+        for t in [
+            "",
+            "court",
+            "deux\nlignes",
+            &a40,
+            &format!("{a40}b"),
+            &e39,
+            &format!("{e39}éé"),
+            long,
+            "\n\n",
+        ] {
+            let spans = [Span {
+                start: 0,
+                end: t.len(),
+                kind: Kind::Claim,
+                rule: "figure",
+            }];
+            let e = Evidence {
+                text: t,
+                spans: &spans,
+                skip: None,
+                continues_attribution: false,
+            };
+            assert_eq!(quoted(&e, &spans[0]), plain(t, "figure"), "{t:?}");
+        }
+    }
 }
