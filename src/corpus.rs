@@ -98,7 +98,7 @@ pub enum Found {
 #[derive(Debug)]
 pub struct Walk {
     /// The root listing, read on the first step (opening is cheap, reading may not be).
-    first: Option<fs::ReadDir>,
+    first: Option<(fs::ReadDir, PathBuf)>,
     /// Folders being walked, innermost last.
     stack: Vec<Level>,
     /// Non-hidden names listed so far, folders included (a measure of progress).
@@ -108,6 +108,8 @@ pub struct Walk {
 /// A folder being walked: its children left to visit, in order.
 #[derive(Debug)]
 struct Level {
+    /// Its path, which its children's paths extend (made only for those used).
+    dir: PathBuf,
     /// Id prefix of its children: empty at the root, else `sub/dir/`.
     prefix: String,
     /// Its file names (not folders), sorted, to find sidecars.
@@ -118,7 +120,6 @@ struct Level {
 #[derive(Debug)]
 struct Child {
     name: String,
-    path: PathBuf,
     kind: Kind,
 }
 
@@ -144,7 +145,7 @@ impl Walk {
         }
         let rd = fs::read_dir(root).map_err(io)?;
         Ok(Walk {
-            first: Some(rd),
+            first: Some((rd, root.to_path_buf())),
             stack: Vec::new(),
             listed: 0,
         })
@@ -152,7 +153,7 @@ impl Walk {
 
     /// Lists a folder: hidden names skipped, children sorted so that ids come out sorted
     /// (a folder sorts as its name followed by `/`, where all its ids start).
-    fn list(&mut self, rd: fs::ReadDir, prefix: String) -> Level {
+    fn list(&mut self, rd: fs::ReadDir, dir: PathBuf, prefix: String) -> Level {
         let mut children = Vec::new();
         for ent in rd.flatten() {
             let name = ent.file_name().to_string_lossy().into_owned();
@@ -167,11 +168,7 @@ impl Walk {
             } else {
                 Kind::Other
             };
-            children.push(Child {
-                name,
-                path: ent.path(),
-                kind,
-            });
+            children.push(Child { name, kind });
         }
         self.listed += children.len();
         // Names in one folder are distinct, so an unstable sort gives the one order.
@@ -184,6 +181,7 @@ impl Walk {
             .collect();
         debug_assert!(names.is_sorted());
         Level {
+            dir,
             prefix,
             names,
             children: children.into_iter(),
@@ -211,8 +209,8 @@ impl Iterator for Walk {
     type Item = Found;
 
     fn next(&mut self) -> Option<Found> {
-        if let Some(rd) = self.first.take() {
-            let root = self.list(rd, String::new());
+        if let Some((rd, dir)) = self.first.take() {
+            let root = self.list(rd, dir, String::new());
             self.stack.push(root);
         }
         loop {
@@ -221,39 +219,41 @@ impl Iterator for Walk {
                 self.stack.pop();
                 continue;
             };
-            let id = format!("{}{}", level.prefix, child.name);
-            if child.kind == Kind::Dir {
-                match fs::read_dir(&child.path) {
-                    Ok(rd) => {
-                        let sub = self.list(rd, format!("{id}/"));
-                        self.stack.push(sub);
-                        continue;
-                    }
-                    Err(e) => return Some(Found::Skipped(child.path, e.to_string())),
-                }
-            }
-            if !is_article_name(&child.name)
-                || (level.prefix.is_empty() && child.name == GUIDELINES_FILE)
+            if child.kind != Kind::Dir
+                && (!is_article_name(&child.name)
+                    || (level.prefix.is_empty() && child.name == GUIDELINES_FILE))
             {
                 continue;
             }
+            let id = format!("{}{}", level.prefix, child.name);
+            let path = level.dir.join(&child.name);
+            if child.kind == Kind::Dir {
+                match fs::read_dir(&path) {
+                    Ok(rd) => {
+                        let sub = self.list(rd, path, format!("{id}/"));
+                        self.stack.push(sub);
+                        continue;
+                    }
+                    Err(e) => return Some(Found::Skipped(path, e.to_string())),
+                }
+            }
             if child.kind == Kind::Other {
-                match fs::metadata(&child.path) {
+                match fs::metadata(&path) {
                     Ok(m) if m.is_file() => {}
                     Ok(_) => {
                         let why = "a link to a folder is not followed".to_string();
-                        return Some(Found::Skipped(child.path, why));
+                        return Some(Found::Skipped(path, why));
                     }
                     Err(e) => {
                         let why = format!("broken link or unreadable: {e}");
-                        return Some(Found::Skipped(child.path, why));
+                        return Some(Found::Skipped(path, why));
                     }
                 }
             }
             let annotators = sidecars_in(&level.names, &child.name);
             return Some(Found::Entry(Entry {
                 id,
-                path: child.path,
+                path,
                 annotators,
             }));
         }
@@ -262,8 +262,10 @@ impl Iterator for Walk {
 
 /// `.txt` and `.md` files are articles.
 pub fn is_article_name(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower.ends_with(".txt") || lower.ends_with(".md")
+    let b = name.as_bytes();
+    let ends =
+        |ext: &[u8]| b.len() >= ext.len() && b[b.len() - ext.len()..].eq_ignore_ascii_case(ext);
+    ends(b".txt") || ends(b".md")
 }
 
 /// The sidecar path of `article` for `annotator`.
