@@ -67,11 +67,11 @@ pub fn attach(doc: &Document, records: impl IntoIterator<Item = Record>) -> Atta
     out
 }
 
-/// The label of each sentence by `annotator`, read without building [`Annotations`]: for
-/// a sidecar in glose's own layout whose labels all sit exactly on sentences ([`Exact`]). `None` when
-/// [`Annotations::load`] is needed (no sidecar, an error to report, labels to re-attach);
-/// otherwise the labels `Annotations::load` would give, with no orphan. (Readers of many
-/// annotators share one [`Exact`] per document instead.)
+/// The label of each sentence by `annotator`, read without building [`Annotations`]:
+/// for a sidecar in glose's own layout whose labels all sit exactly on sentences
+/// ([`Exact`]). `None` when [`Annotations::load`] is needed (no sidecar, an error to
+/// report, labels to re-attach); otherwise the labels `Annotations::load` would give,
+/// with no orphan. (Readers of many annotators share one [`Exact`] per document.)
 #[cfg(test)]
 pub(crate) fn exact_labels(doc: &Document, annotator: &Annotator) -> Option<Vec<Option<Label>>> {
     let mut out = vec![None; doc.sentences.len()];
@@ -80,26 +80,28 @@ pub(crate) fn exact_labels(doc: &Document, annotator: &Annotator) -> Option<Vec<
         .then_some(out)
 }
 
-/// A document's sentences as [`sidecar::visit_exact`] checks labels against them, with
-/// which texts a sidecar holds as is worked out once for all the annotators of an article.
+/// A document's sentences as [`sidecar::visit_exact`] checks labels against them. Which
+/// texts a sidecar holds as is is worked out on the first read, once for all the
+/// annotators of an article (and not at all for an article with no sidecar).
 pub struct Exact<'d> {
     doc: &'d Document,
-    as_is: Vec<bool>,
+    as_is: std::cell::OnceCell<Vec<bool>>,
 }
 
 impl<'d> Exact<'d> {
     pub fn new(doc: &'d Document) -> Exact<'d> {
-        let as_is = (0..doc.sentences.len())
-            .map(|i| sidecar::written_as_is(doc.sentence_text(i)))
-            .collect();
-        Exact { doc, as_is }
+        Exact {
+            doc,
+            as_is: std::cell::OnceCell::new(),
+        }
     }
 
     /// Reads `annotator`'s sidecar and gives `each(sentence, label, saved at)` for every
     /// record, when all sit exactly on a sentence with its text, one per sentence: the
-    /// labels [`attach`] then gives, none moved and no orphan. `Some(false)` when there is no sidecar. `None` when
-    /// it has an error to report or is not in glose's own layout, or a record needs
-    /// `attach`; `each` may have been called for some records before that.
+    /// labels [`attach`] then gives, none moved and no orphan. `Some(false)` when there
+    /// is no sidecar. `None` when it has an error to report or is not in glose's own
+    /// layout, or a record needs `attach`; `each` may have been called for some records
+    /// before that.
     pub fn read(
         &self,
         annotator: &Annotator,
@@ -109,6 +111,11 @@ impl<'d> Exact<'d> {
         let Some(bytes) = sidecar::read_bytes(&sidecar_path(&doc.path, annotator)).ok()? else {
             return Some(false);
         };
+        let as_is = self.as_is.get_or_init(|| {
+            (0..doc.sentences.len())
+                .map(|i| sidecar::written_as_is(doc.sentence_text(i)))
+                .collect()
+        });
         let mut seen = vec![false; doc.sentences.len()];
         // Records come in offset order: try the sentence after the last one first.
         let mut next = 0;
@@ -118,7 +125,7 @@ impl<'d> Exact<'d> {
                 _ => doc.sentence_at(start, end)?,
             };
             next = i + 1;
-            Some((i, doc.sentence_text(i), self.as_is[i]))
+            Some((i, doc.sentence_text(i), as_is[i]))
         };
         sidecar::visit_exact(&bytes, sentence, |i, label, at| {
             if std::mem::replace(&mut seen[i], true) {

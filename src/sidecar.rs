@@ -405,14 +405,14 @@ pub fn record_line(r: &Record) -> String {
     out
 }
 
-/// A RON string literal. Control and invisible layout characters are escaped so the file
-/// stays one label per line and safe to `cat`.
 /// [`push_str_lit`], for tests elsewhere in the crate.
 #[cfg(test)]
 pub(crate) fn push_str_lit_for_test(out: &mut String, s: &str) {
     push_str_lit(out, s)
 }
 
+/// A RON string literal. Control and invisible layout characters are escaped so the file
+/// stays one label per line and safe to `cat`.
 fn push_str_lit(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {

@@ -12,7 +12,8 @@ const CHUNK: usize = 1 << 16;
 pub fn write(rows: &[Row], context: bool, w: &mut dyn Write) -> io::Result<()> {
     let mut buf: Vec<u8> = Vec::with_capacity(CHUNK + 4096);
     for row in rows {
-        append_rows(std::slice::from_ref(row), context, &mut buf);
+        Json { row, context }.write_to(&mut buf);
+        buf.push(b'\n');
         if buf.len() >= CHUNK {
             w.write_all(&buf)?;
             buf.clear();

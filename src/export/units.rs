@@ -77,10 +77,7 @@ pub fn load(entry: &Entry, context: usize, fingerprint: bool) -> Result<ArticleU
         // place, without building a record per label.
         labels.clear();
         labels.resize(doc.sentences.len(), None);
-        if let Some(found) = exact.read(who, |i, l, _| labels[i] = Some(l)) {
-            if !found {
-                continue;
-            }
+        if exact.read(who, |i, l, _| labels[i] = Some(l)).is_some() {
             for (s, l) in doc.sentences.iter().zip(&labels) {
                 if let Some(l) = *l {
                     spans

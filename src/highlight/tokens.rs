@@ -2,7 +2,7 @@
 //! rule can look them up cheaply.
 
 use crate::lang::Lang;
-use crate::lexicon::{FlagTable, Lexicon, stem_len};
+use crate::lexicon::{Lexicon, stem_len};
 use compact_str::CompactString;
 
 /// One word: `[start, end)` in the article text.
@@ -82,13 +82,7 @@ pub fn tokenize(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Tok>
             i += len;
         }
         let mut t = make(lang, &s[ws..i], ascii, start + ws, start + i);
-        let h = FlagTable::hash(&t.norm);
-        t.nf = lex.norm_flags.get_hashed(h, &t.norm);
-        t.sf = if t.stem_len == t.norm.len() {
-            lex.stem_flags.get_hashed(h, &t.norm)
-        } else {
-            lex.stem_flags.get(t.stem())
-        };
+        (t.nf, t.sf) = lex.flags(&t.norm, t.stem_len);
         out.push(t);
     }
     out

@@ -102,14 +102,12 @@ impl ArticleInfo {
             Ok(doc) => {
                 info.title = doc.title.clone();
                 info.sentences = doc.sentences.len();
-                let exact = (!entry.annotators.is_empty()).then(|| Exact::new(&doc));
+                let exact = Exact::new(&doc);
                 for who in &entry.annotators {
                     // Counted in place when the labels sit exactly on sentences.
                     let mut n = 0;
-                    if let Some(found) = exact.as_ref().and_then(|e| e.read(who, |_, _, _| n += 1))
-                    {
-                        info.labeled
-                            .insert(who.to_string(), if found { n } else { 0 });
+                    if exact.read(who, |_, _, _| n += 1).is_some() {
+                        info.labeled.insert(who.to_string(), n);
                         continue;
                     }
                     match Annotations::load(&doc, who) {

@@ -105,6 +105,19 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
+    /// The word flags of `norm` and the stem flags of its first `stem_len` bytes: a word
+    /// that is its own stem (most are) is hashed once for both tables.
+    #[inline]
+    pub fn flags(&self, norm: &str, stem_len: usize) -> (u32, u32) {
+        let h = FlagTable::hash(norm);
+        let nf = self.norm_flags.get_hashed(h, norm);
+        let sf = match norm.get(..stem_len) {
+            Some(stem) if stem.len() < norm.len() => self.stem_flags.get(stem),
+            _ => self.stem_flags.get_hashed(h, norm),
+        };
+        (nf, sf)
+    }
+
     /// The lexicon shipped with glose.
     pub fn builtin(lang: Lang) -> Lexicon {
         let (text, name) = match lang {

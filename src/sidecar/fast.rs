@@ -21,17 +21,7 @@ pub fn parse_ref(text: &str) -> Option<SidecarRef<'_>> {
         s: Some(text),
         i: 0,
     };
-    c.lit("(\n  schema: ")?;
-    let schema = u32::try_from(c.num()?).ok()?;
-    c.lit(",\n  article: ")?;
-    let article = c.string()?;
-    c.lit(",\n  fingerprint: ")?;
-    let fingerprint = c.string()?;
-    c.lit(",\n  segmenter: ")?;
-    let segmenter = c.string()?;
-    c.lit(",\n  annotator: ")?;
-    let annotator = c.string()?;
-    c.lit(",\n  labels: [\n")?;
+    let (schema, [article, fingerprint, segmenter, annotator]) = c.header()?;
     let labels = c.records()?;
     let orphans = if c.try_lit("  orphans: [\n") {
         let o = c.records()?;
@@ -43,10 +33,7 @@ pub fn parse_ref(text: &str) -> Option<SidecarRef<'_>> {
     } else {
         Vec::new()
     };
-    c.lit(")\n")?;
-    if c.i != text.len() {
-        return None;
-    }
+    c.end()?;
     Some(SidecarRef {
         schema,
         article,
@@ -79,30 +66,18 @@ pub fn visit_exact<'a, 'd>(
         s: None,
         i: 0,
     };
-    c.lit("(\n  schema: ")?;
-    if u32::try_from(c.num()?).ok()? != super::SCHEMA {
+    if c.header()?.0 != super::SCHEMA {
         return None;
     }
-    for field in [
-        ",\n  article: ",
-        ",\n  fingerprint: ",
-        ",\n  segmenter: ",
-        ",\n  annotator: ",
-    ] {
-        c.lit(field)?;
-        c.string()?;
-    }
-    c.lit(",\n  labels: [\n")?;
     c.exact_records(&mut sentence, &mut each)?;
     if c.try_lit("  orphans: [\n") {
-        // An empty orphan list is never written; `ron` decides what one means.
+        // As in `parse_ref`: an empty orphan list is left to `ron`.
         if c.try_lit("  ],\n") {
             return None;
         }
         c.exact_records(&mut sentence, &mut each)?;
     }
-    c.lit(")\n")?;
-    (c.i == bytes.len()).then_some(())
+    c.end()
 }
 
 /// Whether the writer puts `s` between the quotes of a string literal unchanged: it holds
@@ -158,6 +133,29 @@ const SPECIAL: [bool; 256] = {
 impl<'a> Cursor<'a> {
     fn rest(&self) -> &'a [u8] {
         &self.b[self.i..]
+    }
+
+    /// The schema and the article, fingerprint, segmenter and annotator strings, up to
+    /// the opening of the label list.
+    fn header(&mut self) -> Option<(u32, [Cow<'a, str>; 4])> {
+        self.lit("(\n  schema: ")?;
+        let schema = u32::try_from(self.num()?).ok()?;
+        self.lit(",\n  article: ")?;
+        let article = self.string()?;
+        self.lit(",\n  fingerprint: ")?;
+        let fingerprint = self.string()?;
+        self.lit(",\n  segmenter: ")?;
+        let segmenter = self.string()?;
+        self.lit(",\n  annotator: ")?;
+        let annotator = self.string()?;
+        self.lit(",\n  labels: [\n")?;
+        Some((schema, [article, fingerprint, segmenter, annotator]))
+    }
+
+    /// The closing parenthesis, and nothing after it.
+    fn end(&mut self) -> Option<()> {
+        self.lit(")\n")?;
+        (self.i == self.b.len()).then_some(())
     }
 
     /// Bytes `from..to` as text.
