@@ -36,6 +36,20 @@ impl Shutdown {
         }
     }
 
+    /// The signal received, waiting up to `limit` for one to arrive.
+    pub fn wait_for_signal(&self, limit: Duration) -> Option<i32> {
+        let start = Instant::now();
+        loop {
+            if let Some(sig) = self.requested() {
+                return Some(sig);
+            }
+            if start.elapsed() >= limit {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     /// Ends the process `grace` after a termination signal if the guard is still alive by
     /// then. When the terminal itself goes away (a closed window, a killed tmux session)
     /// the input library can spin forever reading nothing and never come back to look at
@@ -92,7 +106,17 @@ mod tests {
     fn a_hangup_is_reported_not_fatal() {
         let s = Shutdown::install();
         assert_eq!(s.requested(), None);
-        signal_hook::low_level::raise(signal_hook::consts::SIGHUP).unwrap();
+        assert_eq!(s.wait_for_signal(Duration::from_millis(20)), None);
+        // A hangup that arrives while glose waits for one is seen.
+        let raiser = std::thread::spawn(|| {
+            std::thread::sleep(Duration::from_millis(30));
+            signal_hook::low_level::raise(signal_hook::consts::SIGHUP)
+        });
+        assert_eq!(
+            s.wait_for_signal(Duration::from_secs(10)),
+            Some(signal_hook::consts::SIGHUP)
+        );
+        raiser.join().unwrap().unwrap();
         assert_eq!(s.requested(), Some(signal_hook::consts::SIGHUP));
         assert_eq!(Shutdown::exit_code(1), 129);
     }

@@ -10,6 +10,7 @@ mod status;
 mod suggest;
 
 use clap::{CommandFactory, Parser, Subcommand};
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -106,7 +107,8 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("glose: error: {e:#}");
+            // Not `eprintln!`, which panics when stderr is a terminal that was closed.
+            let _ = writeln!(std::io::stderr(), "glose: error: {e:#}");
             ExitCode::from(1)
         }
     }

@@ -10,9 +10,15 @@ use crate::config::{self, Config};
 use crate::keymap::Keymap;
 use crate::shutdown::Shutdown;
 use anyhow::Context;
+use crossterm::cursor::Show;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
-use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use crossterm::terminal::{
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
+};
 use crossterm::{execute, queue};
+use ratatui::backend::CrosstermBackend;
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -46,13 +52,15 @@ pub fn run_in(
     // If a signal comes and the loop never gets back to it (the terminal is gone), exit.
     let watchdog = shutdown.watchdog(WATCHDOG_GRACE);
     let signal = {
-        let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
-        let _guard = Guard::new();
-        let size = terminal.size()?;
-        app.update(Action::Resize(size.width, size.height));
+        let _screen = Screen::enter().context("cannot set up the terminal")?;
+        let mut terminal = ratatui::Terminal::new(CrosstermBackend::new(std::io::stdout()))
+            .context("cannot set up the terminal")?;
         let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let size = terminal.size()?;
+            app.update(Action::Resize(size.width, size.height));
             event_loop(&mut terminal, &mut app, &shutdown)
         }));
+        close(terminal);
         match run {
             Ok(result) => result?,
             Err(panic) => {
@@ -69,7 +77,9 @@ pub fn run_in(
         Some(sig) => {
             let n = app.unsaved();
             if n > 0 {
-                eprintln!(
+                // Not `eprintln!`: it panics when the terminal that was stderr is gone.
+                let _ = writeln!(
+                    std::io::stderr(),
                     "glose: stopped by signal {sig}; {n} article(s) with labels that could not be saved"
                 );
             }
@@ -108,11 +118,62 @@ pub fn start(
 
 /// Draws, waits for input while doing background work, applies actions. Returns the
 /// termination signal that ended it, if one did.
+///
+/// A terminal that fails is most often one that was closed: its hangup signal may arrive
+/// just after the failed write or read. Then glose ends as for the hangup (labels saved,
+/// exit 129) instead of reporting an error.
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     shutdown: &Shutdown,
 ) -> anyhow::Result<Option<i32>> {
+    match ui_loop(terminal, app, shutdown) {
+        Ok(signal) => Ok(signal),
+        Err(e) => {
+            app.save_all();
+            match shutdown.wait_for_signal(HANGUP_WAIT) {
+                Some(sig) => Ok(Some(sig)),
+                None if terminal_gone(&e) => Ok(hangup()),
+                None => Err(anyhow::Error::new(e).context("the terminal failed")),
+            }
+        }
+    }
+}
+
+/// How long a failed terminal may wait for the hangup signal that explains it.
+const HANGUP_WAIT: Duration = Duration::from_millis(500);
+
+/// Whether an I/O error says the terminal is no longer there.
+fn terminal_gone(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    if matches!(
+        e.raw_os_error(),
+        Some(libc::EIO | libc::ENXIO | libc::EBADF)
+    ) {
+        return true;
+    }
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::BrokenPipe | std::io::ErrorKind::UnexpectedEof
+    )
+}
+
+/// The signal a closed terminal stands for, where there is one.
+#[cfg(unix)]
+fn hangup() -> Option<i32> {
+    Some(signal_hook::consts::SIGHUP)
+}
+
+#[cfg(not(unix))]
+fn hangup() -> Option<i32> {
+    None
+}
+
+fn ui_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    shutdown: &Shutdown,
+) -> std::io::Result<Option<i32>> {
     while !app.quit {
         if let Some(sig) = shutdown.requested() {
             app.save_all();
@@ -179,27 +240,48 @@ fn poll(timeout: Duration) -> std::io::Result<bool> {
     }
 }
 
-/// Turns mouse capture on, and off again with the rest of the terminal when dropped.
-struct Guard;
+/// Raw mode, the alternate screen and mouse capture, handed back when dropped and before a
+/// panic message is printed. Nothing here prints a failure: the terminal that fails is
+/// most often a closed one, where a write to stderr panics (and a panic while unwinding
+/// aborts, which is what ratatui's own setup and teardown do there).
+struct Screen;
 
-impl Guard {
-    fn new() -> Guard {
-        // ratatui's hook restores the screen before printing a panic; turn the mouse off
-        // first so the message is not followed by mouse escape codes.
+impl Screen {
+    fn enter() -> std::io::Result<Screen> {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(std::io::stdout(), DisableMouseCapture);
+            leave();
             previous(info);
         }));
+        enable_raw_mode()?;
+        // Dropped from here on, so a failure below still hands raw mode back.
+        let screen = Screen;
+        execute!(std::io::stdout(), EnterAlternateScreen)?;
         // Without mouse capture glose still works from the keyboard.
         let _ = execute!(std::io::stdout(), EnableMouseCapture);
-        Guard
+        Ok(screen)
     }
 }
 
-impl Drop for Guard {
+impl Drop for Screen {
     fn drop(&mut self) {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
-        ratatui::restore();
+        leave();
+    }
+}
+
+/// Hands the terminal back: each step is tried even if the one before failed.
+fn leave() {
+    let mut out = std::io::stdout();
+    let _ = execute!(out, DisableMouseCapture);
+    let _ = disable_raw_mode();
+    let _ = execute!(out, LeaveAlternateScreen, Show);
+}
+
+/// Drops the terminal, unless its cursor cannot be shown again: ratatui would then print
+/// that on stderr from its destructor, which panics on a closed terminal. The process is
+/// ending, so what it holds is left for the system to take back.
+fn close(mut terminal: ratatui::DefaultTerminal) {
+    if terminal.show_cursor().is_err() {
+        std::mem::forget(terminal);
     }
 }
