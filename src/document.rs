@@ -60,11 +60,7 @@ impl Document {
     /// Reads and segments a file. Never panics on odd content: an unusable file gives the
     /// reason instead.
     pub fn load(path: &Path, id: &str) -> Result<Document, Unreadable> {
-        let meta = std::fs::metadata(path).map_err(|e| Unreadable::Io(e.to_string()))?;
-        if meta.len() > MAX_BYTES {
-            return Err(Unreadable::TooLarge { size: meta.len() });
-        }
-        let bytes = std::fs::read(path).map_err(|e| Unreadable::Io(e.to_string()))?;
+        let bytes = read(path)?;
         Document::from_bytes(bytes, path, id)
     }
 
@@ -72,11 +68,7 @@ impl Document {
     /// (library index, agreement), where hashing every article of a corpus costs about as
     /// much as segmenting it. Saving labels on such a document hashes it then.
     pub fn load_unhashed(path: &Path, id: &str) -> Result<Document, Unreadable> {
-        let meta = std::fs::metadata(path).map_err(|e| Unreadable::Io(e.to_string()))?;
-        if meta.len() > MAX_BYTES {
-            return Err(Unreadable::TooLarge { size: meta.len() });
-        }
-        let bytes = std::fs::read(path).map_err(|e| Unreadable::Io(e.to_string()))?;
+        let bytes = read(path)?;
         Document::build(bytes, path, id, false)
     }
 
@@ -119,6 +111,15 @@ impl Document {
             .ok()
             .filter(|&i| self.sentences[i].end == end)
     }
+}
+
+/// An article's bytes, refused unread when over [`MAX_BYTES`].
+fn read(path: &Path) -> Result<Vec<u8>, Unreadable> {
+    use crate::whole_file::ReadError;
+    crate::whole_file::read_path(path, MAX_BYTES).map_err(|e| match e {
+        ReadError::TooLarge(size) => Unreadable::TooLarge { size },
+        ReadError::Io(e) => Unreadable::Io(e.to_string()),
+    })
 }
 
 /// Checks the bytes are usable text: not empty, not binary, valid UTF-8.

@@ -33,5 +33,6 @@ pub mod shutdown;
 pub mod sidecar;
 pub mod suggest;
 pub mod tui;
+pub mod whole_file;
 
 pub use label::Label;

@@ -264,11 +264,13 @@ pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, SidecarError> {
     };
     match open_no_follow(path) {
         Ok(mut file) => {
-            let mut bytes = Vec::new();
-            io::Read::read_to_end(&mut file, &mut bytes).map_err(|source| SidecarError::Io {
-                path: path.to_path_buf(),
-                source,
-            })?;
+            let bytes = file
+                .metadata()
+                .and_then(|m| crate::whole_file::read(&mut file, m.len()))
+                .map_err(|source| SidecarError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                })?;
             Ok(Some(bytes))
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),

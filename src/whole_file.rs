@@ -1,0 +1,85 @@
+//! Whole files read in the fewest system calls. `glose agree`, `export` and `status` read
+//! every article and sidecar of a corpus, and on a virtual machine a system call costs
+//! about as much as parsing a kilobyte of text: std's `read_to_end` asks for the position
+//! and makes a last, empty read to find the end; here the size from `fstat` says it.
+
+use std::fs::File;
+use std::io::{self, Read};
+
+/// The rest of `file`, whose size (from its `fstat`, which the caller has anyway to check
+/// it) is `size`: one `read` when that size holds. A file that shrank since gives what it
+/// still has; one that grew in place, while being read, gives its first `size` bytes, as
+/// a read a moment earlier would have. glose replaces files by renaming, so a file it
+/// has opened never changes.
+pub fn read(file: &mut File, size: u64) -> io::Result<Vec<u8>> {
+    // Zeroed first: a memset of a few kilobytes costs far less than a system call, and
+    // std's own growing reads would ask the kernel in pieces of 8 KiB.
+    let mut bytes = vec![0; usize::try_from(size).unwrap_or(0)];
+    let mut filled = 0;
+    while filled < bytes.len() {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    bytes.truncate(filled);
+    Ok(bytes)
+}
+
+/// Opens and reads `path` whole, refusing files larger than `limit` before reading them.
+pub fn read_path(path: &std::path::Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let mut file = File::open(path).map_err(ReadError::Io)?;
+    let size = file.metadata().map_err(ReadError::Io)?.len();
+    if size > limit {
+        return Err(ReadError::TooLarge(size));
+    }
+    read(&mut file, size).map_err(ReadError::Io)
+}
+
+/// Why [`read_path`] gave nothing.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The file's size, over the limit.
+    TooLarge(u64),
+    Io(io::Error),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_whole_files_of_every_size() {
+        let dir = tempfile::tempdir().unwrap();
+        for n in [0usize, 1, 31, 32, 33, 4096, 100_000] {
+            let p = dir.path().join(format!("f{n}"));
+            let data: Vec<u8> = (0..n).map(|i| (i % 251) as u8).collect();
+            std::fs::write(&p, &data).unwrap();
+            assert_eq!(read_path(&p, u64::MAX).unwrap(), data, "{n} bytes");
+        }
+    }
+
+    #[test]
+    fn refuses_a_file_over_the_limit_before_reading_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("big");
+        std::fs::write(&p, [b'x'; 100]).unwrap();
+        assert!(matches!(read_path(&p, 99), Err(ReadError::TooLarge(100))));
+        assert_eq!(read_path(&p, 100).unwrap().len(), 100);
+        assert!(matches!(
+            read_path(&dir.path().join("none"), 100),
+            Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound
+        ));
+    }
+
+    #[test]
+    fn a_file_that_shrank_gives_what_it_has() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("f");
+        std::fs::write(&p, b"hello").unwrap();
+        let mut f = File::open(&p).unwrap();
+        assert_eq!(read(&mut f, 50).unwrap(), b"hello");
+    }
+}
