@@ -7,7 +7,7 @@
 use super::features;
 use super::model::{Example, Model};
 use crate::analysis::Analyzer;
-use crate::corpus::Corpus;
+use crate::corpus::{Found, Walk};
 use crate::label::Label;
 use crate::matrix::LabelMatrix;
 use std::path::{Path, PathBuf};
@@ -184,13 +184,22 @@ fn examples_until(
     analyzer: &Analyzer,
     stop: &AtomicBool,
 ) -> Result<Vec<Example>, String> {
-    let corpus = Corpus::scan(root).map_err(|e| e.to_string())?;
+    // Walked a step at a time rather than listed first: a stop, or enough examples, ends
+    // the walk too (listing 100,000 articles takes a fraction of a second that quitting
+    // the reader would otherwise wait for).
+    let walk = Walk::open(root).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
-    for entry in corpus.entries.iter().filter(|e| !e.annotators.is_empty()) {
+    for found in walk {
         if stop.load(Ordering::Relaxed) || out.len() >= MAX_EXAMPLES {
             break;
         }
-        let Ok(m) = LabelMatrix::load(entry) else {
+        let Found::Entry(entry) = found else {
+            continue;
+        };
+        if entry.annotators.is_empty() {
+            continue;
+        }
+        let Ok(m) = LabelMatrix::load(&entry) else {
             continue;
         };
         let gold = m.column("gold");
