@@ -8,6 +8,7 @@ use super::layout::{self, Row};
 use super::style::Theme;
 use crate::action::View;
 use ratatui::Frame;
+use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -25,10 +26,11 @@ pub fn draw(f: &mut Frame, app: &App) {
     let h = usize::from(area.height).saturating_sub(3);
     let row = |y: u16| Rect::new(area.x, area.y + y, area.width, 1);
     f.render_widget(Paragraph::new(status(app, a, area.width)), row(0));
-    let rows = layout::visible(a, w, h);
-    let lines: Vec<Line> = rows.iter().map(|r| text_row(&app.theme, a, r)).collect();
     let text = Rect::new(area.x, area.y + 1, area.width, h as u16);
-    f.render_widget(Paragraph::new(lines), text);
+    let buf = f.buffer_mut();
+    for (y, r) in (text.y..).zip(layout::visible(a, w, h).iter()) {
+        put_row(buf, &app.theme, a, r, Rect::new(text.x, y, text.width, 1));
+    }
     let detail = bars::message_line(app).unwrap_or_else(|| detail(app, a));
     f.render_widget(Paragraph::new(detail), row(area.height - 2));
     f.render_widget(
@@ -64,10 +66,10 @@ fn status(app: &App, a: &Article, width: u16) -> Line<'static> {
     ])
 }
 
-/// The gutter and text of one screen row.
-fn text_row(t: &Theme, a: &Article, r: &Row) -> Line<'static> {
+/// Writes the gutter and text of one screen row into `area`.
+fn put_row(buf: &mut Buffer, t: &Theme, a: &Article, r: &Row, area: Rect) {
     let Some(i) = r.sentence else {
-        return Line::default();
+        return;
     };
     let (lo, hi) = a.selection();
     let in_range = a.anchor.is_some() && (lo..=hi).contains(&i);
@@ -105,9 +107,60 @@ fn text_row(t: &Theme, a: &Article, r: &Row) -> Line<'static> {
     } else {
         Span::raw(" ")
     };
-    let mut out = vec![marker, mark, gap];
-    out.extend(styled_text(t, &r.line, spans, base));
-    Line::from(out)
+    let mut x = area.x;
+    for g in [marker, mark, gap] {
+        x = buf
+            .set_span(x, area.y, &g, area.right().saturating_sub(x))
+            .0;
+    }
+    put_text(buf, t, &r.line, spans, base, Rect { x, ..area });
+}
+
+/// Writes one screen line of text into `area` in `base` style, highlight spans patched on
+/// top. Straight into the buffer: the wrapper has split the line into graphemes already,
+/// and a `Paragraph` would join them into strings only to split and measure them again
+/// (most of a frame's time).
+pub(super) fn put_text(
+    buf: &mut Buffer,
+    t: &Theme,
+    line: &super::wrap::Line,
+    spans: &[crate::highlight::Span],
+    base: Style,
+    area: Rect,
+) {
+    let (mut x, right) = (area.x, area.right());
+    for p in &line.pieces {
+        let mut s = base;
+        for sp in spans
+            .iter()
+            .filter(|sp| sp.start <= p.start && p.start < sp.end)
+        {
+            s = s.patch(t.span(sp.kind));
+        }
+        let mut chars = p.text.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            // A tab's spaces, a cluster of several characters: as ratatui writes a string.
+            x = buf
+                .set_stringn(x, area.y, &p.text, usize::from(right.saturating_sub(x)), s)
+                .0;
+            continue;
+        };
+        // One character (nearly every piece), measured and filtered as ratatui would.
+        let width = p.text.cell_width();
+        if width == 0 || c.is_control() {
+            continue;
+        }
+        let next = x.saturating_add(width);
+        if next > right {
+            break;
+        }
+        buf[(x, area.y)].set_symbol(&p.text).set_style(s);
+        // The cells a wide character covers are blanked, as ratatui does.
+        for covered in x + 1..next {
+            buf[(covered, area.y)].reset();
+        }
+        x = next;
+    }
 }
 
 /// One screen line of text in `base` style, highlight spans patched on top, adjacent
