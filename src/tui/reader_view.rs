@@ -245,3 +245,58 @@ fn detail(app: &App, a: &Article) -> Line<'static> {
         None => Line::default(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::highlight::{Kind, Span as Highlight};
+    use ratatui::style::Modifier;
+    use ratatui::widgets::Widget;
+
+    /// [`put_text`] writes the same cells, symbols and styles as a `Paragraph` of
+    /// [`styled_text`]'s spans, which is how the reader drew its text before, into a
+    /// blank buffer as every frame starts.
+    #[test]
+    fn put_text_draws_what_a_paragraph_draws() {
+        let texts = [
+            "Le ministre a déclaré « c’est une honte » le 3 mars, selon l’AFP.",
+            "Wide 漢字テキスト, emoji 👍🏽 and e\u{301}; tab\there, \u{1b}[31mred\u{7} zero\u{200b}width.",
+            "x\ty\t\tz — 10 000 soldats, 2,5 % du PIB…",
+        ];
+        let t = Theme::new(true, false);
+        let base = Style::new().add_modifier(Modifier::REVERSED);
+        for text in texts {
+            let spans = [
+                Highlight {
+                    start: 3,
+                    end: 11,
+                    kind: Kind::Source,
+                    rule: "t",
+                },
+                Highlight {
+                    start: 9,
+                    end: 30,
+                    kind: Kind::Claim,
+                    rule: "t",
+                },
+                Highlight {
+                    start: 40,
+                    end: 60,
+                    kind: Kind::Cue,
+                    rule: "t",
+                },
+            ];
+            for width in [1u16, 7, 19, 80] {
+                for line in super::super::wrap::wrap(text, 0, text.len(), usize::from(width)) {
+                    let area = Rect::new(2, 1, width, 1);
+                    let mut want = Buffer::empty(Rect::new(0, 0, width + 4, 3));
+                    let mut got = want.clone();
+                    Paragraph::new(Line::from(styled_text(&t, &line, &spans, base)))
+                        .render(area, &mut want);
+                    put_text(&mut got, &t, &line, &spans, base, area);
+                    assert_eq!(got, want, "{text:?} at width {width}");
+                }
+            }
+        }
+    }
+}
