@@ -130,13 +130,7 @@ pub(super) fn put_text(
 ) {
     let (mut x, right) = (area.x, area.right());
     for p in &line.pieces {
-        let mut s = base;
-        for sp in spans
-            .iter()
-            .filter(|sp| sp.start <= p.start && p.start < sp.end)
-        {
-            s = s.patch(t.span(sp.kind));
-        }
+        let s = piece_style(t, spans, p.start, base);
         let mut chars = p.text.chars();
         let (Some(c), None) = (chars.next(), chars.next()) else {
             // A tab's spaces, a cluster of several characters: as ratatui writes a string.
@@ -163,6 +157,14 @@ pub(super) fn put_text(
     }
 }
 
+/// The style of the text at byte `at`: `base` with the highlight spans over it patched on.
+fn piece_style(t: &Theme, spans: &[crate::highlight::Span], at: usize, base: Style) -> Style {
+    spans
+        .iter()
+        .filter(|sp| sp.start <= at && at < sp.end)
+        .fold(base, |s, sp| s.patch(t.span(sp.kind)))
+}
+
 /// One screen line of text in `base` style, highlight spans patched on top, adjacent
 /// pieces of the same style joined (the review view draws its text the same way).
 pub(super) fn styled_text(
@@ -175,13 +177,7 @@ pub(super) fn styled_text(
     let mut run = String::new();
     let mut run_style = base;
     for p in &line.pieces {
-        let mut s = base;
-        for sp in spans
-            .iter()
-            .filter(|sp| sp.start <= p.start && p.start < sp.end)
-        {
-            s = s.patch(t.span(sp.kind));
-        }
+        let s = piece_style(t, spans, p.start, base);
         if s != run_style && !run.is_empty() {
             out.push(Span::styled(std::mem::take(&mut run), run_style));
         }
