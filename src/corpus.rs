@@ -38,8 +38,9 @@ pub struct Corpus {
 /// A corpus folder that cannot be opened at all.
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
-    #[error("{path}: {source}")]
-    Io { path: PathBuf, source: io::Error },
+    /// The reason is in the message, not a chained source, so `{:#}` says it once.
+    #[error("{path}: {error}")]
+    Io { path: PathBuf, error: io::Error },
     #[error("{0}: not a folder (glose opens a folder of .txt and .md articles)")]
     NotADir(PathBuf),
 }
@@ -135,9 +136,9 @@ enum Kind {
 impl Walk {
     /// Checks that `root` is a folder that can be listed; reads nothing else yet.
     pub fn open(root: &Path) -> Result<Walk, CorpusError> {
-        let io = |source| CorpusError::Io {
+        let io = |error| CorpusError::Io {
             path: root.to_path_buf(),
-            source,
+            error,
         };
         let meta = fs::metadata(root).map_err(io)?;
         if !meta.is_dir() {
@@ -240,10 +241,7 @@ impl Iterator for Walk {
             if child.kind == Kind::Other {
                 match fs::metadata(&path) {
                     Ok(m) if m.is_file() => {}
-                    Ok(_) => {
-                        let why = "a link to a folder is not followed".to_string();
-                        return Some(Found::Skipped(path, why));
-                    }
+                    Ok(m) => return Some(Found::Skipped(path, not_a_file(&m).to_string())),
                     Err(e) => {
                         let why = format!("broken link or unreadable: {e}");
                         return Some(Found::Skipped(path, why));
@@ -261,6 +259,15 @@ impl Iterator for Walk {
 }
 
 /// `.txt` and `.md` files are articles.
+/// Why an article name that is not a regular file is left out.
+pub(crate) fn not_a_file(m: &fs::Metadata) -> &'static str {
+    if m.is_dir() {
+        "a link to a folder is not followed"
+    } else {
+        "not a regular file (a pipe, socket or device)"
+    }
+}
+
 pub fn is_article_name(name: &str) -> bool {
     let b = name.as_bytes();
     let ends =

@@ -173,11 +173,17 @@ fn segment_reads_stdin_and_refuses_binary() {
 #[test]
 fn errors_go_to_stderr_with_nonzero_exit() {
     let cfg = tempfile::tempdir().unwrap();
-    glose(cfg.path())
-        .args(["status", "/definitely/not/here"])
-        .assert()
-        .failure()
-        .stderr(predicate::str::contains("/definitely/not/here"));
+    // The folder and the reason, each said once, from a command and from the reader.
+    for args in [
+        &["status", "/definitely/not/here"][..],
+        &["/definitely/not/here"],
+    ] {
+        let out = glose(cfg.path()).args(args).output().unwrap();
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.matches("/definitely/not/here").count(), 1, "{err}");
+        assert_eq!(err.matches("(os error 2)").count(), 1, "{err}");
+    }
     fs::write(cfg.path().join("config.ron"), "(annotater: None)").unwrap();
     glose(cfg.path())
         .args(["status", "."])

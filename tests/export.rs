@@ -481,6 +481,34 @@ fn broken_sidecars_and_articles_are_named_and_the_rest_exported() {
     );
 }
 
+/// `--quiet` drops the summary table, not the warnings: a script still hears which sidecar
+/// was left out, whether the rows are streamed (JSONL) or built first (CSV).
+#[test]
+fn quiet_export_still_names_a_broken_sidecar() {
+    let dir = small_corpus();
+    std::fs::write(
+        dir.path().join("sub/b.txt.bob.ron"),
+        "(schema: 1, labels: [ oops",
+    )
+    .unwrap();
+    let home = tempfile::tempdir().unwrap();
+    for format in ["jsonl", "csv"] {
+        let out = glose(home.path())
+            .args(["export", "-q", "--format", format])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("warning: ") && err.contains("b.txt.bob.ron:1:"),
+            "{format}: {err}"
+        );
+        assert!(!err.contains("rows"), "{format}: no summary with -q: {err}");
+        assert!(!out.stdout.is_empty());
+    }
+}
+
 /// The streamed export (rows serialised on the reading threads, written as they come)
 /// gives the bytes and summary of building the dataset and writing it, whatever the
 /// options it accepts.

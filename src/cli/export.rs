@@ -130,14 +130,14 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let context = a.context > 0;
     if a.format.streams(&opts) && !matches!(target, Target::Dir(_)) {
         // One file of lines: written while the corpus is read, with the same bytes.
-        let (summary, rows) = match &target {
+        let (summary, rows, problems) = match &target {
             Target::File(p) => {
                 let mut f = AtomicFile::create(p)
                     .with_context(|| format!("{}: cannot create", p.display()))?;
                 let s = export::stream(&corpus, &opts, a.format, &mut progress, f.writer())
                     .and_then(|s| f.commit().map(|()| s))
                     .with_context(|| format!("{}: cannot write", p.display()))?;
-                (manifest::streamed_summary(&s), s.rows())
+                (manifest::streamed_summary(&s), s.rows(), s.problems)
             }
             _ => {
                 let stdout = std::io::stdout();
@@ -150,7 +150,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
                     }
                     r => {
                         let s = r.context("writing to standard output")?;
-                        (manifest::streamed_summary(&s), s.rows())
+                        (manifest::streamed_summary(&s), s.rows(), s.problems)
                     }
                 }
             }
@@ -160,6 +160,8 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             if let Target::File(d) = &target {
                 eprintln!("wrote {rows} rows to {}", d.display());
             }
+        } else {
+            warn(&problems);
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -187,8 +189,18 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         if let Target::Dir(d) | Target::File(d) = &target {
             eprintln!("wrote {} rows to {}", ds.total(), d.display());
         }
+    } else {
+        warn(&ds.problems);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What `--quiet` still says: files that were left out of the export, so a script never
+/// loses labels without a word.
+fn warn(problems: &[String]) {
+    for p in problems {
+        eprintln!("glose: warning: {}", crate::sanitize::clean(p));
+    }
 }
 
 /// A policy naming a source the corpus does not have is a typo, not an empty dataset.

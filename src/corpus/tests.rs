@@ -74,6 +74,41 @@ fn link_loops_are_not_followed() {
     assert_eq!(c.skipped.len(), 1);
 }
 
+/// A named pipe (or socket, or device) named like an article is left out with the reason,
+/// never opened: reading a pipe would wait forever.
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_like_an_article_is_skipped_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    touch(&dir.path().join("a.txt"), "A");
+    std::os::unix::fs::symlink(dir.path().join("sub"), dir.path().join("dir.txt")).unwrap();
+    touch(&dir.path().join("sub/b.txt"), "B");
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let c = Corpus::scan(dir.path()).unwrap();
+    let ids: Vec<_> = c.entries.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["a.txt", "sub/b.txt"]);
+    let why: std::collections::BTreeMap<_, _> = c
+        .skipped
+        .iter()
+        .map(|(p, w)| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                w.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(why["dir.txt"], "a link to a folder is not followed");
+    assert_eq!(
+        why["pipe.txt"],
+        "not a regular file (a pipe, socket or device)"
+    );
+}
+
 /// The walk as it was before it came out sorted: every folder listed in any order, each
 /// candidate stat'ed, the whole sorted by id at the end.
 fn reference(root: &Path) -> (Vec<Entry>, Vec<(PathBuf, String)>) {
@@ -98,9 +133,7 @@ fn reference(root: &Path) -> (Vec<Entry>, Vec<(PathBuf, String)>) {
             if is_article_name(&name) && !(prefix.is_empty() && name == GUIDELINES_FILE) {
                 match fs::metadata(ent.path()) {
                     Ok(m) if m.is_file() => files.push((name, ent.path())),
-                    Ok(_) => {
-                        skipped.push((ent.path(), "a link to a folder is not followed".into()))
-                    }
+                    Ok(m) => skipped.push((ent.path(), not_a_file(&m).into())),
                     Err(e) => skipped.push((ent.path(), format!("broken link or unreadable: {e}"))),
                 }
             }

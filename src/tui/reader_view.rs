@@ -120,7 +120,7 @@ fn put_row(buf: &mut Buffer, t: &Theme, a: &Article, r: &Row, area: Rect) {
 /// top. Straight into the buffer: the wrapper has split the line into graphemes already,
 /// and a `Paragraph` would join them into strings only to split and measure them again
 /// (most of a frame's time).
-pub(super) fn put_text(
+fn put_text(
     buf: &mut Buffer,
     t: &Theme,
     line: &super::wrap::Line,

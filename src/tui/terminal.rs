@@ -106,8 +106,8 @@ pub fn start(
     let choice = keymap_choice.or(cfg.keymap.as_deref());
     let keymap = Keymap::load(choice, config::config_dir().as_deref())?;
     let theme = Theme::from_env(cfg.theme.as_deref());
-    let mut app = App::open(root, annotator, keymap, theme, config::cache_dir())
-        .with_context(|| format!("cannot open {}", root.display()))?;
+    // Its errors name the folder already.
+    let mut app = App::open(root, annotator, keymap, theme, config::cache_dir())?;
     app.set_analyzer(crate::analysis::Analyzer::for_corpus(root, &cfg)?);
     app.start_trainer();
     app.advance = cfg.advance_after_label;
