@@ -2,7 +2,7 @@
 //! rule can look them up cheaply.
 
 use crate::lang::Lang;
-use crate::lexicon::{Lexicon, stem_len};
+use crate::lexicon::{FlagTable, Lexicon, stem_len};
 use compact_str::CompactString;
 
 /// One word: `[start, end)` in the article text.
@@ -15,6 +15,9 @@ pub struct Tok {
     pub norm: CompactString,
     /// Length of the stem, a prefix of `norm` (see [`Tok::stem`]).
     pub stem_len: usize,
+    /// [`FlagTable::hash`] of `norm`, made for the flag look-up and kept so the model can
+    /// find the word's cached features without hashing it again.
+    pub key: u64,
     /// Starts with an upper-case letter.
     pub cap: bool,
     /// All upper case, two letters or more (an acronym).
@@ -82,7 +85,8 @@ pub fn tokenize(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Tok>
             i += len;
         }
         let mut t = make(lang, &s[ws..i], ascii, start + ws, start + i);
-        (t.nf, t.sf) = lex.flags(&t.norm, t.stem_len);
+        t.key = FlagTable::hash(&t.norm);
+        (t.nf, t.sf) = lex.flags_hashed(t.key, &t.norm);
         out.push(t);
     }
     out
@@ -114,6 +118,7 @@ fn make(lang: Lang, w: &str, ascii: bool, start: usize, end: usize) -> Tok {
         cap,
         acronym,
         digit: w.as_bytes()[0].is_ascii_digit(),
+        key: 0,
         nf: 0,
         sf: 0,
     }

@@ -98,23 +98,23 @@ pub struct Lexicon {
     pub byline: PhraseSet<()>,
     pub banner: PhraseSet<()>,
     pub reader_address: WordSet,
-    /// [`flag`] bits per lower-cased word.
-    pub norm_flags: FlagTable,
-    /// [`flag`] bits per stem (source nouns, first words of terms).
-    pub stem_flags: FlagTable,
+    /// [`flag`] bits per lower-cased word: its own, and its stem's (source nouns, first
+    /// words of terms).
+    flags: FlagTable,
 }
 
 impl Lexicon {
-    /// The word flags of `norm` and the stem flags of its first `stem_len` bytes: a word
-    /// that is its own stem (most are) is hashed once for both tables.
+    /// The word flags of `norm` and the stem flags of its stem ([`stem_len`]), in one
+    /// look-up: every form whose stem is in a list is in the table.
     #[inline]
-    pub fn flags(&self, norm: &str, stem_len: usize) -> (u32, u32) {
-        let h = FlagTable::hash(norm);
-        let nf = self.norm_flags.get_hashed(h, norm);
-        let sf = match norm.get(..stem_len) {
-            Some(stem) if stem.len() < norm.len() => self.stem_flags.get(stem),
-            _ => self.stem_flags.get_hashed(h, norm),
-        };
+    pub fn flags(&self, norm: &str) -> (u32, u32) {
+        self.flags_hashed(FlagTable::hash(norm), norm)
+    }
+
+    /// [`Lexicon::flags`] with `norm`'s [`FlagTable::hash`] already made.
+    #[inline]
+    pub fn flags_hashed(&self, h: u64, norm: &str) -> (u32, u32) {
+        let [nf, sf] = self.flags.get_hashed(h, norm);
         (nf, sf)
     }
 
@@ -151,8 +151,7 @@ impl Lexicon {
             byline: PhraseSet::default(),
             banner: PhraseSet::default(),
             reader_address: WordSet::default(),
-            norm_flags: FlagTable::default(),
-            stem_flags: FlagTable::default(),
+            flags: FlagTable::default(),
         }
     }
 
@@ -257,8 +256,16 @@ impl Lexicon {
                 *sf.entry(w.clone()).or_default() |= bit;
             }
         }
-        self.norm_flags = nf.into();
-        self.stem_flags = sf.into();
+        let mut table: WordMap<[u32; 2]> = WordMap::default();
+        for (w, bits) in nf {
+            table.entry(w).or_default()[0] |= bits;
+        }
+        for (stem, bits) in sf {
+            for w in morph::forms_of_stem(self.lang, &stem) {
+                table.entry(w).or_default()[1] |= bits;
+            }
+        }
+        self.flags = table.into();
     }
 
     /// Extends with a user file when it exists. A missing file is not an error.

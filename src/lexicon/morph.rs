@@ -57,6 +57,25 @@ pub fn stem_len(lang: Lang, w: &str) -> usize {
     s.len()
 }
 
+/// Every word whose stem ([`stem_len`]) is `stem`: the stemmer strips at most a plural
+/// `s` or `x`, then (French) a feminine `e`, then one letter of a doubled `ell`, `enn`,
+/// `onn` or of `eus`, so those are the only endings to try. Lets one look-up per word
+/// give both its flags and its stem's.
+pub fn forms_of_stem(lang: Lang, stem: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for c in ["", "s", "l", "n"] {
+        for e in ["", "e"] {
+            for p in ["", "s", "x"] {
+                let w = format!("{stem}{c}{e}{p}");
+                if stem_len(lang, &w) == stem.len() && !out.contains(&w) {
+                    out.push(w);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Inflected forms of a regular verb given as an infinitive; any other word is kept as is.
 pub fn conjugate(lang: Lang, lemma: &str) -> Vec<String> {
     let lemma = lemma
@@ -141,5 +160,38 @@ mod word_char_tests {
         for c in (0..0x3000).filter_map(char::from_u32) {
             assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod stem_tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Every word is among the forms of its stem, so a stem's flags reach it.
+        #[test]
+        fn a_word_is_a_form_of_its_stem(w in "[a-zéèu]{0,6}(e|l|n|s|x|ll|nn|eus|eux|ell|enn|onn){0,3}") {
+            for lang in [Lang::Fr, Lang::En] {
+                let st = stem(lang, &w);
+                proptest::prop_assert!(forms_of_stem(lang, &st).contains(&w), "{} {:?}", w, lang);
+            }
+        }
+    }
+
+    #[test]
+    fn forms_of_a_stem_all_have_it() {
+        for lang in [Lang::Fr, Lang::En] {
+            for st in [
+                "heureu", "cruel", "lion", "habitant", "chef", "a", "", "témoin",
+            ] {
+                let forms = forms_of_stem(lang, st);
+                assert!(!forms.is_empty() || stem_len(lang, st) != st.len());
+                for w in forms {
+                    assert_eq!(stem(lang, &w), st, "{w} {lang:?}");
+                }
+            }
+        }
+        assert!(forms_of_stem(Lang::Fr, "heureu").contains(&"heureuses".to_string()));
+        assert!(forms_of_stem(Lang::Fr, "cruel").contains(&"cruelles".to_string()));
     }
 }

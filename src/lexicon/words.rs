@@ -34,8 +34,9 @@ pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 /// A set of words with the fast hasher.
 pub type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
 
-/// Bits of [`Lexicon::norm_flags`]: which word lists hold a lower-cased word. Looked up
-/// once per word when tokenizing, instead of once per list and rule.
+/// Bits of [`super::Lexicon::flags`]: which word lists hold a lower-cased word, and which
+/// hold its stem. Looked up once per word when tokenizing, instead of once per list and
+/// rule.
 pub mod flag {
     pub const REPORTING: u32 = 1;
     pub const THOUGHT: u32 = 1 << 1;
@@ -49,7 +50,7 @@ pub mod flag {
     pub const PLACE_PREP: u32 = 1 << 9;
     pub const FUNCTION: u32 = 1 << 10;
     pub const READER: u32 = 1 << 11;
-    // Bits of [`super::Lexicon::stem_flags`], keyed by stem.
+    // Bits of the word's stem.
     pub const SOURCE_NOUN: u32 = 1;
     pub const CUE_FIRST: u32 = 1 << 1;
     pub const INTRO_FIRST: u32 = 1 << 2;
@@ -110,15 +111,16 @@ impl<T: Copy> PhraseSet<T> {
     }
 }
 
-/// Flag bits per word for the one look-up every token makes (twice): an open-addressing
-/// table at most a quarter full, whose slots keep the full hash, so a word that is in no
-/// list (most words) is told apart after one slot and no string comparison. A general
-/// map probed further and compared keys: a fifth of the analysis time went there.
+/// Flag bits per word for the one look-up every token makes: an open-addressing table at
+/// most a quarter full, whose slots keep the full hash, so a word that is in no list (most
+/// words) is told apart after one slot and no string comparison. A general map probed
+/// further and compared keys: a fifth of the analysis time went there. Each word holds two
+/// sets of bits, its own and its stem's (see [`super::Lexicon::flags`]).
 #[derive(Debug, Clone, Default)]
 pub struct FlagTable {
-    /// `(hash, flags, index into keys)`; hash 0 marks an empty slot.
-    slots: Vec<(u64, u32, u32)>,
-    keys: Vec<String>,
+    /// `(hash, index into keys)`; hash 0 marks an empty slot.
+    slots: Vec<(u64, u32)>,
+    keys: Vec<(String, [u32; 2])>,
 }
 
 impl FlagTable {
@@ -137,28 +139,31 @@ impl FlagTable {
         (x ^ (x >> 29) ^ (x >> 47)) | 1 << 63
     }
 
-    /// The flags of `word`, 0 if it is in no list.
+    /// The two sets of bits of `word`, zero if it is in no list.
     #[inline]
-    pub fn get(&self, word: &str) -> u32 {
+    pub fn get(&self, word: &str) -> [u32; 2] {
         self.get_hashed(FlagTable::hash(word), word)
     }
 
-    /// [`FlagTable::get`] with the word's [`FlagTable::hash`] already made: a word that
-    /// is its own stem is looked up in two tables with one hash.
+    /// [`FlagTable::get`] with the word's [`FlagTable::hash`] already made (the tokenizer
+    /// keeps it for the model).
     #[inline]
-    pub fn get_hashed(&self, h: u64, word: &str) -> u32 {
+    pub fn get_hashed(&self, h: u64, word: &str) -> [u32; 2] {
         if self.slots.is_empty() {
-            return 0;
+            return [0, 0];
         }
         let mask = self.slots.len() - 1;
         let mut i = h as usize & mask;
         loop {
-            let (sh, flags, k) = self.slots[i];
+            let (sh, k) = self.slots[i];
             if sh == 0 {
-                return 0;
+                return [0, 0];
             }
-            if sh == h && self.keys[k as usize] == word {
-                return flags;
+            if sh == h {
+                let (key, flags) = &self.keys[k as usize];
+                if key == word {
+                    return *flags;
+                }
             }
             i = (i + 1) & mask;
         }
@@ -173,11 +178,11 @@ impl FlagTable {
     }
 }
 
-impl From<WordMap<u32>> for FlagTable {
-    fn from(map: WordMap<u32>) -> FlagTable {
+impl From<WordMap<[u32; 2]>> for FlagTable {
+    fn from(map: WordMap<[u32; 2]>) -> FlagTable {
         let size = (map.len() * 4).next_power_of_two().max(16);
         let mut t = FlagTable {
-            slots: vec![(0, 0, 0); size],
+            slots: vec![(0, 0); size],
             keys: Vec::with_capacity(map.len()),
         };
         for (word, flags) in map {
@@ -186,8 +191,8 @@ impl From<WordMap<u32>> for FlagTable {
             while t.slots[i].0 != 0 {
                 i = (i + 1) & (size - 1);
             }
-            t.slots[i] = (h, flags, t.keys.len() as u32);
-            t.keys.push(word);
+            t.slots[i] = (h, t.keys.len() as u32);
+            t.keys.push((word, flags));
         }
         t
     }
@@ -201,17 +206,17 @@ mod tests {
     fn flag_table_finds_every_word_and_nothing_else() {
         let mut map = WordMap::default();
         for i in 0..3000u32 {
-            map.insert(format!("mot{i}"), i + 1);
+            map.insert(format!("mot{i}"), [i + 1, i % 7]);
         }
-        map.insert("é".to_string(), 7);
+        map.insert("é".to_string(), [7, 0]);
         let table = FlagTable::from(map.clone());
         assert_eq!(table.len(), map.len());
         for (w, f) in &map {
             assert_eq!(table.get(w), *f, "{w}");
         }
         for w in ["", "mot", "mot3000", "Mot1", "e", "éé"] {
-            assert_eq!(table.get(w), 0, "{w}");
+            assert_eq!(table.get(w), [0, 0], "{w}");
         }
-        assert_eq!(FlagTable::default().get("mot1"), 0);
+        assert_eq!(FlagTable::default().get("mot1"), [0, 0]);
     }
 }

@@ -139,49 +139,62 @@ fn words_into<S: AsRef<str>>(
     add: &mut impl FnMut(u32, f32),
     words: impl Iterator<Item = S>,
 ) -> usize {
-    let w_h = Fnv::START.bytes(b"w");
-    // A bigram's bucket mixes its two words' hashes, so each word's bytes are hashed once.
-    let mut prev = w_h.part("<s>").0;
+    let mut prev = first_prev();
     let mut n = 0;
     for w in words {
         n += 1;
-        let cur = w.as_ref();
-        let h = w_h.part(cur);
-        add(h.bucket(), 1.0);
-        add(
-            trigram(prev.rotate_left(23) ^ h.0 ^ 0x5851_f42d_4c95_7f2d),
-            1.0,
-        );
-        prev = h.0;
-        // Character trigrams of `<word>`: three code points packed in one integer and
-        // mixed, far cheaper than hashing their bytes.
-        let mut win: u64 = (u64::from(' ') << 21 | u64::from(' ')) << 21 | u64::from('<');
-        let mut push = |k: usize, c: u32| {
-            win = (win << 21 | u64::from(c)) & ((1 << 63) - 1);
-            if (1..=24).contains(&k) {
-                add(trigram(win), 0.5);
-            }
-        };
-        // ASCII words (most) are read as bytes, with the same code points.
-        let mut k = 0;
-        if cur.is_ascii() {
-            for &c in cur.as_bytes().iter().take(25) {
-                push(k, u32::from(c));
-                k += 1;
-            }
-        } else {
-            for c in cur.chars().take(25) {
-                push(k, u32::from(c));
-                k += 1;
-            }
-        }
-        push(k, u32::from('>'));
+        let h = word_into(add, w.as_ref());
+        add(bigram(prev, h), 1.0);
+        prev = h;
     }
     n
 }
 
+/// The hash a sentence's first bigram pairs its first word with.
+pub(super) fn first_prev() -> u64 {
+    Fnv::START.bytes(b"w").part("<s>").0
+}
+
+/// Bucket of the bigram of two words given by the hashes [`word_into`] returned: it mixes
+/// them, so each word's bytes are hashed once.
+pub(super) fn bigram(prev: u64, cur: u64) -> u32 {
+    trigram(prev.rotate_left(23) ^ cur ^ 0x5851_f42d_4c95_7f2d)
+}
+
+/// The features of one word that do not depend on its neighbours: the word itself and its
+/// character trigrams. Returns the word's hash, for its bigrams. The model caches what
+/// they weigh per word, since most words of a text are words it has seen.
+pub(super) fn word_into(add: &mut impl FnMut(u32, f32), cur: &str) -> u64 {
+    let h = Fnv::START.bytes(b"w").part(cur);
+    add(h.bucket(), 1.0);
+    // Character trigrams of `<word>`: three code points packed in one integer and
+    // mixed, far cheaper than hashing their bytes.
+    let mut win: u64 = (u64::from(' ') << 21 | u64::from(' ')) << 21 | u64::from('<');
+    let mut push = |k: usize, c: u32| {
+        win = (win << 21 | u64::from(c)) & ((1 << 63) - 1);
+        if (1..=24).contains(&k) {
+            add(trigram(win), 0.5);
+        }
+    };
+    // ASCII words (most) are read as bytes, with the same code points.
+    let mut k = 0;
+    if cur.is_ascii() {
+        for &c in cur.as_bytes().iter().take(25) {
+            push(k, u32::from(c));
+            k += 1;
+        }
+    } else {
+        for c in cur.chars().take(25) {
+            push(k, u32::from(c));
+            k += 1;
+        }
+    }
+    push(k, u32::from('>'));
+    h.0
+}
+
 /// The rule, length and bias features.
-fn rest_into(
+pub(super) fn rest_into(
     add: &mut impl FnMut(u32, f32),
     ev: &Evidence,
     unit: &str,
