@@ -15,39 +15,52 @@ pub fn detect(text: &str) -> Lang {
     let sample = &text[..text.floor_char_boundary(4_000)];
     let b = sample.as_bytes();
     // Words are runs of letters. The stopwords are ASCII and short, so bytes are read
-    // directly and a character is decoded only where a non-ASCII byte starts one (a
-    // letter there makes the word non-ASCII, so no stopword).
-    let (mut i, mut word, mut ascii) = (0, 0, true);
-    while i <= b.len() {
-        let (letter, len) = match b.get(i) {
-            None => (false, 1),
-            Some(&x) if x < 0x80 => (x.is_ascii_alphabetic(), 1),
-            Some(_) => sample[i..]
-                .chars()
-                .next()
-                .map_or((false, 1), |c| (is_letter(c), c.len_utf8())),
-        };
-        if letter {
-            ascii &= len == 1;
-        } else {
-            let w = &b[word..i];
-            if ascii && (2..=4).contains(&w.len()) {
-                let mut l = [0u8; 4];
-                for (d, s) in l.iter_mut().zip(w) {
-                    *d = s.to_ascii_lowercase();
-                }
-                match &l[..w.len()] {
-                    b"the" | b"and" | b"of" | b"to" | b"is" | b"that" | b"was" | b"for"
-                    | b"with" | b"said" => en += 1,
-                    b"le" | b"la" | b"les" | b"des" | b"et" | b"est" | b"une" | b"que"
-                    | b"pour" | b"dans" => fr += 1,
-                    _ => {}
-                }
-            }
-            word = i + len;
-            ascii = true;
+    // directly, a run of ASCII letters in one tight loop, and a character is decoded only
+    // where a non-ASCII byte starts one (a letter there makes the word non-ASCII, so no
+    // stopword).
+    let letter_at = |i: usize| {
+        sample[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (is_letter(c), c.len_utf8()))
+    };
+    let mut i = 0;
+    while i < b.len() {
+        let ws = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
         }
-        i += len;
+        let mut ascii = true;
+        while i < b.len() && b[i] >= 0x80 {
+            let (letter, len) = letter_at(i);
+            if !letter {
+                break;
+            }
+            ascii = false;
+            i += len;
+            while i < b.len() && b[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+        }
+        if i == ws {
+            // Not a letter: one character on.
+            i += if b[i] < 0x80 { 1 } else { letter_at(i).1 };
+            continue;
+        }
+        let w = &b[ws..i];
+        if ascii && (2..=4).contains(&w.len()) {
+            let mut l = [0u8; 4];
+            for (d, s) in l.iter_mut().zip(w) {
+                *d = s.to_ascii_lowercase();
+            }
+            match &l[..w.len()] {
+                b"the" | b"and" | b"of" | b"to" | b"is" | b"that" | b"was" | b"for" | b"with"
+                | b"said" => en += 1,
+                b"le" | b"la" | b"les" | b"des" | b"et" | b"est" | b"une" | b"que" | b"pour"
+                | b"dans" => fr += 1,
+                _ => {}
+            }
+        }
     }
     if en > fr { Lang::En } else { Lang::Fr }
 }

@@ -95,12 +95,15 @@ pub fn tokenize(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Tok>
 /// The token of word `w`; `ascii` tells whether it is all ASCII.
 fn make(lang: Lang, w: &str, ascii: bool, start: usize, end: usize) -> Tok {
     let (norm, cap, acronym) = if ascii {
+        let b = w.as_bytes();
+        let upper = b.iter().filter(|c| c.is_ascii_uppercase()).count();
         let mut n = CompactString::from(w);
-        n.make_ascii_lowercase();
-        let cap = w.as_bytes()[0].is_ascii_uppercase();
-        let acronym = cap
-            && w.bytes().filter(u8::is_ascii_alphabetic).nth(1).is_some()
-            && !w.bytes().any(|c| c.is_ascii_lowercase());
+        if upper > 0 {
+            n.make_ascii_lowercase();
+        }
+        let cap = b[0].is_ascii_uppercase();
+        // Two letters or more and none lower case: two upper-case ones.
+        let acronym = cap && upper >= 2 && !b.iter().any(u8::is_ascii_lowercase);
         (n, cap, acronym)
     } else {
         let first = w.chars().next().unwrap_or(' ');

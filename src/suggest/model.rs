@@ -197,6 +197,7 @@ impl Model {
         // panicked holding the cache) only means this sentence's words are weighed afresh.
         let mut cache = self.words.try_lock().ok();
         let mut prev = features::first_prev();
+        let mut bigrams = Vec::with_capacity(toks.len());
         for t in toks {
             let word = match cache.as_deref_mut() {
                 Some(c) => match c.get(&t.key).filter(|s| s.word == t.norm) {
@@ -217,9 +218,14 @@ impl Model {
                 let s = self.score_word(&t.norm);
                 (s.sum, s.hash)
             });
-            sum.add(&self.weights, features::bigram(prev, hash), 1.0);
+            bigrams.push(features::bigram(prev, hash));
             prev = hash;
             sum.merge(ws);
+        }
+        // Bigrams rarely recur, so each is a read from anywhere in the weights: made in a
+        // loop of their own, the reads overlap instead of waiting on each other.
+        for b in bigrams {
+            sum.add(&self.weights, b, 1.0);
         }
         let unit = text.get(start..end).unwrap_or("");
         features::rest_into(
