@@ -65,13 +65,18 @@ pub fn stem_len(lang: Lang, w: &str) -> usize {
 /// `onn` or of `eus`, so those are the only endings to try. Lets one look-up per word
 /// give both its flags and its stem's.
 pub fn forms_of_stem(lang: Lang, stem: &str) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
+    let mut w = String::with_capacity(stem.len() + 3);
     for c in ["", "s", "l", "n"] {
         for e in ["", "e"] {
             for p in ["", "s", "x"] {
-                let w = format!("{stem}{c}{e}{p}");
+                w.clear();
+                w.push_str(stem);
+                w.push_str(c);
+                w.push_str(e);
+                w.push_str(p);
                 if stem_len(lang, &w) == stem.len() && !out.contains(&w) {
-                    out.push(w);
+                    out.push(w.clone());
                 }
             }
         }

@@ -21,6 +21,8 @@ pub struct Model {
     weights: Vec<[f32; 4]>,
     /// Labeled sentences it was trained on.
     pub examples: usize,
+    /// [`Model::name`], made once: every suggestion carries it.
+    name: String,
     /// What each word seen so far weighs (see [`WordScore`]).
     words: Mutex<WordCache>,
 }
@@ -30,6 +32,7 @@ impl Clone for Model {
         Model {
             weights: self.weights.clone(),
             examples: self.examples,
+            name: self.name.clone(),
             words: Mutex::default(),
         }
     }
@@ -126,6 +129,7 @@ impl Model {
         let mut m = Model {
             weights: vec![[0.0; 4]; DIM],
             examples: examples.len(),
+            name: format!("logreg/{}", examples.len()),
             words: Mutex::default(),
         };
         // Class weights against imbalance: rare labels count more.
@@ -252,7 +256,7 @@ impl Model {
 
     /// Shown to annotators as the suggestion's model.
     pub fn name(&self) -> String {
-        format!("logreg/{}", self.examples)
+        self.name.clone()
     }
 
     /// The model's suggestion, keeping the rules' reasons and noting where it disagrees.
