@@ -2,7 +2,7 @@
 //! rule can look them up cheaply.
 
 use crate::lang::Lang;
-use crate::lexicon::{FlagTable, Lexicon, stem_len};
+use crate::lexicon::{FlagTable, Lexicon, stem_len, stem_len_counted};
 use compact_str::CompactString;
 
 /// One word: `[start, end)` in the article text.
@@ -96,14 +96,14 @@ pub fn tokenize(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Tok>
 fn make(lang: Lang, w: &str, ascii: bool, start: usize, end: usize) -> Tok {
     let (norm, cap, acronym) = if ascii {
         let b = w.as_bytes();
-        let upper = b.iter().filter(|c| c.is_ascii_uppercase()).count();
         let mut n = CompactString::from(w);
-        if upper > 0 {
-            n.make_ascii_lowercase();
-        }
+        n.make_ascii_lowercase();
         let cap = b[0].is_ascii_uppercase();
-        // Two letters or more and none lower case: two upper-case ones.
-        let acronym = cap && upper >= 2 && !b.iter().any(u8::is_ascii_lowercase);
+        // Two letters or more and none lower case: two upper-case ones. Most capitalised
+        // words show a lower-case letter at once.
+        let acronym = cap
+            && !b.iter().any(u8::is_ascii_lowercase)
+            && b.iter().filter(|c| c.is_ascii_uppercase()).nth(1).is_some();
         (n, cap, acronym)
     } else {
         let first = w.chars().next().unwrap_or(' ');
@@ -116,7 +116,12 @@ fn make(lang: Lang, w: &str, ascii: bool, start: usize, end: usize) -> Tok {
     Tok {
         start,
         end,
-        stem_len: stem_len(lang, &norm),
+        // An ASCII word has as many characters as bytes.
+        stem_len: if ascii {
+            stem_len_counted(lang, &norm, norm.len().min(5))
+        } else {
+            stem_len(lang, &norm)
+        },
         norm,
         cap,
         acronym,

@@ -9,7 +9,7 @@ mod morph;
 mod words;
 
 pub use file::{LexiconError, LexiconFile, parse};
-pub use morph::{conjugate, is_word_char, norm, stem, stem_len, words};
+pub use morph::{conjugate, is_word_char, norm, stem, stem_len, stem_len_counted, words};
 use std::path::Path;
 pub use words::{FlagTable, PhraseSet, WordHasher, WordMap, WordSet, flag};
 

@@ -37,9 +37,13 @@ pub fn stem(lang: Lang, w: &str) -> String {
 
 /// Length in bytes of the stem of `w`, which is always a prefix of `w`.
 pub fn stem_len(lang: Lang, w: &str) -> usize {
-    // Characters counted up to five: enough to tell whether the word, and the word less one
-    // stripped letter, has more than three.
-    let chars = w.chars().take(5).count();
+    stem_len_counted(lang, w, w.chars().take(5).count())
+}
+
+/// [`stem_len`] given how many characters `w` has, counted up to five: enough to tell
+/// whether the word, and the word less one stripped letter, has more than three. The
+/// tokenizer knows it for ASCII words without counting.
+pub fn stem_len_counted(lang: Lang, w: &str, chars: usize) -> usize {
     let mut s = w;
     let mut left = chars;
     if chars > 3

@@ -80,8 +80,9 @@ impl Sum {
 /// [`WORD_CACHE_MAX`] words, so a huge vocabulary cannot grow it without bound.
 type WordCache = HashMap<u64, WordScore, BuildHasherDefault<KeyHasher>>;
 
-/// Words kept in a model's cache: some 6 MB.
-const WORD_CACHE_MAX: usize = 1 << 16;
+/// Words kept in a model's cache, about 4 MB: enough for the words that make up nearly all
+/// of a corpus's text, and emptied when full so a rare word cannot grow it without bound.
+const WORD_CACHE_MAX: usize = 1 << 15;
 
 /// The keys are hashes already: mixed once more so every bit of the slot index varies.
 #[derive(Default)]
@@ -306,6 +307,32 @@ mod tests {
         "Le Conseil a voté la loi mardi 3 mars 2025.",
         "ΣΑΣ ΟΔΟΣ x\u{301}y Straße İstanbul — l’été ½ ²",
     ];
+
+    #[test]
+    fn the_word_cache_stays_bounded() {
+        let lex = Lexicon::builtin(Lang::Fr);
+        let examples: Vec<Example> = (0..40)
+            .map(|k| Example {
+                features: vec![(k, 1.0)],
+                label: Label::ALL[k as usize % 2],
+            })
+            .collect();
+        let m = Model::train(&examples).expect("two labels");
+        let text: String = (0..WORD_CACHE_MAX + 500)
+            .map(|k| format!("mot{k} "))
+            .collect();
+        let toks = crate::highlight::tokens::tokenize(&lex, &text, 0, text.len());
+        let ev = Evidence {
+            text: &text,
+            spans: &[],
+            skip: None,
+            continues_attribution: false,
+        };
+        let rules = crate::suggest::rules(&ev);
+        m.probs_of_tokens(&ev, &text, 0, text.len(), &toks, &rules);
+        let cached = m.words.lock().map(|c| c.len()).unwrap_or(usize::MAX);
+        assert!((1..=WORD_CACHE_MAX).contains(&cached), "{cached}");
+    }
 
     #[test]
     fn scoring_as_features_are_made_matches_collecting_them() {
