@@ -105,26 +105,32 @@ pub fn reason(
             p.ends_with(':') || p.ends_with(',')
         })
     };
-    let (ls, le) = line_of(text, start);
-    let le = le.max(end);
-    let whole_line = text[ls..le].trim() == s;
-    let line_final = text[end..le].trim().is_empty();
-    if last == ','
-        && words <= 25
-        && line_final
-        && (starts_lower || whole_line || after_list_intro())
-    {
-        return Some("list-item");
+    // The line around the unit matters only to a unit ending in `,` or `:`; most end
+    // otherwise and skip the look-up.
+    let line = || {
+        let (ls, le) = line_of(text, start);
+        let le = le.max(end);
+        (ls, le, text[ls..le].trim() == s)
+    };
+    if last == ',' && words <= 25 {
+        let (_, le, whole_line) = line();
+        let line_final = text[end..le].trim().is_empty();
+        if line_final && (starts_lower || whole_line || after_list_intro()) {
+            return Some("list-item");
+        }
     }
     // A whole line ending in a colon, followed by a line that starts a new block with a
     // capital: a subhead introducing what follows, not a sentence of the article.
-    let next_upper = text[le..]
-        .trim_start()
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase);
-    if last == ':' && whole_line && next_upper && words <= 16 {
-        return Some("heading");
+    if last == ':' && words <= 16 {
+        let (_, le, whole_line) = line();
+        let next_upper = text[le..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if whole_line && next_upper {
+            return Some("heading");
+        }
     }
     if starts_lower && words <= 10 && matches!(last, ',' | '.' | ';') && after_list_intro() {
         return Some("list-item");
