@@ -71,8 +71,18 @@ pub fn stem_len_counted(lang: Lang, w: &str, chars: usize) -> usize {
 pub fn forms_of_stem(lang: Lang, stem: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut w = String::with_capacity(stem.len() + 3);
-    for c in ["", "s", "l", "n"] {
-        for e in ["", "e"] {
+    // Only a stem ending `eu`, `el`, `en` or `on` can have lost a letter of a doubled
+    // ending, and only a French one a feminine `e`: the other endings are not tried (this
+    // runs for every listed stem at every start).
+    let fr = lang == Lang::Fr;
+    let doubled = |c: &str| match c {
+        "" => true,
+        "s" => fr && stem.ends_with("eu"),
+        "l" => fr && stem.ends_with("el"),
+        _ => fr && (stem.ends_with("en") || stem.ends_with("on")),
+    };
+    for c in ["", "s", "l", "n"].into_iter().filter(|c| doubled(c)) {
+        for e in if fr { &["", "e"][..] } else { &[""][..] } {
             for p in ["", "s", "x"] {
                 w.clear();
                 w.push_str(stem);
