@@ -101,8 +101,9 @@ pub fn extract(
 }
 
 /// Same as [`extract`], from the unit's tokens (`highlight::tokens::tokenize` of the same
-/// span), whose lower-cased words are those `extract` would find: the analyzer has them
-/// already, so the words are not split and lower-cased twice.
+/// span), whose lower-cased words are those `extract` would find. The model's scoring
+/// makes the same features from tokens (see `Model::probs_of_tokens`); tests check the two
+/// agree.
 pub fn extract_from_tokens(
     ev: &Evidence,
     text: &str,
@@ -112,25 +113,11 @@ pub fn extract_from_tokens(
     rules: &Suggestion,
 ) -> Features {
     let mut f = Vec::with_capacity(256);
-    visit_tokens(ev, text, start, end, toks, rules, |b, v| f.push((b, v)));
-    normalise(f)
-}
-
-/// The features [`extract_from_tokens`] makes, handed to `add` one at a time with their
-/// values before normalisation (divide each by the root of the sum of their squares).
-/// Suggesting needs only their weighted sum, so nothing is collected.
-pub fn visit_tokens(
-    ev: &Evidence,
-    text: &str,
-    start: usize,
-    end: usize,
-    toks: &[Tok],
-    rules: &Suggestion,
-    mut add: impl FnMut(u32, f32),
-) {
+    let mut add = |b, v| f.push((b, v));
     let unit = text.get(start..end).unwrap_or("");
     let n = words_into(&mut add, toks.iter().map(|t| t.norm.as_str()));
     rest_into(&mut add, ev, unit, n, rules);
+    normalise(f)
 }
 
 /// Word, bigram and character-trigram features of lower-cased `words`; returns how many
