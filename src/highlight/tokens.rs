@@ -86,7 +86,7 @@ pub fn tokenize(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Tok>
         }
         let mut t = make(lang, &s[ws..i], ascii, start + ws, start + i);
         t.key = FlagTable::hash(&t.norm);
-        (t.nf, t.sf) = lex.flags_hashed(t.key, &t.norm);
+        (t.nf, t.sf) = lex.flags(t.key, &t.norm);
         out.push(t);
     }
     out

@@ -100,21 +100,16 @@ pub struct Lexicon {
     pub reader_address: WordSet,
     /// [`flag`] bits per lower-cased word: its own, and its stem's (source nouns, first
     /// words of terms).
-    flags: FlagTable,
+    table: FlagTable,
 }
 
 impl Lexicon {
     /// The word flags of `norm` and the stem flags of its stem ([`stem_len`]), in one
-    /// look-up: every form whose stem is in a list is in the table.
+    /// look-up (every form whose stem is in a list is in the table). `key` is `norm`'s
+    /// [`FlagTable::hash`], which the tokenizer keeps for the model.
     #[inline]
-    pub fn flags(&self, norm: &str) -> (u32, u32) {
-        self.flags_hashed(FlagTable::hash(norm), norm)
-    }
-
-    /// [`Lexicon::flags`] with `norm`'s [`FlagTable::hash`] already made.
-    #[inline]
-    pub fn flags_hashed(&self, h: u64, norm: &str) -> (u32, u32) {
-        let [nf, sf] = self.flags.get_hashed(h, norm);
+    pub fn flags(&self, key: u64, norm: &str) -> (u32, u32) {
+        let [nf, sf] = self.table.get_hashed(key, norm);
         (nf, sf)
     }
 
@@ -151,7 +146,7 @@ impl Lexicon {
             byline: PhraseSet::default(),
             banner: PhraseSet::default(),
             reader_address: WordSet::default(),
-            flags: FlagTable::default(),
+            table: FlagTable::default(),
         }
     }
 
@@ -265,7 +260,7 @@ impl Lexicon {
                 table.entry(w).or_default()[1] |= bits;
             }
         }
-        self.flags = table.into();
+        self.table = table.into();
     }
 
     /// Extends with a user file when it exists. A missing file is not an error.
@@ -312,6 +307,21 @@ mod tests {
         for f in ["said", "denied", "states", "stating", "told"] {
             assert!(en.reporting.contains(f), "{f}");
         }
+    }
+
+    /// A listed stem's bits reach every inflected form of it in one look-up, and a word's
+    /// own bits stay its own.
+    #[test]
+    fn one_look_up_gives_word_and_stem_flags() {
+        let fr = Lexicon::builtin(Lang::Fr);
+        let flags = |w: &str| fr.flags(FlagTable::hash(w), w);
+        for w in ["témoin", "témoins", "rapport", "rapports", "analystes"] {
+            assert_ne!(flags(w).1 & flag::SOURCE_NOUN, 0, "{w}");
+        }
+        for w in ["témoi", "témoinage", "rap", "maison", ""] {
+            assert_eq!(flags(w).1 & flag::SOURCE_NOUN, 0, "{w}");
+        }
+        assert_ne!(flags("déclare").0 & flag::REPORTING, 0);
     }
 
     #[test]

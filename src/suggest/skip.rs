@@ -110,10 +110,10 @@ pub fn reason(
     let line = || {
         let (ls, le) = line_of(text, start);
         let le = le.max(end);
-        (ls, le, text[ls..le].trim() == s)
+        (le, text[ls..le].trim() == s)
     };
     if last == ',' && words <= 25 {
-        let (_, le, whole_line) = line();
+        let (le, whole_line) = line();
         let line_final = text[end..le].trim().is_empty();
         if line_final && (starts_lower || whole_line || after_list_intro()) {
             return Some("list-item");
@@ -122,7 +122,7 @@ pub fn reason(
     // A whole line ending in a colon, followed by a line that starts a new block with a
     // capital: a subhead introducing what follows, not a sentence of the article.
     if last == ':' && words <= 16 {
-        let (_, le, whole_line) = line();
+        let (le, whole_line) = line();
         let next_upper = text[le..]
             .trim_start()
             .chars()
