@@ -46,45 +46,88 @@ impl Tok {
     }
 }
 
+/// Byte classes for the tokenizer's scan: one table look-up per byte instead of range
+/// tests, which were most of the scan's cost.
+const WORD: u8 = 1;
+/// Bit 5 is what tells an ASCII upper-case letter from its lower case.
+const UPPER: u8 = 0x20;
+const LETTER: u8 = 2;
+const HIGH: u8 = 4;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = if c.is_ascii_uppercase() {
+            WORD | LETTER | UPPER
+        } else if c.is_ascii_lowercase() {
+            WORD | LETTER
+        } else if c.is_ascii_digit() {
+            WORD
+        } else if c >= 0x80 {
+            HIGH
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+};
+
 /// The words of `text[start..end]`: runs of letters and digits.
 pub fn tokenize(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Tok> {
     let lang = lex.lang;
     let s = &text[start..end];
     let b = s.as_bytes();
-    let mut out = Vec::with_capacity(s.len() / 5 + 1);
-    // Whether a word character starts at `i`, and its length. ASCII, nearly every byte of
-    // news text, is tested without decoding a character.
-    let word_at = |i: usize| match b[i] {
-        x if x < 0x80 => (x.is_ascii_alphanumeric(), 1),
-        _ => s[i..].chars().next().map_or((false, 1), |c| {
-            (crate::lexicon::is_word_char(c), c.len_utf8())
-        }),
+    let mut out = Vec::with_capacity(s.len() / 6 + 1);
+    // The length of the word character at `i` (a byte of 0x80 or more), 0 if it is not
+    // one. Only reached for non-ASCII text.
+    let high_word_char = |i: usize| {
+        s.get(i..).and_then(|r| r.chars().next()).map_or(0, |c| {
+            usize::from(crate::lexicon::is_word_char(c)) * c.len_utf8()
+        })
     };
     let mut i = 0;
     while i < b.len() {
-        let (is_word, len) = word_at(i);
-        if !is_word {
-            i += len;
-            continue;
-        }
-        let (ws, mut ascii) = (i, len == 1);
-        i += len;
-        while i < b.len() {
-            if b[i].is_ascii_alphanumeric() {
+        let c = CLASS[usize::from(b[i])];
+        if c & WORD == 0 {
+            if c & HIGH == 0 {
                 i += 1;
                 continue;
             }
-            if b[i] < 0x80 {
+            if high_word_char(i) == 0 {
+                i += s[i..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
+        }
+        let ws = i;
+        // ASCII letters, and how many are upper case, counted in the same pass.
+        let (mut letters, mut uppers, mut ascii) = (0usize, 0usize, true);
+        while i < b.len() {
+            let c = CLASS[usize::from(b[i])];
+            if c & WORD != 0 {
+                letters += usize::from(c & LETTER != 0);
+                uppers += usize::from(c & UPPER != 0);
+                i += 1;
+                continue;
+            }
+            if c & HIGH == 0 {
                 break;
             }
-            let (is_word, len) = word_at(i);
-            if !is_word {
+            let len = high_word_char(i);
+            if len == 0 {
                 break;
             }
             ascii = false;
             i += len;
         }
-        let mut t = make(lang, &s[ws..i], ascii, start + ws, start + i);
+        let w = &s[ws..i];
+        let mut t = if ascii {
+            make_ascii(lang, w, letters, uppers, start + ws, start + i)
+        } else {
+            make(lang, w, start + ws, start + i)
+        };
         t.key = FlagTable::hash(&t.norm);
         (t.nf, t.sf) = lex.flags(t.key, &t.norm);
         out.push(t);
@@ -92,40 +135,47 @@ pub fn tokenize(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Tok>
     out
 }
 
-/// The token of word `w`; `ascii` tells whether it is all ASCII.
-fn make(lang: Lang, w: &str, ascii: bool, start: usize, end: usize) -> Tok {
-    let (norm, cap, acronym) = if ascii {
-        let b = w.as_bytes();
-        let mut n = CompactString::from(w);
-        n.make_ascii_lowercase();
-        let cap = b[0].is_ascii_uppercase();
-        // Two letters or more and none lower case: two upper-case ones. Most capitalised
-        // words show a lower-case letter at once.
-        let acronym = cap
-            && !b.iter().any(u8::is_ascii_lowercase)
-            && b.iter().filter(|c| c.is_ascii_uppercase()).nth(1).is_some();
-        (n, cap, acronym)
-    } else {
-        let first = w.chars().next().unwrap_or(' ');
-        let cap = first.is_uppercase();
-        let acronym = cap
-            && w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
-            && w.chars().all(|c| !c.is_lowercase());
-        (lower_latin(w), cap, acronym)
-    };
+/// The token of an all-ASCII word with `letters` letters, `uppers` of them upper case.
+fn make_ascii(lang: Lang, w: &str, letters: usize, uppers: usize, start: usize, end: usize) -> Tok {
+    let mut norm = CompactString::from(w);
+    // Most words are lower case already.
+    if uppers > 0 {
+        norm.make_ascii_lowercase();
+    }
+    let first = w.as_bytes()[0];
+    let cap = first.is_ascii_uppercase();
     Tok {
         start,
         end,
         // An ASCII word has as many characters as bytes.
-        stem_len: if ascii {
-            stem_len_counted(lang, &norm, norm.len().min(5))
-        } else {
-            stem_len(lang, &norm)
-        },
+        stem_len: stem_len_counted(lang, &norm, norm.len().min(5)),
+        norm,
+        cap,
+        // Two letters or more, none lower case.
+        acronym: cap && uppers >= 2 && uppers == letters,
+        digit: first.is_ascii_digit(),
+        key: 0,
+        nf: 0,
+        sf: 0,
+    }
+}
+
+/// The token of a word with non-ASCII letters.
+fn make(lang: Lang, w: &str, start: usize, end: usize) -> Tok {
+    let first = w.chars().next().unwrap_or(' ');
+    let cap = first.is_uppercase();
+    let acronym = cap
+        && w.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+        && w.chars().all(|c| !c.is_lowercase());
+    let norm = lower_latin(w);
+    Tok {
+        start,
+        end,
+        stem_len: stem_len(lang, &norm),
         norm,
         cap,
         acronym,
-        digit: w.as_bytes()[0].is_ascii_digit(),
+        digit: first.is_ascii_digit(),
         key: 0,
         nf: 0,
         sf: 0,
