@@ -247,6 +247,28 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Capital, acronym and digit marks are those of the plain definitions, for ASCII
+        /// words (counted during the scan) and others alike.
+        #[test]
+        fn word_marks_are_the_plain_ones(t in "([A-Za-z0-9]|É|é|Σ| ){1,12}") {
+            let lex = Lexicon::builtin(Lang::Fr);
+            for k in tokenize(&lex, &t, 0, t.len()) {
+                let w = &t[k.start..k.end];
+                let first = w.chars().next().unwrap_or(' ');
+                let cap = first.is_uppercase();
+                let acronym = cap
+                    && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+                    && !w.chars().any(char::is_lowercase);
+                proptest::prop_assert_eq!(
+                    (k.cap, k.acronym, k.digit),
+                    (cap, acronym, first.is_ascii_digit()),
+                    "{}", w
+                );
+            }
+        }
+    }
+
     #[test]
     fn latin_lowercase_is_the_standard_one() {
         for c in (0..0x300).filter_map(char::from_u32) {
