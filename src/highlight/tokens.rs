@@ -46,8 +46,9 @@ impl Tok {
     }
 }
 
-/// Byte classes for the tokenizer's scan: one table look-up per byte instead of range
-/// tests, which were most of the scan's cost.
+/// Byte classes for the tokenizer's scan: one table look-up per byte tells word
+/// characters, capitals and non-ASCII bytes apart, so the acronym test's capitals are
+/// counted in the same pass.
 const WORD: u8 = 1;
 /// Bit 5 is what tells an ASCII upper-case letter from its lower case.
 const UPPER: u8 = 0x20;
