@@ -46,15 +46,18 @@ impl Tok {
     }
 }
 
+/// Class bits of [`CLASS`]: an ASCII letter or digit.
+const WORD: u8 = 1;
+/// An ASCII upper-case letter (bit 5, what tells it from its lower case).
+const UPPER: u8 = 0x20;
+/// An ASCII letter.
+const LETTER: u8 = 2;
+/// A byte of a non-ASCII character.
+const HIGH: u8 = 4;
+
 /// Byte classes for the tokenizer's scan: one table look-up per byte tells word
 /// characters, capitals and non-ASCII bytes apart, so the acronym test's capitals are
 /// counted in the same pass.
-const WORD: u8 = 1;
-/// Bit 5 is what tells an ASCII upper-case letter from its lower case.
-const UPPER: u8 = 0x20;
-const LETTER: u8 = 2;
-const HIGH: u8 = 4;
-
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut i = 0;
@@ -82,11 +85,11 @@ pub fn tokenize(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Tok>
     let s = &text[start..end];
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 6 + 1);
-    // The length of the word character at `i` (a byte of 0x80 or more), 0 if it is not
-    // one. Only reached for non-ASCII text.
-    let high_word_char = |i: usize| {
-        s.get(i..).and_then(|r| r.chars().next()).map_or(0, |c| {
-            usize::from(crate::lexicon::is_word_char(c)) * c.len_utf8()
+    // Whether the character at `i` (a byte of 0x80 or more) is a word character, and its
+    // length. Only reached for non-ASCII text.
+    let high = |i: usize| {
+        s[i..].chars().next().map_or((false, 1), |c| {
+            (crate::lexicon::is_word_char(c), c.len_utf8())
         })
     };
     let mut i = 0;
@@ -97,8 +100,9 @@ pub fn tokenize(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Tok>
                 i += 1;
                 continue;
             }
-            if high_word_char(i) == 0 {
-                i += s[i..].chars().next().map_or(1, char::len_utf8);
+            let (is_word, len) = high(i);
+            if !is_word {
+                i += len;
                 continue;
             }
         }
@@ -116,8 +120,8 @@ pub fn tokenize(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Tok>
             if c & HIGH == 0 {
                 break;
             }
-            let len = high_word_char(i);
-            if len == 0 {
+            let (is_word, len) = high(i);
+            if !is_word {
                 break;
             }
             ascii = false;
