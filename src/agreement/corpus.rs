@@ -128,33 +128,34 @@ fn part(
         if !columns.iter().any(|c| entry.annotators.contains(c)) {
             continue;
         }
-        let Some(art) = codes(entry, cache, &mut out.warnings) else {
-            continue;
-        };
-        for (i, who) in opts.annotators.iter().enumerate() {
-            if let Some(c) = art.column(who.as_str()) {
-                for &t in &art.times[c] {
-                    out.clocks[i].add_millis(t);
+        with_codes(entry, cache, &mut out.warnings, |art| {
+            for (i, who) in opts.annotators.iter().enumerate() {
+                if let Some(c) = art.column(who.as_str()) {
+                    for &t in &art.times[c] {
+                        out.clocks[i].add_millis(t);
+                    }
                 }
             }
-        }
-        out.builder.add_codes(&art);
+            out.builder.add_codes(art);
+        });
     }
     out
 }
 
-/// The codes of every annotator of an article (the same units whoever is compared), from
-/// the cache when its files did not change.
-pub(crate) fn codes(
+/// Hands `f` the codes of every annotator of an article (the same units whoever is
+/// compared), from the cache when its files did not change; codes computed afresh then go
+/// to the cache, moved rather than copied.
+pub(crate) fn with_codes<R>(
     entry: &Entry,
     cache: Option<&codes::Cache>,
     warnings: &mut Vec<String>,
-) -> Option<ArticleCodes> {
+    f: impl FnOnce(&ArticleCodes) -> R,
+) -> Option<R> {
     let key = cache.and_then(|_| codes::key_of(entry));
     if let (Some(c), Some(k)) = (cache, &key)
         && let Some(hit) = c.get(entry, k)
     {
-        return Some(hit);
+        return Some(f(&hit));
     }
     let doc = match Document::load_unhashed(&entry.path, &entry.id) {
         Ok(doc) => doc,
@@ -164,21 +165,19 @@ pub(crate) fn codes(
         }
     };
     // Sidecars sitting exactly on the sentences need no alignment (the common case).
-    if let Some(out) = ArticleCodes::exact(&doc, &entry.annotators) {
-        if let (Some(c), Some(k)) = (cache, key) {
-            c.put(k, out.clone());
+    let (out, clean) = match ArticleCodes::exact(&doc, &entry.annotators) {
+        Some(out) => (out, true),
+        None => {
+            let art = Aligned::read(doc, &entry.annotators);
+            // Not cached when a sidecar has an error, so the warning comes back until
+            // it is fixed.
+            warnings.extend(art.errors.iter().cloned());
+            (ArticleCodes::of(&art), art.errors.is_empty())
         }
-        return Some(out);
+    };
+    let r = f(&out);
+    if let (Some(c), Some(k), true) = (cache, key, clean) {
+        c.put(k, out);
     }
-    let art = Aligned::read(doc, &entry.annotators);
-    let out = ArticleCodes::of(&art);
-    if art.errors.is_empty() {
-        if let (Some(c), Some(k)) = (cache, key) {
-            c.put(k, out.clone());
-        }
-    } else {
-        // Not cached, so the warning comes back until the sidecar is fixed.
-        warnings.extend(art.errors.iter().cloned());
-    }
-    Some(out)
+    Some(r)
 }

@@ -2,7 +2,7 @@
 //! adjudicated) and where the disagreements are, so `n`/`N` can jump across articles
 //! without opening each one.
 
-use super::corpus::{codes, in_parallel};
+use super::corpus::{in_parallel, with_codes};
 use super::{ArticleCodes, Figures, NONE, Tally};
 use crate::adjudicate::Review;
 use crate::annotator::GOLD;
@@ -122,11 +122,10 @@ impl ReviewIndex {
                         };
                     }
                     let mut warnings = Vec::new();
-                    let art = codes(e, cache.as_ref(), &mut warnings);
-                    let mut s = art
-                        .as_ref()
-                        .map(ArticleSummary::of_codes)
-                        .unwrap_or_default();
+                    let mut s = with_codes(e, cache.as_ref(), &mut warnings, |art| {
+                        ArticleSummary::of_codes(art)
+                    })
+                    .unwrap_or_default();
                     s.id = e.id.clone();
                     s.error = warnings.into_iter().next();
                     s
