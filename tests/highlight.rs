@@ -284,6 +284,34 @@ mod random {
     }
 }
 
+/// An event clause cut by its word limit ends on a content word, never on an elided
+/// article or a preposition.
+#[test]
+fn an_event_clause_cut_short_ends_on_a_content_word() {
+    let v = show(
+        Lang::Fr,
+        "Des combattants ont lancé des attaques coordonnées contre des positions de l’armée malienne à Farabougou.",
+    );
+    assert!(
+        has(
+            &v,
+            Kind::Claim,
+            "event",
+            "Des combattants ont lancé des attaques coordonnées contre des positions de l’armée"
+        ),
+        "{v:?}"
+    );
+    let v = show(
+        Lang::En,
+        "The rebels have launched coordinated attacks against several army posts of the of the region.",
+    );
+    let ev: Vec<_> = v.iter().filter(|(_, r, _)| *r == "event").collect();
+    assert_eq!(ev.len(), 1, "{v:?}");
+    for w in [" of", " the"] {
+        assert!(!ev[0].2.ends_with(w), "{v:?}");
+    }
+}
+
 #[test]
 fn event_clauses_are_claims_without_deciding_the_label() {
     let v = show(

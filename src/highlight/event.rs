@@ -149,6 +149,23 @@ pub fn events(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
         {
             e += 1;
         }
+        // Cut by the word limit, a clause must not end on an article or preposition
+        // (`contre des positions de l`): go on to the next content word, a few words at
+        // most, else stop before them.
+        let function = |k: usize| lex.function_words.contains(toks[k].norm.as_str());
+        let mut more = 0;
+        while function(e)
+            && more < 3
+            && e + 1 < toks.len()
+            && !is_clause_break(gap(e + 1))
+            && !opens_clause(&toks[e + 1])
+        {
+            e += 1;
+            more += 1;
+        }
+        while e > j && function(e) {
+            e -= 1;
+        }
         // A subject of one pronoun (`il a dit`) is no checkable event.
         let pronoun = s + 1 == i && lex.function_words.contains(toks[s].norm.as_str());
         if s < i && !pronoun {
