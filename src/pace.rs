@@ -55,30 +55,53 @@ impl Clock {
         self.bad += other.bad;
     }
 
+    /// Labels added so far, readable times or not.
+    pub fn len(&self) -> usize {
+        self.millis.len() + self.bad
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Makes room for `n` more readable times at once: a corpus's clocks, merged from many
+    /// parts, would otherwise grow (and copy) their millions of times several times over.
+    pub fn reserve(&mut self, n: usize) {
+        self.millis.reserve_exact(n);
+    }
+
     /// The pace over every label added. Each gap of work is the time spent on the label
     /// that ends it, so labels per hour = work gaps / active hours.
-    pub fn pace(mut self) -> Pace {
-        self.millis.sort_unstable();
-        let mut gaps: Vec<f64> = self
-            .millis
-            .windows(2)
-            .map(|w| (w[1] - w[0]) as f64 / 1000.0)
-            .filter(|g| *g <= BREAK_SECS)
-            .collect();
-        let breaks = self.millis.len().saturating_sub(1) - gaps.len();
-        let active: f64 = gaps.iter().sum();
-        gaps.sort_by(f64::total_cmp);
-        let median = match gaps.len() {
+    pub fn pace(self) -> Pace {
+        let labels = self.millis.len();
+        let mut t = self.millis;
+        t.sort_unstable();
+        // The gaps of work, in milliseconds, written over the times they come from (each
+        // gap goes to a place already read): no second buffer of a million values.
+        let limit = (BREAK_SECS * 1000.0) as i64;
+        let mut n = 0;
+        for k in 1..t.len() {
+            let g = t[k].saturating_sub(t[k - 1]);
+            if g <= limit {
+                t[n] = g;
+                n += 1;
+            }
+        }
+        t.truncate(n);
+        let breaks = labels.saturating_sub(1) - n;
+        let active = t.iter().map(|&g| g as f64).sum::<f64>() / 1000.0;
+        t.sort_unstable();
+        let median = match n {
             0 => None,
-            n if n % 2 == 1 => Some(gaps[n / 2]),
-            n => Some((gaps[n / 2 - 1] + gaps[n / 2]) / 2.0),
+            n if n % 2 == 1 => Some(t[n / 2] as f64 / 1000.0),
+            n => Some((t[n / 2 - 1] as f64 + t[n / 2] as f64) / 2000.0),
         };
         Pace {
-            labels: self.millis.len(),
+            labels,
             bad_times: self.bad,
             active_secs: active,
             breaks,
-            labels_per_hour: (active > 0.0).then(|| gaps.len() as f64 * 3600.0 / active),
+            labels_per_hour: (active > 0.0).then(|| n as f64 * 3600.0 / active),
             median_secs: median,
         }
     }
@@ -99,6 +122,24 @@ mod tests {
     fn at(secs: u64) -> String {
         let t = UNIX_EPOCH + std::time::Duration::from_millis(1_700_000_000_000 + secs * 1000);
         humantime::format_rfc3339_millis(t).to_string()
+    }
+
+    /// Times in any order, repeated, or as far apart as an `i64` holds: gaps are those of
+    /// the sorted times, and none overflows.
+    #[test]
+    fn gaps_are_those_of_the_sorted_times() {
+        let mut c = Clock::default();
+        for ms in [5_000, 0, 5_000, 2_000, i64::MAX, -i64::MAX] {
+            c.add_millis(ms);
+        }
+        c.add_millis(i64::MIN);
+        assert_eq!(c.len(), 7);
+        let p = c.pace();
+        // Sorted: -MAX, 0, 2 s, 5 s, 5 s, MAX; the two outer gaps are breaks, the others
+        // 2 s, 3 s and 0 s.
+        assert_eq!((p.labels, p.bad_times, p.breaks), (6, 1, 2));
+        assert_eq!(p.active_secs, 5.0);
+        assert_eq!(p.median_secs, Some(2.0));
     }
 
     #[test]

@@ -42,6 +42,9 @@ pub fn corpus_report(corpus: &Corpus, opts: &Options, cache: Option<&Path>) -> C
         let mut builder = Builder::new(opts.clone());
         let mut clocks = vec![Clock::default(); opts.annotators.len()];
         let mut warnings = Vec::new();
+        for (i, c) in clocks.iter_mut().enumerate() {
+            c.reserve(parts.iter().map(|p| p.clocks[i].len()).sum());
+        }
         for p in parts {
             builder.merge(p.builder);
             for (c, other) in clocks.iter_mut().zip(p.clocks) {
