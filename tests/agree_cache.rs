@@ -64,7 +64,7 @@ fn cached_runs_give_the_same_figures_and_follow_changes() {
         let key = codes::key_of(e).unwrap();
         assert_eq!(
             codes::Cache::open(cache.path(), &c.root).get(e, &key),
-            Some(fresh)
+            Some(&fresh)
         );
     }
     let second = corpus_report(&c, &opts(&c), Some(cache.path())).report;

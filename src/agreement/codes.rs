@@ -186,9 +186,9 @@ impl Cache {
     }
 
     /// The cached codes of `entry` if they were computed under `key`.
-    pub fn get(&self, entry: &Entry, key: &str) -> Option<ArticleCodes> {
+    pub fn get(&self, entry: &Entry, key: &str) -> Option<&ArticleCodes> {
         let (k, codes) = self.old.get(&entry.id)?;
-        (k == key).then(|| codes.clone())
+        (k == key).then_some(codes)
     }
 
     /// Records codes computed under `key`, written by [`Cache::save`].

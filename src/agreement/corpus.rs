@@ -158,7 +158,7 @@ pub(crate) fn with_codes<R>(
     if let (Some(c), Some(k)) = (cache, &key)
         && let Some(hit) = c.get(entry, k)
     {
-        return Some(f(&hit));
+        return Some(f(hit));
     }
     let doc = match Document::load_unhashed(&entry.path, &entry.id) {
         Ok(doc) => doc,
