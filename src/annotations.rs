@@ -105,12 +105,24 @@ impl<'d> Exact<'d> {
     pub fn read(
         &self,
         annotator: &Annotator,
+        each: impl FnMut(usize, Label, &str),
+    ) -> Option<bool> {
+        self.read_meta(annotator, each, &mut None)
+    }
+
+    /// [`Exact::read`], putting the `fstat` of the sidecar it read in `meta`.
+    pub fn read_meta(
+        &self,
+        annotator: &Annotator,
         mut each: impl FnMut(usize, Label, &str),
+        meta: &mut Option<std::fs::Metadata>,
     ) -> Option<bool> {
         let doc = self.doc;
-        let Some(bytes) = sidecar::read_bytes(&sidecar_path(&doc.path, annotator)).ok()? else {
+        let path = sidecar_path(&doc.path, annotator);
+        let Some((bytes, m)) = sidecar::read_bytes_meta(&path).ok()? else {
             return Some(false);
         };
+        *meta = Some(m);
         let as_is = self.as_is.get_or_init(|| {
             (0..doc.sentences.len())
                 .map(|i| sidecar::written_as_is(doc.sentence_text(i)))

@@ -72,6 +72,20 @@ impl Document {
         Document::build(bytes, path, id, false)
     }
 
+    /// [`Document::load_unhashed`], with the `fstat` of the file it read.
+    pub fn load_unhashed_meta(
+        path: &Path,
+        id: &str,
+    ) -> Result<(Document, std::fs::Metadata), Unreadable> {
+        use crate::whole_file::ReadError;
+        let (bytes, meta) =
+            crate::whole_file::read_path_meta(path, MAX_BYTES).map_err(|e| match e {
+                ReadError::TooLarge(size) => Unreadable::TooLarge { size },
+                ReadError::Io(e) => Unreadable::Io(e.to_string()),
+            })?;
+        Ok((Document::build(bytes, path, id, false)?, meta))
+    }
+
     /// Builds a document from bytes already read (tests, stdin).
     pub fn from_bytes(bytes: Vec<u8>, path: &Path, id: &str) -> Result<Document, Unreadable> {
         Document::build(bytes, path, id, true)

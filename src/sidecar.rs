@@ -255,6 +255,11 @@ pub fn read_text(path: &Path) -> Result<Option<String>, SidecarError> {
 /// A sidecar's bytes, not yet checked to be text ([`visit_exact`] checks them as it
 /// reads); `Ok(None)` when there is none yet. Refuses a symbolic link as [`read`] does.
 pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, SidecarError> {
+    Ok(read_bytes_meta(path)?.map(|(bytes, _)| bytes))
+}
+
+/// [`read_bytes`], with the `fstat` of the file it read.
+pub fn read_bytes_meta(path: &Path) -> Result<Option<(Vec<u8>, std::fs::Metadata)>, SidecarError> {
     let symlink = || SidecarError::Io {
         path: path.to_path_buf(),
         source: io::Error::new(
@@ -264,14 +269,13 @@ pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, SidecarError> {
     };
     match open_no_follow(path) {
         Ok(mut file) => {
-            let bytes = file
-                .metadata()
-                .and_then(|m| crate::whole_file::read(&mut file, m.len()))
-                .map_err(|source| SidecarError::Io {
-                    path: path.to_path_buf(),
-                    source,
-                })?;
-            Ok(Some(bytes))
+            let io = |source| SidecarError::Io {
+                path: path.to_path_buf(),
+                source,
+            };
+            let meta = file.metadata().map_err(io)?;
+            let bytes = crate::whole_file::read(&mut file, meta.len()).map_err(io)?;
+            Ok(Some((bytes, meta)))
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(_) if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => {

@@ -30,12 +30,22 @@ pub fn read(file: &mut File, size: u64) -> io::Result<Vec<u8>> {
 
 /// Opens and reads `path` whole, refusing files larger than `limit` before reading them.
 pub fn read_path(path: &std::path::Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    read_path_meta(path, limit).map(|(bytes, _)| bytes)
+}
+
+/// [`read_path`], with the `fstat` of the file read: what a cache keys it by, without
+/// looking the path up again.
+pub fn read_path_meta(
+    path: &std::path::Path,
+    limit: u64,
+) -> Result<(Vec<u8>, std::fs::Metadata), ReadError> {
     let mut file = File::open(path).map_err(ReadError::Io)?;
-    let size = file.metadata().map_err(ReadError::Io)?.len();
-    if size > limit {
-        return Err(ReadError::TooLarge(size));
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge(meta.len()));
     }
-    read(&mut file, size).map_err(ReadError::Io)
+    let bytes = read(&mut file, meta.len()).map_err(ReadError::Io)?;
+    Ok((bytes, meta))
 }
 
 /// Why [`read_path`] gave nothing.

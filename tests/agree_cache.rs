@@ -110,3 +110,27 @@ fn an_unreadable_sidecar_is_reported_on_every_run() {
         assert_eq!(r.report.items, 4);
     }
 }
+
+/// The key made from the files as they were read (a cold run, no path looked up twice) is
+/// the one a later run makes from their paths, so the next run finds its entries.
+#[test]
+fn the_key_from_the_files_read_is_the_key_from_their_paths() {
+    let dir = setup();
+    let c = Corpus::scan(dir.path()).unwrap();
+    for e in &c.entries {
+        let opened = |p: &Path| std::fs::File::open(p).unwrap().metadata().unwrap();
+        let sidecars: Vec<_> = e
+            .annotators
+            .iter()
+            .map(|who| Some(opened(&glose::corpus::sidecar_path(&e.path, who))))
+            .collect();
+        let key = codes::key_from(e, &opened(&e.path), &sidecars);
+        assert!(key.is_some());
+        assert_eq!(key, codes::key_of(e));
+        // One sidecar missing, or one too few: no key, so nothing cached under it.
+        let mut fewer = sidecars.clone();
+        fewer[0] = None;
+        assert_eq!(codes::key_from(e, &opened(&e.path), &fewer), None);
+        assert_eq!(codes::key_from(e, &opened(&e.path), &sidecars[1..]), None);
+    }
+}

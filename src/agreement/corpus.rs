@@ -154,23 +154,38 @@ pub(crate) fn with_codes<R>(
     warnings: &mut Vec<String>,
     f: impl FnOnce(&ArticleCodes) -> R,
 ) -> Option<R> {
-    let key = cache.and_then(|_| codes::key_of(entry));
+    // Looked up by path only when the cache holds the article: on a cold cache, the key
+    // comes from the files as they are read.
+    let mut key = cache
+        .filter(|c| c.has(entry))
+        .and_then(|_| codes::key_of(entry));
     if let (Some(c), Some(k)) = (cache, &key)
         && let Some(hit) = c.get(entry, k)
     {
         return Some(f(hit));
     }
-    let doc = match Document::load_unhashed(&entry.path, &entry.id) {
-        Ok(doc) => doc,
+    let (doc, meta) = match Document::load_unhashed_meta(&entry.path, &entry.id) {
+        Ok(read) => read,
         Err(why) => {
             warnings.push(format!("{}: skipped, {why}", entry.path.display()));
             return None;
         }
     };
     // Sidecars sitting exactly on the sentences need no alignment (the common case).
-    let (out, clean) = match ArticleCodes::exact(&doc, &entry.annotators) {
-        Some(out) => (out, true),
+    let mut metas = Vec::new();
+    let (out, clean) = match ArticleCodes::exact_meta(&doc, &entry.annotators, &mut metas) {
+        Some(out) => {
+            if cache.is_some() && key.is_none() {
+                key = codes::key_from(entry, &meta, &metas);
+            }
+            (out, true)
+        }
         None => {
+            // The sidecars' stamps are taken before they are read again, so a sidecar
+            // replaced meanwhile leaves a key that no longer matches, never a stale entry.
+            if cache.is_some() && key.is_none() {
+                key = codes::key_from(entry, &meta, &codes::sidecar_metas(entry));
+            }
             let art = Aligned::read(doc, &entry.annotators);
             // Not cached when a sidecar has an error, so the warning comes back until
             // it is fixed.
