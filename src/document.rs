@@ -77,12 +77,7 @@ impl Document {
         path: &Path,
         id: &str,
     ) -> Result<(Document, std::fs::Metadata), Unreadable> {
-        use crate::whole_file::ReadError;
-        let (bytes, meta) =
-            crate::whole_file::read_path_meta(path, MAX_BYTES).map_err(|e| match e {
-                ReadError::TooLarge(size) => Unreadable::TooLarge { size },
-                ReadError::Io(e) => Unreadable::Io(e.to_string()),
-            })?;
+        let (bytes, meta) = read_meta(path)?;
         Ok((Document::build(bytes, path, id, false)?, meta))
     }
 
@@ -129,8 +124,12 @@ impl Document {
 
 /// An article's bytes, refused unread when over [`MAX_BYTES`].
 fn read(path: &Path) -> Result<Vec<u8>, Unreadable> {
+    read_meta(path).map(|(bytes, _)| bytes)
+}
+
+fn read_meta(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), Unreadable> {
     use crate::whole_file::ReadError;
-    crate::whole_file::read_path(path, MAX_BYTES).map_err(|e| match e {
+    crate::whole_file::read_path_meta(path, MAX_BYTES).map_err(|e| match e {
         ReadError::TooLarge(size) => Unreadable::TooLarge { size },
         ReadError::Io(e) => Unreadable::Io(e.to_string()),
     })

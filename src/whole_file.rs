@@ -29,12 +29,8 @@ pub fn read(file: &mut File, size: u64) -> io::Result<Vec<u8>> {
 }
 
 /// Opens and reads `path` whole, refusing files larger than `limit` before reading them.
-pub fn read_path(path: &std::path::Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    read_path_meta(path, limit).map(|(bytes, _)| bytes)
-}
-
-/// [`read_path`], with the `fstat` of the file read: what a cache keys it by, without
-/// looking the path up again.
+/// With the bytes, the `fstat` of the file read: what a cache keys it by, without looking
+/// the path up again.
 pub fn read_path_meta(
     path: &std::path::Path,
     limit: u64,
@@ -48,7 +44,7 @@ pub fn read_path_meta(
     Ok((bytes, meta))
 }
 
-/// Why [`read_path`] gave nothing.
+/// Why [`read_path_meta`] gave nothing.
 #[derive(Debug)]
 pub enum ReadError {
     /// The file's size, over the limit.
@@ -59,6 +55,10 @@ pub enum ReadError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn read_path(path: &std::path::Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+        read_path_meta(path, limit).map(|(bytes, _)| bytes)
+    }
 
     #[test]
     fn reads_whole_files_of_every_size() {
