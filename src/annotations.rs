@@ -119,34 +119,36 @@ impl<'d> Exact<'d> {
     ) -> Option<bool> {
         let doc = self.doc;
         let path = sidecar_path(&doc.path, annotator);
-        let Some((bytes, m)) = sidecar::read_bytes_meta(&path).ok()? else {
-            return Some(false);
-        };
-        *meta = Some(m);
-        let as_is = self.as_is.get_or_init(|| {
-            (0..doc.sentences.len())
-                .map(|i| sidecar::written_as_is(doc.sentence_text(i)))
-                .collect()
-        });
-        let mut seen = vec![false; doc.sentences.len()];
-        // Records come in offset order: try the sentence after the last one first.
-        let mut next = 0;
-        let sentence = |start: usize, end: usize| {
-            let i = match doc.sentences.get(next) {
-                Some(s) if s.start == start && s.end == end => next,
-                _ => doc.sentence_at(start, end)?,
+        let read = sidecar::with_bytes_meta(&path, |bytes, m| {
+            *meta = Some(m);
+            let as_is = self.as_is.get_or_init(|| {
+                (0..doc.sentences.len())
+                    .map(|i| sidecar::written_as_is(doc.sentence_text(i)))
+                    .collect()
+            });
+            let mut seen = vec![false; doc.sentences.len()];
+            // Records come in offset order: try the sentence after the last one first.
+            let mut next = 0;
+            let sentence = |start: usize, end: usize| {
+                let i = match doc.sentences.get(next) {
+                    Some(s) if s.start == start && s.end == end => next,
+                    _ => doc.sentence_at(start, end)?,
+                };
+                next = i + 1;
+                Some((i, doc.sentence_text(i), as_is[i]))
             };
-            next = i + 1;
-            Some((i, doc.sentence_text(i), as_is[i]))
-        };
-        sidecar::visit_exact(&bytes, sentence, |i, label, at| {
-            if std::mem::replace(&mut seen[i], true) {
-                return None;
-            }
-            each(i, label, &at);
-            Some(())
-        })?;
-        Some(true)
+            sidecar::visit_exact(bytes, sentence, |i, label, at| {
+                if std::mem::replace(&mut seen[i], true) {
+                    return None;
+                }
+                each(i, label, &at);
+                Some(())
+            })
+        });
+        match read.ok()? {
+            None => Some(false),
+            Some(visited) => visited.map(|()| true),
+        }
     }
 }
 

@@ -258,28 +258,64 @@ pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, SidecarError> {
     Ok(read_bytes_meta(path)?.map(|(bytes, _)| bytes))
 }
 
+/// Hands `f` a sidecar's bytes and the `fstat` of the file, read into a buffer each
+/// thread keeps for the next sidecar: `Ok(None)` when there is none, errors as
+/// [`read_bytes`]. For readers of a whole corpus, which look at each file once.
+pub fn with_bytes_meta<R>(
+    path: &Path,
+    f: impl FnOnce(&[u8], std::fs::Metadata) -> R,
+) -> Result<Option<R>, SidecarError> {
+    thread_local! {
+        static SCRATCH: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    let mut file = match open_sidecar(path)? {
+        Some(file) => file,
+        None => return Ok(None),
+    };
+    let io = |source| SidecarError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = file.metadata().map_err(io)?;
+    // Taken rather than borrowed: a reader `f` that reads another sidecar gets a new one.
+    let mut scratch = SCRATCH.take();
+    let read =
+        crate::whole_file::read_into(&mut file, meta.len(), &mut scratch).map(|b| f(b, meta));
+    // A buffer grown by a huge file is not kept for the rest of the run.
+    if scratch.len() <= 4 << 20 {
+        SCRATCH.set(scratch);
+    }
+    read.map(Some).map_err(io)
+}
+
 /// [`read_bytes`], with the `fstat` of the file it read.
 pub fn read_bytes_meta(path: &Path) -> Result<Option<(Vec<u8>, std::fs::Metadata)>, SidecarError> {
-    let symlink = || SidecarError::Io {
-        path: path.to_path_buf(),
-        source: io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "is a symbolic link; glose keeps sidecars as regular files (replace the link with the file)",
-        ),
+    let Some(mut file) = open_sidecar(path)? else {
+        return Ok(None);
     };
+    let io = |source| SidecarError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = file.metadata().map_err(io)?;
+    let bytes = crate::whole_file::read(&mut file, meta.len()).map_err(io)?;
+    Ok(Some((bytes, meta)))
+}
+
+/// The sidecar at `path` opened for reading, `None` when there is none; a symbolic link
+/// is refused.
+fn open_sidecar(path: &Path) -> Result<Option<std::fs::File>, SidecarError> {
     match open_no_follow(path) {
-        Ok(mut file) => {
-            let io = |source| SidecarError::Io {
-                path: path.to_path_buf(),
-                source,
-            };
-            let meta = file.metadata().map_err(io)?;
-            let bytes = crate::whole_file::read(&mut file, meta.len()).map_err(io)?;
-            Ok(Some((bytes, meta)))
-        }
+        Ok(file) => Ok(Some(file)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(_) if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => {
-            Err(symlink())
+            Err(SidecarError::Io {
+                path: path.to_path_buf(),
+                source: io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "is a symbolic link; glose keeps sidecars as regular files (replace the link with the file)",
+                ),
+            })
         }
         Err(source) => Err(SidecarError::Io {
             path: path.to_path_buf(),
