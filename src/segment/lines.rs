@@ -19,14 +19,7 @@ pub struct Line {
 
 /// Bytes that may start a line terminator (UAX#29's CR, LF and Sep): LF, CR, and the
 /// lead bytes of NEL (U+0085) and of U+2028 / U+2029.
-static LINE_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'\n' as usize] = true;
-    t[b'\r' as usize] = true;
-    t[0xC2] = true;
-    t[0xE2] = true;
-    t
-};
+const LINE_BYTES: &[u8] = b"\n\r\xc2\xe2";
 
 /// Calls `f(start, end)` with the whitespace-trimmed content of every line (`start == end`
 /// for a blank line). CRLF, lone CR, NEL, U+2028 and U+2029 end lines too.
@@ -35,11 +28,10 @@ pub fn for_each_line(text: &str, mut f: impl FnMut(usize, usize)) {
     let mut ls = 0;
     let mut i = 0;
     while i < b.len() {
-        if !LINE_BYTE[b[i] as usize] {
-            i += 1;
-            continue;
-        }
-        let len = match b[i] {
+        // Sixteen bytes at a time to the next byte that may start a line terminator.
+        i += crate::bytescan::plain_prefix(&b[i..], LINE_BYTES, 0);
+        let Some(&at) = b.get(i) else { break };
+        let len = match at {
             b'\r' if b.get(i + 1) == Some(&b'\n') => 2,
             b'\n' | b'\r' => 1,
             0xC2 if b.get(i + 1) == Some(&0x85) => 2,
