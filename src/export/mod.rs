@@ -341,7 +341,9 @@ fn in_order<T: Send>(
     let mut early: BTreeMap<usize, T> = BTreeMap::new();
     let mut due = 0;
     std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::channel();
+        // Bounded: when the output is slower than the reading (a 2 GB export to a
+        // file), the workers wait rather than pile their rows up in memory.
+        let (tx, rx) = std::sync::mpsc::sync_channel(workers * 8);
         for _ in 0..workers {
             let tx = tx.clone();
             let (next, stop, work) = (&next, &stop, &work);
