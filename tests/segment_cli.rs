@@ -82,6 +82,27 @@ fn stdin_and_timing() {
     );
 }
 
+/// The timing's untimed warm-up leaves the sentences printed as they are without it.
+#[test]
+fn timing_changes_nothing_printed_on_stdout() {
+    let dirs = tempfile::tempdir().unwrap();
+    let text = "Mali : attaque\n\nM. Diallo a dit : « Fin. » Il part.\nUne ligne\ncoupée. Dr. Who.";
+    let run = |timing: &str| {
+        glose(&dirs)
+            .args(["segment", "-", "--json"])
+            .env("GLOSE_TIMING", timing)
+            .write_stdin(text)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let timed = run("1");
+    assert_eq!(timed, run("0"));
+    assert!(json_lines(&timed).len() >= 4);
+}
+
 #[test]
 fn plain_output_puts_each_sentence_on_one_line() {
     let dirs = tempfile::tempdir().unwrap();
