@@ -2,11 +2,12 @@
 //! sixteen bytes at a time. Sidecar strings and exported JSON strings are long runs of
 //! ordinary bytes with an occasional quote, backslash or control character.
 
-/// Bit `k` set when byte `k` of `chunk` is one of `bytes` or below `below` (`0`: none).
-/// Inlined so that `bytes` and `below` are constants where it is used.
+/// Bit `k` set when byte `k` of `chunk` is one of `bytes`, below `below` (`0`: none) or
+/// at least `above` (`0`: none; the segmenter's non-ASCII terminals all have lead bytes
+/// high in the range). Inlined so that the sets are constants where it is used.
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-pub fn mask16(chunk: [u8; 16], bytes: &[u8], below: u8) -> u32 {
+pub fn mask16(chunk: [u8; 16], bytes: &[u8], below: u8, above: u8) -> u32 {
     use std::arch::x86_64::*;
     let lo = i64::from_le_bytes([
         chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
@@ -24,6 +25,13 @@ pub fn mask16(chunk: [u8; 16], bytes: &[u8], below: u8) -> u32 {
         } else {
             _mm_setzero_si128()
         };
+        if above > 0 {
+            // Unsigned `v >= above` is `max(v, above) == v`.
+            any = _mm_or_si128(
+                any,
+                _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(above as i8)), v),
+            );
+        }
         for &b in bytes {
             any = _mm_or_si128(any, _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8)));
         }
@@ -34,24 +42,34 @@ pub fn mask16(chunk: [u8; 16], bytes: &[u8], below: u8) -> u32 {
 /// [`mask16`] a byte at a time elsewhere.
 #[cfg(not(target_arch = "x86_64"))]
 #[inline(always)]
-pub fn mask16(chunk: [u8; 16], bytes: &[u8], below: u8) -> u32 {
+pub fn mask16(chunk: [u8; 16], bytes: &[u8], below: u8, above: u8) -> u32 {
     (0..16)
-        .filter(|&k| chunk[k] < below || bytes.contains(&chunk[k]))
+        .filter(|&k| is_marked(chunk[k], bytes, below, above))
         .fold(0, |m, k| m | 1 << k)
 }
 
-/// Length of the longest prefix of `s` with no byte that `mask16(…, bytes, below)` marks.
+/// What [`mask16`] marks, for one byte.
 #[inline(always)]
-pub fn plain_prefix(s: &[u8], bytes: &[u8], below: u8) -> usize {
+fn is_marked(b: u8, bytes: &[u8], below: u8, above: u8) -> bool {
+    b < below || (above > 0 && b >= above) || bytes.contains(&b)
+}
+
+/// Length of the longest prefix of `s` with no byte that `mask16(…, bytes, below, above)`
+/// marks.
+#[inline(always)]
+pub fn plain_prefix(s: &[u8], bytes: &[u8], below: u8, above: u8) -> usize {
     let mut i = 0;
     while let Some(chunk) = s.get(i..i + 16) {
-        let m = mask16(chunk.try_into().unwrap_or([0; 16]), bytes, below);
+        let m = mask16(chunk.try_into().unwrap_or([0; 16]), bytes, below, above);
         if m != 0 {
             return i + m.trailing_zeros() as usize;
         }
         i += 16;
     }
-    while s.get(i).is_some_and(|b| !(*b < below || bytes.contains(b))) {
+    while s
+        .get(i)
+        .is_some_and(|&b| !is_marked(b, bytes, below, above))
+    {
         i += 1;
     }
     i
@@ -61,23 +79,32 @@ pub fn plain_prefix(s: &[u8], bytes: &[u8], below: u8) -> usize {
 mod tests {
     use super::*;
 
-    fn marked(b: u8, bytes: &[u8], below: u8) -> bool {
-        b < below || bytes.contains(&b)
+    fn marked(b: u8, bytes: &[u8], below: u8, above: u8) -> bool {
+        b < below || (above > 0 && b >= above) || bytes.contains(&b)
     }
 
     #[test]
     fn the_mask_marks_exactly_the_asked_bytes() {
-        let sets: [(&[u8], u8); 3] = [(b"\"\\", 0x20), (b"\"\\\x7f\xc2\xe2\xef", 0x20), (b"a", 0)];
-        for (bytes, below) in sets {
+        let sets: [(&[u8], u8, u8); 6] = [
+            (b"\"\\", 0x20, 0),
+            (b"\"\\\x7f\xc2\xe2\xef", 0x20, 0),
+            (b"a", 0, 0),
+            (b"!.?", 0, 0xd6),
+            (b"", 0, 0x80),
+            (b"", 0x10, 0xff),
+        ];
+        for (bytes, below, above) in sets {
             for b in 0..=255u8 {
                 for pos in 0..16 {
-                    for fill in [b'a', b'z', 0xc3, 0x20, 0x80, 0xff, 0x00, 0x1f, 0xe2] {
+                    for fill in [
+                        b'a', b'z', 0xc3, 0x20, 0x80, 0xff, 0x00, 0x1f, 0xe2, 0xd5, 0xd6,
+                    ] {
                         let mut chunk = [fill; 16];
                         chunk[pos] = b;
                         let want = (0..16)
-                            .filter(|&k| marked(chunk[k], bytes, below))
+                            .filter(|&k| marked(chunk[k], bytes, below, above))
                             .fold(0u32, |m, k| m | 1 << k);
-                        assert_eq!(mask16(chunk, bytes, below), want, "{b:#x} at {pos}");
+                        assert_eq!(mask16(chunk, bytes, below, above), want, "{b:#x} at {pos}");
                     }
                 }
             }
@@ -86,16 +113,18 @@ mod tests {
 
     #[test]
     fn the_plain_prefix_stops_at_the_first_marked_byte() {
-        let text = "une phrase assez longue, « citée » et l’autre \"ici\" puis\tfin";
-        for start in 0..text.len() {
-            let s = &text.as_bytes()[start..];
-            let want = s
-                .iter()
-                .position(|&b| marked(b, b"\"\\", 0x20))
-                .unwrap_or(s.len());
-            assert_eq!(plain_prefix(s, b"\"\\", 0x20), want, "from {start}");
+        let text = "une phrase assez longue, « citée » et l’autre \"ici\" puis\tfin. Ֆ ։ 。 ok";
+        for (bytes, below, above) in [(&b"\"\\"[..], 0x20, 0), (b".", 0, 0xd6)] {
+            for start in 0..text.len() {
+                let s = &text.as_bytes()[start..];
+                let want = s
+                    .iter()
+                    .position(|&b| marked(b, bytes, below, above))
+                    .unwrap_or(s.len());
+                assert_eq!(plain_prefix(s, bytes, below, above), want, "from {start}");
+            }
         }
-        assert_eq!(plain_prefix(b"", b"\"", 0x20), 0);
-        assert_eq!(plain_prefix(&[b'x'; 40], b"\"", 0x20), 40);
+        assert_eq!(plain_prefix(b"", b"\"", 0x20, 0), 0);
+        assert_eq!(plain_prefix(&[b'x'; 40], b"\"", 0x20, 0), 40);
     }
 }

@@ -16,7 +16,7 @@ pub fn string(out: &mut Vec<u8>, s: &str) {
 pub fn escaped(out: &mut Vec<u8>, s: &str) {
     let mut rest = s.as_bytes();
     loop {
-        let n = plain_prefix(rest, b"\"\\", 0x20);
+        let n = plain_prefix(rest, b"\"\\", 0x20, 0);
         out.extend_from_slice(&rest[..n]);
         let Some(&b) = rest.get(n) else { return };
         match b {

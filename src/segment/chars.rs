@@ -149,6 +149,22 @@ pub static CANDIDATE_BYTE: [bool; 256] = {
     t
 };
 
+/// The lowest non-ASCII byte [`CANDIDATE_BYTE`] holds: the in-line scan looks sixteen
+/// bytes at a time for its ASCII candidates and for bytes from this one up.
+pub const LOWEST_CANDIDATE_LEAD: u8 = {
+    let mut b = 0x80;
+    while !CANDIDATE_BYTE[b] {
+        b += 1;
+    }
+    b as u8
+};
+
+// Above the lead bytes of Latin letters (é is C3 A9), which the scan then skips unread.
+const _: () = assert!(LOWEST_CANDIDATE_LEAD > 0xc3);
+
+/// The ASCII bytes of [`CANDIDATE_BYTE`].
+pub const ASCII_CANDIDATES: &[u8] = b"!.?:;";
+
 /// Characters that close a quotation or a parenthesis and stay with the sentence they end.
 pub fn is_closer(c: char) -> bool {
     matches!(
@@ -246,6 +262,21 @@ mod tests {
             assert_eq!(is_terminal(c), uax, "U+{:04X}", c as u32);
         }
         assert!(is_terminal('…'));
+    }
+
+    #[test]
+    fn the_fast_scan_sees_every_candidate_byte() {
+        for b in 0..=255u8 {
+            if CANDIDATE_BYTE[b as usize] {
+                assert!(
+                    ASCII_CANDIDATES.contains(&b) || b >= LOWEST_CANDIDATE_LEAD,
+                    "{b:#x}"
+                );
+            }
+        }
+        for &b in ASCII_CANDIDATES {
+            assert!(CANDIDATE_BYTE[b as usize]);
+        }
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! then rules on the words around them.
 
 use super::chars::{
-    CANDIDATE_BYTE, char_at, char_before, is_closer, is_full_stop, is_opener, is_space,
-    is_terminal, skip_spaces,
+    ASCII_CANDIDATES, CANDIDATE_BYTE, LOWEST_CANDIDATE_LEAD, char_at, char_before, is_closer,
+    is_full_stop, is_opener, is_space, is_terminal, skip_spaces,
 };
 use super::lexicon::{Before, before_stop, starter_at, word_start};
 
@@ -42,6 +42,11 @@ pub fn scan_line(
     let mut i = start;
     let mut last_terminal = None;
     while i < end {
+        // Sixteen bytes at a time to the next byte that may be a candidate, then the table.
+        i += crate::bytescan::plain_prefix(&b[i..end], ASCII_CANDIDATES, 0, LOWEST_CANDIDATE_LEAD);
+        if i >= end {
+            break;
+        }
         if !CANDIDATE_BYTE[b[i] as usize] {
             i += 1;
             continue;

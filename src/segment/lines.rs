@@ -29,7 +29,7 @@ pub fn for_each_line(text: &str, mut f: impl FnMut(usize, usize)) {
     let mut i = 0;
     while i < b.len() {
         // Sixteen bytes at a time to the next byte that may start a line terminator.
-        i += crate::bytescan::plain_prefix(&b[i..], LINE_BYTES, 0);
+        i += crate::bytescan::plain_prefix(&b[i..], LINE_BYTES, 0, 0);
         let Some(&at) = b.get(i) else { break };
         let len = match at {
             b'\r' if b.get(i + 1) == Some(&b'\n') => 2,

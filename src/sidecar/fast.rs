@@ -86,7 +86,7 @@ pub fn written_as_is(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
     loop {
-        i += crate::bytescan::plain_prefix(&b[i..], SPECIAL_BYTES, 0x20);
+        i += crate::bytescan::plain_prefix(&b[i..], SPECIAL_BYTES, 0x20, 0);
         match b.get(i) {
             None => return true,
             Some(0xc2) if b.get(i + 1).is_some_and(|&n| n >= 0xa0) => i += 2,
@@ -106,7 +106,7 @@ struct Cursor<'a> {
 
 /// Bit `k` set when byte `k` of `chunk` is in [`SPECIAL`].
 fn special_mask(chunk: [u8; 16]) -> u32 {
-    crate::bytescan::mask16(chunk, SPECIAL_BYTES, 0x20)
+    crate::bytescan::mask16(chunk, SPECIAL_BYTES, 0x20, 0)
 }
 
 /// [`SPECIAL`] but controls below 0x20.
