@@ -3,11 +3,11 @@
 //! ordinary bytes with an occasional quote, backslash or control character.
 
 /// Bit `k` set when byte `k` of `chunk` is one of `bytes`, below `below` (`0`: none) or
-/// at least `above` (`0`: none; the segmenter's non-ASCII terminals all have lead bytes
+/// at least `from` (`0`: none; the segmenter's non-ASCII terminals all have lead bytes
 /// high in the range). Inlined so that the sets are constants where it is used.
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-pub fn mask16(chunk: [u8; 16], bytes: &[u8], below: u8, above: u8) -> u32 {
+pub fn mask16(chunk: [u8; 16], bytes: &[u8], below: u8, from: u8) -> u32 {
     use std::arch::x86_64::*;
     let lo = i64::from_le_bytes([
         chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
@@ -25,11 +25,11 @@ pub fn mask16(chunk: [u8; 16], bytes: &[u8], below: u8, above: u8) -> u32 {
         } else {
             _mm_setzero_si128()
         };
-        if above > 0 {
-            // Unsigned `v >= above` is `max(v, above) == v`.
+        if from > 0 {
+            // Unsigned `v >= from` is `max(v, from) == v`.
             any = _mm_or_si128(
                 any,
-                _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(above as i8)), v),
+                _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(from as i8)), v),
             );
         }
         for &b in bytes {
@@ -42,34 +42,31 @@ pub fn mask16(chunk: [u8; 16], bytes: &[u8], below: u8, above: u8) -> u32 {
 /// [`mask16`] a byte at a time elsewhere.
 #[cfg(not(target_arch = "x86_64"))]
 #[inline(always)]
-pub fn mask16(chunk: [u8; 16], bytes: &[u8], below: u8, above: u8) -> u32 {
+pub fn mask16(chunk: [u8; 16], bytes: &[u8], below: u8, from: u8) -> u32 {
     (0..16)
-        .filter(|&k| is_marked(chunk[k], bytes, below, above))
+        .filter(|&k| is_marked(chunk[k], bytes, below, from))
         .fold(0, |m, k| m | 1 << k)
 }
 
 /// What [`mask16`] marks, for one byte.
 #[inline(always)]
-fn is_marked(b: u8, bytes: &[u8], below: u8, above: u8) -> bool {
-    b < below || (above > 0 && b >= above) || bytes.contains(&b)
+fn is_marked(b: u8, bytes: &[u8], below: u8, from: u8) -> bool {
+    b < below || (from > 0 && b >= from) || bytes.contains(&b)
 }
 
-/// Length of the longest prefix of `s` with no byte that `mask16(…, bytes, below, above)`
+/// Length of the longest prefix of `s` with no byte that `mask16(…, bytes, below, from)`
 /// marks.
 #[inline(always)]
-pub fn plain_prefix(s: &[u8], bytes: &[u8], below: u8, above: u8) -> usize {
+pub fn plain_prefix(s: &[u8], bytes: &[u8], below: u8, from: u8) -> usize {
     let mut i = 0;
     while let Some(chunk) = s.get(i..i + 16) {
-        let m = mask16(chunk.try_into().unwrap_or([0; 16]), bytes, below, above);
+        let m = mask16(chunk.try_into().unwrap_or([0; 16]), bytes, below, from);
         if m != 0 {
             return i + m.trailing_zeros() as usize;
         }
         i += 16;
     }
-    while s
-        .get(i)
-        .is_some_and(|&b| !is_marked(b, bytes, below, above))
-    {
+    while s.get(i).is_some_and(|&b| !is_marked(b, bytes, below, from)) {
         i += 1;
     }
     i
@@ -79,8 +76,8 @@ pub fn plain_prefix(s: &[u8], bytes: &[u8], below: u8, above: u8) -> usize {
 mod tests {
     use super::*;
 
-    fn marked(b: u8, bytes: &[u8], below: u8, above: u8) -> bool {
-        b < below || (above > 0 && b >= above) || bytes.contains(&b)
+    fn marked(b: u8, bytes: &[u8], below: u8, from: u8) -> bool {
+        b < below || (from > 0 && b >= from) || bytes.contains(&b)
     }
 
     #[test]
@@ -93,7 +90,7 @@ mod tests {
             (b"", 0, 0x80),
             (b"", 0x10, 0xff),
         ];
-        for (bytes, below, above) in sets {
+        for (bytes, below, from) in sets {
             for b in 0..=255u8 {
                 for pos in 0..16 {
                     for fill in [
@@ -102,9 +99,9 @@ mod tests {
                         let mut chunk = [fill; 16];
                         chunk[pos] = b;
                         let want = (0..16)
-                            .filter(|&k| marked(chunk[k], bytes, below, above))
+                            .filter(|&k| marked(chunk[k], bytes, below, from))
                             .fold(0u32, |m, k| m | 1 << k);
-                        assert_eq!(mask16(chunk, bytes, below, above), want, "{b:#x} at {pos}");
+                        assert_eq!(mask16(chunk, bytes, below, from), want, "{b:#x} at {pos}");
                     }
                 }
             }
@@ -114,14 +111,14 @@ mod tests {
     #[test]
     fn the_plain_prefix_stops_at_the_first_marked_byte() {
         let text = "une phrase assez longue, « citée » et l’autre \"ici\" puis\tfin. Ֆ ։ 。 ok";
-        for (bytes, below, above) in [(&b"\"\\"[..], 0x20, 0), (b".", 0, 0xd6)] {
+        for (bytes, below, from) in [(&b"\"\\"[..], 0x20, 0), (b".", 0, 0xd6)] {
             for start in 0..text.len() {
                 let s = &text.as_bytes()[start..];
                 let want = s
                     .iter()
-                    .position(|&b| marked(b, bytes, below, above))
+                    .position(|&b| marked(b, bytes, below, from))
                     .unwrap_or(s.len());
-                assert_eq!(plain_prefix(s, bytes, below, above), want, "from {start}");
+                assert_eq!(plain_prefix(s, bytes, below, from), want, "from {start}");
             }
         }
         assert_eq!(plain_prefix(b"", b"\"", 0x20, 0), 0);
