@@ -103,6 +103,31 @@ fn timing_changes_nothing_printed_on_stdout() {
     assert!(json_lines(&timed).len() >= 4);
 }
 
+/// Plain output goes to terminals: an escape sequence in the article is shown, not obeyed.
+/// JSON gives the exact text.
+#[test]
+fn plain_output_shows_control_characters_json_keeps_them() {
+    let dirs = tempfile::tempdir().unwrap();
+    let text = "Texte \u{1b}[31mrouge\u{1b}[0m. Fin\u{7}.";
+    let run = |args: &[&str]| {
+        glose(&dirs)
+            .args(args)
+            .write_stdin(text)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let plain = String::from_utf8(run(&["segment", "-"])).unwrap();
+    assert_eq!(plain, "Texte ␛[31mrouge␛[0m.\nFin␇.\n");
+    let texts: Vec<String> = json_lines(&run(&["segment", "-", "--json"]))
+        .iter()
+        .map(|v| v["text"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(texts, ["Texte \u{1b}[31mrouge\u{1b}[0m.", "Fin\u{7}."]);
+}
+
 #[test]
 fn plain_output_puts_each_sentence_on_one_line() {
     let dirs = tempfile::tempdir().unwrap();

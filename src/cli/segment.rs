@@ -46,11 +46,8 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             let line = serde_json::json!({"start": s.start, "end": s.end, "text": text});
             writeln!(out, "{line}")?;
         } else {
-            let one_line: String = text
-                .chars()
-                .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
-                .collect();
-            writeln!(out, "{one_line}")?;
+            // One line each, and nothing a terminal would obey (JSON keeps the exact text).
+            writeln!(out, "{}", crate::sanitize::clean(text))?;
         }
     }
     out.flush()?;
