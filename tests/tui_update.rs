@@ -249,3 +249,28 @@ fn an_edited_article_says_labels_moved_or_were_orphaned() {
     assert!(msg.contains("2 label(s) found again"), "{msg}");
     assert!(msg.contains("1 whose sentence is gone"), "{msg}");
 }
+
+/// Under the minimum size the screen only asks for a larger window: keys pressed then,
+/// unseen, neither label nor move; quitting works; a resize brings everything back.
+#[test]
+fn a_terminal_too_small_ignores_keys_but_quit() {
+    use glose::action::Action;
+    let dir = corpus();
+    let mut app = app(dir.path(), "alice");
+    keys(&mut app, "<enter>");
+    assert_eq!(app.view, View::Reader);
+    app.update(Action::Resize(20, 5));
+    keys(&mut app, "fjj<esc>");
+    assert_eq!(app.view, View::Reader);
+    assert_eq!(app.article().unwrap().cursor, 0);
+    assert!(sidecar(dir.path(), "a_rain.txt", "alice").is_none());
+    app.update(Action::Resize(100, 30));
+    keys(&mut app, "f");
+    assert_eq!(
+        labels_on_disk(dir.path(), "a_rain.txt", "alice"),
+        [(text(&app, 0), "factual".into())]
+    );
+    app.update(Action::Resize(59, 30));
+    app.update(Action::Quit);
+    assert!(app.quit);
+}

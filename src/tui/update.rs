@@ -11,6 +11,10 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if let Action::Resize(w, h) = action {
             self.size = (w, h);
+        } else if self.too_small() && action != Action::Quit {
+            // The screen only asks for a larger window: a key pressed then, unseen,
+            // must not label or move anything. Quitting still works.
+            return;
         } else if !matches!(action, Action::Scroll(_)) {
             self.message = None;
         }
@@ -39,6 +43,12 @@ impl App {
         if self.view == View::Review {
             self.settle_review();
         }
+    }
+
+    /// Whether the screen is below [`super::MIN_SIZE`], where it shows nothing but a
+    /// request for a larger window.
+    pub fn too_small(&self) -> bool {
+        self.size.0 < super::MIN_SIZE.0 || self.size.1 < super::MIN_SIZE.1
     }
 
     fn run(&mut self, action: Action) {
