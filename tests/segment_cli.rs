@@ -10,6 +10,20 @@ fn glose(dirs: &tempfile::TempDir) -> Command {
     cmd
 }
 
+/// What `glose ARGS` prints on stdout with `stdin` as input, `GLOSE_TIMING` set to
+/// `timing`; it must succeed.
+fn stdout_of(dirs: &tempfile::TempDir, args: &[&str], timing: &str, stdin: &str) -> Vec<u8> {
+    glose(dirs)
+        .args(args)
+        .env("GLOSE_TIMING", timing)
+        .write_stdin(stdin)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone()
+}
+
 fn json_lines(out: &[u8]) -> Vec<serde_json::Value> {
     std::str::from_utf8(out)
         .unwrap()
@@ -87,17 +101,7 @@ fn stdin_and_timing() {
 fn timing_changes_nothing_printed_on_stdout() {
     let dirs = tempfile::tempdir().unwrap();
     let text = "Mali : attaque\n\nM. Diallo a dit : « Fin. » Il part.\nUne ligne\ncoupée. Dr. Who.";
-    let run = |timing: &str| {
-        glose(&dirs)
-            .args(["segment", "-", "--json"])
-            .env("GLOSE_TIMING", timing)
-            .write_stdin(text)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone()
-    };
+    let run = |timing| stdout_of(&dirs, &["segment", "-", "--json"], timing, text);
     let timed = run("1");
     assert_eq!(timed, run("0"));
     assert!(json_lines(&timed).len() >= 4);
@@ -109,16 +113,7 @@ fn timing_changes_nothing_printed_on_stdout() {
 fn plain_output_shows_control_characters_json_keeps_them() {
     let dirs = tempfile::tempdir().unwrap();
     let text = "Texte \u{1b}[31mrouge\u{1b}[0m. Fin\u{7}.";
-    let run = |args: &[&str]| {
-        glose(&dirs)
-            .args(args)
-            .write_stdin(text)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone()
-    };
+    let run = |args: &[&str]| stdout_of(&dirs, args, "0", text);
     let plain = String::from_utf8(run(&["segment", "-"])).unwrap();
     assert_eq!(plain, "Texte ␛[31mrouge␛[0m.\nFin␇.\n");
     let texts: Vec<String> = json_lines(&run(&["segment", "-", "--json"]))
