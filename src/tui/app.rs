@@ -17,6 +17,12 @@ use std::path::PathBuf;
 /// Smallest usable terminal; below it a notice is drawn instead.
 pub const MIN_SIZE: (u16, u16) = (60, 12);
 
+/// Whether a `width`×`height` screen is below [`MIN_SIZE`]: it then shows nothing but a
+/// request for a larger window, and takes no key but quit.
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_SIZE.0 || height < MIN_SIZE.1
+}
+
 /// What the keyboard is doing besides running actions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {

@@ -30,7 +30,7 @@ mod undo;
 mod update;
 mod wrap;
 
-pub use app::{App, MIN_SIZE, Mode, Pager, Prompt, SaveState, key_of};
+pub use app::{App, MIN_SIZE, Mode, Pager, Prompt, SaveState, key_of, too_small};
 pub use article::Article;
 pub use library::{Library, Sort};
 pub use review::{Pane, ReviewState};
@@ -46,7 +46,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 /// Draws the whole screen for the current state. Reads `app`, changes nothing.
 pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
-    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+    if too_small(area.width, area.height) {
         let msg = format!(
             "Terminal too small: {}×{}. glose needs at least {}×{}; enlarge the window.",
             area.width, area.height, MIN_SIZE.0, MIN_SIZE.1

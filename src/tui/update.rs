@@ -11,7 +11,7 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if let Action::Resize(w, h) = action {
             self.size = (w, h);
-        } else if self.too_small() && action != Action::Quit {
+        } else if super::too_small(self.size.0, self.size.1) && action != Action::Quit {
             // The screen only asks for a larger window: a key pressed then, unseen,
             // must not label or move anything. Quitting still works.
             return;
@@ -43,12 +43,6 @@ impl App {
         if self.view == View::Review {
             self.settle_review();
         }
-    }
-
-    /// Whether the screen is below [`super::MIN_SIZE`], where it shows nothing but a
-    /// request for a larger window.
-    pub fn too_small(&self) -> bool {
-        self.size.0 < super::MIN_SIZE.0 || self.size.1 < super::MIN_SIZE.1
     }
 
     fn run(&mut self, action: Action) {
