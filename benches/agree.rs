@@ -4,12 +4,12 @@
 //! there are cores) on a smaller corpus, to see where the time goes.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use glose::agreement::{NONE, Options, Tally, corpus_report};
-use glose::annotator::Annotator;
-use glose::corpus::Corpus;
-use glose::document::Document;
-use glose::label::Label;
-use glose::sidecar::{self, How, Record, SCHEMA, Sidecar};
+use glose::model::annotator::Annotator;
+use glose::model::corpus::Corpus;
+use glose::model::document::Document;
+use glose::model::label::Label;
+use glose::model::sidecar::{self, How, Record, SCHEMA, Sidecar};
+use glose::review::agreement::{NONE, Options, Tally, corpus_report};
 use std::hint::black_box;
 use std::path::Path;
 

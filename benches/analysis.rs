@@ -2,8 +2,8 @@
 //! learned model installed).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use glose::analysis::Analyzer;
-use glose::document::Document;
+use glose::model::document::Document;
+use glose::nlp::analysis::Analyzer;
 use std::hint::black_box;
 use std::path::Path;
 
@@ -49,7 +49,7 @@ fn bench(c: &mut Criterion) {
     });
     let learned = Analyzer::builtin();
     let ex = synthetic_examples(&learned, &docs);
-    learned.set_model(glose::suggest::model::Model::train(&ex));
+    learned.set_model(glose::nlp::suggest::model::Model::train(&ex));
     g.bench_function("rules+model", |b| {
         b.iter(|| black_box(analyze_all(&learned, &docs)))
     });
@@ -58,21 +58,26 @@ fn bench(c: &mut Criterion) {
 
 /// Training examples labeled by the rules themselves: enough to install a model and time
 /// the model's share of the work.
-fn synthetic_examples(an: &Analyzer, docs: &[Document]) -> Vec<glose::suggest::model::Example> {
+fn synthetic_examples(
+    an: &Analyzer,
+    docs: &[Document],
+) -> Vec<glose::nlp::suggest::model::Example> {
     let mut out = Vec::new();
     for d in docs {
         let lang = an.lang(d);
         for s in &d.sentences {
             let (spans, skip, cont) = an.evidence(&d.raw, lang, s.start, s.end);
-            let ev = glose::suggest::Evidence {
+            let ev = glose::nlp::suggest::Evidence {
                 text: &d.raw,
                 spans: &spans,
                 skip,
                 continues_attribution: cont,
             };
-            let rules = glose::suggest::rules(&ev);
-            out.push(glose::suggest::model::Example {
-                features: glose::suggest::features::extract(&ev, &d.raw, s.start, s.end, &rules),
+            let rules = glose::nlp::suggest::rules(&ev);
+            out.push(glose::nlp::suggest::model::Example {
+                features: glose::nlp::suggest::features::extract(
+                    &ev, &d.raw, s.start, s.end, &rules,
+                ),
                 label: rules.label,
             });
         }

@@ -5,10 +5,10 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use glose::Label;
-use glose::export::Format;
-use glose::export::policy::Source;
-use glose::export::row::Row;
-use glose::export::units::Unit;
+use glose::exchange::export::Format;
+use glose::exchange::export::policy::Source;
+use glose::exchange::export::row::Row;
+use glose::exchange::export::units::Unit;
 use std::hint::black_box;
 use std::sync::Arc;
 
@@ -70,10 +70,10 @@ fn bench(c: &mut Criterion) {
 
 /// 200 articles of 500 sentences, every sentence labeled by alice.
 fn disk_corpus() -> tempfile::TempDir {
-    use glose::annotations::Annotations;
-    use glose::annotator::Annotator;
-    use glose::document::Document;
-    use glose::sidecar::{How, Record};
+    use glose::model::annotations::Annotations;
+    use glose::model::annotator::Annotator;
+    use glose::model::document::Document;
+    use glose::model::sidecar::{How, Record};
     let dir = tempfile::tempdir().unwrap();
     let alice = Annotator::new("alice").unwrap();
     for a in 0..200 {
@@ -108,8 +108,8 @@ fn disk_corpus() -> tempfile::TempDir {
 }
 
 fn pipeline(c: &mut Criterion) {
-    use glose::corpus::Corpus;
-    use glose::export::{self, Options};
+    use glose::exchange::export::{self, Options};
+    use glose::model::corpus::Corpus;
     let dir = disk_corpus();
     let corpus = Corpus::scan(dir.path()).unwrap();
     let opts = Options {
@@ -124,7 +124,7 @@ fn pipeline(c: &mut Criterion) {
         b.iter(|| {
             let mut n = 0;
             for e in &corpus.entries {
-                let m = glose::matrix::LabelMatrix::load(e).unwrap();
+                let m = glose::review::matrix::LabelMatrix::load(e).unwrap();
                 n += m.rows.len();
             }
             black_box(n)

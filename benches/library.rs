@@ -8,9 +8,9 @@
 //! generated once in nested folders.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use glose::action::Action;
-use glose::annotator::Annotator;
-use glose::corpus::Corpus;
+use glose::model::annotator::Annotator;
+use glose::model::corpus::Corpus;
+use glose::tui::action::Action;
 use glose::tui::{App, draw, start};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

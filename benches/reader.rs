@@ -4,10 +4,10 @@
 //! (read, segment, load labels, render).
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use glose::action::Action;
-use glose::annotator::Annotator;
-use glose::corpus::Corpus;
-use glose::keymap::Keymap;
+use glose::model::annotator::Annotator;
+use glose::model::corpus::Corpus;
+use glose::tui::action::Action;
+use glose::tui::keymap::Keymap;
 use glose::tui::{App, Theme, draw};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -68,7 +68,7 @@ fn bench(c: &mut Criterion) {
         ("large_1mb_10k_sentences", 10_000, 1_000_000),
     ] {
         let text = article(sentences, size);
-        let found = glose::segment::segment(&text).len();
+        let found = glose::nlp::segment::segment(&text).len();
         assert!(
             found.abs_diff(sentences) <= sentences / 50 + 1,
             "{found} sentences"

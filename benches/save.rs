@@ -3,11 +3,11 @@
 //! through `sidecar::parse` (glose's own layout: the fast path) and through `ron` alone.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use glose::annotations::Annotations;
-use glose::annotator::Annotator;
-use glose::document::Document;
-use glose::label::Label;
-use glose::sidecar::{self, How, Record, Sidecar};
+use glose::model::annotations::Annotations;
+use glose::model::annotator::Annotator;
+use glose::model::document::Document;
+use glose::model::label::Label;
+use glose::model::sidecar::{self, How, Record, Sidecar};
 
 fn article(n: usize) -> String {
     let mut s = String::from("Titre de l'article\n\n");

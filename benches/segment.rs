@@ -32,7 +32,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("glose", |b| {
         b.iter(|| {
             docs.iter()
-                .map(|d| glose::segment::segment(black_box(d)).len())
+                .map(|d| glose::nlp::segment::segment(black_box(d)).len())
                 .sum::<usize>()
         })
     });
@@ -61,7 +61,7 @@ fn adversarial(c: &mut Criterion) {
     for (i, d) in docs.iter().enumerate() {
         g.throughput(Throughput::Bytes(d.len() as u64));
         g.bench_function(format!("case{i}"), |b| {
-            b.iter(|| glose::segment::segment(black_box(d)).len())
+            b.iter(|| glose::nlp::segment::segment(black_box(d)).len())
         });
     }
     g.finish();

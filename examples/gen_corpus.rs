@@ -9,9 +9,9 @@
 //! articles labeled (default 10) and `--rate PCT` the share of sentences each annotator
 //! labels (default 60).
 
-use glose::document::Document;
-use glose::label::Label;
-use glose::sidecar::{self, How, Record, Sidecar};
+use glose::model::document::Document;
+use glose::model::label::Label;
+use glose::model::sidecar::{self, How, Record, Sidecar};
 use std::path::PathBuf;
 
 const SAMPLES: [&str; 5] = [
@@ -121,7 +121,7 @@ fn pool() -> (Vec<String>, Vec<String>) {
     let mut titles = Vec::new();
     let mut sentences = Vec::new();
     for s in SAMPLES {
-        for sent in glose::segment::segment(s) {
+        for sent in glose::nlp::segment::segment(s) {
             let t = s[sent.start..sent.end].replace('\n', " ");
             if t.ends_with(['.', '!', '?', '»']) && t.len() > 40 {
                 sentences.push(t);
@@ -176,7 +176,7 @@ fn write_sidecar(
         schema: sidecar::SCHEMA,
         article: doc.id.clone(),
         fingerprint: doc.fingerprint.clone(),
-        segmenter: glose::segment::VERSION.to_string(),
+        segmenter: glose::nlp::segment::VERSION.to_string(),
         annotator: who.to_string(),
         labels,
         orphans: Vec::new(),

@@ -1,38 +1,18 @@
 //! glose: a terminal reader for annotating news text sentence by sentence.
 //!
-//! The model modules (corpus, documents, segmentation, sidecars, annotations) know nothing
-//! of the terminal; the TUI sits on top of them; the binary only calls [`cli::main`].
+//! The folders are the layers, each using only those listed before it:
+//! [`store`] (atomic writes, locks, bounded reads), [`model`] (corpus, documents, units,
+//! sidecars, annotations), [`nlp`] (segmentation, highlights, suggestions), [`review`]
+//! (agreement, adjudication), [`exchange`] (export, import), [`tui`] (actions, keymaps,
+//! views) and [`cli`]; the binary only calls [`cli::main`]. See `docs/architecture.md`.
 
-pub mod action;
-pub mod adjudicate;
-pub mod agreement;
-pub mod align;
-pub mod analysis;
-pub mod annotations;
-pub mod annotator;
-pub mod atomic;
-pub mod bytescan;
 pub mod cli;
 pub mod config;
-pub mod corpus;
-pub mod document;
-pub mod export;
-pub mod highlight;
-pub mod import;
-pub mod index;
-pub mod keymap;
-pub mod label;
-pub mod lang;
-pub mod lexicon;
-pub mod lock;
-pub mod matrix;
-pub mod pace;
-pub mod sanitize;
-pub mod segment;
-pub mod shutdown;
-pub mod sidecar;
-pub mod suggest;
+pub mod exchange;
+pub mod model;
+pub mod nlp;
+pub mod review;
+pub mod store;
 pub mod tui;
-pub mod whole_file;
 
-pub use label::Label;
+pub use model::label::Label;

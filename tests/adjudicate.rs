@@ -1,12 +1,12 @@
 //! Adjudication into gold: what the review rows show, gold written to disk atomically with
 //! who agreed and who decided, and undo restoring the file.
 
-use glose::adjudicate::{Review, Status};
-use glose::annotations::Annotations;
-use glose::annotator::Annotator;
-use glose::document::Document;
-use glose::label::Label::{self, *};
-use glose::sidecar::{self, How, Record};
+use glose::model::annotations::Annotations;
+use glose::model::annotator::Annotator;
+use glose::model::document::Document;
+use glose::model::label::Label::{self, *};
+use glose::model::sidecar::{self, How, Record};
+use glose::review::adjudicate::{Review, Status};
 use std::path::Path;
 
 const TEXT: &str = "Un fait établi. Il a dit « oui ». Quelle honte. Rien à voir.\n";

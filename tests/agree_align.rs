@@ -1,10 +1,10 @@
 //! Matching labels across annotators whose sidecars were cut differently.
 
-use glose::align::Aligned;
-use glose::annotator::Annotator;
-use glose::document::Document;
-use glose::label::Label::{self, *};
-use glose::sidecar::{How, Record};
+use glose::model::align::Aligned;
+use glose::model::annotator::Annotator;
+use glose::model::document::Document;
+use glose::model::label::Label::{self, *};
+use glose::model::sidecar::{How, Record};
 use std::path::Path;
 
 fn doc(text: &str) -> Document {
@@ -120,7 +120,7 @@ fn loading_reports_unreadable_sidecars_instead_of_hiding_them() {
     let p = dir.path().join("a.txt");
     std::fs::write(&p, "Un. Deux.\n").unwrap();
     std::fs::write(dir.path().join("a.txt.bob.ron"), "(oops").unwrap();
-    let c = glose::corpus::Corpus::scan(dir.path()).unwrap();
+    let c = glose::model::corpus::Corpus::scan(dir.path()).unwrap();
     let a = Aligned::load(&c.entries[0], &c.entries[0].annotators).unwrap();
     assert_eq!(a.errors.len(), 1);
     assert!(a.errors[0].contains("a.txt.bob.ron"), "{:?}", a.errors);

@@ -1,14 +1,14 @@
 //! The cache of aligned label codes: same figures as without it, and never stale.
 
-use glose::agreement::codes::{self, ArticleCodes};
-use glose::agreement::{Options, corpus_report};
-use glose::align::Aligned;
-use glose::annotations::Annotations;
-use glose::annotator::Annotator;
-use glose::corpus::Corpus;
-use glose::document::Document;
-use glose::label::Label::{self, *};
-use glose::sidecar::{How, Record};
+use glose::model::align::Aligned;
+use glose::model::annotations::Annotations;
+use glose::model::annotator::Annotator;
+use glose::model::corpus::Corpus;
+use glose::model::document::Document;
+use glose::model::label::Label::{self, *};
+use glose::model::sidecar::{How, Record};
+use glose::review::agreement::codes::{self, ArticleCodes};
+use glose::review::agreement::{Options, corpus_report};
 use std::path::Path;
 
 fn label(root: &Path, file: &str, who: &str, labels: &[Label]) {
@@ -122,7 +122,7 @@ fn the_key_from_the_files_read_is_the_key_from_their_paths() {
         let sidecars: Vec<_> = e
             .annotators
             .iter()
-            .map(|who| Some(opened(&glose::corpus::sidecar_path(&e.path, who))))
+            .map(|who| Some(opened(&glose::model::corpus::sidecar_path(&e.path, who))))
             .collect();
         let key = codes::key_from(e, &opened(&e.path), &sidecars);
         assert!(key.is_some());

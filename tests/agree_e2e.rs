@@ -2,9 +2,9 @@
 //! which do not all match glose's own segmentation): sidecars → `glose agree --json`.
 
 use assert_cmd::Command;
-use glose::document::{Document, fingerprint};
-use glose::label::Label;
-use glose::sidecar::{self, How, Record, SCHEMA, Sidecar};
+use glose::model::document::{Document, fingerprint};
+use glose::model::label::Label;
+use glose::model::sidecar::{self, How, Record, SCHEMA, Sidecar};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -265,10 +265,10 @@ fn bad_arguments_are_clear_errors() {
 /// one disagreement, check the gold file on disk, then compare each annotator with gold.
 #[test]
 fn adjudicating_an_article_writes_gold_and_agree_compares_against_it() {
-    use glose::adjudicate::Review;
-    use glose::agreement::{ArticleSummary, Cursor, ReviewIndex};
-    use glose::annotator::Annotator;
-    use glose::corpus::Corpus;
+    use glose::model::annotator::Annotator;
+    use glose::model::corpus::Corpus;
+    use glose::review::adjudicate::Review;
+    use glose::review::agreement::{ArticleSummary, Cursor, ReviewIndex};
 
     let dir = corpus();
     let (a, b) = (
@@ -297,7 +297,7 @@ fn adjudicating_an_article_writes_gold_and_agree_compares_against_it() {
     // the article at the same places (rows glose has and the annotators do not stay
     // unlabeled).
     let labeled = (0..r.len())
-        .filter(|&u| r.status(u) != glose::adjudicate::Status::Unlabeled)
+        .filter(|&u| r.status(u) != glose::review::adjudicate::Status::Unlabeled)
         .count();
     assert_eq!(labeled, 19);
     assert!(r.len() >= 19);
@@ -311,7 +311,7 @@ fn adjudicating_an_article_writes_gold_and_agree_compares_against_it() {
     let sc = sidecar::read(&gold_path).unwrap().unwrap();
     // Gold follows the annotators' spans; those that are no glose sentence are kept with
     // the orphans, not lost.
-    let doc = glose::document::Document::load(&c.entries[0].path, &c.entries[0].id).unwrap();
+    let doc = glose::model::document::Document::load(&c.entries[0].path, &c.entries[0].id).unwrap();
     let off_sentence = a
         .iter()
         .filter(|l| l.article.starts_with("000"))

@@ -2,8 +2,8 @@
 //! sentence or off a character boundary. Uses only their public API, so the rules behind it
 //! can change freely.
 
-use glose::analysis::Analyzer;
-use glose::document::Document;
+use glose::model::document::Document;
+use glose::nlp::analysis::Analyzer;
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -96,7 +96,7 @@ fn check(t: &str) -> Result<(), TestCaseError> {
         }
         let c = a.suggestion.confidence;
         prop_assert!((0.0..=1.0).contains(&c), "confidence {c} in {t:?}");
-        for sp in glose::highlight::highlight(&doc.raw, s.start, s.end) {
+        for sp in glose::nlp::highlight::highlight(&doc.raw, s.start, s.end) {
             prop_assert!(
                 s.start <= sp.start && sp.start < sp.end && sp.end <= s.end,
                 "highlight {sp:?} outside sentence {s:?} in {t:?}"

@@ -28,10 +28,10 @@ fn corpus() -> tempfile::TempDir {
 
 /// Writes a sidecar for `a.txt` labeling its first two sentences, through the library.
 fn label_a(root: &Path, who: &str) {
-    use glose::annotations::Annotations;
-    use glose::annotator::Annotator;
-    use glose::document::Document;
-    use glose::sidecar::{How, Record};
+    use glose::model::annotations::Annotations;
+    use glose::model::annotator::Annotator;
+    use glose::model::document::Document;
+    use glose::model::sidecar::{How, Record};
     let doc = Document::load(&root.join("a.txt"), "a.txt").unwrap();
     let mut a = Annotations::load(&doc, &Annotator::new(who).unwrap()).unwrap();
     for i in 0..2 {

@@ -4,8 +4,8 @@
 
 mod tui_support;
 
-use glose::adjudicate::Status;
-use glose::sidecar::How;
+use glose::model::sidecar::How;
+use glose::review::adjudicate::Status;
 mod pty_support;
 use pty_support::Session;
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! terminal emulator, and the sidecars are checked on disk after quitting. Needs no real
 //! terminal and nothing installed.
 
-use glose::document::Document;
+use glose::model::document::Document;
 mod pty_support;
 use pty_support::Session;
 use std::path::Path;
@@ -51,7 +51,7 @@ fn label_undo_and_quit_leave_the_right_sidecar() {
     assert!(s.restored(), "the terminal was restored");
 
     let text = std::fs::read_to_string(corpus.path().join(format!("{id}.alice.ron"))).unwrap();
-    let sc = glose::sidecar::parse(&text, Path::new("x.ron")).unwrap();
+    let sc = glose::model::sidecar::parse(&text, Path::new("x.ron")).unwrap();
     let got: Vec<(String, &str)> = sc
         .labels
         .iter()
@@ -185,7 +185,7 @@ fn numeric_keymap_with_a_user_override() {
     s.send("\u{11}");
     assert_eq!(s.exit_code(), 0);
     let text = std::fs::read_to_string(corpus.path().join("a.txt.zoe.ron")).unwrap();
-    let sc = glose::sidecar::parse(&text, Path::new("x.ron")).unwrap();
+    let sc = glose::model::sidecar::parse(&text, Path::new("x.ron")).unwrap();
     let labels: Vec<&str> = sc.labels.iter().map(|r| r.label.name()).collect();
     assert_eq!(labels, ["factual", "opinion"]);
     assert_eq!(sc.labels[1].text, "One sentence here.");

@@ -4,8 +4,8 @@
 //! when changes from disk were merged.
 
 mod pty_support;
-use glose::label::Label;
-use glose::sidecar::{self, How, Record};
+use glose::model::label::Label;
+use glose::model::sidecar::{self, How, Record};
 use pty_support::*;
 use std::path::Path;
 

@@ -159,11 +159,11 @@ fn suggest_prints_spans_and_labels_as_json_lines() {
 
 #[test]
 fn gold_sidecars_are_the_reference_without_a_gold_file() {
-    use glose::annotations::Annotations;
-    use glose::annotator::Annotator;
-    use glose::document::Document;
-    use glose::label::Label;
-    use glose::sidecar::{How, Record};
+    use glose::model::annotations::Annotations;
+    use glose::model::annotator::Annotator;
+    use glose::model::document::Document;
+    use glose::model::label::Label;
+    use glose::model::sidecar::{How, Record};
     let cfg = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.txt");

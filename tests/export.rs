@@ -2,9 +2,9 @@
 //! split determinism and stability, and the command line's refusals.
 
 use assert_cmd::Command;
-use glose::annotator::Annotator;
-use glose::corpus::Corpus;
-use glose::export::{self, Format, Options};
+use glose::exchange::export::{self, Format, Options};
+use glose::model::annotator::Annotator;
+use glose::model::corpus::Corpus;
 use std::path::{Path, PathBuf};
 
 fn fixtures() -> PathBuf {
@@ -24,11 +24,11 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn import(root: &Path, who: &str, labels: &Path) -> glose::import::Report {
+fn import(root: &Path, who: &str, labels: &Path) -> glose::exchange::import::Report {
     let corpus = Corpus::scan(root).unwrap();
-    let (lines, bad) = glose::import::parse(&std::fs::read_to_string(labels).unwrap());
+    let (lines, bad) = glose::exchange::import::parse(&std::fs::read_to_string(labels).unwrap());
     assert!(bad.is_empty(), "{bad:?}");
-    let r = glose::import::import(
+    let r = glose::exchange::import::import(
         &corpus,
         &Annotator::new(who).unwrap(),
         lines,
@@ -441,12 +441,13 @@ fn corpus_fingerprint_follows_labels_not_runs() {
     )
     .unwrap();
     let corpus = Corpus::scan(dir.path()).unwrap();
-    let (lines, _) = glose::import::parse(&std::fs::read_to_string(&change).unwrap());
-    let opts = glose::import::Options {
+    let (lines, _) = glose::exchange::import::parse(&std::fs::read_to_string(&change).unwrap());
+    let opts = glose::exchange::import::Options {
         overwrite: true,
         dry_run: false,
     };
-    let r = glose::import::import(&corpus, &Annotator::new("alice").unwrap(), lines, opts);
+    let r =
+        glose::exchange::import::import(&corpus, &Annotator::new("alice").unwrap(), lines, opts);
     assert_eq!(r.overwritten, 1);
     assert_ne!(before, fp());
 }

@@ -3,12 +3,12 @@
 //! points) to the exported text, whatever the segmenter does.
 
 use glose::Label;
-use glose::annotations::Annotations;
-use glose::annotator::Annotator;
-use glose::corpus::Corpus;
-use glose::document::Document;
-use glose::export::{self, Format, Options};
-use glose::sidecar::{How, Record};
+use glose::exchange::export::{self, Format, Options};
+use glose::model::annotations::Annotations;
+use glose::model::annotator::Annotator;
+use glose::model::corpus::Corpus;
+use glose::model::document::Document;
+use glose::model::sidecar::{How, Record};
 use proptest::prelude::*;
 
 proptest! {

@@ -1,9 +1,9 @@
 //! Highlight rules on sentences written for these tests (news, reviews, parliamentary
 //! speech), in French and English.
 
-use glose::analysis::Analyzer;
-use glose::highlight::{Kind, Span};
-use glose::lang::Lang;
+use glose::nlp::analysis::Analyzer;
+use glose::nlp::highlight::{Kind, Span};
+use glose::nlp::lang::Lang;
 
 fn spans(lang: Lang, text: &str) -> Vec<Span> {
     Analyzer::builtin().span(text, lang, 0, text.len()).spans

@@ -4,8 +4,8 @@
 mod pty_support;
 
 use assert_cmd::Command;
-use glose::corpus::Corpus;
-use glose::document::Document;
+use glose::model::corpus::Corpus;
+use glose::model::document::Document;
 use std::fs;
 use std::path::Path;
 

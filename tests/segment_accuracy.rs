@@ -2,7 +2,7 @@
 //! scorer: a boundary is the start of every sentence after the first in a document,
 //! moved forward past whitespace.
 
-use glose::segment::segment;
+use glose::nlp::segment::segment;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 

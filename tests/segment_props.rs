@@ -3,7 +3,7 @@
 //! paragraphs count the blank-line-separated blocks. Also on hard-wrapped text, which
 //! takes the line-joining paths.
 
-use glose::segment::segment;
+use glose::nlp::segment::segment;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 

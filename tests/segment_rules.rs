@@ -1,6 +1,6 @@
 //! One test per segmentation rule, in French and in English.
 
-use glose::segment::{VERSION, segment};
+use glose::nlp::segment::{VERSION, segment};
 
 fn split(text: &str) -> Vec<&str> {
     segment(text).iter().map(|s| s.text(text)).collect()

@@ -2,11 +2,11 @@
 //! annotator on the same article): every label either of them saved is on disk at the end,
 //! none is lost between one's change check and the other's rename.
 
-use glose::annotations::Annotations;
-use glose::annotator::Annotator;
-use glose::document::Document;
-use glose::label::Label;
-use glose::sidecar::{How, Record};
+use glose::model::annotations::Annotations;
+use glose::model::annotator::Annotator;
+use glose::model::document::Document;
+use glose::model::label::Label;
+use glose::model::sidecar::{How, Record};
 use std::sync::{Arc, Barrier};
 
 const SENTENCES: usize = 60;

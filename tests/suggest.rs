@@ -1,15 +1,15 @@
 //! Suggested labels on sentences written for these tests, user lexicons, and the
 //! background trainer driven without a terminal.
 
-use glose::analysis::Analyzer;
-use glose::annotations::Annotations;
-use glose::annotator::Annotator;
 use glose::config::Config;
-use glose::document::Document;
-use glose::label::Label;
-use glose::lang::Lang;
-use glose::sidecar::{How, Record};
-use glose::suggest::trainer::{self, State};
+use glose::model::annotations::Annotations;
+use glose::model::annotator::Annotator;
+use glose::model::document::Document;
+use glose::model::label::Label;
+use glose::model::sidecar::{How, Record};
+use glose::nlp::analysis::Analyzer;
+use glose::nlp::lang::Lang;
+use glose::nlp::suggest::trainer::{self, State};
 use std::time::Duration;
 
 fn label(lang: Lang, text: &str) -> Label {

@@ -1,7 +1,7 @@
 //! Every keymap file shipped in `keymaps/` parses and is built into the binary.
 
-use glose::action::{Action, View};
-use glose::keymap::{BUILTIN, Keymap};
+use glose::tui::action::{Action, View};
+use glose::tui::keymap::{BUILTIN, Keymap};
 
 #[test]
 fn every_shipped_keymap_parses_and_is_built_in() {

@@ -1,7 +1,7 @@
 //! `docs/keys.md` is generated from the action table and the default keymap; this test
 //! fails when they drift. Regenerate with `GLOSE_WRITE_DOCS=1 cargo test --test tui_keys_doc`.
 
-use glose::keymap::{Keymap, markdown};
+use glose::tui::keymap::{Keymap, markdown};
 
 #[test]
 fn keys_md_matches_the_default_keymap() {

@@ -3,11 +3,11 @@
 
 mod tui_support;
 
-use glose::annotations::Annotations;
-use glose::annotator::Annotator;
-use glose::document::Document;
-use glose::label::Label;
-use glose::sidecar::{How, Record};
+use glose::model::annotations::Annotations;
+use glose::model::annotator::Annotator;
+use glose::model::document::Document;
+use glose::model::label::Label;
+use glose::model::sidecar::{How, Record};
 use glose::tui::App;
 use std::time::{Duration, Instant};
 use tui_support::{app, keys, sidecar};
@@ -138,7 +138,7 @@ fn a_corpus_lexicon_changes_the_reader_highlights() {
     )
     .unwrap();
     let cfg = glose::config::Config::default();
-    let an = glose::analysis::Analyzer::with_lexicons(None, Some(dir.path()), &cfg).unwrap();
+    let an = glose::nlp::analysis::Analyzer::with_lexicons(None, Some(dir.path()), &cfg).unwrap();
     app.set_analyzer(an);
     assert_eq!(
         cues(&app),

@@ -3,7 +3,7 @@
 
 mod tui_support;
 
-use glose::action::{Action, View};
+use glose::tui::action::{Action, View};
 use tui_support::{app, corpus, keys, labels_on_disk};
 
 #[test]
@@ -168,11 +168,11 @@ fn growing_the_terminal_fills_the_screen_again() {
 /// Where `least-confident` must go for `who`, computed from the files on disk: the
 /// unlabeled sentence with the least confident suggestion among `articles` (all if empty).
 fn least_on_disk(dir: &std::path::Path, who: &str, articles: &[&str]) -> (String, usize) {
-    use glose::analysis::Analyzer;
-    use glose::annotations::Annotations;
-    use glose::document::Document;
-    let corpus = glose::corpus::Corpus::scan(dir).unwrap();
-    let who = glose::annotator::Annotator::new(who).unwrap();
+    use glose::model::annotations::Annotations;
+    use glose::model::document::Document;
+    use glose::nlp::analysis::Analyzer;
+    let corpus = glose::model::corpus::Corpus::scan(dir).unwrap();
+    let who = glose::model::annotator::Annotator::new(who).unwrap();
     let docs: Vec<Document> = corpus
         .entries
         .iter()
@@ -296,9 +296,9 @@ fn pages_move_a_screen_at_a_time_in_a_long_article() {
 
 #[test]
 fn a_lazy_library_fills_in_between_keys_and_is_usable_before() {
-    use glose::annotator::Annotator;
-    use glose::corpus::Corpus;
-    use glose::keymap::Keymap;
+    use glose::model::annotator::Annotator;
+    use glose::model::corpus::Corpus;
+    use glose::tui::keymap::Keymap;
     let dir = corpus();
     let eager = app(dir.path(), "alice");
     let mut app = glose::tui::App::lazy(

@@ -3,8 +3,8 @@
 
 mod tui_support;
 
-use glose::analysis::SentenceAnalysis;
-use glose::highlight::{Kind, Span};
+use glose::nlp::analysis::SentenceAnalysis;
+use glose::nlp::highlight::{Kind, Span};
 use glose::tui::{App, SaveState, Theme, draw};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -19,7 +19,7 @@ fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
 }
 
 fn resized(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.update(glose::action::Action::Resize(w, h));
+    app.update(glose::tui::action::Action::Resize(w, h));
     render(app, w, h)
 }
 
@@ -264,11 +264,11 @@ fn control_characters_and_wide_text_never_reach_the_terminal() {
 fn a_frame_smaller_than_the_last_resize_draws_without_panicking() {
     let dir = corpus();
     let mut app = reader_app(dir.path());
-    app.update(glose::action::Action::Resize(200, 60));
+    app.update(glose::tui::action::Action::Resize(200, 60));
     for (w, h) in [(60, 12), (80, 24)] {
         let t = render(&app, w, h);
         assert!(row(t.backend().buffer(), h - 1).contains("factual"));
-        while app.view != glose::action::View::Library {
+        while app.view != glose::tui::action::View::Library {
             keys(&mut app, "<esc>");
         }
         let t = render(&app, w, h);

@@ -3,7 +3,7 @@
 
 mod tui_support;
 
-use glose::action::View;
+use glose::tui::action::View;
 use glose::tui::{App, SaveState, Theme, draw};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -12,7 +12,7 @@ use ratatui::style::Modifier;
 use tui_support::{app, keys, two_annotators};
 
 fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.update(glose::action::Action::Resize(w, h));
+    app.update(glose::tui::action::Action::Resize(w, h));
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| draw(f, app)).unwrap();
     t

@@ -4,17 +4,17 @@
 
 mod tui_support;
 
-use glose::action::View;
-use glose::adjudicate::{Review, Status};
-use glose::label::Label;
-use glose::sidecar::How;
+use glose::model::label::Label;
+use glose::model::sidecar::How;
+use glose::review::adjudicate::{Review, Status};
+use glose::tui::action::View;
 use glose::tui::{App, Mode};
 use std::path::Path;
 use tui_support::{app, keys, review_on_disk, sidecar_path, two_annotators};
 
 /// Article ids in library order.
 fn ids(dir: &Path) -> Vec<String> {
-    let c = glose::corpus::Corpus::scan(dir).unwrap();
+    let c = glose::model::corpus::Corpus::scan(dir).unwrap();
     c.entries.into_iter().map(|e| e.id).collect()
 }
 
@@ -253,23 +253,23 @@ fn page_keys_and_clicks_move_over_the_rows_shown() {
     let mut app = app(dir.path(), "carol");
     let (_, before) = open_where(&mut app, dir.path(), |r| r.len() > 60);
     keys(&mut app, "g");
-    app.update(glose::action::Action::PageDown);
+    app.update(glose::tui::action::Action::PageDown);
     let c = cursor(&app);
     assert!(c > 3 && c < 30, "one screen down, not more: {c}");
-    app.update(glose::action::Action::PageUp);
+    app.update(glose::tui::action::Action::PageUp);
     assert!(
         cursor(&app) < c.min(4),
         "back about one screen: {}",
         cursor(&app)
     );
-    app.update(glose::action::Action::PageUp);
+    app.update(glose::tui::action::Action::PageUp);
     assert_eq!(cursor(&app), 0);
     keys(&mut app, "G");
     assert_eq!(cursor(&app), before.len() - 1);
     let top = app.pane().unwrap().top;
     assert!(top > 0, "scrolled to keep the cursor on screen");
     // The first list row is on screen row 2.
-    app.update(glose::action::Action::Click { column: 20, row: 2 });
+    app.update(glose::tui::action::Action::Click { column: 20, row: 2 });
     assert_eq!(cursor(&app), top);
 }
 

@@ -4,11 +4,11 @@
 
 mod tui_support;
 
-use glose::action::Action;
-use glose::annotator::Annotator;
-use glose::corpus::Corpus;
-use glose::index::News;
-use glose::keymap::Keymap;
+use glose::model::annotator::Annotator;
+use glose::model::corpus::Corpus;
+use glose::model::index::News;
+use glose::tui::action::Action;
+use glose::tui::keymap::Keymap;
 use glose::tui::{App, Theme, draw};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -172,5 +172,5 @@ fn stats_opened_during_the_scan_are_computed_again_once_it_is_over() {
     let stats = app.stats.as_ref().unwrap();
     assert_eq!(stats.note, None);
     assert!(stats.report.is_some());
-    assert_eq!(stats.back, glose::action::View::Library);
+    assert_eq!(stats.back, glose::tui::action::View::Library);
 }

@@ -3,8 +3,8 @@
 
 mod tui_support;
 
-use glose::action::View;
-use glose::sidecar::How;
+use glose::model::sidecar::How;
+use glose::tui::action::View;
 use glose::tui::{Mode, SaveState};
 use tui_support::{app, corpus, keys, labels_on_disk, sidecar, sidecar_path};
 
@@ -254,7 +254,7 @@ fn an_edited_article_says_labels_moved_or_were_orphaned() {
 /// unseen, neither label nor move; quitting works; a resize brings everything back.
 #[test]
 fn a_terminal_too_small_ignores_keys_but_quit() {
-    use glose::action::Action;
+    use glose::tui::action::Action;
     let dir = corpus();
     let mut app = app(dir.path(), "alice");
     keys(&mut app, "<enter>");

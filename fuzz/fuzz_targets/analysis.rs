@@ -6,11 +6,11 @@ use libfuzzer_sys::fuzz_target;
 use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(doc) = glose::document::Document::from_bytes(data.to_vec(), Path::new("f.txt"), "f.txt")
+    let Ok(doc) = glose::model::document::Document::from_bytes(data.to_vec(), Path::new("f.txt"), "f.txt")
     else {
         return;
     };
-    let an = glose::analysis::Analyzer::builtin();
+    let an = glose::nlp::analysis::Analyzer::builtin();
     let lang = an.lang(&doc);
     for i in 0..doc.sentences.len() {
         let s = doc.sentences[i];

@@ -5,11 +5,11 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    if let Ok(km) = glose::keymap::Keymap::parse(text, "fuzz.ron") {
-        let mut base = glose::keymap::Keymap::builtin_default();
+    if let Ok(km) = glose::tui::keymap::Keymap::parse(text, "fuzz.ron") {
+        let mut base = glose::tui::keymap::Keymap::builtin_default();
         base.apply(km);
-        for v in glose::action::View::ALL {
-            for info in glose::action::ACTIONS {
+        for v in glose::tui::action::View::ALL {
+            for info in glose::tui::action::ACTIONS {
                 for k in base.keys_for(v, info.action) {
                     let _ = k.to_string();
                 }

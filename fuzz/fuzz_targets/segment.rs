@@ -5,7 +5,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
     let mut last = 0;
-    for s in glose::segment::segment(text) {
+    for s in glose::nlp::segment::segment(text) {
         assert!(last <= s.start && s.start < s.end && s.end <= text.len());
         assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
         last = s.end;

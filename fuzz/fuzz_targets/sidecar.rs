@@ -9,9 +9,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if let Ok(sc) = glose::sidecar::parse(text, Path::new("fuzz.ron")) {
-        let again = glose::sidecar::to_ron(&sc);
-        let back = glose::sidecar::parse(&again, Path::new("fuzz.ron")).expect("re-parse");
-        assert_eq!(glose::sidecar::to_ron(&back), again);
+    if let Ok(sc) = glose::model::sidecar::parse(text, Path::new("fuzz.ron")) {
+        let again = glose::model::sidecar::to_ron(&sc);
+        let back = glose::model::sidecar::parse(&again, Path::new("fuzz.ron")).expect("re-parse");
+        assert_eq!(glose::model::sidecar::to_ron(&back), again);
     }
 });

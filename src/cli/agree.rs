@@ -1,11 +1,11 @@
 //! `glose agree [CORPUS] [--annotators a,b] [--exclude skip] [--against-gold] [--json]`.
 
-use crate::agreement::{CorpusReport, Options, PairReport, Report, corpus_report};
-use crate::annotator::Annotator;
-use crate::corpus::Corpus;
-use crate::label::Label;
-use crate::pace::Pace;
-use crate::sanitize::clean;
+use crate::model::annotator::Annotator;
+use crate::model::corpus::Corpus;
+use crate::model::label::Label;
+use crate::model::sanitize::clean;
+use crate::review::agreement::{CorpusReport, Options, PairReport, Report, corpus_report};
+use crate::review::pace::Pace;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;

@@ -1,12 +1,12 @@
 //! `glose check [CORPUS]`: every sidecar parses, matches its article and names a valid
 //! annotator; labels all attach. Exit 1 if anything is wrong.
 
-use crate::annotations::Annotations;
-use crate::annotator::Annotator;
-use crate::corpus::{self, Corpus};
-use crate::document::Document;
-use crate::sanitize::clean;
-use crate::sidecar;
+use crate::model::annotations::Annotations;
+use crate::model::annotator::Annotator;
+use crate::model::corpus::{self, Corpus};
+use crate::model::document::Document;
+use crate::model::sanitize::clean;
+use crate::model::sidecar;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 

@@ -1,14 +1,14 @@
 //! `glose eval`: scores suggestions and highlights against a reference, cut exactly as the
 //! reference cuts sentences (so segmentation errors do not mix in).
 
-use crate::analysis::Analyzer;
-use crate::corpus::Corpus;
-use crate::highlight::Kind;
-use crate::label::Label;
-use crate::matrix::LabelMatrix;
-use crate::suggest::metrics::{LabelScores, SpanScores};
-use crate::suggest::model::{Example, Model};
-use crate::suggest::{self, Evidence, features};
+use crate::model::corpus::Corpus;
+use crate::model::label::Label;
+use crate::nlp::analysis::Analyzer;
+use crate::nlp::highlight::Kind;
+use crate::nlp::suggest::metrics::{LabelScores, SpanScores};
+use crate::nlp::suggest::model::{Example, Model};
+use crate::nlp::suggest::{self, Evidence, features};
+use crate::review::matrix::LabelMatrix;
 use anyhow::{Context, bail};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -154,7 +154,7 @@ fn load_articles(root: &Path, units: &[GoldUnit]) -> anyhow::Result<BTreeMap<Str
 struct Prepared<'a> {
     unit: &'a GoldUnit,
     text: &'a str,
-    spans: Vec<crate::highlight::Span>,
+    spans: Vec<crate::nlp::highlight::Span>,
     skip: Option<&'static str>,
     cont: bool,
 }

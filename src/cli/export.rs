@@ -1,11 +1,11 @@
 //! `glose export [CORPUS] --format … [--out PATH|-]`: training data from a labeled corpus.
 
-use crate::corpus::Corpus;
-use crate::export::manifest::{self, split_file};
-use crate::export::policy::Policy;
-use crate::export::sink::AtomicFile;
-use crate::export::split::SplitSpec;
-use crate::export::{self, Dataset, Format, Options, brat};
+use crate::exchange::export::manifest::{self, split_file};
+use crate::exchange::export::policy::Policy;
+use crate::exchange::export::sink::AtomicFile;
+use crate::exchange::export::split::SplitSpec;
+use crate::exchange::export::{self, Dataset, Format, Options, brat};
+use crate::model::corpus::Corpus;
 use anyhow::{Context, bail};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -199,7 +199,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
 /// loses labels without a word.
 fn warn(problems: &[String]) {
     for p in problems {
-        eprintln!("glose: warning: {}", crate::sanitize::clean(p));
+        eprintln!("glose: warning: {}", crate::model::sanitize::clean(p));
     }
 }
 
@@ -207,7 +207,7 @@ fn warn(problems: &[String]) {
 fn check_source(policy: &Policy, corpus: &Corpus) -> anyhow::Result<()> {
     let have = corpus.annotators();
     let wanted = match policy {
-        Policy::Gold => crate::annotator::GOLD,
+        Policy::Gold => crate::model::annotator::GOLD,
         Policy::Annotator(n) => n.as_str(),
         Policy::Majority | Policy::All => return Ok(()),
     };
@@ -273,6 +273,6 @@ fn write_dir(
     let m = manifest::manifest(ds, opts, a.format, &root.display().to_string(), &command);
     let text = serde_json::to_string_pretty(&m)? + "\n";
     let path = dir.join("manifest.json");
-    crate::atomic::write(&path, text.as_bytes())
+    crate::store::atomic::write(&path, text.as_bytes())
         .with_context(|| format!("{}: cannot write", path.display()))
 }

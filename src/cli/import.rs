@@ -1,10 +1,10 @@
 //! `glose import LABELS.jsonl --annotator NAME [CORPUS]`.
 
 use super::WhoArgs;
-use crate::annotator::Annotator;
-use crate::corpus::Corpus;
-use crate::import::{self, Options};
-use crate::sanitize::clean;
+use crate::exchange::import::{self, Options};
+use crate::model::annotator::Annotator;
+use crate::model::corpus::Corpus;
+use crate::model::sanitize::clean;
 use anyhow::{Context, bail};
 use std::io::Read;
 use std::path::PathBuf;

@@ -156,10 +156,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 }
 
 /// The annotator for this run, from flag, environment, config or OS user.
-pub fn annotator(who: &WhoArgs) -> anyhow::Result<crate::annotator::Annotator> {
+pub fn annotator(who: &WhoArgs) -> anyhow::Result<crate::model::annotator::Annotator> {
     let cfg = crate::config::Config::load()?;
-    let (a, from) = crate::annotator::resolve(who.annotator.as_deref(), cfg.annotator.as_deref())
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let (a, from) =
+        crate::model::annotator::resolve(who.annotator.as_deref(), cfg.annotator.as_deref())
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
     let _ = from;
     Ok(a)
 }

@@ -1,6 +1,6 @@
 //! `glose segment FILE [--json]`.
 
-use crate::document;
+use crate::model::document;
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -47,7 +47,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             writeln!(out, "{line}")?;
         } else {
             // One line each, and nothing a terminal would obey (JSON keeps the exact text).
-            writeln!(out, "{}", crate::sanitize::clean(text))?;
+            writeln!(out, "{}", crate::model::sanitize::clean(text))?;
         }
     }
     out.flush()?;
@@ -69,7 +69,7 @@ ends here. Voir p. 12 et suiv.\n";
 mod tests {
     #[test]
     fn the_warm_up_text_is_many_sentences_of_several_kinds() {
-        let s = crate::document::segment_at(super::WARM_UP, 0);
+        let s = crate::model::document::segment_at(super::WARM_UP, 0);
         assert!(s.len() >= 10, "{}", s.len());
         // The wrapped line is joined again, so one sentence holds a line break.
         assert!(

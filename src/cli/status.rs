@@ -1,9 +1,9 @@
 //! `glose status [CORPUS] [--json]`.
 
 use super::WhoArgs;
-use crate::corpus::Corpus;
-use crate::index::{ArticleInfo, Index};
-use crate::sanitize::clean;
+use crate::model::corpus::Corpus;
+use crate::model::index::{ArticleInfo, Index};
+use crate::model::sanitize::clean;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;

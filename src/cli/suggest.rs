@@ -1,9 +1,9 @@
 //! `glose suggest FILE [--json]`: each sentence with its spans, suggested label,
 //! confidence and reasons.
 
-use crate::analysis::Analyzer;
-use crate::document::Document;
-use crate::sanitize::clean;
+use crate::model::document::Document;
+use crate::model::sanitize::clean;
+use crate::nlp::analysis::Analyzer;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -5,11 +5,11 @@ use super::article::Article;
 use super::library::Library;
 use super::style::Theme;
 use super::undo::History;
-use crate::action::{Action, View};
-use crate::analysis::Analyzer;
-use crate::annotator::Annotator;
-use crate::corpus::Corpus;
-use crate::keymap::{Code, Key, Keymap};
+use crate::model::annotator::Annotator;
+use crate::model::corpus::Corpus;
+use crate::nlp::analysis::Analyzer;
+use crate::tui::action::{Action, View};
+use crate::tui::keymap::{Code, Key, Keymap};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -97,7 +97,7 @@ pub struct App {
     pub(super) learning: super::learn::Learning,
     /// Summarises the library's articles in a thread; `None` once installed (or never
     /// started, then the library reads articles itself between keys).
-    pub indexer: Option<crate::index::Indexer>,
+    pub indexer: Option<crate::model::index::Indexer>,
     /// The review view, its open articles and the corpus's agreement summaries.
     pub review: super::review::ReviewState,
     /// The stats screen, once opened.

@@ -1,13 +1,13 @@
 //! An article open in the reader: its text, this annotator's labels (or why they are
 //! read-only), where the cursor and the screen are, and highlights computed so far.
 
-use crate::analysis::{Analyzer, SentenceAnalysis};
-use crate::annotations::Annotations;
-use crate::annotator::Annotator;
-use crate::document::Document;
-use crate::label::Label;
-use crate::lang::Lang;
-use crate::sidecar::Record;
+use crate::model::annotations::Annotations;
+use crate::model::annotator::Annotator;
+use crate::model::document::Document;
+use crate::model::label::Label;
+use crate::model::sidecar::Record;
+use crate::nlp::analysis::{Analyzer, SentenceAnalysis};
+use crate::nlp::lang::Lang;
 
 /// One opened article.
 #[derive(Debug)]

@@ -2,7 +2,7 @@
 //! generated from the keymap, and the message/prompt line.
 
 use super::app::{App, Mode, Prompt};
-use crate::action::{self, View};
+use crate::tui::action::{self, View};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
@@ -53,7 +53,7 @@ pub fn message_line(app: &App) -> Option<Line<'static>> {
             Prompt::Search => "search: ",
             Prompt::Note => "note: ",
         };
-        let shown = crate::sanitize::clean(text).into_owned();
+        let shown = crate::model::sanitize::clean(text).into_owned();
         return Some(Line::from(vec![
             Span::styled(label, app.theme.key()),
             Span::raw(shown),
@@ -68,7 +68,7 @@ pub fn message_line(app: &App) -> Option<Line<'static>> {
         Style::new()
     };
     Some(Line::styled(
-        crate::sanitize::clean(text).into_owned(),
+        crate::model::sanitize::clean(text).into_owned(),
         style,
     ))
 }

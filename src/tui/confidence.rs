@@ -33,10 +33,10 @@ impl App {
     /// Starts summarising the library in a thread, with the on-disk cache in `cache_dir`.
     pub fn start_indexing(
         &mut self,
-        corpus: crate::corpus::Corpus,
+        corpus: crate::model::corpus::Corpus,
         cache_dir: Option<std::path::PathBuf>,
     ) {
-        self.indexer = Some(crate::index::Indexer::index(corpus, cache_dir));
+        self.indexer = Some(crate::model::index::Indexer::index(corpus, cache_dir));
     }
 
     /// `(done, total)` while the library is still being summarised.

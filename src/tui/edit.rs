@@ -4,8 +4,8 @@
 
 use super::app::{App, Mode, Prompt, SaveState};
 use super::undo::Change;
-use crate::label::Label;
-use crate::sidecar::{How, Record};
+use crate::model::label::Label;
+use crate::model::sidecar::{How, Record};
 
 impl App {
     /// Labels the selection (the range, or the cursor sentence).
@@ -44,7 +44,10 @@ impl App {
             return;
         }
         if let Err(why) = &a.ann {
-            let why = format!("read-only, not changed: {}", crate::sanitize::clean(why));
+            let why = format!(
+                "read-only, not changed: {}",
+                crate::model::sanitize::clean(why)
+            );
             return self.warn(why);
         }
         let (lo, hi) = a.selection();
@@ -107,7 +110,7 @@ impl App {
         };
         let mut after = before.clone();
         after.note = Some(text.trim().to_string()).filter(|t| !t.is_empty());
-        after.at = crate::sidecar::now();
+        after.at = crate::model::sidecar::now();
         if after.note == before.note {
             return;
         }
@@ -205,7 +208,9 @@ impl App {
                     wrote = true;
                     merged += usize::from(saved.merged);
                 }
-                Err(err) => failed = Some(crate::sanitize::clean(&err.to_string()).into_owned()),
+                Err(err) => {
+                    failed = Some(crate::model::sanitize::clean(&err.to_string()).into_owned())
+                }
             }
         }
         match failed {
@@ -218,7 +223,7 @@ impl App {
             }
             None => {
                 if wrote || matches!(self.save, SaveState::Failed(_)) {
-                    let now = crate::sidecar::now();
+                    let now = crate::model::sidecar::now();
                     self.save = SaveState::Saved(now.get(11..19).unwrap_or(&now).to_string());
                 }
                 if merged > 0 {

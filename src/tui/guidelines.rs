@@ -1,7 +1,7 @@
 //! The annotation guidelines shown by `guidelines`: the corpus's own `GUIDELINES.md` when
 //! it has one, else a built-in summary of the four labels.
 
-use crate::corpus::GUIDELINES_FILE;
+use crate::model::corpus::GUIDELINES_FILE;
 use std::path::Path;
 
 /// The built-in guidelines.

@@ -3,8 +3,8 @@
 //! a newer model is installed so the screen shows the newest.
 
 use super::app::App;
-use crate::analysis::Analyzer;
-use crate::suggest::trainer::{self, State, Trainer};
+use crate::nlp::analysis::Analyzer;
+use crate::nlp::suggest::trainer::{self, State, Trainer};
 use std::time::Duration;
 
 /// Longest a background step waits for a training to finish, so input is never kept

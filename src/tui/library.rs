@@ -4,11 +4,11 @@
 
 use super::app::App;
 use super::style::Theme;
-use crate::action::View;
-use crate::annotator::Annotator;
-use crate::corpus::{Corpus, CorpusError, Entry};
-use crate::index::{ArticleInfo, Indexer, News};
-use crate::keymap::Keymap;
+use crate::model::annotator::Annotator;
+use crate::model::corpus::{Corpus, CorpusError, Entry};
+use crate::model::index::{ArticleInfo, Indexer, News};
+use crate::tui::action::View;
+use crate::tui::keymap::Keymap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 

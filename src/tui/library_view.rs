@@ -3,7 +3,7 @@
 
 use super::app::App;
 use super::bars::{self, fit};
-use crate::action::View;
+use crate::tui::action::View;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -53,7 +53,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     if !lib.filter.is_empty() {
         status.push_str(&format!(
             " │ filter: {} ({} shown)",
-            crate::sanitize::clean(&lib.filter),
+            crate::model::sanitize::clean(&lib.filter),
             lib.order.len()
         ));
     }
@@ -124,7 +124,7 @@ pub fn draw(f: &mut Frame, app: &App) {
             Span::styled(format!("{mark} "), base.patch(t.error())),
             Span::styled(fit(&title, title_w), base.patch(title_style)),
             Span::styled(
-                format!(" {}", fit(&crate::sanitize::clean(&info.id), id_w)),
+                format!(" {}", fit(&crate::model::sanitize::clean(&info.id), id_w)),
                 base.patch(t.dim()),
             ),
             Span::styled(
@@ -174,12 +174,12 @@ fn selected_detail(app: &App) -> Line<'static> {
     let t = &app.theme;
     if let Some(why) = &info.unreadable {
         return Line::styled(
-            format!("{}: {why}", crate::sanitize::clean(&info.id)),
+            format!("{}: {why}", crate::model::sanitize::clean(&info.id)),
             t.error(),
         );
     }
     if let Some(err) = info.sidecar_errors.first() {
-        return Line::styled(crate::sanitize::clean(err).into_owned(), t.error());
+        return Line::styled(crate::model::sanitize::clean(err).into_owned(), t.error());
     }
     let who: Vec<String> = info
         .labeled
@@ -192,7 +192,7 @@ fn selected_detail(app: &App) -> Line<'static> {
         format!("labeled by {}", who.join(", "))
     };
     Line::styled(
-        format!("{} · {who}", crate::sanitize::clean(&info.id)),
+        format!("{} · {who}", crate::model::sanitize::clean(&info.id)),
         t.dim(),
     )
 }

@@ -3,6 +3,7 @@
 //! behaviour ([`App`], `update`) are testable without a terminal; the views only draw;
 //! `terminal` owns the real terminal and the event loop.
 
+pub mod action;
 mod app;
 mod article;
 mod bars;
@@ -10,6 +11,7 @@ mod confidence;
 mod crash_hook;
 mod edit;
 mod guidelines;
+pub mod keymap;
 mod layout;
 mod learn;
 mod library;
@@ -22,6 +24,7 @@ mod review_columns;
 mod review_update;
 mod review_view;
 mod scan;
+pub mod shutdown;
 mod stats;
 mod stats_view;
 mod style;
@@ -38,7 +41,7 @@ pub use stats::Stats;
 pub use style::Theme;
 pub use terminal::{run, run_in, start};
 
-use crate::action::View;
+use crate::tui::action::View;
 use ratatui::Frame;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};

@@ -4,8 +4,8 @@
 use super::app::{App, Mode, Prompt};
 use super::article::Article;
 use super::layout;
-use crate::action::{Action, View};
-use crate::document::Document;
+use crate::model::document::Document;
+use crate::tui::action::{Action, View};
 
 impl App {
     pub(super) fn reader_action(&mut self, a: Action) {
@@ -124,7 +124,10 @@ impl App {
             let doc = match Document::load(&entry.path, &entry.id) {
                 Ok(d) => d,
                 Err(why) => {
-                    self.warn(format!("{}: {why}", crate::sanitize::clean(&entry.id)));
+                    self.warn(format!(
+                        "{}: {why}",
+                        crate::model::sanitize::clean(&entry.id)
+                    ));
                     return false;
                 }
             };
@@ -133,7 +136,7 @@ impl App {
         }
         match self.articles.get(&e).map(|a| &a.ann) {
             Some(Err(why)) => {
-                let why = format!("read-only: {}", crate::sanitize::clean(why));
+                let why = format!("read-only: {}", crate::model::sanitize::clean(why));
                 self.warn(why);
             }
             Some(Ok(ann)) if ann.moved > 0 || !ann.orphans.is_empty() => {
@@ -222,11 +225,14 @@ impl App {
                 let note = if wrapped { " (from the top)" } else { "" };
                 self.say(format!(
                     "Found “{}” in sentence {}{note}; / then Enter finds the next.",
-                    crate::sanitize::clean(&query),
+                    crate::model::sanitize::clean(&query),
                     i + 1
                 ));
             }
-            None => self.warn(format!("Not found: {}", crate::sanitize::clean(&query))),
+            None => self.warn(format!(
+                "Not found: {}",
+                crate::model::sanitize::clean(&query)
+            )),
         }
     }
 

@@ -4,8 +4,8 @@
 use super::app::{App, Pager};
 use super::bars::{self, fit};
 use super::wrap;
-use crate::action::View;
-use crate::keymap::{HelpLine, help_lines};
+use crate::tui::action::View;
+use crate::tui::keymap::{HelpLine, help_lines};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

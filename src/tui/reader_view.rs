@@ -6,7 +6,7 @@ use super::article::Article;
 use super::bars::{self, fit};
 use super::layout::{self, Row};
 use super::style::Theme;
-use crate::action::View;
+use crate::tui::action::View;
 use ratatui::Frame;
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
@@ -124,7 +124,7 @@ fn put_text(
     buf: &mut Buffer,
     t: &Theme,
     line: &super::wrap::Line,
-    spans: &[crate::highlight::Span],
+    spans: &[crate::nlp::highlight::Span],
     base: Style,
     area: Rect,
 ) {
@@ -158,7 +158,7 @@ fn put_text(
 }
 
 /// The style of the text at byte `at`: `base` with the highlight spans over it patched on.
-fn piece_style(t: &Theme, spans: &[crate::highlight::Span], at: usize, base: Style) -> Style {
+fn piece_style(t: &Theme, spans: &[crate::nlp::highlight::Span], at: usize, base: Style) -> Style {
     spans
         .iter()
         .filter(|sp| sp.start <= at && at < sp.end)
@@ -170,7 +170,7 @@ fn piece_style(t: &Theme, spans: &[crate::highlight::Span], at: usize, base: Sty
 pub(super) fn styled_text(
     t: &Theme,
     line: &super::wrap::Line,
-    spans: &[crate::highlight::Span],
+    spans: &[crate::nlp::highlight::Span],
     base: Style,
 ) -> Vec<Span<'static>> {
     let mut out = Vec::new();
@@ -195,7 +195,7 @@ fn detail(app: &App, a: &Article) -> Line<'static> {
     let t = &app.theme;
     if let Err(e) = &a.ann {
         return Line::styled(
-            format!("read-only: {}", crate::sanitize::clean(e)),
+            format!("read-only: {}", crate::model::sanitize::clean(e)),
             t.error(),
         );
     }
@@ -220,7 +220,7 @@ fn detail(app: &App, a: &Article) -> Line<'static> {
             s.push_str(&format!(" (accepted from {m})"));
         }
         if let Some(n) = &r.note {
-            s.push_str(&format!(" · note: {}", crate::sanitize::clean(n)));
+            s.push_str(&format!(" · note: {}", crate::model::sanitize::clean(n)));
         }
         return Line::styled(s, t.label(r.label));
     }
@@ -233,7 +233,7 @@ fn detail(app: &App, a: &Article) -> Line<'static> {
                     s.label.name(),
                     s.confidence * 100.0,
                     s.model,
-                    crate::sanitize::clean(&s.reasons.join("; "))
+                    crate::model::sanitize::clean(&s.reasons.join("; "))
                 ),
                 t.dim(),
             )
@@ -245,7 +245,7 @@ fn detail(app: &App, a: &Article) -> Line<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::highlight::{Kind, Span as Highlight};
+    use crate::nlp::highlight::{Kind, Span as Highlight};
     use ratatui::style::Modifier;
     use ratatui::widgets::Widget;
 

@@ -3,13 +3,13 @@
 //! so the first frame never waits for them.
 
 use super::app::App;
-use crate::action::View;
-use crate::adjudicate::Review;
-use crate::agreement::{ArticleSummary, ReviewIndex};
-use crate::analysis::Analyzer;
-use crate::corpus::Corpus;
-use crate::highlight::Span;
-use crate::lang::Lang;
+use crate::model::corpus::Corpus;
+use crate::nlp::analysis::Analyzer;
+use crate::nlp::highlight::Span;
+use crate::nlp::lang::Lang;
+use crate::review::adjudicate::Review;
+use crate::review::agreement::{ArticleSummary, ReviewIndex};
+use crate::tui::action::View;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -207,7 +207,7 @@ impl App {
                 return false;
             };
             // The scan predates labels made in this session.
-            let mine = crate::corpus::sidecar_path(&entry.path, &self.annotator);
+            let mine = crate::model::corpus::sidecar_path(&entry.path, &self.annotator);
             if !entry.annotators.contains(&self.annotator) && mine.exists() {
                 entry.annotators.push(self.annotator.clone());
                 entry.annotators.sort();
@@ -224,7 +224,7 @@ impl App {
                     self.review.panes.insert(e, pane);
                 }
                 Err(why) => {
-                    let why = crate::sanitize::clean(&why.to_string()).into_owned();
+                    let why = crate::model::sanitize::clean(&why.to_string()).into_owned();
                     self.warn(format!("cannot review: {why}"));
                     return false;
                 }

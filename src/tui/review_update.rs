@@ -4,10 +4,10 @@
 
 use super::app::{App, Mode, SaveState};
 use super::review_view;
-use crate::action::{Action, View};
-use crate::agreement::{ArticleSummary, Cursor};
-use crate::label::Label;
-use crate::sidecar::SidecarError;
+use crate::model::label::Label;
+use crate::model::sidecar::SidecarError;
+use crate::review::agreement::{ArticleSummary, Cursor};
+use crate::tui::action::{Action, View};
 
 impl App {
     pub(super) fn review_action(&mut self, a: Action) {
@@ -153,11 +153,11 @@ impl App {
         match result {
             Ok(()) => {
                 self.review.unsaved = false;
-                let now = crate::sidecar::now();
+                let now = crate::model::sidecar::now();
                 self.save = SaveState::Saved(now.get(11..19).unwrap_or(&now).to_string());
             }
             Err(err) => {
-                let err = crate::sanitize::clean(&err.to_string()).into_owned();
+                let err = crate::model::sanitize::clean(&err.to_string()).into_owned();
                 self.warn(format!(
                     "NOT SAVED: {err}. Kept in memory; retried on the next change."
                 ));
@@ -256,7 +256,8 @@ impl App {
                     p.cursor = c.row.min(p.review.len().saturating_sub(1));
                     p.anchor = None;
                 }
-                let id = crate::sanitize::clean(&self.library.entries[c.article].id).into_owned();
+                let id =
+                    crate::model::sanitize::clean(&self.library.entries[c.article].id).into_owned();
                 self.say(format!("Moved to {id}."));
             }
             _ => self.say("No disagreement left in that direction."),

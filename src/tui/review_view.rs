@@ -8,9 +8,9 @@ use super::reader_view::styled_text;
 use super::review::Pane;
 use super::style::Theme;
 use super::wrap::{self, Line as Wrapped};
-use crate::action::View;
-use crate::adjudicate::Status;
-use crate::label::Label;
+use crate::model::label::Label;
+use crate::review::adjudicate::Status;
+use crate::tui::action::View;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -192,7 +192,7 @@ fn header(t: &Theme, p: &Pane, width: usize) -> Line<'static> {
         .map(|(i, a)| format!("{} {a}", column_mark(i)))
         .collect();
     s.push_str(&format!(" {} · G gold", names.join(" · ")));
-    Line::styled(fit(&crate::sanitize::clean(&s), width), t.heading())
+    Line::styled(fit(&crate::model::sanitize::clean(&s), width), t.heading())
 }
 
 fn letter(t: &Theme, l: Option<Label>) -> Span<'static> {
@@ -285,5 +285,5 @@ fn detail(app: &App, p: &Pane) -> Line<'static> {
         }
         None => s.push_str(" │ no gold yet"),
     }
-    Line::styled(crate::sanitize::clean(&s).into_owned(), t.dim())
+    Line::styled(crate::model::sanitize::clean(&s).into_owned(), t.dim())
 }

@@ -2,10 +2,10 @@
 //! thread, so `least-confident` rarely has to analyse anything and key presses never wait
 //! for it. The reader drains results between key presses.
 
-use crate::analysis::Analyzer;
-use crate::annotations::Annotations;
-use crate::annotator::Annotator;
-use crate::document::Document;
+use crate::model::annotations::Annotations;
+use crate::model::annotator::Annotator;
+use crate::model::document::Document;
+use crate::nlp::analysis::Analyzer;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -3,9 +3,9 @@
 
 use super::app::App;
 use super::stats_view;
-use crate::action::{Action, View};
-use crate::agreement::{CorpusReport, Options, corpus_report};
-use crate::annotator::Annotator;
+use crate::model::annotator::Annotator;
+use crate::review::agreement::{CorpusReport, Options, corpus_report};
+use crate::tui::action::{Action, View};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 /// The stats screen.

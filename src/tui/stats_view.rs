@@ -5,9 +5,9 @@
 use super::app::App;
 use super::bars::{self, fit};
 use super::style::Theme;
-use crate::action::View;
-use crate::agreement::CorpusReport;
-use crate::label::Label;
+use crate::model::label::Label;
+use crate::review::agreement::CorpusReport;
+use crate::tui::action::View;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -48,7 +48,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     pace(t, c, &mut out);
     for w in &c.warnings {
         out.push(Line::styled(
-            crate::sanitize::clean(w).into_owned(),
+            crate::model::sanitize::clean(w).into_owned(),
             t.error(),
         ));
     }
@@ -105,7 +105,7 @@ fn pairs(t: &Theme, c: &CorpusReport, selected: usize, out: &mut Vec<Line<'stati
             Style::new()
         };
         out.push(Line::styled(
-            crate::sanitize::clean(&line).into_owned(),
+            crate::model::sanitize::clean(&line).into_owned(),
             style,
         ));
     }
@@ -117,7 +117,7 @@ fn confusion(t: &Theme, c: &CorpusReport, selected: usize, out: &mut Vec<Line<'s
     };
     heading(
         t,
-        &crate::sanitize::clean(&format!("Confusion: {} (rows) × {} (columns)", p.a, p.b)),
+        &crate::model::sanitize::clean(&format!("Confusion: {} (rows) × {} (columns)", p.a, p.b)),
         out,
     );
     let mut head = format!("  {}", fit("", 10));
@@ -164,7 +164,10 @@ fn labels(t: &Theme, c: &CorpusReport, width: usize, out: &mut Vec<Line<'static>
             let filled = (n * room).div_ceil(most).min(room) as usize;
             let name = if k == 0 { who.as_str() } else { "" };
             out.push(Line::from(vec![
-                Span::raw(format!("  {}", fit(&crate::sanitize::clean(name), NAME))),
+                Span::raw(format!(
+                    "  {}",
+                    fit(&crate::model::sanitize::clean(name), NAME)
+                )),
                 Span::styled(format!("{} ", fit(l.name(), 8)), t.label_mark(*l)),
                 Span::styled("█".repeat(filled), t.label(*l)),
                 Span::raw(format!(" {n}")),
@@ -184,7 +187,7 @@ fn pace(t: &Theme, c: &CorpusReport, out: &mut Vec<Line<'static>>) {
             .map_or_else(|| "–".to_string(), |v| format!("{v:.0} s"));
         out.push(Line::raw(format!(
             "  {} {} labels · {per_hour} per hour · median {median} per sentence",
-            fit(&crate::sanitize::clean(who), NAME),
+            fit(&crate::model::sanitize::clean(who), NAME),
             p.labels
         )));
     }

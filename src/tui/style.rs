@@ -2,8 +2,8 @@
 //! highlights, selection, ranges, errors) also has a letter or a modifier, so the screen
 //! reads the same with `NO_COLOR`.
 
-use crate::highlight::Kind;
-use crate::label::Label;
+use crate::model::label::Label;
+use crate::nlp::highlight::Kind;
 use ratatui::style::{Color, Modifier, Style};
 
 /// The active colours, or none.

@@ -4,11 +4,11 @@
 
 use super::app::App;
 use super::style::Theme;
-use crate::action::Action;
-use crate::annotator::Annotator;
 use crate::config::{self, Config};
-use crate::keymap::Keymap;
-use crate::shutdown::Shutdown;
+use crate::model::annotator::Annotator;
+use crate::tui::action::Action;
+use crate::tui::keymap::Keymap;
+use crate::tui::shutdown::Shutdown;
 use anyhow::Context;
 use crossterm::cursor::Show;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
@@ -108,7 +108,7 @@ pub fn start(
     let theme = Theme::from_env(cfg.theme.as_deref());
     // Its errors name the folder already.
     let mut app = App::open(root, annotator, keymap, theme, config::cache_dir())?;
-    app.set_analyzer(crate::analysis::Analyzer::for_corpus(root, &cfg)?);
+    app.set_analyzer(crate::nlp::analysis::Analyzer::for_corpus(root, &cfg)?);
     app.start_trainer();
     app.advance = cfg.advance_after_label;
     app.review.cache = config::cache_dir();

@@ -1,7 +1,7 @@
 //! Session-wide undo: each entry names the article and sentences it changed, so undo works
 //! after moving on to another article (it reopens that one).
 
-use crate::sidecar::Record;
+use crate::model::sidecar::Record;
 
 /// One sentence's record before and after a change.
 #[derive(Debug, Clone, PartialEq)]

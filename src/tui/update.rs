@@ -3,7 +3,7 @@
 
 use super::app::{App, Mode, Pager, Prompt};
 use super::{guidelines, layout, pager_view};
-use crate::action::{Action, View};
+use crate::tui::action::{Action, View};
 
 impl App {
     /// Applies one action, then keeps the cursor on screen and the visible sentences

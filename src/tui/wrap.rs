@@ -3,7 +3,7 @@
 //! words kept whole where they fit. Each piece keeps its byte offsets so highlight spans
 //! and labels map onto the screen.
 
-use crate::sanitize;
+use crate::model::sanitize;
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;

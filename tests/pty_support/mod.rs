@@ -299,7 +299,7 @@ pub fn labels_on_disk(path: &Path) -> Vec<(String, String)> {
         return Vec::new();
     }
     let text = std::fs::read_to_string(path).unwrap();
-    let sc = glose::sidecar::parse(&text, path)
+    let sc = glose::model::sidecar::parse(&text, path)
         .unwrap_or_else(|e| panic!("sidecar does not parse: {e}\n{text}"));
     sc.labels
         .iter()
@@ -316,7 +316,7 @@ pub fn leftovers(dir: &Path) -> Vec<String> {
             let name = e.file_name().to_string_lossy().into_owned();
             let empty_ron =
                 name.ends_with(".ron") && e.metadata().is_ok_and(|m| m.is_file() && m.len() == 0);
-            (glose::atomic::is_temp_name(&name) || empty_ron).then_some(name)
+            (glose::store::atomic::is_temp_name(&name) || empty_ron).then_some(name)
         })
         .collect()
 }

@@ -3,11 +3,11 @@
 #![allow(dead_code)]
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use glose::action::Action;
-use glose::annotator::Annotator;
-use glose::corpus::Corpus;
-use glose::keymap::Keymap;
-use glose::sidecar::{self, Sidecar};
+use glose::model::annotator::Annotator;
+use glose::model::corpus::Corpus;
+use glose::model::sidecar::{self, Sidecar};
+use glose::tui::action::Action;
+use glose::tui::keymap::Keymap;
 use glose::tui::{App, Theme};
 use std::path::{Path, PathBuf};
 
@@ -110,19 +110,19 @@ pub fn two_annotators() -> tempfile::TempDir {
     }
     for (file, who) in [("seeds.jsonl", "alice"), ("seeds.annotator2.jsonl", "bob")] {
         let text = std::fs::read_to_string(fixtures.join(file)).unwrap();
-        let (lines, bad) = glose::import::parse(&text);
+        let (lines, bad) = glose::exchange::import::parse(&text);
         assert!(bad.is_empty(), "{bad:?}");
         let corpus = Corpus::scan(dir.path()).unwrap();
         let who = Annotator::new(who).unwrap();
-        let r = glose::import::import(&corpus, &who, lines, Default::default());
+        let r = glose::exchange::import::import(&corpus, &who, lines, Default::default());
         assert!(r.rejected.is_empty() && r.added > 0, "{r:?}");
     }
     dir
 }
 
 /// A review of `article` as on disk now (gold included), by a throwaway adjudicator.
-pub fn review_on_disk(dir: &Path, article: &str) -> glose::adjudicate::Review {
+pub fn review_on_disk(dir: &Path, article: &str) -> glose::review::adjudicate::Review {
     let corpus = Corpus::scan(dir).unwrap();
     let entry = corpus.entries.iter().find(|e| e.id == article).unwrap();
-    glose::adjudicate::Review::open(entry, Annotator::new("reader").unwrap()).unwrap()
+    glose::review::adjudicate::Review::open(entry, Annotator::new("reader").unwrap()).unwrap()
 }

@@ -1,0 +1,135 @@
+//! brat standoff: for each article a copy of its text (`.txt`) and an `.ann` file with one
+//! `T` line per row (character offsets into the `.txt`), plus an `annotation.conf` naming
+//! the four labels so brat opens the folder without warnings. A span that crosses a line
+//! break is written as brat's discontinuous fragments, since a `T` line holds no newline.
+
+use super::row::Row;
+use crate::model::label::Label;
+use crate::store::atomic;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// The brat configuration written beside the documents.
+pub fn annotation_conf() -> String {
+    let mut s = String::from("[entities]\n");
+    for l in Label::ALL {
+        s.push_str(l.name());
+        s.push('\n');
+    }
+    s.push_str("\n[relations]\n\n[events]\n\n[attributes]\n");
+    s
+}
+
+/// `a.txt` → `a`, `a.md` → `a.md`: the stem of the `.txt`/`.ann` pair, without collisions.
+pub fn stem(article: &str) -> &str {
+    article.strip_suffix(".txt").unwrap_or(article)
+}
+
+/// The `.ann` text for one article's rows.
+pub fn ann(rows: &[&Row]) -> String {
+    let mut out = String::new();
+    for (n, r) in rows.iter().enumerate() {
+        let u = &*r.unit;
+        let mut frags = String::new();
+        let mut shown = String::new();
+        let mut pos = u.char_start;
+        for piece in u.text.split(['\n', '\r']) {
+            let len = piece.chars().count();
+            if !piece.trim().is_empty() {
+                if !frags.is_empty() {
+                    frags.push(';');
+                    shown.push(' ');
+                }
+                let _ = write!(frags, "{} {}", pos, pos + len);
+                shown.push_str(piece);
+            }
+            pos += len + 1;
+        }
+        let _ = writeln!(out, "T{}\t{} {}\t{}", n + 1, r.label.name(), frags, shown);
+        let mut note = format!("source={} agreement={:.3}", r.source.as_str(), r.agreement);
+        for (who, l) in &u.votes {
+            let _ = write!(note, " {who}={l}");
+        }
+        let _ = writeln!(out, "#{}\tAnnotatorNotes T{}\t{}", n + 1, n + 1, note);
+    }
+    out
+}
+
+/// Writes the pairs for every article with rows under `dir`, reading article text from
+/// `corpus_root`. Returns the number of articles written.
+pub fn write_dir(dir: &Path, rows: &[Row], corpus_root: &Path) -> anyhow::Result<usize> {
+    std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
+    atomic::write(&dir.join("annotation.conf"), annotation_conf().as_bytes())
+        .map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
+    let mut written = 0;
+    let mut i = 0;
+    while i < rows.len() {
+        let article = rows[i].unit.article.clone();
+        let mut group: Vec<&Row> = Vec::new();
+        while i < rows.len() && rows[i].unit.article == article {
+            group.push(&rows[i]);
+            i += 1;
+        }
+        let src = corpus_root.join(&*article);
+        let bytes = std::fs::read(&src).map_err(|e| anyhow::anyhow!("{}: {e}", src.display()))?;
+        let base: PathBuf = dir.join(stem(&article));
+        if let Some(parent) = base.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", parent.display()))?;
+        }
+        let txt = base.with_file_name(format!("{}.txt", file_name(&base)));
+        let annp = base.with_file_name(format!("{}.ann", file_name(&base)));
+        atomic::write(&txt, &bytes).map_err(|e| anyhow::anyhow!("{}: {e}", txt.display()))?;
+        atomic::write(&annp, ann(&group).as_bytes())
+            .map_err(|e| anyhow::anyhow!("{}: {e}", annp.display()))?;
+        written += 1;
+    }
+    Ok(written)
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exchange::export::policy::Source;
+    use crate::exchange::export::units::Unit;
+    use std::sync::Arc;
+
+    #[test]
+    fn spans_across_lines_become_fragments() {
+        let text = "Des frappes larges et\nsophistiquées.";
+        let u = Unit {
+            article: Arc::from("a.txt"),
+            index: 0,
+            start: 10,
+            end: 10 + text.len(),
+            char_start: 8,
+            char_end: 8 + text.chars().count(),
+            text: text.into(),
+            votes: vec![(Arc::from("alice"), Label::Quote)],
+            context_before: vec![],
+            context_after: vec![],
+        };
+        let r = Row {
+            unit: Arc::new(u),
+            label: Label::Quote,
+            source: Source::Annotator(Arc::from("alice")),
+            agreement: 1.0,
+        };
+        let a = ann(&[&r]);
+        let first = a.lines().next().unwrap();
+        assert_eq!(
+            first,
+            "T1\tquote 8 29;30 44\tDes frappes larges et sophistiquées."
+        );
+        assert!(a.contains("AnnotatorNotes T1\tsource=alice agreement=1.000 alice=quote"));
+        assert_eq!(stem("d/x.txt"), "d/x");
+        assert_eq!(stem("x.md"), "x.md");
+        assert!(annotation_conf().contains("[entities]\nfactual\nquote\nopinion\nskip\n"));
+    }
+}

@@ -1,0 +1,4 @@
+//! Data in and out of glose: training-set exports and label imports.
+
+pub mod export;
+pub mod import;

@@ -1,0 +1,14 @@
+//! The data glose keeps: articles, their units, labels and the sidecars that store them.
+//!
+//! Nothing here knows of the terminal; everything above (nlp, review, exchange, tui, cli)
+//! builds on it.
+
+pub mod align;
+pub mod annotations;
+pub mod annotator;
+pub mod corpus;
+pub mod document;
+pub mod index;
+pub mod label;
+pub mod sanitize;
+pub mod sidecar;

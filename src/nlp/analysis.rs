@@ -1,0 +1,260 @@
+//! The one entry point the reader uses for highlights and suggestions, so the TUI does not
+//! care how they are made (rules, lexicons, a learned model trained in the background).
+//!
+//! The reader calls [`Analyzer::for_corpus`] (or [`Analyzer::builtin`]) once, then
+//! [`Analyzer::lang`] per article and [`Analyzer::sentence`] per visible sentence. A
+//! [`crate::nlp::suggest::trainer`] installs newer models into the same analyzer (clones share
+//! the model slot); [`Analyzer::generation`] changes each time, so the reader can drop
+//! cached suggestions when it does.
+
+use crate::config::Config;
+use crate::model::document::Document;
+use crate::nlp::highlight::{self, Span, tokens};
+use crate::nlp::lang::{self, Lang};
+use crate::nlp::lexicon::{Lexicon, LexiconError, flag};
+use crate::nlp::suggest::model::Model;
+use crate::nlp::suggest::{self, Evidence, Suggestion, skip};
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
+
+/// Highlights and a suggestion for one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentenceAnalysis {
+    pub spans: Vec<Span>,
+    pub suggestion: Suggestion,
+}
+
+/// The learned model currently in use, shared by every clone of an analyzer.
+#[derive(Debug, Default)]
+struct Slot {
+    model: RwLock<Option<Arc<Model>>>,
+    generation: AtomicU64,
+}
+
+/// Holds lexicons and the current suggestion model. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Analyzer {
+    lexicons: Arc<[Lexicon; 2]>,
+    forced: Option<Lang>,
+    slot: Arc<Slot>,
+}
+
+/// File name of a user lexicon in the config folder (`lexicon.fr.ron`).
+pub fn user_lexicon_name(lang: Lang) -> String {
+    format!("lexicon.{}.ron", lang.code())
+}
+
+/// File name of a corpus lexicon at the corpus root (`glose-lexicon.fr.ron`).
+pub fn corpus_lexicon_name(lang: Lang) -> String {
+    format!("glose-lexicon.{}.ron", lang.code())
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::builtin()
+    }
+}
+
+impl Analyzer {
+    /// The built-in lexicons and rules.
+    pub fn builtin() -> Analyzer {
+        Analyzer {
+            lexicons: Arc::new([Lexicon::builtin(Lang::Fr), Lexicon::builtin(Lang::En)]),
+            forced: None,
+            slot: Arc::new(Slot::default()),
+        }
+    }
+
+    /// The built-in lexicons extended by the user's (`lexicon.fr.ron` in the config
+    /// folder) and the corpus's (`glose-lexicon.fr.ron` at its root), and the language
+    /// forced by the config, if any.
+    pub fn for_corpus(root: &Path, cfg: &Config) -> Result<Analyzer, LexiconError> {
+        let user = crate::config::config_dir();
+        Analyzer::with_lexicons(user.as_deref(), Some(root), cfg)
+    }
+
+    /// Same, with the user's lexicon folder given (tests and tools that must not read the
+    /// real config folder).
+    pub fn with_lexicons(
+        user_dir: Option<&Path>,
+        root: Option<&Path>,
+        cfg: &Config,
+    ) -> Result<Analyzer, LexiconError> {
+        let mut fr = Lexicon::builtin(Lang::Fr);
+        let mut en = Lexicon::builtin(Lang::En);
+        for lex in [&mut fr, &mut en] {
+            if let Some(d) = user_dir {
+                lex.extend_from(&d.join(user_lexicon_name(lex.lang)))?;
+            }
+            if let Some(r) = root {
+                lex.extend_from(&r.join(corpus_lexicon_name(lex.lang)))?;
+            }
+        }
+        let forced = match cfg.language.as_deref() {
+            None | Some("") | Some("auto") => None,
+            Some(code) => Some(Lang::from_code(code).ok_or_else(|| LexiconError {
+                path: user_dir.unwrap_or(Path::new("")).join("config.ron"),
+                line: 0,
+                col: 0,
+                msg: format!("unknown language `{code}` (expected fr, en or auto)"),
+            })?),
+        };
+        Ok(Analyzer {
+            lexicons: Arc::new([fr, en]),
+            forced,
+            slot: Arc::new(Slot::default()),
+        })
+    }
+
+    /// The lexicon of a language.
+    pub fn lexicon(&self, lang: Lang) -> &Lexicon {
+        match lang {
+            Lang::Fr => &self.lexicons[0],
+            Lang::En => &self.lexicons[1],
+        }
+    }
+
+    /// The language of an article: the config's, else guessed from its words.
+    pub fn lang(&self, doc: &Document) -> Lang {
+        self.lang_of(&doc.raw)
+    }
+
+    /// The language of a text: the config's, else guessed from its words.
+    pub fn lang_of(&self, text: &str) -> Lang {
+        self.forced.unwrap_or_else(|| lang::detect(text))
+    }
+
+    /// Highlights and suggestion for sentence `i` of `doc`.
+    pub fn sentence(&self, doc: &Document, lang: Lang, i: usize) -> SentenceAnalysis {
+        let s = doc.sentences[i];
+        self.span(&doc.raw, lang, s.start, s.end)
+    }
+
+    /// Highlights and suggestion for any unit `text[start..end]` (eval uses the reference's
+    /// own cuts).
+    pub fn span(&self, text: &str, lang: Lang, start: usize, end: usize) -> SentenceAnalysis {
+        let (spans, ev_skip, cont, toks) = self.evidence_and_tokens(text, lang, start, end);
+        let ev = Evidence {
+            text,
+            spans: &spans,
+            skip: ev_skip,
+            continues_attribution: cont,
+        };
+        let rules = suggest::rules(&ev);
+        let model = self.model();
+        let suggestion = match &model {
+            Some(m) => m.refine(&ev, text, start, end, Some(&toks), rules),
+            None => rules,
+        };
+        SentenceAnalysis { spans, suggestion }
+    }
+
+    /// The rules' view of a unit: spans (none for skip units), why it is skipped, whether
+    /// it continues an attributed introduction.
+    pub fn evidence(
+        &self,
+        text: &str,
+        lang: Lang,
+        start: usize,
+        end: usize,
+    ) -> (Vec<Span>, Option<&'static str>, bool) {
+        let (spans, why, cont, _) = self.evidence_and_tokens(text, lang, start, end);
+        (spans, why, cont)
+    }
+
+    /// [`Analyzer::evidence`] and the unit's tokens, which the model's features reuse.
+    fn evidence_and_tokens(
+        &self,
+        text: &str,
+        lang: Lang,
+        start: usize,
+        end: usize,
+    ) -> (Vec<Span>, Option<&'static str>, bool, Vec<tokens::Tok>) {
+        let lex = self.lexicon(lang);
+        if start >= end || end > text.len() {
+            return (Vec::new(), None, false, Vec::new());
+        }
+        let toks = tokens::tokenize(lex, text, start, end);
+        let mut spans = highlight::spans_of(lex, text, start, end, &toks);
+        let addresses_reader = toks.iter().any(|t| t.is(flag::READER));
+        let line_toks = addresses_reader
+            .then(|| skip::neighbours(text, start, end))
+            .flatten()
+            .map(|(a, b)| tokens::tokenize(lex, text, a, b))
+            .unwrap_or_default();
+        let attributed = spans.iter().any(Span::is_attribution);
+        let why = skip::reason(lex, text, start, end, &toks, &line_toks, attributed);
+        if why.is_some() {
+            spans.clear();
+        }
+        let cont = !attributed && why.is_none() && self.continues_attribution(lex, text, start);
+        (spans, why, cont, toks)
+    }
+
+    fn continues_attribution(&self, lex: &Lexicon, text: &str, start: usize) -> bool {
+        let lower = text[start..].chars().next().is_some_and(char::is_lowercase);
+        // Only a sentence starting in lower case can continue an introduction: the line
+        // look-ups are left to those.
+        if !lower
+            || skip::line_of(text, start).0 != text[..start].trim_end_matches([' ', '\t']).len()
+        {
+            return false;
+        }
+        let Some((ps, pe)) = skip::previous_line(text, start) else {
+            return false;
+        };
+        if !text[ps..pe].ends_with(':') {
+            return false;
+        }
+        let from = text.floor_char_boundary(ps.max(pe.saturating_sub(300)));
+        highlight::spans(lex, text, from, pe)
+            .iter()
+            .any(Span::is_attribution)
+    }
+
+    /// The unlabeled sentence whose suggestion is least confident, across `docs` (active
+    /// learning: label it next). `labeled(d, i)` tells whether sentence `i` of `docs[d]`
+    /// already has a label. Returns `(document index, sentence index, confidence)`.
+    pub fn least_confident(
+        &self,
+        docs: &[Document],
+        labeled: impl Fn(usize, usize) -> bool,
+    ) -> Option<(usize, usize, f32)> {
+        let mut best: Option<(usize, usize, f32)> = None;
+        for (d, doc) in docs.iter().enumerate() {
+            let lang = self.lang(doc);
+            for i in (0..doc.sentences.len()).filter(|&i| !labeled(d, i)) {
+                let c = self.sentence(doc, lang, i).suggestion.confidence;
+                if best.is_none_or(|b| c < b.2) {
+                    best = Some((d, i, c));
+                }
+            }
+        }
+        best
+    }
+
+    /// The learned model in use, if any.
+    pub fn model(&self) -> Option<Arc<Model>> {
+        self.slot.model.read().ok().and_then(|m| m.clone())
+    }
+
+    /// Installs a newer model (the trainer calls this); bumps [`Analyzer::generation`].
+    pub fn set_model(&self, model: Option<Model>) {
+        if let Ok(mut m) = self.slot.model.write() {
+            *m = model.map(Arc::new);
+        }
+        self.slot.generation.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// Changes whenever the model changes: cached suggestions older than it are stale.
+    pub fn generation(&self) -> u64 {
+        self.slot.generation.load(Ordering::SeqCst)
+    }
+
+    /// Name of the model making suggestions now (`rules` or the learned model's).
+    pub fn model_name(&self) -> String {
+        self.model()
+            .map_or_else(|| suggest::RULES.to_string(), |m| m.name())
+    }
+}

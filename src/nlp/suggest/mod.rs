@@ -1,0 +1,199 @@
+//! Suggested labels: a label, how sure, and why. Never saved unless the annotator accepts.
+//! The rules apply the guideline's precedence to the highlights (attribution → quote, else
+//! evaluation → opinion, else factual; non-sentences → skip); a learned model trained on
+//! the corpus's labels refines them once there are enough.
+
+pub mod features;
+pub mod metrics;
+pub mod model;
+pub mod skip;
+pub mod trainer;
+
+use crate::model::label::Label;
+use crate::nlp::highlight::{Kind, Span};
+
+/// Name of the rule-based suggester in [`Suggestion::model`].
+pub const RULES: &str = "rules";
+
+/// A suggestion for one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    pub label: Label,
+    /// 0.0 – 1.0.
+    pub confidence: f32,
+    /// Short human-readable reasons (rules and spans that decided).
+    pub reasons: Vec<String>,
+    /// Which model made it (`rules`, or the learned model's name).
+    pub model: String,
+}
+
+/// What the rules look at for one sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Evidence<'a> {
+    pub text: &'a str,
+    pub spans: &'a [Span],
+    /// Why the unit is not a sentence of the article, if it is not.
+    pub skip: Option<&'static str>,
+    /// The sentence continues a line ending in `:` whose introduction is attributed
+    /// (`Le rapport décrit :` then the list): it takes that voice.
+    pub continues_attribution: bool,
+}
+
+/// How much a cue counts towards `opinion`.
+pub fn cue_weight(rule: &str) -> f32 {
+    match rule {
+        "question" | "exclamation" | "scare-quote" => 2.0,
+        "conditional" | "first-person" | "colon" => 1.0,
+        r => crate::nlp::lexicon::Cue::from_rule(r).map_or(0.0, |c| c.weight()),
+    }
+}
+
+/// Opinion score threshold: at or above it, a sentence without attribution is `opinion`.
+pub const OPINION_AT: f32 = 2.0;
+
+/// `rule: text` of a span for the reasons, the text cut to 39 characters and `…` when it
+/// has more than 40, line breaks as spaces. Built for every suggestion, so in one string.
+fn quoted(e: &Evidence, s: &Span) -> String {
+    let t = e.text.get(s.start..s.end).unwrap_or("");
+    // A span of 40 bytes or fewer has 40 characters or fewer: no count needed.
+    let cut = if t.len() > 40 && t.chars().count() > 40 {
+        t.char_indices().nth(39).map_or(t.len(), |(i, _)| i)
+    } else {
+        t.len()
+    };
+    let mut out = String::with_capacity(s.rule.len() + 2 + cut + '…'.len_utf8());
+    out.push_str(s.rule);
+    out.push_str(": ");
+    for (k, line) in t[..cut].split('\n').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    if cut < t.len() {
+        out.push('…');
+    }
+    out
+}
+
+fn strength(rule: &str) -> f32 {
+    match rule {
+        "quotation" | "inverted-attribution" | "inverted-pronoun" => 0.92,
+        "according-to" => 0.88,
+        "attribution" => 0.78,
+        "opinion-holder" | "passive-attribution" => 0.72,
+        _ => 0.65,
+    }
+}
+
+/// The rule-based suggestion.
+pub fn rules(e: &Evidence) -> Suggestion {
+    let make = |label, confidence: f32, reasons| Suggestion {
+        label,
+        confidence: confidence.clamp(0.0, 1.0),
+        reasons,
+        model: RULES.to_string(),
+    };
+    if let Some(why) = e.skip {
+        let c = if why == "banner" { 0.95 } else { 0.8 };
+        return make(Label::Skip, c, vec![format!("not a sentence: {why}")]);
+    }
+    let attributions: Vec<&Span> = e.spans.iter().filter(|s| s.is_attribution()).collect();
+    if let Some(best) = attributions
+        .iter()
+        .max_by(|a, b| strength(a.rule).total_cmp(&strength(b.rule)))
+    {
+        let c = strength(best.rule) + 0.03 * (attributions.len() as f32 - 1.0);
+        let reasons = attributions.iter().take(3).map(|s| quoted(e, s)).collect();
+        return make(Label::Quote, c.min(0.97), reasons);
+    }
+    if e.continues_attribution {
+        return make(
+            Label::Quote,
+            0.6,
+            vec!["continues an attributed introduction".into()],
+        );
+    }
+    let cues: Vec<&Span> = e
+        .spans
+        .iter()
+        .filter(|s| s.kind == Kind::Cue || s.rule == "scare-quote")
+        .collect();
+    let score: f32 = cues.iter().map(|s| cue_weight(s.rule)).sum();
+    // Event clauses are highlighted for the reader but do not vote: opinion pieces narrate
+    // events too.
+    let counts = |s: &&Span| s.kind == Kind::Claim && s.rule != "event";
+    let claims = e.spans.iter().filter(counts).count();
+    let mut ranked = cues.clone();
+    ranked.sort_by(|a, b| cue_weight(b.rule).total_cmp(&cue_weight(a.rule)));
+    let reasons: Vec<String> = ranked.iter().take(3).map(|s| quoted(e, s)).collect();
+    // Something a reader could check: a figure, a date, a named place or organisation.
+    let checkable = claims;
+    let figures = e.spans.iter().any(|s| matches!(s.rule, "figure" | "date"));
+    if score >= OPINION_AT {
+        return make(Label::Opinion, 0.5 + 0.08 * score, reasons);
+    }
+    if checkable == 0 {
+        let mut reasons = reasons;
+        reasons.insert(0, "nothing checkable (no figure, date, place)".into());
+        return make(Label::Opinion, 0.45 + 0.1 * score, reasons);
+    }
+    if score >= 1.0 && !figures {
+        return make(Label::Opinion, 0.5, reasons);
+    }
+    let mut reasons = reasons;
+    reasons.insert(0, format!("{checkable} claim span(s), no attribution"));
+    make(
+        Label::Factual,
+        0.55 + 0.05 * claims.min(4) as f32 - 0.1 * score,
+        reasons,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::highlight::Kind;
+
+    /// The reason text is the plain definition: at most 40 characters kept, else 39 and
+    /// an ellipsis, then line breaks made spaces.
+    #[test]
+    fn quoted_spans_are_cut_by_characters() {
+        let plain = |t: &str, rule: &str| {
+            let t: String = if t.chars().count() > 40 {
+                t.chars().take(39).collect::<String>() + "…"
+            } else {
+                t.to_string()
+            };
+            format!("{rule}: {}", t.replace('\n', " "))
+        };
+        let a40 = "a".repeat(40);
+        let e39 = "é".repeat(39);
+        let long = "« Nous avons été attaqués\nà l’aube », a-t-il déclaré ce matin à Gao.";
+        for t in [
+            "",
+            "court",
+            "deux\nlignes",
+            &a40,
+            &format!("{a40}b"),
+            &e39,
+            &format!("{e39}éé"),
+            long,
+            "\n\n",
+        ] {
+            let spans = [Span {
+                start: 0,
+                end: t.len(),
+                kind: Kind::Claim,
+                rule: "figure",
+            }];
+            let e = Evidence {
+                text: t,
+                spans: &spans,
+                skip: None,
+                continues_attribution: false,
+            };
+            assert_eq!(quoted(&e, &spans[0]), plain(t, "figure"), "{t:?}");
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! Comparing annotators: agreement figures, adjudication into gold, label matrices and
+//! pace.
+
+pub mod adjudicate;
+pub mod agreement;
+pub mod matrix;
+pub mod pace;
