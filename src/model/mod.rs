@@ -10,5 +10,6 @@ pub mod corpus;
 pub mod document;
 pub mod index;
 pub mod label;
+pub mod project;
 pub mod sanitize;
 pub mod sidecar;
