@@ -4,6 +4,7 @@
 
 use super::app::App;
 use super::scan::{Job, Poll, Scan};
+use crate::model::project::SuggestionMode;
 use std::time::Duration;
 
 /// Longest a background step waits for the scan's next result, so input is never kept
@@ -153,11 +154,13 @@ impl App {
                 continue;
             }
             a.analyse(&self.analyzer, i);
-            if let Some(x) = &a.analysis[i] {
-                let c = x.suggestion.confidence;
-                if best.is_none_or(|(b, _)| c < b) {
-                    best = Some((c, i));
-                }
+            if let Some(c) = a.analysis[i]
+                .as_ref()
+                .and_then(|x| x.suggestion.as_ref())
+                .map(|s| s.confidence)
+                && best.is_none_or(|(b, _)| c < b)
+            {
+                best = Some((c, i));
             }
         }
         best
@@ -166,6 +169,9 @@ impl App {
     /// Opens the unlabeled sentence whose suggestion is least confident, in any article.
     /// While articles are still being scanned, the best found so far, and says so.
     pub(super) fn least_confident(&mut self) {
+        if self.analyzer.suggestions() == SuggestionMode::Off {
+            return self.say(super::learn::OFF_NOTHING);
+        }
         self.take_scans(Duration::ZERO);
         let order = self.library.order.clone();
         let (mut best, mut done): (Option<(f32, usize, usize)>, usize) = (None, 0);

@@ -5,6 +5,7 @@
 use super::app::{App, Mode, Prompt, SaveState};
 use super::undo::Change;
 use crate::model::label::Label;
+use crate::model::project::SuggestionMode;
 use crate::model::sidecar::{How, Record};
 
 impl App {
@@ -19,6 +20,9 @@ impl App {
 
     /// Accepts the cursor sentence's suggestion, recorded as such with the model's name.
     pub(super) fn accept_suggestion(&mut self) {
+        if self.analyzer.suggestions() == SuggestionMode::Off {
+            return self.say(super::learn::OFF_NOTHING);
+        }
         let Some(a) = self.current.and_then(|c| self.articles.get_mut(&c)) else {
             return;
         };
@@ -28,7 +32,7 @@ impl App {
         a.anchor = None;
         let c = a.cursor;
         a.analyse(&self.analyzer, c);
-        let Some(s) = a.analysis[c].as_ref().map(|x| x.suggestion.clone()) else {
+        let Some(s) = a.analysis[c].as_ref().and_then(|x| x.suggestion.clone()) else {
             return;
         };
         self.set_selection(Some((s.label, How::Suggestion, Some(s.model.to_string()))));

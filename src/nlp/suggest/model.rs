@@ -122,6 +122,12 @@ impl Model {
     /// Trains on `examples` (at least [`MIN_EXAMPLES`] and two labels, else `None`).
     /// Deterministic: the same examples give the same model.
     pub fn train(examples: &[Example]) -> Option<Model> {
+        Model::train_refs(&examples.iter().collect::<Vec<_>>())
+    }
+
+    /// [`Model::train`] on borrowed examples (each article group's model trains on a
+    /// different subset of the same examples).
+    pub fn train_refs(examples: &[&Example]) -> Option<Model> {
         let labels: std::collections::HashSet<Label> = examples.iter().map(|e| e.label).collect();
         if examples.len() < MIN_EXAMPLES || labels.len() < 2 {
             return None;
@@ -157,7 +163,7 @@ impl Model {
             }
             let lr = 0.5 / (1.0 + epoch as f32);
             for &k in &order {
-                let e = &examples[k];
+                let e = examples[k];
                 let p = m.probs(&e.features);
                 let w = cw[e.label.index()];
                 for (c, pc) in p.iter().enumerate() {
