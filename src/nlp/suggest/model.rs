@@ -138,22 +138,20 @@ impl Model {
             name: format!("logreg/{}", examples.len()),
             words: Mutex::default(),
         };
-        // Class weights against imbalance: rare labels count more.
+        // Class weights against imbalance: each label counts as much in all, as macro-F1
+        // does (the square root of that scored 0.48 instead of 0.51 on the French dev set).
         let mut counts = [0usize; 4];
         for e in examples {
             counts[e.label.index()] += 1;
         }
         let n = examples.len() as f32;
-        let cw = counts.map(|c| {
-            if c == 0 {
-                0.0
-            } else {
-                (n / (4.0 * c as f32)).sqrt()
-            }
-        });
+        let cw = counts.map(|c| if c == 0 { 0.0 } else { n / (4.0 * c as f32) });
         let mut order: Vec<usize> = (0..examples.len()).collect();
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         let epochs = 12;
+        // L2 weight decay; 1e-2 rather than 1e-4 scored 0.51 instead of 0.48 macro-F1 on
+        // the French dev set, article-grouped.
+        let reg = 1e-2;
         for epoch in 0..epochs {
             for i in (1..order.len()).rev() {
                 seed ^= seed << 13;
@@ -170,7 +168,7 @@ impl Model {
                     let g = (pc - f32::from(u8::from(c == e.label.index()))) * w * lr;
                     for &(j, v) in &e.features {
                         let w = &mut m.weights[j as usize][c];
-                        *w -= g * v + lr * 1e-4 * *w;
+                        *w -= g * v + lr * reg * *w;
                     }
                 }
             }
