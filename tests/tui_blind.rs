@@ -50,7 +50,7 @@ fn suggestions_off_show_no_letter_and_accept_nothing() {
         !letters.is_empty() && letters.chars().all(|c| c.is_ascii_lowercase()),
         "{letters:?}"
     );
-    assert!(row(&screen(&on), 0).contains("│ suggest: rules │"));
+    assert!(row(&screen(&on), 0).contains("│ rules │"));
 
     let mut off = with(dir.path(), SuggestionMode::Off, true);
     let b = screen(&off);
@@ -104,11 +104,7 @@ fn rules_mode_never_uses_the_model_and_says_so() {
     app.start_trainer();
     assert!(app.trainer_status().is_none(), "no trainer for the rules");
     let b = screen(&app);
-    assert!(
-        row(&b, 0).contains("│ suggest: rules only │"),
-        "{}",
-        row(&b, 0)
-    );
+    assert!(row(&b, 0).contains("│ rules only │"), "{}", row(&b, 0));
     assert!(row(&b, 22).contains("(rules)"), "{}", row(&b, 22));
     assert!(!gutter(&b).is_empty());
 }

@@ -118,7 +118,7 @@ fn the_reader_retrains_after_each_saved_change_and_names_the_model() {
     assert_eq!(app.article().unwrap().doc.id, "a_open.txt");
     assert_eq!(shown_model(&app).as_deref(), Some("rules"));
     assert!(detail_row(&mut app).contains("(rules)"));
-    assert!(status_row(&mut app).contains("│ suggest: rules │"));
+    assert!(status_row(&mut app).contains("│ rules │"));
     let before = app.analyzer.generation();
 
     app.start_trainer();
@@ -132,7 +132,7 @@ fn the_reader_retrains_after_each_saved_change_and_names_the_model() {
     assert!(app.analyzer.generation() > before);
     let model = shown_model(&app).unwrap();
     assert!(detail_row(&mut app).contains(&format!("({model})")));
-    assert!(status_row(&mut app).contains("│ suggest: logreg/80 │"));
+    assert!(status_row(&mut app).contains("│ logreg/80 │"));
     // The house convention, learned from bob's other articles.
     assert_eq!(
         app.article().unwrap().analysis[0]
@@ -149,7 +149,7 @@ fn the_reader_retrains_after_each_saved_change_and_names_the_model() {
     let runs = app.trainer_status().unwrap().runs;
     keys(&mut app, "f");
     wait_for(&mut app, "retraining after a label", |a| {
-        a.trainer_status().unwrap().runs > runs && a.suggestion_tag() == "suggest: logreg/81"
+        a.trainer_status().unwrap().runs > runs && a.suggestion_tag() == "logreg/81"
     });
     assert_eq!(shown_model(&app), Some(model.clone()));
 
@@ -162,13 +162,13 @@ fn the_reader_retrains_after_each_saved_change_and_names_the_model() {
     assert_eq!(rec.label, expected.suggestion.as_ref().unwrap().label);
     assert_eq!(rec.model.as_deref(), Some(model.as_str()));
     wait_for(&mut app, "retraining after an accept", |a| {
-        a.suggestion_tag() == "suggest: logreg/82"
+        a.suggestion_tag() == "logreg/82"
     });
 
     // Undo removes a label from disk: the model follows.
     keys(&mut app, "u");
     wait_for(&mut app, "retraining after an undo", |a| {
-        a.suggestion_tag() == "suggest: logreg/81"
+        a.suggestion_tag() == "logreg/81"
     });
 }
 

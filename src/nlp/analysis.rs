@@ -183,7 +183,9 @@ impl Analyzer {
             SuggestionMode::Learned => {
                 let rules = suggest::rules(&ev);
                 Some(match (article, self.learned()) {
-                    (Some(a), Some(l)) => l.suggest(a, &ev, text, start, end, Some(&toks), rules),
+                    (Some(a), Some(l)) => l.suggest(a, rules, |m, r| {
+                        m.refine(&ev, text, start, end, Some(&toks), r)
+                    }),
                     _ => rules,
                 })
             }

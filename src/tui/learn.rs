@@ -132,20 +132,20 @@ impl App {
 }
 
 impl App {
-    /// Which suggestions the reader shows, for its status bar: `suggest: off`, `rules
-    /// only`, or with `Learned` the model when it beat the rules on held-out articles
-    /// (`logreg/687`), else `rules`.
+    /// Which suggestions the reader shows, short enough for its status bar: `suggest:
+    /// off`, `rules only`, or with `Learned` the model when it beat the rules on held-out
+    /// articles (`logreg/687`), else `rules` (`rules (model worse)` once measured).
     pub fn suggestion_tag(&self) -> String {
         match self.analyzer.suggestions() {
             SuggestionMode::Off => "suggest: off".into(),
-            SuggestionMode::Rules => "suggest: rules only".into(),
+            SuggestionMode::Rules => "rules only".into(),
             SuggestionMode::Learned => match self.analyzer.learned() {
-                None => "suggest: rules".into(),
+                None => "rules".into(),
                 Some(l) => match l.groups_using_model() {
-                    0 if l.held_out.model.n() == 0 => "suggest: rules (few labels)".into(),
-                    0 => "suggest: rules (beat the model)".into(),
-                    FOLDS => format!("suggest: {}", l.name()),
-                    n => format!("suggest: {} on {n}/{FOLDS}", l.name()),
+                    0 if l.held_out.model.n() == 0 => "rules".into(),
+                    0 => "rules (model worse)".into(),
+                    FOLDS => l.name(),
+                    n => format!("{} on {n}/{FOLDS}", l.name()),
                 },
             },
         }

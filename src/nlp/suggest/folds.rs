@@ -11,11 +11,10 @@
 //! annotator's, gold's or the user's own), and the same labels always give the same
 //! suggestions: training is sequential and follows the corpus's sorted order.
 
+use super::Suggestion;
 use super::metrics::LabelScores;
-use super::model::{Example, Model};
-use super::{Evidence, Suggestion};
+use super::model::{Example, Model, best};
 use crate::model::label::Label;
-use crate::nlp::highlight::tokens::Tok;
 
 /// Number of article groups.
 pub const FOLDS: usize = 5;
@@ -111,13 +110,6 @@ pub struct Learned {
     pub held_out: Comparison,
     /// Labeled sentences in all.
     pub examples: usize,
-}
-
-fn best(p: [f32; 4]) -> (Label, f32) {
-    p.iter()
-        .enumerate()
-        .max_by(|a, b| a.1.total_cmp(b.1))
-        .map_or((Label::Factual, 0.0), |(i, c)| (Label::ALL[i], *c))
 }
 
 fn train_without(all: &[Labeled], groups: &[usize]) -> Option<Model> {
@@ -222,26 +214,22 @@ impl Learned {
         )
     }
 
-    /// The suggestion shown on a unit of `article`: the model's if it beat the rules
-    /// without the article's group, else the rules'; its confidence calibrated on the
-    /// held-out labels of the other groups.
-    #[allow(clippy::too_many_arguments)]
+    /// The suggestion shown on a unit of `article`: the model's (`refine` makes it from
+    /// the group's model and the rules' suggestion) if it beat the rules without the
+    /// article's group, else the rules'; its confidence calibrated on the held-out labels
+    /// of the other groups.
     pub fn suggest(
         &self,
         article: &str,
-        ev: &Evidence,
-        text: &str,
-        start: usize,
-        end: usize,
-        toks: Option<&[Tok]>,
         rules: Suggestion,
+        refine: impl FnOnce(&Model, Suggestion) -> Suggestion,
     ) -> Suggestion {
         let Some(f) = self.folds.get(fold_of(article)) else {
             return rules;
         };
         match &f.model {
             Some(m) if f.inner.model_wins() => {
-                let mut s = m.refine(ev, text, start, end, toks, rules);
+                let mut s = refine(m, rules);
                 s.confidence = f.model_calibration.apply(s.confidence);
                 s
             }

@@ -104,6 +104,15 @@ impl Hasher for KeyHasher {
     }
 }
 
+/// The most probable label of `probs` (in [`Label::ALL`] order) and its probability.
+pub fn best(probs: [f32; 4]) -> (Label, f32) {
+    probs
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map_or((Label::Factual, 0.0), |(i, c)| (Label::ALL[i], *c))
+}
+
 /// One training example.
 #[derive(Debug, Clone)]
 pub struct Example {
@@ -278,12 +287,7 @@ impl Model {
             Some(toks) => self.probs_of_tokens(ev, text, start, end, toks, &rules),
             None => self.probs(&features::extract(ev, text, start, end, &rules)),
         };
-        let (best, conf) = p
-            .iter()
-            .enumerate()
-            .max_by(|a, b| a.1.total_cmp(b.1))
-            .map_or((0, 0.0), |(i, c)| (i, *c));
-        let label = Label::ALL[best];
+        let (label, conf) = best(p);
         let mut reasons = rules.reasons;
         if label != rules.label {
             reasons.insert(0, format!("model overrides rules ({})", rules.label));
