@@ -340,3 +340,21 @@ fn rules_mode_ignores_an_installed_model_and_off_suggests_nothing() {
     assert!(models(Rules).iter().all(|m| m.as_deref() == Some("rules")));
     assert!(models(Off).iter().all(Option::is_none));
 }
+
+#[test]
+fn the_reader_refuses_a_bad_project_file_naming_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    write_articles(dir.path());
+    std::fs::write(dir.path().join("glose.ron"), "(\n  suggestions: Of,\n)\n").unwrap();
+    let cfg = tempfile::tempdir().unwrap();
+    let out = glose(cfg.path())
+        .args(["--annotator", "zed"])
+        .arg(dir.path())
+        .timeout(Duration::from_secs(30))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("glose.ron:2:16: "), "{err}");
+    assert!(err.contains("`Learned`, `Rules`, or `Off`"), "{err}");
+}
