@@ -1,15 +1,15 @@
 //! The whole UI state, and how key and mouse events become [`Action`]s (resolve). Applying
 //! actions is in `update`; drawing only reads this.
 
-use super::article::Article;
-use super::library::Library;
-use super::style::Theme;
-use super::undo::History;
 use crate::model::annotator::Annotator;
 use crate::model::corpus::Corpus;
 use crate::nlp::analysis::Analyzer;
 use crate::tui::action::{Action, View};
 use crate::tui::keymap::{Code, Key, Keymap};
+use crate::tui::style::Theme;
+use crate::tui::undo::History;
+use crate::tui::views::library::Library;
+use crate::tui::views::reader::article::Article;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -92,16 +92,16 @@ pub struct App {
     /// Results made with an older model, used only until the article is scanned again.
     pub least_stale: HashMap<usize, Option<(f32, usize)>>,
     /// The scan of articles not open, while it runs.
-    pub(super) scan: Option<super::scan::Scan>,
+    pub(crate) scan: Option<crate::tui::views::reader::scan::Scan>,
     /// The background trainer, once started, and what the reader has seen of it.
-    pub(super) learning: super::learn::Learning,
+    pub(crate) learning: crate::tui::learn::Learning,
     /// Summarises the library's articles in a thread; `None` once installed (or never
     /// started, then the library reads articles itself between keys).
     pub indexer: Option<crate::model::index::Indexer>,
     /// The review view, its open articles and the corpus's agreement summaries.
-    pub review: super::review::ReviewState,
+    pub review: crate::tui::views::review::ReviewState,
     /// The stats screen, once opened.
-    pub stats: Option<super::stats::Stats>,
+    pub stats: Option<crate::tui::views::stats::Stats>,
     /// Guidelines text, read when first shown.
     pub guidelines: Option<String>,
     /// Terminal columns and rows.
@@ -139,9 +139,9 @@ impl App {
             least: HashMap::new(),
             least_stale: HashMap::new(),
             scan: None,
-            learning: super::learn::Learning::default(),
+            learning: crate::tui::learn::Learning::default(),
             indexer: None,
-            review: super::review::ReviewState::default(),
+            review: crate::tui::views::review::ReviewState::default(),
             stats: None,
             guidelines: None,
             size: (80, 24),
@@ -172,7 +172,7 @@ impl App {
     /// three columns).
     pub fn text_area(&self) -> (usize, usize) {
         (
-            usize::from(self.size.0).saturating_sub(super::reader_view::GUTTER),
+            usize::from(self.size.0).saturating_sub(crate::tui::views::reader::draw::GUTTER),
             usize::from(self.size.1).saturating_sub(3).max(1),
         )
     }

@@ -1,9 +1,10 @@
 //! `App::update`: the one function that applies an [`Action`]. Library, pager and prompt
 //! actions are here; reader movement is in `nav`, changes to labels in `edit`.
 
-use super::app::{App, Mode, Pager, Prompt};
-use super::{guidelines, layout, pager_view};
 use crate::tui::action::{Action, View};
+use crate::tui::app::{App, Mode, Pager, Prompt};
+use crate::tui::views::pager::{draw as pager_view, guidelines};
+use crate::tui::views::reader::layout;
 
 impl App {
     /// Applies one action, then keeps the cursor on screen and the visible sentences
@@ -11,7 +12,7 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if let Action::Resize(w, h) = action {
             self.size = (w, h);
-        } else if super::too_small(self.size.0, self.size.1) && action != Action::Quit {
+        } else if crate::tui::too_small(self.size.0, self.size.1) && action != Action::Quit {
             // The screen only asks for a larger window: a key pressed then, unseen,
             // must not label or move anything. Quitting still works.
             return;
@@ -109,8 +110,12 @@ impl App {
             Action::Filter => self.mode = Mode::Prompt(Prompt::Filter, lib.filter.clone()),
             Action::CycleSort => {
                 lib.sort = match lib.sort {
-                    super::library::Sort::Name => super::library::Sort::Progress,
-                    super::library::Sort::Progress => super::library::Sort::Name,
+                    crate::tui::views::library::Sort::Name => {
+                        crate::tui::views::library::Sort::Progress
+                    }
+                    crate::tui::views::library::Sort::Progress => {
+                        crate::tui::views::library::Sort::Name
+                    }
                 };
                 lib.refresh_for(Some(&self.annotator));
             }
@@ -258,7 +263,7 @@ impl App {
     }
 
     /// Keeps the selection on screen and analyses what is visible.
-    pub(super) fn settle(&mut self, follow_cursor: bool) {
+    pub(crate) fn settle(&mut self, follow_cursor: bool) {
         let rows = self.library_rows();
         let lib = &mut self.library;
         if lib.selected < lib.top {

@@ -1,11 +1,11 @@
 //! Draws the help screen (generated from the active keymap, grouped by view) and the
 //! guidelines, both scrollable.
 
-use super::app::{App, Pager};
-use super::bars::{self, fit};
-use super::wrap;
 use crate::tui::action::View;
+use crate::tui::app::{App, Pager};
 use crate::tui::keymap::{HelpLine, help_lines};
+use crate::tui::widgets::bars::{self, fit};
+use crate::tui::widgets::wrap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -59,7 +59,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             let text = app
                 .guidelines
                 .as_deref()
-                .unwrap_or(super::guidelines::BUILTIN);
+                .unwrap_or(crate::tui::views::pager::guidelines::BUILTIN);
             let mut out = Vec::new();
             for src in text.lines() {
                 let style = if src.starts_with('#') {

@@ -2,23 +2,23 @@
 //! change is saved before the next key is handled; a failed save keeps the change pending,
 //! says so in red, and is retried on the next change and on quit.
 
-use super::app::{App, Mode, Prompt, SaveState};
-use super::undo::Change;
 use crate::model::label::Label;
 use crate::model::sidecar::{How, Record};
+use crate::tui::app::{App, Mode, Prompt, SaveState};
+use crate::tui::undo::Change;
 
 impl App {
     /// Labels the selection (the range, or the cursor sentence).
-    pub(super) fn label_selection(&mut self, label: Label) {
+    pub(crate) fn label_selection(&mut self, label: Label) {
         self.set_selection(Some((label, How::Hand, None)));
     }
 
-    pub(super) fn clear_selection(&mut self) {
+    pub(crate) fn clear_selection(&mut self) {
         self.set_selection(None);
     }
 
     /// Accepts the cursor sentence's suggestion, recorded as such with the model's name.
-    pub(super) fn accept_suggestion(&mut self) {
+    pub(crate) fn accept_suggestion(&mut self) {
         let Some(a) = self.current.and_then(|c| self.articles.get_mut(&c)) else {
             return;
         };
@@ -84,7 +84,7 @@ impl App {
     }
 
     /// Opens the note prompt on the cursor sentence.
-    pub(super) fn start_note(&mut self) {
+    pub(crate) fn start_note(&mut self) {
         let Some(a) = self.article() else { return };
         if a.is_empty() {
             return;
@@ -99,7 +99,7 @@ impl App {
     }
 
     /// Sets (or, when empty, removes) the note of the cursor sentence.
-    pub(super) fn set_note(&mut self, text: String) {
+    pub(crate) fn set_note(&mut self, text: String) {
         let Some(e) = self.current else { return };
         let Some(a) = self.articles.get(&e) else {
             return;
@@ -124,7 +124,7 @@ impl App {
         self.history.push(step);
     }
 
-    pub(super) fn undo(&mut self) {
+    pub(crate) fn undo(&mut self) {
         match self.history.undo() {
             Some(step) => {
                 self.apply(&step, true);
@@ -138,7 +138,7 @@ impl App {
         }
     }
 
-    pub(super) fn redo(&mut self) {
+    pub(crate) fn redo(&mut self) {
         match self.history.redo() {
             Some(step) => {
                 self.apply(&step, false);
@@ -247,7 +247,7 @@ impl App {
     }
 
     /// Quits, or asks first if labels could not be saved even now.
-    pub(super) fn request_quit(&mut self) {
+    pub(crate) fn request_quit(&mut self) {
         if self.save_all() {
             self.quit = true;
             return;

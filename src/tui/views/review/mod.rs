@@ -2,7 +2,9 @@
 //! the "without unanimity" toggle, and the corpus's agreement summaries, built in a thread
 //! so the first frame never waits for them.
 
-use super::app::App;
+pub mod draw;
+pub mod update;
+
 use crate::model::corpus::Corpus;
 use crate::nlp::analysis::Analyzer;
 use crate::nlp::highlight::Span;
@@ -10,6 +12,7 @@ use crate::nlp::lang::Lang;
 use crate::review::adjudicate::Review;
 use crate::review::agreement::{ArticleSummary, ReviewIndex};
 use crate::tui::action::View;
+use crate::tui::app::App;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -113,7 +116,7 @@ impl ReviewState {
 
 impl App {
     /// The corpus as scanned, for work done in a thread.
-    pub(super) fn corpus(&self) -> Corpus {
+    pub(crate) fn corpus(&self) -> Corpus {
         Corpus {
             root: self.root.clone(),
             entries: self.library.entries.clone(),

@@ -1,9 +1,9 @@
 //! `least-confident`: the unlabeled sentence whose suggestion is least sure, in any
-//! article. Articles not open are scanned by a worker thread ([`super::scan`]) whose
+//! article. Articles not open are scanned by a worker thread ([`crate::tui::views::reader::scan`]) whose
 //! results are taken in between key presses, so the jump itself never waits for a scan.
 
-use super::app::App;
-use super::scan::{Job, Poll, Scan};
+use crate::tui::app::App;
+use crate::tui::views::reader::scan::{Job, Poll, Scan};
 use std::time::Duration;
 
 /// Longest a background step waits for the scan's next result, so input is never kept
@@ -61,7 +61,9 @@ impl App {
                     .insert(self.annotator.to_string(), n);
             }
         }
-        if !self.library.filter.is_empty() || self.library.sort != super::library::Sort::Name {
+        if !self.library.filter.is_empty()
+            || self.library.sort != crate::tui::views::library::Sort::Name
+        {
             self.library.refresh_for(Some(&self.annotator));
         }
     }
@@ -130,7 +132,7 @@ impl App {
     /// Drops scan results: with `keep_stale`, they remain a fallback for `least-confident`
     /// until the article is scanned again (a newer model); else they go entirely (other
     /// lexicons). The scan restarts on the next background step.
-    pub(super) fn forget_scans(&mut self, keep_stale: bool) {
+    pub(crate) fn forget_scans(&mut self, keep_stale: bool) {
         self.scan = None;
         if keep_stale {
             self.least_stale.extend(self.least.drain());
@@ -165,7 +167,7 @@ impl App {
 
     /// Opens the unlabeled sentence whose suggestion is least confident, in any article.
     /// While articles are still being scanned, the best found so far, and says so.
-    pub(super) fn least_confident(&mut self) {
+    pub(crate) fn least_confident(&mut self) {
         self.take_scans(Duration::ZERO);
         let order = self.library.order.clone();
         let (mut best, mut done): (Option<(f32, usize, usize)>, usize) = (None, 0);

@@ -2,15 +2,15 @@
 //! sentence (cursor or range marker, a `≠` where annotators disagree, one letter per
 //! annotator, the gold letter, the wrapped text with highlights), a detail line and hints.
 
-use super::app::{App, SaveState};
-use super::bars::{self, fit};
-use super::reader_view::styled_text;
-use super::review::Pane;
-use super::style::Theme;
-use super::wrap::{self, Line as Wrapped};
 use crate::model::label::Label;
 use crate::review::adjudicate::Status;
 use crate::tui::action::View;
+use crate::tui::app::{App, SaveState};
+use crate::tui::style::Theme;
+use crate::tui::views::reader::draw::styled_text;
+use crate::tui::views::review::Pane;
+use crate::tui::widgets::bars::{self, fit};
+use crate::tui::widgets::wrap::{self, Line as Wrapped};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

@@ -1,12 +1,12 @@
 //! Draws the reader: status bar, the visible sentences with gutter marks (label letter,
 //! dim lowercase suggestion, cursor and range markers), a detail line and the hint bar.
 
-use super::app::{App, SaveState};
-use super::article::Article;
-use super::bars::{self, fit};
-use super::layout::{self, Row};
-use super::style::Theme;
 use crate::tui::action::View;
+use crate::tui::app::{App, SaveState};
+use crate::tui::style::Theme;
+use crate::tui::views::reader::article::Article;
+use crate::tui::views::reader::layout::{self, Row};
+use crate::tui::widgets::bars::{self, fit};
 use ratatui::Frame;
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
@@ -123,7 +123,7 @@ fn put_row(buf: &mut Buffer, t: &Theme, a: &Article, r: &Row, area: Rect) {
 fn put_text(
     buf: &mut Buffer,
     t: &Theme,
-    line: &super::wrap::Line,
+    line: &crate::tui::widgets::wrap::Line,
     spans: &[crate::nlp::highlight::Span],
     base: Style,
     area: Rect,
@@ -167,9 +167,9 @@ fn piece_style(t: &Theme, spans: &[crate::nlp::highlight::Span], at: usize, base
 
 /// One screen line of text in `base` style, highlight spans patched on top, adjacent
 /// pieces of the same style joined (the review view draws its text the same way).
-pub(super) fn styled_text(
+pub(crate) fn styled_text(
     t: &Theme,
-    line: &super::wrap::Line,
+    line: &crate::tui::widgets::wrap::Line,
     spans: &[crate::nlp::highlight::Span],
     base: Style,
 ) -> Vec<Span<'static>> {
@@ -283,7 +283,8 @@ mod tests {
                 },
             ];
             for width in [1u16, 7, 19, 80] {
-                for line in super::super::wrap::wrap(text, 0, text.len(), usize::from(width)) {
+                for line in crate::tui::widgets::wrap::wrap(text, 0, text.len(), usize::from(width))
+                {
                     let area = Rect::new(2, 1, width, 1);
                     let mut want = Buffer::empty(Rect::new(0, 0, width + 4, 3));
                     let mut got = want.clone();

@@ -1,11 +1,12 @@
 //! The stats screen's state: the corpus agreement report (computed in a thread, from the
 //! same cache as `glose agree`), the pair whose confusion matrix is shown, and scrolling.
 
-use super::app::App;
-use super::stats_view;
+pub mod draw;
+
 use crate::model::annotator::Annotator;
 use crate::review::agreement::{CorpusReport, Options, corpus_report};
 use crate::tui::action::{Action, View};
+use crate::tui::app::App;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
 /// The stats screen.
@@ -32,7 +33,7 @@ impl Stats {
 
 impl App {
     /// Opens the stats screen and computes the figures afresh in a thread.
-    pub(super) fn open_stats(&mut self) {
+    pub(crate) fn open_stats(&mut self) {
         let corpus = self.corpus();
         let annotators: Vec<Annotator> = corpus
             .annotators()
@@ -80,7 +81,7 @@ impl App {
     }
 
     /// Installs the report if it arrived; true if it did.
-    pub(super) fn poll_stats(&mut self) -> bool {
+    pub(crate) fn poll_stats(&mut self) -> bool {
         let Some(s) = &mut self.stats else {
             return false;
         };
@@ -101,7 +102,7 @@ impl App {
     }
 
     /// Blocks until the report being computed has arrived.
-    pub(super) fn wait_stats(&mut self) {
+    pub(crate) fn wait_stats(&mut self) {
         if let Some(s) = &mut self.stats
             && let Some(rx) = s.pending.take()
         {
@@ -112,10 +113,10 @@ impl App {
         }
     }
 
-    pub(super) fn stats_action(&mut self, a: Action) {
+    pub(crate) fn stats_action(&mut self, a: Action) {
         let width = usize::from(self.size.0);
-        let height = stats_view::body_rows(self.size.1);
-        let total = stats_view::line_count(self, width);
+        let height = draw::body_rows(self.size.1);
+        let total = draw::line_count(self, width);
         let max = total.saturating_sub(height);
         let Some(s) = &mut self.stats else {
             self.view = View::Library;

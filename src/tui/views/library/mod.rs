@@ -1,14 +1,17 @@
 //! The library's state: every article's summary, the filter typed so far, the sort order and
 //! the selected row; and how it grows while the corpus is scanned in the background.
-//! Drawing is in `library_view`.
+//! Drawing is in `draw`.
 
-use super::app::App;
-use super::style::Theme;
+pub mod draw;
+pub mod review_columns;
+
 use crate::model::annotator::Annotator;
 use crate::model::corpus::{Corpus, CorpusError, Entry};
 use crate::model::index::{ArticleInfo, Indexer, News};
 use crate::tui::action::View;
+use crate::tui::app::App;
 use crate::tui::keymap::Keymap;
+use crate::tui::style::Theme;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 

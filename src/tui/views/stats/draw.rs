@@ -2,12 +2,12 @@
 //! Fleiss' κ, Krippendorff's α), a table of pairs (n, observed, Cohen's κ), the confusion
 //! matrix of the selected pair, text bar charts of each annotator's labels, and pace.
 
-use super::app::App;
-use super::bars::{self, fit};
-use super::style::Theme;
 use crate::model::label::Label;
 use crate::review::agreement::CorpusReport;
 use crate::tui::action::View;
+use crate::tui::app::App;
+use crate::tui::style::Theme;
+use crate::tui::widgets::bars::{self, fit};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

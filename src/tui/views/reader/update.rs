@@ -1,14 +1,14 @@
 //! Reader movement: sentences, paragraphs, pages, unlabeled sentences across articles,
 //! search, and the least confident suggestion in the corpus.
 
-use super::app::{App, Mode, Prompt};
-use super::article::Article;
-use super::layout;
 use crate::model::document::Document;
 use crate::tui::action::{Action, View};
+use crate::tui::app::{App, Mode, Prompt};
+use crate::tui::views::reader::article::Article;
+use crate::tui::views::reader::layout;
 
 impl App {
-    pub(super) fn reader_action(&mut self, a: Action) {
+    pub(crate) fn reader_action(&mut self, a: Action) {
         if let Some(label) = a.label() {
             return self.label_selection(label);
         }
@@ -202,7 +202,7 @@ impl App {
 
     /// Jumps to the next sentence containing `query` (case-insensitive), wrapping around.
     /// An empty query repeats the last search.
-    pub(super) fn search(&mut self, query: String) {
+    pub(crate) fn search(&mut self, query: String) {
         let query = if query.is_empty() {
             match self.last_search.clone() {
                 Some(q) => q,
@@ -237,7 +237,7 @@ impl App {
     }
 
     /// Wheel: moves the screen, and the cursor only as far as needed to stay on it.
-    pub(super) fn scroll_reader(&mut self, n: i16) {
+    pub(crate) fn scroll_reader(&mut self, n: i16) {
         let (w, h) = self.text_area();
         let Some(a) = self.article_mut() else { return };
         if a.is_empty() {

@@ -1,9 +1,9 @@
 //! Draws the library: totals, one row per article (marks, title, id, sentences, a
 //! progress bar for this annotator, other annotators), details of the selected row, hints.
 
-use super::app::App;
-use super::bars::{self, fit};
 use crate::tui::action::View;
+use crate::tui::app::App;
+use crate::tui::widgets::bars::{self, fit};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -43,7 +43,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     if let Some((done, total)) = app.indexing() {
         status.push_str(&format!(" │ reading {done}/{total}"));
     }
-    match super::review_columns::totals(app) {
+    match crate::tui::views::library::review_columns::totals(app) {
         Some(gold) => status.push_str(&format!(" │ {gold}")),
         None => status.push_str(&format!(
             " │ {done}/{total} sentences labeled ({pct}%) │ sort: {}",
@@ -65,7 +65,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     let fixed = id_w + 37;
     let title_w = width.saturating_sub(fixed);
     let tail = if app.review.mode {
-        super::review_columns::header()
+        crate::tui::views::library::review_columns::header()
     } else {
         format!("{} {}", fit("Progress", BAR + 10), fit("Others", 6))
     };
@@ -137,7 +137,9 @@ pub fn draw(f: &mut Frame, app: &App) {
             ),
         ];
         if app.review.mode {
-            cells.push(super::review_columns::cells(app, e, base));
+            cells.push(crate::tui::views::library::review_columns::cells(
+                app, e, base,
+            ));
         } else {
             cells.push(Span::styled(bar, base));
             cells.push(Span::styled(fit(&format!(" {k}/{n}"), 10), base));

@@ -1,0 +1,4 @@
+//! Pieces of drawing shared by several views.
+
+pub mod bars;
+pub mod wrap;
