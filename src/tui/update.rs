@@ -3,7 +3,7 @@
 
 use crate::tui::action::{Action, View};
 use crate::tui::app::{App, Mode, Pager, Prompt};
-use crate::tui::views::pager::{draw as pager_view, guidelines};
+use crate::tui::views::pager::guidelines;
 use crate::tui::views::reader::layout;
 
 impl App {
@@ -86,47 +86,6 @@ impl App {
         }
     }
 
-    fn library_action(&mut self, a: Action) {
-        let rows = self.library_rows();
-        let lib = &mut self.library;
-        let last = lib.order.len().saturating_sub(1);
-        match a {
-            Action::Down => lib.selected = (lib.selected + 1).min(last),
-            Action::Up => lib.selected = lib.selected.saturating_sub(1),
-            Action::First => lib.selected = 0,
-            Action::Last => lib.selected = last,
-            Action::PageDown => lib.selected = (lib.selected + rows).min(last),
-            Action::PageUp => lib.selected = lib.selected.saturating_sub(rows),
-            Action::Open | Action::OpenReview => {
-                if let Some(e) = lib.current() {
-                    if a == Action::OpenReview || self.review.mode {
-                        self.open_review(e);
-                    } else {
-                        self.open_entry(e);
-                    }
-                }
-            }
-            Action::Stats => self.open_stats(),
-            Action::Filter => self.mode = Mode::Prompt(Prompt::Filter, lib.filter.clone()),
-            Action::CycleSort => {
-                lib.sort = match lib.sort {
-                    crate::tui::views::library::Sort::Name => {
-                        crate::tui::views::library::Sort::Progress
-                    }
-                    crate::tui::views::library::Sort::Progress => {
-                        crate::tui::views::library::Sort::Name
-                    }
-                };
-                lib.refresh_for(Some(&self.annotator));
-            }
-            Action::Back if !lib.filter.is_empty() => {
-                lib.filter.clear();
-                lib.refresh_for(Some(&self.annotator));
-            }
-            _ => {}
-        }
-    }
-
     fn prompt(&mut self, kind: Prompt, mut text: String, action: Action) {
         match action {
             Action::Input(c) => text.push(c),
@@ -161,25 +120,6 @@ impl App {
             self.library.refresh_for(Some(&self.annotator));
         }
         self.mode = Mode::Prompt(kind, text);
-    }
-
-    fn pager_action(&mut self, a: Action) {
-        let (width, height) = (usize::from(self.size.0), self.pager_rows());
-        let total = pager_view::line_count(self, width);
-        let max = total.saturating_sub(height);
-        let Some(Pager::Help { scroll } | Pager::Guidelines { scroll }) = &mut self.pager else {
-            return;
-        };
-        match a {
-            Action::Down => *scroll = (*scroll + 1).min(max),
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::First => *scroll = 0,
-            Action::Last => *scroll = max,
-            Action::PageDown => *scroll = (*scroll + height).min(max),
-            Action::PageUp => *scroll = scroll.saturating_sub(height),
-            Action::Back => self.pager = None,
-            _ => {}
-        }
     }
 
     /// Rows of the library list (status bar, column header, message and hint rows aside).

@@ -1,4 +1,5 @@
 //! Pieces of drawing shared by several views.
 
 pub mod bars;
+pub mod text;
 pub mod wrap;

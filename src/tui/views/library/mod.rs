@@ -4,6 +4,7 @@
 
 pub mod draw;
 pub mod review_columns;
+pub mod update;
 
 use crate::model::annotator::Annotator;
 use crate::model::corpus::{Corpus, CorpusError, Entry};

@@ -7,101 +7,15 @@ use crate::review::adjudicate::Status;
 use crate::tui::action::View;
 use crate::tui::app::{App, SaveState};
 use crate::tui::style::Theme;
-use crate::tui::views::reader::draw::styled_text;
 use crate::tui::views::review::Pane;
+use crate::tui::views::review::layout::{LEFT, Row, column_mark, rows, text_width};
 use crate::tui::widgets::bars::{self, fit};
-use crate::tui::widgets::wrap::{self, Line as Wrapped};
+use crate::tui::widgets::text::styled_text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-
-/// Columns left of the annotator letters (marker, status mark, space) and right of them
-/// (`│`, gold letter, space).
-const LEFT: usize = 3;
-const RIGHT: usize = 3;
-
-/// Columns left for text when `annotators` columns are shown in `width`.
-pub fn text_width(width: usize, annotators: usize) -> usize {
-    width.saturating_sub(LEFT + 2 * annotators + RIGHT).max(8)
-}
-
-/// The header mark of annotator column `i`: 1–9, then a–z.
-pub fn column_mark(i: usize) -> char {
-    match i {
-        0..9 => char::from(b'1' + i as u8),
-        _ => char::from(b'a' + ((i - 9) % 26) as u8),
-    }
-}
-
-/// One screen row of the review list.
-#[derive(Debug)]
-pub struct Row<'a> {
-    pub unit: usize,
-    /// The first line of its row (where the marks go).
-    pub first: bool,
-    pub line: Wrapped<'a>,
-}
-
-/// The lines of row `u` at `width` columns.
-fn lines(p: &Pane, u: usize, width: usize) -> Vec<Wrapped<'_>> {
-    let unit = &p.review.aligned().units[u];
-    wrap::wrap(&p.review.aligned().doc.raw, unit.start, unit.end, width)
-}
-
-/// Screen rows from `p.top` down, at most `height`, over the rows `shown`.
-pub fn rows<'a>(p: &'a Pane, shown: &[usize], width: usize, height: usize) -> Vec<Row<'a>> {
-    let mut out = Vec::with_capacity(height);
-    for &u in shown.iter().filter(|&&u| u >= p.top) {
-        for (n, line) in lines(p, u, width).into_iter().enumerate() {
-            if out.len() == height {
-                return out;
-            }
-            out.push(Row {
-                unit: u,
-                first: n == 0,
-                line,
-            });
-        }
-    }
-    out
-}
-
-/// Moves `p.top` the least so the cursor row is on screen; looks at no more rows than fit.
-pub fn scroll_to_cursor(p: &mut Pane, shown: &[usize], width: usize, height: usize) {
-    let Some(pos) = shown.iter().position(|&u| u >= p.cursor) else {
-        return;
-    };
-    p.cursor = shown[pos];
-    let top = shown.iter().position(|&u| u >= p.top).unwrap_or(0);
-    if pos <= top {
-        p.top = p.cursor;
-        return;
-    }
-    let mut used = 0;
-    for &u in &shown[top..=pos] {
-        used += lines(p, u, width).len();
-        if used > height {
-            break;
-        }
-    }
-    if used <= height {
-        return;
-    }
-    // Fill upwards from the cursor.
-    let mut first = pos;
-    let mut used = lines(p, shown[pos], width).len();
-    while first > 0 {
-        let h = lines(p, shown[first - 1], width).len();
-        if used + h > height {
-            break;
-        }
-        used += h;
-        first -= 1;
-    }
-    p.top = shown[first];
-}
 
 /// Draws the review view into the whole frame.
 pub fn draw(f: &mut Frame, app: &App) {

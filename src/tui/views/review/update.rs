@@ -7,6 +7,7 @@ use crate::model::sidecar::SidecarError;
 use crate::review::agreement::{ArticleSummary, Cursor};
 use crate::tui::action::{Action, View};
 use crate::tui::app::{App, Mode, SaveState};
+use crate::tui::views::review::layout;
 
 impl App {
     pub(crate) fn review_action(&mut self, a: Action) {
@@ -267,11 +268,8 @@ impl App {
     fn review_page(&self) -> usize {
         let Some(p) = self.pane() else { return 1 };
         let shown = p.shown(self.review.only_split);
-        let width = crate::tui::views::review::draw::text_width(
-            usize::from(self.size.0),
-            p.review.annotators().len(),
-        );
-        let rows = crate::tui::views::review::draw::rows(p, &shown, width, self.review_rows());
+        let width = layout::text_width(usize::from(self.size.0), p.review.annotators().len());
+        let rows = layout::rows(p, &shown, width, self.review_rows());
         let mut units: Vec<usize> = rows.iter().map(|r| r.unit).collect();
         units.dedup();
         units.len().saturating_sub(1)
@@ -283,12 +281,10 @@ impl App {
         let (w, h) = (usize::from(self.size.0), self.review_rows());
         let Some(p) = self.pane_mut() else { return };
         let shown = p.shown(only);
-        let width = crate::tui::views::review::draw::text_width(w, p.review.annotators().len());
-        let hit = y.checked_sub(2).and_then(|i| {
-            crate::tui::views::review::draw::rows(p, &shown, width, h)
-                .get(i)
-                .map(|r| r.unit)
-        });
+        let width = layout::text_width(w, p.review.annotators().len());
+        let hit = y
+            .checked_sub(2)
+            .and_then(|i| layout::rows(p, &shown, width, h).get(i).map(|r| r.unit));
         if let Some(u) = hit {
             p.cursor = u;
         }
@@ -312,9 +308,9 @@ impl App {
             return;
         };
         let shown = p.shown(only);
-        let width = crate::tui::views::review::draw::text_width(w, p.review.annotators().len());
-        crate::tui::views::review::draw::scroll_to_cursor(p, &shown, width, h);
-        let units: Vec<usize> = crate::tui::views::review::draw::rows(p, &shown, width, h)
+        let width = layout::text_width(w, p.review.annotators().len());
+        layout::scroll_to_cursor(p, &shown, width, h);
+        let units: Vec<usize> = layout::rows(p, &shown, width, h)
             .iter()
             .map(|r| r.unit)
             .collect();

@@ -2,10 +2,11 @@
 //! same cache as `glose agree`), the pair whose confusion matrix is shown, and scrolling.
 
 pub mod draw;
+pub mod update;
 
 use crate::model::annotator::Annotator;
 use crate::review::agreement::{CorpusReport, Options, corpus_report};
-use crate::tui::action::{Action, View};
+use crate::tui::action::View;
 use crate::tui::app::App;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
@@ -110,30 +111,6 @@ impl App {
                 Ok(r) => s.report = Some(r),
                 Err(_) => s.note = Some("The figures could not be computed.".into()),
             }
-        }
-    }
-
-    pub(crate) fn stats_action(&mut self, a: Action) {
-        let width = usize::from(self.size.0);
-        let height = draw::body_rows(self.size.1);
-        let total = draw::line_count(self, width);
-        let max = total.saturating_sub(height);
-        let Some(s) = &mut self.stats else {
-            self.view = View::Library;
-            return;
-        };
-        let pairs = s.report.as_ref().map_or(0, |r| r.report.pairs.len());
-        match a {
-            Action::Down => s.scroll = (s.scroll + 1).min(max),
-            Action::Up => s.scroll = s.scroll.saturating_sub(1),
-            Action::First => s.scroll = 0,
-            Action::Last => s.scroll = max,
-            Action::PageDown => s.scroll = (s.scroll + height).min(max),
-            Action::PageUp => s.scroll = s.scroll.saturating_sub(height),
-            Action::NextPair if pairs > 0 => s.pair = (s.pair + 1) % pairs,
-            Action::PrevPair if pairs > 0 => s.pair = (s.pair + pairs - 1) % pairs,
-            Action::Back => self.view = s.back,
-            _ => {}
         }
     }
 }
