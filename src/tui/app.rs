@@ -11,6 +11,7 @@ use crate::tui::undo::History;
 use crate::tui::views::library::Library;
 use crate::tui::views::reader::article::Article;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -168,13 +169,10 @@ impl App {
         self.articles.get_mut(&self.current?)
     }
 
-    /// Rows and columns of the reader's text area (the bars take three rows, the gutter
-    /// three columns).
-    pub fn text_area(&self) -> (usize, usize) {
-        (
-            usize::from(self.size.0).saturating_sub(crate::tui::views::reader::draw::GUTTER),
-            usize::from(self.size.1).saturating_sub(3).max(1),
-        )
+    /// The whole screen as of the last resize: what update-side geometry is laid out in,
+    /// with the same layout functions the drawing uses on the frame.
+    pub fn screen(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1)
     }
 
     /// The action a key press means now, if any.

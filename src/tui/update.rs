@@ -3,8 +3,9 @@
 
 use crate::tui::action::{Action, View};
 use crate::tui::app::{App, Mode, Pager, Prompt};
+use crate::tui::views::library;
 use crate::tui::views::pager::guidelines;
-use crate::tui::views::reader::layout;
+use crate::tui::views::reader::{self, layout};
 
 impl App {
     /// Applies one action, then keeps the cursor on screen and the visible sentences
@@ -122,11 +123,6 @@ impl App {
         self.mode = Mode::Prompt(kind, text);
     }
 
-    /// Rows of the library list (status bar, column header, message and hint rows aside).
-    pub fn library_rows(&self) -> usize {
-        usize::from(self.size.1).saturating_sub(4).max(1)
-    }
-
     /// True where undo means gold: the review screens, and the library of `glose review`.
     fn in_review(&self) -> bool {
         match self.view {
@@ -134,11 +130,6 @@ impl App {
             View::Library => self.review.mode,
             _ => false,
         }
-    }
-
-    /// Rows of a pager's text (title bar and hint bar aside).
-    pub fn pager_rows(&self) -> usize {
-        usize::from(self.size.1).saturating_sub(2).max(1)
     }
 
     fn click(&mut self, column: u16, row: u16) {
@@ -149,8 +140,11 @@ impl App {
         }
         match self.view {
             View::Library => {
-                if row >= 2 && row - 2 < self.library_rows() {
-                    let pos = self.library.top + row - 2;
+                let list = usize::from(library::draw::areas(self.screen()).list.y);
+                if let Some(i) = row.checked_sub(list)
+                    && i < self.library_rows()
+                {
+                    let pos = self.library.top + i;
                     if pos < self.library.order.len() {
                         // A click on the selected row opens it.
                         if pos == self.library.selected {
@@ -162,11 +156,12 @@ impl App {
             }
             View::Reader => {
                 let (w, h) = self.text_area();
+                let top = usize::from(reader::draw::areas(self.screen()).rows.y);
                 if let Some(a) = self.article_mut()
-                    && row >= 1
+                    && let Some(y) = row.checked_sub(top)
                 {
                     let rows = layout::visible(a, w, h);
-                    if let Some(i) = rows.get(row - 1).and_then(|r| r.sentence) {
+                    if let Some(i) = rows.get(y).and_then(|r| r.sentence) {
                         a.cursor = i;
                     }
                 }

@@ -5,12 +5,39 @@ use crate::tui::action::View;
 use crate::tui::app::App;
 use crate::tui::widgets::bars::{self, fit};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 const BAR: usize = 10;
+
+/// Where the library's parts go on the screen; drawing and clicks both use it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub status: Rect,
+    /// The column names.
+    pub header: Rect,
+    /// One row per article.
+    pub list: Rect,
+    /// The selected article's detail, or the message line.
+    pub detail: Rect,
+    pub hints: Rect,
+}
+
+/// The library's layout in `area`.
+pub fn areas(area: Rect) -> Areas {
+    use Constraint::{Fill, Length};
+    let [status, header, list, detail, hints] =
+        Layout::vertical([Length(1), Length(1), Fill(1), Length(1), Length(1)]).areas(area);
+    Areas {
+        status,
+        header,
+        list,
+        detail,
+        hints,
+    }
+}
 
 /// Draws the library into the whole frame.
 pub fn draw(f: &mut Frame, app: &App) {
@@ -18,8 +45,8 @@ pub fn draw(f: &mut Frame, app: &App) {
     let t = &app.theme;
     let lib = &app.library;
     let width = usize::from(area.width);
-    let row = |y: u16| Rect::new(area.x, area.y + y, area.width, 1);
-    let rows = area.height.saturating_sub(4);
+    let at = areas(area);
+    let rows = at.list.height;
     let total: usize = lib.infos.iter().map(|i| i.sentences).sum();
     let done: usize = (0..lib.infos.len())
         .map(|i| lib.labeled(i, &app.annotator))
@@ -59,7 +86,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
     f.render_widget(
         Paragraph::new(Line::styled(fit(&status, width), t.bar())),
-        row(0),
+        at.status,
     );
     let id_w = 24.min(width / 4);
     let fixed = id_w + 37;
@@ -77,7 +104,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     );
     f.render_widget(
         Paragraph::new(Line::styled(fit(&header, width), t.heading())),
-        row(1),
+        at.header,
     );
     let mut lines = Vec::new();
     for (pos, &e) in lib
@@ -157,13 +184,12 @@ pub fn draw(f: &mut Frame, app: &App) {
         };
         lines.push(Line::styled(why, t.dim()));
     }
-    let list = Rect::new(area.x, area.y + 2, area.width, rows);
-    f.render_widget(Paragraph::new(lines), list);
+    f.render_widget(Paragraph::new(lines), at.list);
     let detail = bars::message_line(app).unwrap_or_else(|| selected_detail(app));
-    f.render_widget(Paragraph::new(detail), row(area.height - 2));
+    f.render_widget(Paragraph::new(detail), at.detail);
     f.render_widget(
         Paragraph::new(bars::hint_line(app, View::Library)),
-        row(area.height - 1),
+        at.hints,
     );
 }
 

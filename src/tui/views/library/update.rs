@@ -3,9 +3,15 @@
 
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, Prompt};
-use crate::tui::views::library::Sort;
+use crate::tui::views::library::{Sort, draw};
 
 impl App {
+    /// Rows of the library list, from its layout.
+    pub fn library_rows(&self) -> usize {
+        usize::from(draw::areas(self.screen()).list.height).max(1)
+    }
+
+    /// Moves the selection, opens the selected article, sorts or filters.
     pub(crate) fn library_action(&mut self, a: Action) {
         let rows = self.library_rows();
         let lib = &mut self.library;

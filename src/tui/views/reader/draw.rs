@@ -10,34 +10,58 @@ use crate::tui::widgets::bars::{self, fit};
 use crate::tui::widgets::text::put_text;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// Columns left of the text: cursor or range marker, label letter, unsaved mark.
-pub const GUTTER: usize = 3;
+const GUTTER: u16 = 3;
+
+/// Where the reader's parts go on the screen; drawing, clicks and scrolling all use it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub status: Rect,
+    /// The sentence rows, gutter included.
+    pub rows: Rect,
+    /// The text part of the rows, right of the gutter: what sentences are wrapped to.
+    pub text: Rect,
+    /// The cursor sentence's detail, or the message line.
+    pub detail: Rect,
+    pub hints: Rect,
+}
+
+/// The reader's layout in `area`.
+pub fn areas(area: Rect) -> Areas {
+    use Constraint::{Fill, Length};
+    let [status, rows, detail, hints] =
+        Layout::vertical([Length(1), Fill(1), Length(1), Length(1)]).areas(area);
+    let [_, text] = Layout::horizontal([Length(GUTTER), Fill(1)]).areas(rows);
+    Areas {
+        status,
+        rows,
+        text,
+        detail,
+        hints,
+    }
+}
 
 /// Draws the reader into the whole frame.
 pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
     let Some(a) = app.article() else { return };
     // The frame, not the last resize event, decides: they differ only for a moment.
-    let w = usize::from(area.width).saturating_sub(GUTTER);
-    let h = usize::from(area.height).saturating_sub(3);
-    let row = |y: u16| Rect::new(area.x, area.y + y, area.width, 1);
-    f.render_widget(Paragraph::new(status(app, a, area.width)), row(0));
-    let text = Rect::new(area.x, area.y + 1, area.width, h as u16);
+    let at = areas(area);
+    let (w, h) = (usize::from(at.text.width), usize::from(at.rows.height));
+    f.render_widget(Paragraph::new(status(app, a, area.width)), at.status);
+    let text = at.rows;
     let buf = f.buffer_mut();
     for (y, r) in (text.y..).zip(layout::visible(a, w, h).iter()) {
         put_row(buf, &app.theme, a, r, Rect::new(text.x, y, text.width, 1));
     }
     let detail = bars::message_line(app).unwrap_or_else(|| detail(app, a));
-    f.render_widget(Paragraph::new(detail), row(area.height - 2));
-    f.render_widget(
-        Paragraph::new(bars::hint_line(app, View::Reader)),
-        row(area.height - 1),
-    );
+    f.render_widget(Paragraph::new(detail), at.detail);
+    f.render_widget(Paragraph::new(bars::hint_line(app, View::Reader)), at.hints);
 }
 
 fn status(app: &App, a: &Article, width: u16) -> Line<'static> {

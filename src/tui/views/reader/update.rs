@@ -5,9 +5,18 @@ use crate::model::document::Document;
 use crate::tui::action::{Action, View};
 use crate::tui::app::{App, Mode, Prompt};
 use crate::tui::views::reader::article::Article;
-use crate::tui::views::reader::layout;
+use crate::tui::views::reader::{draw, layout};
 
 impl App {
+    /// Columns and rows of the reader's text, from its layout.
+    pub fn text_area(&self) -> (usize, usize) {
+        let at = draw::areas(self.screen());
+        (
+            usize::from(at.text.width),
+            usize::from(at.rows.height).max(1),
+        )
+    }
+
     pub(crate) fn reader_action(&mut self, a: Action) {
         if let Some(label) = a.label() {
             return self.label_selection(label);

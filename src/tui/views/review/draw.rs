@@ -12,10 +12,37 @@ use crate::tui::views::review::layout::{LEFT, Row, column_mark, rows, text_width
 use crate::tui::widgets::bars::{self, fit};
 use crate::tui::widgets::text::styled_text;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+
+/// Where the review view's parts go on the screen; drawing, clicks and paging all use it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub status: Rect,
+    /// The annotator columns' names.
+    pub header: Rect,
+    /// One or more rows per sentence.
+    pub list: Rect,
+    /// The cursor sentence's detail, or the message line.
+    pub detail: Rect,
+    pub hints: Rect,
+}
+
+/// The review view's layout in `area`.
+pub fn areas(area: Rect) -> Areas {
+    use Constraint::{Fill, Length};
+    let [status, header, list, detail, hints] =
+        Layout::vertical([Length(1), Length(1), Fill(1), Length(1), Length(1)]).areas(area);
+    Areas {
+        status,
+        header,
+        list,
+        detail,
+        hints,
+    }
+}
 
 /// Draws the review view into the whole frame.
 pub fn draw(f: &mut Frame, app: &App) {
@@ -23,12 +50,12 @@ pub fn draw(f: &mut Frame, app: &App) {
     let Some(p) = app.pane() else { return };
     let t = &app.theme;
     let width = usize::from(area.width);
-    let h = usize::from(area.height).saturating_sub(4);
-    let row = |y: u16| Rect::new(area.x, area.y + y, area.width, 1);
-    f.render_widget(Paragraph::new(status(app, p, width)), row(0));
-    f.render_widget(Paragraph::new(header(t, p, width)), row(1));
+    let at = areas(area);
+    let h = usize::from(at.list.height);
+    f.render_widget(Paragraph::new(status(app, p, width)), at.status);
+    f.render_widget(Paragraph::new(header(t, p, width)), at.header);
     let shown = p.shown(app.review.only_split);
-    let tw = text_width(width, p.review.annotators().len());
+    let tw = text_width(usize::from(at.list.width), p.review.annotators().len());
     let mut body: Vec<Line> = rows(p, &shown, tw, h)
         .iter()
         .map(|r| text_row(t, p, r))
@@ -41,16 +68,10 @@ pub fn draw(f: &mut Frame, app: &App) {
         };
         body.push(Line::styled(why, t.dim()));
     }
-    f.render_widget(
-        Paragraph::new(body),
-        Rect::new(area.x, area.y + 2, area.width, h as u16),
-    );
+    f.render_widget(Paragraph::new(body), at.list);
     let detail = bars::message_line(app).unwrap_or_else(|| detail(app, p));
-    f.render_widget(Paragraph::new(detail), row(area.height - 2));
-    f.render_widget(
-        Paragraph::new(bars::hint_line(app, View::Review)),
-        row(area.height - 1),
-    );
+    f.render_widget(Paragraph::new(detail), at.detail);
+    f.render_widget(Paragraph::new(bars::hint_line(app, View::Review)), at.hints);
 }
 
 fn status(app: &App, p: &Pane, width: usize) -> Line<'static> {

@@ -7,7 +7,7 @@ use crate::model::sidecar::SidecarError;
 use crate::review::agreement::{ArticleSummary, Cursor};
 use crate::tui::action::{Action, View};
 use crate::tui::app::{App, Mode, SaveState};
-use crate::tui::views::review::layout;
+use crate::tui::views::review::{draw, layout};
 
 impl App {
     pub(crate) fn review_action(&mut self, a: Action) {
@@ -268,7 +268,10 @@ impl App {
     fn review_page(&self) -> usize {
         let Some(p) = self.pane() else { return 1 };
         let shown = p.shown(self.review.only_split);
-        let width = layout::text_width(usize::from(self.size.0), p.review.annotators().len());
+        let width = layout::text_width(
+            usize::from(draw::areas(self.screen()).list.width),
+            p.review.annotators().len(),
+        );
         let rows = layout::rows(p, &shown, width, self.review_rows());
         let mut units: Vec<usize> = rows.iter().map(|r| r.unit).collect();
         units.dedup();
@@ -278,27 +281,31 @@ impl App {
     /// A click on the list selects the row under it.
     pub(crate) fn click_review(&mut self, y: usize) {
         let only = self.review.only_split;
-        let (w, h) = (usize::from(self.size.0), self.review_rows());
+        let list = draw::areas(self.screen()).list;
+        let (w, h) = (usize::from(list.width), self.review_rows());
         let Some(p) = self.pane_mut() else { return };
         let shown = p.shown(only);
         let width = layout::text_width(w, p.review.annotators().len());
         let hit = y
-            .checked_sub(2)
+            .checked_sub(usize::from(list.y))
             .and_then(|i| layout::rows(p, &shown, width, h).get(i).map(|r| r.unit));
         if let Some(u) = hit {
             p.cursor = u;
         }
     }
 
-    /// Rows of the review list (status, header, detail and hint rows aside).
+    /// Rows of the review list, from its layout.
     pub fn review_rows(&self) -> usize {
-        usize::from(self.size.1).saturating_sub(4).max(1)
+        usize::from(draw::areas(self.screen()).list.height).max(1)
     }
 
     /// Keeps the cursor row on screen and analyses the rows shown.
     pub(crate) fn settle_review(&mut self) {
         let only = self.review.only_split;
-        let (w, h) = (usize::from(self.size.0), self.review_rows());
+        let (w, h) = (
+            usize::from(draw::areas(self.screen()).list.width),
+            self.review_rows(),
+        );
         let analyzer = &self.analyzer;
         let Some(p) = self
             .review

@@ -5,9 +5,10 @@ use crate::tui::app::App;
 use crate::tui::views::stats::draw;
 
 impl App {
+    /// Scrolls the figures, picks the pair whose matrix is shown, or goes back.
     pub(crate) fn stats_action(&mut self, a: Action) {
-        let width = usize::from(self.size.0);
-        let height = draw::body_rows(self.size.1);
+        let body = draw::areas(self.screen()).body;
+        let (width, height) = (usize::from(body.width), usize::from(body.height).max(1));
         let total = draw::line_count(self, width);
         let max = total.saturating_sub(height);
         let Some(s) = &mut self.stats else {
