@@ -93,7 +93,7 @@ pub struct App {
     /// Results made with an older model, used only until the article is scanned again.
     pub least_stale: HashMap<usize, Option<(f32, usize)>>,
     /// The scan of articles not open, while it runs.
-    pub(crate) scan: Option<crate::tui::views::reader::scan::Scan>,
+    pub(crate) scan: Option<crate::tui::job::Job<crate::tui::views::reader::scan::Found>>,
     /// The background trainer, once started, and what the reader has seen of it.
     pub(crate) learning: crate::tui::learn::Learning,
     /// Summarises the library's articles in a thread; `None` once installed (or never

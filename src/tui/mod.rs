@@ -6,6 +6,7 @@
 pub mod action;
 mod app;
 mod crash_hook;
+pub mod job;
 pub mod keymap;
 mod learn;
 pub mod shutdown;

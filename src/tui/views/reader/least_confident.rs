@@ -3,7 +3,8 @@
 //! results are taken in between key presses, so the jump itself never waits for a scan.
 
 use crate::tui::app::App;
-use crate::tui::views::reader::scan::{Job, Poll, Scan};
+use crate::tui::job::Poll;
+use crate::tui::views::reader::scan;
 use std::time::Duration;
 
 /// Longest a background step waits for the scan's next result, so input is never kept
@@ -88,7 +89,7 @@ impl App {
         let mut wait = wait;
         while let Some(scan) = &self.scan {
             match scan.poll(wait) {
-                Poll::Found(f) => {
+                Poll::Ready(f) => {
                     if f.generation == self.analyzer.generation() {
                         self.least.insert(f.entry, f.least);
                         self.least_stale.remove(&f.entry);
@@ -106,7 +107,7 @@ impl App {
     /// Starts scanning the articles of the library's order that are neither open nor
     /// scanned; false if there are none.
     fn start_scan(&mut self) -> bool {
-        let jobs: Vec<Job> = self
+        let jobs: Vec<scan::Article> = self
             .library
             .order
             .iter()
@@ -114,7 +115,7 @@ impl App {
             .filter(|e| !self.least.contains_key(e) && !self.articles.contains_key(e))
             .filter_map(|e| {
                 let entry = self.library.entries.get(e)?;
-                Some(Job {
+                Some(scan::Article {
                     entry: e,
                     path: entry.path.clone(),
                     id: entry.id.clone(),
@@ -125,7 +126,7 @@ impl App {
             return false;
         }
         let who = self.annotator.clone();
-        self.scan = Some(Scan::spawn(jobs, who, self.analyzer.clone()));
+        self.scan = Some(scan::spawn(jobs, who, self.analyzer.clone()));
         true
     }
 

@@ -8,14 +8,15 @@ use crate::model::annotator::Annotator;
 use crate::review::agreement::{CorpusReport, Options, corpus_report};
 use crate::tui::action::View;
 use crate::tui::app::App;
-use std::sync::mpsc::{Receiver, TryRecvError};
+use crate::tui::job::{Job, Poll};
+use std::time::Duration;
 
 /// The stats screen.
 #[derive(Debug)]
 pub struct Stats {
     /// The figures, once computed.
     pub report: Option<CorpusReport>,
-    pending: Option<Receiver<CorpusReport>>,
+    pending: Option<Job<CorpusReport>>,
     /// Why there are no figures (fewer than two annotators).
     pub note: Option<String>,
     /// Pair whose confusion matrix is shown, in `report.pairs` order.
@@ -66,16 +67,14 @@ impl App {
                 }
             ));
         } else {
-            let (tx, rx) = std::sync::mpsc::channel();
             let cache = self.review.cache.clone();
             let opts = Options {
                 annotators,
                 ..Options::default()
             };
-            std::thread::spawn(move || {
-                let _ = tx.send(corpus_report(&corpus, &opts, cache.as_deref()));
-            });
-            stats.pending = Some(rx);
+            stats.pending = Some(Job::spawn("glose-stats", move |w| {
+                w.send(corpus_report(&corpus, &opts, cache.as_deref()));
+            }));
         }
         self.stats = Some(stats);
         self.view = View::Stats;
@@ -86,15 +85,15 @@ impl App {
         let Some(s) = &mut self.stats else {
             return false;
         };
-        let Some(rx) = &s.pending else { return false };
-        match rx.try_recv() {
-            Ok(r) => {
+        let Some(job) = &s.pending else { return false };
+        match job.poll(Duration::ZERO) {
+            Poll::Ready(r) => {
                 s.report = Some(r);
                 s.pending = None;
                 true
             }
-            Err(TryRecvError::Empty) => false,
-            Err(TryRecvError::Disconnected) => {
+            Poll::Pending => false,
+            Poll::Done => {
                 s.pending = None;
                 s.note = Some("The figures could not be computed.".into());
                 true
@@ -105,11 +104,11 @@ impl App {
     /// Blocks until the report being computed has arrived.
     pub(crate) fn wait_stats(&mut self) {
         if let Some(s) = &mut self.stats
-            && let Some(rx) = s.pending.take()
+            && let Some(job) = s.pending.take()
         {
-            match rx.recv() {
-                Ok(r) => s.report = Some(r),
-                Err(_) => s.note = Some("The figures could not be computed.".into()),
+            match job.wait() {
+                Some(r) => s.report = Some(r),
+                None => s.note = Some("The figures could not be computed.".into()),
             }
         }
     }
