@@ -5,6 +5,7 @@
 
 pub mod action;
 mod app;
+mod background;
 mod crash_hook;
 pub mod job;
 pub mod keymap;

@@ -12,63 +12,6 @@ use std::time::Duration;
 const WAIT: Duration = Duration::from_millis(5);
 
 impl App {
-    /// One small piece of background work, done between key presses: take in a newer
-    /// model, read the next library entry, take in scan results for `least-confident`.
-    /// False when there is nothing left to do or wait for.
-    pub fn background_step(&mut self) -> bool {
-        if self.poll_review() || self.poll_model() {
-            return true;
-        }
-        if self.indexer.is_some() {
-            // The indexer works in its own threads; meanwhile take in what it found, scan
-            // results and a newer model.
-            return self.poll_index() || self.prefetch_step() || self.wait_training();
-        }
-        if self.library.load_next() {
-            self.library_changed(&[self.library.pending - 1]);
-            return true;
-        }
-        self.prefetch_step() || self.wait_training()
-    }
-
-    /// Starts summarising the library in a thread, with the on-disk cache in `cache_dir`.
-    pub fn start_indexing(
-        &mut self,
-        corpus: crate::model::corpus::Corpus,
-        cache_dir: Option<std::path::PathBuf>,
-    ) {
-        self.indexer = Some(crate::model::index::Indexer::index(corpus, cache_dir));
-    }
-
-    /// `(done, total)` while the library is still being summarised.
-    pub fn indexing(&self) -> Option<(usize, usize)> {
-        match &self.indexer {
-            Some(ix) => Some(ix.progress()),
-            None if self.library.pending < self.library.entries.len() => {
-                Some((self.library.pending, self.library.entries.len()))
-            }
-            None => None,
-        }
-    }
-
-    /// After summaries of `entries` arrived: counts of open articles come from memory
-    /// (they may hold labels newer than the files), and the shown order is recomputed.
-    fn library_changed(&mut self, entries: &[usize]) {
-        for e in entries {
-            if let Some(a) = self.articles.get(e) {
-                let n = a.labeled();
-                self.library.infos[*e]
-                    .labeled
-                    .insert(self.annotator.to_string(), n);
-            }
-        }
-        if !self.library.filter.is_empty()
-            || self.library.sort != crate::tui::views::library::Sort::Name
-        {
-            self.library.refresh_for(Some(&self.annotator));
-        }
-    }
-
     /// Takes in results of the scan of articles not open for `least-confident`, starting
     /// the scan of those not done yet. Waits a moment for a result; false once every
     /// article of the library's order is scanned.
