@@ -9,10 +9,10 @@ use crate::tui::keymap::{Code, Key, Keymap};
 use crate::tui::style::Theme;
 use crate::tui::undo::History;
 use crate::tui::views::library::Library;
+use crate::tui::views::reader::Reader;
 use crate::tui::views::reader::article::Article;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 /// Smallest usable terminal; below it a notice is drawn instead.
@@ -79,21 +79,12 @@ pub struct App {
     pub view: View,
     pub pager: Option<Pager>,
     pub mode: Mode,
-    /// Articles opened this session, by entry index; kept for undo and pending saves.
-    pub articles: HashMap<usize, Article>,
-    pub current: Option<usize>,
+    /// The reader's articles, the one shown, and the least-confident scan.
+    pub reader: Reader,
     pub history: History,
     pub save: SaveState,
     /// A one-line message for the user; `true` marks an error.
     pub message: Option<(String, bool)>,
-    pub last_search: Option<String>,
-    /// Least confident unlabeled sentence `(confidence, sentence)` of articles not open,
-    /// as scanned with the current model; filled between key presses.
-    pub least: HashMap<usize, Option<(f32, usize)>>,
-    /// Results made with an older model, used only until the article is scanned again.
-    pub least_stale: HashMap<usize, Option<(f32, usize)>>,
-    /// The scan of articles not open, while it runs.
-    pub(crate) scan: Option<crate::tui::job::Job<crate::tui::views::reader::scan::Found>>,
     /// The background trainer, once started, and what the reader has seen of it.
     pub(crate) learning: crate::tui::learn::Learning,
     /// Summarises the library's articles in a thread; `None` once installed (or never
@@ -131,15 +122,10 @@ impl App {
             view: View::Library,
             pager: None,
             mode: Mode::Normal,
-            articles: HashMap::new(),
-            current: None,
+            reader: Reader::default(),
             history: History::default(),
             save: SaveState::Idle,
             message: None,
-            last_search: None,
-            least: HashMap::new(),
-            least_stale: HashMap::new(),
-            scan: None,
             learning: crate::tui::learn::Learning::default(),
             indexer: None,
             review: crate::tui::views::review::ReviewState::default(),
@@ -161,12 +147,12 @@ impl App {
 
     /// The article shown in the reader.
     pub fn article(&self) -> Option<&Article> {
-        self.articles.get(&self.current?)
+        self.reader.articles.get(&self.reader.current?)
     }
 
     /// The article shown in the reader, mutably.
     pub fn article_mut(&mut self) -> Option<&mut Article> {
-        self.articles.get_mut(&self.current?)
+        self.reader.articles.get_mut(&self.reader.current?)
     }
 
     /// The whole screen as of the last resize: what update-side geometry is laid out in,

@@ -29,7 +29,7 @@ impl App {
     /// running trainer is restarted on it.
     pub fn set_analyzer(&mut self, analyzer: Analyzer) {
         self.analyzer = analyzer;
-        for a in self.articles.values_mut() {
+        for a in self.reader.articles.values_mut() {
             a.lang = self.analyzer.lang(&a.doc);
             a.analysis.fill(None);
         }
@@ -97,7 +97,7 @@ impl App {
         let generation = self.analyzer.generation();
         if generation != self.learning.generation {
             self.learning.generation = generation;
-            for a in self.articles.values_mut() {
+            for a in self.reader.articles.values_mut() {
                 a.analysis.fill(None);
             }
             self.forget_scans(true);

@@ -211,7 +211,11 @@ impl App {
         }
         let (w, h) = self.text_area();
         let analyzer = &self.analyzer;
-        if let Some(a) = self.current.and_then(|c| self.articles.get_mut(&c)) {
+        if let Some(a) = self
+            .reader
+            .current
+            .and_then(|c| self.reader.articles.get_mut(&c))
+        {
             if a.is_empty() {
                 return;
             }

@@ -40,7 +40,7 @@ impl App {
             return false;
         }
         let (scanned, finished, interrupted) = (news.scanned, news.finished, news.interrupted);
-        let articles = &self.articles;
+        let articles = &self.reader.articles;
         self.library.take(news, &self.annotator, |e| {
             articles.get(&e).map(|a| a.labeled())
         });
@@ -101,7 +101,7 @@ impl App {
     /// (they may hold labels newer than the files), and the shown order is recomputed.
     pub(crate) fn library_changed(&mut self, entries: &[usize]) {
         for e in entries {
-            if let Some(a) = self.articles.get(e) {
+            if let Some(a) = self.reader.articles.get(e) {
                 let n = a.labeled();
                 self.library.infos[*e]
                     .labeled

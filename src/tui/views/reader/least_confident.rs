@@ -19,7 +19,7 @@ impl App {
         if self.take_scans(WAIT) {
             return true;
         }
-        if self.scan.is_some() {
+        if self.reader.scan.is_some() {
             return true;
         }
         self.start_scan()
@@ -30,18 +30,18 @@ impl App {
     fn take_scans(&mut self, wait: Duration) -> bool {
         let mut got = false;
         let mut wait = wait;
-        while let Some(scan) = &self.scan {
+        while let Some(scan) = &self.reader.scan {
             match scan.poll(wait) {
                 Poll::Ready(f) => {
                     if f.generation == self.analyzer.generation() {
-                        self.least.insert(f.entry, f.least);
-                        self.least_stale.remove(&f.entry);
+                        self.reader.least.insert(f.entry, f.least);
+                        self.reader.least_stale.remove(&f.entry);
                     }
                     got = true;
                     wait = Duration::ZERO;
                 }
                 Poll::Pending => break,
-                Poll::Done => self.scan = None,
+                Poll::Done => self.reader.scan = None,
             }
         }
         got
@@ -55,7 +55,7 @@ impl App {
             .order
             .iter()
             .copied()
-            .filter(|e| !self.least.contains_key(e) && !self.articles.contains_key(e))
+            .filter(|e| !self.reader.least.contains_key(e) && !self.reader.articles.contains_key(e))
             .filter_map(|e| {
                 let entry = self.library.entries.get(e)?;
                 Some(scan::Article {
@@ -69,7 +69,7 @@ impl App {
             return false;
         }
         let who = self.annotator.clone();
-        self.scan = Some(scan::spawn(jobs, who, self.analyzer.clone()));
+        self.reader.scan = Some(scan::spawn(jobs, who, self.analyzer.clone()));
         true
     }
 
@@ -77,19 +77,19 @@ impl App {
     /// until the article is scanned again (a newer model); else they go entirely (other
     /// lexicons). The scan restarts on the next background step.
     pub(crate) fn forget_scans(&mut self, keep_stale: bool) {
-        self.scan = None;
+        self.reader.scan = None;
         if keep_stale {
-            self.least_stale.extend(self.least.drain());
+            self.reader.least_stale.extend(self.reader.least.drain());
         } else {
-            self.least.clear();
-            self.least_stale.clear();
+            self.reader.least.clear();
+            self.reader.least_stale.clear();
         }
     }
 
     /// The least confident unlabeled sentence of an open article (labels may have changed,
     /// so this is not cached beyond the per-sentence analysis).
     fn scan_open(&mut self, e: usize) -> Option<(f32, usize)> {
-        let a = self.articles.get_mut(&e)?;
+        let a = self.reader.articles.get_mut(&e)?;
         if a.ann.is_err() {
             return None;
         }
@@ -116,14 +116,14 @@ impl App {
         let order = self.library.order.clone();
         let (mut best, mut done): (Option<(f32, usize, usize)>, usize) = (None, 0);
         for &e in &order {
-            let found = if self.articles.contains_key(&e) {
+            let found = if self.reader.articles.contains_key(&e) {
                 done += 1;
                 self.scan_open(e)
-            } else if let Some(f) = self.least.get(&e) {
+            } else if let Some(f) = self.reader.least.get(&e) {
                 done += 1;
                 *f
             } else {
-                self.least_stale.get(&e).copied().flatten()
+                self.reader.least_stale.get(&e).copied().flatten()
             };
             if let Some((c, i)) = found
                 && best.is_none_or(|(b, ..)| c < b)
@@ -132,7 +132,7 @@ impl App {
             }
         }
         let scanning = if done < order.len() {
-            if self.scan.is_none() {
+            if self.reader.scan.is_none() {
                 self.start_scan();
             }
             format!(" (still scanning {done}/{} articles)", order.len())

@@ -28,7 +28,11 @@ impl App {
             Action::Back => return self.back_from_reader(),
             Action::NextArticle | Action::PrevArticle => {
                 let step = if a == Action::NextArticle { 1 } else { -1 };
-                match self.current.and_then(|c| self.library.neighbour(c, step)) {
+                match self
+                    .reader
+                    .current
+                    .and_then(|c| self.library.neighbour(c, step))
+                {
                     Some(e) => {
                         self.open_entry(e);
                     }
@@ -118,6 +122,7 @@ impl App {
         self.view = View::Library;
         self.library.refresh_for(Some(&self.annotator));
         if let Some(pos) = self
+            .reader
             .current
             .and_then(|c| self.library.order.iter().position(|&e| e == c))
         {
@@ -128,7 +133,7 @@ impl App {
     /// Opens library entry `e` in the reader (loading it the first time). False, with a
     /// message, if it cannot be read.
     pub fn open_entry(&mut self, e: usize) -> bool {
-        if !self.articles.contains_key(&e) {
+        if !self.reader.articles.contains_key(&e) {
             let entry = &self.library.entries[e];
             let doc = match Document::load(&entry.path, &entry.id) {
                 Ok(d) => d,
@@ -141,9 +146,9 @@ impl App {
                 }
             };
             let art = Article::new(e, doc, &self.annotator, &self.analyzer);
-            self.articles.insert(e, art);
+            self.reader.articles.insert(e, art);
         }
-        match self.articles.get(&e).map(|a| &a.ann) {
+        match self.reader.articles.get(&e).map(|a| &a.ann) {
             Some(Err(why)) => {
                 let why = format!("read-only: {}", crate::model::sanitize::clean(why));
                 self.warn(why);
@@ -157,7 +162,7 @@ impl App {
             }
             _ => {}
         }
-        self.current = Some(e);
+        self.reader.current = Some(e);
         self.view = View::Reader;
         self.pager = None;
         if let Some(pos) = self.library.order.iter().position(|&i| i == e) {
@@ -169,7 +174,9 @@ impl App {
     /// Next (`step` 1) or previous (-1) unlabeled sentence, moving on to the next articles
     /// of the library when this one has none left.
     fn unlabeled(&mut self, step: isize) {
-        let Some(cur) = self.current else { return };
+        let Some(cur) = self.reader.current else {
+            return;
+        };
         if let Some(a) = self.article_mut() {
             let c = a.cursor;
             let found = if step > 0 {
@@ -185,7 +192,7 @@ impl App {
         let mut e = cur;
         while let Some(next) = self.library.neighbour(e, step) {
             e = next;
-            let left = match self.articles.get(&e) {
+            let left = match self.reader.articles.get(&e) {
                 Some(a) => a.ann.is_ok() && a.labeled() < a.len(),
                 None if !self.library.is_loaded(e) => true,
                 None => self.library.labeled(e, &self.annotator) < self.library.infos[e].sentences,
@@ -213,14 +220,14 @@ impl App {
     /// An empty query repeats the last search.
     pub(crate) fn search(&mut self, query: String) {
         let query = if query.is_empty() {
-            match self.last_search.clone() {
+            match self.reader.last_search.clone() {
                 Some(q) => q,
                 None => return,
             }
         } else {
             query
         };
-        self.last_search = Some(query.clone());
+        self.reader.last_search = Some(query.clone());
         let needle = query.to_lowercase();
         let Some(a) = self.article_mut() else { return };
         let n = a.len();

@@ -199,7 +199,7 @@ impl App {
         }
         // Labels made in the reader since the review was read show up, unless the review
         // holds gold changes to undo (they are on disk too, so nothing is lost either way).
-        let stale = self.articles.contains_key(&e)
+        let stale = self.reader.articles.contains_key(&e)
             && self
                 .review
                 .panes
