@@ -3,9 +3,7 @@
 
 use crate::tui::action::{Action, View};
 use crate::tui::app::{App, Mode, Pager, Prompt};
-use crate::tui::views::library;
 use crate::tui::views::pager::guidelines;
-use crate::tui::views::reader::{self, layout};
 
 impl App {
     /// Applies one action, then keeps the cursor on screen and the visible sentences
@@ -139,33 +137,8 @@ impl App {
             return;
         }
         match self.view {
-            View::Library => {
-                let list = usize::from(library::draw::areas(self.screen()).list.y);
-                if let Some(i) = row.checked_sub(list)
-                    && i < self.library_rows()
-                {
-                    let pos = self.library.top + i;
-                    if pos < self.library.order.len() {
-                        // A click on the selected row opens it.
-                        if pos == self.library.selected {
-                            return self.library_action(Action::Open);
-                        }
-                        self.library.selected = pos;
-                    }
-                }
-            }
-            View::Reader => {
-                let (w, h) = self.text_area();
-                let top = usize::from(reader::draw::areas(self.screen()).rows.y);
-                if let Some(a) = self.article_mut()
-                    && let Some(y) = row.checked_sub(top)
-                {
-                    let rows = layout::visible(a, w, h);
-                    if let Some(i) = rows.get(y).and_then(|r| r.sentence) {
-                        a.cursor = i;
-                    }
-                }
-            }
+            View::Library => self.click_library(row),
+            View::Reader => self.click_reader(row),
             View::Review => self.click_review(row),
             View::Stats | View::Help => {}
         }
@@ -180,11 +153,7 @@ impl App {
             return;
         }
         match self.view {
-            View::Library => {
-                let last = self.library.order.len().saturating_sub(1);
-                let s = self.library.selected as isize + isize::from(n);
-                self.library.selected = s.clamp(0, last as isize) as usize;
-            }
+            View::Library => self.scroll_library(n),
             View::Reader => self.scroll_reader(n),
             View::Review => self.scroll_review(n),
             View::Stats => {
@@ -197,38 +166,12 @@ impl App {
         }
     }
 
-    /// Keeps the selection on screen and analyses what is visible.
+    /// Keeps the library selection and the reader cursor on screen, and the reader's
+    /// visible sentences analysed.
     pub(crate) fn settle(&mut self, follow_cursor: bool) {
-        let rows = self.library_rows();
-        let lib = &mut self.library;
-        if lib.selected < lib.top {
-            lib.top = lib.selected;
-        } else if lib.selected >= lib.top + rows {
-            lib.top = lib.selected + 1 - rows;
-        }
-        if self.view != View::Reader {
-            return;
-        }
-        let (w, h) = self.text_area();
-        let analyzer = &self.analyzer;
-        if let Some(a) = self
-            .reader
-            .current
-            .and_then(|c| self.reader.articles.get_mut(&c))
-        {
-            if a.is_empty() {
-                return;
-            }
-            if follow_cursor {
-                layout::scroll_to_cursor(a, w, h);
-            }
-            let shown: Vec<usize> = layout::visible(a, w, h)
-                .iter()
-                .filter_map(|r| r.sentence)
-                .collect();
-            for i in shown.into_iter().chain([a.cursor]) {
-                a.analyse(analyzer, i);
-            }
+        self.settle_library();
+        if self.view == View::Reader {
+            self.settle_reader(follow_cursor);
         }
     }
 }

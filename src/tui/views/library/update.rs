@@ -48,4 +48,38 @@ impl App {
             _ => {}
         }
     }
+
+    /// A click on the list selects the row under it; on the selected row, opens it.
+    pub(crate) fn click_library(&mut self, row: usize) {
+        let list = usize::from(draw::areas(self.screen()).list.y);
+        if let Some(i) = row.checked_sub(list)
+            && i < self.library_rows()
+        {
+            let pos = self.library.top + i;
+            if pos < self.library.order.len() {
+                if pos == self.library.selected {
+                    return self.library_action(Action::Open);
+                }
+                self.library.selected = pos;
+            }
+        }
+    }
+
+    /// The mouse wheel moves the selection.
+    pub(crate) fn scroll_library(&mut self, n: i16) {
+        let last = self.library.order.len().saturating_sub(1);
+        let s = self.library.selected as isize + isize::from(n);
+        self.library.selected = s.clamp(0, last as isize) as usize;
+    }
+
+    /// Keeps the selected row on screen.
+    pub(crate) fn settle_library(&mut self) {
+        let rows = self.library_rows();
+        let lib = &mut self.library;
+        if lib.selected < lib.top {
+            lib.top = lib.selected;
+        } else if lib.selected >= lib.top + rows {
+            lib.top = lib.selected + 1 - rows;
+        }
+    }
 }

@@ -17,6 +17,46 @@ impl App {
         )
     }
 
+    /// Keeps the cursor sentence on screen (when `follow_cursor`) and the visible
+    /// sentences analysed.
+    pub(crate) fn settle_reader(&mut self, follow_cursor: bool) {
+        let (w, h) = self.text_area();
+        let analyzer = &self.analyzer;
+        if let Some(a) = self
+            .reader
+            .current
+            .and_then(|c| self.reader.articles.get_mut(&c))
+        {
+            if a.is_empty() {
+                return;
+            }
+            if follow_cursor {
+                layout::scroll_to_cursor(a, w, h);
+            }
+            let shown: Vec<usize> = layout::visible(a, w, h)
+                .iter()
+                .filter_map(|r| r.sentence)
+                .collect();
+            for i in shown.into_iter().chain([a.cursor]) {
+                a.analyse(analyzer, i);
+            }
+        }
+    }
+
+    /// A click on the text puts the cursor on the sentence under it.
+    pub(crate) fn click_reader(&mut self, row: usize) {
+        let (w, h) = self.text_area();
+        let top = usize::from(draw::areas(self.screen()).rows.y);
+        if let Some(a) = self.article_mut()
+            && let Some(y) = row.checked_sub(top)
+        {
+            let rows = layout::visible(a, w, h);
+            if let Some(i) = rows.get(y).and_then(|r| r.sentence) {
+                a.cursor = i;
+            }
+        }
+    }
+
     pub(crate) fn reader_action(&mut self, a: Action) {
         if let Some(label) = a.label() {
             return self.label_selection(label);
