@@ -4,39 +4,21 @@
 use crate::tui::action::View;
 use crate::tui::app::App;
 use crate::tui::widgets::bars::{self, fit};
+use crate::tui::widgets::list_layout::{ListAreas, list_areas};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 const BAR: usize = 10;
 
-/// Where the library's parts go on the screen; drawing and clicks both use it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Areas {
-    pub status: Rect,
-    /// The column names.
-    pub header: Rect,
-    /// One row per article.
-    pub list: Rect,
-    /// The selected article's detail, or the message line.
-    pub detail: Rect,
-    pub hints: Rect,
-}
+/// Where the library's parts go on the screen; drawing, clicks and paging all use it.
+pub type Areas = ListAreas;
 
 /// The library's layout in `area`.
 pub fn areas(area: Rect) -> Areas {
-    use Constraint::{Fill, Length};
-    let [status, header, list, detail, hints] =
-        Layout::vertical([Length(1), Length(1), Fill(1), Length(1), Length(1)]).areas(area);
-    Areas {
-        status,
-        header,
-        list,
-        detail,
-        hints,
-    }
+    list_areas(area)
 }
 
 /// Draws the library into the whole frame.

@@ -4,6 +4,7 @@
 use crate::tui::action::Action;
 use crate::tui::app::{App, Mode, Prompt};
 use crate::tui::views::library::{Sort, draw};
+use crate::tui::widgets::scroll::moved;
 
 impl App {
     /// Rows of the library list, from its layout.
@@ -16,13 +17,11 @@ impl App {
         let rows = self.library_rows();
         let lib = &mut self.library;
         let last = lib.order.len().saturating_sub(1);
+        if let Some(to) = moved(a, lib.selected, last, rows) {
+            lib.selected = to;
+            return;
+        }
         match a {
-            Action::Down => lib.selected = (lib.selected + 1).min(last),
-            Action::Up => lib.selected = lib.selected.saturating_sub(1),
-            Action::First => lib.selected = 0,
-            Action::Last => lib.selected = last,
-            Action::PageDown => lib.selected = (lib.selected + rows).min(last),
-            Action::PageUp => lib.selected = lib.selected.saturating_sub(rows),
             Action::Open | Action::OpenReview => {
                 if let Some(e) = lib.current() {
                     if a == Action::OpenReview || self.review.mode {

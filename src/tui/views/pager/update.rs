@@ -3,6 +3,7 @@
 use crate::tui::action::Action;
 use crate::tui::app::{App, Pager};
 use crate::tui::views::pager::draw;
+use crate::tui::widgets::scroll::moved;
 
 impl App {
     /// Rows of a pager's text, from its layout.
@@ -19,15 +20,10 @@ impl App {
         let Some(Pager::Help { scroll } | Pager::Guidelines { scroll }) = &mut self.pager else {
             return;
         };
-        match a {
-            Action::Down => *scroll = (*scroll + 1).min(max),
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::First => *scroll = 0,
-            Action::Last => *scroll = max,
-            Action::PageDown => *scroll = (*scroll + height).min(max),
-            Action::PageUp => *scroll = scroll.saturating_sub(height),
-            Action::Back => self.pager = None,
-            _ => {}
+        if let Some(to) = moved(a, *scroll, max, height) {
+            *scroll = to;
+        } else if a == Action::Back {
+            self.pager = None;
         }
     }
 }

@@ -71,19 +71,9 @@ pub fn least_of(job: &Article, who: &Annotator, analyzer: &Analyzer) -> Least {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::job::Poll;
-    use std::time::{Duration, Instant};
 
     fn drain(scan: &Job<Found>) -> Vec<Found> {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        let mut out = Vec::new();
-        loop {
-            match scan.poll(Duration::from_millis(50)) {
-                Poll::Ready(f) => out.push(f),
-                Poll::Pending => assert!(Instant::now() < deadline, "scan never finished"),
-                Poll::Done => return out,
-            }
-        }
+        std::iter::from_fn(|| scan.wait()).collect()
     }
 
     #[test]

@@ -10,38 +10,20 @@ use crate::tui::style::Theme;
 use crate::tui::views::review::Pane;
 use crate::tui::views::review::layout::{LEFT, Row, column_mark, rows, text_width};
 use crate::tui::widgets::bars::{self, fit};
+use crate::tui::widgets::list_layout::{ListAreas, list_areas};
 use crate::tui::widgets::text::styled_text;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// Where the review view's parts go on the screen; drawing, clicks and paging all use it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Areas {
-    pub status: Rect,
-    /// The annotator columns' names.
-    pub header: Rect,
-    /// One or more rows per sentence.
-    pub list: Rect,
-    /// The cursor sentence's detail, or the message line.
-    pub detail: Rect,
-    pub hints: Rect,
-}
+pub type Areas = ListAreas;
 
 /// The review view's layout in `area`.
 pub fn areas(area: Rect) -> Areas {
-    use Constraint::{Fill, Length};
-    let [status, header, list, detail, hints] =
-        Layout::vertical([Length(1), Length(1), Fill(1), Length(1), Length(1)]).areas(area);
-    Areas {
-        status,
-        header,
-        list,
-        detail,
-        hints,
-    }
+    list_areas(area)
 }
 
 /// Draws the review view into the whole frame.

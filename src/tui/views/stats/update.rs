@@ -3,6 +3,7 @@
 use crate::tui::action::{Action, View};
 use crate::tui::app::App;
 use crate::tui::views::stats::draw;
+use crate::tui::widgets::scroll::moved;
 
 impl App {
     /// Scrolls the figures, picks the pair whose matrix is shown, or goes back.
@@ -16,13 +17,11 @@ impl App {
             return;
         };
         let pairs = s.report.as_ref().map_or(0, |r| r.report.pairs.len());
+        if let Some(to) = moved(a, s.scroll, max, height) {
+            s.scroll = to;
+            return;
+        }
         match a {
-            Action::Down => s.scroll = (s.scroll + 1).min(max),
-            Action::Up => s.scroll = s.scroll.saturating_sub(1),
-            Action::First => s.scroll = 0,
-            Action::Last => s.scroll = max,
-            Action::PageDown => s.scroll = (s.scroll + height).min(max),
-            Action::PageUp => s.scroll = s.scroll.saturating_sub(height),
             Action::NextPair if pairs > 0 => s.pair = (s.pair + 1) % pairs,
             Action::PrevPair if pairs > 0 => s.pair = (s.pair + pairs - 1) % pairs,
             Action::Back => self.view = s.back,
