@@ -187,6 +187,8 @@ pub struct Annotations {
     pub path: PathBuf,
     pub labels: Vec<Option<Record>>,
     pub orphans: Vec<Record>,
+    /// The sidecar's `history` (labels a merge replaced), written back unchanged.
+    pub history: Vec<Record>,
     /// Labels re-attached at another offset when loading.
     pub moved: usize,
     /// Sentences changed since the last save, with when (for merging).
@@ -206,6 +208,7 @@ impl Annotations {
         let path = sidecar_path(&doc.path, annotator);
         let seen = stamp(&path);
         let sc = sidecar::read(&path)?;
+        let history = sc.as_ref().map(|s| s.history.clone()).unwrap_or_default();
         let records = sc
             .map(|s| s.labels.into_iter().chain(s.orphans).collect::<Vec<_>>())
             .unwrap_or_default();
@@ -215,6 +218,7 @@ impl Annotations {
             path,
             labels: a.labels,
             orphans: a.orphans,
+            history,
             moved: a.moved,
             changed: BTreeMap::new(),
             seen,
@@ -353,6 +357,7 @@ impl Annotations {
             annotator: self.annotator.to_string(),
             labels: Vec::new(),
             orphans: Vec::new(),
+            history: self.history.clone(),
         }
     }
 
@@ -363,6 +368,11 @@ impl Annotations {
         let Some(disk) = sidecar::read(&self.path)? else {
             return Ok(());
         };
+        for h in disk.history {
+            if !self.history.contains(&h) {
+                self.history.push(h);
+            }
+        }
         let theirs = attach(doc, disk.labels.into_iter().chain(disk.orphans));
         self.lines.clear();
         for (i, their) in theirs.labels.into_iter().enumerate() {

@@ -32,6 +32,10 @@ pub struct Sidecar {
     /// Labels whose sentence is no longer in the article: kept, reported, never dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub orphans: Vec<Record>,
+    /// Labels replaced by a newer one on another machine, kept by `glose merge-driver`
+    /// when both sides of a git merge changed the same sentence. Never shown as labels.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Record>,
 }
 
 /// One labeled sentence.
@@ -136,6 +140,7 @@ impl<'a> SidecarRef<'a> {
             annotator: self.annotator.into_owned(),
             labels: records(self.labels),
             orphans: records(self.orphans),
+            history: Vec::new(),
         }
     }
 
@@ -383,6 +388,18 @@ pub fn render<'a>(sidecar: &Sidecar, label_lines: impl IntoIterator<Item = &'a s
         orphans.sort_by_key(|r| (r.start, r.end));
         out.push_str("  orphans: [\n");
         for r in orphans {
+            out.push_str("    ");
+            out.push_str(&record_line(r));
+            out.push_str(",\n");
+        }
+        out.push_str("  ],\n");
+    }
+    if !sidecar.history.is_empty() {
+        // Oldest first, so that a merge appends lines rather than rewriting them.
+        let mut history: Vec<&Record> = sidecar.history.iter().collect();
+        history.sort_by(|a, b| (a.start, a.end, &a.at).cmp(&(b.start, b.end, &b.at)));
+        out.push_str("  history: [\n");
+        for r in history {
             out.push_str("    ");
             out.push_str(&record_line(r));
             out.push_str(",\n");

@@ -16,6 +16,7 @@ pub(crate) fn sample() -> Sidecar {
             r,
         ],
         orphans: vec![],
+        history: vec![],
     }
 }
 
