@@ -19,6 +19,7 @@ pub struct Args {
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let root = a.corpus.unwrap_or_else(|| PathBuf::from("."));
     let problems = check(&root)?;
+    super::team::warn_driver(&root);
     for p in &problems {
         println!("{}", clean(p));
     }
