@@ -594,6 +594,24 @@ mod tests {
         assert!(a.path.ends_with("a.txt.alice.ron"));
     }
 
+    #[test]
+    fn the_history_a_merge_kept_survives_the_next_labels() {
+        let (_d, doc) = setup("Titre\n\nUne phrase. Deux phrases.\n");
+        let mut a = Annotations::load(&doc, &alice()).unwrap();
+        a.set(1, Some(rec(&doc, 1, Label::Factual)));
+        a.save(&doc).unwrap();
+        let mut sc = sidecar::read(&a.path).unwrap().unwrap();
+        sc.history = vec![rec(&doc, 1, Label::Quote)];
+        sidecar::write(&a.path, &sc).unwrap();
+        let mut b = Annotations::load(&doc, &alice()).unwrap();
+        b.set(2, Some(rec(&doc, 2, Label::Opinion)));
+        b.save(&doc).unwrap();
+        let back = sidecar::read(&b.path).unwrap().unwrap();
+        assert_eq!(back.history.len(), 1);
+        assert_eq!(back.history[0].label, Label::Quote);
+        assert_eq!(back.labels.len(), 2);
+    }
+
     /// `exact_labels` answers only when it gives what `Annotations::load` gives.
     #[test]
     fn exact_labels_are_those_of_a_full_load_or_none() {
