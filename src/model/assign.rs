@@ -107,6 +107,24 @@ impl Plan {
             .collect()
     }
 
+    /// The article of `who`'s queue to open after `current` (the queue's first when
+    /// `current` is `None` or not in it), skipping those `finished` says are done and
+    /// wrapping around; `None` when every queued article is finished.
+    pub fn next_in_queue(
+        &self,
+        who: &str,
+        current: Option<&str>,
+        finished: impl Fn(&str) -> bool,
+    ) -> Option<&str> {
+        let queue = self.queue(who);
+        let start = current
+            .and_then(|c| queue.iter().position(|q| *q == c))
+            .map_or(0, |i| i + 1);
+        (0..queue.len())
+            .map(|k| queue[(start + k) % queue.len()])
+            .find(|id| Some(*id) != current && !finished(id))
+    }
+
     /// Whether `who` was given article `id`.
     pub fn is_assigned(&self, id: &str, who: &str) -> bool {
         self.articles

@@ -165,3 +165,38 @@ fn progress_counts_assigned_labeled_fully_labeled_and_ready() {
         (1, 0, 0)
     );
 }
+
+#[test]
+fn next_in_queue_follows_the_queue_skipping_finished_and_wrapping() {
+    let mut plan = Plan::default();
+    for id in ["a.txt", "b.txt", "c.txt", "d.txt"] {
+        plan.articles.insert(id.into(), names("ana,ben"));
+    }
+    plan.articles.insert("e.txt".into(), names("ben,cleo"));
+    let none = |_: &str| false;
+    assert_eq!(plan.next_in_queue("ana", None, none), Some("a.txt"));
+    assert_eq!(
+        plan.next_in_queue("ana", Some("a.txt"), none),
+        Some("b.txt")
+    );
+    assert_eq!(
+        plan.next_in_queue("ana", Some("e.txt"), none),
+        Some("a.txt"),
+        "not queued"
+    );
+    let b_done = |id: &str| id == "b.txt";
+    assert_eq!(
+        plan.next_in_queue("ana", Some("a.txt"), b_done),
+        Some("c.txt")
+    );
+    assert_eq!(
+        plan.next_in_queue("ana", Some("d.txt"), none),
+        Some("a.txt"),
+        "wraps"
+    );
+    assert_eq!(
+        plan.next_in_queue("ana", Some("c.txt"), |id| id != "c.txt"),
+        None
+    );
+    assert_eq!(plan.next_in_queue("zoe", None, none), None);
+}

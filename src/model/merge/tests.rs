@@ -186,3 +186,30 @@ fn other_glose_files_merge_only_one_sided_changes() {
     assert_eq!(Kind::of("sub/glose.assign.ron"), Kind::Plan);
     assert_eq!(Kind::of("a.txt.gold.ron"), Kind::Sidecar);
 }
+
+#[test]
+fn plan_files_merge_through_their_text() {
+    let mut base = Plan::default();
+    base.articles
+        .insert("a.txt".into(), vec!["ana".into(), "ben".into()]);
+    let mut ours = base.clone();
+    ours.articles
+        .insert("b.txt".into(), vec!["ben".into(), "cleo".into()]);
+    let mut theirs = base.clone();
+    theirs
+        .articles
+        .insert("c.txt".into(), vec!["ana".into(), "cleo".into()]);
+    let text = merge_text(
+        &base.to_ron(),
+        &ours.to_ron(),
+        &theirs.to_ron(),
+        "glose.assign.ron",
+    );
+    let merged = Plan::parse(&text.unwrap()).unwrap();
+    assert_eq!(merged.articles.len(), 3);
+    let e = merge_text(&base.to_ron(), &ours.to_ron(), "(", "glose.assign.ron").unwrap_err();
+    assert!(
+        e.to_string().starts_with("their side of glose.assign.ron"),
+        "{e}"
+    );
+}
