@@ -95,17 +95,20 @@ proptest! {
     fn any_content_round_trips(
         labels in proptest::collection::vec(arb_record(), 0..8),
         orphans in proptest::collection::vec(arb_record(), 0..3),
+        history in proptest::collection::vec(arb_record(), 0..3),
         article in any::<String>(),
     ) {
         let mut s = sample();
         s.article = article;
         s.labels = labels;
         s.orphans = orphans;
+        s.history = history;
         let text = to_ron(&s);
         let back = parse(&text, Path::new("x.ron")).unwrap();
         let mut want = s.clone();
         want.labels.sort_by_key(|r| (r.start, r.end));
         want.orphans.sort_by_key(|r| (r.start, r.end));
+        want.history.sort_by(|a, b| (a.start, a.end, &a.at).cmp(&(b.start, b.end, &b.at)));
         prop_assert_eq!(back, want);
     }
 }
