@@ -187,3 +187,23 @@ fn a_first_plan_needs_its_settings() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("--per-article 2"));
     assert!(!dir.path().join("glose.assign.ron").exists());
 }
+
+#[test]
+fn check_reports_a_broken_plan_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = tempfile::tempdir().unwrap();
+    articles(dir.path(), 0..1);
+    std::fs::write(
+        dir.path().join("glose.assign.ron"),
+        "(schema: 1, articles: {\n<<<<<<<",
+    )
+    .unwrap();
+    let out = glose(cfg.path())
+        .arg("check")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("glose.assign.ron: 1:"), "{said}");
+}
