@@ -606,6 +606,13 @@ mod tests {
         let mut b = Annotations::load(&doc, &alice()).unwrap();
         b.set(2, Some(rec(&doc, 2, Label::Opinion)));
         b.save(&doc).unwrap();
+        // Read in place too: the history is no label.
+        let exact = exact_labels(&doc, &alice()).expect("read in place");
+        assert_eq!(
+            exact,
+            vec![None, Some(Label::Factual), Some(Label::Opinion)]
+        );
+        assert!(sidecar::parse_ref(&std::fs::read_to_string(&b.path).unwrap()).is_some());
         let back = sidecar::read(&b.path).unwrap().unwrap();
         assert_eq!(back.history.len(), 1);
         assert_eq!(back.history[0].label, Label::Quote);

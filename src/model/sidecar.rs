@@ -112,6 +112,7 @@ pub struct SidecarRef<'a> {
     pub annotator: Cow<'a, str>,
     pub labels: Vec<RecordRef<'a>>,
     pub orphans: Vec<RecordRef<'a>>,
+    pub history: Vec<RecordRef<'a>>,
 }
 
 /// A [`Record`] whose strings may borrow from the sidecar text.
@@ -140,7 +141,7 @@ impl<'a> SidecarRef<'a> {
             annotator: self.annotator.into_owned(),
             labels: records(self.labels),
             orphans: records(self.orphans),
-            history: Vec::new(),
+            history: records(self.history),
         }
     }
 

@@ -148,14 +148,16 @@ fn arb_sidecar() -> impl Strategy<Value = Sidecar> {
     (
         proptest::collection::vec(arb_full_record(), 0..6),
         proptest::collection::vec(arb_full_record(), 0..3),
+        proptest::collection::vec(arb_full_record(), 0..3),
         tricky_string(),
         tricky_string(),
         any::<u32>(),
     )
-        .prop_map(|(labels, orphans, article, annotator, schema)| {
+        .prop_map(|(labels, orphans, history, article, annotator, schema)| {
             let mut s = sample();
             s.labels = labels;
             s.orphans = orphans;
+            s.history = history;
             s.article = article;
             s.annotator = annotator;
             // Mostly the current schema; sometimes another, which only `ron` may judge.
