@@ -11,12 +11,17 @@ use std::process::Command;
 pub const ATTRIBUTE: &str = "merge=glose";
 
 /// The `.gitattributes` lines `glose init` writes: every sidecar (`<article>.<name>.ron`,
-/// gold and the corrections file `<article>.cuts.ron` included) and the plan.
+/// gold and the corrections file `<article>.cuts.ron` included) and the plan. Article
+/// extensions match in any case, as the corpus walk does; git's patterns do not.
 pub fn attribute_lines() -> Vec<String> {
-    ["*.txt.*.ron", "*.md.*.ron", assign::PLAN_FILE]
-        .iter()
-        .map(|p| format!("{p} {ATTRIBUTE}"))
-        .collect()
+    [
+        "*.[tT][xX][tT].*.ron",
+        "*.[mM][dD].*.ron",
+        assign::PLAN_FILE,
+    ]
+    .iter()
+    .map(|p| format!("{p} {ATTRIBUTE}"))
+    .collect()
 }
 
 /// The driver command, as git runs it.

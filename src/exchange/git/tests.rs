@@ -14,7 +14,7 @@ fn init_writes_project_and_attributes_once_and_keeps_other_lines() {
     for l in attribute_lines() {
         assert_eq!(attrs.lines().filter(|x| *x == l).count(), 1, "{attrs}");
     }
-    assert!(attrs.contains("*.txt.*.ron merge=glose"));
+    assert!(attrs.contains("*.[tT][xX][tT].*.ron merge=glose"));
     let project = std::fs::read_to_string(root.join("glose.ron")).unwrap();
     assert_eq!(
         project::Project::parse(&project).unwrap(),
