@@ -146,6 +146,11 @@ fn two_clones_label_and_review_and_git_merges_every_sidecar_through_the_driver()
             .trim()
             .is_empty()
     );
+    let plan = w.glose(
+        &["assign", "--annotators", "alice,bob", "--per-article", "2"],
+        &one,
+    );
+    assert!(plan.status.success(), "{plan:?}");
     let alice = || Annotator::new("alice").unwrap();
     label(&one, "a.txt", alice(), &[(0, Label::Factual)], None);
     w.git(&one, &["add", "-A"]);
@@ -201,6 +206,11 @@ fn two_clones_label_and_review_and_git_merges_every_sidecar_through_the_driver()
         &[(1, Label::Quote)],
         Some("dave"),
     );
+    // Each clone adds an article and extends the plan.
+    for (dir, name) in [(&one, "c.txt"), (&two, "d.txt")] {
+        std::fs::write(dir.join(name), B.replace("calme", name)).unwrap();
+        assert!(w.glose(&["assign"], dir).status.success());
+    }
     for (dir, msg) in [(&one, "one"), (&two, "two")] {
         w.git(dir, &["add", "-A"]);
         w.git(dir, &["commit", "-m", msg]);
@@ -266,6 +276,15 @@ fn two_clones_label_and_review_and_git_merges_every_sidecar_through_the_driver()
         (Label::Quote, Some("dave"))
     );
     assert_eq!(g0.agreed, ["alice"]);
+
+    let plan = std::fs::read_to_string(two.join("glose.assign.ron")).unwrap();
+    let plan = glose::model::assign::Plan::parse(&plan).unwrap();
+    let ids: Vec<&str> = plan.articles.keys().map(String::as_str).collect();
+    assert_eq!(
+        ids,
+        ["a.txt", "b.txt", "c.txt", "d.txt"],
+        "both plans' articles"
+    );
 
     let check = w.glose(&["check"], &two);
     assert!(
