@@ -3,11 +3,11 @@
 //! saved label change, dropping cached suggestions when a newer model is installed so the
 //! screen shows the newest, and the mode shown in the status bar.
 
-use super::app::App;
 use crate::model::project::SuggestionMode;
 use crate::nlp::analysis::Analyzer;
 use crate::nlp::suggest::folds::FOLDS;
 use crate::nlp::suggest::trainer::{self, State, Trainer};
+use crate::tui::app::App;
 use std::time::Duration;
 
 /// Said when the accept or least-confident key is pressed with suggestions off.
@@ -39,7 +39,7 @@ impl App {
     /// running trainer is restarted on it.
     pub fn set_analyzer(&mut self, analyzer: Analyzer) {
         self.analyzer = analyzer;
-        for a in self.articles.values_mut() {
+        for a in self.reader.articles.values_mut() {
             a.lang = self.analyzer.lang(&a.doc);
             a.analysis.fill(None);
         }
@@ -76,7 +76,7 @@ impl App {
     }
 
     /// Asks for a retraining on the labels now on disk (requests coalesce).
-    pub(super) fn request_training(&mut self) {
+    pub(crate) fn request_training(&mut self) {
         let Some(t) = &self.learning.trainer else {
             return;
         };
@@ -89,7 +89,7 @@ impl App {
 
     /// Takes in a newly installed model (dropping suggestions made by the previous one)
     /// and reports finished trainings. True if anything changed.
-    pub(super) fn poll_model(&mut self) -> bool {
+    pub(crate) fn poll_model(&mut self) -> bool {
         let mut changed = false;
         if let Some(st) = self.trainer_status()
             && st.runs > self.learning.seen_runs
@@ -111,7 +111,7 @@ impl App {
         let generation = self.analyzer.generation();
         if generation != self.learning.generation {
             self.learning.generation = generation;
-            for a in self.articles.values_mut() {
+            for a in self.reader.articles.values_mut() {
                 a.analysis.fill(None);
             }
             self.forget_scans(true);
@@ -122,7 +122,7 @@ impl App {
     }
 
     /// True while a requested training has not finished; waits a moment for it first.
-    pub(super) fn wait_training(&mut self) -> bool {
+    pub(crate) fn wait_training(&mut self) -> bool {
         let (Some(t), Some(n)) = (&self.learning.trainer, self.learning.until) else {
             return false;
         };

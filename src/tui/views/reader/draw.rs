@@ -1,43 +1,68 @@
 //! Draws the reader: status bar, the visible sentences with gutter marks (label letter,
 //! dim lowercase suggestion, cursor and range markers), a detail line and the hint bar.
 
-use super::app::{App, SaveState};
-use super::article::Article;
-use super::bars::{self, fit};
-use super::layout::{self, Row};
-use super::style::Theme;
 use crate::model::project::SuggestionMode;
 use crate::tui::action::View;
+use crate::tui::app::{App, SaveState};
+use crate::tui::style::Theme;
+use crate::tui::views::reader::article::Article;
+use crate::tui::views::reader::layout::{self, Row};
+use crate::tui::widgets::bars::{self, fit};
+use crate::tui::widgets::text::put_text;
 use ratatui::Frame;
-use ratatui::buffer::{Buffer, CellWidth};
-use ratatui::layout::Rect;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// Columns left of the text: cursor or range marker, label letter, unsaved mark.
-pub const GUTTER: usize = 3;
+const GUTTER: u16 = 3;
+
+/// Where the reader's parts go on the screen; drawing, clicks and scrolling all use it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub status: Rect,
+    /// The sentence rows, gutter included.
+    pub rows: Rect,
+    /// The text part of the rows, right of the gutter: what sentences are wrapped to.
+    pub text: Rect,
+    /// The cursor sentence's detail, or the message line.
+    pub detail: Rect,
+    pub hints: Rect,
+}
+
+/// The reader's layout in `area`.
+pub fn areas(area: Rect) -> Areas {
+    use Constraint::{Fill, Length};
+    let [status, rows, detail, hints] =
+        Layout::vertical([Length(1), Fill(1), Length(1), Length(1)]).areas(area);
+    let [_, text] = Layout::horizontal([Length(GUTTER), Fill(1)]).areas(rows);
+    Areas {
+        status,
+        rows,
+        text,
+        detail,
+        hints,
+    }
+}
 
 /// Draws the reader into the whole frame.
 pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
     let Some(a) = app.article() else { return };
     // The frame, not the last resize event, decides: they differ only for a moment.
-    let w = usize::from(area.width).saturating_sub(GUTTER);
-    let h = usize::from(area.height).saturating_sub(3);
-    let row = |y: u16| Rect::new(area.x, area.y + y, area.width, 1);
-    f.render_widget(Paragraph::new(status(app, a, area.width)), row(0));
-    let text = Rect::new(area.x, area.y + 1, area.width, h as u16);
+    let at = areas(area);
+    let (w, h) = (usize::from(at.text.width), usize::from(at.rows.height));
+    f.render_widget(Paragraph::new(status(app, a, area.width)), at.status);
+    let text = at.rows;
     let buf = f.buffer_mut();
     for (y, r) in (text.y..).zip(layout::visible(a, w, h).iter()) {
         put_row(buf, &app.theme, a, r, Rect::new(text.x, y, text.width, 1));
     }
     let detail = bars::message_line(app).unwrap_or_else(|| detail(app, a));
-    f.render_widget(Paragraph::new(detail), row(area.height - 2));
-    f.render_widget(
-        Paragraph::new(bars::hint_line(app, View::Reader)),
-        row(area.height - 1),
-    );
+    f.render_widget(Paragraph::new(detail), at.detail);
+    f.render_widget(Paragraph::new(bars::hint_line(app, View::Reader)), at.hints);
 }
 
 fn status(app: &App, a: &Article, width: u16) -> Line<'static> {
@@ -119,80 +144,6 @@ fn put_row(buf: &mut Buffer, t: &Theme, a: &Article, r: &Row, area: Rect) {
     put_text(buf, t, &r.line, spans, base, Rect { x, ..area });
 }
 
-/// Writes one screen line of text into `area` in `base` style, highlight spans patched on
-/// top. Straight into the buffer: the wrapper has split the line into graphemes already,
-/// and a `Paragraph` would join them into strings only to split and measure them again
-/// (most of a frame's time).
-fn put_text(
-    buf: &mut Buffer,
-    t: &Theme,
-    line: &super::wrap::Line,
-    spans: &[crate::nlp::highlight::Span],
-    base: Style,
-    area: Rect,
-) {
-    let (mut x, right) = (area.x, area.right());
-    for p in &line.pieces {
-        let s = piece_style(t, spans, p.start, base);
-        let mut chars = p.text.chars();
-        let (Some(c), None) = (chars.next(), chars.next()) else {
-            // A tab's spaces, a cluster of several characters: as ratatui writes a string.
-            x = buf
-                .set_stringn(x, area.y, &p.text, usize::from(right.saturating_sub(x)), s)
-                .0;
-            continue;
-        };
-        // One character (nearly every piece), measured and filtered as ratatui would.
-        let width = p.text.cell_width();
-        if width == 0 || c.is_control() {
-            continue;
-        }
-        let next = x.saturating_add(width);
-        if next > right {
-            break;
-        }
-        buf[(x, area.y)].set_symbol(&p.text).set_style(s);
-        // The cells a wide character covers are blanked, as ratatui does.
-        for covered in x + 1..next {
-            buf[(covered, area.y)].reset();
-        }
-        x = next;
-    }
-}
-
-/// The style of the text at byte `at`: `base` with the highlight spans over it patched on.
-fn piece_style(t: &Theme, spans: &[crate::nlp::highlight::Span], at: usize, base: Style) -> Style {
-    spans
-        .iter()
-        .filter(|sp| sp.start <= at && at < sp.end)
-        .fold(base, |s, sp| s.patch(t.span(sp.kind)))
-}
-
-/// One screen line of text in `base` style, highlight spans patched on top, adjacent
-/// pieces of the same style joined (the review view draws its text the same way).
-pub(super) fn styled_text(
-    t: &Theme,
-    line: &super::wrap::Line,
-    spans: &[crate::nlp::highlight::Span],
-    base: Style,
-) -> Vec<Span<'static>> {
-    let mut out = Vec::new();
-    let mut run = String::new();
-    let mut run_style = base;
-    for p in &line.pieces {
-        let s = piece_style(t, spans, p.start, base);
-        if s != run_style && !run.is_empty() {
-            out.push(Span::styled(std::mem::take(&mut run), run_style));
-        }
-        run_style = s;
-        run.push_str(&p.text);
-    }
-    if !run.is_empty() {
-        out.push(Span::styled(run, run_style));
-    }
-    out
-}
-
 /// About the cursor sentence: its label and note, or the suggestion with its reasons.
 fn detail(app: &App, a: &Article) -> Line<'static> {
     let t = &app.theme;
@@ -242,63 +193,8 @@ fn detail(app: &App, a: &Article) -> Line<'static> {
             t.dim(),
         ),
         None if app.analyzer.suggestions() == SuggestionMode::Off => {
-            Line::styled(super::learn::OFF_SHOWN, t.dim())
+            Line::styled(crate::tui::learn::OFF_SHOWN, t.dim())
         }
         None => Line::default(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::nlp::highlight::{Kind, Span as Highlight};
-    use ratatui::style::Modifier;
-    use ratatui::widgets::Widget;
-
-    /// [`put_text`] writes the same cells, symbols and styles as a `Paragraph` of
-    /// [`styled_text`]'s spans, which is how the reader drew its text before, into a
-    /// blank buffer as every frame starts.
-    #[test]
-    fn put_text_draws_what_a_paragraph_draws() {
-        let texts = [
-            "Le ministre a déclaré « c’est une honte » le 3 mars, selon l’AFP.",
-            "Wide 漢字テキスト, emoji 👍🏽 and e\u{301}; tab\there, \u{1b}[31mred\u{7} zero\u{200b}width.",
-            "x\ty\t\tz — 10 000 soldats, 2,5 % du PIB…",
-        ];
-        let t = Theme::new(true, false);
-        let base = Style::new().add_modifier(Modifier::REVERSED);
-        for text in texts {
-            let spans = [
-                Highlight {
-                    start: 3,
-                    end: 11,
-                    kind: Kind::Source,
-                    rule: "t",
-                },
-                Highlight {
-                    start: 9,
-                    end: 30,
-                    kind: Kind::Claim,
-                    rule: "t",
-                },
-                Highlight {
-                    start: 40,
-                    end: 60,
-                    kind: Kind::Cue,
-                    rule: "t",
-                },
-            ];
-            for width in [1u16, 7, 19, 80] {
-                for line in super::super::wrap::wrap(text, 0, text.len(), usize::from(width)) {
-                    let area = Rect::new(2, 1, width, 1);
-                    let mut want = Buffer::empty(Rect::new(0, 0, width + 4, 3));
-                    let mut got = want.clone();
-                    Paragraph::new(Line::from(styled_text(&t, &line, &spans, base)))
-                        .render(area, &mut want);
-                    put_text(&mut got, &t, &line, &spans, base, area);
-                    assert_eq!(got, want, "{text:?} at width {width}");
-                }
-            }
-        }
     }
 }
