@@ -337,3 +337,77 @@ fn two_reviewers_at_once_keep_both_decisions() {
         ]
     );
 }
+
+#[test]
+fn majority_is_more_than_half_and_accepting_it_is_one_undo_step() {
+    let (dir, doc) = two_annotators();
+    label(
+        &doc,
+        "carol",
+        &[Some(Factual), Some(Opinion), Some(Opinion), Some(Quote)],
+    );
+    let names = [who("alice"), who("bob"), who("carol")];
+    let mut r = Review::from_doc(doc.clone(), &names, who("rev")).unwrap();
+    // Row 0 is unanimous; row 1 is 2 quote against 1; row 2 is 2 opinion against 1;
+    // row 3 is bob skip against carol quote: a tie.
+    assert_eq!(r.majority(0), None);
+    assert_eq!(r.majority(1), Some(Quote));
+    assert_eq!(r.majority(2), Some(Opinion));
+    assert_eq!(r.majority(3), None);
+    assert_eq!(r.pending_majority(), vec![1, 2]);
+    assert_eq!(r.accept_majority().unwrap(), 2);
+    assert_eq!(
+        (r.gold(1), r.gold(2), r.gold(3)),
+        (Some(Quote), Some(Opinion), None)
+    );
+    let agreed: Vec<Vec<String>> = gold_on_disk(dir.path()).into_iter().map(|g| g.2).collect();
+    assert_eq!(
+        agreed,
+        vec![
+            vec!["alice".to_string(), "bob".into()],
+            vec!["alice".into(), "carol".into()]
+        ]
+    );
+    assert!(r.pending_majority().is_empty());
+    assert!(r.undo().unwrap());
+    assert_eq!(r.pending_majority(), vec![1, 2]);
+    assert!(gold_on_disk(dir.path()).is_empty());
+}
+
+#[test]
+fn next_unsettled_skips_rows_with_gold() {
+    let (_dir, doc) = two_annotators();
+    label(
+        &doc,
+        "carol",
+        &[Some(Quote), Some(Opinion), Some(Opinion), Some(Quote)],
+    );
+    let names = [who("alice"), who("bob"), who("carol")];
+    let mut r = Review::from_doc(doc, &names, who("rev")).unwrap();
+    assert_eq!(r.disagreements(), vec![0, 1, 2, 3]);
+    r.adjudicate(1..=2, Some(Opinion)).unwrap();
+    assert!(r.is_unsettled(0) && !r.is_unsettled(1));
+    assert_eq!(r.next_unsettled(0, true), Some(3));
+    assert_eq!(r.next_disagreement(0, true), Some(1));
+    assert_eq!(r.next_unsettled(3, false), Some(0));
+    assert_eq!(r.next_unsettled(3, true), None);
+}
+
+#[test]
+fn redo_sets_again_what_undo_took_back_and_a_new_change_drops_it() {
+    let (dir, doc) = two_annotators();
+    let mut r = open(&doc);
+    r.adjudicate(2..=2, Some(Opinion)).unwrap();
+    assert!(!r.can_redo());
+    assert!(r.undo().unwrap());
+    assert!(gold_on_disk(dir.path()).is_empty());
+    assert!(r.redo().unwrap());
+    assert_eq!(r.gold(2), Some(Opinion));
+    assert_eq!(gold_on_disk(dir.path()).len(), 1);
+    assert!(!r.redo().unwrap());
+    // Undo then a new change: the undone step cannot come back.
+    assert!(r.undo().unwrap());
+    r.adjudicate(3..=3, Some(Skip)).unwrap();
+    assert!(!r.redo().unwrap());
+    assert_eq!((r.gold(2), r.gold(3)), (None, Some(Skip)));
+}

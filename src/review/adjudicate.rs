@@ -81,6 +81,8 @@ pub struct Review {
     gold: Annotations,
     adjudicator: Annotator,
     undo: Vec<Vec<Change>>,
+    /// Steps undone, as the gold label each row had after the step, newest last.
+    redo: Vec<Vec<(usize, Option<Label>)>>,
 }
 
 impl Review {
@@ -129,6 +131,7 @@ impl Review {
             gold,
             adjudicator,
             undo: Vec::new(),
+            redo: Vec::new(),
         })
     }
 
@@ -221,6 +224,61 @@ impl Review {
         }
     }
 
+    /// A disagreement without gold yet.
+    pub fn is_unsettled(&self, u: usize) -> bool {
+        self.status(u).is_disagreement() && self.gold(u).is_none()
+    }
+
+    /// The next (or previous) disagreement without gold after (before) row `from`.
+    pub fn next_unsettled(&self, from: usize, forward: bool) -> Option<usize> {
+        let mut u = from;
+        while let Some(next) = self.next_disagreement(u, forward) {
+            if self.gold(next).is_none() {
+                return Some(next);
+            }
+            u = next;
+        }
+        None
+    }
+
+    /// The label more than half of the annotators who labeled row `u` gave, on a
+    /// disagreement (2 against 1, 3 against 1 or 2…); `None` on a tie or a split.
+    pub fn majority(&self, u: usize) -> Option<Label> {
+        if !self.status(u).is_disagreement() {
+            return None;
+        }
+        let mut counts = [0usize; Label::ALL.len()];
+        for c in 0..self.gold_col {
+            if let Some(l) = self.aligned.label(u, c) {
+                counts[l.index()] += 1;
+            }
+        }
+        let total: usize = counts.iter().sum();
+        Label::ALL
+            .into_iter()
+            .find(|l| counts[l.index()] * 2 > total)
+    }
+
+    /// Disagreements without gold that have a majority: what
+    /// [`Review::accept_majority`] would settle.
+    pub fn pending_majority(&self) -> Vec<usize> {
+        (0..self.len())
+            .filter(|&u| self.gold(u).is_none() && self.majority(u).is_some())
+            .collect()
+    }
+
+    /// Gives every disagreement without gold that has a majority the majority's label,
+    /// in one undo step.
+    pub fn accept_majority(&mut self) -> Result<usize, SidecarError> {
+        let picks = self
+            .pending_majority()
+            .into_iter()
+            .map(|u| (u, self.majority(u)))
+            .collect();
+        self.redo.clear();
+        self.apply(picks)
+    }
+
     /// Rows with a gold label.
     pub fn adjudicated(&self) -> usize {
         (0..self.len()).filter(|&u| self.gold(u).is_some()).count()
@@ -258,6 +316,7 @@ impl Review {
         let end = (*units.end()).min(self.len().saturating_sub(1));
         let picks: Vec<(usize, Option<Label>)> =
             (*units.start()..=end).map(|u| (u, label)).collect();
+        self.redo.clear();
         self.apply(picks)
     }
 
@@ -274,6 +333,7 @@ impl Review {
                 (u, l)
             })
             .collect();
+        self.redo.clear();
         self.apply(picks)
     }
 
@@ -282,6 +342,11 @@ impl Review {
         let Some(step) = self.undo.pop() else {
             return Ok(false);
         };
+        let after = step
+            .iter()
+            .map(|ch| (ch.unit, self.gold(ch.unit)))
+            .collect();
+        self.redo.push(after);
         for ch in step.into_iter().rev() {
             if let Some((start, end)) = ch.added {
                 self.gold.remove_orphan(start, end);
@@ -321,6 +386,21 @@ impl Review {
     /// True when a step can be undone.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
+    }
+
+    /// Sets again the gold labels of the last step undone, as one undo step, and writes
+    /// the gold sidecar. False when nothing was undone since the last change.
+    pub fn redo(&mut self) -> Result<bool, SidecarError> {
+        let Some(picks) = self.redo.pop() else {
+            return Ok(false);
+        };
+        self.apply(picks)?;
+        Ok(true)
+    }
+
+    /// True when an undone step can be redone.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
     }
 
     fn apply(&mut self, picks: Vec<(usize, Option<Label>)>) -> Result<usize, SidecarError> {
