@@ -37,7 +37,7 @@ fn adjudicate_a_disagreement_accept_unanimous_rows_and_find_them_in_the_gold_fil
     s.send(&alice.letter().to_ascii_lowercase().to_string());
     s.wait_for(&format!("gold 1/{n}"));
     s.send("A");
-    s.wait_for(&format!("Give {} unanimous sentences", pending.len()));
+    s.wait_for(&format!("y = {} in this article", pending.len()));
     s.send("y");
     s.wait_for(&format!("gold {}/{n}", pending.len() + 1));
     s.wait_for("saved");

@@ -8,6 +8,7 @@ use glose::model::label::Label;
 use glose::model::sidecar::How;
 use glose::review::adjudicate::{Review, Status};
 use glose::tui::action::View;
+use glose::tui::{Accept, AcceptKind};
 use glose::tui::{App, Mode};
 use std::path::Path;
 use tui_support::{app, keys, review_on_disk, sidecar_path, two_annotators};
@@ -68,9 +69,12 @@ fn a_label_key_sets_gold_with_who_agreed_and_undo_restores_the_file() {
     assert_eq!(g.adjudicator.as_deref(), Some("carol"));
     assert!(sidecar_path(dir.path(), &id, "gold").exists());
     assert_eq!(disk.adjudicated(), 1);
-    // Advanced to the next row; back up and clear it.
-    assert_eq!(cursor(&app), u + 1);
-    keys(&mut app, "kx");
+    // On to the next disagreement without gold; back to the first and clear it.
+    let d = before.disagreements();
+    let next = d.iter().copied().find(|&v| v > u).unwrap_or(u);
+    assert_eq!(cursor(&app), next);
+    app.pane_mut().unwrap().cursor = u;
+    keys(&mut app, "x");
     assert_eq!(review_on_disk(dir.path(), &id).gold(u), None);
     keys(&mut app, "u");
     assert_eq!(review_on_disk(dir.path(), &id).gold(u), Some(alice));
@@ -113,7 +117,11 @@ fn accepting_unanimous_rows_asks_first_and_settles_only_those() {
     });
     let pending = before.pending_unanimous();
     keys(&mut app, "A");
-    assert_eq!(app.mode, Mode::ConfirmAccept(pending.len()));
+    let Mode::ConfirmAccept(q) = app.mode.clone() else {
+        panic!("asks first")
+    };
+    assert_eq!((q.kind, q.here), (AcceptKind::Unanimous, pending.len()));
+    assert!(q.corpus >= q.here);
     let asked = &app.message.as_ref().unwrap().0;
     assert!(asked.contains(&pending.len().to_string()), "{asked}");
     keys(&mut app, "n");
@@ -132,9 +140,12 @@ fn accepting_unanimous_rows_asks_first_and_settles_only_those() {
         }
     }
     assert_eq!(disk.adjudicated(), pending.len());
-    // Nothing left to accept.
+    // Nothing left to accept here.
     keys(&mut app, "A");
-    assert_eq!(app.mode, Mode::Normal);
+    assert!(
+        matches!(app.mode, Mode::ConfirmAccept(Accept { here: 0, .. })) || app.mode == Mode::Normal
+    );
+    keys(&mut app, "n");
     keys(&mut app, "u");
     assert_eq!(review_on_disk(dir.path(), &id).adjudicated(), 0);
 }
@@ -229,6 +240,8 @@ fn a_failed_gold_write_is_reported_kept_and_retried() {
     let moved = dir.path().with_extension("away");
     std::fs::rename(dir.path(), &moved).unwrap();
     keys(&mut app, "gf");
+    let next = cursor(&app);
+    assert!(next > 0);
     assert!(matches!(app.save, glose::tui::SaveState::Failed(_)));
     assert!(app.message.as_ref().unwrap().0.contains("NOT SAVED"));
     keys(&mut app, "Q");
@@ -240,7 +253,7 @@ fn a_failed_gold_write_is_reported_kept_and_retried() {
     keys(&mut app, "q");
     let disk = review_on_disk(dir.path(), &id);
     assert_eq!(disk.gold(0), Some(Label::Factual));
-    assert_eq!(disk.gold(1), Some(Label::Quote));
+    assert_eq!(disk.gold(next), Some(Label::Quote));
     assert!(!app.review.unsaved);
     assert!(before.len() >= 2);
     keys(&mut app, "Q");

@@ -82,7 +82,6 @@ pub struct ActionInfo {
 const ALL: &[View] = &View::ALL;
 const LIB: &[View] = &[View::Library];
 const READ: &[View] = &[View::Reader];
-const WORK: &[View] = &[View::Library, View::Reader];
 const EDIT: &[View] = &[View::Library, View::Reader, View::Review];
 const LABEL: &[View] = &[View::Reader, View::Review];
 const REVIEW: &[View] = &[View::Review];
@@ -131,7 +130,7 @@ actions! {
     Guidelines = "guidelines", App, ALL, "Show the annotation guidelines";
     Back = "back", App, ALL, "Go back: close a screen, cancel a range, or return to the library";
     Undo = "undo", Edit, EDIT, "Undo the last change, in any article";
-    Redo = "redo", Edit, WORK, "Redo the last undone change";
+    Redo = "redo", Edit, EDIT, "Redo the last undone change";
     Down = "down", Move, ALL, "Next article, sentence or line";
     Up = "up", Move, ALL, "Previous article, sentence or line";
     First = "first", Move, ALL, "First article, sentence or line";
@@ -159,10 +158,12 @@ actions! {
     EditNote = "edit-note", Edit, READ, "Write a note on the sentence";
     OpenReview = "open-review", App, LIB, "Review the selected article: every annotator's label side by side, and gold";
     Stats = "stats", App, FIGURES, "Agreement of the corpus: pairs, confusion matrix, labels per annotator, pace";
-    NextDisagreement = "next-disagreement", Move, REVIEW, "Next disagreement, continuing in the next articles";
-    PrevDisagreement = "prev-disagreement", Move, REVIEW, "Previous disagreement, continuing in the previous articles";
+    NextDisagreement = "next-disagreement", Move, REVIEW, "Next disagreement without gold, continuing in the next articles";
+    PrevDisagreement = "prev-disagreement", Move, REVIEW, "Previous disagreement without gold, continuing in the previous articles";
+    ToggleSettled = "toggle-settled", Find, REVIEW, "Let next/previous disagreement stop at settled ones too, or not again";
     ToggleDisagreements = "toggle-disagreements", Find, REVIEW, "Show only sentences without unanimity, or all again";
-    AcceptUnanimous = "accept-unanimous", Label, REVIEW, "Gold for every unanimous sentence still without it (asks first)";
+    AcceptUnanimous = "accept-unanimous", Label, REVIEW, "Gold for every unanimous sentence still without it, in this article or the corpus (asks first)";
+    AcceptMajority = "accept-majority", Label, REVIEW, "Gold for every disagreement where more than half agree (2 against 1), in this article or the corpus (asks first)";
     NextPair = "next-pair", Move, STATS, "Confusion matrix of the next pair of annotators";
     PrevPair = "prev-pair", Move, STATS, "Confusion matrix of the previous pair of annotators";
 }
@@ -237,6 +238,7 @@ pub fn hints(view: View) -> &'static [(Action, &'static str)] {
             (Action::NextDisagreement, "next split"),
             (Action::ToggleDisagreements, "splits only"),
             (Action::AcceptUnanimous, "accept all"),
+            (Action::AcceptMajority, "majority"),
             (Action::Undo, "undo"),
             (Action::Stats, "stats"),
             (Action::Help, "keys"),

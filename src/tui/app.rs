@@ -32,8 +32,28 @@ pub enum Mode {
     Prompt(Prompt, String),
     /// Waiting for y/n before quitting with unsaved labels.
     ConfirmQuit,
-    /// Waiting for y/n before giving this many unanimous sentences their gold label.
-    ConfirmAccept(usize),
+    /// Waiting for y (this article), c (whole corpus) or anything else (no) before
+    /// settling many sentences at once.
+    ConfirmAccept(Accept),
+}
+
+/// What an accept question would settle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Accept {
+    pub kind: AcceptKind,
+    /// Sentences it settles in the article shown.
+    pub here: usize,
+    /// Sentences it settles in the whole corpus (this article included).
+    pub corpus: usize,
+}
+
+/// Which sentences an accept key settles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AcceptKind {
+    /// All annotators gave the same label: gold takes it.
+    Unanimous,
+    /// More than half of them gave one label: gold takes it.
+    Majority,
 }
 
 /// What a prompt is for.

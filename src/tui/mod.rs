@@ -18,7 +18,9 @@ mod update;
 mod views;
 mod widgets;
 
-pub use app::{App, MIN_SIZE, Mode, Pager, Prompt, SaveState, key_of, too_small};
+pub use app::{
+    Accept, AcceptKind, App, MIN_SIZE, Mode, Pager, Prompt, SaveState, key_of, too_small,
+};
 pub use style::Theme;
 pub use terminal::{run, run_in, start};
 pub use views::library::{Library, Sort};

@@ -27,14 +27,14 @@ impl App {
                     self.say("Not quitting.");
                 }
             },
-            Mode::ConfirmAccept(n) => match action {
-                Action::Input('y' | 'Y') => self.confirm_accept(true),
-                Action::Resize(..) => self.mode = Mode::ConfirmAccept(n),
+            Mode::ConfirmAccept(q) => match action {
+                Action::Input(c) => self.confirm_accept(q, c),
+                Action::Resize(..) => self.mode = Mode::ConfirmAccept(q),
                 Action::Quit => {
                     self.mode = Mode::Normal;
                     self.request_quit();
                 }
-                _ => self.confirm_accept(false),
+                _ => self.confirm_accept(q, 'n'),
             },
             Mode::Prompt(kind, text) => self.prompt(kind, text, action),
             Mode::Normal => self.run(action),

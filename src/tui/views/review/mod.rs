@@ -2,6 +2,7 @@
 //! the "without unanimity" toggle, and the corpus's agreement summaries, built in a thread
 //! so the first frame never waits for them.
 
+pub mod accept;
 pub mod draw;
 pub mod layout;
 pub mod update;
@@ -40,9 +41,7 @@ impl Pane {
     fn new(entry: usize, review: Review, analyzer: &Analyzer) -> Pane {
         let n = review.len();
         let lang = analyzer.lang(&review.aligned().doc);
-        let cursor = (0..n)
-            .find(|&u| review.status(u).is_disagreement() && review.gold(u).is_none())
-            .unwrap_or(0);
+        let cursor = (0..n).find(|&u| review.is_unsettled(u)).unwrap_or(0);
         Pane {
             entry,
             review,
@@ -101,8 +100,13 @@ pub struct ReviewState {
     /// Per-article agreement, in library entry order, once built.
     pub index: Option<ReviewIndex>,
     pending: Option<Job<ReviewIndex>>,
-    /// Articles of the gold changes made this session, newest last (undo across articles).
-    pub history: Vec<usize>,
+    /// The gold changes made this session, newest last (undo across articles): per key,
+    /// the article of each model step it made.
+    pub history: Vec<Vec<usize>>,
+    /// Keys undone, newest last, for redo; a new change empties it.
+    pub redo: Vec<Vec<usize>>,
+    /// `n`/`N` also stop at disagreements that already have gold.
+    pub show_settled: bool,
     /// The last gold write failed: changes are only in memory.
     pub unsaved: bool,
     /// Cache folder for the aligned label codes.
@@ -180,23 +184,9 @@ impl App {
         self.review.index = Some(ix);
     }
 
-    /// The pane shown in the review view.
-    pub fn pane(&self) -> Option<&Pane> {
-        self.review.panes.get(&self.review.current?)
-    }
-
-    /// The pane shown in the review view, mutably.
-    pub fn pane_mut(&mut self) -> Option<&mut Pane> {
-        self.review.panes.get_mut(&self.review.current?)
-    }
-
-    /// Opens library entry `e` in the review view (reading it the first time). False, with
-    /// a message, if it cannot be reviewed.
-    pub fn open_review(&mut self, e: usize) -> bool {
-        if self.annotator.is_gold() {
-            self.warn("`gold` cannot adjudicate: start glose with --annotator and your own name.");
-            return false;
-        }
+    /// Reads library entry `e` for review unless it is open already (or is stale: see
+    /// below), without showing it. False, with a message, if it cannot be reviewed.
+    pub(crate) fn load_pane(&mut self, e: usize) -> bool {
         // Labels made in the reader since the review was read show up, unless the review
         // holds gold changes to undo (they are on disk too, so nothing is lost either way).
         let stale = self.reader.articles.contains_key(&e)
@@ -204,7 +194,7 @@ impl App {
                 .review
                 .panes
                 .get(&e)
-                .is_some_and(|p| !p.review.can_undo());
+                .is_some_and(|p| !p.review.can_undo() && !p.review.can_redo());
         if stale || !self.review.panes.contains_key(&e) {
             let Some(mut entry) = self.library.entries.get(e).cloned() else {
                 return false;
@@ -232,6 +222,29 @@ impl App {
                     return false;
                 }
             }
+        }
+        true
+    }
+
+    /// The pane shown in the review view.
+    pub fn pane(&self) -> Option<&Pane> {
+        self.review.panes.get(&self.review.current?)
+    }
+
+    /// The pane shown in the review view, mutably.
+    pub fn pane_mut(&mut self) -> Option<&mut Pane> {
+        self.review.panes.get_mut(&self.review.current?)
+    }
+
+    /// Opens library entry `e` in the review view (reading it the first time). False, with
+    /// a message, if it cannot be reviewed.
+    pub fn open_review(&mut self, e: usize) -> bool {
+        if self.annotator.is_gold() {
+            self.warn("`gold` cannot adjudicate: start glose with --annotator and your own name.");
+            return false;
+        }
+        if !self.load_pane(e) {
+            return false;
         }
         self.start_review_index();
         self.review.current = Some(e);

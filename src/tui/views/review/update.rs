@@ -6,7 +6,7 @@ use crate::model::label::Label;
 use crate::model::sidecar::SidecarError;
 use crate::review::agreement::{ArticleSummary, Cursor};
 use crate::tui::action::{Action, View};
-use crate::tui::app::{App, Mode, SaveState};
+use crate::tui::app::{AcceptKind, App, SaveState};
 use crate::tui::views::review::{draw, layout};
 
 impl App {
@@ -16,9 +16,18 @@ impl App {
         }
         match a {
             Action::ClearLabel => self.set_gold(None),
-            Action::AcceptUnanimous => self.ask_accept(),
+            Action::AcceptUnanimous => self.ask_accept(AcceptKind::Unanimous),
+            Action::AcceptMajority => self.ask_accept(AcceptKind::Majority),
             Action::Undo => self.review_undo(),
-            Action::Redo => self.say("Redo is not available in review: set the label again."),
+            Action::Redo => self.review_redo(),
+            Action::ToggleSettled => {
+                self.review.show_settled = !self.review.show_settled;
+                self.say(if self.review.show_settled {
+                    "n/N stop at every disagreement, settled or not (T: only unsettled)."
+                } else {
+                    "n/N stop only at disagreements without gold (T: all)."
+                });
+            }
             Action::NextDisagreement => self.jump(true),
             Action::PrevDisagreement => self.jump(false),
             Action::ToggleDisagreements => self.toggle_split(),
@@ -133,23 +142,39 @@ impl App {
                 }
             }
         }
-        if !ranged
-            && label.is_some()
-            && advance
-            && let Some(&next) = shown.iter().find(|&&u| u > hi)
-        {
-            p.cursor = next;
+        // On to the next disagreement still without gold, wrapping to the top: label keys
+        // alone reach every one of them once.
+        let mut done = false;
+        if !ranged && label.is_some() && advance {
+            match p
+                .review
+                .next_unsettled(hi, true)
+                .or_else(|| (0..hi).find(|&u| p.review.is_unsettled(u)))
+            {
+                Some(next) => p.cursor = next,
+                None => done = p.review.disagreements().contains(&hi),
+            }
         }
         let e = p.entry;
-        self.review.history.extend(std::iter::repeat_n(e, steps));
+        self.record_step(std::iter::repeat_n(e, steps).collect());
         self.after_gold(e, result);
         if changed == 0 && self.message.is_none() {
             self.say("Gold already so.");
+        } else if done && self.message.is_none() {
+            self.say("Every disagreement of this article has gold: n goes to the next article.");
+        }
+    }
+
+    /// Remembers one key's gold steps (the article of each) for undo; redo starts over.
+    pub(crate) fn record_step(&mut self, steps: Vec<usize>) {
+        if !steps.is_empty() {
+            self.review.history.push(steps);
+            self.review.redo.clear();
         }
     }
 
     /// Saving state, message and library summary after a gold change in entry `e`.
-    fn after_gold(&mut self, e: usize, result: Result<(), SidecarError>) {
+    pub(crate) fn after_gold(&mut self, e: usize, result: Result<(), SidecarError>) {
         match result {
             Ok(()) => {
                 self.review.unsaved = false;
@@ -170,69 +195,86 @@ impl App {
         }
     }
 
-    fn ask_accept(&mut self) {
-        let Some(p) = self.pane() else { return };
-        let n = p.review.pending_unanimous().len();
-        if n == 0 {
-            return self.say("No unanimous sentence without gold in this article.");
-        }
-        self.mode = Mode::ConfirmAccept(n);
-        self.say(format!(
-            "Give {n} unanimous sentence{} their annotators' label as gold? (y/n)",
-            plural(n)
-        ));
-    }
-
-    /// The answer to [`Mode::ConfirmAccept`]: `y` settles every unanimous row.
-    pub(crate) fn confirm_accept(&mut self, yes: bool) {
-        self.mode = Mode::Normal;
-        if !yes {
-            return self.say("Nothing accepted.");
-        }
-        let Some(p) = self.pane_mut() else { return };
-        let e = p.entry;
-        let result = p.review.accept_unanimous();
-        let n = *result.as_ref().unwrap_or(&0);
-        if n > 0 || result.is_err() {
-            self.review.history.push(e);
-        }
-        self.after_gold(e, result.map(|_| ()));
-        if self.message.is_none() {
-            self.say(format!(
-                "Accepted {n} unanimous sentence{} as gold (u undoes).",
-                plural(n)
-            ));
-        }
-    }
-
-    /// Undoes the newest gold change of the session, reopening its article.
+    /// Undoes the newest gold change of the session (every article it touched), showing
+    /// its article.
     fn review_undo(&mut self) {
-        while let Some(e) = self.review.history.pop() {
-            if self.review.current != Some(e) && !self.open_review(e) {
-                continue;
-            }
-            let Some(p) = self.review.panes.get_mut(&e) else {
-                continue;
+        self.undo_redo(true)
+    }
+
+    /// Sets again the gold of the newest change undone.
+    fn review_redo(&mut self) {
+        self.undo_redo(false)
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        loop {
+            let popped = if undo {
+                self.review.history.pop()
+            } else {
+                self.review.redo.pop()
             };
-            let result = p.review.undo();
-            if matches!(result, Ok(false)) {
+            let Some(group) = popped else {
+                return self.say(if undo {
+                    "Nothing to undo."
+                } else {
+                    "Nothing to redo."
+                });
+            };
+            let mut done = Vec::new();
+            for &e in group.iter().rev() {
+                let Some(p) = self.review.panes.get_mut(&e) else {
+                    continue;
+                };
+                let result = if undo {
+                    p.review.undo()
+                } else {
+                    p.review.redo()
+                };
+                if matches!(result, Ok(false)) {
+                    continue;
+                }
+                done.push(e);
+                self.after_gold(e, result.map(|_| ()));
+            }
+            if done.is_empty() {
                 continue;
             }
-            self.after_gold(e, result.map(|_| ()));
-            if self.message.is_none() {
-                self.say("Gold change undone.");
+            done.reverse();
+            if undo {
+                self.review.redo.push(done.clone());
+            } else {
+                self.review.history.push(done.clone());
+            }
+            let mut articles = done.clone();
+            articles.dedup();
+            if let [e] = articles[..]
+                && self.review.current != Some(e)
+            {
+                self.open_review(e);
+            }
+            if self.message.is_none() || !self.message.as_ref().is_some_and(|m| m.1) {
+                let what = if undo { "undone" } else { "redone" };
+                match articles.len() {
+                    1 => self.say(format!("Gold change {what}.")),
+                    n => self.say(format!("Gold change {what} in {n} articles.")),
+                }
             }
             return;
         }
-        self.say("Nothing to undo.");
     }
 
     /// The next (previous) disagreement: in this article, else in the next (previous)
     /// articles, from the corpus summaries.
     fn jump(&mut self, forward: bool) {
+        let all = self.review.show_settled;
         let Some(p) = self.pane_mut() else { return };
         p.anchor = None;
-        if let Some(u) = p.review.next_disagreement(p.cursor, forward) {
+        let here = if all {
+            p.review.next_disagreement(p.cursor, forward)
+        } else {
+            p.review.next_unsettled(p.cursor, forward)
+        };
+        if let Some(u) = here {
             p.cursor = u;
             return;
         }
@@ -250,7 +292,7 @@ impl App {
             row: if forward { usize::MAX } else { 0 },
             ..from
         };
-        match ix.next_disagreement(past, forward, false) {
+        match ix.next_disagreement(past, forward, !all) {
             Some(c) if c.article != from.article && self.open_review(c.article) => {
                 if let Some(p) = self.pane_mut() {
                     p.cursor = c.row.min(p.review.len().saturating_sub(1));
@@ -260,7 +302,9 @@ impl App {
                     crate::model::sanitize::clean(&self.library.entries[c.article].id).into_owned();
                 self.say(format!("Moved to {id}."));
             }
-            _ => self.say("No disagreement left in that direction."),
+            _ if all => self.say("No disagreement left in that direction."),
+            _ => self
+                .say("No disagreement without gold left in that direction (T shows settled ones)."),
         }
     }
 
