@@ -147,6 +147,7 @@ actions! {
     Open = "open", App, LIB, "Open the selected article";
     CycleSort = "cycle-sort", App, LIB, "Sort the library by name, then by progress";
     Filter = "filter", Find, LIB, "Filter articles by title or id as you type";
+    ToggleMine = "toggle-mine", Find, LIB, "Show only the articles assigned to you, or all again (yours come first)";
     Search = "search", Find, READ, "Search the article text (empty search repeats the last one)";
     LabelFactual = "label-factual", Label, LABEL, "Label factual: the author states it as fact (in review: as gold)";
     LabelQuote = "label-quote", Label, LABEL, "Label quote: a cited source says it (in review: as gold)";

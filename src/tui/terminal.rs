@@ -117,6 +117,11 @@ pub fn start(
     app.advance = cfg.advance_after_label;
     app.review.cache = config::cache_dir();
     app.review.mode = review;
+    if review {
+        // Work left first: the articles with most disagreements still without gold.
+        app.library.sort = crate::tui::views::library::Sort::Unsettled;
+    }
+    app.load_queue(root);
     if let Some(hint) = crate::exchange::git::driver_hint(root) {
         app.warn(hint);
     }

@@ -53,11 +53,15 @@ pub fn draw(f: &mut Frame, app: &App) {
         status.push_str(&format!(" │ reading {done}/{total}"));
     }
     match crate::tui::views::library::review_columns::totals(app) {
-        Some(gold) => status.push_str(&format!(" │ {gold}")),
+        Some(gold) => status.push_str(&format!(" │ {gold} │ sort: {}", lib.sort.name())),
         None => status.push_str(&format!(
             " │ {done}/{total} sentences labeled ({pct}%) │ sort: {}",
             lib.sort.name()
         )),
+    }
+    status.push_str(&app.queue_tag());
+    if lib.mine_only {
+        status.push_str(" │ mine only");
     }
     if !lib.filter.is_empty() {
         status.push_str(&format!(

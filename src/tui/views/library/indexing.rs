@@ -108,7 +108,10 @@ impl App {
                     .insert(self.annotator.to_string(), n);
             }
         }
-        if !self.library.filter.is_empty() || self.library.sort != Sort::Name {
+        if !self.library.filter.is_empty()
+            || self.library.sort != Sort::Name
+            || self.library.queue.is_some()
+        {
             self.library.refresh_for(Some(&self.annotator));
         }
     }

@@ -4,6 +4,7 @@
 
 pub mod draw;
 pub mod indexing;
+pub mod queue;
 pub mod review_columns;
 pub mod update;
 
@@ -22,6 +23,8 @@ pub enum Sort {
     Name,
     /// Least done first, so work left comes to the top.
     Progress,
+    /// Most disagreements without gold first (review).
+    Unsettled,
 }
 
 impl Sort {
@@ -30,6 +33,7 @@ impl Sort {
         match self {
             Sort::Name => "name",
             Sort::Progress => "progress",
+            Sort::Unsettled => "unsettled",
         }
     }
 }
@@ -52,6 +56,14 @@ pub struct Library {
     pub pending: usize,
     /// The folder is still being walked: entries may be appended.
     pub scanning: bool,
+    /// Disagreements without gold per entry, once the review figures arrived (for
+    /// [`Sort::Unsettled`]).
+    pub unsettled: Vec<usize>,
+    /// The annotator's assigned article ids in plan order, when the project has a plan:
+    /// they come first.
+    pub queue: Option<Vec<String>>,
+    /// Show only the assigned entries.
+    pub mine_only: bool,
     /// Which entries have a summary (cached or read), not a placeholder.
     loaded: Vec<bool>,
     /// When `order` was last recomputed for summaries that arrived.
@@ -80,6 +92,9 @@ impl Library {
             filter: String::new(),
             sort: Sort::Name,
             pending: 0,
+            unsettled: Vec::new(),
+            queue: None,
+            mine_only: false,
             scanning: false,
             refreshed: None,
         };
@@ -134,7 +149,7 @@ impl Library {
         }
         self.scanning &= !news.scanned;
         self.skip_loaded();
-        if self.filter.is_empty() && self.sort == Sort::Name {
+        if self.filter.is_empty() && self.sort == Sort::Name && self.queue.is_none() {
             self.order.extend(first_new..self.entries.len());
         } else if news.finished || self.refreshed.is_none_or(|t| t.elapsed() >= REFRESH) {
             self.refreshed = Some(Instant::now());
@@ -186,16 +201,59 @@ impl Library {
                     || self.infos[i].id.to_lowercase().contains(&needle)
             })
             .collect();
-        if let (Sort::Progress, Some(who)) = (self.sort, who) {
-            let mut keyed: Vec<(f64, usize)> =
-                order.iter().map(|&i| (self.progress(i, who), i)).collect();
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            order = keyed.into_iter().map(|(_, i)| i).collect();
+        // The queue first, in plan order; then the rest by the sort.
+        let place: Option<Vec<Option<usize>>> = self.queue.as_ref().map(|q| {
+            let rank: std::collections::HashMap<&str, usize> = q
+                .iter()
+                .enumerate()
+                .map(|(k, id)| (id.as_str(), k))
+                .collect();
+            self.entries
+                .iter()
+                .map(|e| rank.get(e.id.as_str()).copied())
+                .collect()
+        });
+        if let Some(place) = &place
+            && self.mine_only
+        {
+            order.retain(|&i| place[i].is_some());
         }
+        let progress = |i: usize| who.map_or(0.0, |w| self.progress(i, w));
+        let unsettled = |i: usize| self.unsettled.get(i).copied().unwrap_or(0);
+        order.sort_by(|&a, &b| {
+            let q = |i: usize| place.as_ref().map_or(None, |p| p[i]);
+            let by_queue = match (q(a), q(b)) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            };
+            let by_sort = match self.sort {
+                Sort::Name => std::cmp::Ordering::Equal,
+                Sort::Progress => progress(a).total_cmp(&progress(b)),
+                Sort::Unsettled => unsettled(b).cmp(&unsettled(a)),
+            };
+            by_queue.then(by_sort).then(a.cmp(&b))
+        });
         self.order = order;
         self.selected = keep
             .and_then(|k| self.order.iter().position(|&i| i == k))
             .unwrap_or(0);
+    }
+
+    /// The annotator's queue: (articles fully labeled by `who`, articles assigned), when
+    /// there is a plan. Assigned articles not in the corpus (yet) count as not done.
+    pub fn queue_progress(&self, who: &Annotator) -> Option<(usize, usize)> {
+        let q = self.queue.as_ref()?;
+        let ids: std::collections::HashSet<&str> = q.iter().map(String::as_str).collect();
+        let done = (0..self.entries.len())
+            .filter(|&i| ids.contains(self.entries[i].id.as_str()))
+            .filter(|&i| {
+                let n = self.infos[i].sentences;
+                self.is_loaded(i) && n > 0 && self.labeled(i, who) >= n
+            })
+            .count();
+        Some((done, q.len()))
     }
 
     /// Entry after (`+1`) or before (`-1`) `entry` in the shown order, that can be opened.

@@ -32,11 +32,13 @@ impl App {
                 }
             }
             Action::Stats => self.open_stats(),
+            Action::ToggleMine => self.toggle_mine(),
             Action::Filter => self.mode = Mode::Prompt(Prompt::Filter, lib.filter.clone()),
             Action::CycleSort => {
                 lib.sort = match lib.sort {
                     Sort::Name => Sort::Progress,
-                    Sort::Progress => Sort::Name,
+                    Sort::Progress if self.review.mode => Sort::Unsettled,
+                    Sort::Progress | Sort::Unsettled => Sort::Name,
                 };
                 lib.refresh_for(Some(&self.annotator));
             }

@@ -76,8 +76,9 @@ fn status(app: &App, a: &Article, width: u16) -> Line<'static> {
         (_, SaveState::Idle) => ("no changes".to_string(), t.bar()),
     };
     let right = format!(
-        " │ {pos}/{n} │ {}/{n} labeled │ {} │ {} │ ",
+        " │ {pos}/{n} │ {}/{n} labeled{} │ {} │ {} │ ",
         a.labeled(),
+        app.queue_tag(),
         app.annotator,
         app.suggestion_tag()
     );

@@ -182,6 +182,16 @@ impl App {
             ix.update(ArticleSummary::of(&p.review));
         }
         self.review.index = Some(ix);
+        self.sync_unsettled();
+    }
+
+    /// Gives the library the disagreements without gold per article, for its sort.
+    pub(crate) fn sync_unsettled(&mut self) {
+        let Some(ix) = &self.review.index else { return };
+        self.library.unsettled = ix.articles.iter().map(|a| a.unsettled()).collect();
+        if self.library.sort == crate::tui::views::library::Sort::Unsettled {
+            self.library.refresh_for(Some(&self.annotator));
+        }
     }
 
     /// Reads library entry `e` for review unless it is open already (or is stale: see

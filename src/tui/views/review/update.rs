@@ -192,6 +192,7 @@ impl App {
         }
         if let (Some(ix), Some(p)) = (&mut self.review.index, self.review.panes.get(&e)) {
             ix.update(ArticleSummary::of(&p.review));
+            self.sync_unsettled();
         }
     }
 
