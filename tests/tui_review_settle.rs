@@ -243,3 +243,68 @@ fn redo_in_review_sets_the_undone_gold_again() {
     keys(&mut app, "<c-r>");
     assert!(app.message.as_ref().unwrap().0.contains("Nothing to redo"));
 }
+
+#[test]
+fn the_context_panel_shows_the_sentences_around_notes_and_suggestions() {
+    let dir = two_annotators();
+    let before = review_on_disk(dir.path(), ID);
+    let u = before.disagreements()[1];
+    assert!(u > 0 && u + 1 < before.len());
+    // alice accepted a suggestion there and wrote a note.
+    let path = tui_support::sidecar_path(dir.path(), ID, "alice");
+    let mut sc = glose::model::sidecar::read(&path).unwrap().unwrap();
+    let rec = before.aligned().cells[u][0].clone().unwrap();
+    let r = sc
+        .labels
+        .iter_mut()
+        .find(|r| (r.start, r.end) == (rec.start, rec.end))
+        .unwrap();
+    r.how = glose::model::sidecar::How::Suggestion;
+    r.model = Some("logreg/3".into());
+    r.note = Some("hedged claim".into());
+    glose::model::sidecar::write(&path, &sc).unwrap();
+
+    let mut app = app(dir.path(), "rev");
+    open(&mut app, dir.path(), ID);
+    keys(&mut app, "n");
+    assert_eq!(cursor(&app), u);
+    app.update(glose::tui::action::Action::Resize(100, 30));
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    term.draw(|f| glose::tui::draw(f, &app)).unwrap();
+    let buf = term.backend().buffer();
+    let rows: Vec<String> = (0..30)
+        .map(|y| (0..100).map(|x| buf[(x, y)].symbol().to_string()).collect())
+        .collect();
+    let find = |p: &str| {
+        rows.iter()
+            .find(|r| r.starts_with(p))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let prefix = |s: &str| s.chars().take(40).collect::<String>();
+    assert!(
+        find("↑ ").contains(&prefix(before.text(u - 1))),
+        "{rows:#?}"
+    );
+    assert!(
+        find("↓ ").contains(&prefix(before.text(u + 1))),
+        "{rows:#?}"
+    );
+    let alice = find("1 alice: ");
+    assert!(alice.contains("accepted suggestion, logreg/3"), "{alice}");
+    assert!(alice.contains("note: hedged claim"), "{alice}");
+    assert!(find("2 bob: ").contains("(imported)"));
+    // With only disagreements shown, the panel still gives the article's neighbours.
+    keys(&mut app, "t");
+    term.draw(|f| glose::tui::draw(f, &app)).unwrap();
+    let buf = term.backend().buffer();
+    let up = (0..30)
+        .map(|y| {
+            (0..100)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .find(|r| r.starts_with("↑ "))
+        .unwrap_or_default();
+    assert!(up.contains(&prefix(before.text(u - 1))), "{up}");
+}

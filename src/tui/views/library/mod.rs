@@ -221,7 +221,7 @@ impl Library {
         let progress = |i: usize| who.map_or(0.0, |w| self.progress(i, w));
         let unsettled = |i: usize| self.unsettled.get(i).copied().unwrap_or(0);
         order.sort_by(|&a, &b| {
-            let q = |i: usize| place.as_ref().map_or(None, |p| p[i]);
+            let q = |i: usize| place.as_ref().and_then(|p| p[i]);
             let by_queue = match (q(a), q(b)) {
                 (Some(x), Some(y)) => x.cmp(&y),
                 (Some(_), None) => std::cmp::Ordering::Less,

@@ -8,9 +8,10 @@ use crate::tui::action::View;
 use crate::tui::app::{App, SaveState};
 use crate::tui::style::Theme;
 use crate::tui::views::review::Pane;
+use crate::tui::views::review::context;
 use crate::tui::views::review::layout::{LEFT, Row, column_mark, rows, text_width};
 use crate::tui::widgets::bars::{self, fit};
-use crate::tui::widgets::list_layout::{ListAreas, list_areas};
+use crate::tui::widgets::list_layout::list_areas;
 use crate::tui::widgets::text::styled_text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -19,11 +20,35 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// Where the review view's parts go on the screen; drawing, clicks and paging all use it.
-pub type Areas = ListAreas;
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub status: Rect,
+    pub header: Rect,
+    pub list: Rect,
+    /// Sentences around the cursor row and what each annotator said (empty when small).
+    pub context: Rect,
+    pub detail: Rect,
+    pub hints: Rect,
+}
 
-/// The review view's layout in `area`.
+/// The review view's layout in `area`: the list screen's, with the context panel taken
+/// from the bottom of the list.
 pub fn areas(area: Rect) -> Areas {
-    list_areas(area)
+    let l = list_areas(area);
+    let h = context::height(area.height).min(l.list.height.saturating_sub(3));
+    let [list, context] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Fill(1),
+        ratatui::layout::Constraint::Length(h),
+    ])
+    .areas(l.list);
+    Areas {
+        status: l.status,
+        header: l.header,
+        list,
+        context,
+        detail: l.detail,
+        hints: l.hints,
+    }
 }
 
 /// Draws the review view into the whole frame.
@@ -51,6 +76,8 @@ pub fn draw(f: &mut Frame, app: &App) {
         body.push(Line::styled(why, t.dim()));
     }
     f.render_widget(Paragraph::new(body), at.list);
+    let ctx = context::lines(t, p, width, usize::from(at.context.height));
+    f.render_widget(Paragraph::new(ctx), at.context);
     let detail = bars::message_line(app).unwrap_or_else(|| detail(app, p));
     f.render_widget(Paragraph::new(detail), at.detail);
     f.render_widget(Paragraph::new(bars::hint_line(app, View::Review)), at.hints);

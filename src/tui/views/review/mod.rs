@@ -3,6 +3,7 @@
 //! so the first frame never waits for them.
 
 pub mod accept;
+pub mod context;
 pub mod draw;
 pub mod layout;
 pub mod update;
