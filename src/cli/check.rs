@@ -23,7 +23,10 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         println!("{}", clean(p));
     }
     if problems.is_empty() {
-        println!("ok: every sidecar in {} is valid", root.display());
+        println!(
+            "ok: every sidecar in {} is valid",
+            crate::model::sanitize::path(&root)
+        );
         Ok(ExitCode::SUCCESS)
     } else {
         eprintln!("glose check: {} problem(s)", problems.len());

@@ -44,6 +44,28 @@ pub fn clean(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// [`clean`] that keeps line breaks: for messages of several lines (an error with its
+/// causes, a warning list), printed to a terminal as they are.
+pub fn clean_lines(s: &str) -> Cow<'_, str> {
+    if !needs_cleaning(s) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\n' => '\n',
+                '\t' | '\r' => ' ',
+                _ => placeholder(c).unwrap_or(c),
+            })
+            .collect(),
+    )
+}
+
+/// [`clean`] of a path as displayed: for every message that names a file.
+pub fn path(p: &std::path::Path) -> String {
+    clean(&p.display().to_string()).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
