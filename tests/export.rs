@@ -445,6 +445,7 @@ fn corpus_fingerprint_follows_labels_not_runs() {
     let opts = glose::exchange::import::Options {
         overwrite: true,
         dry_run: false,
+        gold: None,
     };
     let r =
         glose::exchange::import::import(&corpus, &Annotator::new("alice").unwrap(), lines, opts);

@@ -19,6 +19,11 @@ pub struct Args {
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let root = a.corpus.unwrap_or_else(|| PathBuf::from("."));
     let problems = check(&root)?;
+    if let Ok(corpus) = Corpus::scan(&root)
+        && let Some(note) = crate::model::annotator::legacy_note(&corpus.annotators())
+    {
+        eprintln!("glose: warning: {note}");
+    }
     for p in &problems {
         println!("{}", clean(p));
     }
@@ -66,7 +71,7 @@ pub fn check(root: &Path) -> anyhow::Result<Vec<String>> {
                     sc.annotator
                 ));
             }
-            if Annotator::new(&sc.annotator).is_err() {
+            if Annotator::existing(&sc.annotator).is_err() {
                 problems.push(format!(
                     "{}: invalid annotator name `{}`",
                     path.display(),

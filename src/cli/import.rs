@@ -68,6 +68,9 @@ pub fn run(a: Args, who: &WhoArgs) -> anyhow::Result<ExitCode> {
     let opts = Options {
         overwrite: a.overwrite,
         dry_run: a.dry_run,
+        gold: a
+            .allow_gold
+            .then(crate::model::annotations::GoldWrite::explicit_import),
     };
     let mut r = import::import(&corpus, &annotator, lines, opts);
     r.rejected.append(&mut bad);

@@ -157,10 +157,7 @@ impl Folder {
                     ino: st.st_ino as u64,
                 };
                 if now != want {
-                    return Err(io::Error::other(
-                        "its folder is no longer the one the article was opened from \
-                         (replaced, perhaps by a link to elsewhere); reopen the article",
-                    ));
+                    return Err(folder_replaced());
                 }
             }
             Ok(Folder { path, fd })
@@ -302,6 +299,14 @@ impl Folder {
             }
         }
     }
+}
+
+/// What a write says when the folder it expected was replaced.
+pub fn folder_replaced() -> io::Error {
+    io::Error::other(
+        "its folder is no longer the one the article was opened from \
+         (replaced, perhaps by a link to elsewhere); reopen the article",
+    )
 }
 
 fn link_refused() -> io::Error {
