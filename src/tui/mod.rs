@@ -10,7 +10,7 @@ mod bars;
 mod confidence;
 mod crash_hook;
 mod edit;
-mod guidelines;
+pub mod guidelines;
 pub mod keymap;
 mod layout;
 mod learn;
