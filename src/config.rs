@@ -89,7 +89,12 @@ impl Config {
                 });
             }
         };
-        ron::from_str(&text).map_err(|e| ConfigError {
+        Config::parse(&text, path)
+    }
+
+    /// Parses config text; `path` only names the file in errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        ron::from_str(text).map_err(|e| ConfigError {
             path: path.to_path_buf(),
             line: e.span.start.line,
             col: e.span.start.col,
