@@ -215,7 +215,7 @@ pub struct Annotations {
 }
 
 /// Permission to write the `gold` sidecar. Gold holds adjudicated labels: it is written
-/// by review ([`GoldWrite::adjudication`], for [`crate::review`] only) or by an import the
+/// by review (`GoldWrite::adjudication`, for [`crate::review`] only) or by an import the
 /// user marked as the reference in so many words ([`GoldWrite::explicit_import`], for
 /// `import --allow-gold`). [`Annotations::load`] of `gold` gives read-only annotations.
 #[derive(Debug, Clone, Copy)]
