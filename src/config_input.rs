@@ -94,7 +94,11 @@ fn value(c: &mut Choices, out: &mut String, depth: u8) {
             out.push(')');
         }
         3 => string(c, out),
-        4 => out.push_str(if c.next().is_multiple_of(2) { "true" } else { "false" }),
+        4 => out.push_str(if c.next().is_multiple_of(2) {
+            "true"
+        } else {
+            "false"
+        }),
         5 => out.push_str(&i64::from(c.next() as i8).to_string()),
         6 if depth < 3 => {
             out.push_str("Some(");
