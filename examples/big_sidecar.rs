@@ -11,8 +11,12 @@ fn main() {
     let dir = std::path::PathBuf::from(std::env::args().nth(1).unwrap());
     let mut s = String::from("Titre de l'article\n\n");
     for i in 0..n {
-        s.push_str(&format!("Selon le ministère, {i} personnes ont été recensées dans la région le 3 mars. "));
-        if i % 5 == 4 { s.push_str("\n\n"); }
+        s.push_str(&format!(
+            "Selon le ministère, {i} personnes ont été recensées dans la région le 3 mars. "
+        ));
+        if i % 5 == 4 {
+            s.push_str("\n\n");
+        }
     }
     let path = dir.join("big.txt");
     std::fs::write(&path, s).unwrap();
@@ -21,7 +25,16 @@ fn main() {
     let mut ann = Annotations::load(&doc, &who).unwrap();
     for i in 0..doc.sentences.len() {
         let s = doc.sentences[i];
-        ann.set(i, Some(Record::new(s.start, s.end, doc.sentence_text(i), Label::Factual, How::Hand)));
+        ann.set(
+            i,
+            Some(Record::new(
+                s.start,
+                s.end,
+                doc.sentence_text(i),
+                Label::Factual,
+                How::Hand,
+            )),
+        );
     }
     ann.save(&doc).unwrap();
 }
