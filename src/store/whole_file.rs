@@ -117,7 +117,11 @@ fn kind_of(t: &std::fs::FileType) -> &'static str {
             return "socket";
         }
     }
-    if t.is_dir() { "directory" } else { "special file" }
+    if t.is_dir() {
+        "directory"
+    } else {
+        "special file"
+    }
 }
 
 /// Opens (see [`open`], links followed) and reads `path` whole. With the bytes, the
