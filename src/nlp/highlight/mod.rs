@@ -3,7 +3,7 @@
 //! the lexicons; no parser, so the rules are fast enough to run on every redraw.
 
 mod claim;
-mod cue;
+pub mod cue;
 mod event;
 pub mod quotes;
 mod source;
@@ -111,7 +111,8 @@ pub fn spans_of(
             out.push(c);
         }
     }
-    out.extend(cue::cues(text, start, end, toks, lex, &quoted));
+    let dated = out.iter().any(|s| s.rule == "date");
+    out.extend(cue::cues(text, start, end, toks, lex, &quoted, dated));
     out.sort_by_key(|s| (s.start, s.end));
     out
 }

@@ -87,7 +87,8 @@ pub fn attributions(
             .flatten()
         {
             let next = toks.get(i + n);
-            if next.is_some_and(|t| !lex.first_person.contains(t.norm.as_str())) {
+            let compound = super::cue::in_compound(text, toks[i].start, toks[i + n - 1].end);
+            if !compound && next.is_some_and(|t| !lex.first_person.contains(t.norm.as_str())) {
                 let stop = np_end(text, toks, i + n, 15);
                 out.push(span(toks[i].start, toks[stop].end, "according-to"));
                 i = stop + 1;

@@ -67,9 +67,11 @@ impl Cue {
     /// How much one match counts towards `opinion`.
     pub fn weight(self) -> f32 {
         match self {
-            Cue::Evaluative | Cue::Certainty | Cue::Deontic | Cue::Metaphor => 2.0,
+            // Measured on labeled data (docs/highlighting.md, "Cue weights"): a deontic
+            // modal is as often a schedule or a rule (`doit être livré`) as a call.
+            Cue::Evaluative | Cue::Certainty | Cue::Metaphor => 2.0,
             Cue::Interpretive => 1.5,
-            Cue::WeakEvaluative | Cue::Hedge | Cue::Intensifier => 1.0,
+            Cue::Deontic | Cue::WeakEvaluative | Cue::Hedge | Cue::Intensifier => 1.0,
             Cue::Generalisation => 0.75,
         }
     }
