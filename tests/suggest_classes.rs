@@ -143,3 +143,146 @@ fn frequent_words_do_not_vote() {
         ],
     );
 }
+
+/// Class 2: a verb that also names an action reports speech only inside a speech frame;
+/// inverted clauses attribute without quotation marks; `selon`/`according to` needs a
+/// source, not a rule; `appeler`/`call` names unless it calls for something.
+#[test]
+fn reporting_needs_a_speech_frame() {
+    use Label::*;
+    check(
+        Lang::Fr,
+        &[
+            (
+                "Elle écrit pour un magazine de voile depuis dix ans.",
+                Factual,
+            ),
+            (
+                "Le musée a publié un catalogue de ses collections.",
+                Factual,
+            ),
+            (
+                "La mairie propose des ateliers de cuisine aux enfants.",
+                Factual,
+            ),
+            (
+                "Son premier roman est publié chez un petit éditeur.",
+                Factual,
+            ),
+            (
+                "Le village possède un moulin appelé la Tour Blanche.",
+                Factual,
+            ),
+            (
+                "La maison a été construite selon les plans de son père.",
+                Factual,
+            ),
+            ("Le chantier prendra six mois, a précisé le préfet.", Quote),
+            ("Elle a répondu que le dossier était complet.", Quote),
+            ("Le syndicat a réaffirmé son opposition au projet.", Quote),
+            ("Selon plusieurs témoins, le bus roulait trop vite.", Quote),
+            ("Le maire appelle au calme après les incidents.", Quote),
+        ],
+    );
+    check(
+        Lang::En,
+        &[
+            ("She writes for a sailing magazine in Brighton.", Factual),
+            (
+                "The museum published a catalogue of its collection.",
+                Factual,
+            ),
+            ("The village has a mill called the White Tower.", Factual),
+            (
+                "The house was built according to plans drawn up in 1910.",
+                Factual,
+            ),
+            ("The plant will close next year, the company said.", Quote),
+            ("Work will take six months, said the prefect.", Quote),
+            ("She replied that the file was complete.", Quote),
+            (
+                "According to several witnesses, the bus was speeding.",
+                Quote,
+            ),
+        ],
+    );
+    let src = rules(
+        Lang::Fr,
+        "Le chantier prendra six mois, a précisé le préfet.",
+        Kind::Source,
+    );
+    assert_eq!(
+        src,
+        vec![("inverted-attribution", "a précisé le préfet".to_string())]
+    );
+}
+
+/// Class 3: straight quotes pair by the spacing around each mark, an unmatched mark
+/// quotes nothing, and quoted titles and names are neither quotations nor scare quotes.
+#[test]
+fn quotes_pair_by_spacing_and_titles_are_not_quotes() {
+    let an = Analyzer::builtin();
+    let source_rules = |text: &str, unit: &str| -> Vec<&'static str> {
+        let s = text.find(unit).unwrap();
+        an.span(text, an.lang_of(text), s, s + unit.len())
+            .spans
+            .iter()
+            .filter(|sp| sp.kind == Kind::Source)
+            .map(|sp| sp.rule)
+            .collect()
+    };
+    // One unmatched mark early in a line does not quote the sentences after it.
+    let fr = "Il a parlé de \"décentralisation. Le marché a lieu le mardi sur la place du village. Les commerçants arrivent à six heures.";
+    assert_eq!(
+        source_rules(fr, "Le marché a lieu le mardi sur la place du village."),
+        Vec::<&str>::new()
+    );
+    let en = "He mentioned \"decentralisation. The market is held on Tuesdays in the square. Traders arrive at six.";
+    assert_eq!(
+        source_rules(en, "The market is held on Tuesdays in the square."),
+        Vec::<&str>::new()
+    );
+    // A quotation over two sentences, closed in the second, is carried into it.
+    let two =
+        "\"Nous avons tout perdu. Il faudra des années pour reconstruire,\" dit une habitante.";
+    assert!(
+        source_rules(
+            two,
+            "Il faudra des années pour reconstruire,\" dit une habitante."
+        )
+        .contains(&"quotation")
+    );
+    // A closing mark alone at the start of a line closes the line before.
+    let close = "\"We lost everything in the flood and nobody came to help\n\" said a resident.";
+    let s = close.find('\n').unwrap() + 1;
+    let v = an.span(close, Lang::En, s, close.len());
+    assert_eq!(v.suggestion.label, Label::Quote, "{:?}", v.spans);
+    // Titles and names.
+    for (lang, s) in [
+        (Lang::Fr, "Elle a relu \"Les Misérables\" pendant l'été."),
+        (
+            Lang::Fr,
+            "Le musée expose le tableau « La Nuit étoilée » jusqu'en mars.",
+        ),
+        (
+            Lang::En,
+            "She reread \"The Old Man and the Sea\" last summer.",
+        ),
+        (
+            Lang::En,
+            "The gallery shows the painting \"Starry Night\" until March.",
+        ),
+    ] {
+        assert_eq!(rules(lang, s, Kind::Source), vec![], "{s}");
+        assert_eq!(analyse(lang, s).suggestion.label, Label::Factual, "{s}");
+    }
+    // A real quotation and a scare quote still are.
+    let q = rules(
+        Lang::Fr,
+        "« Nous ne céderons rien du tout », a déclaré la ministre.",
+        Kind::Source,
+    );
+    assert!(q.iter().any(|r| r.0 == "quotation"), "{q:?}");
+    let sq = rules(Lang::En, "His \"reform\" changed nothing.", Kind::Source);
+    assert_eq!(sq, vec![("scare-quote", "\"reform\"".to_string())]);
+}

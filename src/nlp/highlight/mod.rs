@@ -96,9 +96,15 @@ pub fn spans_of(
             out.push(a);
         }
     }
+    // Titles are the name of a work: their words are not the author's cues either.
+    let titles: Vec<&quotes::Quote> = qs
+        .iter()
+        .filter(|q| source::is_title(text, toks, q, lex))
+        .collect();
     let quoted = |at: usize| {
         qs.iter()
             .any(|q| (q.continued || q.words > SCARE_MAX_WORDS) && q.start <= at && at < q.end)
+            || titles.iter().any(|q| q.start <= at && at < q.end)
     };
     for c in claim::claims(text, toks, lex) {
         if !out.iter().any(|s| overlaps(s, &c)) {
