@@ -263,3 +263,42 @@ fn gold_sidecars_are_the_reference_without_a_gold_file() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no gold sidecars"));
 }
+
+/// `glose suggest` prints confidences with 3 decimals (JSON and text) and, with
+/// `GLOSE_TIMING=1`, the time of its work on stderr as `glose segment` does.
+#[test]
+fn suggest_confidences_have_three_decimals_and_timing_is_reported() {
+    let cfg = tempfile::tempdir().unwrap();
+    let out = glose(&cfg)
+        .args(["suggest", "tests/fixtures/eval/mini/a.txt", "--json"])
+        .env("GLOSE_TIMING", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for line in stdout.lines() {
+        let raw = line.split("\"confidence\":").nth(1).unwrap();
+        let num: String = raw
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        let decimals = num.split('.').nth(1).map_or(0, str::len);
+        assert!(decimals <= 3, "{num} in {line}");
+    }
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let ns: u64 = stderr
+        .trim()
+        .strip_prefix("elapsed_ns=")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(ns > 0);
+    let text = glose(&cfg)
+        .args(["suggest", "tests/fixtures/eval/mini/a.txt"])
+        .output()
+        .unwrap();
+    assert!(text.stderr.is_empty(), "no timing without GLOSE_TIMING");
+    let first = String::from_utf8(text.stdout).unwrap();
+    let conf = first.lines().next().unwrap().split(' ').nth(1).unwrap();
+    assert_eq!(conf.len(), 5, "{conf}");
+    assert!(conf.parse::<f64>().is_ok(), "{conf}");
+}
