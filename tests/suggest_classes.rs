@@ -325,3 +325,38 @@ fn short_headings_are_skip_and_unpunctuated_prose_is_not() {
     assert_ne!(label_in(short, "Il pleut."), Label::Skip);
     assert_ne!(label_in(short, "Nous arrivons."), Label::Skip);
 }
+
+/// Class 8: each way the rules decide carries its measured prior, in French and English.
+#[test]
+fn confidences_are_the_measured_priors() {
+    use glose::nlp::suggest::prior;
+    let conf = |lang, s: &str| analyse(lang, s).suggestion.confidence;
+    for (lang, plain, one, two, strong, quotation) in [
+        (
+            Lang::Fr,
+            "Elle a ouvert une boulangerie avec son frère.",
+            "Le marché ouvre le 3 mai.",
+            "Le marché ouvre le 3 mai à Vierzon.",
+            "Ce spectacle est franchement ridicule.",
+            "« Nous rouvrirons dès que possible », a déclaré la gérante.",
+        ),
+        (
+            Lang::En,
+            "She opened a bakery with her brother.",
+            "The market opens on 3 May.",
+            "The market opens on 3 May in Leeds.",
+            "This show is frankly ridiculous.",
+            "\"We will reopen as soon as we can,\" the manager said.",
+        ),
+    ] {
+        assert_eq!(conf(lang, plain), prior::FACTUAL_PLAIN, "{plain}");
+        assert_eq!(conf(lang, one), prior::FACTUAL_CLAIM, "{one}");
+        assert_eq!(conf(lang, two), prior::FACTUAL_CLAIMS, "{two}");
+        assert_eq!(conf(lang, strong), prior::OPINION_STRONG, "{strong}");
+        assert_eq!(
+            conf(lang, quotation),
+            prior::quote("quotation"),
+            "{quotation}"
+        );
+    }
+}

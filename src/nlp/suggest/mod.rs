@@ -136,7 +136,11 @@ pub fn rules(e: &Evidence) -> Suggestion {
     }
     let (c, why) = if claims > 0 {
         (
-            prior::FACTUAL_CLAIM,
+            if claims > 1 {
+                prior::FACTUAL_CLAIMS
+            } else {
+                prior::FACTUAL_CLAIM
+            },
             format!("{claims} claim span(s), no attribution"),
         )
     } else if score > 0.0 {
