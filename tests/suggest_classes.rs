@@ -1,7 +1,7 @@
 //! The error classes of the rules on text glose had not seen, each pinned with French and
 //! English sentences written for these tests: plain narrative is factual, action verbs are
 //! not reporting verbs, straight quotes pair by their spacing, words inside compounds and
-//! abbreviations are not cues, frequent words do not vote, short headings are skip, claims
+//! abbreviations are not cues, frequent words do not vote (short headings being skip is in `suggest.rs`), claims
 //! cover names and relative dates, and the confidences are the documented priors.
 
 use glose::model::label::Label;
@@ -285,45 +285,6 @@ fn quotes_pair_by_spacing_and_titles_are_not_quotes() {
     assert!(q.iter().any(|r| r.0 == "quotation"), "{q:?}");
     let sq = rules(Lang::En, "His \"reform\" changed nothing.", Kind::Source);
     assert_eq!(sq, vec![("scare-quote", "\"reform\"".to_string())]);
-}
-
-/// Label of the unit `unit` inside `text`.
-fn label_in(text: &str, unit: &str) -> Label {
-    let s = text.find(unit).unwrap();
-    let an = Analyzer::builtin();
-    an.span(text, an.lang_of(text), s, s + unit.len())
-        .suggestion
-        .label
-}
-
-/// Class 6: short verbless headings and datelines with a full stop are skip; a long line
-/// of prose typed without its final punctuation is a sentence.
-#[test]
-fn short_headings_are_skip_and_unpunctuated_prose_is_not() {
-    let fr = "Météo.\nLe ciel restera couvert sur toute la région jusqu'à jeudi.\n\nVIERZON. Le marché couvert rouvre ses portes lundi.\n\nAccueil chaleureux, plats copieux et une terrasse qui donne sur la rivière, nous y retournerons sans hésiter\n";
-    assert_eq!(label_in(fr, "Météo."), Label::Skip);
-    assert_eq!(label_in(fr, "VIERZON."), Label::Skip);
-    assert_ne!(
-        label_in(
-            fr,
-            "Accueil chaleureux, plats copieux et une terrasse qui donne sur la rivière, nous y retournerons sans hésiter"
-        ),
-        Label::Skip
-    );
-    let en = "Weather.\nSkies will stay grey across the region until Thursday.\n\nLEEDS. The covered market reopens on Monday.\n\nFriendly staff, generous plates and a terrace that looks over the river, we will certainly be back\n";
-    assert_eq!(label_in(en, "Weather."), Label::Skip);
-    assert_eq!(label_in(en, "LEEDS."), Label::Skip);
-    assert_ne!(
-        label_in(
-            en,
-            "Friendly staff, generous plates and a terrace that looks over the river, we will certainly be back"
-        ),
-        Label::Skip
-    );
-    // A short sentence with a pronoun or a verb form stays a sentence.
-    let short = "Il pleut.\nNous arrivons.\nShe said.\n";
-    assert_ne!(label_in(short, "Il pleut."), Label::Skip);
-    assert_ne!(label_in(short, "Nous arrivons."), Label::Skip);
 }
 
 /// Class 8: each way the rules decide carries its measured prior, in French and English.
