@@ -26,7 +26,12 @@ fn rules(lang: Lang, text: &str, kind: Kind) -> Vec<(&'static str, String)> {
 fn check(lang: Lang, cases: &[(&str, Label)]) {
     for (s, want) in cases {
         let a = analyse(lang, s);
-        assert_eq!(a.suggestion.label, *want, "{s}: {:?}", a.suggestion.reasons);
+        assert_eq!(
+            a.suggestion.as_ref().unwrap().label,
+            *want,
+            "{s}: {:?}",
+            a.suggestion.as_ref().unwrap().reasons
+        );
     }
 }
 
@@ -67,7 +72,7 @@ fn plain_narrative_is_factual_and_opinion_needs_evidence() {
     );
     // The reason says why a factual suggestion was made without claims.
     let a = analyse(Lang::Fr, "Elle a ouvert une boulangerie avec son frère.");
-    assert!(a.suggestion.reasons[0].starts_with("plain statement"));
+    assert!(a.suggestion.as_ref().unwrap().reasons[0].starts_with("plain statement"));
 }
 
 /// Class 4: words inside compounds, abbreviations and initials, imperfects of `-rer`
@@ -256,7 +261,12 @@ fn quotes_pair_by_spacing_and_titles_are_not_quotes() {
     let close = "\"We lost everything in the flood and nobody came to help\n\" said a resident.";
     let s = close.find('\n').unwrap() + 1;
     let v = an.span(close, Lang::En, s, close.len());
-    assert_eq!(v.suggestion.label, Label::Quote, "{:?}", v.spans);
+    assert_eq!(
+        v.suggestion.as_ref().unwrap().label,
+        Label::Quote,
+        "{:?}",
+        v.spans
+    );
     // Titles and names.
     for (lang, s) in [
         (Lang::Fr, "Elle a relu \"Les Misérables\" pendant l'été."),
@@ -274,7 +284,11 @@ fn quotes_pair_by_spacing_and_titles_are_not_quotes() {
         ),
     ] {
         assert_eq!(rules(lang, s, Kind::Source), vec![], "{s}");
-        assert_eq!(analyse(lang, s).suggestion.label, Label::Factual, "{s}");
+        assert_eq!(
+            analyse(lang, s).suggestion.as_ref().unwrap().label,
+            Label::Factual,
+            "{s}"
+        );
     }
     // A real quotation and a scare quote still are.
     let q = rules(
@@ -291,7 +305,7 @@ fn quotes_pair_by_spacing_and_titles_are_not_quotes() {
 #[test]
 fn confidences_are_the_measured_priors() {
     use glose::nlp::suggest::prior;
-    let conf = |lang, s: &str| analyse(lang, s).suggestion.confidence;
+    let conf = |lang, s: &str| analyse(lang, s).suggestion.as_ref().unwrap().confidence;
     for (lang, plain, one, two, strong, quotation) in [
         (
             Lang::Fr,
