@@ -125,6 +125,7 @@ fn the_review_library_sorts_by_disagreements_without_gold() {
         .map(|id| review_on_disk(dir.path(), id).disagreements().len())
         .collect();
     let mut app = app(dir.path(), "rev");
+    keys(&mut app, "j");
     app.review.mode = true;
     app.library.sort = Sort::Unsettled;
     app.start_review_index();
@@ -134,6 +135,10 @@ fn the_review_library_sorts_by_disagreements_without_gold() {
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(counts, sorted, "most unsettled first");
     assert!(counts[0] > counts[counts.len() - 1]);
+    assert_eq!(
+        app.library.selected, 0,
+        "the selection starts on the most work"
+    );
     assert!(screen(&mut app).contains("sort: unsettled"));
     // Settling the top article's disagreements moves it down.
     let top = app.library.order[0];

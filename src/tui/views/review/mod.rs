@@ -189,9 +189,14 @@ impl App {
     /// Gives the library the disagreements without gold per article, for its sort.
     pub(crate) fn sync_unsettled(&mut self) {
         let Some(ix) = &self.review.index else { return };
+        let first = self.library.unsettled.is_empty();
         self.library.unsettled = ix.articles.iter().map(|a| a.unsettled()).collect();
         if self.library.sort == crate::tui::views::library::Sort::Unsettled {
             self.library.refresh_for(Some(&self.annotator));
+            // The first figures put the most work at the top: start the selection there.
+            if first && self.view == View::Library {
+                self.library.selected = 0;
+            }
         }
     }
 
