@@ -67,7 +67,7 @@ fn open(s: &mut Session, id: &str) {
     s.send("/");
     s.send(&id[..3]);
     s.send("\r");
-    s.wait_for("(1 shown)");
+    s.wait_until("one article listed", |scr| scr.matches(".txt ").count() == 1);
     s.send("\r");
     s.wait_for("gold ");
 }
