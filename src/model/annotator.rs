@@ -19,6 +19,10 @@ pub enum NameError {
     TooLong(String),
     #[error("annotator name `{0}` starts with `.`")]
     LeadingDot(String),
+    #[error(
+        "annotator name `{0}` is reserved: `<article>.{0}.ron` holds the article's segmentation corrections"
+    )]
+    Reserved(String),
     #[error("annotator name `{name}` contains `{bad}`; use letters, digits, `.`, `_` or `-`")]
     BadChar { name: String, bad: String },
 }
@@ -43,6 +47,9 @@ impl Annotator {
                 name: name.escape_debug().to_string(),
                 bad: bad.escape_debug().to_string(),
             });
+        }
+        if name == crate::model::cuts::NAME {
+            return Err(NameError::Reserved(name.to_string()));
         }
         Ok(Annotator(name.to_string()))
     }

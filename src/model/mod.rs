@@ -7,6 +7,7 @@ pub mod align;
 pub mod annotations;
 pub mod annotator;
 pub mod corpus;
+pub mod cuts;
 pub mod document;
 pub mod index;
 pub mod label;

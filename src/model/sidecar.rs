@@ -455,7 +455,7 @@ pub(crate) fn push_str_lit_for_test(out: &mut String, s: &str) {
 
 /// A RON string literal. Control and invisible layout characters are escaped so the file
 /// stays one label per line and safe to `cat`.
-fn push_str_lit(out: &mut String, s: &str) {
+pub(crate) fn push_str_lit(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
         match c {

@@ -56,7 +56,7 @@ fn stamp_of(entry: &Entry) -> Stamp {
             mtime_ns(m.and_then(|m| m.modified().ok())),
         )
     };
-    let sidecars = entry
+    let mut sidecars: Vec<_> = entry
         .annotators
         .iter()
         .map(|a| {
@@ -64,6 +64,11 @@ fn stamp_of(entry: &Entry) -> Stamp {
             (a.to_string(), size, mtime)
         })
         .collect();
+    if entry.cuts {
+        // The units depend on the corrections file too (no annotator has its name).
+        let (size, mtime) = stat(&crate::model::cuts::path_of(&entry.path));
+        sidecars.push((crate::model::cuts::NAME.to_string(), size, mtime));
+    }
     let (size, mtime_ns) = stat(&entry.path);
     Stamp {
         size,
