@@ -32,6 +32,24 @@ pub struct Sidecar {
     /// Labels whose sentence is no longer in the article: kept, reported, never dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub orphans: Vec<Record>,
+    /// Notes on sentences the annotator has not labeled (a labeled sentence keeps its
+    /// note in its record). Written only when there is one, so other sidecars keep the
+    /// layout older glose versions read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+}
+
+/// A note on an unlabeled sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub start: usize,
+    pub end: usize,
+    /// The sentence text, to re-attach the note after an edit.
+    pub text: String,
+    pub note: String,
+    /// When the note was last written, RFC 3339 UTC.
+    pub at: String,
 }
 
 /// One labeled sentence.
@@ -49,6 +67,10 @@ pub struct Record {
     pub how: How,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// When the note was last written: a note has its own time, so that writing one
+    /// leaves `at` (the label's time, which pace and merging go by) as it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_at: Option<String>,
     /// Which suggestion model proposed an accepted label.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
@@ -84,6 +106,7 @@ impl Record {
             at: now(),
             how,
             note: None,
+            note_at: None,
             model: None,
             agreed: Vec::new(),
             adjudicator: None,
@@ -120,6 +143,7 @@ pub struct RecordRef<'a> {
     pub at: Cow<'a, str>,
     pub how: How,
     pub note: Option<Cow<'a, str>>,
+    pub note_at: Option<Cow<'a, str>>,
     pub model: Option<Cow<'a, str>>,
     pub agreed: Vec<Cow<'a, str>>,
     pub adjudicator: Option<Cow<'a, str>>,
@@ -136,6 +160,8 @@ impl<'a> SidecarRef<'a> {
             annotator: self.annotator.into_owned(),
             labels: records(self.labels),
             orphans: records(self.orphans),
+            // The fast reader leaves a sidecar with notes of unlabeled sentences to `ron`.
+            notes: Vec::new(),
         }
     }
 
@@ -155,6 +181,7 @@ impl RecordRef<'_> {
             at: self.at.into_owned(),
             how: self.how,
             note: self.note.map(Cow::into_owned),
+            note_at: self.note_at.map(Cow::into_owned),
             model: self.model.map(Cow::into_owned),
             agreed: self.agreed.into_iter().map(Cow::into_owned).collect(),
             adjudicator: self.adjudicator.map(Cow::into_owned),
@@ -389,6 +416,21 @@ pub fn render<'a>(sidecar: &Sidecar, label_lines: impl IntoIterator<Item = &'a s
         }
         out.push_str("  ],\n");
     }
+    if !sidecar.notes.is_empty() {
+        let mut notes: Vec<&Note> = sidecar.notes.iter().collect();
+        notes.sort_by_key(|n| (n.start, n.end));
+        out.push_str("  notes: [\n");
+        for n in notes {
+            out.push_str(&format!("    (start: {}, end: {}, at: ", n.start, n.end));
+            push_str_lit(&mut out, &n.at);
+            out.push_str(", note: ");
+            push_str_lit(&mut out, &n.note);
+            out.push_str(", text: ");
+            push_str_lit(&mut out, &n.text);
+            out.push_str("),\n");
+        }
+        out.push_str("  ],\n");
+    }
     out.push_str(")\n");
     out
 }
@@ -424,6 +466,11 @@ pub fn record_line(r: &Record) -> String {
     if let Some(n) = &r.note {
         out.push_str(", note: Some(");
         push_str_lit(&mut out, n);
+        out.push(')');
+    }
+    if let Some(t) = &r.note_at {
+        out.push_str(", note_at: Some(");
+        push_str_lit(&mut out, t);
         out.push(')');
     }
     if !r.agreed.is_empty() {

@@ -368,6 +368,7 @@ impl<'a> Cursor<'a> {
         self.lit(", at: ")?;
         let at = self.string()?;
         let note = self.some(", note: ")?;
+        let note_at = self.some(", note_at: ")?;
         let mut agreed = Vec::new();
         if self.try_lit(", agreed: [") {
             loop {
@@ -388,6 +389,7 @@ impl<'a> Cursor<'a> {
             at,
             how,
             note,
+            note_at,
             model,
             agreed,
             adjudicator,
