@@ -162,6 +162,28 @@ impl<'d> Exact<'d> {
         mut each: impl FnMut(usize, Label, &str),
         meta: &mut Option<std::fs::Metadata>,
     ) -> Option<bool> {
+        self.visit(annotator, |i, label, at, _| each(i, label, at), meta)
+    }
+
+    /// [`Exact::read`] giving each label's note instead of its time (exports carry notes).
+    pub fn read_notes(
+        &self,
+        annotator: &Annotator,
+        mut each: impl FnMut(usize, Label, Option<&str>),
+    ) -> Option<bool> {
+        self.visit(
+            annotator,
+            |i, label, _, note| each(i, label, note),
+            &mut None,
+        )
+    }
+
+    fn visit(
+        &self,
+        annotator: &Annotator,
+        mut each: impl FnMut(usize, Label, &str, Option<&str>),
+        meta: &mut Option<std::fs::Metadata>,
+    ) -> Option<bool> {
         let doc = self.doc;
         let path = sidecar_path(&doc.path, annotator);
         let read = sidecar::with_bytes_meta(&path, |bytes, m| {
@@ -182,11 +204,11 @@ impl<'d> Exact<'d> {
                 next = i + 1;
                 Some((i, doc.sentence_text(i), as_is[i]))
             };
-            sidecar::visit_exact(bytes, sentence, |i, label, at| {
+            sidecar::visit_exact(bytes, sentence, |i, label, at, note| {
                 if std::mem::replace(&mut seen[i], true) {
                     return None;
                 }
-                each(i, label, &at);
+                each(i, label, &at, note.as_deref());
                 Some(())
             })
         });

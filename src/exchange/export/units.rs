@@ -15,6 +15,9 @@ use std::sync::Arc;
 /// Annotator name → label on one span.
 pub type Votes = Vec<(Arc<str>, Label)>;
 
+/// Annotator name → note on one span.
+pub type Notes = Vec<(Arc<str>, String)>;
+
 /// One labeled span of an article, with everyone's label on it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
@@ -31,6 +34,8 @@ pub struct Unit {
     pub text: String,
     /// Annotator name → label, sorted by name (`gold` included).
     pub votes: Votes,
+    /// Annotator name → note on this span, sorted by name (`gold` included).
+    pub notes: Notes,
     /// Up to N sentences before and after the span (empty unless context was asked for).
     pub context_before: Vec<String>,
     pub context_after: Vec<String>,
@@ -69,15 +74,24 @@ pub fn load(entry: &Entry, context: usize, fingerprint: bool) -> Result<ArticleU
     });
     let mut out = ArticleUnits::default();
     let mut spans: BTreeMap<(usize, usize), Votes> = BTreeMap::new();
+    let mut notes: BTreeMap<(usize, usize), Notes> = BTreeMap::new();
     let exact = Exact::new(&doc);
     let mut labels = Vec::new();
+    let mut noted = Vec::new();
     for who in &entry.annotators {
         let name: Arc<str> = Arc::from(who.as_str());
         // Most sidecars sit exactly on the article's sentences: their labels are read in
         // place, without building a record per label.
         labels.clear();
         labels.resize(doc.sentences.len(), None);
-        if exact.read(who, |i, l, _| labels[i] = Some(l)).is_some() {
+        noted.clear();
+        let read = exact.read_notes(who, |i, l, note| {
+            labels[i] = Some(l);
+            if let Some(n) = note {
+                noted.push((i, n.to_string()));
+            }
+        });
+        if read.is_some() {
             for (s, l) in doc.sentences.iter().zip(&labels) {
                 if let Some(l) = *l {
                     spans
@@ -85,6 +99,13 @@ pub fn load(entry: &Entry, context: usize, fingerprint: bool) -> Result<ArticleU
                         .or_default()
                         .push((name.clone(), l));
                 }
+            }
+            for (i, n) in noted.drain(..) {
+                let s = doc.sentences[i];
+                notes
+                    .entry((s.start, s.end))
+                    .or_default()
+                    .push((name.clone(), n));
             }
             continue;
         }
@@ -102,6 +123,10 @@ pub fn load(entry: &Entry, context: usize, fingerprint: bool) -> Result<ArticleU
                     .entry((s.start, s.end))
                     .or_default()
                     .push((name.clone(), r.label));
+                if let Some(n) = &r.note {
+                    let at = notes.entry((s.start, s.end)).or_default();
+                    at.push((name.clone(), n.clone()));
+                }
             }
         }
         for o in &ann.orphans {
@@ -110,6 +135,10 @@ pub fn load(entry: &Entry, context: usize, fingerprint: bool) -> Result<ArticleU
                     .entry((o.start, o.end))
                     .or_default()
                     .push((name.clone(), o.label));
+                if let Some(n) = &o.note {
+                    let at = notes.entry((o.start, o.end)).or_default();
+                    at.push((name.clone(), n.clone()));
+                }
             } else {
                 out.orphans += 1;
             }
@@ -132,6 +161,9 @@ pub fn load(entry: &Entry, context: usize, fingerprint: bool) -> Result<ArticleU
     for ((start, end), mut votes) in spans {
         votes.sort_by(|a, b| a.0.cmp(&b.0));
         votes.dedup_by(|a, b| a.0 == b.0);
+        let mut notes = notes.remove(&(start, end)).unwrap_or_default();
+        notes.sort_by(|a, b| a.0.cmp(&b.0));
+        notes.dedup_by(|a, b| a.0 == b.0);
         cursor.1 += doc.raw[cursor.0..start].chars().count();
         cursor.0 = start;
         let text = &doc.raw[start..end];
@@ -160,6 +192,7 @@ pub fn load(entry: &Entry, context: usize, fingerprint: bool) -> Result<ArticleU
             char_end: char_start + text.chars().count(),
             text: text.to_string(),
             votes,
+            notes,
             context_before,
             context_after,
         });

@@ -51,7 +51,8 @@ pub type Expected<'d> = (usize, &'d str, bool);
 
 /// Reads a sidecar in glose's own layout, of this schema, straight from its bytes, when
 /// every label and orphan sits exactly on a sentence with that sentence's text:
-/// `sentence(start, end)` gives the sentence with this span, `each(sentence, label, at)`
+/// `sentence(start, end)` gives the sentence with this span, `each(sentence, label, at,
+/// note)`
 /// takes each record in file order. `None` as soon as a record does not (or `each` says
 /// no), and for anything `parse_ref` would not read. A text written as is is compared
 /// with the sentence's in place, neither scanned nor copied; the file is checked to be
@@ -59,7 +60,7 @@ pub type Expected<'d> = (usize, &'d str, bool);
 pub fn visit_exact<'a, 'd>(
     bytes: &'a [u8],
     mut sentence: impl FnMut(usize, usize) -> Option<Expected<'d>>,
-    mut each: impl FnMut(usize, Label, Cow<'a, str>) -> Option<()>,
+    mut each: impl FnMut(usize, Label, Cow<'a, str>, Option<Cow<'a, str>>) -> Option<()>,
 ) -> Option<()> {
     let mut c = Cursor {
         b: bytes,
@@ -323,7 +324,7 @@ impl<'a> Cursor<'a> {
     fn exact_records<'d>(
         &mut self,
         sentence: &mut impl FnMut(usize, usize) -> Option<Expected<'d>>,
-        each: &mut impl FnMut(usize, Label, Cow<'a, str>) -> Option<()>,
+        each: &mut impl FnMut(usize, Label, Cow<'a, str>, Option<Cow<'a, str>>) -> Option<()>,
     ) -> Option<()> {
         while !self.try_lit("  ],\n") {
             self.lit("    ")?;
@@ -340,7 +341,7 @@ impl<'a> Cursor<'a> {
                 return None;
             }
             self.lit("),\n")?;
-            each(k, r.label, r.at)?;
+            each(k, r.label, r.at, r.note)?;
         }
         Some(())
     }
