@@ -248,6 +248,7 @@ fn spans_only_the_sidecars_share_can_be_adjudicated() {
             ],
             orphans: vec![],
             notes: vec![],
+            status: None,
         };
         sidecar::write(&dir.path().join(format!("a.txt.{name}.ron")), &sc).unwrap();
     }

@@ -7,7 +7,7 @@ use crate::model::annotator::Annotator;
 use crate::model::corpus::sidecar_path;
 use crate::model::document::Document;
 use crate::model::label::Label;
-use crate::model::sidecar::{self, Note, Record, Sidecar, SidecarError};
+use crate::model::sidecar::{self, DocStatus, Note, Record, Sidecar, SidecarError};
 use crate::nlp::segment;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -162,15 +162,26 @@ impl<'d> Exact<'d> {
         mut each: impl FnMut(usize, Label, &str),
         meta: &mut Option<std::fs::Metadata>,
     ) -> Option<bool> {
-        self.visit(annotator, |i, label, at, _| each(i, label, at), meta)
+        let read = self.visit(annotator, |i, label, at, _| each(i, label, at), meta)?;
+        Some(read.0)
     }
 
-    /// [`Exact::read`] giving each label's note instead of its time (exports carry notes).
+    /// [`Exact::read`], with the sidecar's document status.
+    pub fn read_status(
+        &self,
+        annotator: &Annotator,
+        mut each: impl FnMut(usize, Label, &str),
+    ) -> Option<(bool, Option<DocStatus>)> {
+        self.visit(annotator, |i, label, at, _| each(i, label, at), &mut None)
+    }
+
+    /// [`Exact::read`] giving each label's note instead of its time (exports carry notes),
+    /// and the sidecar's document status.
     pub fn read_notes(
         &self,
         annotator: &Annotator,
         mut each: impl FnMut(usize, Label, Option<&str>),
-    ) -> Option<bool> {
+    ) -> Option<(bool, Option<DocStatus>)> {
         self.visit(
             annotator,
             |i, label, _, note| each(i, label, note),
@@ -183,7 +194,7 @@ impl<'d> Exact<'d> {
         annotator: &Annotator,
         mut each: impl FnMut(usize, Label, &str, Option<&str>),
         meta: &mut Option<std::fs::Metadata>,
-    ) -> Option<bool> {
+    ) -> Option<(bool, Option<DocStatus>)> {
         let doc = self.doc;
         let path = sidecar_path(&doc.path, annotator);
         let read = sidecar::with_bytes_meta(&path, |bytes, m| {
@@ -213,8 +224,8 @@ impl<'d> Exact<'d> {
             })
         });
         match read.ok()? {
-            None => Some(false),
-            Some(visited) => visited.map(|()| true),
+            None => Some((false, None)),
+            Some(visited) => visited.map(|status| (true, status)),
         }
     }
 }
@@ -260,6 +271,10 @@ pub struct Annotations {
     pub notes: Vec<Option<Note>>,
     /// Notes whose sentence is no longer in the article: kept, never dropped.
     pub stray_notes: Vec<Note>,
+    /// Done or flagged for review ([`Annotations::set_status`]).
+    pub status: Option<DocStatus>,
+    /// The status changed since the last save, at this time.
+    status_changed: Option<String>,
     /// Sentences changed since the last save, with when (for merging).
     changed: BTreeMap<usize, String>,
     /// The file as we last read or wrote it.
@@ -277,12 +292,10 @@ impl Annotations {
         let path = sidecar_path(&doc.path, annotator);
         let seen = stamp(&path);
         let sc = sidecar::read(&path)?;
-        let (records, notes) = sc
+        let (records, notes, status) = sc
             .map(|s| {
-                (
-                    s.labels.into_iter().chain(s.orphans).collect::<Vec<_>>(),
-                    s.notes,
-                )
+                let records = s.labels.into_iter().chain(s.orphans).collect::<Vec<_>>();
+                (records, s.notes, s.status)
             })
             .unwrap_or_default();
         let a = attach(doc, records);
@@ -295,6 +308,8 @@ impl Annotations {
             moved: a.moved,
             notes,
             stray_notes,
+            status,
+            status_changed: None,
             changed: BTreeMap::new(),
             seen,
             last_text: None,
@@ -409,7 +424,15 @@ impl Annotations {
 
     /// True when changes are not yet on disk.
     pub fn is_dirty(&self) -> bool {
-        !self.changed.is_empty()
+        !self.changed.is_empty() || self.status_changed.is_some()
+    }
+
+    /// Marks the article done or flagged for review (with the reason), or with `None`
+    /// clears the mark. Returns the previous status, for undo. Call
+    /// [`Annotations::save`] afterwards; the status is saved atomically like labels.
+    pub fn set_status(&mut self, status: Option<DocStatus>) -> Option<DocStatus> {
+        self.status_changed = Some(sidecar::now());
+        std::mem::replace(&mut self.status, status)
     }
 
     /// True when sentence `i` changed since the last successful save (the reader marks it).
@@ -423,6 +446,7 @@ impl Annotations {
             labels: self.labels.iter().flatten().cloned().collect(),
             orphans: self.orphans.clone(),
             notes: self.all_notes(),
+            status: self.status.clone(),
             ..self.to_sidecar_header(doc)
         }
     }
@@ -441,10 +465,12 @@ impl Annotations {
         }
         let empty = self.labels.iter().all(Option::is_none)
             && self.orphans.is_empty()
-            && self.all_notes().is_empty();
+            && self.all_notes().is_empty()
+            && self.status.is_none();
         if empty && now_stamp.is_none() {
             // Nothing to keep and no file yet: do not create an empty sidecar.
             self.changed.clear();
+            self.status_changed = None;
             return Ok(saved);
         }
         let text = self.render(doc);
@@ -461,6 +487,7 @@ impl Annotations {
         self.seen = stamp(&self.path);
         self.last_text = Some(text);
         self.changed.clear();
+        self.status_changed = None;
         saved.written = true;
         Ok(saved)
     }
@@ -478,6 +505,7 @@ impl Annotations {
         let mut header = self.to_sidecar_header(doc);
         header.orphans = self.orphans.clone();
         header.notes = self.all_notes();
+        header.status = self.status.clone();
         sidecar::render(&header, self.lines.iter().flatten().map(String::as_str))
     }
 
@@ -496,6 +524,7 @@ impl Annotations {
             labels: Vec::new(),
             orphans: Vec::new(),
             notes: Vec::new(),
+            status: None,
         }
     }
 
@@ -536,6 +565,10 @@ impl Annotations {
                     self.notes[i] = their_note;
                 }
             }
+        }
+        // Our status stands if we changed it since the last save (the newer change).
+        if self.status_changed.is_none() {
+            self.status = disk.status;
         }
         for n in their_strays {
             if !self.stray_notes.contains(&n) {

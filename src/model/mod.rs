@@ -14,3 +14,4 @@ pub mod label;
 pub mod project;
 pub mod sanitize;
 pub mod sidecar;
+pub mod status;

@@ -37,6 +37,28 @@ pub struct Sidecar {
     /// layout older glose versions read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
+    /// The annotator's word on the whole article: done, or flagged for review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<DocStatus>,
+}
+
+/// Where an annotator stands with an article as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DocStatus {
+    /// Every sentence the annotator means to label is labeled.
+    Done { at: String },
+    /// The annotator asks a reviewer to look at the article, and says why.
+    Flagged { reason: String, at: String },
+}
+
+impl DocStatus {
+    /// `done` or `flagged`, as `glose status` and the export manifest say it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            DocStatus::Done { .. } => "done",
+            DocStatus::Flagged { .. } => "flagged",
+        }
+    }
 }
 
 /// A note on an unlabeled sentence.
@@ -131,6 +153,7 @@ pub struct SidecarRef<'a> {
     pub annotator: Cow<'a, str>,
     pub labels: Vec<RecordRef<'a>>,
     pub orphans: Vec<RecordRef<'a>>,
+    pub status: Option<DocStatus>,
 }
 
 /// A [`Record`] whose strings may borrow from the sidecar text.
@@ -162,6 +185,7 @@ impl<'a> SidecarRef<'a> {
             orphans: records(self.orphans),
             // The fast reader leaves a sidecar with notes of unlabeled sentences to `ron`.
             notes: Vec::new(),
+            status: self.status,
         }
     }
 
@@ -415,6 +439,22 @@ pub fn render<'a>(sidecar: &Sidecar, label_lines: impl IntoIterator<Item = &'a s
             out.push_str(",\n");
         }
         out.push_str("  ],\n");
+    }
+    if let Some(st) = &sidecar.status {
+        out.push_str("  status: Some(");
+        match st {
+            DocStatus::Done { at } => {
+                out.push_str("Done(at: ");
+                push_str_lit(&mut out, at);
+            }
+            DocStatus::Flagged { reason, at } => {
+                out.push_str("Flagged(reason: ");
+                push_str_lit(&mut out, reason);
+                out.push_str(", at: ");
+                push_str_lit(&mut out, at);
+            }
+        }
+        out.push_str(")),\n");
     }
     if !sidecar.notes.is_empty() {
         let mut notes: Vec<&Note> = sidecar.notes.iter().collect();

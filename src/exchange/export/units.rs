@@ -8,6 +8,7 @@ use crate::model::annotations::{Annotations, Exact};
 use crate::model::corpus::Entry;
 use crate::model::document::Document;
 use crate::model::label::Label;
+use crate::model::sidecar::DocStatus;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -47,6 +48,8 @@ pub struct ArticleUnits {
     pub units: Vec<Unit>,
     /// Labels whose text no longer matches the article at their span or anywhere else.
     pub orphans: usize,
+    /// Annotator → done or flagged for review.
+    pub status: BTreeMap<String, DocStatus>,
     /// Sidecars that could not be read (their labels are missing from the export).
     pub sidecar_errors: Vec<String>,
     /// Feeds the corpus fingerprint: the article's bytes and every label read from its
@@ -91,7 +94,10 @@ pub fn load(entry: &Entry, context: usize, fingerprint: bool) -> Result<ArticleU
                 noted.push((i, n.to_string()));
             }
         });
-        if read.is_some() {
+        if let Some((_, status)) = read {
+            if let Some(s) = status {
+                out.status.insert(who.to_string(), s);
+            }
             for (s, l) in doc.sentences.iter().zip(&labels) {
                 if let Some(l) = *l {
                     spans
@@ -116,6 +122,9 @@ pub fn load(entry: &Entry, context: usize, fingerprint: bool) -> Result<ArticleU
                 continue;
             }
         };
+        if let Some(s) = &ann.status {
+            out.status.insert(who.to_string(), s.clone());
+        }
         for (i, r) in ann.labels.iter().enumerate() {
             if let Some(r) = r {
                 let s = doc.sentences[i];

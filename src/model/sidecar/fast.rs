@@ -5,7 +5,7 @@
 //! escapes `push_str_lit` emits) and answers `None` for anything else, so hand-edited or
 //! older files still go through `ron`, which gives errors with line and column.
 
-use super::{How, RecordRef, Sidecar, SidecarRef};
+use super::{DocStatus, How, RecordRef, Sidecar, SidecarRef};
 use crate::model::label::Label;
 use std::borrow::Cow;
 
@@ -33,6 +33,7 @@ pub fn parse_ref(text: &str) -> Option<SidecarRef<'_>> {
     } else {
         Vec::new()
     };
+    let status = c.status()?;
     c.end()?;
     Some(SidecarRef {
         schema,
@@ -42,6 +43,7 @@ pub fn parse_ref(text: &str) -> Option<SidecarRef<'_>> {
         annotator,
         labels,
         orphans,
+        status,
     })
 }
 
@@ -56,12 +58,13 @@ pub type Expected<'d> = (usize, &'d str, bool);
 /// takes each record in file order. `None` as soon as a record does not (or `each` says
 /// no), and for anything `parse_ref` would not read. A text written as is is compared
 /// with the sentence's in place, neither scanned nor copied; the file is checked to be
-/// UTF-8 string by string, so agree and export read each byte about once.
+/// UTF-8 string by string, so agree and export read each byte about once. Gives the
+/// sidecar's document status.
 pub fn visit_exact<'a, 'd>(
     bytes: &'a [u8],
     mut sentence: impl FnMut(usize, usize) -> Option<Expected<'d>>,
     mut each: impl FnMut(usize, Label, Cow<'a, str>, Option<Cow<'a, str>>) -> Option<()>,
-) -> Option<()> {
+) -> Option<Option<DocStatus>> {
     let mut c = Cursor {
         b: bytes,
         s: None,
@@ -78,7 +81,9 @@ pub fn visit_exact<'a, 'd>(
         }
         c.exact_records(&mut sentence, &mut each)?;
     }
-    c.end()
+    let status = c.status()?;
+    c.end()?;
+    Some(status)
 }
 
 /// Whether the writer puts `s` between the quotes of a string literal unchanged: it holds
@@ -395,6 +400,33 @@ impl<'a> Cursor<'a> {
             agreed,
             adjudicator,
         })
+    }
+
+    /// The optional `  status: Some(…),` line: `Some(None)` when absent, `None` when
+    /// malformed.
+    fn status(&mut self) -> Option<Option<DocStatus>> {
+        if !self.try_lit("  status: Some(") {
+            return Some(None);
+        }
+        let st = match self.ident(&["Done", "Flagged"])? {
+            0 => {
+                self.lit("(at: ")?;
+                DocStatus::Done {
+                    at: self.string()?.into_owned(),
+                }
+            }
+            _ => {
+                self.lit("(reason: ")?;
+                let reason = self.string()?.into_owned();
+                self.lit(", at: ")?;
+                DocStatus::Flagged {
+                    reason,
+                    at: self.string()?.into_owned(),
+                }
+            }
+        };
+        self.lit(")),\n")?;
+        Some(Some(st))
     }
 
     /// An optional `, field: Some("…")`: `Some(None)` when absent, `None` when malformed.

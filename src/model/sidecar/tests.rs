@@ -17,6 +17,7 @@ pub(crate) fn sample() -> Sidecar {
         ],
         orphans: vec![],
         notes: vec![],
+        status: None,
     }
 }
 
