@@ -5,6 +5,7 @@
 //! what is left out, assign splits) then a writer per [`Format`].
 
 pub mod brat;
+pub mod card;
 pub mod csv;
 pub mod json;
 pub mod jsonl;
