@@ -1,29 +1,9 @@
 //! `glose check`: errors (exit 1) apart from warnings (exit 0), and `--fix`.
 
-use assert_cmd::Command;
+mod cli_support;
+use cli_support::*;
+
 use std::path::Path;
-
-fn glose(home: &Path) -> Command {
-    let mut c = Command::cargo_bin("glose").unwrap();
-    c.env("GLOSE_CONFIG_DIR", home)
-        .env("GLOSE_CACHE_DIR", home.join("cache"))
-        .env_remove("GLOSE_ANNOTATOR");
-    c
-}
-
-/// The sample corpus articles in a temp folder (no sidecars).
-fn sample_corpus() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_corpus");
-    for e in std::fs::read_dir(src).unwrap() {
-        let e = e.unwrap();
-        let name = e.file_name().to_string_lossy().into_owned();
-        if name.ends_with(".txt") {
-            std::fs::copy(e.path(), dir.path().join(name)).unwrap();
-        }
-    }
-    dir
-}
 
 /// Exit code and stdout of `glose check` with `extra` arguments.
 fn check(home: &Path, corpus: &Path, extra: &[&str]) -> (i32, String) {
@@ -43,7 +23,7 @@ fn check(home: &Path, corpus: &Path, extra: &[&str]) -> (i32, String) {
 fn check_passes_right_after_an_import_and_lists_the_kept_spans_as_warnings() {
     let corpus = sample_corpus();
     let home = tempfile::tempdir().unwrap();
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export/seeds.jsonl");
+    let seeds = seeds();
     glose(home.path())
         .args(["import", "--annotator", "g"])
         .arg(&seeds)

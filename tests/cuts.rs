@@ -1,7 +1,9 @@
 //! Segmentation corrections: a split of sample article 003's glued subhead, labeled by two
 //! annotators, is two units for `segment`, `agree`, `export` and `check`.
 
-use assert_cmd::Command;
+mod cli_support;
+use cli_support::*;
+
 use glose::model::annotations::Annotations;
 use glose::model::annotator::Annotator;
 use glose::model::cuts;
@@ -13,20 +15,6 @@ use std::path::Path;
 const ARTICLE: &str = "003_6e6835b1c0059aa0.txt";
 const HEAD: &str = "Un pouvoir militaire illégal et illégitime, qui a pris le pays en otage";
 const TAIL: &str = "Depuis 2020, la junte malienne gouverne par décret";
-
-fn glose(home: &Path) -> Command {
-    let mut c = Command::cargo_bin("glose").unwrap();
-    c.env("GLOSE_CONFIG_DIR", home)
-        .env("GLOSE_CACHE_DIR", home.join("cache"))
-        .env_remove("GLOSE_ANNOTATOR");
-    c
-}
-
-fn out(c: &mut Command) -> String {
-    let o = c.output().unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout).unwrap()
-}
 
 /// Labels the two halves of the split subhead as `who`.
 fn label_halves(doc: &Document, who: &str, labels: [Label; 2]) {
@@ -59,7 +47,7 @@ fn a_split_subhead_is_two_units_for_agree_export_and_check() {
         .join("tests/fixtures/cuts")
         .join(ARTICLE);
     std::fs::copy(src, &p).unwrap();
-    let glued = out(glose(home.path()).arg("segment").arg(&p));
+    let glued = stdout_of(glose(home.path()).arg("segment").arg(&p));
     assert!(glued.contains("en otage Depuis 2020"), "{glued}");
     let mut doc = Document::load(&p, ARTICLE).unwrap();
     let at = doc.raw.find("Depuis 2020, la junte").unwrap();
@@ -67,11 +55,11 @@ fn a_split_subhead_is_two_units_for_agree_export_and_check() {
     label_halves(&doc, "alice", [Label::Skip, Label::Factual]);
     label_halves(&doc, "bob", [Label::Skip, Label::Opinion]);
 
-    let seg = out(glose(home.path()).arg("segment").arg(&p));
+    let seg = stdout_of(glose(home.path()).arg("segment").arg(&p));
     assert!(seg.lines().any(|l| l == HEAD), "{seg}");
     assert!(seg.lines().any(|l| l.starts_with(TAIL)), "{seg}");
 
-    let agree = out(glose(home.path()).args(["agree", "--json"]).arg(dir.path()));
+    let agree = stdout_of(glose(home.path()).args(["agree", "--json"]).arg(dir.path()));
     let v: serde_json::Value = serde_json::from_str(&agree).unwrap();
     // Both halves are compared units, the first agreed on, the second not.
     assert_eq!(v["items"], 2, "{v}");
@@ -79,15 +67,17 @@ fn a_split_subhead_is_two_units_for_agree_export_and_check() {
     assert_eq!(v["pairs"][0]["n"], 2, "{v}");
     assert_eq!(v["observed_agreement"], 0.5, "{v}");
 
-    let export = out(glose(home.path())
-        .args([
-            "export",
-            "--labels",
-            "annotator=alice",
-            "--include-skip",
-            "-q",
-        ])
-        .arg(dir.path()));
+    let export = stdout_of(
+        glose(home.path())
+            .args([
+                "export",
+                "--labels",
+                "annotator=alice",
+                "--include-skip",
+                "-q",
+            ])
+            .arg(dir.path()),
+    );
     let rows: Vec<serde_json::Value> = export
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())

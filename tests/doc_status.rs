@@ -1,27 +1,14 @@
 //! Document status: done and flagged marks counted by `glose status` (text and JSON) and
 //! listed in the export manifest.
 
-use assert_cmd::Command;
+mod cli_support;
+use cli_support::*;
+
 use glose::model::annotator::Annotator;
 use glose::model::document::Document;
 use glose::model::label::Label;
 use glose::model::sidecar::{How, Record};
 use glose::model::status;
-use std::path::Path;
-
-fn glose(home: &Path) -> Command {
-    let mut c = Command::cargo_bin("glose").unwrap();
-    c.env("GLOSE_CONFIG_DIR", home)
-        .env("GLOSE_CACHE_DIR", home.join("cache"))
-        .env_remove("GLOSE_ANNOTATOR");
-    c
-}
-
-fn out(c: &mut Command) -> String {
-    let o = c.output().unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout).unwrap()
-}
 
 #[test]
 fn status_and_the_manifest_count_done_and_flagged_articles() {
@@ -54,16 +41,20 @@ fn status_and_the_manifest_count_done_and_flagged_articles() {
         status::set(&doc, &alice, Some(status::done())).unwrap();
     }
     // Status reads through its cache: a mark made after a first run is seen.
-    let first = out(glose(home.path())
-        .args(["status", "--json"])
-        .arg(dir.path()));
+    let first = stdout_of(
+        glose(home.path())
+            .args(["status", "--json"])
+            .arg(dir.path()),
+    );
     let v: serde_json::Value = serde_json::from_str(&first).unwrap();
     assert_eq!(v["totals"]["done"]["alice"], 2, "{v}");
     let a = Document::load(&dir.path().join("a.txt"), "a.txt").unwrap();
     status::set(&a, &bob, Some(status::flagged("le titre est coupé"))).unwrap();
-    let json = out(glose(home.path())
-        .args(["status", "--json"])
-        .arg(dir.path()));
+    let json = stdout_of(
+        glose(home.path())
+            .args(["status", "--json"])
+            .arg(dir.path()),
+    );
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(v["totals"]["done"]["alice"], 2, "{v}");
     assert_eq!(v["totals"]["flagged"]["bob"], 1, "{v}");
@@ -71,7 +62,7 @@ fn status_and_the_manifest_count_done_and_flagged_articles() {
         v["articles"][0]["status"]["bob"]["flagged"],
         "le titre est coupé"
     );
-    let text = out(glose(home.path()).arg("status").arg(dir.path()));
+    let text = stdout_of(glose(home.path()).arg("status").arg(dir.path()));
     assert!(
         text.contains("flagged for review by bob: le titre est coupé"),
         "{text}"
@@ -79,10 +70,12 @@ fn status_and_the_manifest_count_done_and_flagged_articles() {
     assert!(text.contains("articles done: alice 2"), "{text}");
 
     let data = dir.path().join("data");
-    out(glose(home.path())
-        .args(["export", "-q", "--split", "train=0.5,test=0.5", "--out"])
-        .arg(&data)
-        .arg(dir.path()));
+    stdout_of(
+        glose(home.path())
+            .args(["export", "-q", "--split", "train=0.5,test=0.5", "--out"])
+            .arg(&data)
+            .arg(dir.path()),
+    );
     let m: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(data.join("manifest.json")).unwrap())
             .unwrap();

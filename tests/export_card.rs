@@ -2,32 +2,17 @@
 //! names every written split's file and the columns' types, an empty split gets no file,
 //! and a new export removes the split files the previous one named, and nothing else.
 
-use assert_cmd::Command;
-use std::path::Path;
+mod cli_support;
+use cli_support::*;
 
-fn glose(home: &Path) -> Command {
-    let mut c = Command::cargo_bin("glose").unwrap();
-    c.env("GLOSE_CONFIG_DIR", home)
-        .env("GLOSE_CACHE_DIR", home.join("cache"))
-        .env_remove("GLOSE_ANNOTATOR");
-    c
-}
+use std::path::Path;
 
 /// The sample corpus with the gold seeds imported as `gold`.
 fn corpus(home: &Path) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_corpus");
-    for e in std::fs::read_dir(src).unwrap() {
-        let e = e.unwrap();
-        let name = e.file_name().to_string_lossy().into_owned();
-        if name.ends_with(".txt") {
-            std::fs::copy(e.path(), dir.path().join(name)).unwrap();
-        }
-    }
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export/seeds.jsonl");
+    let dir = sample_corpus();
     glose(home)
         .args(["import", "--annotator", "gold", "--allow-gold"])
-        .arg(seeds)
+        .arg(seeds())
         .arg(dir.path())
         .assert()
         .success();

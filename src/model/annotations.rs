@@ -42,29 +42,24 @@ pub trait Anchored {
     fn move_to(&mut self, start: usize, end: usize);
 }
 
-impl Anchored for Record {
-    fn span(&self) -> (usize, usize) {
-        (self.start, self.end)
-    }
-    fn anchor_text(&self) -> &str {
-        &self.text
-    }
-    fn move_to(&mut self, start: usize, end: usize) {
-        (self.start, self.end) = (start, end);
-    }
+/// Labels and notes keep their span and text in fields of the same names.
+macro_rules! anchored_by_fields {
+    ($($t:ty),*) => {$(
+        impl Anchored for $t {
+            fn span(&self) -> (usize, usize) {
+                (self.start, self.end)
+            }
+            fn anchor_text(&self) -> &str {
+                &self.text
+            }
+            fn move_to(&mut self, start: usize, end: usize) {
+                (self.start, self.end) = (start, end);
+            }
+        }
+    )*};
 }
 
-impl Anchored for Note {
-    fn span(&self) -> (usize, usize) {
-        (self.start, self.end)
-    }
-    fn anchor_text(&self) -> &str {
-        &self.text
-    }
-    fn move_to(&mut self, start: usize, end: usize) {
-        (self.start, self.end) = (start, end);
-    }
-}
+anchored_by_fields!(Record, Note);
 
 /// [`attach`] for anything [`Anchored`]: one slot per sentence, what matches none, and
 /// how many were found at another offset.
