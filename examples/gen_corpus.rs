@@ -180,6 +180,7 @@ fn write_sidecar(
         annotator: who.to_string(),
         labels,
         orphans: Vec::new(),
+        history: Vec::new(),
         notes: Vec::new(),
         status: None,
     };

@@ -247,6 +247,7 @@ fn spans_only_the_sidecars_share_can_be_adjudicated() {
                 ),
             ],
             orphans: vec![],
+            history: vec![],
             notes: vec![],
             status: None,
         };

@@ -37,6 +37,7 @@ pub struct Report {
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let root = a.corpus.unwrap_or_else(|| PathBuf::from("."));
     let report = check(&root, a.fix)?;
+    super::team::warn_driver(&root);
     for e in &report.errors {
         println!("error: {}", clean(e));
     }
@@ -64,6 +65,9 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
 pub fn check(root: &Path, fix: bool) -> anyhow::Result<Report> {
     let corpus = Corpus::scan(root)?;
     let mut r = Report::default();
+    if let Err(e) = crate::model::assign::Plan::load(root) {
+        r.errors.push(e.to_string());
+    }
     for entry in &corpus.entries {
         check_cuts(entry, &mut r);
         if entry.annotators.is_empty() {

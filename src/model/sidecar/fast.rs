@@ -33,6 +33,7 @@ pub fn parse_ref(text: &str) -> Option<SidecarRef<'_>> {
     } else {
         Vec::new()
     };
+    let history = c.history()?;
     let status = c.status()?;
     c.end()?;
     Some(SidecarRef {
@@ -43,6 +44,7 @@ pub fn parse_ref(text: &str) -> Option<SidecarRef<'_>> {
         annotator,
         labels,
         orphans,
+        history,
         status,
     })
 }
@@ -81,6 +83,8 @@ pub fn visit_exact<'a, 'd>(
         }
         c.exact_records(&mut sentence, &mut each)?;
     }
+    // Replaced labels are no labels: read to check the layout, not visited.
+    c.history()?;
     let status = c.status()?;
     c.end()?;
     Some(status)
@@ -159,6 +163,16 @@ impl<'a> Cursor<'a> {
     }
 
     /// The closing parenthesis, and nothing after it.
+    /// The `history` list if there is one (empty when there is none; an empty list is
+    /// never written, so `ron` decides what one means).
+    fn history(&mut self) -> Option<Vec<RecordRef<'a>>> {
+        if !self.try_lit("  history: [\n") {
+            return Some(Vec::new());
+        }
+        let h = self.records()?;
+        (!h.is_empty()).then_some(h)
+    }
+
     fn end(&mut self) -> Option<()> {
         self.lit(")\n")?;
         (self.i == self.b.len()).then_some(())
