@@ -227,9 +227,9 @@ fn corrections_notes_and_status_of_both_sides_are_kept() {
         )
     };
     let (a, b, c) = (cut(5, "Depuis"), cut(40, "Puis"), cut(70, "Enfin"));
-    let base = file(&[a.clone()], &[]);
+    let base = file(std::slice::from_ref(&a), &[]);
     let ours = file(&[a.clone(), b.clone()], &[]);
-    let theirs = file(&[], &[c.clone()]);
+    let theirs = file(&[], std::slice::from_ref(&c));
     let m = merge_text(&base, &ours, &theirs, "x.txt.cuts.ron").unwrap();
     // Ours added a split, theirs removed one and added a merge.
     assert_eq!(m, file(&[b], &[c]));
