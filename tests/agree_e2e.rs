@@ -74,6 +74,8 @@ fn write_sidecars(root: &Path, who: &str, lines: &[Line]) -> usize {
             labels,
             orphans: vec![],
             history: vec![],
+            notes: vec![],
+            status: None,
         };
         sidecar::write(&root.join(format!("{article}.{who}.ron")), &sc).unwrap();
     }

@@ -344,7 +344,9 @@ fn split_folder_has_one_file_per_split_and_a_manifest() {
             .starts_with("sha256:")
     );
     assert_eq!(m["command"][1], "export");
-    assert_eq!(std::fs::read_dir(&target).unwrap().count(), 3);
+    // The two splits, the manifest and the dataset card.
+    assert_eq!(std::fs::read_dir(&target).unwrap().count(), 4);
+    assert!(target.join("README.md").exists());
 }
 
 #[test]

@@ -24,6 +24,9 @@ pub struct Entry {
     pub path: PathBuf,
     /// Annotators with a sidecar for this article, sorted (`gold` included).
     pub annotators: Vec<Annotator>,
+    /// The article has segmentation corrections beside it ([`crate::model::cuts`]), so
+    /// caches of its units must look at that file too.
+    pub cuts: bool,
 }
 
 /// The articles of a folder, sorted by id, and what was skipped on the way.
@@ -249,10 +252,12 @@ impl Iterator for Walk {
                 }
             }
             let annotators = sidecars_in(&level.names, &child.name);
+            let cuts = has_cuts(&level.names, &child.name);
             return Some(Found::Entry(Entry {
                 id,
                 path,
                 annotators,
+                cuts,
             }));
         }
     }
@@ -283,6 +288,13 @@ pub fn sidecar_path(article: &Path, annotator: &Annotator) -> PathBuf {
         .unwrap_or_default();
     name.push(format!(".{}.ron", annotator.as_str()));
     article.with_file_name(name)
+}
+
+/// True when `article`'s corrections file is among `names` (one folder's file names,
+/// sorted).
+pub fn has_cuts(names: &[String], article: &str) -> bool {
+    let name = format!("{article}.{}.ron", crate::model::cuts::NAME);
+    names.binary_search(&name).is_ok()
 }
 
 /// Annotators whose sidecar for `article` is among `names` (one folder's file names, sorted).

@@ -25,9 +25,11 @@ pub fn stem(article: &str) -> &str {
     article.strip_suffix(".txt").unwrap_or(article)
 }
 
-/// The `.ann` text for one article's rows.
+/// The `.ann` text for one article's rows. Each `T` line has an `AnnotatorNotes` line
+/// with the label's source and votes, and one more per annotator's note on the span.
 pub fn ann(rows: &[&Row]) -> String {
     let mut out = String::new();
+    let mut next_note = rows.len() + 1;
     for (n, r) in rows.iter().enumerate() {
         let u = &*r.unit;
         let mut frags = String::new();
@@ -51,6 +53,17 @@ pub fn ann(rows: &[&Row]) -> String {
             let _ = write!(note, " {who}={l}");
         }
         let _ = writeln!(out, "#{}\tAnnotatorNotes T{}\t{}", n + 1, n + 1, note);
+        for (who, text) in &u.notes {
+            // A note line holds no line break or tab.
+            let flat: Vec<&str> = text.split_whitespace().collect();
+            let _ = writeln!(
+                out,
+                "#{next_note}\tAnnotatorNotes T{}\tnote by {who}: {}",
+                n + 1,
+                flat.join(" ")
+            );
+            next_note += 1;
+        }
     }
     out
 }
@@ -114,6 +127,7 @@ mod tests {
             char_end: 8 + text.chars().count(),
             text: text.into(),
             votes: vec![(Arc::from("alice"), Label::Quote)],
+            notes: vec![(Arc::from("alice"), "cité\tpar\nl'AFP".into())],
             context_before: vec![],
             context_after: vec![],
         };
@@ -130,6 +144,10 @@ mod tests {
             "T1\tquote 8 29;30 44\tDes frappes larges et sophistiquées."
         );
         assert!(a.contains("AnnotatorNotes T1\tsource=alice agreement=1.000 alice=quote"));
+        assert!(
+            a.contains("\n#2\tAnnotatorNotes T1\tnote by alice: cité par l'AFP\n"),
+            "{a}"
+        );
         assert_eq!(stem("d/x.txt"), "d/x");
         assert_eq!(stem("x.md"), "x.md");
         assert!(annotation_conf().contains("[entities]\nfactual\nquote\nopinion\nskip\n"));

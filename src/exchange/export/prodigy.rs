@@ -24,7 +24,7 @@ impl Serialize for Meta<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let r = self.0;
         let u = &*r.unit;
-        let mut st = s.serialize_struct("Meta", 10)?;
+        let mut st = s.serialize_struct("Meta", 11)?;
         st.serialize_field("id", &Display(Id(u)))?;
         st.serialize_field("article", &*u.article)?;
         st.serialize_field("index", &u.index)?;
@@ -35,6 +35,7 @@ impl Serialize for Meta<'_> {
         st.serialize_field("label_source", r.source.as_str())?;
         st.serialize_field("annotations", &Votes(&u.votes))?;
         st.serialize_field("agreement", &r.agreement)?;
+        st.serialize_field("note", &r.note())?;
         st.end()
     }
 }

@@ -175,6 +175,11 @@ pub fn key_from(
     for (who, m) in entry.annotators.iter().zip(sidecars) {
         k.push_str(&format!("{who} {}\n", stamp(m.as_ref()?)?));
     }
+    if entry.cuts {
+        // The units depend on the corrections file too.
+        let m = std::fs::metadata(crate::model::cuts::path_of(&entry.path)).ok()?;
+        k.push_str(&format!("{} {}\n", crate::model::cuts::NAME, stamp(&m)?));
+    }
     Some(k)
 }
 
