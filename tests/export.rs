@@ -600,3 +600,42 @@ fn streaming_stops_at_the_first_write_error() {
     .unwrap_err();
     assert_eq!(err.to_string(), "disk full");
 }
+
+/// Issue 18 item 15: `--context N` with `--format prodigy` puts the context sentences in
+/// each task's `meta` (it was silently left out), streamed or written whole.
+#[test]
+fn item15_prodigy_carries_context_in_meta() {
+    let dir = small_corpus();
+    let home = tempfile::tempdir().unwrap();
+    let lines = |args: &[&str]| -> Vec<serde_json::Value> {
+        let out = glose(home.path())
+            .args(["export", "-q", "--include-skip", "--context", "1"])
+            .args(args)
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    // Streamed, and written whole (`--dedupe` looks across articles).
+    for extra in [None, Some("--dedupe")] {
+        let rows = lines(&[&["--format", "jsonl"][..], extra.as_slice()].concat());
+        let args = [&["--format", "prodigy"][..], extra.as_slice()].concat();
+        let tasks = lines(&args);
+        assert_eq!(tasks.len(), rows.len());
+        for (t, r) in tasks.iter().zip(&rows) {
+            for side in ["context_before", "context_after"] {
+                assert_eq!(t["meta"][side], r[side], "{args:?} {side}: {t}");
+            }
+        }
+        assert!(tasks.iter().any(|t| {
+            t["meta"]["context_before"]
+                .as_array()
+                .is_some_and(|a| !a.is_empty())
+        }));
+    }
+}

@@ -263,7 +263,9 @@ fn item17_import_lists_every_bad_line_and_accepts_a_bom() {
     let good = seeds.lines().next().unwrap();
     let mut lines = vec![format!("\u{feff}{good}")];
     for i in 0..30 {
-        lines.push(format!(r#"{{"article":"missing{i}.txt","start":0,"end":4,"label":"quote"}}"#));
+        lines.push(format!(
+            r#"{{"article":"missing{i}.txt","start":0,"end":4,"label":"quote"}}"#
+        ));
     }
     let file = home.path().join("labels.jsonl");
     std::fs::write(&file, lines.join("\n") + "\n").unwrap();
@@ -275,12 +277,22 @@ fn item17_import_lists_every_bad_line_and_accepts_a_bom() {
         .code(1);
     let out = stdout(&a);
     let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
-    assert!(out.contains("1 new"), "the line after the BOM is imported: {out}");
+    assert!(
+        out.contains("1 new"),
+        "the line after the BOM is imported: {out}"
+    );
     assert!(out.contains("30 line(s) not imported"), "{out}");
-    assert!(!out.contains("missing"), "the summary alone is on stdout: {out}");
+    assert!(
+        !out.contains("missing"),
+        "the summary alone is on stdout: {out}"
+    );
     let name = file.display().to_string();
     for i in 0..30 {
-        assert!(err.contains(&format!("{name}:{}: ", i + 2)), "line {}: {err}", i + 2);
+        assert!(
+            err.contains(&format!("{name}:{}: ", i + 2)),
+            "line {}: {err}",
+            i + 2
+        );
         assert!(err.contains(&format!("`missing{i}.txt`")), "{err}");
     }
     assert!(!err.contains(&format!("{name}:1:")), "{err}");
