@@ -1,7 +1,8 @@
 //! brat standoff: for each article a copy of its text (`.txt`) and an `.ann` file with one
 //! `T` line per row (character offsets into the `.txt`), plus an `annotation.conf` naming
 //! the four labels so brat opens the folder without warnings. A span that crosses a line
-//! break is written as brat's discontinuous fragments, since a `T` line holds no newline.
+//! break (any character Python's `splitlines` breaks at) is written as brat's
+//! discontinuous fragments, since a `T` line holds no line break.
 
 use super::row::Row;
 use crate::model::label::Label;
@@ -20,10 +21,37 @@ pub fn annotation_conf() -> String {
     s
 }
 
-/// `a.txt` → `a`, `a.md` → `a.md`: the stem of the `.txt`/`.ann` pair, without collisions.
+/// The stem of an article's `.txt`/`.ann` pair: `a.txt` → `a`, `a.md` → `a.md`. A name
+/// whose `.txt` cannot be dropped without meeting another article's stem keeps it
+/// (`note.md.txt` → `note.md.txt`, beside `note.md` → `note.md`), so every article has its
+/// own pair and [`article_of`] gives the article back.
 pub fn stem(article: &str) -> &str {
-    article.strip_suffix(".txt").unwrap_or(article)
+    match article.strip_suffix(".txt") {
+        Some(rest) if !is_article_name(rest) => rest,
+        _ => article,
+    }
 }
+
+/// The article whose pair has this stem: the inverse of [`stem`].
+pub fn article_of(stem: &str) -> String {
+    if is_article_name(stem) {
+        stem.to_string()
+    } else {
+        format!("{stem}.txt")
+    }
+}
+
+/// Ends like an article (`.txt`, `.md`, any case), as the corpus scan sees one.
+fn is_article_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".txt") || lower.ends_with(".md")
+}
+
+/// Characters at which brat (Python's `splitlines`) ends an `.ann` line: a `T` line's text
+/// is cut into fragments there, as at a newline.
+const LINE_BREAKS: [char; 10] = [
+    '\n', '\r', '\u{0b}', '\u{0c}', '\u{1c}', '\u{1d}', '\u{1e}', '\u{85}', '\u{2028}', '\u{2029}',
+];
 
 /// The `.ann` text for one article's rows.
 pub fn ann(rows: &[&Row]) -> String {
@@ -33,7 +61,7 @@ pub fn ann(rows: &[&Row]) -> String {
         let mut frags = String::new();
         let mut shown = String::new();
         let mut pos = u.char_start;
-        for piece in u.text.split(['\n', '\r']) {
+        for piece in u.text.split(LINE_BREAKS) {
             let len = piece.chars().count();
             if !piece.trim().is_empty() {
                 if !frags.is_empty() {
