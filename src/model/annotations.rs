@@ -369,7 +369,7 @@ impl Annotations {
             match self.changed.get(&i) {
                 Some(my_at) => {
                     if let Some(t) = their
-                        && t.at > *my_at
+                        && crate::model::timestamp::is_newer(&t.at, my_at)
                     {
                         self.labels[i] = Some(t);
                     }
@@ -670,6 +670,39 @@ mod tests {
         let c = Annotations::load(&doc, &alice()).unwrap();
         assert_eq!(c.label(0), Some(Label::Factual));
         assert_eq!(c.label(1), Some(Label::Opinion));
+    }
+
+    /// Issue 18 item 11: times a hand edit leaves valid but in another form (no fraction,
+    /// an offset) are merged by instant, not by text.
+    #[test]
+    fn item11_merge_orders_hand_edited_times_as_instants() {
+        let (_d, doc) = setup("Un. Deux. Trois.\n");
+        let mine = "2025-03-01T09:00:03.512Z";
+        for (theirs, mine_wins) in [
+            ("2025-03-01T09:00:03Z", true),
+            ("2025-03-01T10:00:04+02:00", true),
+            ("2025-03-01T11:00:04+02:00", false),
+            ("2025-03-01T09:00:03.6Z", false),
+        ] {
+            let _ = std::fs::remove_file(sidecar_path(&doc.path, &alice()));
+            let mut a = Annotations::load(&doc, &alice()).unwrap();
+            let mut b = Annotations::load(&doc, &alice()).unwrap();
+            let mut t = rec(&doc, 0, Label::Factual);
+            t.at = theirs.into();
+            b.set(0, Some(t));
+            b.save(&doc).unwrap();
+            let mut m = rec(&doc, 0, Label::Quote);
+            m.at = mine.into();
+            a.set(0, Some(m));
+            assert!(a.save(&doc).unwrap().merged);
+            let want = if mine_wins {
+                Label::Quote
+            } else {
+                Label::Factual
+            };
+            let c = Annotations::load(&doc, &alice()).unwrap();
+            assert_eq!(c.label(0), Some(want), "theirs at {theirs}, mine at {mine}");
+        }
     }
 
     #[test]

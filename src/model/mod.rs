@@ -13,3 +13,4 @@ pub mod label;
 pub mod project;
 pub mod sanitize;
 pub mod sidecar;
+pub mod timestamp;

@@ -44,7 +44,7 @@ impl ArticleCodes {
                 let on_units = a.cells.iter().filter_map(|row| row[c].as_ref());
                 on_units
                     .chain(&a.unmatched[c])
-                    .map(|r| millis(&r.at))
+                    .map(|r| crate::model::timestamp::millis(&r.at))
                     .collect()
             })
             .collect();
@@ -95,7 +95,7 @@ impl ArticleCodes {
                 |i, label, at| {
                     codes[i * cols + c] = label.index() as u8;
                     if last.0 != at {
-                        last = (at.to_string(), millis(at));
+                        last = (at.to_string(), crate::model::timestamp::millis(at));
                     }
                     t.push((i, last.1));
                 },
@@ -130,10 +130,6 @@ impl ArticleCodes {
     pub fn code(&self, u: usize, c: usize) -> u8 {
         self.codes[u * self.annotators.len() + c]
     }
-}
-
-fn millis(at: &str) -> i64 {
-    humantime::parse_rfc3339_weak(at).map_or(i64::MIN, crate::review::pace::epoch_millis)
 }
 
 const MAGIC: &[u8] = b"glose-agree-cache/3\n";
