@@ -171,6 +171,17 @@ fn stamp(path: &std::path::Path) -> Option<Stamp> {
     })
 }
 
+fn digest(bytes: &[u8]) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).into()
+}
+
+/// The digest of the sidecar's bytes now (`None` when it cannot be read: the merge that
+/// follows says why).
+fn digest_on_disk(path: &std::path::Path) -> Option<[u8; 32]> {
+    sidecar::read_bytes(path).ok().flatten().map(|b| digest(&b))
+}
+
 /// What a save did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Saved {
@@ -193,6 +204,9 @@ pub struct Annotations {
     changed: BTreeMap<usize, String>,
     /// The file as we last read or wrote it.
     seen: Option<Stamp>,
+    /// SHA-256 of the bytes last read or written: an edit in place that keeps the size
+    /// and puts the mtime back changes no [`Stamp`], only the bytes.
+    digest: Option<[u8; 32]>,
     /// Text of the last write, to skip writes that change nothing.
     last_text: Option<String>,
     /// Each label's rendered sidecar line, so a save re-renders only what changed.
@@ -205,7 +219,9 @@ impl Annotations {
     pub fn load(doc: &Document, annotator: &Annotator) -> Result<Annotations, SidecarError> {
         let path = sidecar_path(&doc.path, annotator);
         let seen = stamp(&path);
-        let sc = sidecar::read(&path)?;
+        let text = sidecar::read_text(&path)?;
+        let digest = text.as_deref().map(|t| digest(t.as_bytes()));
+        let sc = text.map(|t| sidecar::parse(&t, &path)).transpose()?;
         let records = sc
             .map(|s| s.labels.into_iter().chain(s.orphans).collect::<Vec<_>>())
             .unwrap_or_default();
@@ -218,6 +234,7 @@ impl Annotations {
             moved: a.moved,
             changed: BTreeMap::new(),
             seen,
+            digest,
             last_text: None,
             lines: Vec::new(),
         })
@@ -296,7 +313,9 @@ impl Annotations {
         // Another glose saving this sidecar now would slip between our check and rename.
         let _lock = crate::store::lock::folder_of(&self.path);
         let now_stamp = stamp(&self.path);
-        if now_stamp != self.seen && now_stamp.is_some() {
+        let outside = now_stamp.is_some()
+            && (now_stamp != self.seen || self.digest != digest_on_disk(&self.path));
+        if outside {
             self.merge_from_disk(doc)?;
             saved.merged = true;
         }
@@ -318,6 +337,7 @@ impl Annotations {
             }
         })?;
         self.seen = stamp(&self.path);
+        self.digest = Some(digest(text.as_bytes()));
         self.last_text = Some(text);
         self.changed.clear();
         saved.written = true;
@@ -360,9 +380,11 @@ impl Annotations {
     /// last save, the newer change wins; every other sentence takes the disk's label.
     fn merge_from_disk(&mut self, doc: &Document) -> Result<(), SidecarError> {
         let seen = stamp(&self.path);
-        let Some(disk) = sidecar::read(&self.path)? else {
+        let Some(text) = sidecar::read_text(&self.path)? else {
             return Ok(());
         };
+        let disk = sidecar::parse(&text, &self.path)?;
+        self.digest = Some(digest(text.as_bytes()));
         let theirs = attach(doc, disk.labels.into_iter().chain(disk.orphans));
         self.lines.clear();
         for (i, their) in theirs.labels.into_iter().enumerate() {
@@ -703,6 +725,33 @@ mod tests {
             let c = Annotations::load(&doc, &alice()).unwrap();
             assert_eq!(c.label(0), Some(want), "theirs at {theirs}, mine at {mine}");
         }
+    }
+
+    /// Issue 18 item 8: an edit in place with the same size and the mtime put back (same
+    /// inode too) is noticed by its bytes and merged, not overwritten.
+    #[test]
+    fn item8_same_size_edit_with_mtime_put_back_is_merged() {
+        let (_d, doc) = setup("Un. Deux. Trois.\n");
+        let mut a = Annotations::load(&doc, &alice()).unwrap();
+        a.set(0, Some(rec(&doc, 0, Label::Factual)));
+        a.save(&doc).unwrap();
+        let before = std::fs::metadata(&a.path).unwrap();
+        let text = std::fs::read_to_string(&a.path).unwrap();
+        let edited = text.replace("Factual", "Opinion");
+        assert_eq!(edited.len(), text.len());
+        let f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&a.path)
+            .unwrap();
+        std::io::Write::write_all(&mut &f, edited.as_bytes()).unwrap();
+        f.set_modified(before.modified().unwrap()).unwrap();
+        drop(f);
+        assert_eq!(stamp(&a.path), a.seen, "metadata cannot tell");
+        a.set(1, Some(rec(&doc, 1, Label::Quote)));
+        assert!(a.save(&doc).unwrap().merged);
+        let c = Annotations::load(&doc, &alice()).unwrap();
+        assert_eq!(c.label(0), Some(Label::Opinion), "the outside edit is kept");
+        assert_eq!(c.label(1), Some(Label::Quote));
     }
 
     #[test]
