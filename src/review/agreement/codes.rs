@@ -134,8 +134,9 @@ impl ArticleCodes {
 
 const MAGIC: &[u8] = b"glose-agree-cache/3\n";
 
-/// What the cached codes were computed from: glose and segmenter versions, and size, time
-/// and inode of the article and of each sidecar. Any change and the entry is recomputed.
+/// What the cached codes were computed from: glose and segmenter versions, and size,
+/// mtime, inode and ctime of the article and of each sidecar. Any change and the entry is
+/// recomputed.
 fn key(entry: &Entry) -> Option<String> {
     let article = std::fs::metadata(&entry.path).ok()?;
     key_from(entry, &article, &sidecar_metas(entry))
@@ -181,11 +182,16 @@ fn stamp(m: &std::fs::Metadata) -> Option<String> {
         .duration_since(UNIX_EPOCH)
         .ok()?
         .as_nanos();
+    // The change time too: a tool can put the mtime back after an edit of the same size,
+    // but setting it moves the ctime, which no call sets back.
     #[cfg(unix)]
-    let ino = std::os::unix::fs::MetadataExt::ino(m);
+    let (ino, ctime) = {
+        use std::os::unix::fs::MetadataExt;
+        (m.ino(), (m.ctime(), m.ctime_nsec()))
+    };
     #[cfg(not(unix))]
-    let ino = 0;
-    Some(format!("{} {t} {ino}", m.len()))
+    let (ino, ctime) = (0, (0, 0));
+    Some(format!("{} {t} {ino} {}.{}", m.len(), ctime.0, ctime.1))
 }
 
 /// The codes of a corpus's articles, kept in one file per corpus (named by a hash of the
@@ -280,7 +286,7 @@ impl Cache {
 }
 
 /// What the cached codes of `entry` must have been computed under: glose and segmenter
-/// versions, and size, time and inode of the article and of each sidecar.
+/// versions, and size, mtime, inode and ctime of the article and of each sidecar.
 pub fn key_of(entry: &Entry) -> Option<String> {
     key(entry)
 }
