@@ -5,6 +5,7 @@
 //! discontinuous fragments, since a `T` line holds no line break.
 
 use super::row::Row;
+use crate::model::corpus::Corpus;
 use crate::model::label::Label;
 use crate::store::atomic;
 use std::fmt::Write as _;
@@ -84,8 +85,9 @@ pub fn ann(rows: &[&Row]) -> String {
 }
 
 /// Writes the pairs for every article with rows under `dir`, reading article text from
-/// `corpus_root`. Returns the number of articles written.
-pub fn write_dir(dir: &Path, rows: &[Row], corpus_root: &Path) -> anyhow::Result<usize> {
+/// `corpus`. Returns the number of articles written.
+pub fn write_dir(dir: &Path, rows: &[Row], corpus: &Corpus) -> anyhow::Result<usize> {
+    let entries = corpus.by_id();
     std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
     atomic::write(&dir.join("annotation.conf"), annotation_conf().as_bytes())
         .map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
@@ -98,7 +100,10 @@ pub fn write_dir(dir: &Path, rows: &[Row], corpus_root: &Path) -> anyhow::Result
             group.push(&rows[i]);
             i += 1;
         }
-        let src = corpus_root.join(&*article);
+        // The file by its name on disk, which an id may only spell (`\xNN`).
+        let src = entries
+            .get(&*article)
+            .map_or_else(|| corpus.root.join(&*article), |e| e.path.clone());
         let bytes = std::fs::read(&src).map_err(|e| anyhow::anyhow!("{}: {e}", src.display()))?;
         let base: PathBuf = dir.join(stem(&article));
         if let Some(parent) = base.parent() {
