@@ -2,13 +2,13 @@
 //! included), the event loop that resolves events into actions, and the command-line entry
 //! point.
 
-use super::app::App;
-use super::style::Theme;
 use crate::config::{self, Config};
 use crate::model::annotator::Annotator;
 use crate::tui::action::Action;
+use crate::tui::app::App;
 use crate::tui::keymap::Keymap;
 use crate::tui::shutdown::Shutdown;
+use crate::tui::style::Theme;
 use anyhow::Context;
 use crossterm::cursor::Show;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
