@@ -115,6 +115,20 @@ fn golden_prodigy_and_all_policy() {
     golden("all.jsonl", &export_text(dir.path(), &all, Format::Jsonl));
 }
 
+/// The text of each fragment of a brat `T` line's spans (`0 5;6 9`), sliced from the
+/// `.txt` by character offsets.
+fn fragments(txt: &[char], spans: &str) -> Vec<String> {
+    spans
+        .split(';')
+        .map(|f| {
+            let (s, e) = f.split_once(' ').unwrap();
+            txt[s.parse::<usize>().unwrap()..e.parse::<usize>().unwrap()]
+                .iter()
+                .collect()
+        })
+        .collect()
+}
+
 #[test]
 fn golden_brat_pairs() {
     let dir = small_corpus();
@@ -151,16 +165,7 @@ fn golden_brat_pairs() {
             continue;
         }
         let (_, spans) = cols[1].split_once(' ').unwrap();
-        let pieces: Vec<String> = spans
-            .split(';')
-            .map(|f| {
-                let (s, e) = f.split_once(' ').unwrap();
-                txt[s.parse::<usize>().unwrap()..e.parse::<usize>().unwrap()]
-                    .iter()
-                    .collect()
-            })
-            .collect();
-        assert_eq!(pieces.join(" "), cols[2]);
+        assert_eq!(fragments(&txt, spans).join(" "), cols[2]);
     }
 }
 
@@ -711,15 +716,7 @@ fn item13_brat_t_lines_survive_python_line_breaks() {
     assert_eq!(cols.len(), 3, "{:?}", t[0]);
     let (kind, spans) = cols[1].split_once(' ').unwrap();
     assert_eq!(kind, "quote");
-    let pieces: Vec<String> = spans
-        .split(';')
-        .map(|f| {
-            let (s, e) = f.split_once(' ').unwrap();
-            txt[s.parse::<usize>().unwrap()..e.parse::<usize>().unwrap()]
-                .iter()
-                .collect()
-        })
-        .collect();
+    let pieces = fragments(&txt, spans);
     assert_eq!(pieces.len(), breaks.len() + 1, "{spans}");
     assert_eq!(pieces.join(" "), cols[2]);
     assert!(
