@@ -30,6 +30,22 @@ fn glose(home: &Path) -> Command {
     c
 }
 
+/// Writes `lines` to `file` and imports them as `m`, which must exit 1.
+fn import_failing(
+    home: &Path,
+    corpus: &Path,
+    file: &Path,
+    lines: &[String],
+) -> assert_cmd::assert::Assert {
+    std::fs::write(file, lines.join("\n") + "\n").unwrap();
+    glose(home)
+        .args(["import", "--annotator", "m"])
+        .arg(file)
+        .arg(corpus)
+        .assert()
+        .code(1)
+}
+
 fn stdout(a: &assert_cmd::assert::Assert) -> String {
     String::from_utf8(a.get_output().stdout.clone()).unwrap()
 }
@@ -168,13 +184,7 @@ fn conflicts_are_kept_unless_overwrite_and_bad_lines_are_numbered() {
             first["article"].as_str().unwrap()
         ),
     ];
-    std::fs::write(&file, lines.join("\n") + "\n").unwrap();
-    let a = glose(home.path())
-        .args(["import", "--annotator", "m"])
-        .arg(&file)
-        .arg(corpus.path())
-        .assert()
-        .code(1);
+    let a = import_failing(home.path(), corpus.path(), &file, &lines);
     let out = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
     let name = file.display().to_string();
     assert!(
@@ -268,13 +278,7 @@ fn item17_import_lists_every_bad_line_and_accepts_a_bom() {
         ));
     }
     let file = home.path().join("labels.jsonl");
-    std::fs::write(&file, lines.join("\n") + "\n").unwrap();
-    let a = glose(home.path())
-        .args(["import", "--annotator", "m"])
-        .arg(&file)
-        .arg(corpus.path())
-        .assert()
-        .code(1);
+    let a = import_failing(home.path(), corpus.path(), &file, &lines);
     let out = stdout(&a);
     let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
     assert!(
