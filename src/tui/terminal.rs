@@ -113,6 +113,9 @@ pub fn start(
     app.advance = cfg.advance_after_label;
     app.review.cache = config::cache_dir();
     app.review.mode = review;
+    if let Some(hint) = crate::exchange::git::driver_hint(root) {
+        app.warn(hint);
+    }
     Ok(app)
 }
 
