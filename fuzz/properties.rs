@@ -62,7 +62,9 @@ pub fn analysis(data: &[u8]) {
             assert!(s.start <= sp.start && sp.start < sp.end && sp.end <= s.end);
             assert!(doc.raw.is_char_boundary(sp.start) && doc.raw.is_char_boundary(sp.end));
         }
-        assert!((0.0..=1.0).contains(&a.suggestion.confidence));
+        if let Some(sg) = &a.suggestion {
+            assert!((0.0..=1.0).contains(&sg.confidence));
+        }
     }
 }
 
