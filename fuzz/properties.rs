@@ -102,8 +102,8 @@ pub fn import(corpus: &Corpus, data: &[u8]) {
     let n = lines.len();
     let who = glose::model::annotator::Annotator::new("fuzz").expect("name");
     let opts = import::Options {
-        overwrite: false,
         dry_run: true,
+        ..Default::default()
     };
     let r = import::import(corpus, &who, lines, opts);
     assert_eq!(

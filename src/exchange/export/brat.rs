@@ -104,7 +104,9 @@ pub fn write_dir(dir: &Path, rows: &[Row], corpus: &Corpus) -> anyhow::Result<us
         let src = entries
             .get(&*article)
             .map_or_else(|| corpus.root.join(&*article), |e| e.path.clone());
-        let bytes = std::fs::read(&src).map_err(|e| anyhow::anyhow!("{}: {e}", src.display()))?;
+        let (bytes, _) =
+            crate::store::whole_file::read_path_meta(&src, crate::model::document::MAX_BYTES)
+                .map_err(|e| anyhow::anyhow!(e.describe(&src)))?;
         let base: PathBuf = dir.join(stem(&article));
         if let Some(parent) = base.parent() {
             std::fs::create_dir_all(parent)
