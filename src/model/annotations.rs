@@ -474,7 +474,7 @@ mod tests {
         #[test]
         fn reading_in_place_is_parsing_then_attaching(
             sentences in proptest::collection::vec(sentence(), 1..6),
-            labels in proptest::collection::vec((0usize..6, 0usize..4), 1..6),
+            labels in proptest::collection::vec((0usize..6, 0..Label::COUNT), 1..6),
             edit in 0usize..6,
         ) {
             let text = sentences.join(" ");

@@ -17,6 +17,7 @@ pub mod split;
 pub mod units;
 
 use crate::model::corpus::Corpus;
+use crate::model::label::Label;
 use policy::{Drop, Policy};
 use row::Row;
 use sha2::{Digest, Sha256};
@@ -217,7 +218,7 @@ fn article_rows(
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Streamed {
     /// Rows written per label ([`crate::Label::index`] order).
-    pub labels: [usize; 4],
+    pub labels: [usize; Label::COUNT],
     /// Articles with at least one row written.
     pub articles: usize,
     pub dropped: BTreeMap<Drop, usize>,
@@ -236,7 +237,7 @@ impl Streamed {
 struct Part {
     /// Its rows, already in the output format.
     bytes: Vec<u8>,
-    labels: [usize; 4],
+    labels: [usize; Label::COUNT],
     dropped: BTreeMap<Drop, usize>,
     orphans: usize,
     problems: Vec<String>,
@@ -264,7 +265,7 @@ pub fn stream(
     let work = |entry: &crate::model::corpus::Entry| -> io::Result<Part> {
         let mut part = Part {
             bytes: Vec::new(),
-            labels: [0; 4],
+            labels: [0; Label::COUNT],
             dropped: BTreeMap::new(),
             orphans: 0,
             problems: Vec::new(),
@@ -388,10 +389,10 @@ fn assign(ds: &mut Dataset, per_article: Vec<(String, Vec<Row>)>, opts: &Options
     ds.rows = vec![Vec::new(); spec.parts.len()];
     ds.articles = vec![0; spec.parts.len()];
     let stratified = opts.stratify.then(|| {
-        let counts: BTreeMap<String, [usize; 4]> = per_article
+        let counts: BTreeMap<String, [usize; Label::COUNT]> = per_article
             .iter()
             .map(|(id, rows)| {
-                let mut c = [0; 4];
+                let mut c = [0; Label::COUNT];
                 for r in rows {
                     c[r.label.index()] += 1;
                 }

@@ -68,8 +68,8 @@ fn arb_record() -> impl Strategy<Value = Record> {
         0usize..1_000_000,
         0usize..5000,
         any::<String>(),
-        0usize..4,
-        0usize..4,
+        0..Label::COUNT,
+        0..How::COUNT,
         proptest::option::of(any::<String>()),
         proptest::collection::vec("[a-z]{1,8}", 0..3),
     )
@@ -79,7 +79,7 @@ fn arb_record() -> impl Strategy<Value = Record> {
             text,
             label: Label::ALL[l],
             at: "2026-01-02T03:04:05.678Z".into(),
-            how: [How::Hand, How::Suggestion, How::Import, How::Adjudication][h],
+            how: How::ALL[h],
             note,
             model: None,
             adjudicator: agreed.first().cloned(),
@@ -259,4 +259,29 @@ fn the_borrowing_reader_copies_only_strings_with_escapes() {
     // Another schema or layout is for `parse` to explain.
     assert!(parse_ref(&text.replace("schema: 1", "schema: 7")).is_none());
     assert!(parse_ref(&text.replace("(start: 0", "( start: 0")).is_none());
+}
+
+/// Every label and `How` name the writer can write is one the fast reader accepts (and
+/// means what `ron` reads), so a name added to one table cannot be missing from the other.
+#[test]
+fn fast_reader_accepts_every_name_the_writer_writes() {
+    for label in Label::ALL {
+        for how in How::ALL {
+            let mut s = sample();
+            s.labels = vec![Record::new(0, 5, "Deux.", label, how)];
+            let text = to_ron(&s);
+            assert!(text.contains(&format!(
+                "label: {}, how: {}",
+                label.ron_name(),
+                how.ron_name()
+            )));
+            let fast = fast::parse(&text);
+            assert!(
+                fast.is_some(),
+                "fast reader refused {label:?} / {how:?}:\n{text}"
+            );
+            assert_eq!(fast, ron_only(&text));
+            assert_eq!(fast.unwrap().labels[0].label, label);
+        }
+    }
 }

@@ -218,7 +218,7 @@ fn naive_cohen(rows: &[Vec<u8>], a: usize, b: usize, k: usize) -> Option<f64> {
 
 fn rows_strategy() -> impl Strategy<Value = Vec<Vec<u8>>> {
     prop::collection::vec(
-        prop::collection::vec(prop_oneof![Just(N), 0u8..4], 3),
+        prop::collection::vec(prop_oneof![Just(N), 0..crate::Label::COUNT as u8], 3),
         1..60,
     )
 }
