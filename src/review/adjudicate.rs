@@ -237,7 +237,7 @@ impl Review {
 
     /// Agreement figures of this article (gold excluded).
     pub fn figures(&self) -> Figures {
-        let mut t = Tally::new(self.gold_col, Label::ALL.len());
+        let mut t = Tally::new(self.gold_col, Label::COUNT);
         let mut codes = vec![NONE; self.gold_col];
         for u in 0..self.len() {
             for (c, code) in codes.iter_mut().enumerate() {

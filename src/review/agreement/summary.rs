@@ -52,7 +52,7 @@ impl ArticleSummary {
         let cols: Vec<usize> = (0..art.annotators.len())
             .filter(|&c| Some(c) != gold)
             .collect();
-        let mut t = Tally::new(cols.len(), Label::ALL.len());
+        let mut t = Tally::new(cols.len(), Label::COUNT);
         let mut row = vec![NONE; cols.len()];
         let mut out = ArticleSummary {
             id: art.id.clone(),
