@@ -9,7 +9,7 @@ use glose::model::label::Label;
 use glose::model::sidecar::{How, Record};
 use glose::nlp::analysis::Analyzer;
 use glose::nlp::lang::Lang;
-use glose::nlp::suggest::trainer::{self, State};
+use glose::nlp::trainer::{self, State};
 use std::time::Duration;
 
 fn label(lang: Lang, text: &str) -> Label {

@@ -716,4 +716,32 @@ mod tests {
         );
         let _ = Path::new("");
     }
+
+    #[test]
+    fn unhashed_documents_read_the_same_and_saving_on_one_still_writes_the_fingerprint() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        std::fs::write(&p, "Titre\n\nUne phrase. Deux phrases.\n").unwrap();
+        let full = Document::load(&p, "a.txt").unwrap();
+        let light = Document::load_unhashed(&p, "a.txt").unwrap();
+        assert!(light.fingerprint.is_empty());
+        assert_eq!(light.sentences, full.sentences);
+        assert_eq!(light.title, full.title);
+        let who = Annotator::new("alice").unwrap();
+        let mut ann = Annotations::load(&light, &who).unwrap();
+        let s = light.sentences[1];
+        ann.set(
+            1,
+            Some(Record::new(
+                s.start,
+                s.end,
+                light.sentence_text(1),
+                Label::Quote,
+                How::Hand,
+            )),
+        );
+        ann.save(&light).unwrap();
+        let sc = crate::model::sidecar::read(&ann.path).unwrap().unwrap();
+        assert_eq!(sc.fingerprint, full.fingerprint);
+    }
 }

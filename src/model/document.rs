@@ -252,32 +252,4 @@ mod tests {
         assert_ne!(fingerprint(b"a"), fingerprint(b"b"));
         assert!(fingerprint(b"a").starts_with("sha256:"));
     }
-
-    #[test]
-    fn unhashed_documents_read_the_same_and_saving_on_one_still_writes_the_fingerprint() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("a.txt");
-        std::fs::write(&p, "Titre\n\nUne phrase. Deux phrases.\n").unwrap();
-        let full = Document::load(&p, "a.txt").unwrap();
-        let light = Document::load_unhashed(&p, "a.txt").unwrap();
-        assert!(light.fingerprint.is_empty());
-        assert_eq!(light.sentences, full.sentences);
-        assert_eq!(light.title, full.title);
-        let who = crate::model::annotator::Annotator::new("alice").unwrap();
-        let mut ann = crate::model::annotations::Annotations::load(&light, &who).unwrap();
-        let s = light.sentences[1];
-        ann.set(
-            1,
-            Some(crate::model::sidecar::Record::new(
-                s.start,
-                s.end,
-                light.sentence_text(1),
-                crate::model::label::Label::Quote,
-                crate::model::sidecar::How::Hand,
-            )),
-        );
-        ann.save(&light).unwrap();
-        let sc = crate::model::sidecar::read(&ann.path).unwrap().unwrap();
-        assert_eq!(sc.fingerprint, full.fingerprint);
-    }
 }

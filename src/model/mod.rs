@@ -10,6 +10,7 @@ pub mod corpus;
 pub mod document;
 pub mod index;
 pub mod label;
+pub mod matrix;
 pub mod project;
 pub mod sanitize;
 pub mod sidecar;

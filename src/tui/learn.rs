@@ -4,7 +4,7 @@
 
 use super::app::App;
 use crate::nlp::analysis::Analyzer;
-use crate::nlp::suggest::trainer::{self, State, Trainer};
+use crate::nlp::trainer::{self, State, Trainer};
 use std::time::Duration;
 
 /// Longest a background step waits for a training to finish, so input is never kept

@@ -7,7 +7,6 @@ pub mod features;
 pub mod metrics;
 pub mod model;
 pub mod skip;
-pub mod trainer;
 
 use crate::model::label::Label;
 use crate::nlp::highlight::{Kind, Span};

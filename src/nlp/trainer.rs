@@ -4,12 +4,12 @@
 //! corpus state is trained on), and polls [`Trainer::status`] or
 //! [`crate::nlp::analysis::Analyzer::generation`]. The analyzer picks up each new model.
 
-use super::features;
-use super::model::{Example, Model};
 use crate::model::corpus::{Found, Walk};
 use crate::model::label::Label;
+use crate::model::matrix::LabelMatrix;
 use crate::nlp::analysis::Analyzer;
-use crate::review::matrix::LabelMatrix;
+use crate::nlp::suggest::features;
+use crate::nlp::suggest::model::{Example, Model};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -214,13 +214,13 @@ fn examples_until(
             }
             let s = m.doc.sentences[i];
             let (spans, skip, cont) = analyzer.evidence(&m.doc.raw, lang, s.start, s.end);
-            let ev = super::Evidence {
+            let ev = crate::nlp::suggest::Evidence {
                 text: &m.doc.raw,
                 spans: &spans,
                 skip,
                 continues_attribution: cont,
             };
-            let rules = super::rules(&ev);
+            let rules = crate::nlp::suggest::rules(&ev);
             let f = features::extract(&ev, &m.doc.raw, s.start, s.end, &rules);
             for label in labels {
                 out.push(Example {
