@@ -40,6 +40,14 @@ impl fmt::Display for Unreadable {
     }
 }
 
+/// An article that cannot be read, with its path.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {why}", path.display())]
+pub struct ArticleError {
+    pub path: PathBuf,
+    pub why: Unreadable,
+}
+
 /// An article's text with its sentences, ready to read and label.
 #[derive(Debug, Clone)]
 pub struct Document {

@@ -55,12 +55,29 @@ pub fn ann(rows: &[&Row]) -> String {
     out
 }
 
+/// A file or folder of a brat export that could not be read or written.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {source}", path.display())]
+pub struct BratError {
+    pub path: PathBuf,
+    #[source]
+    pub source: std::io::Error,
+}
+
+/// Names the path an I/O step was about.
+fn at(path: &Path) -> impl FnOnce(std::io::Error) -> BratError + '_ {
+    move |source| BratError {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
 /// Writes the pairs for every article with rows under `dir`, reading article text from
 /// `corpus_root`. Returns the number of articles written.
-pub fn write_dir(dir: &Path, rows: &[Row], corpus_root: &Path) -> anyhow::Result<usize> {
-    std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
+pub fn write_dir(dir: &Path, rows: &[Row], corpus_root: &Path) -> Result<usize, BratError> {
+    std::fs::create_dir_all(dir).map_err(at(dir))?;
     atomic::write(&dir.join("annotation.conf"), annotation_conf().as_bytes())
-        .map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
+        .map_err(at(dir))?;
     let mut written = 0;
     let mut i = 0;
     while i < rows.len() {
@@ -71,17 +88,15 @@ pub fn write_dir(dir: &Path, rows: &[Row], corpus_root: &Path) -> anyhow::Result
             i += 1;
         }
         let src = corpus_root.join(&*article);
-        let bytes = std::fs::read(&src).map_err(|e| anyhow::anyhow!("{}: {e}", src.display()))?;
+        let bytes = std::fs::read(&src).map_err(at(&src))?;
         let base: PathBuf = dir.join(stem(&article));
         if let Some(parent) = base.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", parent.display()))?;
+            std::fs::create_dir_all(parent).map_err(at(parent))?;
         }
         let txt = base.with_file_name(format!("{}.txt", file_name(&base)));
         let annp = base.with_file_name(format!("{}.ann", file_name(&base)));
-        atomic::write(&txt, &bytes).map_err(|e| anyhow::anyhow!("{}: {e}", txt.display()))?;
-        atomic::write(&annp, ann(&group).as_bytes())
-            .map_err(|e| anyhow::anyhow!("{}: {e}", annp.display()))?;
+        atomic::write(&txt, &bytes).map_err(at(&txt))?;
+        atomic::write(&annp, ann(&group).as_bytes()).map_err(at(&annp))?;
         written += 1;
     }
     Ok(written)

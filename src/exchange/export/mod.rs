@@ -142,7 +142,7 @@ pub fn build(corpus: &Corpus, opts: &Options, progress: &mut dyn FnMut(usize, us
         let au = match au {
             Ok(au) => au,
             Err(e) => {
-                ds.problems.push(e);
+                ds.problems.push(e.to_string());
                 return true;
             }
         };
@@ -273,7 +273,7 @@ pub fn stream(
         let au = match units::load(entry, opts.context, false) {
             Ok(au) => au,
             Err(e) => {
-                part.problems.push(e);
+                part.problems.push(e.to_string());
                 return Ok(part);
             }
         };
