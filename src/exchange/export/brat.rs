@@ -76,8 +76,7 @@ fn at(path: &Path) -> impl FnOnce(std::io::Error) -> BratError + '_ {
 /// `corpus_root`. Returns the number of articles written.
 pub fn write_dir(dir: &Path, rows: &[Row], corpus_root: &Path) -> Result<usize, BratError> {
     std::fs::create_dir_all(dir).map_err(at(dir))?;
-    atomic::write(&dir.join("annotation.conf"), annotation_conf().as_bytes())
-        .map_err(at(dir))?;
+    atomic::write(&dir.join("annotation.conf"), annotation_conf().as_bytes()).map_err(at(dir))?;
     let mut written = 0;
     let mut i = 0;
     while i < rows.len() {

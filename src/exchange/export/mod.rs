@@ -156,7 +156,7 @@ pub fn build(corpus: &Corpus, opts: &Options, progress: &mut dyn FnMut(usize, us
         }
         true
     });
-    ds.fingerprint = format!("sha256:{}", hex(&fp.finalize()));
+    ds.fingerprint = format!("sha256:{:x}", fp.finalize());
     assign(&mut ds, per_article, opts);
     ds
 }
@@ -409,14 +409,4 @@ fn assign(ds: &mut Dataset, per_article: Vec<(String, Vec<Row>)>, opts: &Options
         ds.articles[s] += 1;
         ds.rows[s].extend(rows);
     }
-}
-
-/// Lower-case hex of bytes.
-pub fn hex(bytes: &[u8]) -> String {
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        use std::fmt::Write as _;
-        let _ = write!(s, "{b:02x}");
-    }
-    s
 }

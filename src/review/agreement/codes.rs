@@ -210,8 +210,9 @@ impl Cache {
         use sha2::{Digest, Sha256};
         let abs = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
         let digest = Sha256::digest(abs.to_string_lossy().as_bytes());
-        let name: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
-        let path = dir.join(format!("agree-{name}.bin"));
+        // The first 16 bytes of the digest name the file.
+        let name = format!("{digest:x}");
+        let path = dir.join(format!("agree-{}.bin", &name[..32]));
         let old = std::fs::read(&path)
             .ok()
             .and_then(|b| read_all(&b))
