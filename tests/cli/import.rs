@@ -1,7 +1,7 @@
 //! `glose import`: the gold seed file imports as it is and round-trips through export;
 //! conflicts are kept unless asked; unmatched lines are reported by number.
 
-use assert_cmd::Command;
+use crate::support::cli::glose;
 use std::path::{Path, PathBuf};
 
 fn fixtures() -> PathBuf {
@@ -20,14 +20,6 @@ fn sample_corpus() -> tempfile::TempDir {
         }
     }
     dir
-}
-
-fn glose(home: &Path) -> Command {
-    let mut c = Command::cargo_bin("glose").unwrap();
-    c.env("GLOSE_CONFIG_DIR", home)
-        .env("GLOSE_CACHE_DIR", home)
-        .env_remove("GLOSE_ANNOTATOR");
-    c
 }
 
 fn stdout(a: &assert_cmd::assert::Assert) -> String {

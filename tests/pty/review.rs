@@ -2,14 +2,11 @@
 //! disagreement, accept the unanimous sentences after confirming, quit, and check the gold
 //! sidecar on disk.
 
-mod tui_support;
-
+use crate::support::pty::Session;
+use crate::support::tui::{review_on_disk, sidecar, two_annotators};
 use glose::model::sidecar::How;
 use glose::review::adjudicate::Status;
-mod pty_support;
-use pty_support::Session;
 use std::path::Path;
-use tui_support::{review_on_disk, sidecar, two_annotators};
 
 /// Review needs room for its columns.
 fn start(corpus: &Path, args: &[&str]) -> Session {

@@ -1,15 +1,13 @@
 //! The review view, the library in review mode and the stats screen rendered into a
 //! `TestBackend`, plus styles checked cell by cell (a text snapshot cannot see them).
 
-mod tui_support;
-
+use crate::support::tui::{app, keys, two_annotators};
 use glose::tui::action::View;
 use glose::tui::{App, SaveState, Theme, draw};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
-use tui_support::{app, keys, two_annotators};
 
 fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
     app.update(glose::tui::action::Action::Resize(w, h));

@@ -2,9 +2,8 @@
 //! terminal emulator, and the sidecars are checked on disk after quitting. Needs no real
 //! terminal and nothing installed.
 
+use crate::support::pty::Session;
 use glose::model::document::Document;
-mod pty_support;
-use pty_support::Session;
 use std::path::Path;
 
 fn copy_sample_corpus() -> tempfile::TempDir {

@@ -1,8 +1,6 @@
 //! A corpus full of odd and hostile files: glose lists it, opens what can be opened,
 //! explains what cannot, and never panics or writes outside the corpus.
 
-mod pty_support;
-
 use assert_cmd::Command;
 use glose::model::corpus::Corpus;
 use glose::model::document::Document;
@@ -144,7 +142,7 @@ fn status_and_check_survive_it_and_print_no_raw_escapes() {
 /// restored at the end.
 #[test]
 fn the_ui_opens_or_explains_every_file() {
-    use pty_support::{ROWS, Session, labels_on_disk};
+    use crate::support::pty::{ROWS, Session, labels_on_disk};
     let dir = tempfile::tempdir().unwrap();
     build(dir.path());
     let entries = Corpus::scan(dir.path()).unwrap().entries;

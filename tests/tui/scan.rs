@@ -2,8 +2,7 @@
 //! its progress, growing without moving the selection, complete and in corpus order at the
 //! end; what needs the whole corpus waits for it.
 
-mod tui_support;
-
+use crate::support::tui::keys;
 use glose::model::annotator::Annotator;
 use glose::model::corpus::Corpus;
 use glose::model::index::News;
@@ -14,7 +13,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::Path;
 use std::time::{Duration, Instant};
-use tui_support::keys;
 
 fn screen(app: &App) -> String {
     let mut t = Terminal::new(TestBackend::new(200, 60)).unwrap();
@@ -87,7 +85,7 @@ fn the_library_draws_before_the_scan_and_is_complete_after() {
     assert!(!first.contains("No articles here"), "{first}");
     finish(&mut app);
     assert!(!app.scanning());
-    let eager = tui_support::app(dir.path(), "alice");
+    let eager = crate::support::tui::app(dir.path(), "alice");
     assert_eq!(app.library.entries, eager.library.entries);
     assert_eq!(app.library.infos, eager.library.infos);
     assert_eq!(app.library.order, eager.library.order);
@@ -161,7 +159,7 @@ fn the_review_summaries_wait_for_the_whole_corpus() {
 
 #[test]
 fn stats_opened_during_the_scan_are_computed_again_once_it_is_over() {
-    let dir = tui_support::two_annotators();
+    let dir = crate::support::tui::two_annotators();
     let cache = tempfile::tempdir().unwrap();
     let mut app = open(dir.path(), cache.path());
     app.update(Action::Stats);

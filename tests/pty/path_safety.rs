@@ -2,9 +2,8 @@
 //! are refused by every command that takes one, wherever the name comes from, and a linked
 //! article gets its sidecar beside the link, inside the corpus.
 
-mod pty_support;
+use crate::support::pty::*;
 use assert_cmd::Command;
-use pty_support::*;
 use std::path::Path;
 
 const BAD: &[&str] = &[
@@ -51,11 +50,8 @@ fn workspace() -> tempfile::TempDir {
 }
 
 fn glose(w: &Path) -> Command {
-    let mut c = Command::cargo_bin("glose").unwrap();
+    let mut c = crate::support::cli::glose(w.join("config"));
     c.env("HOME", w.join("config"))
-        .env("GLOSE_CONFIG_DIR", w.join("config"))
-        .env("GLOSE_CACHE_DIR", w.join("config/cache"))
-        .env_remove("GLOSE_ANNOTATOR")
         .current_dir(w.join("corpus/sub"))
         .write_stdin("");
     c

@@ -1,8 +1,7 @@
 //! The learned model in the reader: trained in the background on the corpus's labels,
 //! retrained after each saved change, and named by the suggestions it makes.
 
-mod tui_support;
-
+use crate::support::tui::{app, keys, sidecar};
 use glose::model::annotations::Annotations;
 use glose::model::annotator::Annotator;
 use glose::model::document::Document;
@@ -10,7 +9,6 @@ use glose::model::label::Label;
 use glose::model::sidecar::{How, Record};
 use glose::tui::App;
 use std::time::{Duration, Instant};
-use tui_support::{app, keys, sidecar};
 
 /// An article of 41 sentences (a title and 40), every one labeled by `bob`: enough to
 /// train a model.
@@ -117,7 +115,7 @@ fn the_reader_retrains_after_each_saved_change_and_names_the_model() {
 
 #[test]
 fn a_corpus_lexicon_changes_the_reader_highlights() {
-    let dir = tui_support::corpus();
+    let dir = crate::support::tui::corpus();
     let mut app = app(dir.path(), "alice");
     keys(&mut app, "<enter>jjjjj");
     // "It voted a budget of two million euros." has no cue built in.

@@ -1,12 +1,10 @@
 //! Labeling, saving and undo driven through keys, without a terminal: every label is
 //! checked on disk, not only in memory.
 
-mod tui_support;
-
+use crate::support::tui::{app, corpus, keys, labels_on_disk, sidecar, sidecar_path};
 use glose::model::sidecar::How;
 use glose::tui::action::View;
 use glose::tui::{Mode, SaveState};
-use tui_support::{app, corpus, keys, labels_on_disk, sidecar, sidecar_path};
 
 fn text(app: &glose::tui::App, i: usize) -> String {
     app.article().unwrap().doc.sentence_text(i).to_string()
@@ -243,7 +241,7 @@ fn an_edited_article_says_labels_moved_or_were_orphaned() {
         )
         .replace("This is a shameful disaster for the city!", "It was sad.");
     std::fs::write(&p, edited).unwrap();
-    let mut app = tui_support::app(dir.path(), "alice");
+    let mut app = crate::support::tui::app(dir.path(), "alice");
     keys(&mut app, "<enter>");
     let msg = app.message.clone().unwrap().0;
     assert!(msg.contains("2 label(s) found again"), "{msg}");

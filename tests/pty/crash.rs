@@ -3,8 +3,7 @@
 //! label the screen had shown as saved. SIGTERM, SIGINT and a panic: pending labels are
 //! written, the terminal is restored, the exit code is the documented one.
 
-mod pty_support;
-use pty_support::*;
+use crate::support::pty::*;
 use std::collections::BTreeMap;
 use std::time::{Duration, SystemTime};
 

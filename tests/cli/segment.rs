@@ -1,14 +1,6 @@
 //! `glose segment FILE --json`: the printed offsets slice the file to the printed text.
 
-use assert_cmd::Command;
-
-fn glose(dirs: &tempfile::TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("glose").unwrap();
-    cmd.env("GLOSE_CONFIG_DIR", dirs.path().join("config"))
-        .env("GLOSE_CACHE_DIR", dirs.path().join("cache"))
-        .env_remove("GLOSE_TIMING");
-    cmd
-}
+use crate::support::cli::glose;
 
 /// What `glose ARGS` prints on stdout with `stdin` as input, `GLOSE_TIMING` set to
 /// `timing`; it must succeed.

@@ -1,8 +1,7 @@
 //! Whole screens rendered into a `TestBackend`: snapshots of each view, and styles checked
 //! cell by cell (a text snapshot cannot see colour or bold).
 
-mod tui_support;
-
+use crate::support::tui::{app, corpus, keys};
 use glose::nlp::analysis::SentenceAnalysis;
 use glose::nlp::highlight::{Kind, Span};
 use glose::tui::{App, SaveState, Theme, draw};
@@ -10,7 +9,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
-use tui_support::{app, corpus, keys};
 
 fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
@@ -284,7 +282,7 @@ fn labels_that_could_not_be_saved_are_marked() {
     let dir = corpus();
     let mut app = app(dir.path(), "alice");
     keys(&mut app, "<enter>");
-    let blocker = tui_support::sidecar_path(dir.path(), "a_rain.txt", "alice");
+    let blocker = crate::support::tui::sidecar_path(dir.path(), "a_rain.txt", "alice");
     std::fs::create_dir(&blocker).unwrap();
     keys(&mut app, "f");
     let t = render(&app, 80, 24);

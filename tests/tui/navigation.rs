@@ -1,10 +1,8 @@
 //! Moving around without a terminal: sentences, paragraphs, pages, unlabeled sentences and
 //! suggestions across articles, search, the library, pagers, the mouse and resizing.
 
-mod tui_support;
-
+use crate::support::tui::{app, corpus, keys, labels_on_disk};
 use glose::tui::action::{Action, View};
-use tui_support::{app, corpus, keys, labels_on_disk};
 
 #[test]
 fn next_unlabeled_skips_labeled_and_moves_on_to_the_next_article() {
@@ -140,11 +138,11 @@ fn clicks_select_and_the_wheel_scrolls() {
 fn only_key_presses_count() {
     let dir = corpus();
     let app = app(dir.path(), "alice");
-    let mut ev = tui_support::event("<enter>");
+    let mut ev = crate::support::tui::event("<enter>");
     ev.kind = crossterm::event::KeyEventKind::Release;
     assert_eq!(app.resolve_key(ev), None);
     assert_eq!(
-        app.resolve_key(tui_support::event("<enter>")),
+        app.resolve_key(crate::support::tui::event("<enter>")),
         Some(Action::Open)
     );
 }

@@ -1,6 +1,7 @@
 //! `glose export`: golden files per format, offsets that slice the article, CSV parsed back,
 //! split determinism and stability, and the command line's refusals.
 
+use crate::support::cli::glose;
 use assert_cmd::Command;
 use glose::exchange::export::{self, Format, Options};
 use glose::model::annotator::Annotator;
@@ -293,12 +294,6 @@ fn splits_are_deterministic_and_stable_when_articles_are_added() {
         first,
         split_of(dir.path(), 8).into_iter().take(60).collect()
     );
-}
-
-fn glose(home: &Path) -> Command {
-    let mut c = Command::cargo_bin("glose").unwrap();
-    c.env("GLOSE_CONFIG_DIR", home).env("GLOSE_CACHE_DIR", home);
-    c
 }
 
 #[test]

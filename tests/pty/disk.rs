@@ -3,8 +3,7 @@
 //! why, the label stays marked unsaved (`*`), no temp or empty file is left, and once the
 //! fault is gone the next change writes everything.
 
-mod pty_support;
-use pty_support::*;
+use crate::support::pty::*;
 use std::path::Path;
 
 const ARTICLE: &str = "Title\n\nOne sentence here. Another one. A third one.\n";

@@ -3,15 +3,8 @@
 //! rules call a call to action opinion; one reference claim (`Le conseil municipal`) that
 //! the rules do not mark.
 
-use assert_cmd::Command;
+use crate::support::cli::glose;
 use serde_json::Value;
-
-fn glose(cfg: &tempfile::TempDir) -> Command {
-    let mut c = Command::cargo_bin("glose").unwrap();
-    c.env("GLOSE_CONFIG_DIR", cfg.path())
-        .env("GLOSE_CACHE_DIR", cfg.path());
-    c
-}
 
 fn close(v: &Value, want: f64) {
     let got = v.as_f64().unwrap_or(f64::NAN);

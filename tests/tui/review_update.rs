@@ -2,15 +2,13 @@
 //! gold file on disk (read back through a fresh review), expectations derived from the
 //! annotators' sidecars rather than written out by hand.
 
-mod tui_support;
-
+use crate::support::tui::{app, keys, review_on_disk, sidecar_path, two_annotators};
 use glose::model::label::Label;
 use glose::model::sidecar::How;
 use glose::review::adjudicate::{Review, Status};
 use glose::tui::action::View;
 use glose::tui::{App, Mode};
 use std::path::Path;
-use tui_support::{app, keys, review_on_disk, sidecar_path, two_annotators};
 
 /// Article ids in library order.
 fn ids(dir: &Path) -> Vec<String> {
@@ -213,7 +211,7 @@ fn gold_cannot_adjudicate_and_esc_returns_to_the_library() {
     keys(&mut app, "r");
     assert_eq!(app.view, View::Library);
     assert!(app.message.as_ref().unwrap().1, "an error");
-    let mut app = tui_support::app(dir.path(), "carol");
+    let mut app = crate::support::tui::app(dir.path(), "carol");
     keys(&mut app, "r");
     assert_eq!(app.view, View::Review);
     keys(&mut app, "<esc>");

@@ -3,10 +3,9 @@
 //! open: every label survives, the newest change per sentence wins, and the user is told
 //! when changes from disk were merged.
 
-mod pty_support;
+use crate::support::pty::*;
 use glose::model::label::Label;
 use glose::model::sidecar::{self, How, Record};
-use pty_support::*;
 use std::path::Path;
 
 const ARTICLE: &str = "Title\n\nOne sentence here. Another one. A third one.\n";
