@@ -1,4 +1,5 @@
-//! The binary's non-interactive commands run as a user would (`assert_cmd`), with files checked on disk.
+//! The binary's non-interactive commands run as a user would (`assert_cmd`, and the real
+//! `git` for teams), with files checked on disk.
 //! One binary per test level; each module is a file under `tests/cli/`.
 
 #[path = "cli/agree.rs"]
@@ -14,3 +15,7 @@ mod import;
 #[path = "cli/segment.rs"]
 mod segment;
 mod support;
+#[path = "cli/team_assign.rs"]
+mod team_assign;
+#[path = "cli/team_git.rs"]
+mod team_git;

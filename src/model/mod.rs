@@ -6,11 +6,13 @@
 pub mod align;
 pub mod annotations;
 pub mod annotator;
+pub mod assign;
 pub mod corpus;
 pub mod document;
 pub mod index;
 pub mod label;
 pub mod matrix;
+pub mod merge;
 pub mod project;
 pub mod sanitize;
 pub mod sidecar;

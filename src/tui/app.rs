@@ -1,17 +1,18 @@
 //! The whole UI state, and how key and mouse events become [`Action`]s (resolve). Applying
 //! actions is in `update`; drawing only reads this.
 
-use super::article::Article;
-use super::library::Library;
-use super::style::Theme;
-use super::undo::History;
 use crate::model::annotator::Annotator;
 use crate::model::corpus::Corpus;
 use crate::nlp::analysis::Analyzer;
 use crate::tui::action::{Action, View};
 use crate::tui::keymap::{Code, Key, Keymap};
+use crate::tui::style::Theme;
+use crate::tui::undo::History;
+use crate::tui::views::library::Library;
+use crate::tui::views::reader::Reader;
+use crate::tui::views::reader::article::Article;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
-use std::collections::HashMap;
+use ratatui::layout::Rect;
 use std::path::PathBuf;
 
 /// Smallest usable terminal; below it a notice is drawn instead.
@@ -78,30 +79,21 @@ pub struct App {
     pub view: View,
     pub pager: Option<Pager>,
     pub mode: Mode,
-    /// Articles opened this session, by entry index; kept for undo and pending saves.
-    pub articles: HashMap<usize, Article>,
-    pub current: Option<usize>,
+    /// The reader's articles, the one shown, and the least-confident scan.
+    pub reader: Reader,
     pub history: History,
     pub save: SaveState,
     /// A one-line message for the user; `true` marks an error.
     pub message: Option<(String, bool)>,
-    pub last_search: Option<String>,
-    /// Least confident unlabeled sentence `(confidence, sentence)` of articles not open,
-    /// as scanned with the current model; filled between key presses.
-    pub least: HashMap<usize, Option<(f32, usize)>>,
-    /// Results made with an older model, used only until the article is scanned again.
-    pub least_stale: HashMap<usize, Option<(f32, usize)>>,
-    /// The scan of articles not open, while it runs.
-    pub(super) scan: Option<super::scan::Scan>,
     /// The background trainer, once started, and what the reader has seen of it.
-    pub(super) learning: super::learn::Learning,
+    pub(crate) learning: crate::tui::learn::Learning,
     /// Summarises the library's articles in a thread; `None` once installed (or never
     /// started, then the library reads articles itself between keys).
     pub indexer: Option<crate::model::index::Indexer>,
     /// The review view, its open articles and the corpus's agreement summaries.
-    pub review: super::review::ReviewState,
+    pub review: crate::tui::views::review::ReviewState,
     /// The stats screen, once opened.
-    pub stats: Option<super::stats::Stats>,
+    pub stats: Option<crate::tui::views::stats::Stats>,
     /// Guidelines text, read when first shown.
     pub guidelines: Option<String>,
     /// Terminal columns and rows.
@@ -130,18 +122,13 @@ impl App {
             view: View::Library,
             pager: None,
             mode: Mode::Normal,
-            articles: HashMap::new(),
-            current: None,
+            reader: Reader::default(),
             history: History::default(),
             save: SaveState::Idle,
             message: None,
-            last_search: None,
-            least: HashMap::new(),
-            least_stale: HashMap::new(),
-            scan: None,
-            learning: super::learn::Learning::default(),
+            learning: crate::tui::learn::Learning::default(),
             indexer: None,
-            review: super::review::ReviewState::default(),
+            review: crate::tui::views::review::ReviewState::default(),
             stats: None,
             guidelines: None,
             size: (80, 24),
@@ -160,21 +147,18 @@ impl App {
 
     /// The article shown in the reader.
     pub fn article(&self) -> Option<&Article> {
-        self.articles.get(&self.current?)
+        self.reader.articles.get(&self.reader.current?)
     }
 
     /// The article shown in the reader, mutably.
     pub fn article_mut(&mut self) -> Option<&mut Article> {
-        self.articles.get_mut(&self.current?)
+        self.reader.articles.get_mut(&self.reader.current?)
     }
 
-    /// Rows and columns of the reader's text area (the bars take three rows, the gutter
-    /// three columns).
-    pub fn text_area(&self) -> (usize, usize) {
-        (
-            usize::from(self.size.0).saturating_sub(super::reader_view::GUTTER),
-            usize::from(self.size.1).saturating_sub(3).max(1),
-        )
+    /// The whole screen as of the last resize: what update-side geometry is laid out in,
+    /// with the same layout functions the drawing uses on the frame.
+    pub fn screen(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1)
     }
 
     /// The action a key press means now, if any.

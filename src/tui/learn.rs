@@ -2,9 +2,9 @@
 //! it asks to retrain after each saved label change, and dropping cached suggestions when
 //! a newer model is installed so the screen shows the newest.
 
-use super::app::App;
 use crate::nlp::analysis::Analyzer;
 use crate::nlp::trainer::{self, State, Trainer};
+use crate::tui::app::App;
 use std::time::Duration;
 
 /// Longest a background step waits for a training to finish, so input is never kept
@@ -29,7 +29,7 @@ impl App {
     /// running trainer is restarted on it.
     pub fn set_analyzer(&mut self, analyzer: Analyzer) {
         self.analyzer = analyzer;
-        for a in self.articles.values_mut() {
+        for a in self.reader.articles.values_mut() {
             a.lang = self.analyzer.lang(&a.doc);
             a.analysis.fill(None);
         }
@@ -62,7 +62,7 @@ impl App {
     }
 
     /// Asks for a retraining on the labels now on disk (requests coalesce).
-    pub(super) fn request_training(&mut self) {
+    pub(crate) fn request_training(&mut self) {
         let Some(t) = &self.learning.trainer else {
             return;
         };
@@ -75,7 +75,7 @@ impl App {
 
     /// Takes in a newly installed model (dropping suggestions made by the previous one)
     /// and reports finished trainings. True if anything changed.
-    pub(super) fn poll_model(&mut self) -> bool {
+    pub(crate) fn poll_model(&mut self) -> bool {
         let mut changed = false;
         if let Some(st) = self.trainer_status()
             && st.runs > self.learning.seen_runs
@@ -97,7 +97,7 @@ impl App {
         let generation = self.analyzer.generation();
         if generation != self.learning.generation {
             self.learning.generation = generation;
-            for a in self.articles.values_mut() {
+            for a in self.reader.articles.values_mut() {
                 a.analysis.fill(None);
             }
             self.forget_scans(true);
@@ -108,7 +108,7 @@ impl App {
     }
 
     /// True while a requested training has not finished; waits a moment for it first.
-    pub(super) fn wait_training(&mut self) -> bool {
+    pub(crate) fn wait_training(&mut self) -> bool {
         let (Some(t), Some(n)) = (&self.learning.trainer, self.learning.until) else {
             return false;
         };

@@ -5,41 +5,26 @@
 
 pub mod action;
 mod app;
-mod article;
-mod bars;
-mod confidence;
+mod background;
 mod crash_hook;
-mod edit;
-mod guidelines;
+pub mod job;
 pub mod keymap;
-mod layout;
 mod learn;
-mod library;
-mod library_view;
-mod nav;
-mod pager_view;
-mod reader_view;
-mod review;
-mod review_columns;
-mod review_update;
-mod review_view;
-mod scan;
 pub mod shutdown;
-mod stats;
-mod stats_view;
 mod style;
 mod terminal;
 mod undo;
 mod update;
-mod wrap;
+mod views;
+mod widgets;
 
 pub use app::{App, MIN_SIZE, Mode, Pager, Prompt, SaveState, key_of, too_small};
-pub use article::Article;
-pub use library::{Library, Sort};
-pub use review::{Pane, ReviewState};
-pub use stats::Stats;
 pub use style::Theme;
 pub use terminal::{run, run_in, start};
+pub use views::library::{Library, Sort};
+pub use views::reader::article::Article;
+pub use views::review::{Pane, ReviewState};
+pub use views::stats::Stats;
 
 use crate::tui::action::View;
 use ratatui::Frame;
@@ -61,12 +46,12 @@ pub fn draw(f: &mut Frame, app: &App) {
         return;
     }
     if app.pager.is_some() {
-        return pager_view::draw(f, app);
+        return views::pager::draw::draw(f, app);
     }
     match app.view {
-        View::Reader if app.article().is_some() => reader_view::draw(f, app),
-        View::Review if app.pane().is_some() => review_view::draw(f, app),
-        View::Stats if app.stats.is_some() => stats_view::draw(f, app),
-        _ => library_view::draw(f, app),
+        View::Reader if app.article().is_some() => views::reader::draw::draw(f, app),
+        View::Review if app.pane().is_some() => views::review::draw::draw(f, app),
+        View::Stats if app.stats.is_some() => views::stats::draw::draw(f, app),
+        _ => views::library::draw::draw(f, app),
     }
 }

@@ -2,13 +2,13 @@
 //! included), the event loop that resolves events into actions, and the command-line entry
 //! point.
 
-use super::app::App;
-use super::style::Theme;
 use crate::config::{self, Config};
 use crate::model::annotator::Annotator;
 use crate::tui::action::Action;
+use crate::tui::app::App;
 use crate::tui::keymap::Keymap;
 use crate::tui::shutdown::Shutdown;
+use crate::tui::style::Theme;
 use anyhow::Context;
 use crossterm::cursor::Show;
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
@@ -113,6 +113,9 @@ pub fn start(
     app.advance = cfg.advance_after_label;
     app.review.cache = config::cache_dir();
     app.review.mode = review;
+    if let Some(hint) = crate::exchange::git::driver_hint(root) {
+        app.warn(hint);
+    }
     Ok(app)
 }
 

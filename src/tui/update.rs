@@ -1,9 +1,9 @@
 //! `App::update`: the one function that applies an [`Action`]. Library, pager and prompt
 //! actions are here; reader movement is in `nav`, changes to labels in `edit`.
 
-use super::app::{App, Mode, Pager, Prompt};
-use super::{guidelines, layout, pager_view};
 use crate::tui::action::{Action, View};
+use crate::tui::app::{App, Mode, Pager, Prompt};
+use crate::tui::views::pager::guidelines;
 
 impl App {
     /// Applies one action, then keeps the cursor on screen and the visible sentences
@@ -11,7 +11,7 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if let Action::Resize(w, h) = action {
             self.size = (w, h);
-        } else if super::too_small(self.size.0, self.size.1) && action != Action::Quit {
+        } else if crate::tui::too_small(self.size.0, self.size.1) && action != Action::Quit {
             // The screen only asks for a larger window: a key pressed then, unseen,
             // must not label or move anything. Quitting still works.
             return;
@@ -85,43 +85,6 @@ impl App {
         }
     }
 
-    fn library_action(&mut self, a: Action) {
-        let rows = self.library_rows();
-        let lib = &mut self.library;
-        let last = lib.order.len().saturating_sub(1);
-        match a {
-            Action::Down => lib.selected = (lib.selected + 1).min(last),
-            Action::Up => lib.selected = lib.selected.saturating_sub(1),
-            Action::First => lib.selected = 0,
-            Action::Last => lib.selected = last,
-            Action::PageDown => lib.selected = (lib.selected + rows).min(last),
-            Action::PageUp => lib.selected = lib.selected.saturating_sub(rows),
-            Action::Open | Action::OpenReview => {
-                if let Some(e) = lib.current() {
-                    if a == Action::OpenReview || self.review.mode {
-                        self.open_review(e);
-                    } else {
-                        self.open_entry(e);
-                    }
-                }
-            }
-            Action::Stats => self.open_stats(),
-            Action::Filter => self.mode = Mode::Prompt(Prompt::Filter, lib.filter.clone()),
-            Action::CycleSort => {
-                lib.sort = match lib.sort {
-                    super::library::Sort::Name => super::library::Sort::Progress,
-                    super::library::Sort::Progress => super::library::Sort::Name,
-                };
-                lib.refresh_for(Some(&self.annotator));
-            }
-            Action::Back if !lib.filter.is_empty() => {
-                lib.filter.clear();
-                lib.refresh_for(Some(&self.annotator));
-            }
-            _ => {}
-        }
-    }
-
     fn prompt(&mut self, kind: Prompt, mut text: String, action: Action) {
         match action {
             Action::Input(c) => text.push(c),
@@ -158,30 +121,6 @@ impl App {
         self.mode = Mode::Prompt(kind, text);
     }
 
-    fn pager_action(&mut self, a: Action) {
-        let (width, height) = (usize::from(self.size.0), self.pager_rows());
-        let total = pager_view::line_count(self, width);
-        let max = total.saturating_sub(height);
-        let Some(Pager::Help { scroll } | Pager::Guidelines { scroll }) = &mut self.pager else {
-            return;
-        };
-        match a {
-            Action::Down => *scroll = (*scroll + 1).min(max),
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::First => *scroll = 0,
-            Action::Last => *scroll = max,
-            Action::PageDown => *scroll = (*scroll + height).min(max),
-            Action::PageUp => *scroll = scroll.saturating_sub(height),
-            Action::Back => self.pager = None,
-            _ => {}
-        }
-    }
-
-    /// Rows of the library list (status bar, column header, message and hint rows aside).
-    pub fn library_rows(&self) -> usize {
-        usize::from(self.size.1).saturating_sub(4).max(1)
-    }
-
     /// True where undo means gold: the review screens, and the library of `glose review`.
     fn in_review(&self) -> bool {
         match self.view {
@@ -191,11 +130,6 @@ impl App {
         }
     }
 
-    /// Rows of a pager's text (title bar and hint bar aside).
-    pub fn pager_rows(&self) -> usize {
-        usize::from(self.size.1).saturating_sub(2).max(1)
-    }
-
     fn click(&mut self, column: u16, row: u16) {
         let _ = column;
         let row = usize::from(row);
@@ -203,29 +137,8 @@ impl App {
             return;
         }
         match self.view {
-            View::Library => {
-                if row >= 2 && row - 2 < self.library_rows() {
-                    let pos = self.library.top + row - 2;
-                    if pos < self.library.order.len() {
-                        // A click on the selected row opens it.
-                        if pos == self.library.selected {
-                            return self.library_action(Action::Open);
-                        }
-                        self.library.selected = pos;
-                    }
-                }
-            }
-            View::Reader => {
-                let (w, h) = self.text_area();
-                if let Some(a) = self.article_mut()
-                    && row >= 1
-                {
-                    let rows = layout::visible(a, w, h);
-                    if let Some(i) = rows.get(row - 1).and_then(|r| r.sentence) {
-                        a.cursor = i;
-                    }
-                }
-            }
+            View::Library => self.click_library(row),
+            View::Reader => self.click_reader(row),
             View::Review => self.click_review(row),
             View::Stats | View::Help => {}
         }
@@ -240,11 +153,7 @@ impl App {
             return;
         }
         match self.view {
-            View::Library => {
-                let last = self.library.order.len().saturating_sub(1);
-                let s = self.library.selected as isize + isize::from(n);
-                self.library.selected = s.clamp(0, last as isize) as usize;
-            }
+            View::Library => self.scroll_library(n),
             View::Reader => self.scroll_reader(n),
             View::Review => self.scroll_review(n),
             View::Stats => {
@@ -257,34 +166,12 @@ impl App {
         }
     }
 
-    /// Keeps the selection on screen and analyses what is visible.
-    pub(super) fn settle(&mut self, follow_cursor: bool) {
-        let rows = self.library_rows();
-        let lib = &mut self.library;
-        if lib.selected < lib.top {
-            lib.top = lib.selected;
-        } else if lib.selected >= lib.top + rows {
-            lib.top = lib.selected + 1 - rows;
-        }
-        if self.view != View::Reader {
-            return;
-        }
-        let (w, h) = self.text_area();
-        let analyzer = &self.analyzer;
-        if let Some(a) = self.current.and_then(|c| self.articles.get_mut(&c)) {
-            if a.is_empty() {
-                return;
-            }
-            if follow_cursor {
-                layout::scroll_to_cursor(a, w, h);
-            }
-            let shown: Vec<usize> = layout::visible(a, w, h)
-                .iter()
-                .filter_map(|r| r.sentence)
-                .collect();
-            for i in shown.into_iter().chain([a.cursor]) {
-                a.analyse(analyzer, i);
-            }
+    /// Keeps the library selection and the reader cursor on screen, and the reader's
+    /// visible sentences analysed.
+    pub(crate) fn settle(&mut self, follow_cursor: bool) {
+        self.settle_library();
+        if self.view == View::Reader {
+            self.settle_reader(follow_cursor);
         }
     }
 }

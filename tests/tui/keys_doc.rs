@@ -1,5 +1,5 @@
 //! `docs/keys.md` is generated from the action table and the default keymap; this test
-//! fails when they drift. Regenerate with `GLOSE_WRITE_DOCS=1 cargo test --test tui_keys_doc`.
+//! fails when they drift. Regenerate with `GLOSE_WRITE_DOCS=1 cargo test --test tui keys_doc`.
 
 use glose::tui::keymap::{Keymap, markdown};
 
@@ -14,7 +14,7 @@ fn keys_md_matches_the_default_keymap() {
     let actual = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         actual == expected,
-        "docs/keys.md is out of date; run GLOSE_WRITE_DOCS=1 cargo test --test tui_keys_doc"
+        "docs/keys.md is out of date; run GLOSE_WRITE_DOCS=1 cargo test --test tui keys_doc"
     );
     for section in [
         "## Everywhere (`global`)",

@@ -206,7 +206,7 @@ fn least_confident_jumps_across_articles_and_skips_labeled() {
     let mut app = app(dir.path(), "alice");
     // Closed articles are scanned in a thread; the results come in between keys.
     finish_scan(&mut app);
-    assert_eq!(app.least.len(), 3);
+    assert_eq!(app.reader.least.len(), 3);
     // Every sentence of the first article labeled: `m` must look elsewhere.
     keys(&mut app, "<enter>ffffffm");
     let first = least_on_disk(dir.path(), "alice", &[]);
@@ -236,20 +236,23 @@ fn least_confident_before_the_scan_ends_takes_the_best_so_far_and_says_so() {
     let msg = app.message.clone().unwrap().0;
     assert!(msg.contains("still scanning 1/3 articles"), "{msg}");
     finish_scan(&mut app);
-    assert_eq!(app.least.len(), 2, "the two closed articles");
+    assert_eq!(app.reader.least.len(), 2, "the two closed articles");
     let target = least_on_disk(dir.path(), "alice", &[]);
     assert_ne!(target.0, so_far.0);
     // A newer model makes the scans stale: they are redone, and meanwhile still used.
     app.analyzer.set_model(None);
     assert!(app.background_step());
-    assert!(app.least.is_empty());
-    assert_eq!(app.least_stale.len(), 2);
+    assert!(app.reader.least.is_empty());
+    assert_eq!(app.reader.least_stale.len(), 2);
     keys(&mut app, "m");
     assert_eq!(at(&app), target);
     let msg = app.message.clone().unwrap().0;
     assert!(msg.contains("still scanning 1/3 articles"), "{msg}");
     finish_scan(&mut app);
-    assert!(app.least.contains_key(&2), "c_vote.txt scanned again");
+    assert!(
+        app.reader.least.contains_key(&2),
+        "c_vote.txt scanned again"
+    );
     keys(&mut app, "ggm");
     assert_eq!(at(&app), target);
     assert!(app.message.clone().unwrap().0.contains("in the corpus"));
@@ -319,7 +322,7 @@ fn a_lazy_library_fills_in_between_keys_and_is_usable_before() {
         );
     }
     assert_eq!(app.library.pending, 3, "three articles read");
-    let mut scanned: Vec<usize> = app.least.keys().copied().collect();
+    let mut scanned: Vec<usize> = app.reader.least.keys().copied().collect();
     scanned.sort_unstable();
     assert_eq!(scanned, [1, 2], "the two closed articles scanned");
     assert_eq!(app.library.infos[1], eager.library.infos[1]);

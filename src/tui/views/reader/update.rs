@@ -1,14 +1,63 @@
 //! Reader movement: sentences, paragraphs, pages, unlabeled sentences across articles,
 //! search, and the least confident suggestion in the corpus.
 
-use super::app::{App, Mode, Prompt};
-use super::article::Article;
-use super::layout;
 use crate::model::document::Document;
 use crate::tui::action::{Action, View};
+use crate::tui::app::{App, Mode, Prompt};
+use crate::tui::views::reader::article::Article;
+use crate::tui::views::reader::{draw, layout};
 
 impl App {
-    pub(super) fn reader_action(&mut self, a: Action) {
+    /// Columns and rows of the reader's text, from its layout.
+    pub fn text_area(&self) -> (usize, usize) {
+        let at = draw::areas(self.screen());
+        (
+            usize::from(at.text.width),
+            usize::from(at.rows.height).max(1),
+        )
+    }
+
+    /// Keeps the cursor sentence on screen (when `follow_cursor`) and the visible
+    /// sentences analysed.
+    pub(crate) fn settle_reader(&mut self, follow_cursor: bool) {
+        let (w, h) = self.text_area();
+        let analyzer = &self.analyzer;
+        if let Some(a) = self
+            .reader
+            .current
+            .and_then(|c| self.reader.articles.get_mut(&c))
+        {
+            if a.is_empty() {
+                return;
+            }
+            if follow_cursor {
+                layout::scroll_to_cursor(a, w, h);
+            }
+            let shown: Vec<usize> = layout::visible(a, w, h)
+                .iter()
+                .filter_map(|r| r.sentence)
+                .collect();
+            for i in shown.into_iter().chain([a.cursor]) {
+                a.analyse(analyzer, i);
+            }
+        }
+    }
+
+    /// A click on the text puts the cursor on the sentence under it.
+    pub(crate) fn click_reader(&mut self, row: usize) {
+        let (w, h) = self.text_area();
+        let top = usize::from(draw::areas(self.screen()).rows.y);
+        if let Some(a) = self.article_mut()
+            && let Some(y) = row.checked_sub(top)
+        {
+            let rows = layout::visible(a, w, h);
+            if let Some(i) = rows.get(y).and_then(|r| r.sentence) {
+                a.cursor = i;
+            }
+        }
+    }
+
+    pub(crate) fn reader_action(&mut self, a: Action) {
         if let Some(label) = a.label() {
             return self.label_selection(label);
         }
@@ -19,7 +68,11 @@ impl App {
             Action::Back => return self.back_from_reader(),
             Action::NextArticle | Action::PrevArticle => {
                 let step = if a == Action::NextArticle { 1 } else { -1 };
-                match self.current.and_then(|c| self.library.neighbour(c, step)) {
+                match self
+                    .reader
+                    .current
+                    .and_then(|c| self.library.neighbour(c, step))
+                {
                     Some(e) => {
                         self.open_entry(e);
                     }
@@ -109,6 +162,7 @@ impl App {
         self.view = View::Library;
         self.library.refresh_for(Some(&self.annotator));
         if let Some(pos) = self
+            .reader
             .current
             .and_then(|c| self.library.order.iter().position(|&e| e == c))
         {
@@ -119,7 +173,7 @@ impl App {
     /// Opens library entry `e` in the reader (loading it the first time). False, with a
     /// message, if it cannot be read.
     pub fn open_entry(&mut self, e: usize) -> bool {
-        if !self.articles.contains_key(&e) {
+        if !self.reader.articles.contains_key(&e) {
             let entry = &self.library.entries[e];
             let doc = match Document::load(&entry.path, &entry.id) {
                 Ok(d) => d,
@@ -132,9 +186,9 @@ impl App {
                 }
             };
             let art = Article::new(e, doc, &self.annotator, &self.analyzer);
-            self.articles.insert(e, art);
+            self.reader.articles.insert(e, art);
         }
-        match self.articles.get(&e).map(|a| &a.ann) {
+        match self.reader.articles.get(&e).map(|a| &a.ann) {
             Some(Err(why)) => {
                 let why = format!("read-only: {}", crate::model::sanitize::clean(why));
                 self.warn(why);
@@ -148,7 +202,7 @@ impl App {
             }
             _ => {}
         }
-        self.current = Some(e);
+        self.reader.current = Some(e);
         self.view = View::Reader;
         self.pager = None;
         if let Some(pos) = self.library.order.iter().position(|&i| i == e) {
@@ -160,7 +214,9 @@ impl App {
     /// Next (`step` 1) or previous (-1) unlabeled sentence, moving on to the next articles
     /// of the library when this one has none left.
     fn unlabeled(&mut self, step: isize) {
-        let Some(cur) = self.current else { return };
+        let Some(cur) = self.reader.current else {
+            return;
+        };
         if let Some(a) = self.article_mut() {
             let c = a.cursor;
             let found = if step > 0 {
@@ -176,7 +232,7 @@ impl App {
         let mut e = cur;
         while let Some(next) = self.library.neighbour(e, step) {
             e = next;
-            let left = match self.articles.get(&e) {
+            let left = match self.reader.articles.get(&e) {
                 Some(a) => a.ann.is_ok() && a.labeled() < a.len(),
                 None if !self.library.is_loaded(e) => true,
                 None => self.library.labeled(e, &self.annotator) < self.library.infos[e].sentences,
@@ -202,16 +258,16 @@ impl App {
 
     /// Jumps to the next sentence containing `query` (case-insensitive), wrapping around.
     /// An empty query repeats the last search.
-    pub(super) fn search(&mut self, query: String) {
+    pub(crate) fn search(&mut self, query: String) {
         let query = if query.is_empty() {
-            match self.last_search.clone() {
+            match self.reader.last_search.clone() {
                 Some(q) => q,
                 None => return,
             }
         } else {
             query
         };
-        self.last_search = Some(query.clone());
+        self.reader.last_search = Some(query.clone());
         let needle = query.to_lowercase();
         let Some(a) = self.article_mut() else { return };
         let n = a.len();
@@ -237,7 +293,7 @@ impl App {
     }
 
     /// Wheel: moves the screen, and the cursor only as far as needed to stay on it.
-    pub(super) fn scroll_reader(&mut self, n: i16) {
+    pub(crate) fn scroll_reader(&mut self, n: i16) {
         let (w, h) = self.text_area();
         let Some(a) = self.article_mut() else { return };
         if a.is_empty() {

@@ -26,7 +26,7 @@ pub struct Article {
     /// Highlights and suggestions, computed lazily for the sentences shown.
     pub analysis: Vec<Option<SentenceAnalysis>>,
     /// Wrapped line counts at the current width, for scrolling.
-    pub heights: super::layout::Heights,
+    pub heights: crate::tui::views::reader::layout::Heights,
 }
 
 impl Article {

@@ -2,24 +2,28 @@
 //! change is saved before the next key is handled; a failed save keeps the change pending,
 //! says so in red, and is retried on the next change and on quit.
 
-use super::app::{App, Mode, Prompt, SaveState};
-use super::undo::Change;
 use crate::model::label::Label;
 use crate::model::sidecar::{How, Record};
+use crate::tui::app::{App, Mode, Prompt, SaveState};
+use crate::tui::undo::Change;
 
 impl App {
     /// Labels the selection (the range, or the cursor sentence).
-    pub(super) fn label_selection(&mut self, label: Label) {
+    pub(crate) fn label_selection(&mut self, label: Label) {
         self.set_selection(Some((label, How::Hand, None)));
     }
 
-    pub(super) fn clear_selection(&mut self) {
+    pub(crate) fn clear_selection(&mut self) {
         self.set_selection(None);
     }
 
     /// Accepts the cursor sentence's suggestion, recorded as such with the model's name.
-    pub(super) fn accept_suggestion(&mut self) {
-        let Some(a) = self.current.and_then(|c| self.articles.get_mut(&c)) else {
+    pub(crate) fn accept_suggestion(&mut self) {
+        let Some(a) = self
+            .reader
+            .current
+            .and_then(|c| self.reader.articles.get_mut(&c))
+        else {
             return;
         };
         if a.is_empty() {
@@ -35,9 +39,9 @@ impl App {
     }
 
     fn set_selection(&mut self, what: Option<(Label, How, Option<String>)>) {
-        let Some(e) = self.current else { return };
+        let Some(e) = self.reader.current else { return };
         let advance = self.advance;
-        let Some(a) = self.articles.get_mut(&e) else {
+        let Some(a) = self.reader.articles.get_mut(&e) else {
             return;
         };
         if a.is_empty() {
@@ -84,7 +88,7 @@ impl App {
     }
 
     /// Opens the note prompt on the cursor sentence.
-    pub(super) fn start_note(&mut self) {
+    pub(crate) fn start_note(&mut self) {
         let Some(a) = self.article() else { return };
         if a.is_empty() {
             return;
@@ -99,9 +103,9 @@ impl App {
     }
 
     /// Sets (or, when empty, removes) the note of the cursor sentence.
-    pub(super) fn set_note(&mut self, text: String) {
-        let Some(e) = self.current else { return };
-        let Some(a) = self.articles.get(&e) else {
+    pub(crate) fn set_note(&mut self, text: String) {
+        let Some(e) = self.reader.current else { return };
+        let Some(a) = self.reader.articles.get(&e) else {
             return;
         };
         let i = a.cursor;
@@ -124,7 +128,7 @@ impl App {
         self.history.push(step);
     }
 
-    pub(super) fn undo(&mut self) {
+    pub(crate) fn undo(&mut self) {
         match self.history.undo() {
             Some(step) => {
                 self.apply(&step, true);
@@ -138,7 +142,7 @@ impl App {
         }
     }
 
-    pub(super) fn redo(&mut self) {
+    pub(crate) fn redo(&mut self) {
         match self.history.redo() {
             Some(step) => {
                 self.apply(&step, false);
@@ -155,10 +159,10 @@ impl App {
     /// Applies a step forwards or backwards, reopening its article if needed, then saves.
     fn apply(&mut self, step: &[Change], backwards: bool) {
         let Some(first) = step.first() else { return };
-        if self.current != Some(first.entry) && !self.open_entry(first.entry) {
+        if self.reader.current != Some(first.entry) && !self.open_entry(first.entry) {
             return;
         }
-        let Some(a) = self.articles.get_mut(&first.entry) else {
+        let Some(a) = self.reader.articles.get_mut(&first.entry) else {
             return;
         };
         let Ok(ann) = &mut a.ann else { return };
@@ -181,8 +185,8 @@ impl App {
             .labeled
             .insert(self.annotator.to_string(), count);
         // Any scan of this article's labels is out of date now.
-        self.least.remove(&first.entry);
-        self.least_stale.remove(&first.entry);
+        self.reader.least.remove(&first.entry);
+        self.reader.least_stale.remove(&first.entry);
         if self.save_all() {
             self.request_training();
         }
@@ -193,10 +197,10 @@ impl App {
         let mut failed = None;
         let mut wrote = false;
         let mut merged = 0;
-        let mut keys: Vec<usize> = self.articles.keys().copied().collect();
+        let mut keys: Vec<usize> = self.reader.articles.keys().copied().collect();
         keys.sort_unstable();
         for e in keys {
-            let Some(a) = self.articles.get_mut(&e) else {
+            let Some(a) = self.reader.articles.get_mut(&e) else {
                 continue;
             };
             let Ok(ann) = &mut a.ann else { continue };
@@ -240,14 +244,15 @@ impl App {
 
     /// Articles whose labels are not on disk yet.
     pub fn unsaved(&self) -> usize {
-        self.articles
+        self.reader
+            .articles
             .values()
             .filter(|a| a.ann.as_ref().is_ok_and(|x| x.is_dirty()))
             .count()
     }
 
     /// Quits, or asks first if labels could not be saved even now.
-    pub(super) fn request_quit(&mut self) {
+    pub(crate) fn request_quit(&mut self) {
         if self.save_all() {
             self.quit = true;
             return;

@@ -1,19 +1,22 @@
 //! The stats screen's state: the corpus agreement report (computed in a thread, from the
 //! same cache as `glose agree`), the pair whose confusion matrix is shown, and scrolling.
 
-use super::app::App;
-use super::stats_view;
+pub mod draw;
+pub mod update;
+
 use crate::model::annotator::Annotator;
 use crate::review::agreement::{CorpusReport, Options, corpus_report};
-use crate::tui::action::{Action, View};
-use std::sync::mpsc::{Receiver, TryRecvError};
+use crate::tui::action::View;
+use crate::tui::app::App;
+use crate::tui::job::{Job, Poll};
+use std::time::Duration;
 
 /// The stats screen.
 #[derive(Debug)]
 pub struct Stats {
     /// The figures, once computed.
     pub report: Option<CorpusReport>,
-    pending: Option<Receiver<CorpusReport>>,
+    pending: Option<Job<CorpusReport>>,
     /// Why there are no figures (fewer than two annotators).
     pub note: Option<String>,
     /// Pair whose confusion matrix is shown, in `report.pairs` order.
@@ -32,7 +35,7 @@ impl Stats {
 
 impl App {
     /// Opens the stats screen and computes the figures afresh in a thread.
-    pub(super) fn open_stats(&mut self) {
+    pub(crate) fn open_stats(&mut self) {
         let corpus = self.corpus();
         let annotators: Vec<Annotator> = corpus
             .annotators()
@@ -64,35 +67,33 @@ impl App {
                 }
             ));
         } else {
-            let (tx, rx) = std::sync::mpsc::channel();
             let cache = self.review.cache.clone();
             let opts = Options {
                 annotators,
                 ..Options::default()
             };
-            std::thread::spawn(move || {
-                let _ = tx.send(corpus_report(&corpus, &opts, cache.as_deref()));
-            });
-            stats.pending = Some(rx);
+            stats.pending = Some(Job::spawn("glose-stats", move |w| {
+                w.send(corpus_report(&corpus, &opts, cache.as_deref()));
+            }));
         }
         self.stats = Some(stats);
         self.view = View::Stats;
     }
 
     /// Installs the report if it arrived; true if it did.
-    pub(super) fn poll_stats(&mut self) -> bool {
+    pub(crate) fn poll_stats(&mut self) -> bool {
         let Some(s) = &mut self.stats else {
             return false;
         };
-        let Some(rx) = &s.pending else { return false };
-        match rx.try_recv() {
-            Ok(r) => {
+        let Some(job) = &s.pending else { return false };
+        match job.poll(Duration::ZERO) {
+            Poll::Ready(r) => {
                 s.report = Some(r);
                 s.pending = None;
                 true
             }
-            Err(TryRecvError::Empty) => false,
-            Err(TryRecvError::Disconnected) => {
+            Poll::Pending => false,
+            Poll::Done => {
                 s.pending = None;
                 s.note = Some("The figures could not be computed.".into());
                 true
@@ -101,38 +102,14 @@ impl App {
     }
 
     /// Blocks until the report being computed has arrived.
-    pub(super) fn wait_stats(&mut self) {
+    pub(crate) fn wait_stats(&mut self) {
         if let Some(s) = &mut self.stats
-            && let Some(rx) = s.pending.take()
+            && let Some(job) = s.pending.take()
         {
-            match rx.recv() {
-                Ok(r) => s.report = Some(r),
-                Err(_) => s.note = Some("The figures could not be computed.".into()),
+            match job.wait() {
+                Some(r) => s.report = Some(r),
+                None => s.note = Some("The figures could not be computed.".into()),
             }
-        }
-    }
-
-    pub(super) fn stats_action(&mut self, a: Action) {
-        let width = usize::from(self.size.0);
-        let height = stats_view::body_rows(self.size.1);
-        let total = stats_view::line_count(self, width);
-        let max = total.saturating_sub(height);
-        let Some(s) = &mut self.stats else {
-            self.view = View::Library;
-            return;
-        };
-        let pairs = s.report.as_ref().map_or(0, |r| r.report.pairs.len());
-        match a {
-            Action::Down => s.scroll = (s.scroll + 1).min(max),
-            Action::Up => s.scroll = s.scroll.saturating_sub(1),
-            Action::First => s.scroll = 0,
-            Action::Last => s.scroll = max,
-            Action::PageDown => s.scroll = (s.scroll + height).min(max),
-            Action::PageUp => s.scroll = s.scroll.saturating_sub(height),
-            Action::NextPair if pairs > 0 => s.pair = (s.pair + 1) % pairs,
-            Action::PrevPair if pairs > 0 => s.pair = (s.pair + pairs - 1) % pairs,
-            Action::Back => self.view = s.back,
-            _ => {}
         }
     }
 }

@@ -2,14 +2,14 @@
 //! Fleiss' κ, Krippendorff's α), a table of pairs (n, observed, Cohen's κ), the confusion
 //! matrix of the selected pair, text bar charts of each annotator's labels, and pace.
 
-use super::app::App;
-use super::bars::{self, fit};
-use super::style::Theme;
 use crate::model::label::Label;
 use crate::review::agreement::CorpusReport;
 use crate::tui::action::View;
+use crate::tui::app::App;
+use crate::tui::style::Theme;
+use crate::tui::widgets::bars::{self, fit};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -18,10 +18,27 @@ use ratatui::widgets::Paragraph;
 const BAR: u64 = 30;
 const NAME: usize = 12;
 
-/// Rows of the scrolling body on a terminal `height` rows high (title, message and hint
-/// rows aside).
-pub fn body_rows(height: u16) -> usize {
-    usize::from(height).saturating_sub(3).max(1)
+/// Where the stats screen's parts go; drawing and scrolling both use it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub title: Rect,
+    /// The scrolling figures.
+    pub body: Rect,
+    pub message: Rect,
+    pub hints: Rect,
+}
+
+/// The stats screen's layout in `area`.
+pub fn areas(area: Rect) -> Areas {
+    use Constraint::{Fill, Length};
+    let [title, body, message, hints] =
+        Layout::vertical([Length(1), Fill(1), Length(1), Length(1)]).areas(area);
+    Areas {
+        title,
+        body,
+        message,
+        hints,
+    }
 }
 
 fn figure(x: Option<f64>) -> String {
@@ -203,7 +220,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
     let t = &app.theme;
     let width = usize::from(area.width);
-    let row = |y: u16| Rect::new(area.x, area.y + y, area.width, 1);
+    let at = areas(area);
     let title = format!(
         " Agreement · {} articles · {}",
         app.library.entries.len(),
@@ -211,24 +228,18 @@ pub fn draw(f: &mut Frame, app: &App) {
     );
     f.render_widget(
         Paragraph::new(Line::styled(fit(&title, width), t.bar())),
-        row(0),
+        at.title,
     );
-    let rows = body_rows(area.height);
+    let rows = usize::from(at.body.height);
     let scroll = app.stats.as_ref().map_or(0, |s| s.scroll);
     let body: Vec<Line> = lines(app, width)
         .into_iter()
         .skip(scroll)
         .take(rows)
         .collect();
-    f.render_widget(
-        Paragraph::new(body),
-        Rect::new(area.x, area.y + 1, area.width, rows as u16),
-    );
+    f.render_widget(Paragraph::new(body), at.body);
     if let Some(m) = bars::message_line(app) {
-        f.render_widget(Paragraph::new(m), row(area.height - 2));
+        f.render_widget(Paragraph::new(m), at.message);
     }
-    f.render_widget(
-        Paragraph::new(bars::hint_line(app, View::Stats)),
-        row(area.height - 1),
-    );
+    f.render_widget(Paragraph::new(bars::hint_line(app, View::Stats)), at.hints);
 }

@@ -1,15 +1,15 @@
 //! The library's state: every article's summary, the filter typed so far, the sort order and
-//! the selected row; and how it grows while the corpus is scanned in the background.
-//! Drawing is in `library_view`.
+//! the selected row (how it grows while the corpus is scanned is in `indexing`).
+//! Drawing is in `draw`.
 
-use super::app::App;
-use super::style::Theme;
+pub mod draw;
+pub mod indexing;
+pub mod review_columns;
+pub mod update;
+
 use crate::model::annotator::Annotator;
-use crate::model::corpus::{Corpus, CorpusError, Entry};
-use crate::model::index::{ArticleInfo, Indexer, News};
-use crate::tui::action::View;
-use crate::tui::keymap::Keymap;
-use std::path::{Path, PathBuf};
+use crate::model::corpus::Entry;
+use crate::model::index::{ArticleInfo, News};
 use std::time::{Duration, Instant};
 
 /// How often at most a filtered or progress-sorted list is recomputed while summaries
@@ -210,70 +210,5 @@ impl Library {
             p += step;
         }
         None
-    }
-}
-
-impl App {
-    /// An app whose library fills in from a walk of `root` in the background, so the first
-    /// frame never waits for the folder however big it is. Fails at once, as
-    /// [`Corpus::scan`] does, if `root` is not a folder that can be listed.
-    pub fn open(
-        root: &Path,
-        annotator: Annotator,
-        keymap: Keymap,
-        theme: Theme,
-        cache_dir: Option<PathBuf>,
-    ) -> Result<App, CorpusError> {
-        let indexer = Indexer::scan(root, cache_dir)?;
-        let mut app = App::lazy(Corpus::empty(root), annotator, keymap, theme);
-        app.library.scanning = true;
-        app.indexer = Some(indexer);
-        Ok(app)
-    }
-
-    /// Takes what the background scan and index delivered since the last call; true if
-    /// anything did. Once the whole corpus is known, starts what needs all of it.
-    pub fn poll_index(&mut self) -> bool {
-        let Some(ix) = &self.indexer else {
-            return false;
-        };
-        let news = ix.poll();
-        if news.is_empty() {
-            return false;
-        }
-        let (scanned, finished, interrupted) = (news.scanned, news.finished, news.interrupted);
-        let articles = &self.articles;
-        self.library.take(news, &self.annotator, |e| {
-            articles.get(&e).map(|a| a.labeled())
-        });
-        if finished {
-            self.indexer = None;
-        }
-        if interrupted {
-            self.warn(format!(
-                "The folder could not be read to the end: {} articles listed.",
-                self.library.entries.len()
-            ));
-        }
-        if scanned {
-            if self.review.mode || !self.review.panes.is_empty() {
-                self.start_review_index();
-            }
-            if self.view == View::Stats {
-                // Figures computed from part of the corpus: compute them again.
-                let back = self.stats.as_ref().map(|s| s.back);
-                self.open_stats();
-                if let (Some(s), Some(back)) = (&mut self.stats, back) {
-                    s.back = back;
-                }
-            }
-        }
-        true
-    }
-
-    /// True while the folder is still being walked: the library may grow, and what needs
-    /// the whole corpus (agreement summaries, jumps across articles) acts on part of it.
-    pub fn scanning(&self) -> bool {
-        self.library.scanning
     }
 }

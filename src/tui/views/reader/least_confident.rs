@@ -1,9 +1,10 @@
 //! `least-confident`: the unlabeled sentence whose suggestion is least sure, in any
-//! article. Articles not open are scanned by a worker thread ([`super::scan`]) whose
+//! article. Articles not open are scanned by a worker thread ([`crate::tui::views::reader::scan`]) whose
 //! results are taken in between key presses, so the jump itself never waits for a scan.
 
-use super::app::App;
-use super::scan::{Job, Poll, Scan};
+use crate::tui::app::App;
+use crate::tui::job::Poll;
+use crate::tui::views::reader::scan;
 use std::time::Duration;
 
 /// Longest a background step waits for the scan's next result, so input is never kept
@@ -11,61 +12,6 @@ use std::time::Duration;
 const WAIT: Duration = Duration::from_millis(5);
 
 impl App {
-    /// One small piece of background work, done between key presses: take in a newer
-    /// model, read the next library entry, take in scan results for `least-confident`.
-    /// False when there is nothing left to do or wait for.
-    pub fn background_step(&mut self) -> bool {
-        if self.poll_review() || self.poll_model() {
-            return true;
-        }
-        if self.indexer.is_some() {
-            // The indexer works in its own threads; meanwhile take in what it found, scan
-            // results and a newer model.
-            return self.poll_index() || self.prefetch_step() || self.wait_training();
-        }
-        if self.library.load_next() {
-            self.library_changed(&[self.library.pending - 1]);
-            return true;
-        }
-        self.prefetch_step() || self.wait_training()
-    }
-
-    /// Starts summarising the library in a thread, with the on-disk cache in `cache_dir`.
-    pub fn start_indexing(
-        &mut self,
-        corpus: crate::model::corpus::Corpus,
-        cache_dir: Option<std::path::PathBuf>,
-    ) {
-        self.indexer = Some(crate::model::index::Indexer::index(corpus, cache_dir));
-    }
-
-    /// `(done, total)` while the library is still being summarised.
-    pub fn indexing(&self) -> Option<(usize, usize)> {
-        match &self.indexer {
-            Some(ix) => Some(ix.progress()),
-            None if self.library.pending < self.library.entries.len() => {
-                Some((self.library.pending, self.library.entries.len()))
-            }
-            None => None,
-        }
-    }
-
-    /// After summaries of `entries` arrived: counts of open articles come from memory
-    /// (they may hold labels newer than the files), and the shown order is recomputed.
-    fn library_changed(&mut self, entries: &[usize]) {
-        for e in entries {
-            if let Some(a) = self.articles.get(e) {
-                let n = a.labeled();
-                self.library.infos[*e]
-                    .labeled
-                    .insert(self.annotator.to_string(), n);
-            }
-        }
-        if !self.library.filter.is_empty() || self.library.sort != super::library::Sort::Name {
-            self.library.refresh_for(Some(&self.annotator));
-        }
-    }
-
     /// Takes in results of the scan of articles not open for `least-confident`, starting
     /// the scan of those not done yet. Waits a moment for a result; false once every
     /// article of the library's order is scanned.
@@ -73,7 +19,7 @@ impl App {
         if self.take_scans(WAIT) {
             return true;
         }
-        if self.scan.is_some() {
+        if self.reader.scan.is_some() {
             return true;
         }
         self.start_scan()
@@ -84,18 +30,18 @@ impl App {
     fn take_scans(&mut self, wait: Duration) -> bool {
         let mut got = false;
         let mut wait = wait;
-        while let Some(scan) = &self.scan {
+        while let Some(scan) = &self.reader.scan {
             match scan.poll(wait) {
-                Poll::Found(f) => {
+                Poll::Ready(f) => {
                     if f.generation == self.analyzer.generation() {
-                        self.least.insert(f.entry, f.least);
-                        self.least_stale.remove(&f.entry);
+                        self.reader.least.insert(f.entry, f.least);
+                        self.reader.least_stale.remove(&f.entry);
                     }
                     got = true;
                     wait = Duration::ZERO;
                 }
                 Poll::Pending => break,
-                Poll::Done => self.scan = None,
+                Poll::Done => self.reader.scan = None,
             }
         }
         got
@@ -104,15 +50,15 @@ impl App {
     /// Starts scanning the articles of the library's order that are neither open nor
     /// scanned; false if there are none.
     fn start_scan(&mut self) -> bool {
-        let jobs: Vec<Job> = self
+        let jobs: Vec<scan::Article> = self
             .library
             .order
             .iter()
             .copied()
-            .filter(|e| !self.least.contains_key(e) && !self.articles.contains_key(e))
+            .filter(|e| !self.reader.least.contains_key(e) && !self.reader.articles.contains_key(e))
             .filter_map(|e| {
                 let entry = self.library.entries.get(e)?;
-                Some(Job {
+                Some(scan::Article {
                     entry: e,
                     path: entry.path.clone(),
                     id: entry.id.clone(),
@@ -123,27 +69,27 @@ impl App {
             return false;
         }
         let who = self.annotator.clone();
-        self.scan = Some(Scan::spawn(jobs, who, self.analyzer.clone()));
+        self.reader.scan = Some(scan::spawn(jobs, who, self.analyzer.clone()));
         true
     }
 
     /// Drops scan results: with `keep_stale`, they remain a fallback for `least-confident`
     /// until the article is scanned again (a newer model); else they go entirely (other
     /// lexicons). The scan restarts on the next background step.
-    pub(super) fn forget_scans(&mut self, keep_stale: bool) {
-        self.scan = None;
+    pub(crate) fn forget_scans(&mut self, keep_stale: bool) {
+        self.reader.scan = None;
         if keep_stale {
-            self.least_stale.extend(self.least.drain());
+            self.reader.least_stale.extend(self.reader.least.drain());
         } else {
-            self.least.clear();
-            self.least_stale.clear();
+            self.reader.least.clear();
+            self.reader.least_stale.clear();
         }
     }
 
     /// The least confident unlabeled sentence of an open article (labels may have changed,
     /// so this is not cached beyond the per-sentence analysis).
     fn scan_open(&mut self, e: usize) -> Option<(f32, usize)> {
-        let a = self.articles.get_mut(&e)?;
+        let a = self.reader.articles.get_mut(&e)?;
         if a.ann.is_err() {
             return None;
         }
@@ -165,19 +111,19 @@ impl App {
 
     /// Opens the unlabeled sentence whose suggestion is least confident, in any article.
     /// While articles are still being scanned, the best found so far, and says so.
-    pub(super) fn least_confident(&mut self) {
+    pub(crate) fn least_confident(&mut self) {
         self.take_scans(Duration::ZERO);
         let order = self.library.order.clone();
         let (mut best, mut done): (Option<(f32, usize, usize)>, usize) = (None, 0);
         for &e in &order {
-            let found = if self.articles.contains_key(&e) {
+            let found = if self.reader.articles.contains_key(&e) {
                 done += 1;
                 self.scan_open(e)
-            } else if let Some(f) = self.least.get(&e) {
+            } else if let Some(f) = self.reader.least.get(&e) {
                 done += 1;
                 *f
             } else {
-                self.least_stale.get(&e).copied().flatten()
+                self.reader.least_stale.get(&e).copied().flatten()
             };
             if let Some((c, i)) = found
                 && best.is_none_or(|(b, ..)| c < b)
@@ -186,7 +132,7 @@ impl App {
             }
         }
         let scanning = if done < order.len() {
-            if self.scan.is_none() {
+            if self.reader.scan.is_none() {
                 self.start_scan();
             }
             format!(" (still scanning {done}/{} articles)", order.len())

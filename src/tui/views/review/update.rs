@@ -2,15 +2,15 @@
 //! cursor row or a range, accept every unanimous row after a y/n question, undo across
 //! articles, the "without unanimity" toggle, and `n`/`N` across articles.
 
-use super::app::{App, Mode, SaveState};
-use super::review_view;
 use crate::model::label::Label;
 use crate::model::sidecar::SidecarError;
 use crate::review::agreement::{ArticleSummary, Cursor};
 use crate::tui::action::{Action, View};
+use crate::tui::app::{App, Mode, SaveState};
+use crate::tui::views::review::{draw, layout};
 
 impl App {
-    pub(super) fn review_action(&mut self, a: Action) {
+    pub(crate) fn review_action(&mut self, a: Action) {
         if let Some(label) = a.label() {
             return self.set_gold(Some(label));
         }
@@ -71,7 +71,7 @@ impl App {
     }
 
     /// Moves the cursor by `n` shown rows (mouse wheel).
-    pub(super) fn scroll_review(&mut self, n: i16) {
+    pub(crate) fn scroll_review(&mut self, n: i16) {
         let a = if n > 0 { Action::Down } else { Action::Up };
         for _ in 0..n.unsigned_abs() {
             self.move_review(a);
@@ -184,7 +184,7 @@ impl App {
     }
 
     /// The answer to [`Mode::ConfirmAccept`]: `y` settles every unanimous row.
-    pub(super) fn confirm_accept(&mut self, yes: bool) {
+    pub(crate) fn confirm_accept(&mut self, yes: bool) {
         self.mode = Mode::Normal;
         if !yes {
             return self.say("Nothing accepted.");
@@ -268,39 +268,44 @@ impl App {
     fn review_page(&self) -> usize {
         let Some(p) = self.pane() else { return 1 };
         let shown = p.shown(self.review.only_split);
-        let width = review_view::text_width(usize::from(self.size.0), p.review.annotators().len());
-        let rows = review_view::rows(p, &shown, width, self.review_rows());
+        let width = layout::text_width(
+            usize::from(draw::areas(self.screen()).list.width),
+            p.review.annotators().len(),
+        );
+        let rows = layout::rows(p, &shown, width, self.review_rows());
         let mut units: Vec<usize> = rows.iter().map(|r| r.unit).collect();
         units.dedup();
         units.len().saturating_sub(1)
     }
 
     /// A click on the list selects the row under it.
-    pub(super) fn click_review(&mut self, y: usize) {
+    pub(crate) fn click_review(&mut self, y: usize) {
         let only = self.review.only_split;
-        let (w, h) = (usize::from(self.size.0), self.review_rows());
+        let list = draw::areas(self.screen()).list;
+        let (w, h) = (usize::from(list.width), self.review_rows());
         let Some(p) = self.pane_mut() else { return };
         let shown = p.shown(only);
-        let width = review_view::text_width(w, p.review.annotators().len());
-        let hit = y.checked_sub(2).and_then(|i| {
-            review_view::rows(p, &shown, width, h)
-                .get(i)
-                .map(|r| r.unit)
-        });
+        let width = layout::text_width(w, p.review.annotators().len());
+        let hit = y
+            .checked_sub(usize::from(list.y))
+            .and_then(|i| layout::rows(p, &shown, width, h).get(i).map(|r| r.unit));
         if let Some(u) = hit {
             p.cursor = u;
         }
     }
 
-    /// Rows of the review list (status, header, detail and hint rows aside).
+    /// Rows of the review list, from its layout.
     pub fn review_rows(&self) -> usize {
-        usize::from(self.size.1).saturating_sub(4).max(1)
+        usize::from(draw::areas(self.screen()).list.height).max(1)
     }
 
     /// Keeps the cursor row on screen and analyses the rows shown.
-    pub(super) fn settle_review(&mut self) {
+    pub(crate) fn settle_review(&mut self) {
         let only = self.review.only_split;
-        let (w, h) = (usize::from(self.size.0), self.review_rows());
+        let (w, h) = (
+            usize::from(draw::areas(self.screen()).list.width),
+            self.review_rows(),
+        );
         let analyzer = &self.analyzer;
         let Some(p) = self
             .review
@@ -310,9 +315,9 @@ impl App {
             return;
         };
         let shown = p.shown(only);
-        let width = review_view::text_width(w, p.review.annotators().len());
-        review_view::scroll_to_cursor(p, &shown, width, h);
-        let units: Vec<usize> = review_view::rows(p, &shown, width, h)
+        let width = layout::text_width(w, p.review.annotators().len());
+        layout::scroll_to_cursor(p, &shown, width, h);
+        let units: Vec<usize> = layout::rows(p, &shown, width, h)
             .iter()
             .map(|r| r.unit)
             .collect();

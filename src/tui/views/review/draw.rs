@@ -2,105 +2,28 @@
 //! sentence (cursor or range marker, a `≠` where annotators disagree, one letter per
 //! annotator, the gold letter, the wrapped text with highlights), a detail line and hints.
 
-use super::app::{App, SaveState};
-use super::bars::{self, fit};
-use super::reader_view::styled_text;
-use super::review::Pane;
-use super::style::Theme;
-use super::wrap::{self, Line as Wrapped};
 use crate::model::label::Label;
 use crate::review::adjudicate::Status;
 use crate::tui::action::View;
+use crate::tui::app::{App, SaveState};
+use crate::tui::style::Theme;
+use crate::tui::views::review::Pane;
+use crate::tui::views::review::layout::{LEFT, Row, column_mark, rows, text_width};
+use crate::tui::widgets::bars::{self, fit};
+use crate::tui::widgets::list_layout::{ListAreas, list_areas};
+use crate::tui::widgets::text::styled_text;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// Columns left of the annotator letters (marker, status mark, space) and right of them
-/// (`│`, gold letter, space).
-const LEFT: usize = 3;
-const RIGHT: usize = 3;
+/// Where the review view's parts go on the screen; drawing, clicks and paging all use it.
+pub type Areas = ListAreas;
 
-/// Columns left for text when `annotators` columns are shown in `width`.
-pub fn text_width(width: usize, annotators: usize) -> usize {
-    width.saturating_sub(LEFT + 2 * annotators + RIGHT).max(8)
-}
-
-/// The header mark of annotator column `i`: 1–9, then a–z.
-pub fn column_mark(i: usize) -> char {
-    match i {
-        0..9 => char::from(b'1' + i as u8),
-        _ => char::from(b'a' + ((i - 9) % 26) as u8),
-    }
-}
-
-/// One screen row of the review list.
-#[derive(Debug)]
-pub struct Row<'a> {
-    pub unit: usize,
-    /// The first line of its row (where the marks go).
-    pub first: bool,
-    pub line: Wrapped<'a>,
-}
-
-/// The lines of row `u` at `width` columns.
-fn lines(p: &Pane, u: usize, width: usize) -> Vec<Wrapped<'_>> {
-    let unit = &p.review.aligned().units[u];
-    wrap::wrap(&p.review.aligned().doc.raw, unit.start, unit.end, width)
-}
-
-/// Screen rows from `p.top` down, at most `height`, over the rows `shown`.
-pub fn rows<'a>(p: &'a Pane, shown: &[usize], width: usize, height: usize) -> Vec<Row<'a>> {
-    let mut out = Vec::with_capacity(height);
-    for &u in shown.iter().filter(|&&u| u >= p.top) {
-        for (n, line) in lines(p, u, width).into_iter().enumerate() {
-            if out.len() == height {
-                return out;
-            }
-            out.push(Row {
-                unit: u,
-                first: n == 0,
-                line,
-            });
-        }
-    }
-    out
-}
-
-/// Moves `p.top` the least so the cursor row is on screen; looks at no more rows than fit.
-pub fn scroll_to_cursor(p: &mut Pane, shown: &[usize], width: usize, height: usize) {
-    let Some(pos) = shown.iter().position(|&u| u >= p.cursor) else {
-        return;
-    };
-    p.cursor = shown[pos];
-    let top = shown.iter().position(|&u| u >= p.top).unwrap_or(0);
-    if pos <= top {
-        p.top = p.cursor;
-        return;
-    }
-    let mut used = 0;
-    for &u in &shown[top..=pos] {
-        used += lines(p, u, width).len();
-        if used > height {
-            break;
-        }
-    }
-    if used <= height {
-        return;
-    }
-    // Fill upwards from the cursor.
-    let mut first = pos;
-    let mut used = lines(p, shown[pos], width).len();
-    while first > 0 {
-        let h = lines(p, shown[first - 1], width).len();
-        if used + h > height {
-            break;
-        }
-        used += h;
-        first -= 1;
-    }
-    p.top = shown[first];
+/// The review view's layout in `area`.
+pub fn areas(area: Rect) -> Areas {
+    list_areas(area)
 }
 
 /// Draws the review view into the whole frame.
@@ -109,12 +32,12 @@ pub fn draw(f: &mut Frame, app: &App) {
     let Some(p) = app.pane() else { return };
     let t = &app.theme;
     let width = usize::from(area.width);
-    let h = usize::from(area.height).saturating_sub(4);
-    let row = |y: u16| Rect::new(area.x, area.y + y, area.width, 1);
-    f.render_widget(Paragraph::new(status(app, p, width)), row(0));
-    f.render_widget(Paragraph::new(header(t, p, width)), row(1));
+    let at = areas(area);
+    let h = usize::from(at.list.height);
+    f.render_widget(Paragraph::new(status(app, p, width)), at.status);
+    f.render_widget(Paragraph::new(header(t, p, width)), at.header);
     let shown = p.shown(app.review.only_split);
-    let tw = text_width(width, p.review.annotators().len());
+    let tw = text_width(usize::from(at.list.width), p.review.annotators().len());
     let mut body: Vec<Line> = rows(p, &shown, tw, h)
         .iter()
         .map(|r| text_row(t, p, r))
@@ -127,16 +50,10 @@ pub fn draw(f: &mut Frame, app: &App) {
         };
         body.push(Line::styled(why, t.dim()));
     }
-    f.render_widget(
-        Paragraph::new(body),
-        Rect::new(area.x, area.y + 2, area.width, h as u16),
-    );
+    f.render_widget(Paragraph::new(body), at.list);
     let detail = bars::message_line(app).unwrap_or_else(|| detail(app, p));
-    f.render_widget(Paragraph::new(detail), row(area.height - 2));
-    f.render_widget(
-        Paragraph::new(bars::hint_line(app, View::Review)),
-        row(area.height - 1),
-    );
+    f.render_widget(Paragraph::new(detail), at.detail);
+    f.render_widget(Paragraph::new(bars::hint_line(app, View::Review)), at.hints);
 }
 
 fn status(app: &App, p: &Pane, width: usize) -> Line<'static> {

@@ -2,7 +2,10 @@
 //! the "without unanimity" toggle, and the corpus's agreement summaries, built in a thread
 //! so the first frame never waits for them.
 
-use super::app::App;
+pub mod draw;
+pub mod layout;
+pub mod update;
+
 use crate::model::corpus::Corpus;
 use crate::nlp::analysis::Analyzer;
 use crate::nlp::highlight::Span;
@@ -10,9 +13,11 @@ use crate::nlp::lang::Lang;
 use crate::review::adjudicate::Review;
 use crate::review::agreement::{ArticleSummary, ReviewIndex};
 use crate::tui::action::View;
+use crate::tui::app::App;
+use crate::tui::job::{Job, Poll};
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::Duration;
 
 /// One article under review, with where the reviewer is in it.
 #[derive(Debug)]
@@ -95,7 +100,7 @@ pub struct ReviewState {
     pub only_split: bool,
     /// Per-article agreement, in library entry order, once built.
     pub index: Option<ReviewIndex>,
-    pending: Option<Receiver<ReviewIndex>>,
+    pending: Option<Job<ReviewIndex>>,
     /// Articles of the gold changes made this session, newest last (undo across articles).
     pub history: Vec<usize>,
     /// The last gold write failed: changes are only in memory.
@@ -113,7 +118,7 @@ impl ReviewState {
 
 impl App {
     /// The corpus as scanned, for work done in a thread.
-    pub(super) fn corpus(&self) -> Corpus {
+    pub(crate) fn corpus(&self) -> Corpus {
         Corpus {
             root: self.root.clone(),
             entries: self.library.entries.clone(),
@@ -127,26 +132,24 @@ impl App {
         if self.review.index.is_some() || self.review.pending.is_some() || self.scanning() {
             return;
         }
-        let (tx, rx) = std::sync::mpsc::channel();
         let corpus = self.corpus();
         let cache = self.review.cache.clone();
-        std::thread::spawn(move || {
-            let _ = tx.send(ReviewIndex::build(&corpus, cache.as_deref()));
-        });
-        self.review.pending = Some(rx);
+        self.review.pending = Some(Job::spawn("glose-review", move |w| {
+            w.send(ReviewIndex::build(&corpus, cache.as_deref()));
+        }));
     }
 
     /// Installs the summaries or the stats report if they arrived; true if one did.
     pub fn poll_review(&mut self) -> bool {
         let mut got = false;
-        if let Some(rx) = &self.review.pending {
-            match rx.try_recv() {
-                Ok(ix) => {
+        if let Some(job) = &self.review.pending {
+            match job.poll(Duration::ZERO) {
+                Poll::Ready(ix) => {
                     self.install_review_index(ix);
                     got = true;
                 }
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => self.review.pending = None,
+                Poll::Pending => {}
+                Poll::Done => self.review.pending = None,
             }
         }
         got | self.poll_stats()
@@ -160,8 +163,8 @@ impl App {
     /// Blocks until the summaries and the stats report being built have arrived (tests
     /// and scripts that need them at once).
     pub fn wait_review(&mut self) {
-        if let Some(rx) = self.review.pending.take()
-            && let Ok(ix) = rx.recv()
+        if let Some(job) = self.review.pending.take()
+            && let Some(ix) = job.wait()
         {
             self.install_review_index(ix);
         }
@@ -196,7 +199,7 @@ impl App {
         }
         // Labels made in the reader since the review was read show up, unless the review
         // holds gold changes to undo (they are on disk too, so nothing is lost either way).
-        let stale = self.articles.contains_key(&e)
+        let stale = self.reader.articles.contains_key(&e)
             && self
                 .review
                 .panes

@@ -1,9 +1,10 @@
 //! Draws the library: totals, one row per article (marks, title, id, sentences, a
 //! progress bar for this annotator, other annotators), details of the selected row, hints.
 
-use super::app::App;
-use super::bars::{self, fit};
 use crate::tui::action::View;
+use crate::tui::app::App;
+use crate::tui::widgets::bars::{self, fit};
+use crate::tui::widgets::list_layout::{ListAreas, list_areas};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -12,14 +13,22 @@ use ratatui::widgets::Paragraph;
 
 const BAR: usize = 10;
 
+/// Where the library's parts go on the screen; drawing, clicks and paging all use it.
+pub type Areas = ListAreas;
+
+/// The library's layout in `area`.
+pub fn areas(area: Rect) -> Areas {
+    list_areas(area)
+}
+
 /// Draws the library into the whole frame.
 pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
     let t = &app.theme;
     let lib = &app.library;
     let width = usize::from(area.width);
-    let row = |y: u16| Rect::new(area.x, area.y + y, area.width, 1);
-    let rows = area.height.saturating_sub(4);
+    let at = areas(area);
+    let rows = at.list.height;
     let total: usize = lib.infos.iter().map(|i| i.sentences).sum();
     let done: usize = (0..lib.infos.len())
         .map(|i| lib.labeled(i, &app.annotator))
@@ -43,7 +52,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     if let Some((done, total)) = app.indexing() {
         status.push_str(&format!(" │ reading {done}/{total}"));
     }
-    match super::review_columns::totals(app) {
+    match crate::tui::views::library::review_columns::totals(app) {
         Some(gold) => status.push_str(&format!(" │ {gold}")),
         None => status.push_str(&format!(
             " │ {done}/{total} sentences labeled ({pct}%) │ sort: {}",
@@ -59,13 +68,13 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
     f.render_widget(
         Paragraph::new(Line::styled(fit(&status, width), t.bar())),
-        row(0),
+        at.status,
     );
     let id_w = 24.min(width / 4);
     let fixed = id_w + 37;
     let title_w = width.saturating_sub(fixed);
     let tail = if app.review.mode {
-        super::review_columns::header()
+        crate::tui::views::library::review_columns::header()
     } else {
         format!("{} {}", fit("Progress", BAR + 10), fit("Others", 6))
     };
@@ -77,7 +86,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     );
     f.render_widget(
         Paragraph::new(Line::styled(fit(&header, width), t.heading())),
-        row(1),
+        at.header,
     );
     let mut lines = Vec::new();
     for (pos, &e) in lib
@@ -137,7 +146,9 @@ pub fn draw(f: &mut Frame, app: &App) {
             ),
         ];
         if app.review.mode {
-            cells.push(super::review_columns::cells(app, e, base));
+            cells.push(crate::tui::views::library::review_columns::cells(
+                app, e, base,
+            ));
         } else {
             cells.push(Span::styled(bar, base));
             cells.push(Span::styled(fit(&format!(" {k}/{n}"), 10), base));
@@ -155,13 +166,12 @@ pub fn draw(f: &mut Frame, app: &App) {
         };
         lines.push(Line::styled(why, t.dim()));
     }
-    let list = Rect::new(area.x, area.y + 2, area.width, rows);
-    f.render_widget(Paragraph::new(lines), list);
+    f.render_widget(Paragraph::new(lines), at.list);
     let detail = bars::message_line(app).unwrap_or_else(|| selected_detail(app));
-    f.render_widget(Paragraph::new(detail), row(area.height - 2));
+    f.render_widget(Paragraph::new(detail), at.detail);
     f.render_widget(
         Paragraph::new(bars::hint_line(app, View::Library)),
-        row(area.height - 1),
+        at.hints,
     );
 }
 

@@ -1,13 +1,13 @@
 //! Draws the help screen (generated from the active keymap, grouped by view) and the
 //! guidelines, both scrollable.
 
-use super::app::{App, Pager};
-use super::bars::{self, fit};
-use super::wrap;
 use crate::tui::action::View;
+use crate::tui::app::{App, Pager};
 use crate::tui::keymap::{HelpLine, help_lines};
+use crate::tui::widgets::bars::{self, fit};
+use crate::tui::widgets::wrap;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -59,7 +59,7 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
             let text = app
                 .guidelines
                 .as_deref()
-                .unwrap_or(super::guidelines::BUILTIN);
+                .unwrap_or(crate::tui::views::pager::guidelines::BUILTIN);
             let mut out = Vec::new();
             for src in text.lines() {
                 let style = if src.starts_with('#') {
@@ -83,6 +83,22 @@ pub fn line_count(app: &App, width: usize) -> usize {
     lines(app, width).len()
 }
 
+/// Where the pager's parts go; drawing and scrolling both use it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub title: Rect,
+    /// The scrolling text.
+    pub body: Rect,
+    pub hints: Rect,
+}
+
+/// The pager's layout in `area`.
+pub fn areas(area: Rect) -> Areas {
+    use Constraint::{Fill, Length};
+    let [title, body, hints] = Layout::vertical([Length(1), Fill(1), Length(1)]).areas(area);
+    Areas { title, body, hints }
+}
+
 /// Draws the open pager into the whole frame.
 pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
@@ -92,21 +108,17 @@ pub fn draw(f: &mut Frame, app: &App) {
         None => return,
     };
     let width = usize::from(area.width);
-    let row = |y: u16| Rect::new(area.x, area.y + y, area.width, 1);
+    let at = areas(area);
     f.render_widget(
         Paragraph::new(Line::styled(fit(&title, width), app.theme.bar())),
-        row(0),
+        at.title,
     );
-    let rows = area.height.saturating_sub(2);
+    let rows = at.body.height;
     let body: Vec<Line> = lines(app, width)
         .into_iter()
         .skip(scroll)
         .take(usize::from(rows))
         .collect();
-    let body_area = Rect::new(area.x, area.y + 1, area.width, rows);
-    f.render_widget(Paragraph::new(body), body_area);
-    f.render_widget(
-        Paragraph::new(bars::hint_line(app, View::Help)),
-        row(area.height - 1),
-    );
+    f.render_widget(Paragraph::new(body), at.body);
+    f.render_widget(Paragraph::new(bars::hint_line(app, View::Help)), at.hints);
 }

@@ -1,8 +1,8 @@
 //! The one-line widgets shared by the views: fitting text to a width, the hint bar
 //! generated from the keymap, and the message/prompt line.
 
-use super::app::{App, Mode, Prompt};
 use crate::tui::action::{self, View};
+use crate::tui::app::{App, Mode, Prompt};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;

@@ -2,8 +2,8 @@
 //! so a key press costs the same in a 1 MB article as in a short one. Drawing and mouse
 //! clicks use the same function, so a click lands where the eye sees it.
 
-use super::article::Article;
-use super::wrap::{self, Line};
+use crate::tui::views::reader::article::Article;
+use crate::tui::widgets::wrap::{self, Line};
 
 /// One screen row of the reader's text area.
 #[derive(Debug, Clone, PartialEq, Eq)]

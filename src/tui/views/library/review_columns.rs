@@ -2,7 +2,7 @@
 //! disagreements gold has not settled yet, and rows adjudicated. Same width as the
 //! progress columns they replace.
 
-use super::app::App;
+use crate::tui::app::App;
 use ratatui::style::Style;
 use ratatui::text::Span;
 

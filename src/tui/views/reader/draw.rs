@@ -1,0 +1,194 @@
+//! Draws the reader: status bar, the visible sentences with gutter marks (label letter,
+//! dim lowercase suggestion, cursor and range markers), a detail line and the hint bar.
+
+use crate::tui::action::View;
+use crate::tui::app::{App, SaveState};
+use crate::tui::style::Theme;
+use crate::tui::views::reader::article::Article;
+use crate::tui::views::reader::layout::{self, Row};
+use crate::tui::widgets::bars::{self, fit};
+use crate::tui::widgets::text::put_text;
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Columns left of the text: cursor or range marker, label letter, unsaved mark.
+const GUTTER: u16 = 3;
+
+/// Where the reader's parts go on the screen; drawing, clicks and scrolling all use it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub status: Rect,
+    /// The sentence rows, gutter included.
+    pub rows: Rect,
+    /// The text part of the rows, right of the gutter: what sentences are wrapped to.
+    pub text: Rect,
+    /// The cursor sentence's detail, or the message line.
+    pub detail: Rect,
+    pub hints: Rect,
+}
+
+/// The reader's layout in `area`.
+pub fn areas(area: Rect) -> Areas {
+    use Constraint::{Fill, Length};
+    let [status, rows, detail, hints] =
+        Layout::vertical([Length(1), Fill(1), Length(1), Length(1)]).areas(area);
+    let [_, text] = Layout::horizontal([Length(GUTTER), Fill(1)]).areas(rows);
+    Areas {
+        status,
+        rows,
+        text,
+        detail,
+        hints,
+    }
+}
+
+/// Draws the reader into the whole frame.
+pub fn draw(f: &mut Frame, app: &App) {
+    let area = f.area();
+    let Some(a) = app.article() else { return };
+    // The frame, not the last resize event, decides: they differ only for a moment.
+    let at = areas(area);
+    let (w, h) = (usize::from(at.text.width), usize::from(at.rows.height));
+    f.render_widget(Paragraph::new(status(app, a, area.width)), at.status);
+    let text = at.rows;
+    let buf = f.buffer_mut();
+    for (y, r) in (text.y..).zip(layout::visible(a, w, h).iter()) {
+        put_row(buf, &app.theme, a, r, Rect::new(text.x, y, text.width, 1));
+    }
+    let detail = bars::message_line(app).unwrap_or_else(|| detail(app, a));
+    f.render_widget(Paragraph::new(detail), at.detail);
+    f.render_widget(Paragraph::new(bars::hint_line(app, View::Reader)), at.hints);
+}
+
+fn status(app: &App, a: &Article, width: u16) -> Line<'static> {
+    let t = &app.theme;
+    let n = a.len();
+    let pos = if n == 0 { 0 } else { a.cursor + 1 };
+    let (save, save_style) = match (&a.ann, &app.save) {
+        (Err(_), _) => ("READ-ONLY".to_string(), t.error()),
+        (_, SaveState::Failed(_)) => ("NOT SAVED".to_string(), t.error()),
+        (_, SaveState::Saved(at)) => (format!("saved {at}"), t.bar()),
+        (_, SaveState::Idle) => ("no changes".to_string(), t.bar()),
+    };
+    let right = format!(
+        " │ {pos}/{n} │ {}/{n} labeled │ {} │ ",
+        a.labeled(),
+        app.annotator
+    );
+    let used = unicode_width::UnicodeWidthStr::width(right.as_str()) + save.chars().count() + 1;
+    let title = fit(
+        &format!(" {}", a.doc.title),
+        usize::from(width).saturating_sub(used),
+    );
+    Line::from(vec![
+        Span::styled(title, t.bar()),
+        Span::styled(right, t.bar()),
+        Span::styled(format!("{save} "), save_style.patch(t.bar())),
+    ])
+}
+
+/// Writes the gutter and text of one screen row into `area`.
+fn put_row(buf: &mut Buffer, t: &Theme, a: &Article, r: &Row, area: Rect) {
+    let Some(i) = r.sentence else {
+        return;
+    };
+    let (lo, hi) = a.selection();
+    let in_range = a.anchor.is_some() && (lo..=hi).contains(&i);
+    let cursor = i == a.cursor;
+    let marker = match (cursor && r.first, in_range) {
+        (true, _) => Span::styled(">", t.selected()),
+        (false, true) => Span::styled("┃", Style::new()),
+        _ => Span::raw(" "),
+    };
+    let label = a.label(i);
+    let mark = match (r.first, label, a.analysis[i].as_ref()) {
+        (false, ..) => Span::raw(" "),
+        (true, Some(l), _) => Span::styled(l.letter().to_string(), t.label_mark(l)),
+        (true, None, Some(s)) => Span::styled(
+            s.suggestion.label.letter().to_ascii_lowercase().to_string(),
+            t.suggestion_mark(),
+        ),
+        (true, None, None) => Span::raw(" "),
+    };
+    let mut base = label.map_or_else(Style::new, |l| t.label(l));
+    if in_range {
+        base = base.patch(t.range());
+    }
+    if cursor {
+        base = base.patch(t.selected());
+    }
+    let spans = a.analysis[i]
+        .as_ref()
+        .map(|x| x.spans.as_slice())
+        .unwrap_or(&[]);
+    // A label only in memory (its save failed) is marked until a save succeeds.
+    let pending = r.first && a.ann.as_ref().is_ok_and(|x| x.is_pending(i));
+    let gap = if pending {
+        Span::styled("*", t.error())
+    } else {
+        Span::raw(" ")
+    };
+    let mut x = area.x;
+    for g in [marker, mark, gap] {
+        x = buf
+            .set_span(x, area.y, &g, area.right().saturating_sub(x))
+            .0;
+    }
+    put_text(buf, t, &r.line, spans, base, Rect { x, ..area });
+}
+
+/// About the cursor sentence: its label and note, or the suggestion with its reasons.
+fn detail(app: &App, a: &Article) -> Line<'static> {
+    let t = &app.theme;
+    if let Err(e) = &a.ann {
+        return Line::styled(
+            format!("read-only: {}", crate::model::sanitize::clean(e)),
+            t.error(),
+        );
+    }
+    if a.is_empty() {
+        return Line::styled("This article has no sentences.", t.dim());
+    }
+    if a.anchor.is_some() {
+        let (lo, hi) = a.selection();
+        return Line::styled(
+            format!(
+                "range: sentences {}–{} ({}); a label key labels all of them, Esc cancels",
+                lo + 1,
+                hi + 1,
+                hi - lo + 1
+            ),
+            t.key(),
+        );
+    }
+    if let Some(r) = a.record(a.cursor) {
+        let mut s = format!("{} {}", r.label.letter(), r.label.name());
+        if let Some(m) = &r.model {
+            s.push_str(&format!(" (accepted from {m})"));
+        }
+        if let Some(n) = &r.note {
+            s.push_str(&format!(" · note: {}", crate::model::sanitize::clean(n)));
+        }
+        return Line::styled(s, t.label(r.label));
+    }
+    match &a.analysis[a.cursor] {
+        Some(x) => {
+            let s = &x.suggestion;
+            Line::styled(
+                format!(
+                    "suggests {} {:.0}% ({}): {}",
+                    s.label.name(),
+                    s.confidence * 100.0,
+                    s.model,
+                    crate::model::sanitize::clean(&s.reasons.join("; "))
+                ),
+                t.dim(),
+            )
+        }
+        None => Line::default(),
+    }
+}

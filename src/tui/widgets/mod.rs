@@ -1,0 +1,7 @@
+//! Pieces of drawing shared by several views.
+
+pub mod bars;
+pub mod list_layout;
+pub mod scroll;
+pub mod text;
+pub mod wrap;
