@@ -1,7 +1,7 @@
 //! End to end on the five sample articles labeled by two real annotators (hand-cut spans,
 //! which do not all match glose's own segmentation): sidecars → `glose agree --json`.
 
-use assert_cmd::Command;
+use crate::support::cli::glose;
 use glose::model::document::{Document, fingerprint};
 use glose::model::label::Label;
 use glose::model::sidecar::{self, How, Record, SCHEMA, Sidecar};
@@ -82,10 +82,7 @@ fn write_sidecars(root: &Path, who: &str, lines: &[Line]) -> usize {
 
 fn agree(root: &Path, args: &[&str]) -> Value {
     let cfg = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("glose")
-        .unwrap()
-        .env("GLOSE_CONFIG_DIR", cfg.path())
-        .env("GLOSE_CACHE_DIR", cfg.path())
+    let out = glose(&cfg)
         .arg("agree")
         .arg(root)
         .args(args)
@@ -241,10 +238,7 @@ fn bad_arguments_are_clear_errors() {
     write_sidecars(dir.path(), "ann1", &read_jsonl("seeds.jsonl"));
     let run = |args: &[&str]| {
         let cfg = tempfile::tempdir().unwrap();
-        let out = Command::cargo_bin("glose")
-            .unwrap()
-            .env("GLOSE_CONFIG_DIR", cfg.path())
-            .env("GLOSE_CACHE_DIR", cfg.path())
+        let out = glose(&cfg)
             .arg("agree")
             .arg(dir.path())
             .args(args)
@@ -384,14 +378,7 @@ fn plain_output_is_a_readable_table() {
     write_sidecars(dir.path(), "ann1", &read_jsonl("seeds.jsonl"));
     write_sidecars(dir.path(), "ann2", &read_jsonl("seeds.annotator2.jsonl"));
     let cfg = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("glose")
-        .unwrap()
-        .env("GLOSE_CONFIG_DIR", cfg.path())
-        .env("GLOSE_CACHE_DIR", cfg.path())
-        .arg("agree")
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let out = glose(&cfg).arg("agree").arg(dir.path()).output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let line = |start: &str| {
