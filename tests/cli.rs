@@ -10,6 +10,8 @@ mod commands;
 mod eval;
 #[path = "cli/export.rs"]
 mod export;
+#[path = "cli/hardening.rs"]
+mod hardening;
 #[path = "cli/import.rs"]
 mod import;
 #[path = "cli/segment.rs"]

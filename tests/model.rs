@@ -9,6 +9,8 @@ mod agree_align;
 mod agree_cache;
 #[path = "model/analysis_props.rs"]
 mod analysis_props;
+#[path = "model/config_fuzz.rs"]
+mod config_fuzz;
 #[path = "model/export_props.rs"]
 mod export_props;
 #[path = "model/highlight.rs"]
@@ -23,4 +25,6 @@ mod segment_rules;
 mod sidecar_race;
 #[path = "model/suggest.rs"]
 mod suggest;
+#[path = "model/suggest_model.rs"]
+mod suggest_model;
 mod support;

@@ -1,6 +1,8 @@
 //! The UI without a terminal: key events through the keymap into `App`, and `TestBackend` renders with styles and `insta` snapshots.
 //! One binary per test level; each module is a file under `tests/tui/`.
 
+#[path = "tui/blind.rs"]
+mod blind;
 #[path = "tui/keymaps.rs"]
 mod keymaps;
 #[path = "tui/keys_doc.rs"]

@@ -4,6 +4,7 @@
 use crate::model::corpus::Corpus;
 use crate::model::label::Label;
 use crate::model::matrix::LabelMatrix;
+use crate::model::matrix::LabelMatrix;
 use crate::nlp::analysis::Analyzer;
 use crate::nlp::highlight::Kind;
 use crate::nlp::suggest::metrics::{LabelScores, SpanScores};
@@ -56,7 +57,8 @@ fn label_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Label, D::Error>
 
 /// Reads a reference file; errors name the file and line.
 pub fn read_gold(path: &Path) -> anyhow::Result<Vec<GoldUnit>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
+    let text = crate::store::whole_file::read_string(path, crate::cli::import::MAX_BYTES)
+        .map_err(|e| anyhow::anyhow!(e.describe(path)))?;
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
@@ -130,8 +132,8 @@ fn load_articles(root: &Path, units: &[GoldUnit]) -> anyhow::Result<BTreeMap<Str
             continue;
         }
         let p = root.join(&u.article);
-        let t = std::fs::read_to_string(&p)
-            .with_context(|| format!("{}: article of the reference not readable", p.display()))?;
+        let t = crate::store::whole_file::read_string(&p, crate::model::document::MAX_BYTES)
+            .map_err(|e| anyhow::anyhow!("{} (an article of the reference)", e.describe(&p)))?;
         texts.insert(u.article.clone(), t);
     }
     for u in units {
@@ -231,10 +233,10 @@ pub fn evaluate(
         let s = match folds.and_then(|_| models[fold_of(&u.article)].as_ref()) {
             Some(m) => m.refine(&ev, p.text, u.start, u.end, None, rules),
             None if folds.is_some() => rules,
-            None => {
-                an.span(p.text, an.lang_of(p.text), u.start, u.end)
-                    .suggestion
-            }
+            None => an
+                .span(p.text, an.lang_of(p.text), u.start, u.end)
+                .suggestion
+                .unwrap_or(rules),
         };
         r.labels.add(u.label, s.label);
         let of = |k: Kind| -> Vec<(usize, usize)> {

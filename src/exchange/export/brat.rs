@@ -57,16 +57,21 @@ pub fn ann(rows: &[&Row]) -> String {
 
 /// A file or folder of a brat export that could not be read or written.
 #[derive(Debug, thiserror::Error)]
-#[error("{}: {source}", path.display())]
-pub struct BratError {
-    pub path: PathBuf,
-    #[source]
-    pub source: std::io::Error,
+pub enum BratError {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// An article that cannot be read, described with its path.
+    #[error("{0}")]
+    Read(String),
 }
 
 /// Names the path an I/O step was about.
 fn at(path: &Path) -> impl FnOnce(std::io::Error) -> BratError + '_ {
-    move |source| BratError {
+    move |source| BratError::Io {
         path: path.to_path_buf(),
         source,
     }
@@ -87,7 +92,9 @@ pub fn write_dir(dir: &Path, rows: &[Row], corpus_root: &Path) -> Result<usize, 
             i += 1;
         }
         let src = corpus_root.join(&*article);
-        let bytes = std::fs::read(&src).map_err(at(&src))?;
+        let (bytes, _) =
+            crate::store::whole_file::read_path_meta(&src, crate::model::document::MAX_BYTES)
+                .map_err(|e| BratError::Read(e.describe(&src)))?;
         let base: PathBuf = dir.join(stem(&article));
         if let Some(parent) = base.parent() {
             std::fs::create_dir_all(parent).map_err(at(parent))?;

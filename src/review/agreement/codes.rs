@@ -216,8 +216,10 @@ impl Cache {
         // The first 16 bytes of the digest name the file.
         let name = format!("{digest:x}");
         let path = dir.join(format!("agree-{}.bin", &name[..32]));
-        let old = std::fs::read(&path)
+        // A cache: anything odd (a FIFO, a huge file) is ignored and rebuilt.
+        let old = crate::store::whole_file::read_path_meta(&path, 1 << 30)
             .ok()
+            .map(|(b, _)| b)
             .and_then(|b| read_all(&b))
             .unwrap_or_default();
         Cache {
@@ -280,10 +282,8 @@ impl Cache {
         if std::fs::create_dir_all(dir).is_err() {
             return;
         }
-        let tmp = dir.join(format!(".agree.{}.tmp", std::process::id()));
-        if std::fs::write(&tmp, &out).is_ok() && std::fs::rename(&tmp, &self.path).is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
+        // A cache: a failed write only costs the next run its speed-up.
+        let _ = crate::store::atomic::write(&self.path, &out);
     }
 }
 
