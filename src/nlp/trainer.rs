@@ -11,7 +11,7 @@ use crate::model::matrix::LabelMatrix;
 use crate::nlp::analysis::Analyzer;
 use crate::nlp::suggest::features;
 use crate::nlp::suggest::folds::{self, FOLDS, Labeled, Learned};
-use crate::nlp::suggest::model::{Example, Model};
+use crate::nlp::suggest::model::Example;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};

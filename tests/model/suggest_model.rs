@@ -10,7 +10,7 @@ use glose::model::label::Label;
 use glose::model::sidecar::{How, Record};
 use glose::nlp::analysis::Analyzer;
 use glose::nlp::suggest::Suggestion;
-use glose::nlp::suggest::trainer::{self, State};
+use glose::nlp::trainer::{self, State};
 use std::path::Path;
 use std::time::Duration;
 
