@@ -11,6 +11,8 @@ mod hostile;
 mod path_safety;
 #[path = "pty/review.rs"]
 mod review;
+#[path = "pty/settle.rs"]
+mod settle;
 mod support;
 #[path = "pty/tui.rs"]
 mod tui;

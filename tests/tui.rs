@@ -11,10 +11,14 @@ mod keys_doc;
 mod learn;
 #[path = "tui/navigation.rs"]
 mod navigation;
+#[path = "tui/queue.rs"]
+mod queue;
 #[path = "tui/render.rs"]
 mod render;
 #[path = "tui/review.rs"]
 mod review;
+#[path = "tui/review_settle.rs"]
+mod review_settle;
 #[path = "tui/review_update.rs"]
 mod review_update;
 #[path = "tui/scan.rs"]

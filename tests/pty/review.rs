@@ -30,7 +30,9 @@ fn adjudicate_a_disagreement_accept_unanimous_rows_and_find_them_in_the_gold_fil
     s.wait_for("0/19"); // summaries arrived: rows adjudicated per article
     // The list is sorted by disagreements without gold: find the article by its id.
     s.send("/000\r");
-    s.wait_until("one article listed", |scr| scr.matches(".txt ").count() == 1);
+    s.wait_until("one article listed", |scr| {
+        scr.matches(".txt ").count() == 1
+    });
     s.send("\r");
     s.wait_for(&format!("row {}/{n}", d + 1));
     s.wait_for(&format!("gold 0/{n}"));

@@ -3,15 +3,13 @@
 //! next-article key following the queue, queue progress in the status bars; and the review
 //! library sorted by disagreements without gold.
 
-mod tui_support;
-
+use crate::support::tui::{app, keys, review_on_disk, two_annotators};
 use glose::model::assign::Plan;
 use glose::model::corpus::Corpus;
 use glose::tui::Sort;
 use glose::tui::action::View;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use tui_support::{app, keys, review_on_disk, two_annotators};
 
 fn ids(dir: &std::path::Path) -> Vec<String> {
     Corpus::scan(dir)

@@ -4,14 +4,11 @@
 //! annotator, one confirmed key settles every 2-against-1 sentence of the corpus. Also the
 //! merge-driver hint on the message line at start.
 
-mod tui_support;
-
-mod pty_support;
+use crate::support::pty::Session;
+use crate::support::tui::review_on_disk;
 use glose::review::adjudicate::Review;
-use pty_support::Session;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use tui_support::review_on_disk;
 
 const ID: &str = "002_528c4a62948588f3.txt";
 
@@ -67,7 +64,9 @@ fn open(s: &mut Session, id: &str) {
     s.send("/");
     s.send(&id[..3]);
     s.send("\r");
-    s.wait_until("one article listed", |scr| scr.matches(".txt ").count() == 1);
+    s.wait_until("one article listed", |scr| {
+        scr.matches(".txt ").count() == 1
+    });
     s.send("\r");
     s.wait_for("gold ");
 }

@@ -3,15 +3,13 @@
 //! ones unless `T` says otherwise, majority and unanimous accepts per article and across
 //! the corpus, and redo. Expectations come from the sidecars on disk.
 
-mod tui_support;
-
+use crate::support::tui::{app, keys, review_on_disk, two_annotators};
 use glose::model::annotator::Annotator;
 use glose::model::corpus::Corpus;
 use glose::review::adjudicate::Review;
 use glose::tui::action::View;
 use glose::tui::{AcceptKind, App, Mode};
 use std::path::Path;
-use tui_support::{app, keys, review_on_disk, two_annotators};
 
 const ID: &str = "002_528c4a62948588f3.txt";
 
@@ -251,7 +249,7 @@ fn the_context_panel_shows_the_sentences_around_notes_and_suggestions() {
     let u = before.disagreements()[1];
     assert!(u > 0 && u + 1 < before.len());
     // alice accepted a suggestion there and wrote a note.
-    let path = tui_support::sidecar_path(dir.path(), ID, "alice");
+    let path = crate::support::tui::sidecar_path(dir.path(), ID, "alice");
     let mut sc = glose::model::sidecar::read(&path).unwrap().unwrap();
     let rec = before.aligned().cells[u][0].clone().unwrap();
     let r = sc
