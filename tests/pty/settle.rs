@@ -5,7 +5,7 @@
 //! merge-driver hint on the message line at start.
 
 use crate::support::pty::Session;
-use crate::support::tui::review_on_disk;
+use crate::support::tui::{ids, review_on_disk};
 use glose::review::adjudicate::Review;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -41,11 +41,6 @@ fn corpus() -> tempfile::TempDir {
     import(dir.path(), "seeds.jsonl", "alice");
     import(dir.path(), "seeds.annotator2.jsonl", "bob");
     dir
-}
-
-fn ids(dir: &Path) -> Vec<String> {
-    let c = glose::model::corpus::Corpus::scan(dir).unwrap();
-    c.entries.into_iter().map(|e| e.id).collect()
 }
 
 fn start(corpus: &Path) -> Session {

@@ -126,3 +126,24 @@ pub fn review_on_disk(dir: &Path, article: &str) -> glose::review::adjudicate::R
     let entry = corpus.entries.iter().find(|e| e.id == article).unwrap();
     glose::review::adjudicate::Review::open(entry, Annotator::new("reader").unwrap()).unwrap()
 }
+
+/// Article ids of the corpus at `dir`, in library (name) order.
+pub fn ids(dir: &Path) -> Vec<String> {
+    Corpus::scan(dir)
+        .unwrap()
+        .entries
+        .into_iter()
+        .map(|e| e.id)
+        .collect()
+}
+
+/// The app drawn on a `w`×`h` screen (resized first), as text rows.
+pub fn screen_rows(app: &mut App, w: u16, h: u16) -> Vec<String> {
+    app.update(Action::Resize(w, h));
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| glose::tui::draw(f, app)).unwrap();
+    let buf = t.backend().buffer();
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect())
+        .collect()
+}

@@ -3,37 +3,14 @@
 //! next-article key following the queue, queue progress in the status bars; and the review
 //! library sorted by disagreements without gold.
 
-use crate::support::tui::{app, keys, review_on_disk, two_annotators};
+use crate::support::tui::{app, ids, keys, review_on_disk, screen_rows, two_annotators};
 use glose::model::assign::Plan;
-use glose::model::corpus::Corpus;
 use glose::tui::Sort;
 use glose::tui::action::View;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn ids(dir: &std::path::Path) -> Vec<String> {
-    Corpus::scan(dir)
-        .unwrap()
-        .entries
-        .into_iter()
-        .map(|e| e.id)
-        .collect()
-}
 
 /// The screen as text, 120 columns wide so the status bar is whole.
 fn screen(app: &mut glose::tui::App) -> String {
-    app.update(glose::tui::action::Action::Resize(120, 24));
-    let mut term = Terminal::new(TestBackend::new(120, 24)).unwrap();
-    term.draw(|f| glose::tui::draw(f, app)).unwrap();
-    let buf = term.backend().buffer();
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    screen_rows(app, 120, 24).join("\n")
 }
 
 /// A plan giving `carol` the 4th then the 2nd article, and `dan` the others.

@@ -3,7 +3,7 @@
 //! ones unless `T` says otherwise, majority and unanimous accepts per article and across
 //! the corpus, and redo. Expectations come from the sidecars on disk.
 
-use crate::support::tui::{app, keys, review_on_disk, two_annotators};
+use crate::support::tui::{app, ids, keys, review_on_disk, screen_rows, two_annotators};
 use glose::model::annotator::Annotator;
 use glose::model::corpus::Corpus;
 use glose::review::adjudicate::Review;
@@ -19,12 +19,7 @@ fn cursor(app: &App) -> usize {
 
 /// Opens `id` in review (library order is by name).
 fn open(app: &mut App, dir: &Path, id: &str) {
-    let ids: Vec<String> = Corpus::scan(dir)
-        .unwrap()
-        .entries
-        .into_iter()
-        .map(|e| e.id)
-        .collect();
+    let ids = ids(dir);
     let i = ids.iter().position(|x| x == id).unwrap();
     keys(app, "g");
     for _ in 0..i {
@@ -117,12 +112,7 @@ fn n_skips_settled_disagreements_unless_t_shows_them() {
 fn majority_accept_settles_two_against_one_here_or_in_the_whole_corpus() {
     let dir = two_annotators();
     add_carol(dir.path());
-    let ids: Vec<String> = Corpus::scan(dir.path())
-        .unwrap()
-        .entries
-        .into_iter()
-        .map(|e| e.id)
-        .collect();
+    let ids = ids(dir.path());
     let before: Vec<Review> = ids
         .iter()
         .map(|id| review_on_disk(dir.path(), id))
@@ -191,12 +181,7 @@ fn majority_accept_settles_two_against_one_here_or_in_the_whole_corpus() {
 #[test]
 fn unanimous_accept_covers_the_corpus_and_n_cancels() {
     let dir = two_annotators();
-    let ids: Vec<String> = Corpus::scan(dir.path())
-        .unwrap()
-        .entries
-        .into_iter()
-        .map(|e| e.id)
-        .collect();
+    let ids = ids(dir.path());
     let pending: Vec<usize> = ids
         .iter()
         .map(|id| review_on_disk(dir.path(), id).pending_unanimous().len())
@@ -266,13 +251,7 @@ fn the_context_panel_shows_the_sentences_around_notes_and_suggestions() {
     open(&mut app, dir.path(), ID);
     keys(&mut app, "n");
     assert_eq!(cursor(&app), u);
-    app.update(glose::tui::action::Action::Resize(100, 30));
-    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
-    term.draw(|f| glose::tui::draw(f, &app)).unwrap();
-    let buf = term.backend().buffer();
-    let rows: Vec<String> = (0..30)
-        .map(|y| (0..100).map(|x| buf[(x, y)].symbol().to_string()).collect())
-        .collect();
+    let rows = screen_rows(&mut app, 100, 30);
     let find = |p: &str| {
         rows.iter()
             .find(|r| r.starts_with(p))
@@ -294,14 +273,8 @@ fn the_context_panel_shows_the_sentences_around_notes_and_suggestions() {
     assert!(find("2 bob: ").contains("(imported)"));
     // With only disagreements shown, the panel still gives the article's neighbours.
     keys(&mut app, "t");
-    term.draw(|f| glose::tui::draw(f, &app)).unwrap();
-    let buf = term.backend().buffer();
-    let up = (0..30)
-        .map(|y| {
-            (0..100)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
+    let up = screen_rows(&mut app, 100, 30)
+        .into_iter()
         .find(|r| r.starts_with("↑ "))
         .unwrap_or_default();
     assert!(up.contains(&prefix(before.text(u - 1))), "{up}");
