@@ -115,6 +115,9 @@ fn put_row(buf: &mut Buffer, t: &Theme, a: &Article, r: &Row, area: Rect) {
         (true, None, None) => Span::raw(" "),
     };
     let mut base = label.map_or_else(Style::new, |l| t.label(l));
+    if a.headings[i] {
+        base = base.patch(t.article_heading());
+    }
     if in_range {
         base = base.patch(t.range());
     }
@@ -138,7 +141,7 @@ fn put_row(buf: &mut Buffer, t: &Theme, a: &Article, r: &Row, area: Rect) {
             .set_span(x, area.y, &g, area.right().saturating_sub(x))
             .0;
     }
-    put_text(buf, t, &r.line, spans, base, Rect { x, ..area });
+    put_text(buf, t, &r.line, spans, base, a.found, Rect { x, ..area });
 }
 
 /// About the cursor sentence: its label and note, or the suggestion with its reasons.

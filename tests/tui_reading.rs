@@ -1,0 +1,153 @@
+//! Reading an article as an article, without a terminal: paragraphs and headings on the
+//! sample articles, titles in the library, and search that ignores case and accents with
+//! the match highlighted.
+
+mod tui_support;
+
+use glose::tui::{App, Theme, draw};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use std::path::Path;
+use tui_support::{app, keys};
+
+/// A temporary copy of the repository's `sample_corpus`.
+fn sample() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_corpus");
+    for f in std::fs::read_dir(src).unwrap() {
+        let f = f.unwrap();
+        std::fs::copy(f.path(), dir.path().join(f.file_name())).unwrap();
+    }
+    dir
+}
+
+fn render(app: &App, w: u16, h: u16) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| draw(f, app)).unwrap();
+    t.backend().buffer().clone()
+}
+
+fn row(buf: &Buffer, y: u16) -> String {
+    (0..buf.area.width)
+        .map(|x| buf[(x, y)].symbol().to_string())
+        .collect()
+}
+
+/// The screen row where `text` starts, and its column.
+fn find(buf: &Buffer, text: &str) -> Option<(u16, u16)> {
+    // Row 0 is the status bar, which shows the title.
+    (1..buf.area.height).find_map(|y| {
+        let r = row(buf, y);
+        r.find(text).map(|b| (y, r[..b].chars().count() as u16))
+    })
+}
+
+#[test]
+fn in_sample_000_a_line_break_after_a_sentence_is_a_paragraph() {
+    let dir = sample();
+    let mut app = app(dir.path(), "alice");
+    keys(&mut app, "<enter>");
+    let a = app.article().unwrap();
+    assert!(a.doc.id.starts_with("000_"));
+    assert_eq!((a.cursor, a.len()), (0, 19));
+    keys(&mut app, "J");
+    assert_eq!(app.article().unwrap().cursor, 4, "J from 1 reaches 5/19");
+    keys(&mut app, "K");
+    assert_eq!(app.article().unwrap().cursor, 0);
+    keys(&mut app, "J");
+    // the fourth sentence ends the first paragraph; a blank row follows it
+    let buf = render(&app, 100, 40);
+    let (y, _) = find(&buf, "ville fantôme").expect("end of the first paragraph shown");
+    assert_eq!(row(&buf, y + 1).trim(), "", "{}", row(&buf, y + 1));
+    assert!(row(&buf, y + 2).contains("Face à cet épisode"));
+    assert!(row(&buf, 0).contains("5/19"));
+}
+
+#[test]
+fn headings_are_bold_and_underlined_without_colour() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "# Le front se déplace\nLe JNIM frappe Bamako. Les convois brûlent.\nUn intertitre court\nLa suite.\n",
+    )
+    .unwrap();
+    let mut app = app(dir.path(), "alice");
+    app.theme = Theme::new(false, false);
+    keys(&mut app, "<enter>j");
+    let buf = render(&app, 80, 12);
+    let (y, x) = find(&buf, "Le front").unwrap();
+    let m = buf[(x, y)].modifier;
+    assert!(m.contains(Modifier::BOLD | Modifier::UNDERLINED), "{m:?}");
+    let (y, x) = find(&buf, "Un intertitre").unwrap();
+    assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    let (y, x) = find(&buf, "Le JNIM").unwrap();
+    assert!(!buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    assert_eq!(buf[(x, y)].fg, Color::Reset);
+}
+
+#[test]
+fn library_titles_read_as_titles() {
+    let dir = sample();
+    let app = app(dir.path(), "alice");
+    let title = |p: &str| {
+        let i = app
+            .library
+            .infos
+            .iter()
+            .position(|x| x.id.starts_with(p))
+            .unwrap();
+        app.library.infos[i].title.clone()
+    };
+    assert_eq!(
+        title("000"),
+        "Le 19 août 2025, des combattants du JNIM (affilié à al-Qaïda) ont lancé des…"
+    );
+    assert!(
+        title("002").starts_with("Mercredi,1er octobre 2025"),
+        "{}",
+        title("002")
+    );
+    assert!(title("002").chars().count() <= 81);
+    assert!(
+        title("003").starts_with("Le 18 novembre"),
+        "{}",
+        title("003")
+    );
+    assert!(!title("003").contains("Temps de lecture"));
+    assert_eq!(
+        title("004"),
+        "Introduction : une escalade djihadiste dans plusieurs régions maliennes"
+    );
+}
+
+#[test]
+fn search_ignores_case_and_accents_and_highlights_the_match() {
+    let dir = sample();
+    let mut app = app(dir.path(), "alice");
+    keys(&mut app, "<enter>/etat<enter>");
+    let a = app.article().unwrap();
+    let text = a.doc.sentence_text(a.cursor);
+    assert!(text.contains("l’État"), "{text}");
+    let (s, e) = a.found.unwrap();
+    assert_eq!(&a.doc.raw[s..e], "État");
+    // the match is drawn apart from the reversed cursor sentence
+    let buf = render(&app, 100, 40);
+    let (y, x) = find(&buf, "État").unwrap();
+    assert_eq!(buf[(x, y)].bg, Color::Yellow);
+    assert!(!buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    assert!(buf[(x - 2, y)].modifier.contains(Modifier::REVERSED));
+    // the library filter folds too: `regi` finds "régions"
+    keys(&mut app, "<esc>");
+    assert_eq!(app.view, glose::tui::action::View::Library);
+    keys(&mut app, "/REGI<enter>");
+    let shown: Vec<&str> = app
+        .library
+        .order
+        .iter()
+        .map(|&i| app.library.infos[i].id.as_str())
+        .collect();
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert!(shown[0].starts_with("004_"));
+}
