@@ -72,6 +72,7 @@ pub fn run_in(
         }
     };
     drop(watchdog);
+    app.save_place();
     match signal {
         None => Ok(ExitCode::SUCCESS),
         Some(sig) => {
@@ -113,6 +114,9 @@ pub fn start(
     app.advance = cfg.advance_after_label;
     app.review.cache = config::cache_dir();
     app.review.mode = review;
+    if !review {
+        app.resume_from(config::cache_dir().as_deref());
+    }
     if let Some(hint) = crate::exchange::git::driver_hint(root) {
         app.warn(hint);
     }

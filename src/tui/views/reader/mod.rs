@@ -5,6 +5,7 @@ pub mod draw;
 pub mod edit;
 pub mod layout;
 pub mod least_confident;
+pub mod resume;
 pub mod scan;
 pub mod update;
 
@@ -25,6 +26,10 @@ pub struct Reader {
     pub least: HashMap<usize, Option<(f32, usize)>>,
     /// Results made with an older model, used only until the article is scanned again.
     pub least_stale: HashMap<usize, Option<(f32, usize)>>,
+    /// Where this annotator stopped last time, until it is reopened or the user moves.
+    pub resume: Option<resume::Place>,
+    /// Where the place is kept on quit (`None`: not kept, as in tests).
+    pub resume_file: Option<std::path::PathBuf>,
     /// The scan of articles not open, while it runs.
     pub(crate) scan: Option<Job<scan::Found>>,
 }
