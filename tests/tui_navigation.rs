@@ -242,7 +242,7 @@ fn least_confident_before_the_scan_ends_takes_the_best_so_far_and_says_so() {
     let target = least_on_disk(dir.path(), "alice", &[]);
     assert_ne!(target.0, so_far.0);
     // A newer model makes the scans stale: they are redone, and meanwhile still used.
-    app.analyzer.set_model(None);
+    app.analyzer.set_learned(None);
     assert!(app.background_step());
     assert!(app.reader.least.is_empty());
     assert_eq!(app.reader.least_stale.len(), 2);

@@ -231,10 +231,10 @@ pub fn evaluate(
         let s = match folds.and_then(|_| models[fold_of(&u.article)].as_ref()) {
             Some(m) => m.refine(&ev, p.text, u.start, u.end, None, rules),
             None if folds.is_some() => rules,
-            None => {
-                an.span(p.text, an.lang_of(p.text), u.start, u.end)
-                    .suggestion
-            }
+            None => an
+                .span(p.text, an.lang_of(p.text), u.start, u.end)
+                .suggestion
+                .unwrap_or(rules),
         };
         r.labels.add(u.label, s.label);
         let of = |k: Kind| -> Vec<(usize, usize)> {

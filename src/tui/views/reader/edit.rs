@@ -3,6 +3,7 @@
 //! says so in red, and is retried on the next change and on quit.
 
 use crate::model::label::Label;
+use crate::model::project::SuggestionMode;
 use crate::model::sidecar::{How, Record};
 use crate::tui::app::{App, Mode, Prompt, SaveState};
 use crate::tui::undo::Change;
@@ -19,6 +20,9 @@ impl App {
 
     /// Accepts the cursor sentence's suggestion, recorded as such with the model's name.
     pub(crate) fn accept_suggestion(&mut self) {
+        if self.analyzer.suggestions() == SuggestionMode::Off {
+            return self.say(crate::tui::learn::OFF_NOTHING);
+        }
         let Some(a) = self
             .reader
             .current
@@ -32,7 +36,7 @@ impl App {
         a.anchor = None;
         let c = a.cursor;
         a.analyse(&self.analyzer, c);
-        let Some(s) = a.analysis[c].as_ref().map(|x| x.suggestion.clone()) else {
+        let Some(s) = a.analysis[c].as_ref().and_then(|x| x.suggestion.clone()) else {
             return;
         };
         self.set_selection(Some((s.label, How::Suggestion, Some(s.model.to_string()))));
