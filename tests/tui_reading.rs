@@ -151,3 +151,30 @@ fn search_ignores_case_and_accents_and_highlights_the_match() {
     assert_eq!(shown.len(), 1, "{shown:?}");
     assert!(shown[0].starts_with("004_"));
 }
+
+#[test]
+fn alone_the_stats_screen_shows_own_counts_and_pace() {
+    let dir = sample();
+    let mut app = app(dir.path(), "alice");
+    keys(&mut app, "<enter>fqf<esc>S");
+    assert_eq!(app.view, glose::tui::action::View::Stats);
+    app.wait_review();
+    let buf = render(&app, 100, 30);
+    let s: Vec<String> = (0..30).map(|y| row(&buf, y)).collect();
+    let s = s.join("\n");
+    assert!(s.contains("Agreement needs two annotators"), "{s}");
+    assert!(
+        s.contains("Your progress · alice · 3 labels in 1 articles"),
+        "{s}"
+    );
+    let count = |name: &str| {
+        s.lines()
+            .find(|l| l.contains(name))
+            .and_then(|l| l.split_whitespace().last().map(str::to_string))
+    };
+    assert_eq!(count("factual").as_deref(), Some("2"), "{s}");
+    assert_eq!(count("quote").as_deref(), Some("1"));
+    assert_eq!(count("opinion").as_deref(), Some("0"));
+    assert!(s.contains("3 labels made here"), "{s}");
+    assert!(!s.contains("imported"), "{s}");
+}

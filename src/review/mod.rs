@@ -5,3 +5,4 @@ pub mod adjudicate;
 pub mod agreement;
 pub mod matrix;
 pub mod pace;
+pub mod progress;
