@@ -178,3 +178,49 @@ fn alone_the_stats_screen_shows_own_counts_and_pace() {
     assert!(s.contains("3 labels made here"), "{s}");
     assert!(!s.contains("imported"), "{s}");
 }
+
+#[test]
+fn text_wraps_at_the_reading_width_left_or_centred() {
+    let dir = sample();
+    let mut app = app(dir.path(), "alice");
+    keys(&mut app, "<enter>");
+    app.update(glose::tui::action::Action::Resize(200, 30));
+    let last_col = |buf: &Buffer| {
+        (1..28)
+            .filter_map(|y| row(buf, y).trim_end().chars().count().checked_sub(1))
+            .max()
+            .unwrap()
+    };
+    let first_col = |buf: &Buffer| {
+        (1..28)
+            .filter(|&y| !row(buf, y).trim().is_empty())
+            .map(|y| row(buf, y).chars().take_while(|c| *c == ' ').count())
+            .min()
+            .unwrap()
+    };
+    let buf = render(&app, 200, 30);
+    // 3 gutter columns and 100 of text
+    assert!(last_col(&buf) < 103, "{}", last_col(&buf));
+    assert!(last_col(&buf) > 90);
+    assert_eq!(first_col(&buf), 0, "the cursor marker at the left edge");
+    app.reader.reading = glose::tui::Reading {
+        width: 100,
+        centre: true,
+    };
+    app.update(glose::tui::action::Action::Resize(200, 30));
+    let buf = render(&app, 200, 30);
+    assert_eq!(first_col(&buf), (197 - 100) / 2);
+    app.reader.reading.width = 0;
+    app.update(glose::tui::action::Action::Resize(200, 30));
+    assert!(
+        last_col(&render(&app, 200, 30)) > 150,
+        "0 is the whole window"
+    );
+    // and the config names it
+    let cfg = tempfile::tempdir().unwrap();
+    let p = cfg.path().join("config.ron");
+    std::fs::write(&p, "(reading_width: 72, centre_text: true)").unwrap();
+    let c = glose::config::Config::load_from(&p).unwrap();
+    assert_eq!((c.reading_width, c.centre_text), (72, true));
+    assert_eq!(glose::config::Config::default().reading_width, 100);
+}

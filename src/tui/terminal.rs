@@ -116,6 +116,10 @@ pub fn start(
     );
     app.start_trainer();
     app.advance = cfg.advance_after_label;
+    app.reader.reading = crate::tui::views::reader::Reading {
+        width: cfg.reading_width,
+        centre: cfg.centre_text,
+    };
     app.review.cache = config::cache_dir();
     app.review.mode = review;
     if !review {

@@ -5,6 +5,7 @@ use crate::model::project::SuggestionMode;
 use crate::tui::action::View;
 use crate::tui::app::{App, SaveState};
 use crate::tui::style::Theme;
+use crate::tui::views::reader::Reading;
 use crate::tui::views::reader::article::Article;
 use crate::tui::views::reader::layout::{self, Row};
 use crate::tui::widgets::bars::{self, fit};
@@ -32,11 +33,24 @@ pub struct Areas {
     pub hints: Rect,
 }
 
-/// The reader's layout in `area`.
-pub fn areas(area: Rect) -> Areas {
+/// The reader's layout in `area`: the text wraps at `fit.width` columns at most (gutter
+/// not counted), at the left or centred.
+pub fn areas(area: Rect, fit: Reading) -> Areas {
     use Constraint::{Fill, Length};
     let [status, rows, detail, hints] =
         Layout::vertical([Length(1), Fill(1), Length(1), Length(1)]).areas(area);
+    let wide = rows.width.saturating_sub(GUTTER);
+    let width = if fit.width == 0 {
+        wide
+    } else {
+        wide.min(fit.width)
+    };
+    let left = if fit.centre { (wide - width) / 2 } else { 0 };
+    let rows = Rect {
+        x: rows.x + left,
+        width: (GUTTER + width).min(rows.width),
+        ..rows
+    };
     let [_, text] = Layout::horizontal([Length(GUTTER), Fill(1)]).areas(rows);
     Areas {
         status,
@@ -52,7 +66,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
     let Some(a) = app.article() else { return };
     // The frame, not the last resize event, decides: they differ only for a moment.
-    let at = areas(area);
+    let at = areas(area, app.reader.reading);
     let (w, h) = (usize::from(at.text.width), usize::from(at.rows.height));
     f.render_widget(Paragraph::new(status(app, a, area.width)), at.status);
     let text = at.rows;

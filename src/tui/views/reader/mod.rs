@@ -13,9 +13,29 @@ use crate::tui::job::Job;
 use article::Article;
 use std::collections::HashMap;
 
+/// How wide the text is drawn: long lines are hard to follow on a wide terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    /// Most columns of text (0: the whole window).
+    pub width: u16,
+    /// Centre the text in the window instead of keeping it at the left.
+    pub centre: bool,
+}
+
+impl Default for Reading {
+    fn default() -> Self {
+        Reading {
+            width: crate::config::DEFAULT_READING_WIDTH,
+            centre: false,
+        }
+    }
+}
+
 /// The reader's state.
 #[derive(Debug, Default)]
 pub struct Reader {
+    /// Width and placement of the text.
+    pub reading: Reading,
     /// Articles opened this session, by entry index; kept for undo and pending saves.
     pub articles: HashMap<usize, Article>,
     /// The entry shown.

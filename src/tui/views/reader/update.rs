@@ -11,7 +11,7 @@ use crate::tui::views::reader::{draw, layout};
 impl App {
     /// Columns and rows of the reader's text, from its layout.
     pub fn text_area(&self) -> (usize, usize) {
-        let at = draw::areas(self.screen());
+        let at = draw::areas(self.screen(), self.reader.reading);
         (
             usize::from(at.text.width),
             usize::from(at.rows.height).max(1),
@@ -47,7 +47,7 @@ impl App {
     /// A click on the text puts the cursor on the sentence under it.
     pub(crate) fn click_reader(&mut self, row: usize) {
         let (w, h) = self.text_area();
-        let top = usize::from(draw::areas(self.screen()).rows.y);
+        let top = usize::from(draw::areas(self.screen(), self.reader.reading).rows.y);
         if let Some(a) = self.article_mut()
             && let Some(y) = row.checked_sub(top)
         {
