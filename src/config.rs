@@ -41,9 +41,16 @@ impl Default for Config {
     }
 }
 
+/// The largest `config.ron` glose reads (and `keymap.ron`): settings, not data.
+pub const MAX_BYTES: u64 = 1 << 20;
+
 /// A config file that exists but cannot be used.
 #[derive(Debug, thiserror::Error)]
-#[error("{}:{line}:{col}: {msg}", path.display())]
+#[error(
+    "{}:{line}:{col}: {}",
+    crate::model::sanitize::path(path),
+    crate::model::sanitize::clean(msg)
+)]
 pub struct ConfigError {
     pub path: PathBuf,
     pub line: usize,
@@ -76,11 +83,12 @@ impl Config {
         }
     }
 
-    /// Loads one config file; defaults when it does not exist.
+    /// Loads one config file; defaults when it does not exist. Refused unread when it is
+    /// not a regular file or is over [`MAX_BYTES`].
     pub fn load_from(path: &Path) -> Result<Config, ConfigError> {
-        let text = match std::fs::read_to_string(path) {
+        let text = match crate::store::whole_file::read_string(path, MAX_BYTES) {
             Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) if e.is_not_found() => return Ok(Config::default()),
             Err(e) => {
                 return Err(ConfigError {
                     path: path.to_path_buf(),
@@ -90,7 +98,12 @@ impl Config {
                 });
             }
         };
-        ron::from_str(&text).map_err(|e| ConfigError {
+        Config::parse(&text, path)
+    }
+
+    /// Parses config text; `path` only names the file in errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        ron::from_str(text).map_err(|e| ConfigError {
             path: path.to_path_buf(),
             line: e.span.start.line,
             col: e.span.start.col,

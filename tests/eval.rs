@@ -160,7 +160,6 @@ fn suggest_prints_spans_and_labels_as_json_lines() {
 #[test]
 fn gold_sidecars_are_the_reference_without_a_gold_file() {
     use glose::model::annotations::Annotations;
-    use glose::model::annotator::Annotator;
     use glose::model::document::Document;
     use glose::model::label::Label;
     use glose::model::sidecar::{How, Record};
@@ -169,7 +168,11 @@ fn gold_sidecars_are_the_reference_without_a_gold_file() {
     let path = dir.path().join("a.txt");
     std::fs::write(&path, "Le conseil a voté le budget le 12 mars 2024 à Tours.\n\nCe projet est un gâchis absolument scandaleux.\n").unwrap();
     let doc = Document::load(&path, "a.txt").unwrap();
-    let mut gold = Annotations::load(&doc, &Annotator::gold()).unwrap();
+    let mut gold = Annotations::load_gold(
+        &doc,
+        glose::model::annotations::GoldWrite::explicit_import(),
+    )
+    .unwrap();
     for (i, l) in [Label::Factual, Label::Quote].into_iter().enumerate() {
         let s = doc.sentences[i];
         gold.set(

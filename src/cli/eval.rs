@@ -9,7 +9,7 @@ use crate::nlp::suggest::metrics::{LabelScores, SpanScores};
 use crate::nlp::suggest::model::{Example, Model};
 use crate::nlp::suggest::{self, Evidence, features};
 use crate::review::matrix::LabelMatrix;
-use anyhow::{Context, bail};
+use anyhow::bail;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -56,7 +56,8 @@ fn label_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Label, D::Error>
 
 /// Reads a reference file; errors name the file and line.
 pub fn read_gold(path: &Path) -> anyhow::Result<Vec<GoldUnit>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
+    let text = crate::store::whole_file::read_string(path, crate::cli::import::MAX_BYTES)
+        .map_err(|e| anyhow::anyhow!(e.describe(path)))?;
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
@@ -130,8 +131,8 @@ fn load_articles(root: &Path, units: &[GoldUnit]) -> anyhow::Result<BTreeMap<Str
             continue;
         }
         let p = root.join(&u.article);
-        let t = std::fs::read_to_string(&p)
-            .with_context(|| format!("{}: article of the reference not readable", p.display()))?;
+        let t = crate::store::whole_file::read_string(&p, crate::model::document::MAX_BYTES)
+            .map_err(|e| anyhow::anyhow!("{} (an article of the reference)", e.describe(&p)))?;
         texts.insert(u.article.clone(), t);
     }
     for u in units {

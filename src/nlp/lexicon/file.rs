@@ -55,7 +55,11 @@ pub struct LexiconFile {
 
 /// A lexicon file that cannot be used, with where.
 #[derive(Debug, thiserror::Error)]
-#[error("{}:{line}:{col}: {msg}", path.display())]
+#[error(
+    "{}:{line}:{col}: {}",
+    crate::model::sanitize::path(path),
+    crate::model::sanitize::clean(msg)
+)]
 pub struct LexiconError {
     pub path: PathBuf,
     pub line: usize,

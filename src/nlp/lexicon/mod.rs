@@ -13,6 +13,9 @@ pub use morph::{conjugate, is_word_char, norm, stem, stem_len, stem_len_counted,
 use std::path::Path;
 pub use words::{FlagTable, PhraseSet, WordHasher, WordMap, WordSet, flag};
 
+/// The largest user lexicon file read; the built-in French one is some 40 KiB.
+pub const MAX_FILE_BYTES: u64 = 16 << 20;
+
 const FR: &str = include_str!("../../../lexicons/fr.ron");
 const EN: &str = include_str!("../../../lexicons/en.ron");
 
@@ -263,11 +266,12 @@ impl Lexicon {
         self.table = table.into();
     }
 
-    /// Extends with a user file when it exists. A missing file is not an error.
+    /// Extends with a user file when it exists. A missing file is not an error; one that
+    /// is not a regular file or is over [`MAX_FILE_BYTES`] is.
     pub fn extend_from(&mut self, path: &Path) -> Result<bool, LexiconError> {
-        let text = match std::fs::read_to_string(path) {
+        let text = match crate::store::whole_file::read_string(path, MAX_FILE_BYTES) {
             Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+            Err(e) if e.is_not_found() => return Ok(false),
             Err(e) => {
                 return Err(LexiconError {
                     path: path.to_path_buf(),

@@ -43,7 +43,11 @@ pub struct Keymap {
 
 /// A keymap that cannot be used: the file, line and column, and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}:{col}: {msg}")]
+#[error(
+    "{}:{line}:{col}: {}",
+    crate::model::sanitize::clean(file),
+    crate::model::sanitize::clean(msg)
+)]
 pub struct KeymapError {
     pub file: String,
     pub line: usize,
@@ -165,8 +169,10 @@ impl Keymap {
     }
 }
 
+/// A keymap file's text: a regular file of at most [`crate::config::MAX_BYTES`] (a FIFO
+/// given as `--keymap` is refused, not waited on).
 fn read(path: &Path) -> Result<String, KeymapError> {
-    std::fs::read_to_string(path).map_err(|e| KeymapError {
+    crate::store::whole_file::read_string(path, crate::config::MAX_BYTES).map_err(|e| KeymapError {
         file: path.display().to_string(),
         line: 0,
         col: 0,
