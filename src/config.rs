@@ -25,6 +25,8 @@ pub struct Config {
     pub reading_width: u16,
     /// Centre the reader's text in a wider window instead of keeping it at the left.
     pub centre_text: bool,
+    /// Show the line naming the highlights above the reader's text (`l` toggles it).
+    pub legend: bool,
 }
 
 impl Default for Config {
@@ -37,6 +39,7 @@ impl Default for Config {
             language: None,
             reading_width: DEFAULT_READING_WIDTH,
             centre_text: false,
+            legend: true,
         }
     }
 }

@@ -206,6 +206,7 @@ fn text_wraps_at_the_reading_width_left_or_centred() {
     app.reader.reading = glose::tui::Reading {
         width: 100,
         centre: true,
+        legend: false,
     };
     app.update(glose::tui::action::Action::Resize(200, 30));
     let buf = render(&app, 200, 30);
@@ -223,4 +224,45 @@ fn text_wraps_at_the_reading_width_left_or_centred() {
     let c = glose::config::Config::load_from(&p).unwrap();
     assert_eq!((c.reading_width, c.centre_text), (72, true));
     assert_eq!(glose::config::Config::default().reading_width, 100);
+}
+
+#[test]
+fn the_highlight_legend_is_one_line_toggled_by_a_key() {
+    let dir = sample();
+    let mut app = app(dir.path(), "alice");
+    keys(&mut app, "<enter>");
+    app.reader.reading.legend = true;
+    app.update(glose::tui::action::Action::Resize(100, 20));
+    let buf = render(&app, 100, 20);
+    let r = row(&buf, 1);
+    assert!(
+        r.contains("highlights: source · claim · opinion cue"),
+        "{r}"
+    );
+    assert!(r.contains("l hides this line"), "{r}");
+    let x = r
+        .find("source")
+        .map(|b| r[..b].chars().count() as u16)
+        .unwrap();
+    assert!(buf[(x, 1)].modifier.contains(Modifier::UNDERLINED));
+    let x = r
+        .find("claim")
+        .map(|b| r[..b].chars().count() as u16)
+        .unwrap();
+    assert!(buf[(x, 1)].modifier.contains(Modifier::BOLD));
+    assert!(
+        row(&buf, 2).contains("Le 19 août"),
+        "the text starts below it"
+    );
+    keys(&mut app, "l");
+    assert!(!app.reader.reading.legend);
+    let buf = render(&app, 100, 20);
+    assert!(!row(&buf, 1).contains("highlights:"));
+    assert!(row(&buf, 1).contains("Le 19 août"));
+    keys(&mut app, "l");
+    assert!(row(&render(&app, 100, 20), 1).contains("highlights:"));
+    assert!(
+        glose::config::Config::default().legend,
+        "on by default in the binary"
+    );
 }

@@ -119,6 +119,7 @@ pub fn start(
     app.reader.reading = crate::tui::views::reader::Reading {
         width: cfg.reading_width,
         centre: cfg.centre_text,
+        legend: cfg.legend,
     };
     app.review.cache = config::cache_dir();
     app.review.mode = review;

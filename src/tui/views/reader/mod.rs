@@ -20,6 +20,9 @@ pub struct Reading {
     pub width: u16,
     /// Centre the text in the window instead of keeping it at the left.
     pub centre: bool,
+    /// Show the line naming the highlight styles above the text (off unless asked for:
+    /// the binary turns it on from `config.ron`, whose default is on).
+    pub legend: bool,
 }
 
 impl Default for Reading {
@@ -27,6 +30,7 @@ impl Default for Reading {
         Reading {
             width: crate::config::DEFAULT_READING_WIDTH,
             centre: false,
+            legend: false,
         }
     }
 }

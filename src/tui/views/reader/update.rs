@@ -88,6 +88,10 @@ impl App {
                 return;
             }
             Action::LeastConfident => return self.least_confident(),
+            Action::ToggleLegend => {
+                self.reader.reading.legend = !self.reader.reading.legend;
+                return self.settle_reader(true);
+            }
             Action::StartRange => {
                 if let Some(a) = self.article_mut() {
                     a.anchor = match a.anchor {
