@@ -214,6 +214,7 @@ fn ui_loop(
                 break true;
             }
             if worked
+                || app.poll_disk()
                 || app.indexer.is_some()
                 || app.review_busy()
                 || shutdown.requested().is_some()

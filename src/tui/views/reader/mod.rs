@@ -5,6 +5,7 @@ pub mod draw;
 pub mod edit;
 pub mod layout;
 pub mod least_confident;
+pub mod live;
 pub mod resume;
 pub mod scan;
 pub mod update;
@@ -54,6 +55,8 @@ pub struct Reader {
     pub resume: Option<resume::Place>,
     /// Where the place is kept on quit (`None`: not kept, as in tests).
     pub resume_file: Option<std::path::PathBuf>,
+    /// What the live-corpus poller last saw on disk.
+    pub(crate) live: live::Live,
     /// The scan of articles not open, while it runs.
     pub(crate) scan: Option<Job<scan::Found>>,
 }
