@@ -232,3 +232,32 @@ fn least_confident_unlabeled_sentence_across_articles() {
     assert_ne!((d2, i2), (d, i));
     assert!(an.least_confident(&docs, |_, _| true).is_none());
 }
+
+/// Short verbless headings and datelines with a full stop are skip; a long line of prose
+/// typed without its final punctuation is a sentence (French and English cases).
+#[test]
+fn short_headings_are_skip_and_unpunctuated_prose_is_not() {
+    let cases = [
+        (
+            "Météo.\nLe ciel restera couvert sur toute la région jusqu'à jeudi.\n\nVIERZON. Le marché couvert rouvre ses portes lundi.\n\n",
+            ["Météo.", "VIERZON."],
+            "Accueil chaleureux, plats copieux et une terrasse qui donne sur la rivière, nous y retournerons sans hésiter",
+        ),
+        (
+            "Weather.\nSkies will stay grey across the region until Thursday.\n\nLEEDS. The covered market reopens on Monday.\n\n",
+            ["Weather.", "LEEDS."],
+            "Friendly staff, generous plates and a terrace that looks over the river, we will certainly be back",
+        ),
+    ];
+    for (head, skips, prose) in cases {
+        let text = format!("{head}{prose}\n");
+        for unit in skips {
+            assert_eq!(label_in(&text, unit), Label::Skip, "{unit}");
+        }
+        assert_ne!(label_in(&text, prose), Label::Skip, "{prose}");
+    }
+    // A short sentence with a pronoun stays a sentence.
+    let short = "Il pleut.\nNous arrivons.\n";
+    assert_ne!(label_in(short, "Il pleut."), Label::Skip);
+    assert_ne!(label_in(short, "Nous arrivons."), Label::Skip);
+}
