@@ -2,18 +2,10 @@
 //! labels another session writes show up without a key press.
 
 mod pty_support;
+mod sample_support;
 use pty_support::Session;
+use sample_support::copy_sample_corpus;
 use std::path::Path;
-
-fn copy_sample_corpus() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_corpus");
-    for f in std::fs::read_dir(src).unwrap() {
-        let f = f.unwrap();
-        std::fs::copy(f.path(), dir.path().join(f.file_name())).unwrap();
-    }
-    dir
-}
 
 #[test]
 fn glose_reopens_on_the_article_and_sentence_left_per_annotator() {

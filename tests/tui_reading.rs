@@ -2,6 +2,7 @@
 //! sample articles, titles in the library, and search that ignores case and accents with
 //! the match highlighted.
 
+mod sample_support;
 mod tui_support;
 
 use glose::tui::{App, Theme, draw};
@@ -9,19 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
-use std::path::Path;
 use tui_support::{app, keys};
-
-/// A temporary copy of the repository's `sample_corpus`.
-fn sample() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_corpus");
-    for f in std::fs::read_dir(src).unwrap() {
-        let f = f.unwrap();
-        std::fs::copy(f.path(), dir.path().join(f.file_name())).unwrap();
-    }
-    dir
-}
 
 fn render(app: &App, w: u16, h: u16) -> Buffer {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
@@ -46,7 +35,7 @@ fn find(buf: &Buffer, text: &str) -> Option<(u16, u16)> {
 
 #[test]
 fn in_sample_000_a_line_break_after_a_sentence_is_a_paragraph() {
-    let dir = sample();
+    let dir = sample_support::copy_sample_corpus();
     let mut app = app(dir.path(), "alice");
     keys(&mut app, "<enter>");
     let a = app.article().unwrap();
@@ -89,7 +78,7 @@ fn headings_are_bold_and_underlined_without_colour() {
 
 #[test]
 fn library_titles_read_as_titles() {
-    let dir = sample();
+    let dir = sample_support::copy_sample_corpus();
     let app = app(dir.path(), "alice");
     let title = |p: &str| {
         let i = app
@@ -124,7 +113,7 @@ fn library_titles_read_as_titles() {
 
 #[test]
 fn search_ignores_case_and_accents_and_highlights_the_match() {
-    let dir = sample();
+    let dir = sample_support::copy_sample_corpus();
     let mut app = app(dir.path(), "alice");
     keys(&mut app, "<enter>/etat<enter>");
     let a = app.article().unwrap();
@@ -154,7 +143,7 @@ fn search_ignores_case_and_accents_and_highlights_the_match() {
 
 #[test]
 fn alone_the_stats_screen_shows_own_counts_and_pace() {
-    let dir = sample();
+    let dir = sample_support::copy_sample_corpus();
     let mut app = app(dir.path(), "alice");
     keys(&mut app, "<enter>fqf<esc>S");
     assert_eq!(app.view, glose::tui::action::View::Stats);
@@ -181,7 +170,7 @@ fn alone_the_stats_screen_shows_own_counts_and_pace() {
 
 #[test]
 fn text_wraps_at_the_reading_width_left_or_centred() {
-    let dir = sample();
+    let dir = sample_support::copy_sample_corpus();
     let mut app = app(dir.path(), "alice");
     keys(&mut app, "<enter>");
     app.update(glose::tui::action::Action::Resize(200, 30));
@@ -228,7 +217,7 @@ fn text_wraps_at_the_reading_width_left_or_centred() {
 
 #[test]
 fn the_highlight_legend_is_one_line_toggled_by_a_key() {
-    let dir = sample();
+    let dir = sample_support::copy_sample_corpus();
     let mut app = app(dir.path(), "alice");
     keys(&mut app, "<enter>");
     app.reader.reading.legend = true;

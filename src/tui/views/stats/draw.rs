@@ -198,15 +198,21 @@ fn labels(t: &Theme, c: &CorpusReport, width: usize, out: &mut Vec<Line<'static>
     }
 }
 
+/// Labels per hour and median time per sentence as shown, `–` where unknown.
+fn pace_figures(p: &crate::review::pace::Pace) -> (String, String) {
+    let per_hour = p
+        .labels_per_hour
+        .map_or_else(|| "–".to_string(), |v| format!("{v:.0}"));
+    let median = p
+        .median_secs
+        .map_or_else(|| "–".to_string(), |v| format!("{v:.0} s"));
+    (per_hour, median)
+}
+
 fn pace(t: &Theme, c: &CorpusReport, out: &mut Vec<Line<'static>>) {
     heading(t, "Pace", out);
     for (who, p) in c.report.annotators.iter().zip(&c.paces) {
-        let per_hour = p
-            .labels_per_hour
-            .map_or_else(|| "–".to_string(), |v| format!("{v:.0}"));
-        let median = p
-            .median_secs
-            .map_or_else(|| "–".to_string(), |v| format!("{v:.0} s"));
+        let (per_hour, median) = pace_figures(p);
         out.push(Line::raw(format!(
             "  {} {} labels · {per_hour} per hour · median {median} per sentence",
             fit(&crate::model::sanitize::clean(who), NAME),
@@ -239,12 +245,7 @@ fn own(t: &Theme, who: &str, p: &Progress, width: usize, out: &mut Vec<Line<'sta
     }
     heading(t, "Pace", out);
     let q = &p.pace;
-    let per_hour = q
-        .labels_per_hour
-        .map_or_else(|| "–".to_string(), |v| format!("{v:.0}"));
-    let median = q
-        .median_secs
-        .map_or_else(|| "–".to_string(), |v| format!("{v:.0} s"));
+    let (per_hour, median) = pace_figures(q);
     out.push(Line::raw(format!(
         "  {} labels made here · {per_hour} per hour · median {median} per sentence",
         q.labels
