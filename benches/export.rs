@@ -37,6 +37,7 @@ fn rows() -> Vec<Row> {
             char_end: start + text.chars().count(),
             text,
             votes: vec![(alice.clone(), label), (bob.clone(), Label::ALL[i % 4])],
+            notes: vec![],
             context_before: vec![],
             context_after: vec![],
         };
@@ -124,7 +125,7 @@ fn pipeline(c: &mut Criterion) {
         b.iter(|| {
             let mut n = 0;
             for e in &corpus.entries {
-                let m = glose::review::matrix::LabelMatrix::load(e).unwrap();
+                let m = glose::model::matrix::LabelMatrix::load(e).unwrap();
                 n += m.rows.len();
             }
             black_box(n)

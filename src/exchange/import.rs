@@ -28,6 +28,8 @@ pub struct Line {
     pub label: Label,
     /// Which model made the label, kept in the sidecar.
     pub model: Option<String>,
+    /// A note on the label (the `note` field of an export), kept in the sidecar.
+    pub note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -38,12 +40,15 @@ struct Raw {
     end: Option<usize>,
     text: Option<String>,
     model: Option<String>,
+    note: Option<String>,
 }
 
 /// Parses the input; lines that cannot be used come back with their number and why.
 pub fn parse(input: &str) -> (Vec<Line>, Vec<(usize, String)>) {
     let mut ok = Vec::new();
     let mut bad = Vec::new();
+    // Windows tools often start UTF-8 text with a byte order mark.
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     for (i, text) in input.lines().enumerate() {
         let n = i + 1;
         if text.trim().is_empty() {
@@ -90,6 +95,7 @@ pub fn parse(input: &str) -> (Vec<Line>, Vec<(usize, String)>) {
             text: raw.text,
             label,
             model: raw.model,
+            note: raw.note.filter(|n| !n.is_empty()),
         });
     }
     (ok, bad)
@@ -194,7 +200,7 @@ fn apply(
         let (start, end) = match locate(doc, l, &taken) {
             Ok(s) => s,
             Err(why) => {
-                report.rejected.push((l.line, why));
+                report.rejected.push((l.line, why.to_string()));
                 continue;
             }
         };
@@ -213,6 +219,8 @@ fn apply(
         let mut rec = Record::new(start, end, &doc.raw[start..end], l.label, How::Import);
         rec.at = at.clone();
         rec.model = l.model.clone();
+        rec.note_at = l.note.as_ref().map(|_| at.clone());
+        rec.note = l.note.clone();
         let slot = doc.sentence_at(start, end);
         if slot.is_some() {
             report.on_sentence += 1;
@@ -258,42 +266,79 @@ fn apply(
     changed
 }
 
+/// Why a line names no span of its article.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Unlocated {
+    #[error(
+        "bytes {start}..{end} are not a span of `{article}` ({len} bytes; offsets must fall between characters)"
+    )]
+    NotASpan {
+        start: usize,
+        end: usize,
+        article: String,
+        len: usize,
+    },
+    #[error(
+        "text does not match bytes {start}..{end} of `{article}` (the article changed, or offsets are not UTF-8 bytes)"
+    )]
+    TextMismatch {
+        start: usize,
+        end: usize,
+        article: String,
+    },
+    #[error("bytes {start}..{end} of `{article}` are only whitespace")]
+    Whitespace {
+        start: usize,
+        end: usize,
+        article: String,
+    },
+    #[error("empty `text`")]
+    EmptyText,
+    #[error("text not found in `{0}`")]
+    TextNotFound(String),
+}
+
 /// The byte span a line names in the article.
 fn locate(
     doc: &Document,
     l: &Line,
     taken: &HashMap<(usize, usize), (usize, Label)>,
-) -> Result<(usize, usize), String> {
+) -> Result<(usize, usize), Unlocated> {
     if let Some((start, end)) = l.span {
-        let slice = doc.raw.get(start..end).filter(|_| start < end).ok_or_else(|| {
-            format!(
-                "bytes {start}..{end} are not a span of `{}` ({} bytes; offsets must fall between characters)",
-                doc.id,
-                doc.raw.len()
-            )
-        })?;
+        let slice = doc
+            .raw
+            .get(start..end)
+            .filter(|_| start < end)
+            .ok_or_else(|| Unlocated::NotASpan {
+                start,
+                end,
+                article: doc.id.clone(),
+                len: doc.raw.len(),
+            })?;
         if let Some(t) = &l.text
             && t != slice
         {
-            return Err(format!(
-                "text does not match bytes {start}..{end} of `{}` (the article changed, or offsets are not UTF-8 bytes)",
-                doc.id
-            ));
+            return Err(Unlocated::TextMismatch {
+                start,
+                end,
+                article: doc.id.clone(),
+            });
         }
         // Surrounding whitespace is not part of a sentence: glose's spans never hold it.
         let lead = slice.len() - slice.trim_start().len();
         let trail = slice.len() - slice.trim_end().len();
         if lead == slice.len() {
-            return Err(format!(
-                "bytes {start}..{end} of `{}` are only whitespace",
-                doc.id
-            ));
+            return Err(Unlocated::Whitespace {
+                start,
+                end,
+                article: doc.id.clone(),
+            });
         }
         return Ok((start + lead, end - trail));
     }
     let text = l.text.as_deref().unwrap_or_default().trim();
     if text.is_empty() {
-        return Err("empty `text`".into());
+        return Err(Unlocated::EmptyText);
     }
     // A glose sentence with this text first (repeats take successive occurrences), then
     // the text anywhere in the article.
@@ -309,7 +354,7 @@ fn locate(
     };
     sentence
         .or_else(anywhere)
-        .ok_or_else(|| format!("text not found in `{}`", doc.id))
+        .ok_or_else(|| Unlocated::TextNotFound(doc.id.clone()))
 }
 
 #[cfg(test)]
@@ -333,6 +378,7 @@ mod tests {
             text: text.map(str::to_string),
             label: Label::Quote,
             model: None,
+            note: None,
         }
     }
 

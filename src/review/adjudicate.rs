@@ -11,7 +11,7 @@ use crate::model::corpus::Entry;
 use crate::model::document::Document;
 use crate::model::label::Label;
 use crate::model::sidecar::{How, Record, SidecarError};
-use crate::review::agreement::{Figures, NONE, Tally};
+use crate::review::agreement::{ArticleSummary, Figures, NONE, Tally};
 use std::ops::RangeInclusive;
 use std::path::PathBuf;
 
@@ -237,7 +237,7 @@ impl Review {
 
     /// Agreement figures of this article (gold excluded).
     pub fn figures(&self) -> Figures {
-        let mut t = Tally::new(self.gold_col, Label::ALL.len());
+        let mut t = Tally::new(self.gold_col, Label::COUNT);
         let mut codes = vec![NONE; self.gold_col];
         for u in 0..self.len() {
             for (c, code) in codes.iter_mut().enumerate() {
@@ -316,6 +316,25 @@ impl Review {
             }
         }
         Ok(())
+    }
+
+    /// Writes (or with `None` or an empty text, removes) the note of row `u`'s gold label:
+    /// why it was settled so. The label and its time stay as they are; the note gets its
+    /// own time. One undo step. False when the row has no gold label to carry a note.
+    pub fn set_gold_note(&mut self, u: usize, note: Option<&str>) -> Result<bool, SidecarError> {
+        let Some(mut record) = self.gold_record(u).cloned() else {
+            return Ok(false);
+        };
+        let note = note.filter(|n| !n.is_empty());
+        if record.note.as_deref() == note {
+            return Ok(false);
+        }
+        record.note = note.map(str::to_string);
+        record.note_at = note.map(|_| crate::model::sidecar::now());
+        let change = self.put(u, Some(record));
+        self.undo.push(vec![change]);
+        self.save()?;
+        Ok(true)
     }
 
     /// True when a step can be undone.
@@ -405,5 +424,26 @@ impl Review {
         }
         self.aligned.cells[u][self.gold_col] = record;
         ch
+    }
+}
+
+/// Built here rather than beside [`ArticleSummary`]: agreement figures are the lower layer
+/// and know nothing of an open review.
+impl ArticleSummary {
+    /// The figures of an open review (refresh the library after adjudicating).
+    pub fn of(review: &Review) -> ArticleSummary {
+        ArticleSummary {
+            id: review.aligned().doc.id.clone(),
+            annotators: review.annotators().iter().map(|a| a.to_string()).collect(),
+            rows: review.len(),
+            figures: review.figures(),
+            adjudicated: review.adjudicated(),
+            disagreements: review
+                .disagreements()
+                .into_iter()
+                .map(|u| (u, review.gold(u).is_some()))
+                .collect(),
+            error: None,
+        }
     }
 }

@@ -8,8 +8,8 @@ use serde_json::{Value, json};
 use std::fmt::Write as _;
 
 /// Counts per label of some rows.
-pub fn label_counts(rows: &[super::row::Row]) -> [usize; 4] {
-    let mut c = [0; 4];
+pub fn label_counts(rows: &[super::row::Row]) -> [usize; Label::COUNT] {
+    let mut c = [0; Label::COUNT];
     for r in rows {
         c[r.label.index()] += 1;
     }
@@ -43,7 +43,8 @@ pub fn manifest(
         splits.insert(
             name.clone(),
             json!({
-                "file": split_file(name, format),
+                // An empty split has no file (an empty one breaks `load_dataset`).
+                "file": (!ds.rows[i].is_empty()).then(|| split_file(name, format)),
                 "rows": ds.rows[i].len(),
                 "articles": ds.articles[i],
                 "labels": labels,
@@ -85,7 +86,18 @@ pub fn manifest(
         "dropped": dropped,
         "orphan_labels": ds.orphans,
         "problems": ds.problems,
+        "document_status": document_status(ds),
     })
+}
+
+/// Articles done and flagged per annotator, and each article's marks.
+fn document_status(ds: &Dataset) -> Value {
+    let [done, flagged] = crate::model::status::count(ds.status.values());
+    let mut articles = serde_json::Map::new();
+    for (id, marks) in &ds.status {
+        articles.insert(id.clone(), crate::model::status::to_json(marks));
+    }
+    json!({"done": done, "flagged": flagged, "articles": articles})
 }
 
 /// The table printed to stderr at the end: rows per label and split, then what was left
@@ -117,7 +129,7 @@ pub fn streamed_summary(s: &super::Streamed) -> String {
 /// One line of the summary table.
 struct Split<'a> {
     name: &'a str,
-    labels: [usize; 4],
+    labels: [usize; Label::COUNT],
     articles: usize,
 }
 
@@ -133,7 +145,7 @@ fn table(
         let _ = write!(s, " {:>8}", l.name());
     }
     let _ = writeln!(s, " {:>8} {:>8}", "rows", "articles");
-    let mut totals = [0usize; 4];
+    let mut totals = [0usize; Label::COUNT];
     for split in splits {
         let c = split.labels;
         let shown = if split.name.is_empty() {

@@ -6,10 +6,10 @@
 use crate::model::annotations::{Annotations, Exact};
 use crate::model::corpus::{self, Corpus, Entry};
 use crate::model::document::Document;
+use crate::model::sidecar::DocStatus;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -30,6 +30,9 @@ pub struct ArticleInfo {
     pub unreadable: Option<String>,
     /// Sidecars that do not parse, with the error.
     pub sidecar_errors: Vec<String>,
+    /// Annotator name → done or flagged for review (annotators with neither are absent).
+    #[serde(default)]
+    pub status: BTreeMap<String, DocStatus>,
     /// What the summary was computed from; a different stamp means recompute.
     stamp: Stamp,
 }
@@ -56,7 +59,7 @@ fn stamp_of(entry: &Entry) -> Stamp {
             mtime_ns(m.and_then(|m| m.modified().ok())),
         )
     };
-    let sidecars = entry
+    let mut sidecars: Vec<_> = entry
         .annotators
         .iter()
         .map(|a| {
@@ -64,6 +67,11 @@ fn stamp_of(entry: &Entry) -> Stamp {
             (a.to_string(), size, mtime)
         })
         .collect();
+    if entry.cuts {
+        // The units depend on the corrections file too (no annotator has its name).
+        let (size, mtime) = stat(&crate::model::cuts::path_of(&entry.path));
+        sidecars.push((crate::model::cuts::NAME.to_string(), size, mtime));
+    }
     let (size, mtime_ns) = stat(&entry.path);
     Stamp {
         size,
@@ -96,6 +104,7 @@ impl ArticleInfo {
             labeled: BTreeMap::new(),
             unreadable: None,
             sidecar_errors: Vec::new(),
+            status: BTreeMap::new(),
             stamp,
         };
         match Document::load_unhashed(&entry.path, &entry.id) {
@@ -106,13 +115,19 @@ impl ArticleInfo {
                 for who in &entry.annotators {
                     // Counted in place when the labels sit exactly on sentences.
                     let mut n = 0;
-                    if exact.read(who, |_, _, _| n += 1).is_some() {
+                    if let Some((_, status)) = exact.read_status(who, |_, _, _| n += 1) {
                         info.labeled.insert(who.to_string(), n);
+                        if let Some(s) = status {
+                            info.status.insert(who.to_string(), s);
+                        }
                         continue;
                     }
                     match Annotations::load(&doc, who) {
                         Ok(a) => {
                             info.labeled.insert(who.to_string(), a.count());
+                            if let Some(s) = a.status {
+                                info.status.insert(who.to_string(), s);
+                            }
                         }
                         Err(e) => info.sidecar_errors.push(e.to_string()),
                     }
@@ -140,6 +155,7 @@ impl ArticleInfo {
             labeled: BTreeMap::new(),
             unreadable: None,
             sidecar_errors: Vec::new(),
+            status: BTreeMap::new(),
             stamp: Stamp::default(),
         }
     }
@@ -170,58 +186,31 @@ impl Index {
         let cache_path = cache_dir.map(|d| cache_file(d, &corpus.root));
         let mut old = cache_path.as_deref().map(cache::load).unwrap_or_default();
         let total = corpus.entries.len();
-        let todo: Vec<Mutex<Option<ArticleInfo>>> = corpus
-            .entries
-            .iter()
-            .map(|e| Mutex::new(old.remove(&e.id)))
-            .collect();
+        let todo: Vec<Option<ArticleInfo>> =
+            corpus.entries.iter().map(|e| old.remove(&e.id)).collect();
         let stale = !old.is_empty();
         drop(old);
         progress(0, total);
         let done = AtomicUsize::new(0);
-        let next = AtomicUsize::new(0);
-        let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-        let results: Vec<Vec<(usize, ArticleInfo, bool)>> = std::thread::scope(|s| {
-            let handles: Vec<_> = (0..workers.min(total.max(1)))
-                .map(|_| {
-                    s.spawn(|| {
-                        let mut out = Vec::new();
-                        loop {
-                            let i = next.fetch_add(1, Ordering::Relaxed);
-                            let (Some(entry), Some(slot)) = (corpus.entries.get(i), todo.get(i))
-                            else {
-                                break;
-                            };
-                            let cached = slot.lock().ok().and_then(|mut c| c.take());
-                            let (info, read) = summarise(entry, cached);
-                            out.push((i, info, read));
-                            let d = done.fetch_add(1, Ordering::Relaxed) + 1;
-                            if d.is_multiple_of(256) || d == total {
-                                progress(d, total);
-                            }
+        let results: Vec<(ArticleInfo, bool)> =
+            crate::store::pool::with_threads(crate::store::pool::cores(), || {
+                use rayon::prelude::*;
+                corpus
+                    .entries
+                    .par_iter()
+                    .zip(todo)
+                    .map(|(entry, cached)| {
+                        let got = summarise(entry, cached);
+                        let d = done.fetch_add(1, Ordering::Relaxed) + 1;
+                        if d.is_multiple_of(256) || d == total {
+                            progress(d, total);
                         }
-                        out
+                        got
                     })
-                })
-                .collect();
-            handles.into_iter().filter_map(|h| h.join().ok()).collect()
-        });
-        let mut slots: Vec<Option<ArticleInfo>> = vec![None; total];
-        let mut read = 0;
-        for (i, a, fresh) in results.into_iter().flatten() {
-            read += usize::from(fresh);
-            slots[i] = Some(a);
-        }
-        let articles: Vec<ArticleInfo> = slots
-            .into_iter()
-            .zip(&corpus.entries)
-            .map(|(a, e)| {
-                a.unwrap_or_else(|| {
-                    read += 1;
-                    ArticleInfo::read(e)
-                })
-            })
-            .collect();
+                    .collect()
+            });
+        let read = results.iter().filter(|(_, fresh)| *fresh).count();
+        let articles: Vec<ArticleInfo> = results.into_iter().map(|(a, _)| a).collect();
         if let Some(p) = cache_path
             && (read > 0 || stale)
         {
