@@ -9,6 +9,8 @@ mod disk;
 mod hostile;
 #[path = "pty/path_safety.rs"]
 mod path_safety;
+#[path = "pty/reading.rs"]
+mod reading;
 #[path = "pty/review.rs"]
 mod review;
 #[path = "pty/settle.rs"]

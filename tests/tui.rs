@@ -13,6 +13,8 @@ mod learn;
 mod navigation;
 #[path = "tui/queue.rs"]
 mod queue;
+#[path = "tui/reading.rs"]
+mod reading;
 #[path = "tui/render.rs"]
 mod render;
 #[path = "tui/review.rs"]
