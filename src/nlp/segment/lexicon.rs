@@ -39,7 +39,8 @@ const NEVER_FINAL: &[&str] = &[
 const AMBIGUOUS: &[&str] = &[
     "col", "gén", "gal", "lt", "cne", "cdt", "sgt", "adj", "art", "al", "no", "nos", "nº", "n",
     "p", "t", "r", "ch", "sect", "vol", "bd", "jan", "janv", "feb", "febr", "fév", "févr", "avr",
-    "jun", "juil", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "déc", "mt", "ft",
+    "jun", "juil", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "déc", "mt", "ft", "etc",
+    "inc", "corp", "ltd", "co", "jr", "sr", "bros", "dept", "univ",
 ];
 
 /// Words that start sentences (compared with their first letter lower-cased): determiners,
@@ -203,6 +204,17 @@ pub fn starter_at(s: &str, i: usize) -> Option<&str> {
     let elided = contains(ELIDED, &lower_first(w));
     let apostrophe = matches!(s[i + w.len()..].chars().next(), Some('\'' | '’'));
     (!elided || apostrophe).then_some(w)
+}
+
+/// A lower-case word at `i` that starts sentences (`à`, `il`, `c’est`): after a full
+/// stop that ends no abbreviation it opens a sentence typed without its capital.
+pub fn lower_starter_at(s: &str, i: usize) -> bool {
+    let w = word_at(s, i);
+    if !w.starts_with(char::is_lowercase) || !is_starter(w) {
+        return false;
+    }
+    let apostrophe = matches!(s[i + w.len()..].chars().next(), Some('\'' | '’'));
+    !contains(ELIDED, w) || apostrophe
 }
 
 /// A word a sentence cannot end on (`de`, `the`, and titles such as `Mme`).
