@@ -5,7 +5,9 @@ use super::chars::{
     ASCII_CANDIDATES, CANDIDATE_BYTE, LOWEST_CANDIDATE_LEAD, char_at, char_before, is_closer,
     is_full_stop, is_opener, is_space, is_terminal, skip_spaces,
 };
-use super::lexicon::{Before, before_stop, lower_starter_at, starter_at, word_start};
+use super::lexicon::{
+    Before, before_stop, continues_before_lower, lower_starter_at, starter_at, word_start,
+};
 
 /// How a run of terminals reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -294,6 +296,7 @@ fn plain_word_stop(s: &str, ts: usize) -> bool {
         && char_before(s, ts).is_some_and(char::is_lowercase)
         && !matches!(char_before(s, ts - w.len()), Some('.' | '-' | '@' | '/'))
         && before_stop(s, ts) == Before::Plain
+        && !continues_before_lower(w)
 }
 
 /// `vagues.Cette`: a lower-case word, a terminal and a capitalised word with no space,

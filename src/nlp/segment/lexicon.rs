@@ -39,8 +39,13 @@ const NEVER_FINAL: &[&str] = &[
 const AMBIGUOUS: &[&str] = &[
     "col", "gén", "gal", "lt", "cne", "cdt", "sgt", "adj", "art", "al", "no", "nos", "nº", "n",
     "p", "t", "r", "ch", "sect", "vol", "bd", "jan", "janv", "feb", "febr", "fév", "févr", "avr",
-    "jun", "juil", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "déc", "mt", "ft", "etc",
-    "inc", "corp", "ltd", "co", "jr", "sr", "bros", "dept", "univ",
+    "jun", "juil", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "déc", "mt", "ft",
+];
+
+/// Abbreviations that end a sentence before any capital (`…, etc. Bamako`) but go on
+/// before a lower-case word (`etc. et`, `Acme Corp. and`).
+const BEFORE_LOWER: &[&str] = &[
+    "etc", "inc", "corp", "ltd", "co", "jr", "sr", "bros", "dept", "univ",
 ];
 
 /// Words that start sentences (compared with their first letter lower-cased): determiners,
@@ -215,6 +220,11 @@ pub fn lower_starter_at(s: &str, i: usize) -> bool {
     }
     let apostrophe = matches!(s[i + w.len()..].chars().next(), Some('\'' | '’'));
     !contains(ELIDED, w) || apostrophe
+}
+
+/// Whether `word` is an abbreviation that a lower-case word continues (`etc.`, `Inc.`).
+pub fn continues_before_lower(word: &str) -> bool {
+    contains(BEFORE_LOWER, &word.to_lowercase())
 }
 
 /// A word a sentence cannot end on (`de`, `the`, and titles such as `Mme`).
