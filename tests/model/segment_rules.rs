@@ -12,7 +12,7 @@ fn paragraphs(text: &str) -> Vec<u32> {
 
 #[test]
 fn version_names_this_segmenter() {
-    assert_eq!(VERSION, "glose-seg/1");
+    assert_eq!(VERSION, "glose-seg/2");
 }
 
 #[test]
@@ -417,5 +417,77 @@ fn hard_wrapped_text_joins_full_lines_even_before_a_capital() {
             "Un titre court",
             "La suite du texte, qui commence un nouveau paragraphe après le titre."
         ]
+    );
+}
+
+#[test]
+fn a_lower_case_starter_after_a_plain_full_stop_opens_a_sentence() {
+    assert_eq!(
+        split("Le match a repris tard. à la fin du match, les joueurs ont salué. il pleuvait."),
+        [
+            "Le match a repris tard.",
+            "à la fin du match, les joueurs ont salué.",
+            "il pleuvait."
+        ]
+    );
+    assert_eq!(
+        split("The vote was close. and then the count began. it ended late."),
+        [
+            "The vote was close.",
+            "and then the count began.",
+            "it ended late."
+        ]
+    );
+    // Abbreviations, initials and closed quotes keep the lower-case word in the sentence.
+    for whole in [
+        "Il pleut, vente etc. et il neige.",
+        "Voir av. de la Gare et cf. le rapport.",
+        "« C’est faux. » a-t-il dit.",
+        "He works for Acme Corp. and lives in the U.S. with his family.",
+        "Some fruit, e.g. apples, and vegetables, i.e. beans.",
+        "The pipeline took approx. ten days.",
+    ] {
+        assert_eq!(split(whole), [whole], "{whole}");
+    }
+}
+
+#[test]
+fn a_short_label_and_a_colon_in_a_list_item_end_no_sentence() {
+    for item in [
+        "- 12 mai 2004 : La commission rend son avis. Le texte est voté.",
+        "- Jean Dupont : Le maire a parlé. Puis il est parti.",
+        "• May 12, 2004: The committee reports. The bill passes.",
+        "- John Smith: The mayor spoke. Then he left.",
+    ] {
+        let got = split(item);
+        assert_eq!(got.len(), 2, "{item}: {got:?}");
+        assert!(got[0].contains(':') && got[0].ends_with('.'), "{got:?}");
+    }
+    // Outside a list the colon before a sentence starter still ends one.
+    assert_eq!(
+        split("Les pertes sont massives : En 2021, le pays a perdu. Le reste suit."),
+        [
+            "Les pertes sont massives :",
+            "En 2021, le pays a perdu.",
+            "Le reste suit."
+        ]
+    );
+}
+
+#[test]
+fn an_omission_mark_inside_a_quotation_ends_nothing() {
+    for whole in [
+        "« Nous avons tout essayé [...]. Mais rien n’a marché », a-t-il dit.",
+        "« Nous avons tout essayé (…). Rien n’a marché », dit-elle.",
+        "\"We tried everything [...]. Nothing worked,\" he said.",
+        "“We tried everything […]. Nothing worked,” she said.",
+        "« Nous avons tout essayé [...] Mais rien n’a marché », a-t-il dit.",
+    ] {
+        assert_eq!(split(whole), [whole], "{whole}");
+    }
+    // Outside a quotation the mark is only text before a full stop.
+    assert_eq!(
+        split("La liste continue [...]. Le reste suit."),
+        ["La liste continue [...].", "Le reste suit."]
     );
 }

@@ -5,7 +5,9 @@ use super::chars::{
     ASCII_CANDIDATES, CANDIDATE_BYTE, LOWEST_CANDIDATE_LEAD, char_at, char_before, is_closer,
     is_full_stop, is_opener, is_space, is_terminal, skip_spaces,
 };
-use super::lexicon::{Before, before_stop, starter_at, word_start};
+use super::lexicon::{
+    Before, before_stop, continues_before_lower, lower_starter_at, starter_at, word_start,
+};
 
 /// How a run of terminals reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +68,8 @@ pub fn scan_line(
                     .rfind(is_terminal)
                     .map_or(start, |k| start + k)
             });
-            match colon_break(s, i, end).filter(|_| wrapped || last > i) {
+            let label = super::lines::starts_list_item(&s[start..end]) && list_label(&s[start..i]);
+            match colon_break(s, i, end).filter(|_| (wrapped || last > i) && !label) {
                 Some(q) => {
                     emit(i + 1, q);
                     i = q;
@@ -121,12 +124,39 @@ pub fn scan_line(
             i = p;
             continue;
         }
-        if breaks(s, ts, run, p > te, q, end) {
+        if breaks(s, ts, run, p > te, q, end) && !omission_in_quote(s, start, ts) {
             emit(p, q);
         }
         i = q;
     }
     None
+}
+
+/// `- 12 mai 2004 :`, `- Jean Dupont :`: a few words between a list marker and the item's
+/// first colon label the item (a date, a name); the colon ends no sentence.
+fn list_label(before: &str) -> bool {
+    let label = before
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end();
+    label.len() <= 40 && label.split_whitespace().count() <= 5 && !label.contains([':', ';'])
+}
+
+/// `« Nous avons essayé [...]. Rien »`: a terminal right after an omission mark, inside
+/// a quotation still open on the line, marks a cut in the quoted words, not an end.
+fn omission_in_quote(s: &str, line: usize, ts: usize) -> bool {
+    let before = &s[line..ts];
+    let Some(inner) = before
+        .strip_suffix(']')
+        .or_else(|| before.strip_suffix(')'))
+        .and_then(|b| b.rfind(['[', '(']).map(|k| &b[k + 1..]))
+    else {
+        return false;
+    };
+    if inner.is_empty() || !inner.chars().all(|c| c == '.' || c == '…') {
+        return false;
+    }
+    let count = |c: char| before.matches(c).count();
+    count('«') > count('»') || count('“') > count('”') || count('"') % 2 == 1
 }
 
 /// A list enumerator opening a line: `1`, `12`, `a`, `B`, `IV`.
@@ -226,8 +256,13 @@ pub fn breaks(s: &str, ts: usize, run: Run, closed: bool, q: usize, end: usize) 
     let Some((k, c)) = first_word(s, q, end) else {
         return true;
     };
-    if c.is_lowercase() || is_terminal(c) {
-        return false; // `« Partez ! » a crié`, French-spaced `... !`
+    if c.is_lowercase() {
+        // `« Partez ! » a crié` goes on; `la fin. à la reprise` opens a sentence whose
+        // capital was left off, when the stop ends a plain word and a starter follows.
+        return run == Run::Stop && !closed && plain_word_stop(s, ts) && lower_starter_at(s, k);
+    }
+    if is_terminal(c) {
+        return false; // French-spaced `... !`, `fin. [...] Puis`
     }
     if run != Run::Stop {
         return true;
@@ -250,6 +285,18 @@ pub fn breaks(s: &str, ts: usize, run: Run, closed: bool, q: usize, end: usize) 
         Before::Abbrev | Before::Initial => starter_at(s, k).is_some(),
         Before::Plain => true,
     }
+}
+
+/// The full stop at `ts` ends a lower-case word of three letters or more that is no
+/// abbreviation (`match.`, not `av.`, `etc.` or `U.S.`).
+fn plain_word_stop(s: &str, ts: usize) -> bool {
+    let w = &s[word_start(s, ts)..ts];
+    w.chars().count() >= 3
+        && w.chars().all(char::is_alphabetic)
+        && char_before(s, ts).is_some_and(char::is_lowercase)
+        && !matches!(char_before(s, ts - w.len()), Some('.' | '-' | '@' | '/'))
+        && before_stop(s, ts) == Before::Plain
+        && !continues_before_lower(w)
 }
 
 /// `vagues.Cette`: a lower-case word, a terminal and a capitalised word with no space,

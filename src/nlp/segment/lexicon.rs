@@ -42,6 +42,12 @@ const AMBIGUOUS: &[&str] = &[
     "jun", "juil", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "déc", "mt", "ft",
 ];
 
+/// Abbreviations that end a sentence before any capital (`…, etc. Bamako`) but go on
+/// before a lower-case word (`etc. et`, `Acme Corp. and`).
+const BEFORE_LOWER: &[&str] = &[
+    "etc", "inc", "corp", "ltd", "co", "jr", "sr", "bros", "dept", "univ",
+];
+
 /// Words that start sentences (compared with their first letter lower-cased): determiners,
 /// pronouns, conjunctions, prepositions, sentence adverbs and the French weekdays (which
 /// take a capital only there), French then English.
@@ -203,6 +209,22 @@ pub fn starter_at(s: &str, i: usize) -> Option<&str> {
     let elided = contains(ELIDED, &lower_first(w));
     let apostrophe = matches!(s[i + w.len()..].chars().next(), Some('\'' | '’'));
     (!elided || apostrophe).then_some(w)
+}
+
+/// A lower-case word at `i` that starts sentences (`à`, `il`, `c’est`): after a full
+/// stop that ends no abbreviation it opens a sentence typed without its capital.
+pub fn lower_starter_at(s: &str, i: usize) -> bool {
+    let w = word_at(s, i);
+    if !w.starts_with(char::is_lowercase) || !is_starter(w) {
+        return false;
+    }
+    let apostrophe = matches!(s[i + w.len()..].chars().next(), Some('\'' | '’'));
+    !contains(ELIDED, w) || apostrophe
+}
+
+/// Whether `word` is an abbreviation that a lower-case word continues (`etc.`, `Inc.`).
+pub fn continues_before_lower(word: &str) -> bool {
+    contains(BEFORE_LOWER, &word.to_lowercase())
 }
 
 /// A word a sentence cannot end on (`de`, `the`, and titles such as `Mme`).

@@ -14,8 +14,11 @@
 //! titles (`M.`, `Dr.`) never end a sentence, initials and ambiguous abbreviations
 //! (`J.-C.`, `col.`) end one only before a sentence-starting word (`Le`, `Elle`, `The`),
 //! a closing `»`/`”` stays with the sentence it ends, a lower-case word after `!`, `?` or
-//! `…` continues it (`« Partez ! » a crié`), `vagues.Cette` splits but `lemonde.fr`,
-//! `3.5` and e-mails do not.
+//! `…` continues it (`« Partez ! » a crié`) but a lower-case starter after a full stop
+//! that ends a plain word opens one (`match. à la fin`), `vagues.Cette` splits but
+//! `lemonde.fr`, `3.5` and e-mails do not. A short label before a colon in a list item
+//! (`- 12 mai 2004 : La …`) and an omission mark inside a quotation (`« … [...]. Rien »`)
+//! end no sentence.
 
 mod chars;
 mod inline;
@@ -25,7 +28,7 @@ mod wrap;
 
 /// Changes whenever the segmenter's output can change, so sidecars can tell that their
 /// spans came from another segmentation.
-pub const VERSION: &str = "glose-seg/1";
+pub const VERSION: &str = "glose-seg/2";
 
 /// One sentence: `[start, end)` byte offsets into the segmented text, trimmed of
 /// surrounding whitespace, and the index of its paragraph (a new one after a blank line or
