@@ -4,4 +4,5 @@
 pub mod atomic;
 pub mod bytescan;
 pub mod lock;
+pub mod readers;
 pub mod whole_file;

@@ -177,7 +177,7 @@ pub struct Index {
 
 impl Index {
     /// Summarises every article, reusing cached summaries whose stamp still matches and
-    /// computing the rest on all cores. `progress(done, total)` is called as work completes.
+    /// computing the rest on [`readers`](crate::store::readers::readers) threads. `progress(done, total)` is called as work completes.
     /// The cache is best effort: a missing or broken cache only costs time.
     pub fn build(
         corpus: &Corpus,
@@ -197,7 +197,7 @@ impl Index {
         progress(0, total);
         let done = AtomicUsize::new(0);
         let next = AtomicUsize::new(0);
-        let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let workers = crate::store::readers::readers();
         let results: Vec<Vec<(usize, ArticleInfo, bool)>> = std::thread::scope(|s| {
             let handles: Vec<_> = (0..workers.min(total.max(1)))
                 .map(|_| {
