@@ -20,6 +20,14 @@ pub fn cores() -> usize {
     std::thread::available_parallelism().map_or(2, |n| n.get())
 }
 
+/// Threads for a loop that reads and summarises many small files from a disk that may
+/// be cold: eight per core, 16 to 64. One read per core leaves the disk idle while each
+/// thread waits; a deep queue reaches the disk's speed, and the kernel still runs only
+/// as many threads as there are cores, so the parsing stays on the cores.
+pub fn readers() -> usize {
+    (cores() * 8).clamp(16, 64)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -33,5 +41,12 @@ mod tests {
         });
         assert_eq!(n, 3);
         assert_eq!(v, (0..1000).map(|i| i * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn more_readers_than_cores_within_bounds() {
+        let n = readers();
+        assert!(n > cores() || n == 64, "{n} readers for {} cores", cores());
+        assert!((16..=64).contains(&n));
     }
 }

@@ -207,7 +207,7 @@ fn run(source: Source, root: &Path, cache_dir: Option<PathBuf>, shared: &Shared,
     let mut cache = Stream::open(cache_path.clone());
     let (job_tx, job_rx) = mpsc::channel::<Job>();
     let job_rx = Arc::new(Mutex::new(job_rx));
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let workers = crate::store::pool::readers();
     std::thread::scope(|s| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {

@@ -176,7 +176,8 @@ pub struct Index {
 
 impl Index {
     /// Summarises every article, reusing cached summaries whose stamp still matches and
-    /// computing the rest on all cores. `progress(done, total)` is called as work completes.
+    /// computing the rest on [`readers`](crate::store::pool::readers) threads (more than
+    /// cores, for a cold disk). `progress(done, total)` is called as work completes.
     /// The cache is best effort: a missing or broken cache only costs time.
     pub fn build(
         corpus: &Corpus,
@@ -193,7 +194,7 @@ impl Index {
         progress(0, total);
         let done = AtomicUsize::new(0);
         let results: Vec<(ArticleInfo, bool)> =
-            crate::store::pool::with_threads(crate::store::pool::cores(), || {
+            crate::store::pool::with_threads(crate::store::pool::readers(), || {
                 use rayon::prelude::*;
                 corpus
                     .entries
