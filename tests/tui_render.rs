@@ -268,7 +268,7 @@ fn a_frame_smaller_than_the_last_resize_draws_without_panicking() {
     for (w, h) in [(60, 12), (80, 24)] {
         let t = render(&app, w, h);
         assert!(row(t.backend().buffer(), h - 1).contains("factual"));
-        while app.view != glose::tui::action::View::Library {
+        while app.screen.view() != glose::tui::action::View::Library {
             keys(&mut app, "<esc>");
         }
         let t = render(&app, w, h);

@@ -8,7 +8,7 @@ use glose::model::label::Label;
 use glose::model::sidecar::How;
 use glose::review::adjudicate::{Review, Status};
 use glose::tui::action::View;
-use glose::tui::{App, Mode};
+use glose::tui::{App, Modal, Question};
 use std::path::Path;
 use tui_support::{app, keys, review_on_disk, sidecar_path, two_annotators};
 
@@ -42,7 +42,7 @@ fn open_where(app: &mut App, dir: &Path, want: impl Fn(&Review) -> bool) -> (Str
                 keys(app, "j");
             }
             keys(app, "r");
-            assert_eq!(app.view, View::Review);
+            assert_eq!(app.screen.view(), View::Review);
             assert_eq!(app.review.current, Some(i));
             return (id, r);
         }
@@ -113,11 +113,14 @@ fn accepting_unanimous_rows_asks_first_and_settles_only_those() {
     });
     let pending = before.pending_unanimous();
     keys(&mut app, "A");
-    assert_eq!(app.mode, Mode::ConfirmAccept(pending.len()));
+    assert_eq!(
+        app.screen.modal(),
+        Some(&Modal::Confirm(Question::AcceptUnanimous(pending.len())))
+    );
     let asked = &app.message.as_ref().unwrap().0;
     assert!(asked.contains(&pending.len().to_string()), "{asked}");
     keys(&mut app, "n");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.screen.modal(), None);
     assert!(!sidecar_path(dir.path(), &id, "gold").exists());
     keys(&mut app, "Ay");
     let disk = review_on_disk(dir.path(), &id);
@@ -134,7 +137,7 @@ fn accepting_unanimous_rows_asks_first_and_settles_only_those() {
     assert_eq!(disk.adjudicated(), pending.len());
     // Nothing left to accept.
     keys(&mut app, "A");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.screen.modal(), None);
     keys(&mut app, "u");
     assert_eq!(review_on_disk(dir.path(), &id).adjudicated(), 0);
 }
@@ -211,13 +214,13 @@ fn gold_cannot_adjudicate_and_esc_returns_to_the_library() {
     let dir = two_annotators();
     let mut app = app(dir.path(), "gold");
     keys(&mut app, "r");
-    assert_eq!(app.view, View::Library);
+    assert_eq!(app.screen.view(), View::Library);
     assert!(app.message.as_ref().unwrap().1, "an error");
     let mut app = tui_support::app(dir.path(), "carol");
     keys(&mut app, "r");
-    assert_eq!(app.view, View::Review);
+    assert_eq!(app.screen.view(), View::Review);
     keys(&mut app, "<esc>");
-    assert_eq!(app.view, View::Library);
+    assert_eq!(app.screen.view(), View::Library);
 }
 
 #[test]
@@ -233,7 +236,10 @@ fn a_failed_gold_write_is_reported_kept_and_retried() {
     assert!(app.message.as_ref().unwrap().0.contains("NOT SAVED"));
     keys(&mut app, "Q");
     assert!(!app.quit, "asks before losing gold");
-    assert_eq!(app.mode, Mode::ConfirmQuit);
+    assert_eq!(
+        app.screen.modal(),
+        Some(&Modal::Confirm(Question::QuitUnsaved))
+    );
     keys(&mut app, "n");
     std::fs::rename(&moved, dir.path()).unwrap();
     // The next change writes both.

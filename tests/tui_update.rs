@@ -5,7 +5,7 @@ mod tui_support;
 
 use glose::model::sidecar::How;
 use glose::tui::action::View;
-use glose::tui::{Mode, SaveState};
+use glose::tui::{Modal, Question, SaveState};
 use tui_support::{app, corpus, keys, labels_on_disk, sidecar, sidecar_path};
 
 fn text(app: &glose::tui::App, i: usize) -> String {
@@ -16,9 +16,9 @@ fn text(app: &glose::tui::App, i: usize) -> String {
 fn one_key_labels_saves_and_advances() {
     let dir = corpus();
     let mut app = app(dir.path(), "alice");
-    assert_eq!(app.view, View::Library);
+    assert_eq!(app.screen.view(), View::Library);
     keys(&mut app, "<enter>");
-    assert_eq!(app.view, View::Reader);
+    assert_eq!(app.screen.view(), View::Reader);
     assert_eq!(app.article().unwrap().cursor, 0);
     keys(&mut app, "f");
     // On disk before the next key is handled.
@@ -46,7 +46,7 @@ fn q_labels_in_the_reader_and_quits_in_the_library() {
     assert!(!app.quit);
     assert_eq!(app.article().unwrap().label(0), Some(glose::Label::Quote));
     keys(&mut app, "<esc>");
-    assert_eq!(app.view, View::Library);
+    assert_eq!(app.screen.view(), View::Library);
     keys(&mut app, "q");
     assert!(app.quit);
 }
@@ -94,7 +94,7 @@ fn esc_cancels_a_range_before_leaving() {
     let dir = corpus();
     let mut app = app(dir.path(), "alice");
     keys(&mut app, "<enter>vj<esc>");
-    assert_eq!(app.view, View::Reader);
+    assert_eq!(app.screen.view(), View::Reader);
     assert_eq!(app.article().unwrap().anchor, None);
     keys(&mut app, "f");
     assert_eq!(labels_on_disk(dir.path(), "a_rain.txt", "alice").len(), 1);
@@ -138,9 +138,12 @@ fn a_failed_save_keeps_the_label_says_so_retries_and_guards_quit() {
     assert_eq!(app.unsaved(), 1);
     keys(&mut app, "Q");
     assert!(!app.quit);
-    assert_eq!(app.mode, Mode::ConfirmQuit);
+    assert_eq!(
+        app.screen.modal(),
+        Some(&Modal::Confirm(Question::QuitUnsaved))
+    );
     keys(&mut app, "n");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.screen.modal(), None);
     std::fs::remove_dir(&blocker).unwrap();
     // The next change retries the pending one too.
     keys(&mut app, "o");
@@ -258,10 +261,10 @@ fn a_terminal_too_small_ignores_keys_but_quit() {
     let dir = corpus();
     let mut app = app(dir.path(), "alice");
     keys(&mut app, "<enter>");
-    assert_eq!(app.view, View::Reader);
+    assert_eq!(app.screen.view(), View::Reader);
     app.update(Action::Resize(20, 5));
     keys(&mut app, "fjj<esc>");
-    assert_eq!(app.view, View::Reader);
+    assert_eq!(app.screen.view(), View::Reader);
     assert_eq!(app.article().unwrap().cursor, 0);
     assert!(sidecar(dir.path(), "a_rain.txt", "alice").is_none());
     app.update(Action::Resize(100, 30));

@@ -104,8 +104,10 @@ macro_rules! actions {
             Scroll(i16),
             /// A character typed into a prompt (or an answer to a question).
             Input(char),
-            /// Backspace in a prompt.
-            InputBackspace,
+            /// An editing key in a prompt (Left, Backspace, ctrl-w…).
+            Edit(crate::tui::widgets::line_edit::Edit),
+            /// A key that an open prompt or question swallows without effect.
+            Ignored,
             /// Enter in a prompt.
             Submit,
             /// Esc in a prompt or question.

@@ -112,7 +112,9 @@ pub fn start(
     app.start_trainer();
     app.advance = cfg.advance_after_label;
     app.review.cache = config::cache_dir();
-    app.review.mode = review;
+    if review {
+        app.screen.set_session(crate::tui::screen::Session::Review);
+    }
     Ok(app)
 }
 

@@ -2,7 +2,8 @@
 //! generated from the keymap, and the message/prompt line.
 
 use crate::tui::action::{self, View};
-use crate::tui::app::{App, Mode, Prompt};
+use crate::tui::app::App;
+use crate::tui::screen::Prompt;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
@@ -47,17 +48,19 @@ pub fn hint_line(app: &App, view: View) -> Line<'static> {
 
 /// The prompt being typed, a question, or the last message; `None` if there is nothing.
 pub fn message_line(app: &App) -> Option<Line<'static>> {
-    if let Mode::Prompt(kind, text) = &app.mode {
+    if let Some((kind, line)) = app.screen.prompt() {
         let label = match kind {
             Prompt::Filter => "filter: ",
             Prompt::Search => "search: ",
             Prompt::Note => "note: ",
         };
-        let shown = crate::model::sanitize::clean(text).into_owned();
+        let (head, tail) = line.split();
+        let clean = |s: &str| crate::model::sanitize::clean(s).into_owned();
         return Some(Line::from(vec![
             Span::styled(label, app.theme.key()),
-            Span::raw(shown),
+            Span::raw(clean(head)),
             Span::styled("▏", Style::new()),
+            Span::raw(clean(tail)),
             Span::styled("  Enter ok · Esc cancel", app.theme.dim()),
         ]));
     }

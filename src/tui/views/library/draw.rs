@@ -34,7 +34,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         .map(|i| lib.labeled(i, &app.annotator))
         .sum();
     let pct = (done * 100).checked_div(total).unwrap_or(0);
-    let name = if app.review.mode {
+    let name = if app.screen.reviewing() {
         "glose review"
     } else {
         "glose"
@@ -73,7 +73,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     let id_w = 24.min(width / 4);
     let fixed = id_w + 37;
     let title_w = width.saturating_sub(fixed);
-    let tail = if app.review.mode {
+    let tail = if app.screen.reviewing() {
         crate::tui::views::library::review_columns::header()
     } else {
         format!("{} {}", fit("Progress", BAR + 10), fit("Others", 6))
@@ -145,7 +145,7 @@ pub fn draw(f: &mut Frame, app: &App) {
                 base,
             ),
         ];
-        if app.review.mode {
+        if app.screen.reviewing() {
             cells.push(crate::tui::views::library::review_columns::cells(
                 app, e, base,
             ));

@@ -4,8 +4,10 @@
 
 use crate::model::label::Label;
 use crate::model::sidecar::{How, Record};
-use crate::tui::app::{App, Mode, Prompt, SaveState};
+use crate::tui::app::{App, SaveState};
+use crate::tui::screen::{Modal, Prompt, Question};
 use crate::tui::undo::Change;
+use crate::tui::widgets::line_edit::LineEdit;
 
 impl App {
     /// Labels the selection (the range, or the cursor sentence).
@@ -96,7 +98,7 @@ impl App {
         match a.record(a.cursor) {
             Some(r) => {
                 let text = r.note.clone().unwrap_or_default();
-                self.mode = Mode::Prompt(Prompt::Note, text);
+                self.set_prompt(Prompt::Note, LineEdit::new(&text));
             }
             None => self.warn("Label the sentence first; a note belongs to a label."),
         }
@@ -257,7 +259,7 @@ impl App {
             self.quit = true;
             return;
         }
-        self.mode = Mode::ConfirmQuit;
+        self.screen.ask(Modal::Confirm(Question::QuitUnsaved));
         let n = self.unsaved();
         self.warn(format!(
             "{n} article{} with UNSAVED labels. Quit anyway and lose them? (y/n)",

@@ -3,14 +3,16 @@
 
 use crate::model::document::Document;
 use crate::tui::action::{Action, View};
-use crate::tui::app::{App, Mode, Prompt};
+use crate::tui::app::App;
+use crate::tui::screen::Prompt;
 use crate::tui::views::reader::article::Article;
 use crate::tui::views::reader::{draw, layout};
+use crate::tui::widgets::line_edit::LineEdit;
 
 impl App {
     /// Columns and rows of the reader's text, from its layout.
     pub fn text_area(&self) -> (usize, usize) {
-        let at = draw::areas(self.screen());
+        let at = draw::areas(self.area());
         (
             usize::from(at.text.width),
             usize::from(at.rows.height).max(1),
@@ -46,7 +48,7 @@ impl App {
     /// A click on the text puts the cursor on the sentence under it.
     pub(crate) fn click_reader(&mut self, row: usize) {
         let (w, h) = self.text_area();
-        let top = usize::from(draw::areas(self.screen()).rows.y);
+        let top = usize::from(draw::areas(self.area()).rows.y);
         if let Some(a) = self.article_mut()
             && let Some(y) = row.checked_sub(top)
         {
@@ -83,7 +85,7 @@ impl App {
             Action::NextUnlabeled => return self.unlabeled(1),
             Action::PrevUnlabeled => return self.unlabeled(-1),
             Action::Search => {
-                self.mode = Mode::Prompt(Prompt::Search, String::new());
+                self.set_prompt(Prompt::Search, LineEdit::default());
                 return;
             }
             Action::LeastConfident => return self.least_confident(),
@@ -159,7 +161,7 @@ impl App {
         {
             return self.say("Range cancelled.");
         }
-        self.view = View::Library;
+        self.screen.show(View::Library);
         self.library.refresh_for(Some(&self.annotator));
         if let Some(pos) = self
             .reader
@@ -203,8 +205,7 @@ impl App {
             _ => {}
         }
         self.reader.current = Some(e);
-        self.view = View::Reader;
-        self.pager = None;
+        self.screen.show(View::Reader);
         if let Some(pos) = self.library.order.iter().position(|&i| i == e) {
             self.library.selected = pos;
         }

@@ -91,8 +91,6 @@ impl Pane {
 /// Everything the review screens keep between keys.
 #[derive(Debug, Default)]
 pub struct ReviewState {
-    /// Started as `glose review`: the library shows agreement columns and Enter reviews.
-    pub mode: bool,
     pub panes: HashMap<usize, Pane>,
     /// Entry shown in the review view.
     pub current: Option<usize>,
@@ -235,8 +233,7 @@ impl App {
         }
         self.start_review_index();
         self.review.current = Some(e);
-        self.view = View::Review;
-        self.pager = None;
+        self.screen.show(View::Review);
         if let Some(pos) = self.library.order.iter().position(|&i| i == e) {
             self.library.selected = pos;
         }
