@@ -16,6 +16,9 @@ pub struct Config {
     pub theme: Option<String>,
     /// Move to the next sentence after labeling one.
     pub advance_after_label: bool,
+    /// Ask "Quit glose? (y/n)" when quitting from the reader or review, where a slip of
+    /// Shift beside a label key would otherwise quit at once.
+    pub confirm_quit: bool,
     /// Force the text language (`fr` or `en`) instead of detecting it per article.
     pub language: Option<String>,
 }
@@ -27,6 +30,7 @@ impl Default for Config {
             keymap: None,
             theme: None,
             advance_after_label: true,
+            confirm_quit: true,
             language: None,
         }
     }

@@ -249,7 +249,7 @@ fn a_failed_gold_write_is_reported_kept_and_retried() {
     assert_eq!(disk.gold(1), Some(Label::Quote));
     assert!(!app.review.unsaved);
     assert!(before.len() >= 2);
-    keys(&mut app, "Q");
+    keys(&mut app, "Qy");
     assert!(app.quit);
 }
 

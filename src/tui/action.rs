@@ -112,6 +112,8 @@ macro_rules! actions {
             Submit,
             /// Esc in a prompt or question.
             Cancel,
+            /// A key bound to nothing here, shown as a hint when it looks like a slip.
+            Unbound(crate::tui::keymap::Key),
         }
 
         /// The action table: every bindable action, its name, help group, views and description.
@@ -151,6 +153,7 @@ actions! {
     CycleSort = "cycle-sort", App, LIB, "Sort the library by name, then by progress";
     Filter = "filter", Find, LIB, "Filter articles by title or id as you type";
     Search = "search", Find, READ, "Search the article text (empty search repeats the last one)";
+    SearchNext = "search-next", Find, READ, "Next match of the last search (Enter does this right after a search)";
     LabelFactual = "label-factual", Label, LABEL, "Label factual: the author states it as fact (in review: as gold)";
     LabelQuote = "label-quote", Label, LABEL, "Label quote: a cited source says it (in review: as gold)";
     LabelOpinion = "label-opinion", Label, LABEL, "Label opinion: the author's judgment (in review: as gold)";
@@ -183,6 +186,11 @@ impl Action {
     /// True if the action does something in `view`.
     pub fn valid_in(self, view: View) -> bool {
         self.info().is_some_and(|i| i.views.contains(&view))
+    }
+
+    /// True for the keys that set or clear a label in the reader.
+    pub fn changes_label(self) -> bool {
+        self.label().is_some() || matches!(self, Action::ClearLabel | Action::AcceptSuggestion)
     }
 
     /// The label a label action sets.

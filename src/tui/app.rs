@@ -47,6 +47,8 @@ pub struct App {
     pub analyzer: Analyzer,
     /// Move to the next sentence after labeling.
     pub advance: bool,
+    /// Ask before quitting from the reader or review (`confirm_quit` in `config.ron`).
+    pub confirm_quit: bool,
     pub library: Library,
     /// Where the user is: the main view, a pager over it, a prompt or question on top.
     pub screen: Screen,
@@ -89,6 +91,7 @@ impl App {
             theme,
             analyzer: Analyzer::builtin(),
             advance: true,
+            confirm_quit: true,
             library: Library::lazy(corpus.entries),
             screen: Screen::default(),
             reader: Reader::default(),
@@ -142,7 +145,17 @@ impl App {
                 // Any other key answers no: it is swallowed, never run.
                 _ => Action::Cancel,
             }),
-            None => self.keymap.lookup(self.active_view(), key),
+            None => {
+                let view = self.active_view();
+                if view == View::Reader && self.reader.found && key.code == Code::Enter {
+                    return Some(Action::SearchNext);
+                }
+                let capital = matches!(key.code, Code::Char(c) if c.is_uppercase());
+                match self.keymap.lookup(view, key) {
+                    None if capital && !key.ctrl && !key.alt => Some(Action::Unbound(key)),
+                    found => found,
+                }
+            }
         }
     }
 

@@ -114,6 +114,7 @@ pub fn start(
     app.set_analyzer(crate::nlp::analysis::Analyzer::for_corpus(root, &cfg)?);
     app.start_trainer();
     app.advance = cfg.advance_after_label;
+    app.confirm_quit = cfg.confirm_quit;
     app.review.cache = config::cache_dir();
     if review {
         app.screen.set_session(crate::tui::screen::Session::Review);

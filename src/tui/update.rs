@@ -20,6 +20,10 @@ impl App {
         } else if !matches!(action, Action::Scroll(_)) {
             self.message = None;
         }
+        if !matches!(action, Action::Resize(..)) {
+            self.reader.past_end &= action.changes_label();
+            self.reader.found &= action == Action::SearchNext;
+        }
         match self.screen.modal().cloned() {
             Some(Modal::Confirm(q)) => self.answer(q, action),
             Some(Modal::Prompt(kind, line)) => self.prompt(kind, line, action),
@@ -48,7 +52,13 @@ impl App {
                 self.screen.ask(Modal::Confirm(Question::QuitUnsaved));
                 self.warn("Gold changes are NOT SAVED. Quit anyway and lose them? (y/n)");
             }
+            // Unsaved labels make request_quit ask its own question: one question either way.
+            Action::Quit if self.confirm_quit && self.in_labeling_view() && self.save_all() => {
+                self.screen.ask(Modal::Confirm(Question::Quit));
+                self.say("Quit glose? (y/n)");
+            }
             Action::Quit => self.request_quit(),
+            Action::Unbound(key) => self.unbound(key),
             Action::Help => {
                 let help = match self.screen.pager() {
                     Some(Pager::Help { .. }) => None,
@@ -133,6 +143,15 @@ impl App {
         self.set_prompt(kind, line);
     }
 
+    /// Refuses a request that would have opened a prompt: the reason stays on screen and
+    /// what is typed next is swallowed until Enter or Esc, so text meant for the prompt
+    /// never runs as keys.
+    pub(crate) fn refuse(&mut self, why: &str) {
+        let why = format!("{why} (Enter or Esc to go on)");
+        self.warn(why.clone());
+        self.screen.ask(Modal::Refused(why));
+    }
+
     /// Pasted text: typed into the open prompt, ignored elsewhere (a paste never runs
     /// as keys).
     pub fn paste(&mut self, text: &str) {
@@ -150,6 +169,26 @@ impl App {
             self.library.refresh_for(Some(&self.annotator));
         }
         self.screen.ask(Modal::Prompt(kind, line));
+    }
+
+    /// True in the views where a slip of Shift beside a label key could quit.
+    fn in_labeling_view(&self) -> bool {
+        self.screen.pager().is_none() && matches!(self.screen.view(), View::Reader | View::Review)
+    }
+
+    /// A key bound to nothing: a capital letter whose small letter does something here is
+    /// most likely Caps Lock, and says so; other keys do nothing.
+    fn unbound(&mut self, key: crate::tui::keymap::Key) {
+        let crate::tui::keymap::Code::Char(c) = key.code else {
+            return;
+        };
+        let small = crate::tui::keymap::Key {
+            code: crate::tui::keymap::Code::Char(c.to_lowercase().next().unwrap_or(c)),
+            ..key
+        };
+        if let Some(a) = self.keymap.lookup(self.active_view(), small) {
+            self.warn(format!("Caps Lock? {c} does nothing here; {small} is {a}."));
+        }
     }
 
     /// True where undo means gold: the review screens, and the library of `glose review`.

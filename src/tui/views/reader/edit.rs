@@ -19,7 +19,9 @@ impl App {
         self.set_selection(None);
     }
 
-    /// Accepts the cursor sentence's suggestion, recorded as such with the model's name.
+    /// Accepts the suggestion of every sentence of the selection (the range, or the cursor
+    /// sentence), recorded as such with the model's name; refuses, changing nothing, if
+    /// one of them has none.
     pub(crate) fn accept_suggestion(&mut self) {
         let Some(a) = self
             .reader
@@ -31,16 +33,52 @@ impl App {
         if a.is_empty() {
             return;
         }
-        a.anchor = None;
-        let c = a.cursor;
-        a.analyse(&self.analyzer, c);
-        let Some(s) = a.analysis[c].as_ref().map(|x| x.suggestion.clone()) else {
-            return;
-        };
-        self.set_selection(Some((s.label, How::Suggestion, Some(s.model.to_string()))));
+        let (lo, hi) = a.selection();
+        let mut picks = Vec::with_capacity(hi + 1 - lo);
+        for i in lo..=hi {
+            a.analyse(&self.analyzer, i);
+            match a.analysis[i].as_ref() {
+                Some(x) => picks.push(Some((
+                    x.suggestion.label,
+                    How::Suggestion,
+                    Some(x.suggestion.model.to_string()),
+                ))),
+                None => {
+                    return self.warn(format!(
+                        "Sentence {} has no suggestion; nothing accepted.",
+                        i + 1
+                    ));
+                }
+            }
+        }
+        self.set_each(picks);
     }
 
     fn set_selection(&mut self, what: Option<(Label, How, Option<String>)>) {
+        let n = self.article().map_or(0, |a| {
+            let (lo, hi) = a.selection();
+            hi + 1 - lo
+        });
+        self.set_each(vec![what; n]);
+    }
+
+    /// Sets each sentence of the selection to its entry of `what` (`None` clears) in one
+    /// undo step. Right after the last sentence was labeled it changes nothing and says
+    /// where to go, so keys typed past the end never overwrite the last label.
+    fn set_each(&mut self, what: Vec<Option<(Label, How, Option<String>)>>) {
+        if self.reader.past_end {
+            let keys = |a| {
+                let k = self.keymap.keys_for(crate::tui::action::View::Reader, a);
+                k.first().map_or_else(|| a.to_string(), |k| k.to_string())
+            };
+            let (next, unlabeled) = (
+                keys(crate::tui::action::Action::NextArticle),
+                keys(crate::tui::action::Action::NextUnlabeled),
+            );
+            return self.warn(format!(
+                "End of the article: nothing changed. {next} next article, {unlabeled} next unlabeled sentence."
+            ));
+        }
         let Some(e) = self.reader.current else { return };
         let advance = self.advance;
         let Some(a) = self.reader.articles.get_mut(&e) else {
@@ -58,7 +96,7 @@ impl App {
         }
         let (lo, hi) = a.selection();
         let mut step = Vec::new();
-        for i in lo..=hi {
+        for (i, what) in (lo..=hi).zip(&what) {
             let before = a.record(i).cloned();
             let after = what.as_ref().map(|(label, how, model)| {
                 let s = a.doc.sentences[i];
@@ -82,11 +120,14 @@ impl App {
             }
         }
         a.anchor = None;
-        if what.is_some() && advance {
+        let labels = what.iter().any(Option::is_some);
+        if labels && advance {
             a.cursor = (hi + 1).min(a.len() - 1);
         }
+        let past_end = labels && advance && hi + 1 == a.len();
         self.apply(&step, false);
         self.history.push(step);
+        self.reader.past_end = past_end;
     }
 
     /// Opens the note prompt on the cursor sentence.
@@ -100,7 +141,7 @@ impl App {
                 let text = r.note.clone().unwrap_or_default();
                 self.set_prompt(Prompt::Note, LineEdit::new(&text));
             }
-            None => self.warn("Label the sentence first; a note belongs to a label."),
+            None => self.refuse("Label the sentence first; a note belongs to a label."),
         }
     }
 

@@ -88,6 +88,7 @@ impl App {
                 self.set_prompt(Prompt::Search, LineEdit::default());
                 return;
             }
+            Action::SearchNext => return self.search(String::new()),
             Action::LeastConfident => return self.least_confident(),
             Action::StartRange => {
                 if let Some(a) = self.article_mut() {
@@ -231,7 +232,34 @@ impl App {
             }
         }
         let mut e = cur;
-        while let Some(next) = self.library.neighbour(e, step) {
+        let mut wrapped = false;
+        loop {
+            let next = match self.library.neighbour(e, step) {
+                Some(n) => n,
+                None if !wrapped => {
+                    wrapped = true;
+                    match self.library.end_entry(-step) {
+                        Some(n) => n,
+                        None => break,
+                    }
+                }
+                None => break,
+            };
+            if next == cur {
+                // Around the whole library and back: what is left is before the cursor.
+                let Some(a) = self.article_mut() else { break };
+                let c = a.cursor;
+                let found = if step > 0 {
+                    (0..c).find(|&i| a.label(i).is_none())
+                } else {
+                    (c + 1..a.len()).rev().find(|&i| a.label(i).is_none())
+                };
+                if let Some(i) = found {
+                    a.cursor = i;
+                    return self.say(wrap_note(step, "in this article"));
+                }
+                break;
+            }
             e = next;
             let left = match self.reader.articles.get(&e) {
                 Some(a) => a.ann.is_ok() && a.labeled() < a.len(),
@@ -247,6 +275,9 @@ impl App {
                         idx.next_back()
                     };
                     a.cursor = pick.unwrap_or(a.cursor);
+                }
+                if wrapped {
+                    return self.say(wrap_note(step, "in another article"));
                 }
                 return self.say("Moved to another article with unlabeled sentences.");
             }
@@ -280,8 +311,9 @@ impl App {
                 let wrapped = i <= a.cursor;
                 a.cursor = i;
                 let note = if wrapped { " (from the top)" } else { "" };
+                self.reader.found = true;
                 self.say(format!(
-                    "Found “{}” in sentence {}{note}; / then Enter finds the next.",
+                    "Found “{}” in sentence {}{note}; Enter finds the next.",
                     crate::model::sanitize::clean(&query),
                     i + 1
                 ));
@@ -316,4 +348,10 @@ impl App {
             a.cursor = a.cursor.clamp(lo, hi);
         }
     }
+}
+
+/// What `n` (or `N`) says when it went on from the other end of the library.
+fn wrap_note(step: isize, place: &str) -> String {
+    let from = if step > 0 { "the top" } else { "the bottom" };
+    format!("Wrapped around from {from} of the library: unlabeled sentence {place}.")
 }
