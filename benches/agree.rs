@@ -96,6 +96,7 @@ fn corpus(root: &Path, articles: usize) {
                 annotator: who.to_string(),
                 labels,
                 orphans: vec![],
+                history: vec![],
             };
             sidecar::write(&root.join(format!("{a:04}.txt.{who}.ron")), &sc).unwrap();
         }

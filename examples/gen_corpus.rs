@@ -180,6 +180,7 @@ fn write_sidecar(
         annotator: who.to_string(),
         labels,
         orphans: Vec::new(),
+        history: Vec::new(),
     };
     let mut name = doc.path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".{who}.ron"));

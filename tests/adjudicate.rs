@@ -223,6 +223,7 @@ fn spans_only_the_sidecars_share_can_be_adjudicated() {
                 ),
             ],
             orphans: vec![],
+            history: vec![],
         };
         sidecar::write(&dir.path().join(format!("a.txt.{name}.ron")), &sc).unwrap();
     }

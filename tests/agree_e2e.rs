@@ -73,6 +73,7 @@ fn write_sidecars(root: &Path, who: &str, lines: &[Line]) -> usize {
             annotator: who.into(),
             labels,
             orphans: vec![],
+            history: vec![],
         };
         sidecar::write(&root.join(format!("{article}.{who}.ron")), &sc).unwrap();
     }

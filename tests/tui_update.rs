@@ -149,7 +149,7 @@ fn a_failed_save_keeps_the_label_says_so_retries_and_guards_quit() {
     keys(&mut app, "o");
     assert!(matches!(app.save, SaveState::Saved(_)));
     assert_eq!(labels_on_disk(dir.path(), "a_rain.txt", "alice").len(), 2);
-    keys(&mut app, "Q");
+    keys(&mut app, "Qy");
     assert!(app.quit);
 }
 
@@ -162,6 +162,10 @@ fn quit_retries_a_pending_save_first() {
     std::fs::create_dir(&blocker).unwrap();
     keys(&mut app, "f");
     std::fs::remove_dir(&blocker).unwrap();
+    // The quit question is asked only once the pending save went through.
+    keys(&mut app, "<c-c>");
+    assert_eq!(labels_on_disk(dir.path(), "a_rain.txt", "alice").len(), 1);
+    assert_eq!(app.screen.modal(), Some(&Modal::Confirm(Question::Quit)));
     keys(&mut app, "<c-c>");
     assert!(app.quit);
     assert_eq!(labels_on_disk(dir.path(), "a_rain.txt", "alice").len(), 1);
@@ -221,7 +225,7 @@ fn notes_are_saved_on_the_label() {
         app.message.as_ref().unwrap().1,
         "a note needs a label first"
     );
-    keys(&mut app, "fcnot sure<bs><bs><bs><bs>sure<enter>");
+    keys(&mut app, "<esc>fcnot sure<bs><bs><bs><bs>sure<enter>");
     let sc = sidecar(dir.path(), "a_rain.txt", "alice").unwrap();
     assert_eq!(sc.labels[0].note.as_deref(), Some("not sure"));
     // Relabeling keeps the note.

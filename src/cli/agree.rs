@@ -47,13 +47,29 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     for w in &warnings {
         eprintln!("glose: warning: {}", clean(w));
     }
+    super::team::warn_driver(&root);
+    // The corpus index (sentences per article) is only needed against a plan.
+    let plan = if root.join(crate::model::assign::PLAN_FILE).exists() {
+        let cache = crate::config::cache_dir();
+        let index = crate::model::index::Index::build(&corpus, cache.as_deref(), &|_, _| {});
+        super::team::progress(&root, &index.articles)?
+    } else {
+        None
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if a.json {
-        serde_json::to_writer(&mut out, &report)?;
+        let mut doc = serde_json::to_value(&report)?;
+        if let (Some(p), Some(obj)) = (&plan, doc.as_object_mut()) {
+            obj.insert("assignment".into(), super::team::to_json(p));
+        }
+        serde_json::to_writer(&mut out, &doc)?;
         writeln!(out)?;
     } else {
         print_tables(&mut out, &report, &paces)?;
+        if let Some(p) = &plan {
+            super::team::print(&mut out, p)?;
+        }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

@@ -19,6 +19,7 @@ pub struct Args {
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let root = a.corpus.unwrap_or_else(|| PathBuf::from("."));
     let problems = check(&root)?;
+    super::team::warn_driver(&root);
     for p in &problems {
         println!("{}", clean(p));
     }
@@ -35,6 +36,9 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
 pub fn check(root: &Path) -> anyhow::Result<Vec<String>> {
     let corpus = Corpus::scan(root)?;
     let mut problems = Vec::new();
+    if let Err(e) = crate::model::assign::Plan::load(root) {
+        problems.push(e.to_string());
+    }
     for entry in &corpus.entries {
         if entry.annotators.is_empty() {
             continue;

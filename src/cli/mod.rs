@@ -1,13 +1,17 @@
 //! The command line: argument parsing and one module per subcommand.
 
 mod agree;
+mod assign;
 mod check;
 mod eval;
 mod export;
 mod import;
+mod init;
+mod merge_driver;
 mod segment;
 mod status;
 mod suggest;
+mod team;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use std::io::Write as _;
@@ -91,6 +95,21 @@ pub enum Command {
         #[arg(value_name = "CORPUS")]
         corpus: Option<PathBuf>,
     },
+    /// Set a corpus up for a team on git: glose.ron, .gitattributes, the merge driver.
+    #[command(
+        after_help = "Example:\n  glose init news/\n\nRun it once in each clone: git does not carry the driver's config through clones."
+    )]
+    Init(init::Args),
+    /// Plan double annotation: every article gets K distinct annotators, loads balanced.
+    #[command(
+        after_help = "Examples:\n  glose assign news/ --annotators ana,ben,cleo --per-article 2\n  glose assign news/ --json"
+    )]
+    Assign(assign::Args),
+    /// git's merge driver for glose's files (set up by `glose init`).
+    #[command(
+        after_help = "Set by glose init as:\n  merge.glose.driver = glose merge-driver %O %A %B %P"
+    )]
+    MergeDriver(merge_driver::Args),
     /// Print shell completions.
     #[command(
         after_help = "Example:\n  glose completions bash > ~/.local/share/bash-completion/completions/glose"
@@ -126,6 +145,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Export(a)) => export::run(a),
         Some(Command::Import(a)) => import::run(a, &cli.who),
         Some(Command::Agree(a)) => agree::run(a),
+        Some(Command::Init(a)) => init::run(a),
+        Some(Command::Assign(a)) => assign::run(a),
+        Some(Command::MergeDriver(a)) => merge_driver::run(a),
         Some(Command::Review { corpus }) => {
             let corpus = corpus.unwrap_or_else(|| PathBuf::from("."));
             let who = annotator(&cli.who)?;

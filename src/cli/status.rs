@@ -24,6 +24,8 @@ pub fn run(a: Args, _who: &WhoArgs) -> anyhow::Result<ExitCode> {
     let cache = crate::config::cache_dir();
     let index = Index::build(&corpus, cache.as_deref(), &|_, _| {});
     let infos: Vec<ArticleInfo> = index.articles;
+    super::team::warn_driver(&root);
+    let plan = super::team::progress(&root, &infos)?;
     let mut totals: BTreeMap<String, usize> = BTreeMap::new();
     let mut sentences = 0;
     for i in &infos {
@@ -55,6 +57,7 @@ pub fn run(a: Args, _who: &WhoArgs) -> anyhow::Result<ExitCode> {
             "articles": articles,
             "skipped": skipped,
             "totals": {"articles": infos.len(), "sentences": sentences, "labeled": totals},
+            "assignment": plan.as_ref().map(super::team::to_json),
         });
         writeln!(out, "{doc}")?;
     } else {
@@ -94,6 +97,9 @@ pub fn run(a: Args, _who: &WhoArgs) -> anyhow::Result<ExitCode> {
                 clean(&p.display().to_string()),
                 clean(why)
             )?;
+        }
+        if let Some(p) = &plan {
+            super::team::print(&mut out, p)?;
         }
     }
     out.flush()?;

@@ -1,4 +1,5 @@
-//! Data in and out of glose: training-set exports and label imports.
+//! Data in and out of glose: training-set exports, label imports and sharing through git.
 
 pub mod export;
+pub mod git;
 pub mod import;

@@ -187,6 +187,8 @@ pub struct Annotations {
     pub path: PathBuf,
     pub labels: Vec<Option<Record>>,
     pub orphans: Vec<Record>,
+    /// The sidecar's `history` (labels a merge replaced), written back unchanged.
+    pub history: Vec<Record>,
     /// Labels re-attached at another offset when loading.
     pub moved: usize,
     /// Sentences changed since the last save, with when (for merging).
@@ -206,6 +208,7 @@ impl Annotations {
         let path = sidecar_path(&doc.path, annotator);
         let seen = stamp(&path);
         let sc = sidecar::read(&path)?;
+        let history = sc.as_ref().map(|s| s.history.clone()).unwrap_or_default();
         let records = sc
             .map(|s| s.labels.into_iter().chain(s.orphans).collect::<Vec<_>>())
             .unwrap_or_default();
@@ -215,6 +218,7 @@ impl Annotations {
             path,
             labels: a.labels,
             orphans: a.orphans,
+            history,
             moved: a.moved,
             changed: BTreeMap::new(),
             seen,
@@ -353,6 +357,7 @@ impl Annotations {
             annotator: self.annotator.to_string(),
             labels: Vec::new(),
             orphans: Vec::new(),
+            history: self.history.clone(),
         }
     }
 
@@ -363,6 +368,11 @@ impl Annotations {
         let Some(disk) = sidecar::read(&self.path)? else {
             return Ok(());
         };
+        for h in disk.history {
+            if !self.history.contains(&h) {
+                self.history.push(h);
+            }
+        }
         let theirs = attach(doc, disk.labels.into_iter().chain(disk.orphans));
         self.lines.clear();
         for (i, their) in theirs.labels.into_iter().enumerate() {
@@ -582,6 +592,31 @@ mod tests {
         let on_disk = std::fs::read_to_string(&a.path).unwrap();
         assert_eq!(on_disk, sidecar::to_ron(&a.to_sidecar(&doc)));
         assert!(a.path.ends_with("a.txt.alice.ron"));
+    }
+
+    #[test]
+    fn the_history_a_merge_kept_survives_the_next_labels() {
+        let (_d, doc) = setup("Titre\n\nUne phrase. Deux phrases.\n");
+        let mut a = Annotations::load(&doc, &alice()).unwrap();
+        a.set(1, Some(rec(&doc, 1, Label::Factual)));
+        a.save(&doc).unwrap();
+        let mut sc = sidecar::read(&a.path).unwrap().unwrap();
+        sc.history = vec![rec(&doc, 1, Label::Quote)];
+        sidecar::write(&a.path, &sc).unwrap();
+        let mut b = Annotations::load(&doc, &alice()).unwrap();
+        b.set(2, Some(rec(&doc, 2, Label::Opinion)));
+        b.save(&doc).unwrap();
+        // Read in place too: the history is no label.
+        let exact = exact_labels(&doc, &alice()).expect("read in place");
+        assert_eq!(
+            exact,
+            vec![None, Some(Label::Factual), Some(Label::Opinion)]
+        );
+        assert!(sidecar::parse_ref(&std::fs::read_to_string(&b.path).unwrap()).is_some());
+        let back = sidecar::read(&b.path).unwrap().unwrap();
+        assert_eq!(back.history.len(), 1);
+        assert_eq!(back.history[0].label, Label::Quote);
+        assert_eq!(back.labels.len(), 2);
     }
 
     /// `exact_labels` answers only when it gives what `Annotations::load` gives.

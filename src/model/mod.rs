@@ -6,10 +6,12 @@
 pub mod align;
 pub mod annotations;
 pub mod annotator;
+pub mod assign;
 pub mod corpus;
 pub mod document;
 pub mod index;
 pub mod label;
+pub mod merge;
 pub mod project;
 pub mod sanitize;
 pub mod sidecar;

@@ -32,6 +32,10 @@ pub struct Sidecar {
     /// Labels whose sentence is no longer in the article: kept, reported, never dropped.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub orphans: Vec<Record>,
+    /// Labels replaced by a newer one on another machine, kept by `glose merge-driver`
+    /// when both sides of a git merge changed the same sentence. Never shown as labels.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Record>,
 }
 
 /// One labeled sentence.
@@ -108,6 +112,7 @@ pub struct SidecarRef<'a> {
     pub annotator: Cow<'a, str>,
     pub labels: Vec<RecordRef<'a>>,
     pub orphans: Vec<RecordRef<'a>>,
+    pub history: Vec<RecordRef<'a>>,
 }
 
 /// A [`Record`] whose strings may borrow from the sidecar text.
@@ -136,6 +141,7 @@ impl<'a> SidecarRef<'a> {
             annotator: self.annotator.into_owned(),
             labels: records(self.labels),
             orphans: records(self.orphans),
+            history: records(self.history),
         }
     }
 
@@ -378,19 +384,31 @@ pub fn render<'a>(sidecar: &Sidecar, label_lines: impl IntoIterator<Item = &'a s
         out.push_str(",\n");
     }
     out.push_str("  ],\n");
-    if !sidecar.orphans.is_empty() {
-        let mut orphans: Vec<&Record> = sidecar.orphans.iter().collect();
-        orphans.sort_by_key(|r| (r.start, r.end));
-        out.push_str("  orphans: [\n");
-        for r in orphans {
-            out.push_str("    ");
-            out.push_str(&record_line(r));
-            out.push_str(",\n");
-        }
-        out.push_str("  ],\n");
-    }
+    let mut orphans: Vec<&Record> = sidecar.orphans.iter().collect();
+    orphans.sort_by_key(|r| (r.start, r.end));
+    push_list(&mut out, "orphans", &orphans);
+    // Oldest first, so that a merge appends lines rather than rewriting them.
+    let mut history: Vec<&Record> = sidecar.history.iter().collect();
+    history.sort_by(|a, b| (a.start, a.end, &a.at).cmp(&(b.start, b.end, &b.at)));
+    push_list(&mut out, "history", &history);
     out.push_str(")\n");
     out
+}
+
+/// A list field of records, one a line; nothing when there is none.
+fn push_list(out: &mut String, name: &str, records: &[&Record]) {
+    if records.is_empty() {
+        return;
+    }
+    out.push_str("  ");
+    out.push_str(name);
+    out.push_str(": [\n");
+    for r in records {
+        out.push_str("    ");
+        out.push_str(&record_line(r));
+        out.push_str(",\n");
+    }
+    out.push_str("  ],\n");
 }
 
 /// One record as a single RON line (no trailing comma).

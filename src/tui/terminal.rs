@@ -119,6 +119,9 @@ pub fn start(
     if review {
         app.screen.set_session(crate::tui::screen::Session::Review);
     }
+    if let Some(hint) = crate::exchange::git::driver_hint(root) {
+        app.warn(hint);
+    }
     Ok(app)
 }
 

@@ -171,9 +171,12 @@ impl App {
         self.screen.ask(Modal::Prompt(kind, line));
     }
 
-    /// True in the views where a slip of Shift beside a label key could quit.
+    /// True in the views where a slip of Shift beside a label key could quit (and a
+    /// question could be read: not while the screen is too small).
     fn in_labeling_view(&self) -> bool {
-        self.screen.pager().is_none() && matches!(self.screen.view(), View::Reader | View::Review)
+        self.screen.pager().is_none()
+            && matches!(self.screen.view(), View::Reader | View::Review)
+            && !crate::tui::too_small(self.size.0, self.size.1)
     }
 
     /// A key bound to nothing: a capital letter whose small letter does something here is

@@ -33,6 +33,7 @@ pub fn parse_ref(text: &str) -> Option<SidecarRef<'_>> {
     } else {
         Vec::new()
     };
+    let history = c.history()?;
     c.end()?;
     Some(SidecarRef {
         schema,
@@ -42,6 +43,7 @@ pub fn parse_ref(text: &str) -> Option<SidecarRef<'_>> {
         annotator,
         labels,
         orphans,
+        history,
     })
 }
 
@@ -77,6 +79,8 @@ pub fn visit_exact<'a, 'd>(
         }
         c.exact_records(&mut sentence, &mut each)?;
     }
+    // Replaced labels are no labels: read to check the layout, not visited.
+    c.history()?;
     c.end()
 }
 
@@ -153,6 +157,16 @@ impl<'a> Cursor<'a> {
     }
 
     /// The closing parenthesis, and nothing after it.
+    /// The `history` list if there is one (empty when there is none; an empty list is
+    /// never written, so `ron` decides what one means).
+    fn history(&mut self) -> Option<Vec<RecordRef<'a>>> {
+        if !self.try_lit("  history: [\n") {
+            return Some(Vec::new());
+        }
+        let h = self.records()?;
+        (!h.is_empty()).then_some(h)
+    }
+
     fn end(&mut self) -> Option<()> {
         self.lit(")\n")?;
         (self.i == self.b.len()).then_some(())

@@ -16,6 +16,7 @@ pub(crate) fn sample() -> Sidecar {
             r,
         ],
         orphans: vec![],
+        history: vec![],
     }
 }
 
@@ -94,17 +95,20 @@ proptest! {
     fn any_content_round_trips(
         labels in proptest::collection::vec(arb_record(), 0..8),
         orphans in proptest::collection::vec(arb_record(), 0..3),
+        history in proptest::collection::vec(arb_record(), 0..3),
         article in any::<String>(),
     ) {
         let mut s = sample();
         s.article = article;
         s.labels = labels;
         s.orphans = orphans;
+        s.history = history;
         let text = to_ron(&s);
         let back = parse(&text, Path::new("x.ron")).unwrap();
         let mut want = s.clone();
         want.labels.sort_by_key(|r| (r.start, r.end));
         want.orphans.sort_by_key(|r| (r.start, r.end));
+        want.history.sort_by(|a, b| (a.start, a.end, &a.at).cmp(&(b.start, b.end, &b.at)));
         prop_assert_eq!(back, want);
     }
 }
@@ -144,14 +148,16 @@ fn arb_sidecar() -> impl Strategy<Value = Sidecar> {
     (
         proptest::collection::vec(arb_full_record(), 0..6),
         proptest::collection::vec(arb_full_record(), 0..3),
+        proptest::collection::vec(arb_full_record(), 0..3),
         tricky_string(),
         tricky_string(),
         any::<u32>(),
     )
-        .prop_map(|(labels, orphans, article, annotator, schema)| {
+        .prop_map(|(labels, orphans, history, article, annotator, schema)| {
             let mut s = sample();
             s.labels = labels;
             s.orphans = orphans;
+            s.history = history;
             s.article = article;
             s.annotator = annotator;
             // Mostly the current schema; sometimes another, which only `ron` may judge.
