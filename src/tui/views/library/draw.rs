@@ -167,8 +167,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         lines.push(Line::styled(why, t.dim()));
     }
     f.render_widget(Paragraph::new(lines), at.list);
-    let detail = bars::message_line(app).unwrap_or_else(|| selected_detail(app));
-    f.render_widget(Paragraph::new(detail), at.detail);
+    bars::draw_message(f, app, at.detail, Some(selected_detail(app)));
     f.render_widget(
         Paragraph::new(bars::hint_line(app, View::Library)),
         at.hints,

@@ -51,8 +51,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         body.push(Line::styled(why, t.dim()));
     }
     f.render_widget(Paragraph::new(body), at.list);
-    let detail = bars::message_line(app).unwrap_or_else(|| detail(app, p));
-    f.render_widget(Paragraph::new(detail), at.detail);
+    bars::draw_message(f, app, at.detail, Some(detail(app, p)));
     f.render_widget(Paragraph::new(bars::hint_line(app, View::Review)), at.hints);
 }
 
