@@ -352,6 +352,6 @@ impl App {
 
 /// What `n` (or `N`) says when it went on from the other end of the library.
 fn wrap_note(step: isize, place: &str) -> String {
-    let from = if step > 0 { "the top" } else { "the bottom" };
-    format!("Wrapped around from {from} of the library: unlabeled sentence {place}.")
+    let to = if step > 0 { "start" } else { "end" };
+    format!("Wrapped around to the {to} of the library: unlabeled sentence {place}.")
 }
