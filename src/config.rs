@@ -43,9 +43,16 @@ pub const THEMES: [&str; 3] = ["default", "light", "mono"];
 /// The values `language` accepts.
 pub const LANGUAGES: [&str; 3] = ["auto", "fr", "en"];
 
+/// The largest `config.ron` glose reads (and `keymap.ron`): settings, not data.
+pub const MAX_BYTES: u64 = 1 << 20;
+
 /// A config file that exists but cannot be used.
 #[derive(Debug, thiserror::Error)]
-#[error("{}:{line}:{col}: {msg}", path.display())]
+#[error(
+    "{}:{line}:{col}: {}",
+    crate::model::sanitize::path(path),
+    crate::model::sanitize::clean(msg)
+)]
 pub struct ConfigError {
     pub path: PathBuf,
     pub line: usize,
@@ -78,11 +85,12 @@ impl Config {
         }
     }
 
-    /// Loads one config file; defaults when it does not exist.
+    /// Loads one config file; defaults when it does not exist. Refused unread when it is
+    /// not a regular file or is over [`MAX_BYTES`].
     pub fn load_from(path: &Path) -> Result<Config, ConfigError> {
-        let text = match std::fs::read_to_string(path) {
+        let text = match crate::store::whole_file::read_string(path, MAX_BYTES) {
             Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) if e.is_not_found() => return Ok(Config::default()),
             Err(e) => {
                 return Err(ConfigError {
                     path: path.to_path_buf(),
@@ -92,11 +100,16 @@ impl Config {
                 });
             }
         };
-        let cfg: Config = ron::from_str(&text).map_err(|e| {
+        Config::parse(&text, path)
+    }
+
+    /// Parses config text and checks its values; `path` only names the file in errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let cfg: Config = ron::from_str(text).map_err(|e| {
             let (line, col) = (e.span.start.line, e.span.start.col);
             let mut msg = e.code.to_string();
             if e.code == ron::Error::ExpectedOption {
-                let field = field_before(&text, line, col).unwrap_or("annotator");
+                let field = field_before(text, line, col).unwrap_or("annotator");
                 msg.push_str(&format!(
                     "; optional settings are written inside Some(…), for example \
                      `{field}: Some(\"value\")`"
@@ -110,7 +123,7 @@ impl Config {
             }
         })?;
         cfg.check().map_err(|(field, msg)| {
-            let (line, col) = value_position(&text, field).unwrap_or((1, 1));
+            let (line, col) = value_position(text, field).unwrap_or((1, 1));
             ConfigError {
                 path: path.to_path_buf(),
                 line,

@@ -8,6 +8,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod config_input;
 pub mod exchange;
 pub mod model;
 pub mod nlp;

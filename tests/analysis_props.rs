@@ -94,7 +94,7 @@ fn check(t: &str) -> Result<(), TestCaseError> {
             );
             prop_assert!(doc.raw.is_char_boundary(sp.start) && doc.raw.is_char_boundary(sp.end));
         }
-        let c = a.suggestion.confidence;
+        let c = a.suggestion.as_ref().unwrap().confidence;
         prop_assert!((0.0..=1.0).contains(&c), "confidence {c} in {t:?}");
         for sp in glose::nlp::highlight::highlight(&doc.raw, s.start, s.end) {
             prop_assert!(

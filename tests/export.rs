@@ -28,12 +28,12 @@ fn import(root: &Path, who: &str, labels: &Path) -> glose::exchange::import::Rep
     let corpus = Corpus::scan(root).unwrap();
     let (lines, bad) = glose::exchange::import::parse(&std::fs::read_to_string(labels).unwrap());
     assert!(bad.is_empty(), "{bad:?}");
-    let r = glose::exchange::import::import(
-        &corpus,
-        &Annotator::new(who).unwrap(),
-        lines,
-        Default::default(),
-    );
+    // Gold fixtures are the reference, as `import --allow-gold` says.
+    let opts = glose::exchange::import::Options {
+        gold: (who == "gold").then(glose::model::annotations::GoldWrite::explicit_import),
+        ..Default::default()
+    };
+    let r = glose::exchange::import::import(&corpus, &Annotator::new(who).unwrap(), lines, opts);
     assert!(r.rejected.is_empty(), "{:?}", r.rejected);
     r
 }
@@ -445,6 +445,7 @@ fn corpus_fingerprint_follows_labels_not_runs() {
     let opts = glose::exchange::import::Options {
         overwrite: true,
         dry_run: false,
+        gold: None,
     };
     let r =
         glose::exchange::import::import(&corpus, &Annotator::new("alice").unwrap(), lines, opts);

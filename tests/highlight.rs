@@ -278,7 +278,7 @@ mod random {
                     prop_assert!(s <= sp.start && sp.start < sp.end && sp.end <= e, "{:?}", sp);
                     prop_assert!(text.is_char_boundary(sp.start) && text.is_char_boundary(sp.end));
                 }
-                prop_assert!((0.0..=1.0).contains(&r.suggestion.confidence));
+                prop_assert!((0.0..=1.0).contains(&r.suggestion.as_ref().unwrap().confidence));
             }
         }
     }

@@ -1,22 +1,17 @@
-//! Suggested labels on sentences written for these tests, user lexicons, and the
-//! background trainer driven without a terminal.
+//! Suggested labels on sentences written for these tests, and user lexicons (the learned
+//! model is tested in `suggest_model.rs`).
 
 use glose::config::Config;
-use glose::model::annotations::Annotations;
-use glose::model::annotator::Annotator;
 use glose::model::document::Document;
 use glose::model::label::Label;
-use glose::model::sidecar::{How, Record};
 use glose::nlp::analysis::Analyzer;
 use glose::nlp::lang::Lang;
-use glose::nlp::suggest::trainer::{self, State};
-use std::time::Duration;
 
 fn label(lang: Lang, text: &str) -> Label {
     let a = Analyzer::builtin().span(text, lang, 0, text.len());
-    assert!(!a.suggestion.reasons.is_empty());
-    assert!((0.0..=1.0).contains(&a.suggestion.confidence));
-    a.suggestion.label
+    assert!(!a.suggestion.as_ref().unwrap().reasons.is_empty());
+    assert!((0.0..=1.0).contains(&a.suggestion.as_ref().unwrap().confidence));
+    a.suggestion.as_ref().unwrap().label
 }
 
 #[test]
@@ -96,6 +91,7 @@ fn label_in(text: &str, unit: &str) -> Label {
     let an = Analyzer::builtin();
     an.span(text, an.lang_of(text), s, s + unit.len())
         .suggestion
+        .unwrap()
         .label
 }
 
@@ -172,7 +168,7 @@ fn user_lexicon_from_the_corpus_root_adds_cues_and_bad_files_are_named() {
         "{:?}",
         a.spans
     );
-    assert_eq!(a.suggestion.label, Label::Opinion);
+    assert_eq!(a.suggestion.as_ref().unwrap().label, Label::Opinion);
     std::fs::write(
         corpus.path().join("glose-lexicon.fr.ron"),
         "(\n  evaluative: [\"a\"],\n  evaluatives: [],\n)",
@@ -201,66 +197,6 @@ fn user_lexicon_from_the_corpus_root_adds_cues_and_bad_files_are_named() {
     );
 }
 
-fn sentences() -> Vec<(String, Label)> {
-    let mut v = Vec::new();
-    for k in 0..12 {
-        v.push((
-            format!("« Le chantier numéro {k} avance bien », a déclaré le maire."),
-            Label::Quote,
-        ));
-        v.push((
-            format!("Le conseil a voté {k} délibérations le 3 mars 2024 à Tours."),
-            Label::Factual,
-        ));
-        v.push((
-            format!("Cette décision numéro {k} est franchement lamentable."),
-            Label::Opinion,
-        ));
-    }
-    v
-}
-
-#[test]
-fn trainer_learns_from_sidecars_in_the_background() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.txt");
-    let body: Vec<String> = sentences().into_iter().map(|(s, _)| s).collect();
-    std::fs::write(&path, body.join("\n\n") + "\n").unwrap();
-    let doc = Document::load(&path, "a.txt").unwrap();
-    let who = Annotator::new("alice").unwrap();
-    let mut ann = Annotations::load(&doc, &who).unwrap();
-    let want = sentences();
-    for i in 0..doc.sentences.len() {
-        let text = doc.sentence_text(i).to_string();
-        let l = want
-            .iter()
-            .find(|(s, _)| *s == text)
-            .map(|x| x.1)
-            .expect("one sentence per paragraph");
-        let s = doc.sentences[i];
-        ann.set(i, Some(Record::new(s.start, s.end, &text, l, How::Hand)));
-    }
-    ann.save(&doc).unwrap();
-
-    let an = Analyzer::builtin();
-    let g0 = an.generation();
-    let t = trainer::spawn(dir.path().to_path_buf(), an.clone());
-    for _ in 0..5 {
-        t.request();
-    }
-    let st = t.wait(1, Duration::from_secs(60));
-    assert!(
-        matches!(st.state, State::Trained { examples: 36, .. }),
-        "{st:?}"
-    );
-    assert!(st.runs <= 2, "requests coalesce: {st:?}");
-    assert!(an.generation() > g0);
-    assert!(an.model_name().starts_with("logreg"));
-    let a = an.sentence(&doc, Lang::Fr, 2);
-    assert_eq!(a.suggestion.model, an.model_name());
-    assert_eq!(a.suggestion.label, want[2].1);
-}
-
 #[test]
 fn least_confident_unlabeled_sentence_across_articles() {
     let a = "Le conseil a voté le budget le 12 mars 2024 à Tours.\n\n« Nous avons tout perdu dans l'incendie », a raconté un voisin.\n";
@@ -281,6 +217,7 @@ fn least_confident_unlabeled_sentence_across_articles() {
     let conf = |d: usize, i: usize| {
         an.sentence(&docs[d], an.lang(&docs[d]), i)
             .suggestion
+            .unwrap()
             .confidence
     };
     let (d, i, c) = an.least_confident(&docs, |_, _| false).unwrap();
@@ -294,4 +231,33 @@ fn least_confident_unlabeled_sentence_across_articles() {
     let (d2, i2, _) = an.least_confident(&docs, |x, y| (x, y) == (d, i)).unwrap();
     assert_ne!((d2, i2), (d, i));
     assert!(an.least_confident(&docs, |_, _| true).is_none());
+}
+
+/// Short verbless headings and datelines with a full stop are skip; a long line of prose
+/// typed without its final punctuation is a sentence (French and English cases).
+#[test]
+fn short_headings_are_skip_and_unpunctuated_prose_is_not() {
+    let cases = [
+        (
+            "Météo.\nLe ciel restera couvert sur toute la région jusqu'à jeudi.\n\nVIERZON. Le marché couvert rouvre ses portes lundi.\n\n",
+            ["Météo.", "VIERZON."],
+            "Accueil chaleureux, plats copieux et une terrasse qui donne sur la rivière, nous y retournerons sans hésiter",
+        ),
+        (
+            "Weather.\nSkies will stay grey across the region until Thursday.\n\nLEEDS. The covered market reopens on Monday.\n\n",
+            ["Weather.", "LEEDS."],
+            "Friendly staff, generous plates and a terrace that looks over the river, we will certainly be back",
+        ),
+    ];
+    for (head, skips, prose) in cases {
+        let text = format!("{head}{prose}\n");
+        for unit in skips {
+            assert_eq!(label_in(&text, unit), Label::Skip, "{unit}");
+        }
+        assert_ne!(label_in(&text, prose), Label::Skip, "{prose}");
+    }
+    // A short sentence with a pronoun stays a sentence.
+    let short = "Il pleut.\nNous arrivons.\n";
+    assert_ne!(label_in(short, "Il pleut."), Label::Skip);
+    assert_ne!(label_in(short, "Nous arrivons."), Label::Skip);
 }

@@ -89,7 +89,16 @@ const B: &str = "Une autre\n\nLa ville est calme. Le maire a démissionné. \
 
 fn label(root: &Path, article: &str, who: Annotator, marks: &[(usize, Label)], by: Option<&str>) {
     let doc = Document::load(&root.join(article), article).unwrap();
-    let mut a = Annotations::load(&doc, &who).unwrap();
+    // A gold fixture stands for a review's result: written with the gold permit.
+    let mut a = if who.is_gold() {
+        Annotations::load_gold(
+            &doc,
+            glose::model::annotations::GoldWrite::explicit_import(),
+        )
+    } else {
+        Annotations::load(&doc, &who)
+    }
+    .unwrap();
     for &(i, l) in marks {
         let s = doc.sentences[i];
         let how = if by.is_some() {

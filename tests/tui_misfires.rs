@@ -83,7 +83,13 @@ fn accept_on_a_range_accepts_every_suggestion_in_it() {
         .map(|i| {
             let a = app.article_mut().unwrap();
             a.analyse(&glose::nlp::analysis::Analyzer::builtin(), i);
-            a.analysis[i].as_ref().unwrap().suggestion.label
+            a.analysis[i]
+                .as_ref()
+                .unwrap()
+                .suggestion
+                .as_ref()
+                .unwrap()
+                .label
         })
         .collect();
     keys(&mut app, "a");

@@ -203,7 +203,8 @@ fn accepting_a_suggestion_records_how_and_the_model() {
     let expected = app.article().unwrap().analysis[0]
         .clone()
         .unwrap()
-        .suggestion;
+        .suggestion
+        .unwrap();
     keys(&mut app, "<enter>");
     assert_eq!(app.article().unwrap().cursor, 1);
     let sc = sidecar(dir.path(), "a_rain.txt", "alice").unwrap();

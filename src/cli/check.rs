@@ -20,11 +20,19 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let root = a.corpus.unwrap_or_else(|| PathBuf::from("."));
     let problems = check(&root)?;
     super::team::warn_driver(&root);
+    if let Ok(corpus) = Corpus::scan(&root)
+        && let Some(note) = crate::model::annotator::legacy_note(&corpus.annotators())
+    {
+        eprintln!("glose: warning: {note}");
+    }
     for p in &problems {
         println!("{}", clean(p));
     }
     if problems.is_empty() {
-        println!("ok: every sidecar in {} is valid", root.display());
+        println!(
+            "ok: every sidecar in {} is valid",
+            crate::model::sanitize::path(&root)
+        );
         Ok(ExitCode::SUCCESS)
     } else {
         eprintln!("glose check: {} problem(s)", problems.len());
@@ -67,7 +75,7 @@ pub fn check(root: &Path) -> anyhow::Result<Vec<String>> {
                     sc.annotator
                 ));
             }
-            if Annotator::new(&sc.annotator).is_err() {
+            if Annotator::existing(&sc.annotator).is_err() {
                 problems.push(format!(
                     "{}: invalid annotator name `{}`",
                     path.display(),

@@ -5,11 +5,11 @@ use crate::model::corpus::Corpus;
 use crate::model::label::Label;
 use crate::nlp::analysis::Analyzer;
 use crate::nlp::highlight::Kind;
-use crate::nlp::suggest::metrics::{LabelScores, SpanScores};
+use crate::nlp::suggest::metrics::{Calibration, LabelScores, SpanScores};
 use crate::nlp::suggest::model::{Example, Model};
 use crate::nlp::suggest::{self, Evidence, features};
 use crate::review::matrix::LabelMatrix;
-use anyhow::{Context, bail};
+use anyhow::bail;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -28,9 +28,13 @@ pub struct Args {
     /// Measure the learned model by article-grouped K-fold cross-validation.
     #[arg(long, value_name = "K")]
     pub cross_validate: Option<usize>,
-    /// One JSON object: n, accuracy, macro_f1, per_label, confusion, spans.
+    /// One JSON object: n, accuracy, macro_f1, per_label, confusion, spans, calibration.
     #[arg(long)]
     pub json: bool,
+    /// Also list every unit whose suggestion differs from the reference, with its reasons
+    /// (text output only).
+    #[arg(long)]
+    pub errors: bool,
 }
 
 /// One reference unit.
@@ -56,7 +60,8 @@ fn label_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Label, D::Error>
 
 /// Reads a reference file; errors name the file and line.
 pub fn read_gold(path: &Path) -> anyhow::Result<Vec<GoldUnit>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
+    let text = crate::store::whole_file::read_string(path, crate::cli::import::MAX_BYTES)
+        .map_err(|e| anyhow::anyhow!(e.describe(path)))?;
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
@@ -110,7 +115,10 @@ pub struct Report {
     pub labels: LabelScores,
     pub source: SpanScores,
     pub claim: SpanScores,
+    pub calibration: Calibration,
     pub model: String,
+    /// Units suggested wrong: article, gold, suggested, confidence, text, reasons.
+    pub errors: Vec<(String, Label, Label, f32, String, String)>,
 }
 
 impl Report {
@@ -118,6 +126,8 @@ impl Report {
         let mut v = self.labels.to_json();
         v["spans"] =
             serde_json::json!({"source": self.source.to_json(), "claim": self.claim.to_json()});
+        v["calibration"] = self.calibration.to_json();
+        v["ece"] = self.calibration.ece().into();
         v["model"] = self.model.clone().into();
         v
     }
@@ -130,8 +140,8 @@ fn load_articles(root: &Path, units: &[GoldUnit]) -> anyhow::Result<BTreeMap<Str
             continue;
         }
         let p = root.join(&u.article);
-        let t = std::fs::read_to_string(&p)
-            .with_context(|| format!("{}: article of the reference not readable", p.display()))?;
+        let t = crate::store::whole_file::read_string(&p, crate::model::document::MAX_BYTES)
+            .map_err(|e| anyhow::anyhow!("{} (an article of the reference)", e.describe(&p)))?;
         texts.insert(u.article.clone(), t);
     }
     for u in units {
@@ -231,12 +241,19 @@ pub fn evaluate(
         let s = match folds.and_then(|_| models[fold_of(&u.article)].as_ref()) {
             Some(m) => m.refine(&ev, p.text, u.start, u.end, None, rules),
             None if folds.is_some() => rules,
-            None => {
-                an.span(p.text, an.lang_of(p.text), u.start, u.end)
-                    .suggestion
-            }
+            None => an
+                .span(p.text, an.lang_of(p.text), u.start, u.end)
+                .suggestion
+                .unwrap_or(rules),
         };
         r.labels.add(u.label, s.label);
+        r.calibration.add(s.confidence, s.label == u.label);
+        if s.label != u.label {
+            let t = p.text[u.start..u.end].replace('\n', " ");
+            let why = s.reasons.join("; ");
+            r.errors
+                .push((u.article.clone(), u.label, s.label, s.confidence, t, why));
+        }
         let of = |k: Kind| -> Vec<(usize, usize)> {
             p.spans
                 .iter()
@@ -269,6 +286,19 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         writeln!(out, "{}", r.to_json())?;
     } else {
         print_text(&mut out, &r)?;
+        if a.errors {
+            writeln!(out, "\nerrors (gold → suggested)")?;
+            for (art, g, p, c, t, why) in &r.errors {
+                let t = crate::model::sanitize::clean(t);
+                let why = crate::model::sanitize::clean(why);
+                writeln!(
+                    out,
+                    "{art} {} → {} {c:.3} {t}\n    why: {why}",
+                    g.name(),
+                    p.name()
+                )?;
+            }
+        }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
@@ -277,12 +307,14 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
 fn print_text(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
     let l = &r.labels;
     writeln!(out, "model: {}", r.model)?;
+    let over: Vec<&str> = l.supported().iter().map(|x| x.name()).collect();
     writeln!(
         out,
-        "sentences: {}  accuracy: {:.3}  macro-F1: {:.3}",
+        "sentences: {}  accuracy: {:.3}  macro-F1: {:.3} (mean over the labels in the reference: {})",
         l.n(),
         l.accuracy(),
-        l.macro_f1()
+        l.macro_f1(),
+        over.join(", ")
     )?;
     writeln!(
         out,
@@ -334,6 +366,24 @@ fn print_text(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
             s.at80.f1(),
             s.at30.gold,
             s.at30.predicted
+        )?;
+    }
+    let c = &r.calibration;
+    writeln!(
+        out,
+        "\ncalibration: expected calibration error {:.3}",
+        c.ece()
+    )?;
+    writeln!(
+        out,
+        "{:<12} {:>6} {:>10} {:>9}",
+        "confidence", "n", "mean conf", "accuracy"
+    )?;
+    for (lo, hi, n, conf, acc) in c.rows() {
+        writeln!(
+            out,
+            "{:<12} {n:>6} {conf:>10.3} {acc:>9.3}",
+            format!("{lo:.1}–{hi:.1}")
         )?;
     }
     Ok(())

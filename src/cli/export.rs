@@ -2,10 +2,10 @@
 
 use crate::exchange::export::manifest::{self, split_file};
 use crate::exchange::export::policy::Policy;
-use crate::exchange::export::sink::AtomicFile;
 use crate::exchange::export::split::SplitSpec;
 use crate::exchange::export::{self, Dataset, Format, Options, brat};
 use crate::model::corpus::Corpus;
+use crate::store::atomic::AtomicFile;
 use anyhow::{Context, bail};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -158,7 +158,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         if !a.quiet {
             eprint!("{summary}");
             if let Target::File(d) = &target {
-                eprintln!("wrote {rows} rows to {}", d.display());
+                eprintln!("wrote {rows} rows to {}", crate::model::sanitize::path(d));
             }
         } else {
             warn(&problems);
@@ -187,7 +187,11 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     if !a.quiet {
         eprint!("{}", manifest::summary(&ds));
         if let Target::Dir(d) | Target::File(d) = &target {
-            eprintln!("wrote {} rows to {}", ds.total(), d.display());
+            eprintln!(
+                "wrote {} rows to {}",
+                ds.total(),
+                crate::model::sanitize::path(d)
+            );
         }
     } else {
         warn(&ds.problems);

@@ -13,6 +13,9 @@ use std::process::ExitCode;
 /// How many problem lines are listed before the rest is only counted.
 const SHOWN: usize = 20;
 
+/// The largest labels file (or standard input) `import` reads: it is held in memory.
+pub const MAX_BYTES: u64 = 256 << 20;
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// JSON lines with `article`, `label` and `start`/`end` or `text` (`-`: standard input).
@@ -45,11 +48,19 @@ pub fn run(a: Args, who: &WhoArgs) -> anyhow::Result<ExitCode> {
     let input = if a.labels.as_os_str() == "-" {
         let mut s = String::new();
         std::io::stdin()
+            .take(MAX_BYTES + 1)
             .read_to_string(&mut s)
             .context("standard input is not UTF-8 text")?;
+        if s.len() as u64 > MAX_BYTES {
+            bail!(
+                "standard input is over the limit of {} for a labels file",
+                crate::store::whole_file::human(MAX_BYTES)
+            );
+        }
         s
     } else {
-        std::fs::read_to_string(&a.labels).with_context(|| format!("{}", a.labels.display()))?
+        crate::store::whole_file::read_string(&a.labels, MAX_BYTES)
+            .map_err(|e| anyhow::anyhow!(e.describe(&a.labels)))?
     };
     let root = a.corpus.clone().unwrap_or_else(|| PathBuf::from("."));
     let corpus = Corpus::scan(&root)?;
@@ -57,6 +68,9 @@ pub fn run(a: Args, who: &WhoArgs) -> anyhow::Result<ExitCode> {
     let opts = Options {
         overwrite: a.overwrite,
         dry_run: a.dry_run,
+        gold: a
+            .allow_gold
+            .then(crate::model::annotations::GoldWrite::explicit_import),
     };
     let mut r = import::import(&corpus, &annotator, lines, opts);
     r.rejected.append(&mut bad);

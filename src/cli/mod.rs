@@ -138,8 +138,12 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            // Not `eprintln!`, which panics when stderr is a terminal that was closed.
-            let _ = writeln!(std::io::stderr(), "glose: error: {e:#}");
+            // Not `eprintln!`, which panics when stderr is a terminal that was closed. Made
+            // safe here, once for every message: values quoted from config, keymaps, file
+            // names and annotator names could hold escape sequences a terminal obeys.
+            let msg = format!("{e:#}");
+            let msg = crate::model::sanitize::clean_lines(&msg);
+            let _ = writeln!(std::io::stderr(), "glose: error: {msg}");
             ExitCode::from(1)
         }
     }

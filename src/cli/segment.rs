@@ -20,7 +20,9 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         std::io::stdin().read_to_end(&mut b)?;
         b
     } else {
-        std::fs::read(&a.file).map_err(|e| anyhow::anyhow!("{}: {e}", a.file.display()))?
+        crate::store::whole_file::read_path_meta(&a.file, crate::model::document::MAX_BYTES)
+            .map(|(b, _)| b)
+            .map_err(|e| anyhow::anyhow!(e.describe(&a.file)))?
     };
     let timing = std::env::var_os("GLOSE_TIMING").is_some_and(|v| v == "1");
     let raw = match document::decode(bytes) {

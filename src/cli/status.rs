@@ -21,6 +21,9 @@ pub struct Args {
 pub fn run(a: Args, _who: &WhoArgs) -> anyhow::Result<ExitCode> {
     let root = a.corpus.unwrap_or_else(|| PathBuf::from("."));
     let corpus = Corpus::scan(&root)?;
+    if let Some(note) = crate::model::annotator::legacy_note(&corpus.annotators()) {
+        eprintln!("glose: warning: {note}");
+    }
     let cache = crate::config::cache_dir();
     let index = Index::build(&corpus, cache.as_deref(), &|_, _| {});
     let infos: Vec<ArticleInfo> = index.articles;

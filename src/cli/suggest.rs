@@ -1,11 +1,16 @@
 //! `glose suggest FILE [--json]`: each sentence with its spans, suggested label,
-//! confidence and reasons.
+//! confidence (3 decimals) and reasons — what the reader shows: the mode of the corpus's
+//! `glose.ron`, and with `Learned`, the models trained on the corpus's labels without the
+//! file's article group. With `GLOSE_TIMING=1`, the time spent reading, segmenting and
+//! analysing the text (not loading the lexicons, training or writing the output) goes to
+//! stderr as `elapsed_ns=…`, as for `glose segment`.
 
 use crate::model::document::Document;
+use crate::model::project::{self, Project, SuggestionMode};
 use crate::model::sanitize::clean;
 use crate::nlp::analysis::Analyzer;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -14,29 +19,64 @@ pub struct Args {
     pub file: PathBuf,
     /// JSON lines: `start`, `end`, `text`, `label`, `confidence`, `model`, `reasons`,
     /// `spans` (`start`, `end`, `kind`, `rule`; UTF-8 byte offsets into the file).
+    /// With `suggestions: Off`, `label`, `confidence` and `model` are null.
     #[arg(long)]
     pub json: bool,
 }
 
+/// The corpus the file is in: the nearest folder above it holding a `glose.ron`, else
+/// its own folder.
+fn corpus_root(file: &Path) -> PathBuf {
+    let parent = file.parent().map(PathBuf::from).unwrap_or_default();
+    parent
+        .ancestors()
+        .find(|d| d.join(project::FILE_NAME).is_file())
+        .map_or(parent.clone(), Path::to_path_buf)
+}
+
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+    let root = corpus_root(&a.file);
     let id = a
         .file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
+        .strip_prefix(&root)
+        .ok()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .or_else(|| a.file.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_default();
-    let doc =
-        Document::load(&a.file, &id).map_err(|e| anyhow::anyhow!("{}: {e}", a.file.display()))?;
+    let timing = std::env::var_os("GLOSE_TIMING").is_some_and(|v| v == "1");
     let cfg = crate::config::Config::load()?;
-    let root = a.file.parent().map(PathBuf::from).unwrap_or_default();
-    let an = Analyzer::for_corpus(&root, &cfg)?;
+    let project = Project::load(&root)?;
+    let an = Analyzer::for_corpus(&root, &cfg)?.with_project(&project);
+    let mode = match project.suggestions {
+        SuggestionMode::Off => "suggestions off".to_string(),
+        SuggestionMode::Rules => "rules only".to_string(),
+        SuggestionMode::Learned => {
+            let learned = crate::nlp::suggest::trainer::learn(&root, &an)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", root.display()))?;
+            let said = learned
+                .as_ref()
+                .map_or_else(|| "no labels: rules suggest".to_string(), |l| l.describe());
+            an.set_learned(learned);
+            said
+        }
+    };
+    eprintln!("suggestions ({}): {}", project::FILE_NAME, clean(&mode));
+    let t0 = std::time::Instant::now();
+    // No fingerprint: nothing is saved.
+    let doc = Document::load_unhashed(&a.file, &id)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", a.file.display()))?;
     let lang = an.lang(&doc);
+    let results: Vec<_> = (0..doc.sentences.len())
+        .map(|i| an.sentence(&doc, lang, i))
+        .collect();
+    let elapsed = t0.elapsed();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for i in 0..doc.sentences.len() {
+    for (i, r) in results.iter().enumerate() {
         let s = doc.sentences[i];
-        let r = an.sentence(&doc, lang, i);
         let text = doc.sentence_text(i);
-        let g = &r.suggestion;
+        let g = r.suggestion.as_ref();
         if a.json {
             let spans: Vec<_> = r
                 .spans
@@ -44,27 +84,42 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
                 .map(|sp| serde_json::json!({"start": sp.start, "end": sp.end, "kind": sp.kind.name(), "rule": sp.rule, "text": &doc.raw[sp.start..sp.end]}))
                 .collect();
             let line = serde_json::json!({
-                "start": s.start, "end": s.end, "text": text, "label": g.label.name(),
-                "confidence": g.confidence, "model": g.model, "reasons": g.reasons, "spans": spans,
+                "start": s.start, "end": s.end, "text": text,
+                "label": g.map(|g| g.label.name()),
+                "confidence": g.map(|g| three_decimals(g.confidence)), "model": g.map(|g| &g.model),
+                "reasons": g.map_or(&[][..], |g| &g.reasons[..]), "spans": spans,
                 "lang": lang.code(),
             });
             writeln!(out, "{line}")?;
         } else {
             let one: String = clean(text).replace(['\n', '\r'], " ");
-            writeln!(
-                out,
-                "{} {:.2} {}",
-                g.label.letter().to_ascii_lowercase(),
-                g.confidence,
-                one
-            )?;
+            match g {
+                Some(g) => writeln!(
+                    out,
+                    "{} {:.3} {}",
+                    g.label.letter().to_ascii_lowercase(),
+                    g.confidence,
+                    one
+                )?,
+                None => writeln!(out, "-    {one}")?,
+            }
             for sp in &r.spans {
                 let t = clean(&doc.raw[sp.start..sp.end]).replace(['\n', '\r'], " ");
                 writeln!(out, "    {:<6} {:<22} {}", sp.kind.name(), sp.rule, t)?;
             }
-            writeln!(out, "    why: {}", clean(&g.reasons.join("; ")))?;
+            if let Some(g) = g {
+                writeln!(out, "    why: {}", clean(&g.reasons.join("; ")))?;
+            }
         }
     }
     out.flush()?;
+    if timing {
+        eprintln!("elapsed_ns={}", elapsed.as_nanos());
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A confidence as printed: 3 decimals, not the noise of an `f32` widened to `f64`.
+fn three_decimals(c: f32) -> f64 {
+    (f64::from(c) * 1000.0).round() / 1000.0
 }

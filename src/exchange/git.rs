@@ -60,10 +60,10 @@ pub fn init(root: &Path) -> Result<Changes, InitError> {
         changes.push(format!("wrote {}", project::FILE_NAME));
     }
     let attrs = root.join(".gitattributes");
-    let old = match std::fs::read_to_string(&attrs) {
+    let old = match crate::store::whole_file::read_string(&attrs, ATTRIBUTES_MAX_BYTES) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(io(&attrs)(e)),
+        Err(e) if e.is_not_found() => String::new(),
+        Err(e) => return Err(io(&attrs)(std::io::Error::other(e.to_string()))),
     };
     let have: Vec<&str> = old.lines().map(str::trim).collect();
     let missing: Vec<String> = attribute_lines()
@@ -112,6 +112,9 @@ pub fn work_tree(root: &Path) -> Option<PathBuf> {
     Some(PathBuf::from(top.trim_end_matches(['\n', '\r'])))
 }
 
+/// The largest `.gitattributes` glose reads: a FIFO or a huge file there is not waited on.
+const ATTRIBUTES_MAX_BYTES: u64 = 1 << 20;
+
 /// When the corpus at `root` sits in a git work tree whose `.gitattributes` (at the
 /// corpus root or above it, up to the work tree's top) sends files to glose's driver but
 /// whose config lacks the driver: the one command that sets it. git would otherwise merge
@@ -119,7 +122,7 @@ pub fn work_tree(root: &Path) -> Option<PathBuf> {
 pub fn driver_hint(root: &Path) -> Option<String> {
     // Cheap first: no attribute naming the driver means no git process is started.
     let names_driver = |dir: &Path| {
-        std::fs::read_to_string(dir.join(".gitattributes"))
+        crate::store::whole_file::read_string(&dir.join(".gitattributes"), ATTRIBUTES_MAX_BYTES)
             .is_ok_and(|t| t.lines().any(|l| l.contains(ATTRIBUTE)))
     };
     let abs = std::path::absolute(root).ok()?;

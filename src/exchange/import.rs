@@ -8,7 +8,7 @@
 //! own span (kept by the sidecar as an unattached label, exported at that span). Nothing is
 //! overwritten with a different label unless asked.
 
-use crate::model::annotations::Annotations;
+use crate::model::annotations::{Annotations, GoldWrite};
 use crate::model::annotator::Annotator;
 use crate::model::corpus::Corpus;
 use crate::model::document::Document;
@@ -123,6 +123,9 @@ pub struct Options {
     pub overwrite: bool,
     /// Resolve and count everything, write nothing.
     pub dry_run: bool,
+    /// Set when the user allowed writing gold (`--allow-gold`); without it an import
+    /// under `gold` writes nothing.
+    pub gold: Option<GoldWrite>,
 }
 
 /// Imports parsed lines into `annotator`'s sidecars of `corpus`.
@@ -150,7 +153,11 @@ pub fn import(corpus: &Corpus, annotator: &Annotator, lines: Vec<Line>, opts: Op
                 continue;
             }
         };
-        let mut ann = match Annotations::load(&doc, annotator) {
+        let loaded = match opts.gold {
+            Some(permit) if annotator.is_gold() => Annotations::load_gold(&doc, permit),
+            _ => Annotations::load(&doc, annotator),
+        };
+        let mut ann = match loaded {
             Ok(a) => a,
             Err(e) => {
                 reject_all(&mut report, format!("sidecar cannot be read: {e}"));

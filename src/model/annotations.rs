@@ -9,8 +9,18 @@ use crate::model::document::Document;
 use crate::model::label::Label;
 use crate::model::sidecar::{self, Record, Sidecar, SidecarError};
 use crate::nlp::segment;
+use crate::store::atomic::{FolderId, folder_replaced};
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+/// The folder a sidecar sits in (`.` for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
 use std::time::SystemTime;
 
 /// Records matched to sentences, and those that match none.
@@ -199,6 +209,30 @@ pub struct Annotations {
     last_text: Option<String>,
     /// Each label's rendered sidecar line, so a save re-renders only what changed.
     lines: Vec<Option<String>>,
+    /// The article's folder when it was opened: a save refuses to write if the folder at
+    /// that path is another one since (swapped for a link to elsewhere by a `git pull`).
+    folder: Option<FolderId>,
+    /// Set only through [`GoldWrite`]: gold is written by adjudication, nothing else.
+    gold_writable: bool,
+}
+
+/// Permission to write the `gold` sidecar. Gold holds adjudicated labels: it is written
+/// by review (`GoldWrite::adjudication`, for [`crate::review`] only) or by an import the
+/// user marked as the reference in so many words ([`GoldWrite::explicit_import`], for
+/// `import --allow-gold`). [`Annotations::load`] of `gold` gives read-only annotations.
+#[derive(Debug, Clone, Copy)]
+pub struct GoldWrite(());
+
+impl GoldWrite {
+    /// For the adjudication code paths.
+    pub(crate) fn adjudication() -> GoldWrite {
+        GoldWrite(())
+    }
+
+    /// The hook for `import --allow-gold`: call only when the user asked for it.
+    pub fn explicit_import() -> GoldWrite {
+        GoldWrite(())
+    }
 }
 
 impl Annotations {
@@ -206,6 +240,14 @@ impl Annotations {
     /// that does not parse is an error; the caller opens the article read-only.
     pub fn load(doc: &Document, annotator: &Annotator) -> Result<Annotations, SidecarError> {
         let path = sidecar_path(&doc.path, annotator);
+        if let Some(name) = doc.path.file_name() {
+            crate::model::annotator::sidecar_name_fits(&name.to_string_lossy(), annotator)
+                .map_err(|why| SidecarError::Io {
+                    path: path.clone(),
+                    source: std::io::Error::new(std::io::ErrorKind::InvalidInput, why),
+                })?;
+        }
+        let folder = FolderId::of(folder_of(&path));
         let seen = stamp(&path);
         let sc = sidecar::read(&path)?;
         let history = sc.as_ref().map(|s| s.history.clone()).unwrap_or_default();
@@ -224,7 +266,16 @@ impl Annotations {
             seen,
             last_text: None,
             lines: Vec::new(),
+            folder,
+            gold_writable: false,
         })
+    }
+
+    /// [`Annotations::load`] of the gold sidecar, writable.
+    pub fn load_gold(doc: &Document, _: GoldWrite) -> Result<Annotations, SidecarError> {
+        let mut gold = Annotations::load(doc, &Annotator::gold())?;
+        gold.gold_writable = true;
+        Ok(gold)
     }
 
     /// The label of sentence `i`.
@@ -298,7 +349,28 @@ impl Annotations {
     pub fn save(&mut self, doc: &Document) -> Result<Saved, SidecarError> {
         let mut saved = Saved::default();
         // Another glose saving this sidecar now would slip between our check and rename.
+        if self.annotator.is_gold() && !self.gold_writable {
+            return Err(self.io_error(std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "gold is written only by adjudication (`glose review`) or `import --allow-gold`",
+            )));
+        }
+        if self.annotator.is_legacy() {
+            return Err(self.io_error(std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                crate::model::annotator::NameError::Dot(
+                    crate::model::sanitize::clean(self.annotator.as_str()).into_owned(),
+                    self.annotator.as_str().replace('.', "_"),
+                )
+                .to_string(),
+            )));
+        }
         let _lock = crate::store::lock::folder_of(&self.path);
+        // Checked before merging too, so nothing is read from a folder outside the corpus;
+        // the write checks again, on the folder handle it writes through.
+        if self.folder.is_some() && FolderId::of(folder_of(&self.path)) != self.folder {
+            return Err(self.io_error(folder_replaced()));
+        }
         let now_stamp = stamp(&self.path);
         if now_stamp != self.seen && now_stamp.is_some() {
             self.merge_from_disk(doc)?;
@@ -315,17 +387,20 @@ impl Annotations {
             self.changed.clear();
             return Ok(saved);
         }
-        crate::store::atomic::write(&self.path, text.as_bytes()).map_err(|source| {
-            SidecarError::Io {
-                path: self.path.clone(),
-                source,
-            }
-        })?;
+        crate::store::atomic::write_in_folder(&self.path, self.folder, text.as_bytes())
+            .map_err(|source| self.io_error(source))?;
         self.seen = stamp(&self.path);
         self.last_text = Some(text);
         self.changed.clear();
         saved.written = true;
         Ok(saved)
+    }
+
+    fn io_error(&self, source: std::io::Error) -> SidecarError {
+        SidecarError::Io {
+            path: self.path.clone(),
+            source,
+        }
     }
 
     /// The sidecar text, re-rendering only labels changed since the last render.

@@ -62,14 +62,10 @@ impl Plan {
             path: path.clone(),
             msg,
         };
-        use crate::store::whole_file::{ReadError, read_path_meta};
-        let bytes = match read_path_meta(&path, MAX_BYTES) {
+        let bytes = match crate::store::whole_file::read_path_meta(&path, MAX_BYTES) {
             Ok((b, _)) => b,
-            Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(ReadError::TooLarge(n)) => {
-                return Err(err(format!("{n} bytes, over the {MAX_BYTES}-byte limit")));
-            }
-            Err(ReadError::Io(e)) => return Err(err(e.to_string())),
+            Err(e) if e.is_not_found() => return Ok(None),
+            Err(e) => return Err(err(e.to_string())),
         };
         let text = std::str::from_utf8(&bytes).map_err(|e| err(format!("not UTF-8 ({e})")))?;
         Plan::parse(text).map(Some).map_err(err)

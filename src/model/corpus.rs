@@ -312,7 +312,7 @@ pub fn sidecars_in(names: &[String], article: &str) -> Vec<Annotator> {
         if owned_by_longer {
             continue;
         }
-        if let Ok(a) = Annotator::new(who) {
+        if let Ok(a) = Annotator::existing(who) {
             out.push(a);
         }
     }

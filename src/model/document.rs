@@ -130,8 +130,8 @@ fn read(path: &Path) -> Result<Vec<u8>, Unreadable> {
 fn read_meta(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), Unreadable> {
     use crate::store::whole_file::ReadError;
     crate::store::whole_file::read_path_meta(path, MAX_BYTES).map_err(|e| match e {
-        ReadError::TooLarge(size) => Unreadable::TooLarge { size },
-        ReadError::Io(e) => Unreadable::Io(e.to_string()),
+        ReadError::TooLarge { size, .. } => Unreadable::TooLarge { size },
+        e => Unreadable::Io(e.to_string()),
     })
 }
 

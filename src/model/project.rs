@@ -62,7 +62,11 @@ impl Default for Project {
 
 /// A project file that exists but cannot be used.
 #[derive(Debug, thiserror::Error)]
-#[error("{}:{line}:{col}: {msg}", crate::model::sanitize::clean(&path.display().to_string()))]
+#[error(
+    "{}:{line}:{col}: {}",
+    crate::model::sanitize::path(path),
+    crate::model::sanitize::clean(msg)
+)]
 pub struct ProjectError {
     pub path: PathBuf,
     pub line: usize,
@@ -86,21 +90,8 @@ impl Project {
         };
         let bytes = match crate::store::whole_file::read_path_meta(path, MAX_BYTES) {
             Ok((b, _)) => b,
-            Err(crate::store::whole_file::ReadError::Io(e))
-                if e.kind() == std::io::ErrorKind::NotFound =>
-            {
-                return Ok(Project::default());
-            }
-            Err(crate::store::whole_file::ReadError::TooLarge(n)) => {
-                return Err(err(
-                    0,
-                    0,
-                    format!("{n} bytes, over the {MAX_BYTES}-byte limit of a project file"),
-                ));
-            }
-            Err(crate::store::whole_file::ReadError::Io(e)) => {
-                return Err(err(0, 0, e.to_string()));
-            }
+            Err(e) if e.is_not_found() => return Ok(Project::default()),
+            Err(e) => return Err(err(0, 0, e.to_string())),
         };
         let text =
             std::str::from_utf8(&bytes).map_err(|e| err(0, 0, format!("not UTF-8 text ({e})")))?;

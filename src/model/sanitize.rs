@@ -31,17 +31,33 @@ pub fn needs_cleaning(s: &str) -> bool {
 /// A one-line, terminal-safe version of `s` for titles, file names and messages: controls
 /// become placeholders, tabs and line breaks become spaces.
 pub fn clean(s: &str) -> Cow<'_, str> {
+    replace(s, ' ')
+}
+
+/// [`clean`] that keeps line breaks: for messages of several lines (an error with its
+/// causes, a warning list), printed to a terminal as they are.
+pub fn clean_lines(s: &str) -> Cow<'_, str> {
+    replace(s, '\n')
+}
+
+fn replace(s: &str, newline: char) -> Cow<'_, str> {
     if !needs_cleaning(s) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
         s.chars()
             .map(|c| match c {
-                '\t' | '\n' | '\r' => ' ',
+                '\n' => newline,
+                '\t' | '\r' => ' ',
                 _ => placeholder(c).unwrap_or(c),
             })
             .collect(),
     )
+}
+
+/// [`clean`] of a path as displayed: for every message that names a file.
+pub fn path(p: &std::path::Path) -> String {
+    clean(&p.display().to_string()).into_owned()
 }
 
 #[cfg(test)]
@@ -56,6 +72,11 @@ mod tests {
         assert_eq!(clean("tab\there\r\n"), "tab here  ");
         assert_eq!(clean("\u{202e}evil"), "�evil");
         assert!(matches!(clean("plain « texte »"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn clean_lines_keeps_line_breaks_only() {
+        assert_eq!(clean_lines("a\u{1b}[2J\nb\tc\r"), "a␛[2J\nb c ");
     }
 
     proptest! {

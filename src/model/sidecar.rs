@@ -171,18 +171,23 @@ impl RecordRef<'_> {
 /// A sidecar that cannot be used. Names the file and, for syntax errors, line and column.
 #[derive(Debug, thiserror::Error)]
 pub enum SidecarError {
-    #[error("{}:{line}:{col}: {msg}", path.display())]
+    #[error("{}:{line}:{col}: {}", clean_path(path), clean(msg))]
     Parse {
         path: PathBuf,
         line: usize,
         col: usize,
         msg: String,
     },
-    #[error("{}: unknown sidecar schema version {found} (this glose reads version {SCHEMA}; upgrade glose)", path.display())]
+    #[error(
+        "{}: unknown sidecar schema version {found} (this glose reads version {SCHEMA}; upgrade glose)",
+        clean_path(path)
+    )]
     Schema { path: PathBuf, found: u64 },
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {source}", clean_path(path))]
     Io { path: PathBuf, source: io::Error },
 }
+
+use crate::model::sanitize::{clean, path as clean_path};
 
 /// Only the schema number, read when a full parse fails, to tell "newer format" apart
 /// from "broken file".
@@ -308,45 +313,26 @@ pub fn read_bytes_meta(path: &Path) -> Result<Option<(Vec<u8>, std::fs::Metadata
     Ok(Some((bytes, meta)))
 }
 
-/// The sidecar at `path` opened for reading, `None` when there is none; a symbolic link
-/// is refused.
+/// The largest sidecar glose reads: 64 MiB is some 300,000 labels, far past any article
+/// (articles are limited to [`crate::model::document::MAX_BYTES`]); a larger file is
+/// refused unread, so memory stays a small multiple of this.
+pub const MAX_BYTES: u64 = 64 << 20;
+
+/// The sidecar at `path` opened for reading, `None` when there is none; a symbolic link,
+/// a FIFO or device, and a file over [`MAX_BYTES`] are refused without blocking.
 fn open_sidecar(path: &Path) -> Result<Option<std::fs::File>, SidecarError> {
-    match open_no_follow(path) {
-        Ok(file) => Ok(Some(file)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(_) if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => {
-            Err(SidecarError::Io {
-                path: path.to_path_buf(),
-                source: io::Error::new(
-                    io::ErrorKind::InvalidInput,
-                    "is a symbolic link; glose keeps sidecars as regular files (replace the link with the file)",
-                ),
-            })
-        }
-        Err(source) => Err(SidecarError::Io {
+    use crate::store::whole_file::{self, Links, ReadError};
+    match whole_file::open(path, MAX_BYTES, Links::Refuse) {
+        Ok((file, _)) => Ok(Some(file)),
+        Err(e) if e.is_not_found() => Ok(None),
+        Err(ReadError::Io(source)) => Err(SidecarError::Io {
             path: path.to_path_buf(),
             source,
         }),
-    }
-}
-
-/// Opens `path` for reading unless its last component is a symbolic link: on Unix in the
-/// one `open` call (`O_NOFOLLOW`), since status and agree open every sidecar of a corpus.
-fn open_no_follow(path: &Path) -> io::Result<std::fs::File> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        std::fs::OpenOptions::new()
-            .read(true)
-            .custom_flags(libc::O_NOFOLLOW)
-            .open(path)
-    }
-    #[cfg(not(unix))]
-    {
-        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-            return Err(io::Error::new(io::ErrorKind::InvalidInput, "symbolic link"));
-        }
-        std::fs::File::open(path)
+        Err(e) => Err(SidecarError::Io {
+            path: path.to_path_buf(),
+            source: io::Error::new(io::ErrorKind::InvalidInput, e.to_string()),
+        }),
     }
 }
 

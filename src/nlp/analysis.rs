@@ -9,10 +9,11 @@
 
 use crate::config::Config;
 use crate::model::document::Document;
+use crate::model::project::{Project, SuggestionMode};
 use crate::nlp::highlight::{self, Span, tokens};
 use crate::nlp::lang::{self, Lang};
 use crate::nlp::lexicon::{Lexicon, LexiconError, flag};
-use crate::nlp::suggest::model::Model;
+use crate::nlp::suggest::folds::Learned;
 use crate::nlp::suggest::{self, Evidence, Suggestion, skip};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -21,14 +22,16 @@ use std::sync::{Arc, RwLock};
 /// Highlights and a suggestion for one sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SentenceAnalysis {
+    /// Empty when the project turns highlights off.
     pub spans: Vec<Span>,
-    pub suggestion: Suggestion,
+    /// `None` when the project turns suggestions off.
+    pub suggestion: Option<Suggestion>,
 }
 
-/// The learned model currently in use, shared by every clone of an analyzer.
+/// The learned models currently in use, shared by every clone of an analyzer.
 #[derive(Debug, Default)]
 struct Slot {
-    model: RwLock<Option<Arc<Model>>>,
+    model: RwLock<Option<Arc<Learned>>>,
     generation: AtomicU64,
 }
 
@@ -38,6 +41,9 @@ pub struct Analyzer {
     lexicons: Arc<[Lexicon; 2]>,
     forced: Option<Lang>,
     slot: Arc<Slot>,
+    /// The project's `suggestions` and `highlights` (see [`Analyzer::with_project`]).
+    suggestions: SuggestionMode,
+    highlights: bool,
 }
 
 /// File name of a user lexicon in the config folder (`lexicon.fr.ron`).
@@ -63,6 +69,8 @@ impl Analyzer {
             lexicons: Arc::new([Lexicon::builtin(Lang::Fr), Lexicon::builtin(Lang::En)]),
             forced: None,
             slot: Arc::new(Slot::default()),
+            suggestions: SuggestionMode::default(),
+            highlights: true,
         }
     }
 
@@ -104,7 +112,22 @@ impl Analyzer {
             lexicons: Arc::new([fr, en]),
             forced,
             slot: Arc::new(Slot::default()),
+            suggestions: SuggestionMode::default(),
+            highlights: true,
         })
+    }
+
+    /// Follows the project file's `suggestions` (`Off`: none; `Rules`: never the model)
+    /// and `highlights` (`false`: no spans handed out; the rules still see them).
+    pub fn with_project(mut self, p: &Project) -> Analyzer {
+        self.suggestions = p.suggestions;
+        self.highlights = p.highlights;
+        self
+    }
+
+    /// Which suggestions this analyzer makes.
+    pub fn suggestions(&self) -> SuggestionMode {
+        self.suggestions
     }
 
     /// The lexicon of a language.
@@ -125,28 +148,51 @@ impl Analyzer {
         self.forced.unwrap_or_else(|| lang::detect(text))
     }
 
-    /// Highlights and suggestion for sentence `i` of `doc`.
+    /// Highlights and suggestion for sentence `i` of `doc`: with the learned models, the
+    /// one trained without `doc`'s article group (see [`crate::nlp::suggest::folds`]).
     pub fn sentence(&self, doc: &Document, lang: Lang, i: usize) -> SentenceAnalysis {
         let s = doc.sentences[i];
-        self.span(&doc.raw, lang, s.start, s.end)
+        self.unit(Some(&doc.id), &doc.raw, lang, s.start, s.end)
     }
 
     /// Highlights and suggestion for any unit `text[start..end]` (eval uses the reference's
-    /// own cuts).
+    /// own cuts). Outside an article, no learned model can be kept independent of the
+    /// unit's labels: the rules suggest.
     pub fn span(&self, text: &str, lang: Lang, start: usize, end: usize) -> SentenceAnalysis {
-        let (spans, ev_skip, cont, toks) = self.evidence_and_tokens(text, lang, start, end);
+        self.unit(None, text, lang, start, end)
+    }
+
+    fn unit(
+        &self,
+        article: Option<&str>,
+        text: &str,
+        lang: Lang,
+        start: usize,
+        end: usize,
+    ) -> SentenceAnalysis {
+        let (mut spans, ev_skip, cont, toks) = self.evidence_and_tokens(text, lang, start, end);
         let ev = Evidence {
             text,
             spans: &spans,
             skip: ev_skip,
             continues_attribution: cont,
         };
-        let rules = suggest::rules(&ev);
-        let model = self.model();
-        let suggestion = match &model {
-            Some(m) => m.refine(&ev, text, start, end, Some(&toks), rules),
-            None => rules,
+        let suggestion = match self.suggestions {
+            SuggestionMode::Off => None,
+            SuggestionMode::Rules => Some(suggest::rules(&ev)),
+            SuggestionMode::Learned => {
+                let rules = suggest::rules(&ev);
+                Some(match (article, self.learned()) {
+                    (Some(a), Some(l)) => l.suggest(a, rules, |m, r| {
+                        m.refine(&ev, text, start, end, Some(&toks), r)
+                    }),
+                    _ => rules,
+                })
+            }
         };
+        if !self.highlights {
+            spans.clear();
+        }
         SentenceAnalysis { spans, suggestion }
     }
 
@@ -225,7 +271,9 @@ impl Analyzer {
         for (d, doc) in docs.iter().enumerate() {
             let lang = self.lang(doc);
             for i in (0..doc.sentences.len()).filter(|&i| !labeled(d, i)) {
-                let c = self.sentence(doc, lang, i).suggestion.confidence;
+                let Some(c) = self.sentence(doc, lang, i).suggestion.map(|s| s.confidence) else {
+                    continue;
+                };
                 if best.is_none_or(|b| c < b.2) {
                     best = Some((d, i, c));
                 }
@@ -234,15 +282,15 @@ impl Analyzer {
         best
     }
 
-    /// The learned model in use, if any.
-    pub fn model(&self) -> Option<Arc<Model>> {
+    /// The learned models in use, if any.
+    pub fn learned(&self) -> Option<Arc<Learned>> {
         self.slot.model.read().ok().and_then(|m| m.clone())
     }
 
-    /// Installs a newer model (the trainer calls this); bumps [`Analyzer::generation`].
-    pub fn set_model(&self, model: Option<Model>) {
+    /// Installs newer models (the trainer calls this); bumps [`Analyzer::generation`].
+    pub fn set_learned(&self, learned: Option<Learned>) {
         if let Ok(mut m) = self.slot.model.write() {
-            *m = model.map(Arc::new);
+            *m = learned.map(Arc::new);
         }
         self.slot.generation.fetch_add(1, Ordering::SeqCst);
     }
@@ -252,9 +300,9 @@ impl Analyzer {
         self.slot.generation.load(Ordering::SeqCst)
     }
 
-    /// Name of the model making suggestions now (`rules` or the learned model's).
+    /// Name of the suggester for units outside any article: always the rules (see
+    /// [`Analyzer::span`]).
     pub fn model_name(&self) -> String {
-        self.model()
-            .map_or_else(|| suggest::RULES.to_string(), |m| m.name())
+        suggest::RULES.to_string()
     }
 }

@@ -5,7 +5,7 @@
 //! This is the model the review screens drive; it knows nothing of the terminal.
 
 use crate::model::align::Aligned;
-use crate::model::annotations::Annotations;
+use crate::model::annotations::{Annotations, GoldWrite};
 use crate::model::annotator::Annotator;
 use crate::model::corpus::Entry;
 use crate::model::document::Document;
@@ -106,7 +106,7 @@ impl Review {
         annotators: &[Annotator],
         adjudicator: Annotator,
     ) -> Result<Review, ReviewError> {
-        let gold = Annotations::load(&doc, &Annotator::gold())?;
+        let gold = Annotations::load_gold(&doc, GoldWrite::adjudication())?;
         let mut cols: Vec<Annotator> = annotators
             .iter()
             .filter(|a| !a.is_gold())

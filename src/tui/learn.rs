@@ -1,11 +1,21 @@
-//! The reader's side of the learned model: which analyzer it uses, the background trainer
-//! it asks to retrain after each saved label change, and dropping cached suggestions when
-//! a newer model is installed so the screen shows the newest.
+//! The reader's side of the learned model: which analyzer it uses (and so which
+//! suggestion mode of `glose.ron`), the background trainer it asks to retrain after each
+//! saved label change, dropping cached suggestions when a newer model is installed so the
+//! screen shows the newest, and the mode shown in the status bar.
 
+use crate::model::project::SuggestionMode;
 use crate::nlp::analysis::Analyzer;
+use crate::nlp::suggest::folds::FOLDS;
 use crate::nlp::suggest::trainer::{self, State, Trainer};
 use crate::tui::app::App;
 use std::time::Duration;
+
+/// Said when the accept or least-confident key is pressed with suggestions off.
+pub const OFF_NOTHING: &str =
+    "Suggestions are off in glose.ron (blind annotation): nothing to accept or rank.";
+
+/// The detail line of an unlabeled sentence with suggestions off.
+pub const OFF_SHOWN: &str = "no suggestion: blind annotation (suggestions: Off in glose.ron)";
 
 /// Longest a background step waits for a training to finish, so input is never kept
 /// waiting long.
@@ -47,8 +57,12 @@ impl App {
     }
 
     /// Starts retraining the suggestion model in a background thread, first on the labels
-    /// already in the corpus. Not started by [`App::new`], so tests stay deterministic.
+    /// already in the corpus. Not started by [`App::new`], so tests stay deterministic;
+    /// nor when the project's suggestions are `Rules` or `Off`, which never use a model.
     pub fn start_trainer(&mut self) {
+        if self.analyzer.suggestions() != SuggestionMode::Learned {
+            return;
+        }
         let t = trainer::spawn(self.root.clone(), self.analyzer.clone());
         self.learning.seen_runs = 0;
         self.learning.generation = self.analyzer.generation();
@@ -81,10 +95,10 @@ impl App {
             && st.runs > self.learning.seen_runs
         {
             self.learning.seen_runs = st.runs;
-            if let State::Trained { model, examples } = &st.state
+            if let State::Trained { summary, .. } = &st.state
                 && self.message.is_none()
             {
-                self.say(format!("Model retrained on {examples} labels ({model})."));
+                self.say(format!("Model retrained: {summary}."));
             }
             if let State::Failed(why) = &st.state {
                 self.warn(format!("Model not retrained: {why}"));
@@ -114,5 +128,26 @@ impl App {
         };
         let st = t.wait(n, WAIT);
         st.runs < n || st.state == State::Training
+    }
+}
+
+impl App {
+    /// Which suggestions the reader shows, short enough for its status bar: `suggest:
+    /// off`, `rules only`, or with `Learned` the model when it beat the rules on held-out
+    /// articles (`logreg/687`), else `rules` (`rules (model worse)` once measured).
+    pub fn suggestion_tag(&self) -> String {
+        match self.analyzer.suggestions() {
+            SuggestionMode::Off => "suggest: off".into(),
+            SuggestionMode::Rules => "rules only".into(),
+            SuggestionMode::Learned => match self.analyzer.learned() {
+                None => "rules".into(),
+                Some(l) => match l.groups_using_model() {
+                    0 if l.held_out.model.n() == 0 => "rules".into(),
+                    0 => "rules (model worse)".into(),
+                    FOLDS => l.name(),
+                    n => format!("{} on {n}/{FOLDS}", l.name()),
+                },
+            },
+        }
     }
 }

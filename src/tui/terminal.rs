@@ -111,7 +111,11 @@ pub fn start(
     let theme = Theme::from_env(cfg.theme.as_deref());
     // Its errors name the folder already.
     let mut app = App::open(root, annotator, keymap, theme, config::cache_dir())?;
-    app.set_analyzer(crate::nlp::analysis::Analyzer::for_corpus(root, &cfg)?);
+    // A bad project file is an error naming `glose.ron:line:col`.
+    let project = crate::model::project::Project::load(root)?;
+    app.set_analyzer(
+        crate::nlp::analysis::Analyzer::for_corpus(root, &cfg)?.with_project(&project),
+    );
     app.start_trainer();
     app.advance = cfg.advance_after_label;
     app.confirm_quit = cfg.confirm_quit;

@@ -71,7 +71,9 @@ pub fn write_dir(dir: &Path, rows: &[Row], corpus_root: &Path) -> anyhow::Result
             i += 1;
         }
         let src = corpus_root.join(&*article);
-        let bytes = std::fs::read(&src).map_err(|e| anyhow::anyhow!("{}: {e}", src.display()))?;
+        let (bytes, _) =
+            crate::store::whole_file::read_path_meta(&src, crate::model::document::MAX_BYTES)
+                .map_err(|e| anyhow::anyhow!(e.describe(&src)))?;
         let base: PathBuf = dir.join(stem(&article));
         if let Some(parent) = base.parent() {
             std::fs::create_dir_all(parent)

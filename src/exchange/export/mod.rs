@@ -12,7 +12,6 @@ pub mod manifest;
 pub mod policy;
 pub mod prodigy;
 pub mod row;
-pub mod sink;
 pub mod split;
 pub mod units;
 

@@ -5,6 +5,7 @@
 //! time.
 
 use super::ArticleInfo;
+use crate::store::whole_file::Links;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -12,6 +13,9 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 const CACHE_VERSION: u32 = 2;
+
+/// A cache file larger than this is ignored (one line per article: some 2 million).
+const MAX_BYTES: u64 = 512 << 20;
 
 #[derive(Serialize, Deserialize)]
 struct Header {
@@ -29,7 +33,8 @@ pub fn cache_file(cache_dir: &Path, root: &Path) -> PathBuf {
 /// The summaries of a cache file, in order, each parsed when asked for; `None` if the
 /// file is missing or was written by another version.
 fn records(path: &Path) -> Option<impl Iterator<Item = ArticleInfo>> {
-    let f = std::fs::File::open(path).ok()?;
+    // A cache: anything odd (a FIFO, a huge file) is ignored and rebuilt.
+    let (f, _) = crate::store::whole_file::open(path, MAX_BYTES, Links::Follow).ok()?;
     let mut lines = BufReader::with_capacity(1 << 16, f)
         .lines()
         .map_while(Result::ok);

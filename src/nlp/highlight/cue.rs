@@ -1,11 +1,13 @@
 //! Cue spans: opinion markers from the lexicon, plus the ones found by form — the
-//! journalistic conditional, questions and exclamations in the author's voice, and the
-//! author speaking in the first person.
+//! journalistic conditional, questions and exclamations in the author's voice, the author
+//! speaking in the first person, and the shapes of an argument (a verdict after a colon, a
+//! sentence opening on a contrast, a negated statement). Each form's weight was measured on
+//! labeled text (`docs/highlighting.md`, "Cue weights").
 
-use super::tokens::Tok;
+use super::tokens::{Tok, is_clause_break};
 use super::{Kind, Span};
 use crate::nlp::lang::Lang;
-use crate::nlp::lexicon::{Lexicon, flag};
+use crate::nlp::lexicon::{Cue, Lexicon, flag};
 
 fn span(start: usize, end: usize, rule: &'static str) -> Span {
     Span {
@@ -16,8 +18,55 @@ fn span(start: usize, end: usize, rule: &'static str) -> Span {
     }
 }
 
+/// Whether a French word ending in `-rait`/`-raient` is a conditional: the future stem
+/// before the ending is one a conditional has (`-erait`, `-rrait`, `-drait`, `-vrait`,
+/// `-ttrait`, `-îtrait`, `aurait`, `croirait`, `conduirait`, `dirait`), not the stem of an
+/// `-rer` verb's imperfect (`entrait`, `respirait`, `déclarait`, `durait`).
+pub fn is_conditional(norm: &str) -> bool {
+    let Some(stem) = norm
+        .strip_suffix("raient")
+        .or_else(|| norm.strip_suffix("rait"))
+    else {
+        return false;
+    };
+    // Irregular `-ire` verbs, whose future stem is the infinitive less its `e`.
+    const IRE: [&str; 4] = ["di", "ri", "li", "suffi"];
+    stem.ends_with(['e', 'r', 'd', 'v'])
+        || ["tt", "ît", "au", "oi", "ui"]
+            .iter()
+            .any(|e| stem.ends_with(e))
+        || stem == "i"
+        || IRE.iter().any(|w| stem.ends_with(w))
+}
+
+/// Whether `text[start..end]` is part of a hyphenated compound (`petits-enfants`,
+/// `Beaux-Arts`, `best-seller`, `d'après-midi`): a word of it is not the word alone.
+pub fn in_compound(text: &str, start: usize, end: usize) -> bool {
+    let joined = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let before = text[..start]
+        .strip_suffix('-')
+        .map(|b| b.chars().next_back());
+    let after = text[end..].strip_prefix('-').map(|a| a.chars().next());
+    before.is_some_and(joined) || after.is_some_and(joined)
+}
+
+/// A one-letter word that is not an elision (`M. Dupont`, `J. Martin`): an abbreviation
+/// or an initial, not `m'`/`j'`.
+fn initial(text: &str, t: &Tok) -> bool {
+    t.norm.len() == 1 && !text[t.end..].starts_with(['\'', '’'])
+}
+
+/// A modal of obligation followed by a passive (`devrait être livré`, `should be
+/// completed`) in a sentence that gives a date: a schedule, not the author's call.
+fn scheduled(toks: &[Tok], i: usize, n: usize, dated: bool) -> bool {
+    let be = toks
+        .get(i + n)
+        .is_some_and(|t| matches!(t.norm.as_str(), "être" | "be"));
+    dated && be && toks.get(i + n + 1).is_some_and(|t| !t.cap)
+}
+
 /// Cue spans of a sentence; `quoted` tells whether a byte lies inside a quotation, whose
-/// words belong to the source, not the author.
+/// words belong to the source, not the author; `dated` whether a date claim was found.
 pub fn cues(
     text: &str,
     start: usize,
@@ -25,6 +74,7 @@ pub fn cues(
     toks: &[Tok],
     lex: &Lexicon,
     quoted: &dyn Fn(usize) -> bool,
+    dated: bool,
 ) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -39,27 +89,96 @@ pub fn cues(
             .then(|| lex.cues.longest_by(toks.len(), i, |j| toks[j].stem()))
             .flatten()
         {
-            out.push(span(t.start, toks[i + n - 1].end, cue.rule()));
+            let month = n == 1 && t.cap && i > 0 && t.is(flag::MONTH);
+            let schedule = cue == Cue::Deontic && scheduled(toks, i, n, dated);
+            let not_a_cue = schedule || month || in_compound(text, t.start, toks[i + n - 1].end);
+            if !not_a_cue {
+                out.push(span(t.start, toks[i + n - 1].end, cue.rule()));
+            }
             i += n;
             continue;
         }
         if lex.lang == Lang::Fr
-            && (t.norm.ends_with("rait") || t.norm.ends_with("raient"))
+            && is_conditional(&t.norm)
             && t.norm.chars().count() >= 6
             && !t.is(flag::NOT_CONDITIONAL)
         {
             out.push(span(t.start, t.end, "conditional"));
-        } else if t.is(flag::FIRST_PERSON) && !t.is(flag::FUNCTION) {
+        } else if t.is(flag::FIRST_PERSON) && !t.is(flag::FUNCTION) && !initial(text, t) {
             out.push(span(t.start, t.end, "first-person"));
         }
         i += 1;
     }
+    out.extend(argument_shapes(text, end, toks, quoted));
     let tail =
         text[..end].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '”' | '"'));
     for (mark, rule) in [('?', "question"), ('!', "exclamation")] {
         // A unit made only of closing marks must not reach back into the sentence before.
         if tail.len() > start && tail.ends_with(mark) && !quoted(tail.len() - 1) {
             out.push(span(tail.len() - 1, tail.len(), rule));
+        }
+    }
+    out
+}
+
+/// Shapes of an argument in the author's voice: a colon inside the sentence that opens an
+/// explanation or a verdict (`Le constat est simple : …`), a sentence opening on a
+/// contrast (`Mais`, `Or`, `Yet`), a negated statement (`n'est pas`, `ne … plus`, `is
+/// not`, `no longer`).
+fn argument_shapes(
+    text: &str,
+    end: usize,
+    toks: &[Tok],
+    quoted: &dyn Fn(usize) -> bool,
+) -> Vec<Span> {
+    let mut out = Vec::new();
+    let Some(first) = toks.first() else {
+        return out;
+    };
+    if matches!(
+        first.norm.as_str(),
+        "mais" | "or" | "pourtant" | "but" | "yet"
+    ) && first.cap
+        && toks.len() > 3
+    {
+        out.push(span(first.start, first.end, "contrast"));
+    }
+    // A colon between two words, in the author's voice, with words after it.
+    for k in 1..toks.len().saturating_sub(1) {
+        let gap = &text[toks[k - 1].end..toks[k].start];
+        if gap.trim() == ":" && !quoted(toks[k].start) && toks.len() - k >= 2 {
+            let at = toks[k - 1].end + gap.find(':').unwrap_or(0);
+            out.push(span(at, at + 1, "colon"));
+            break;
+        }
+    }
+    let norm = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    for k in 0..toks.len() {
+        if quoted(toks[k].start) {
+            continue;
+        }
+        let w = norm(k);
+        let same =
+            |j: usize| (k + 1..=j).all(|m| !is_clause_break(&text[toks[m - 1].end..toks[m].start]));
+        let hit = match w {
+            "ne" | "n" => (k + 1..(k + 4).min(toks.len()))
+                .find(|&j| {
+                    norm(j) == "plus"
+                        || (norm(j) == "pas"
+                            && matches!(norm(k + 1), "est" | "sont" | "était" | "étaient"))
+                })
+                .filter(|&j| same(j)),
+            "is" | "are" | "was" | "were" => (norm(k + 1) == "not"
+                || (norm(k + 1) == "no" && norm(k + 2) == "longer"))
+                .then_some(k + 1),
+            "isn" | "aren" | "wasn" | "weren" => (norm(k + 1) == "t").then_some(k + 1),
+            "isn't" | "aren't" | "wasn't" | "weren't" => Some(k),
+            "no" => (norm(k + 1) == "longer").then_some(k + 1),
+            _ => None,
+        };
+        if let Some(j) = hit {
+            out.push(span(toks[k].start, toks[j].end.min(end), "negation"));
+            break;
         }
     }
     out

@@ -3,7 +3,7 @@
 //! the lexicons; no parser, so the rules are fast enough to run on every redraw.
 
 mod claim;
-mod cue;
+pub mod cue;
 mod event;
 pub mod quotes;
 mod source;
@@ -96,9 +96,15 @@ pub fn spans_of(
             out.push(a);
         }
     }
+    // Titles are the name of a work: their words are not the author's cues either.
+    let titles: Vec<&quotes::Quote> = qs
+        .iter()
+        .filter(|q| source::is_title(text, toks, q, lex))
+        .collect();
     let quoted = |at: usize| {
         qs.iter()
             .any(|q| (q.continued || q.words > SCARE_MAX_WORDS) && q.start <= at && at < q.end)
+            || titles.iter().any(|q| q.start <= at && at < q.end)
     };
     for c in claim::claims(text, toks, lex) {
         if !out.iter().any(|s| overlaps(s, &c)) {
@@ -111,7 +117,8 @@ pub fn spans_of(
             out.push(c);
         }
     }
-    out.extend(cue::cues(text, start, end, toks, lex, &quoted));
+    let dated = out.iter().any(|s| s.rule == "date");
+    out.extend(cue::cues(text, start, end, toks, lex, &quoted, dated));
     out.sort_by_key(|s| (s.start, s.end));
     out
 }

@@ -1,5 +1,6 @@
 //! Quotations: paired marks inside a sentence, and quotations opened in an earlier
-//! sentence of the same line (a quote split at its inner sentence ends).
+//! sentence of the same line and closed in this one or a later one (a quote split at its
+//! inner sentence ends). Straight `"` marks are paired by the spacing around each.
 
 /// One quotation with its marks, `[start, end)` in the article text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,60 +16,139 @@ pub struct Quote {
 const OPEN: [char; 3] = ['«', '“', '„'];
 const CLOSE: [char; 2] = ['»', '”'];
 
-/// How far back to look for an unclosed quotation.
+/// How far back (and ahead) to look for the other mark of a quotation.
 const LOOKBACK: usize = 800;
 
-/// Whether a quotation is open at `start`: marks counted from the start of its line.
+/// What a straight `"` does, told by the characters on each side of it (a count of marks
+/// goes wrong for good after one unmatched mark).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// Letters on both sides, or spaces on both: only the count can tell.
+    Either,
+}
+
+fn straight_role(text: &str, at: usize) -> Role {
+    let prev = text[..at].chars().next_back();
+    let next = text[at + 1..].chars().next();
+    let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    let opener = |c: Option<char>| {
+        space(c) || c.is_some_and(|c| matches!(c, '(' | '[' | '\'' | '’' | '-' | '—' | '–'))
+    };
+    let closer = |c: Option<char>| {
+        space(c)
+            || c.is_some_and(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '…'))
+    };
+    if next.is_none_or(|c| c.is_whitespace()) && prev.is_none_or(|c| c == '\n') {
+        // Alone at a line start: it closes what the line before opened.
+        Role::Close
+    } else if next.is_none_or(|c| c == '\n' || c == '\r') {
+        Role::Close
+    } else if opener(prev) && !space(next) {
+        Role::Open
+    } else if !space(prev) && closer(next) {
+        Role::Close
+    } else {
+        Role::Either
+    }
+}
+
+/// Whether a quotation is open at `start` (curly, straight), the marks read from the start
+/// of its line.
 fn open_before(text: &str, start: usize) -> (bool, bool) {
     let lo = text.floor_char_boundary(start.saturating_sub(LOOKBACK));
     let from = text[lo..start].rfind('\n').map_or(lo, |i| lo + i + 1);
     let mut depth = 0i32;
     let mut straight = false;
-    for (_, c) in marks(&text[from..start]) {
+    for (i, c) in marks(&text[from..start]) {
         if OPEN.contains(&c) {
             depth += 1;
         } else if CLOSE.contains(&c) {
             depth = (depth - 1).max(0);
-        } else if c == '"' {
-            straight = !straight;
+        } else {
+            straight = match straight_role(text, from + i) {
+                Role::Open => true,
+                Role::Close => false,
+                Role::Either => !straight,
+            };
         }
     }
     (depth > 0, straight)
 }
 
+/// Whether a closing mark follows `at` on its line: a quotation left open at a sentence
+/// end goes on only if something closes it (an unmatched mark quotes nothing).
+fn closes_later(text: &str, at: usize, straight: bool) -> bool {
+    let hi = text.floor_char_boundary((at + LOOKBACK).min(text.len()));
+    let to = text[at..hi].find('\n').map_or(hi, |i| at + i);
+    // The first mark of the kind ahead decides: one that opens starts a new quotation.
+    marks(&text[at..to])
+        .find(|&(_, c)| {
+            if straight {
+                c == '"'
+            } else {
+                OPEN.contains(&c) || CLOSE.contains(&c)
+            }
+        })
+        .is_some_and(|(i, c)| {
+            if straight {
+                straight_role(text, at + i) != Role::Open
+            } else {
+                CLOSE.contains(&c)
+            }
+        })
+}
+
 /// Quotations of the sentence `text[start..end]`.
 pub fn find(text: &str, start: usize, end: usize) -> Vec<Quote> {
     let (curly_open, straight_open) = open_before(text, start);
+    let curly = curly_open && closes_later(text, start, false);
+    let straight = !curly && straight_open && closes_later(text, start, true);
     let mut out = Vec::new();
-    let mut cur: Option<(usize, bool)> = (curly_open || straight_open).then_some((start, true));
+    // The open quotation: where it starts, whether it began before the sentence, whether
+    // its mark is a straight one.
+    let mut cur: Option<(usize, bool, bool)> =
+        (curly || straight).then_some((start, true, straight));
     let mut depth = i32::from(cur.is_some());
     for (i, c) in marks(&text[start..end]) {
         let at = start + i;
-        let straight_closes = c == '"' && cur.is_some();
-        if (OPEN.contains(&c) || c == '"') && !straight_closes {
+        let close = at + c.len_utf8();
+        if OPEN.contains(&c) {
             if cur.is_none() {
-                cur = Some((at, false));
+                cur = Some((at, false, false));
                 depth = 0;
             }
             depth += 1;
-        } else if CLOSE.contains(&c) || straight_closes {
-            let close = at + c.len_utf8();
-            match cur {
-                Some((s, cont)) => {
-                    depth -= 1;
-                    if depth <= 0 {
-                        out.push(quote(text, s, close, cont));
-                        cur = None;
-                    }
+            continue;
+        }
+        let role = (c == '"').then(|| straight_role(text, at));
+        match (cur, role) {
+            // Straight marks inside a curly quotation are the source's own.
+            (Some((_, _, false)), Some(_)) => {}
+            // An opening mark while a straight one is open: that one was unmatched.
+            (Some((_, _, true)), Some(Role::Open)) => {
+                cur = Some((at, false, true));
+                depth = 1;
+            }
+            (Some((s, cont, _)), _) => {
+                depth -= 1;
+                if depth <= 0 {
+                    out.push(quote(text, s, close, cont));
+                    cur = None;
                 }
-                None if c != '"' => out.push(quote(text, start, close, true)),
-                None => {}
+            }
+            // A closing mark with nothing open: the quotation began before the sentence.
+            (None, None | Some(Role::Close)) => out.push(quote(text, start, close, true)),
+            (None, Some(_)) => {
+                cur = Some((at, false, true));
+                depth = 1;
             }
         }
     }
-    if let Some((s, cont)) = cur {
+    if let Some((s, cont, straight)) = cur {
         let e = text[..end].trim_end().len();
-        if e > s {
+        if e > s && closes_later(text, end, straight) {
             out.push(quote(text, s, e, cont));
         }
     }

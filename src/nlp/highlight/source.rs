@@ -22,23 +22,99 @@ fn span(start: usize, end: usize, rule: &'static str) -> Span {
     }
 }
 
+/// Words that introduce the name of a work or a thing (`le film « … »`, `a novel
+/// called "…"`).
+const NAMING: [&str; 34] = [
+    "film",
+    "livre",
+    "roman",
+    "album",
+    "chanson",
+    "tableau",
+    "série",
+    "émission",
+    "pièce",
+    "opéra",
+    "magazine",
+    "revue",
+    "titre",
+    "intitulé",
+    "intitulée",
+    "nommé",
+    "nommée",
+    "appelé",
+    "appelée",
+    "baptisé",
+    "baptisée",
+    "surnommé",
+    "book",
+    "novel",
+    "movie",
+    "song",
+    "painting",
+    "series",
+    "show",
+    "play",
+    "titled",
+    "entitled",
+    "called",
+    "dubbed",
+];
+
+/// Whether quotation `q` names a work or a thing rather than quoting anyone: a few words
+/// starting with a capital and no sentence punctuation inside, after a naming word, a
+/// preposition or in title case (`"Les Misérables"`, `le tableau « La Nuit étoilée »`,
+/// `"The Old Man and the Sea"`).
+pub fn is_title(text: &str, toks: &[Tok], q: &Quote, lex: &Lexicon) -> bool {
+    let inner: Vec<&Tok> = toks
+        .iter()
+        .filter(|t| t.start > q.start && t.end < q.end)
+        .collect();
+    let Some(first) = inner.first() else {
+        return false;
+    };
+    let body = text[q.start..q.end].trim_matches(|c: char| {
+        matches!(c, '«' | '»' | '“' | '”' | '"' | '„') || c.is_whitespace()
+    });
+    if q.continued
+        || !first.cap
+        || q.words > 8
+        || body.ends_with(['.', ',', '!', '?', ';', ':', '…'])
+    {
+        return false;
+    }
+    let before = toks.iter().rev().find(|t| t.end <= q.start);
+    let naming = before.is_some_and(|b| NAMING.contains(&b.norm.as_str()));
+    let prep = before.is_some_and(|b| {
+        matches!(
+            b.norm.as_str(),
+            "de" | "du" | "des" | "d" | "of" | "dans" | "in"
+        )
+    }) && q.words <= 3;
+    let content: Vec<&&Tok> = inner
+        .iter()
+        .filter(|t| !lex.function_words.contains(t.norm.as_str()) && !t.digit)
+        .collect();
+    let title_case = content.len() >= 2 && content.iter().all(|t| t.cap);
+    let named = before.is_some_and(|b| !lex.function_words.contains(b.norm.as_str()) && !b.cap)
+        && q.words <= 2;
+    naming || prep || title_case || named
+}
+
 /// Quotations, told apart from scare quotes and from the names of things (`le char
-/// « Leclerc »`), which get no span.
+/// « Leclerc »`, `"Les Misérables"`), which get no span.
 pub fn quotation_spans(text: &str, toks: &[Tok], quotes: &[Quote], lex: &Lexicon) -> Vec<Span> {
     let mut out = Vec::new();
     for q in quotes {
+        if is_title(text, toks, q, lex) {
+            continue;
+        }
         if q.continued || q.words > SCARE_MAX_WORDS {
             out.push(span(q.start, q.end, "quotation"));
             continue;
         }
-        let inner = toks.iter().filter(|t| t.start > q.start && t.end < q.end);
-        let first = inner.clone().next();
-        let before = toks.iter().rev().find(|t| t.end <= q.start);
-        let named = first.is_some_and(|f| f.cap)
-            && before.is_some_and(|b| !lex.function_words.contains(b.norm.as_str()) && !b.cap)
-            && q.words <= 2;
-        let _ = text;
-        if !named && first.is_some() {
+        let has_word = toks.iter().any(|t| t.start > q.start && t.end < q.end);
+        if has_word {
             out.push(span(q.start, q.end, "scare-quote"));
         }
     }
@@ -87,7 +163,11 @@ pub fn attributions(
             .flatten()
         {
             let next = toks.get(i + n);
-            if next.is_some_and(|t| !lex.first_person.contains(t.norm.as_str())) {
+            let compound = super::cue::in_compound(text, toks[i].start, toks[i + n - 1].end);
+            if !compound
+                && next.is_some_and(|t| !lex.first_person.contains(t.norm.as_str()))
+                && names_a_source(toks, i + n, lex)
+            {
                 let stop = np_end(text, toks, i + n, 15);
                 out.push(span(toks[i].start, toks[stop].end, "according-to"));
                 i = stop + 1;
@@ -127,6 +207,31 @@ pub fn attributions(
         i += 1;
     }
     out
+}
+
+/// Whether the noun phrase at `i` can be a source: a pronoun, a name, a number of people
+/// or a source noun (`selon lui`, `selon Le Monde`, `selon plusieurs témoins`, `according
+/// to officials`), not a rule or a plan (`selon les critères de`, `selon un rite`).
+fn names_a_source(toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
+    let Some(t) = toks.get(i) else {
+        return false;
+    };
+    if matches!(
+        t.norm.as_str(),
+        "lui" | "elle" | "eux" | "elles" | "him" | "her" | "them"
+    ) {
+        return true;
+    }
+    // The head: the first word that is not a determiner or a number.
+    let head = toks[i..].iter().take(4).find(|w| {
+        !lex.function_words.contains(w.norm.as_str())
+            && !w.is(flag::NUMBER)
+            && !w.stem_is(flag::APPROX_FIRST)
+            && !w.digit
+    });
+    head.is_some_and(|h| {
+        lex.source_nouns.contains(h.stem()) || (h.cap && (h.start == t.start || t.cap))
+    }) || (t.cap && !lex.function_words.contains(t.norm.as_str()))
 }
 
 /// Last token of a noun phrase starting at `i`: up to a clause break, at most `max` words.
@@ -169,6 +274,14 @@ fn verb_rule(
     long_quote: bool,
 ) -> Option<Span> {
     let t = &toks[i];
+    // `appeler`/`call` names (`un bandit appelé Krom`, `what he calls`) unless it calls
+    // for something (`appelle à la grève`, `called for`, `called on`).
+    let after = |k: usize| toks.get(i + k).map(|t| t.norm.as_str());
+    let calls_for = (1..=3).any(|k| matches!(after(k), Some("à" | "au" | "aux" | "for" | "on")));
+    let calling = t.norm.starts_with("appel") || t.norm.starts_with("call");
+    if calling && !calls_for {
+        return None;
+    }
     // An infinitive (`to add`, `voted to add`) reports nothing by itself.
     if i > 0 && toks[i - 1].norm == "to" {
         return None;
@@ -181,7 +294,6 @@ fn verb_rule(
     {
         g -= 1;
     }
-    let after = |k: usize| toks.get(i + k).map(|t| t.norm.as_str());
     let that_follows = (1..=3).any(|k| matches!(after(k), Some("que" | "qu" | "that")))
         || text[t.end..].trim_start().starts_with(':');
     let before_gap = gap(text, toks, g);
@@ -206,7 +318,13 @@ fn verb_rule(
             || lex.function_words.contains(n.norm.as_str())
                 && !matches!(n.norm.as_str(), "que" | "qu" | "à" | "par" | "to" | "that")
     });
-    if reporting && followed_by_np && (quote_before || (comma_before && long_quote)) {
+    // `…, a précisé le préfet.`, `…, said the company.`: after a comma, the verb and its
+    // subject end the sentence, no quotation marks needed.
+    let ends_sentence = toks.len() - i <= 9
+        && (i + 1..toks.len()).all(|k| !is_clause_break(gap(text, toks, k)))
+        && !text[t.end..end].contains(['?', ';', ':']);
+    let inverted = comma_before && ends_sentence && i + 1 < toks.len();
+    if reporting && followed_by_np && (quote_before || (comma_before && long_quote) || inverted) {
         let e = text[..end]
             .trim_end_matches(['.', ' ', '!', '?', '…', '\u{a0}'])
             .len();
@@ -251,8 +369,20 @@ fn verb_rule(
     } else {
         "thought-attribution"
     };
-    let ok = if reporting {
-        sourcey || that_follows || tail
+    // A verb that also names an action (`publie`, `propose`, `répond`, `wrote`) reports
+    // speech only inside a frame…; a passive without its agent (`est publiée`, `were
+    // estimated`) reports nobody.
+    let frame = that_follows || tail || long_quote || calling;
+    let reflexive = g > 0 && matches!(toks[g - 1].norm.as_str(), "s" | "se");
+    let passive = !reflexive
+        && (g..i).any(|k| lex.passive_aux(toks[k].norm.as_str()))
+        && is_participle(&t.norm);
+    let ok = if passive && !that_follows {
+        false
+    } else if reporting && t.is(flag::FRAME) {
+        frame
+    } else if reporting {
+        sourcey || frame
     } else {
         sourcey && that_follows
     };

@@ -11,6 +11,11 @@ pub struct LexiconFile {
     pub reporting_verbs: Vec<String>,
     /// Inflected forms glose cannot generate (irregular verbs).
     pub reporting_forms: Vec<String>,
+    /// Verbs that report speech only inside a speech frame (`que`/`that`, a colon, a
+    /// quotation, an inverted clause), since they also name an action: `publier`,
+    /// `proposer`, `appeler`, `répondre`, `write`, `call`. Regular ones are conjugated.
+    pub frame_verbs: Vec<String>,
+    pub frame_forms: Vec<String>,
     /// Verbs of opinion that attribute only with a third-party subject and `que`/`that`.
     pub thought_verbs: Vec<String>,
     pub thought_forms: Vec<String>,
@@ -55,7 +60,11 @@ pub struct LexiconFile {
 
 /// A lexicon file that cannot be used, with where.
 #[derive(Debug, thiserror::Error)]
-#[error("{}:{line}:{col}: {msg}", path.display())]
+#[error(
+    "{}:{line}:{col}: {}",
+    crate::model::sanitize::path(path),
+    crate::model::sanitize::clean(msg)
+)]
 pub struct LexiconError {
     pub path: PathBuf,
     pub line: usize,

@@ -13,6 +13,9 @@ pub use morph::{conjugate, is_word_char, norm, stem, stem_len, stem_len_counted,
 use std::path::Path;
 pub use words::{FlagTable, PhraseSet, WordHasher, WordMap, WordSet, flag};
 
+/// The largest user lexicon file read; the built-in French one is some 40 KiB.
+pub const MAX_FILE_BYTES: u64 = 16 << 20;
+
 const FR: &str = include_str!("../../../lexicons/fr.ron");
 const EN: &str = include_str!("../../../lexicons/en.ron");
 
@@ -67,9 +70,11 @@ impl Cue {
     /// How much one match counts towards `opinion`.
     pub fn weight(self) -> f32 {
         match self {
-            Cue::Evaluative | Cue::Certainty | Cue::Deontic | Cue::Metaphor => 2.0,
+            // Measured on labeled data (docs/highlighting.md, "Cue weights"): a deontic
+            // modal is as often a schedule or a rule (`doit être livré`) as a call.
+            Cue::Evaluative | Cue::Certainty | Cue::Metaphor => 2.0,
             Cue::Interpretive => 1.5,
-            Cue::WeakEvaluative | Cue::Hedge | Cue::Intensifier => 1.0,
+            Cue::Deontic | Cue::WeakEvaluative | Cue::Hedge | Cue::Intensifier => 1.0,
             Cue::Generalisation => 0.75,
         }
     }
@@ -79,8 +84,10 @@ impl Cue {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     pub lang: Lang,
-    /// Exact lower-case forms of reporting verbs.
+    /// Exact lower-case forms of reporting verbs (frame verbs included).
     pub reporting: WordSet,
+    /// Forms of the reporting verbs that need a speech frame.
+    pub frame: WordSet,
     pub thought: WordSet,
     pub auxiliaries: WordSet,
     pub source_intros: PhraseSet<()>,
@@ -113,6 +120,27 @@ impl Lexicon {
         (nf, sf)
     }
 
+    /// Whether `w` is a form of `être`/`be` among the auxiliaries: the verb after it is a
+    /// passive.
+    pub fn passive_aux(&self, w: &str) -> bool {
+        matches!(
+            w,
+            "est"
+                | "sont"
+                | "était"
+                | "étaient"
+                | "été"
+                | "sera"
+                | "seront"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+        )
+    }
+
     /// The lexicon shipped with glose.
     pub fn builtin(lang: Lang) -> Lexicon {
         let (text, name) = match lang {
@@ -129,6 +157,7 @@ impl Lexicon {
         Lexicon {
             lang,
             reporting: WordSet::default(),
+            frame: WordSet::default(),
             thought: WordSet::default(),
             auxiliaries: WordSet::default(),
             source_intros: PhraseSet::default(),
@@ -158,6 +187,13 @@ impl Lexicon {
         }
         self.reporting
             .extend(f.reporting_forms.iter().map(|w| norm(w)));
+        let mut frame = WordSet::default();
+        for v in &f.frame_verbs {
+            frame.extend(conjugate(lang, &norm(v)));
+        }
+        frame.extend(f.frame_forms.iter().map(|w| norm(w)));
+        self.reporting.extend(frame.iter().cloned());
+        self.frame.extend(frame);
         for v in &f.thought_verbs {
             self.thought.extend(conjugate(lang, &norm(v)));
         }
@@ -218,6 +254,7 @@ impl Lexicon {
         let mut nf: WordMap<u32> = WordMap::default();
         let sets = [
             (&self.reporting, flag::REPORTING),
+            (&self.frame, flag::FRAME),
             (&self.thought, flag::THOUGHT),
             (&self.auxiliaries, flag::AUX),
             (&self.holder_intros, flag::HOLDER),
@@ -263,11 +300,12 @@ impl Lexicon {
         self.table = table.into();
     }
 
-    /// Extends with a user file when it exists. A missing file is not an error.
+    /// Extends with a user file when it exists. A missing file is not an error; one that
+    /// is not a regular file or is over [`MAX_FILE_BYTES`] is.
     pub fn extend_from(&mut self, path: &Path) -> Result<bool, LexiconError> {
-        let text = match std::fs::read_to_string(path) {
+        let text = match crate::store::whole_file::read_string(path, MAX_FILE_BYTES) {
             Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+            Err(e) if e.is_not_found() => return Ok(false),
             Err(e) => {
                 return Err(LexiconError {
                     path: path.to_path_buf(),

@@ -50,6 +50,7 @@ pub mod flag {
     pub const PLACE_PREP: u32 = 1 << 9;
     pub const FUNCTION: u32 = 1 << 10;
     pub const READER: u32 = 1 << 11;
+    pub const FRAME: u32 = 1 << 12;
     // Bits of the word's stem.
     pub const SOURCE_NOUN: u32 = 1;
     pub const CUE_FIRST: u32 = 1 << 1;

@@ -198,6 +198,10 @@ pub(super) fn rest_into(
         add(hash(&["cont"]), 3.0);
     }
     add(hash(&["rules", rules.label.name()]), 4.0);
+    // How sure the rules were, per label: the model learns which of their calls to trust
+    // (on the French dev set, article-grouped, 0.51 → 0.53 macro-F1).
+    let sure = ["0", "1", "2", "3", "4"][((rules.confidence * 5.0) as usize).min(4)];
+    add(hash(&["rulesc", rules.label.name(), sure]), 2.0);
     let mut buf = [0u8; 4];
     let last = unit
         .trim_end()

@@ -60,9 +60,22 @@ impl LabelScores {
         }
     }
 
-    /// Mean F1 over the four labels (a label absent from both sides counts as 0).
+    /// Labels that occur in the reference.
+    pub fn supported(&self) -> Vec<Label> {
+        Label::ALL
+            .into_iter()
+            .filter(|&l| self.label(l).support > 0)
+            .collect()
+    }
+
+    /// Mean F1 over the labels that occur in the reference: a label the reference never
+    /// uses has no recall to measure, and counting it as 0 would punish a set for its mix.
     pub fn macro_f1(&self) -> f64 {
-        Label::ALL.iter().map(|&l| self.label(l).f1).sum::<f64>() / 4.0
+        let labels = self.supported();
+        if labels.is_empty() {
+            return 0.0;
+        }
+        labels.iter().map(|&l| self.label(l).f1).sum::<f64>() / labels.len() as f64
     }
 }
 
@@ -175,10 +188,85 @@ impl LabelScores {
                 .collect();
             conf.insert(g.name().into(), Value::Object(row));
         }
+        let over: Vec<&str> = self.supported().iter().map(|l| l.name()).collect();
         json!({
             "n": self.n(), "accuracy": self.accuracy(), "macro_f1": self.macro_f1(),
-            "per_label": per, "confusion": conf,
+            "macro_f1_over": over, "per_label": per, "confusion": conf,
         })
+    }
+}
+
+/// Number of equal-width confidence buckets of [`Calibration`].
+pub const BUCKETS: usize = 10;
+
+/// How well confidences predict correctness: per bucket of confidence (`[0, 0.1)`, …,
+/// `[0.9, 1]`), the count, mean confidence and share correct; the expected calibration
+/// error is the count-weighted mean gap between the two.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Calibration {
+    /// Per bucket: suggestions, sum of confidences, correct ones.
+    pub buckets: [(usize, f64, usize); BUCKETS],
+}
+
+impl Calibration {
+    pub fn add(&mut self, confidence: f32, correct: bool) {
+        let c = f64::from(confidence).clamp(0.0, 1.0);
+        let b = ((c * BUCKETS as f64) as usize).min(BUCKETS - 1);
+        let e = &mut self.buckets[b];
+        e.0 += 1;
+        e.1 += c;
+        e.2 += usize::from(correct);
+    }
+
+    pub fn n(&self) -> usize {
+        self.buckets.iter().map(|b| b.0).sum()
+    }
+
+    /// Expected calibration error: Σ n_b / n · |accuracy_b − mean confidence_b|.
+    pub fn ece(&self) -> f64 {
+        let n = self.n();
+        if n == 0 {
+            return 0.0;
+        }
+        self.buckets
+            .iter()
+            .filter(|b| b.0 > 0)
+            .map(|&(k, sum, ok)| {
+                let k = k as f64;
+                (k / n as f64) * (ok as f64 / k - sum / k).abs()
+            })
+            .sum()
+    }
+
+    /// Non-empty buckets as `(low, high, count, mean confidence, accuracy)`.
+    pub fn rows(&self) -> Vec<(f64, f64, usize, f64, f64)> {
+        let w = 1.0 / BUCKETS as f64;
+        self.buckets
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.0 > 0)
+            .map(|(i, &(k, sum, ok))| {
+                let kf = k as f64;
+                (
+                    i as f64 * w,
+                    (i + 1) as f64 * w,
+                    k,
+                    sum / kf,
+                    ok as f64 / kf,
+                )
+            })
+            .collect()
+    }
+
+    pub fn to_json(&self) -> Value {
+        let rows: Vec<Value> = self
+            .rows()
+            .into_iter()
+            .map(|(lo, hi, n, conf, acc)| {
+                json!({"low": lo, "high": hi, "n": n, "confidence": conf, "accuracy": acc})
+            })
+            .collect();
+        json!({"ece": self.ece(), "buckets": rows})
     }
 }
 
@@ -199,8 +287,41 @@ mod tests {
         assert_eq!((q.precision, q.recall, q.support), (1.0, 0.5, 2));
         let o = s.label(Label::Opinion);
         assert!((o.precision - 1.0 / 3.0).abs() < 1e-9 && o.recall == 1.0);
-        let expected = (2.0 / 3.0 + 0.5 + 0.0 + 0.0) / 4.0;
-        assert!((s.macro_f1() - expected).abs() < 1e-9);
+        // Skip never occurs in the reference: the mean is over the other three.
+        assert_eq!(
+            s.supported(),
+            vec![Label::Factual, Label::Quote, Label::Opinion]
+        );
+        assert!((s.macro_f1() - (0.5 + 2.0 / 3.0 + 0.0) / 3.0).abs() < 1e-9);
+        // Only quote and opinion occur: factual, wrongly suggested, does not count.
+        let expected = (2.0 / 3.0 + 1.0) / 2.0;
+        let mut t = LabelScores::default();
+        t.add(Label::Quote, Label::Quote);
+        t.add(Label::Quote, Label::Factual);
+        t.add(Label::Opinion, Label::Opinion);
+        assert_eq!(t.supported(), vec![Label::Quote, Label::Opinion]);
+        assert!((t.macro_f1() - expected).abs() < 1e-9);
+    }
+
+    #[test]
+    fn calibration_error_by_hand() {
+        let mut c = Calibration::default();
+        // Bucket 0.9: four at 0.95, three right (gap 0.2); bucket 0.5: two at 0.5, one
+        // right (gap 0).
+        for ok in [true, true, true, false] {
+            c.add(0.95, ok);
+        }
+        c.add(0.5, true);
+        c.add(0.5, false);
+        assert!((c.ece() - (4.0 / 6.0) * 0.2).abs() < 1e-6, "{}", c.ece());
+        let rows = c.rows();
+        assert_eq!(rows.len(), 2);
+        assert_eq!((rows[0].2, rows[0].4), (2, 0.5));
+        assert_eq!((rows[1].2, rows[1].4), (4, 0.75));
+        // A confidence of exactly 1 falls in the top bucket.
+        c.add(1.0, true);
+        assert_eq!(c.rows()[1].2, 5);
+        assert_eq!(Calibration::default().ece(), 0.0);
     }
 
     #[test]

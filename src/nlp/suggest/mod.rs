@@ -4,8 +4,10 @@
 //! the corpus's labels refines them once there are enough.
 
 pub mod features;
+pub mod folds;
 pub mod metrics;
 pub mod model;
+pub mod prior;
 pub mod skip;
 pub mod trainer;
 
@@ -43,13 +45,18 @@ pub struct Evidence<'a> {
 pub fn cue_weight(rule: &str) -> f32 {
     match rule {
         "question" | "exclamation" | "scare-quote" => 2.0,
-        "conditional" | "first-person" | "colon" => 1.0,
+        "first-person" => 2.0,
+        "colon" | "contrast" | "negation" => 1.0,
+        "conditional" => 0.5,
         r => crate::nlp::lexicon::Cue::from_rule(r).map_or(0.0, |c| c.weight()),
     }
 }
 
 /// Opinion score threshold: at or above it, a sentence without attribution is `opinion`.
 pub const OPINION_AT: f32 = 2.0;
+
+/// Lower threshold for a sentence with no claim span: one weak cue is then evidence enough.
+pub const OPINION_WEAK_AT: f32 = 1.0;
 
 /// `rule: text` of a span for the reasons, the text cut to 39 characters and `…` when it
 /// has more than 40, line breaks as spaces. Built for every suggestion, so in one string.
@@ -76,16 +83,6 @@ fn quoted(e: &Evidence, s: &Span) -> String {
     out
 }
 
-fn strength(rule: &str) -> f32 {
-    match rule {
-        "quotation" | "inverted-attribution" | "inverted-pronoun" => 0.92,
-        "according-to" => 0.88,
-        "attribution" => 0.78,
-        "opinion-holder" | "passive-attribution" => 0.72,
-        _ => 0.65,
-    }
-}
-
 /// The rule-based suggestion.
 pub fn rules(e: &Evidence) -> Suggestion {
     let make = |label, confidence: f32, reasons| Suggestion {
@@ -95,22 +92,25 @@ pub fn rules(e: &Evidence) -> Suggestion {
         model: RULES.to_string(),
     };
     if let Some(why) = e.skip {
-        let c = if why == "banner" { 0.95 } else { 0.8 };
+        let c = if why == "banner" {
+            prior::SKIP_BANNER
+        } else {
+            prior::SKIP_SHAPE
+        };
         return make(Label::Skip, c, vec![format!("not a sentence: {why}")]);
     }
     let attributions: Vec<&Span> = e.spans.iter().filter(|s| s.is_attribution()).collect();
     if let Some(best) = attributions
         .iter()
-        .max_by(|a, b| strength(a.rule).total_cmp(&strength(b.rule)))
+        .max_by(|a, b| prior::quote(a.rule).total_cmp(&prior::quote(b.rule)))
     {
-        let c = strength(best.rule) + 0.03 * (attributions.len() as f32 - 1.0);
         let reasons = attributions.iter().take(3).map(|s| quoted(e, s)).collect();
-        return make(Label::Quote, c.min(0.97), reasons);
+        return make(Label::Quote, prior::quote(best.rule), reasons);
     }
     if e.continues_attribution {
         return make(
             Label::Quote,
-            0.6,
+            prior::QUOTE_CONTINUES,
             vec!["continues an attributed introduction".into()],
         );
     }
@@ -126,28 +126,37 @@ pub fn rules(e: &Evidence) -> Suggestion {
     let claims = e.spans.iter().filter(counts).count();
     let mut ranked = cues.clone();
     ranked.sort_by(|a, b| cue_weight(b.rule).total_cmp(&cue_weight(a.rule)));
-    let reasons: Vec<String> = ranked.iter().take(3).map(|s| quoted(e, s)).collect();
-    // Something a reader could check: a figure, a date, a named place or organisation.
-    let checkable = claims;
-    let figures = e.spans.iter().any(|s| matches!(s.rule, "figure" | "date"));
+    let mut reasons: Vec<String> = ranked.iter().take(3).map(|s| quoted(e, s)).collect();
+    // Opinion needs positive evidence of the author's evaluation: a strong cue, or a weaker
+    // one where nothing checkable competes with it. Plain narrative is factual.
     if score >= OPINION_AT {
-        return make(Label::Opinion, 0.5 + 0.08 * score, reasons);
+        return make(Label::Opinion, prior::OPINION_STRONG, reasons);
     }
-    if checkable == 0 {
-        let mut reasons = reasons;
-        reasons.insert(0, "nothing checkable (no figure, date, place)".into());
-        return make(Label::Opinion, 0.45 + 0.1 * score, reasons);
+    if score >= OPINION_WEAK_AT && claims == 0 {
+        return make(Label::Opinion, prior::OPINION_WEAK, reasons);
     }
-    if score >= 1.0 && !figures {
-        return make(Label::Opinion, 0.5, reasons);
-    }
-    let mut reasons = reasons;
-    reasons.insert(0, format!("{checkable} claim span(s), no attribution"));
-    make(
-        Label::Factual,
-        0.55 + 0.05 * claims.min(4) as f32 - 0.1 * score,
-        reasons,
-    )
+    let (c, why) = if claims > 0 {
+        (
+            if claims > 1 {
+                prior::FACTUAL_CLAIMS
+            } else {
+                prior::FACTUAL_CLAIM
+            },
+            format!("{claims} claim span(s), no attribution"),
+        )
+    } else if score > 0.0 {
+        (
+            prior::FACTUAL_WEAK_CUE,
+            "weak cues only, no attribution".to_string(),
+        )
+    } else {
+        (
+            prior::FACTUAL_PLAIN,
+            "plain statement: no attribution, no evaluation".to_string(),
+        )
+    };
+    reasons.insert(0, why);
+    make(Label::Factual, c, reasons)
 }
 
 #[cfg(test)]

@@ -104,6 +104,15 @@ impl Hasher for KeyHasher {
     }
 }
 
+/// The most probable label of `probs` (in [`Label::ALL`] order) and its probability.
+pub fn best(probs: [f32; 4]) -> (Label, f32) {
+    probs
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map_or((Label::Factual, 0.0), |(i, c)| (Label::ALL[i], *c))
+}
+
 /// One training example.
 #[derive(Debug, Clone)]
 pub struct Example {
@@ -122,6 +131,12 @@ impl Model {
     /// Trains on `examples` (at least [`MIN_EXAMPLES`] and two labels, else `None`).
     /// Deterministic: the same examples give the same model.
     pub fn train(examples: &[Example]) -> Option<Model> {
+        Model::train_refs(&examples.iter().collect::<Vec<_>>())
+    }
+
+    /// [`Model::train`] on borrowed examples (each article group's model trains on a
+    /// different subset of the same examples).
+    pub fn train_refs(examples: &[&Example]) -> Option<Model> {
         let labels: std::collections::HashSet<Label> = examples.iter().map(|e| e.label).collect();
         if examples.len() < MIN_EXAMPLES || labels.len() < 2 {
             return None;
@@ -132,22 +147,20 @@ impl Model {
             name: format!("logreg/{}", examples.len()),
             words: Mutex::default(),
         };
-        // Class weights against imbalance: rare labels count more.
+        // Class weights against imbalance: each label counts as much in all, as macro-F1
+        // does (the square root of that scored 0.48 instead of 0.51 on the French dev set).
         let mut counts = [0usize; 4];
         for e in examples {
             counts[e.label.index()] += 1;
         }
         let n = examples.len() as f32;
-        let cw = counts.map(|c| {
-            if c == 0 {
-                0.0
-            } else {
-                (n / (4.0 * c as f32)).sqrt()
-            }
-        });
+        let cw = counts.map(|c| if c == 0 { 0.0 } else { n / (4.0 * c as f32) });
         let mut order: Vec<usize> = (0..examples.len()).collect();
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         let epochs = 12;
+        // L2 weight decay; 1e-2 rather than 1e-4 scored 0.51 instead of 0.48 macro-F1 on
+        // the French dev set, article-grouped.
+        let reg = 1e-2;
         for epoch in 0..epochs {
             for i in (1..order.len()).rev() {
                 seed ^= seed << 13;
@@ -157,14 +170,14 @@ impl Model {
             }
             let lr = 0.5 / (1.0 + epoch as f32);
             for &k in &order {
-                let e = &examples[k];
+                let e = examples[k];
                 let p = m.probs(&e.features);
                 let w = cw[e.label.index()];
                 for (c, pc) in p.iter().enumerate() {
                     let g = (pc - f32::from(u8::from(c == e.label.index()))) * w * lr;
                     for &(j, v) in &e.features {
                         let w = &mut m.weights[j as usize][c];
-                        *w -= g * v + lr * 1e-4 * *w;
+                        *w -= g * v + lr * reg * *w;
                     }
                 }
             }
@@ -274,12 +287,7 @@ impl Model {
             Some(toks) => self.probs_of_tokens(ev, text, start, end, toks, &rules),
             None => self.probs(&features::extract(ev, text, start, end, &rules)),
         };
-        let (best, conf) = p
-            .iter()
-            .enumerate()
-            .max_by(|a, b| a.1.total_cmp(b.1))
-            .map_or((0, 0.0), |(i, c)| (i, *c));
-        let label = Label::ALL[best];
+        let (label, conf) = best(p);
         let mut reasons = rules.reasons;
         if label != rules.label {
             reasons.insert(0, format!("model overrides rules ({})", rules.label));

@@ -138,7 +138,35 @@ pub fn reason(
     if last == ':' && words <= 2 {
         return Some("fragment");
     }
-    if !terminal && last != ':' && last != ',' && words <= 20 {
+    // A line without final punctuation is a heading unless it reads as prose: a long
+    // line with a comma or a relative clause (`Prix raisonnable, service sympathique qui
+    // nous a…`, a review typed without its full stop).
+    let prose = words > 14
+        && (s.contains(',')
+            || toks.iter().any(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "qui" | "que" | "qu" | "dont" | "which" | "who"
+                )
+            }));
+    if !terminal && last != ':' && last != ',' && words <= 20 && !prose {
+        return Some("heading");
+    }
+    // A short verbless unit with a full stop at the start of a line: a heading or a
+    // dateline (`Météo.`, `BOURGES.`, `Sports.`), not a sentence.
+    let at_line_start = line_of(text, start).0 == text[..start].trim_end_matches([' ', '\t']).len();
+    let plain_word = |t: &Tok| {
+        t.cap
+            && !lex.function_words.contains(t.norm.as_str())
+            && !lex.first_person.contains(t.norm.as_str())
+            && !lex.auxiliaries.contains(t.norm.as_str())
+            && !t.is(flag::REPORTING)
+    };
+    if matches!(last, '.' | '!')
+        && (1..=2).contains(&words)
+        && at_line_start
+        && toks.iter().all(plain_word)
+    {
         return Some("heading");
     }
     None

@@ -1,11 +1,13 @@
-//! Retrains the learned model in a background thread, never in the keypress path. The
+//! Retrains the learned models (see [`super::folds`]) in a background thread, never in the
+//! keypress path. The
 //! reader starts it with the corpus and the analyzer, calls [`Trainer::request`] after
 //! labels change (cheap; requests made while a training runs coalesce, and only the newest
 //! corpus state is trained on), and polls [`Trainer::status`] or
 //! [`crate::nlp::analysis::Analyzer::generation`]. The analyzer picks up each new model.
 
 use super::features;
-use super::model::{Example, Model};
+use super::folds::{self, FOLDS, Labeled, Learned};
+use super::model::Example;
 use crate::model::corpus::{Found, Walk};
 use crate::model::label::Label;
 use crate::nlp::analysis::Analyzer;
@@ -23,10 +25,11 @@ pub enum State {
     /// Nothing asked yet.
     Idle,
     Training,
-    /// A model is installed.
+    /// Models are installed; `summary` is [`Learned::describe`].
     Trained {
         model: String,
         examples: usize,
+        summary: String,
     },
     /// Too few labels: the rules decide alone.
     TooFew {
@@ -50,10 +53,6 @@ struct Shared {
     /// Set when the handle is dropped: a training in progress stops reading the corpus.
     stop: AtomicBool,
 }
-
-/// Most examples one training reads. A logistic regression learns no more from more, and
-/// a corpus of a million labeled sentences would otherwise take minutes and gigabytes.
-pub const MAX_EXAMPLES: usize = 50_000;
 
 /// Handle on the background trainer. Dropping it stops the thread.
 #[derive(Debug)]
@@ -104,16 +103,21 @@ fn run(root: &Path, analyzer: &Analyzer, rx: &Receiver<()>, shared: &Shared) {
         set(shared, State::Training, false);
         let state = match examples_until(root, analyzer, &shared.stop) {
             _ if shared.stop.load(Ordering::Relaxed) => return,
-            Ok(ex) => match Model::train(&ex) {
-                Some(m) => {
-                    let name = m.name();
-                    analyzer.set_model(Some(m));
-                    State::Trained {
-                        model: name,
-                        examples: ex.len(),
-                    }
+            Ok(ex) => match Learned::train(&ex, &|| shared.stop.load(Ordering::Relaxed)) {
+                None => return,
+                Some(l) if l.held_out.model.n() == 0 => {
+                    analyzer.set_learned(Some(l));
+                    State::TooFew { examples: ex.len() }
                 }
-                None => State::TooFew { examples: ex.len() },
+                Some(l) => {
+                    let state = State::Trained {
+                        model: l.name(),
+                        examples: ex.len(),
+                        summary: l.describe(),
+                    };
+                    analyzer.set_learned(Some(l));
+                    state
+                }
             },
             Err(e) => State::Failed(e),
         };
@@ -172,10 +176,27 @@ impl Drop for Trainer {
     }
 }
 
-/// Training examples from the corpus's sidecars: the `gold` label of a sentence when there
-/// is one, else one example per annotator's label; at most [`MAX_EXAMPLES`].
-pub fn examples(root: &Path, analyzer: &Analyzer) -> Result<Vec<Example>, String> {
+/// Training examples from the corpus's sidecars, in corpus order: the `gold` label of a
+/// sentence when there is one, else one example per annotator's label. The walk stops
+/// once every model has [`folds::MAX_EXAMPLES`] outside its groups, so which examples a
+/// model trains on never depends on the labels of the groups it leaves out.
+pub fn examples(root: &Path, analyzer: &Analyzer) -> Result<Vec<Labeled>, String> {
     examples_until(root, analyzer, &AtomicBool::new(false))
+}
+
+/// What the background trainer would install, trained now in this thread (`glose
+/// suggest` shows what the reader would show).
+pub fn learn(root: &Path, analyzer: &Analyzer) -> Result<Option<Learned>, String> {
+    let ex = examples(root, analyzer)?;
+    Ok(Learned::train(&ex, &|| false))
+}
+
+/// True once every model trained without two groups has enough examples.
+fn enough(per_fold: &[usize; FOLDS]) -> bool {
+    let mut sorted = *per_fold;
+    sorted.sort_unstable();
+    let total: usize = sorted.iter().sum();
+    total - sorted[FOLDS - 1] - sorted[FOLDS - 2] >= folds::MAX_EXAMPLES
 }
 
 /// [`examples`], giving up (with what it has) as soon as `stop` is set.
@@ -183,14 +204,15 @@ fn examples_until(
     root: &Path,
     analyzer: &Analyzer,
     stop: &AtomicBool,
-) -> Result<Vec<Example>, String> {
+) -> Result<Vec<Labeled>, String> {
     // Walked a step at a time rather than listed first: a stop, or enough examples, ends
     // the walk too (listing 100,000 articles takes a fraction of a second that quitting
     // the reader would otherwise wait for).
     let walk = Walk::open(root).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
+    let mut per_fold = [0usize; FOLDS];
     for found in walk {
-        if stop.load(Ordering::Relaxed) || out.len() >= MAX_EXAMPLES {
+        if stop.load(Ordering::Relaxed) || enough(&per_fold) {
             break;
         }
         let Found::Entry(entry) = found else {
@@ -202,6 +224,7 @@ fn examples_until(
         let Ok(m) = LabelMatrix::load(&entry) else {
             continue;
         };
+        let fold = folds::fold_of(&entry.id);
         let gold = m.column("gold");
         let lang = analyzer.lang(&m.doc);
         for (i, row) in m.rows.iter().enumerate() {
@@ -222,10 +245,16 @@ fn examples_until(
             };
             let rules = super::rules(&ev);
             let f = features::extract(&ev, &m.doc.raw, s.start, s.end, &rules);
+            per_fold[fold] += labels.len();
             for label in labels {
-                out.push(Example {
-                    features: f.clone(),
-                    label,
+                out.push(Labeled {
+                    fold,
+                    example: Example {
+                        features: f.clone(),
+                        label,
+                    },
+                    rules: rules.label,
+                    rules_confidence: rules.confidence,
                 });
             }
         }

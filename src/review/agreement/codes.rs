@@ -212,8 +212,10 @@ impl Cache {
         let digest = Sha256::digest(abs.to_string_lossy().as_bytes());
         let name: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
         let path = dir.join(format!("agree-{name}.bin"));
-        let old = std::fs::read(&path)
+        // A cache: anything odd (a FIFO, a huge file) is ignored and rebuilt.
+        let old = crate::store::whole_file::read_path_meta(&path, 1 << 30)
             .ok()
+            .map(|(b, _)| b)
             .and_then(|b| read_all(&b))
             .unwrap_or_default();
         Cache {
@@ -276,10 +278,8 @@ impl Cache {
         if std::fs::create_dir_all(dir).is_err() {
             return;
         }
-        let tmp = dir.join(format!(".agree.{}.tmp", std::process::id()));
-        if std::fs::write(&tmp, &out).is_ok() && std::fs::rename(&tmp, &self.path).is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
+        // A cache: a failed write only costs the next run its speed-up.
+        let _ = crate::store::atomic::write(&self.path, &out);
     }
 }
 

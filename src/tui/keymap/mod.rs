@@ -69,9 +69,13 @@ pub struct KeymapError {
 
 impl std::fmt::Display for KeymapError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (file, msg) = (
+            crate::model::sanitize::clean(&self.file),
+            crate::model::sanitize::clean(&self.msg),
+        );
         match self.line {
-            0 => write!(f, "{}: {}", self.file, self.msg),
-            _ => write!(f, "{}:{}:{}: {}", self.file, self.line, self.col, self.msg),
+            0 => write!(f, "{file}: {msg}"),
+            _ => write!(f, "{file}:{}:{}: {msg}", self.line, self.col),
         }
     }
 }
@@ -186,8 +190,10 @@ impl Keymap {
     }
 }
 
+/// A keymap file's text: a regular file of at most [`crate::config::MAX_BYTES`] (a FIFO
+/// given as `--keymap` is refused, not waited on).
 fn read(path: &Path) -> Result<String, KeymapError> {
-    std::fs::read_to_string(path).map_err(|e| KeymapError {
+    crate::store::whole_file::read_string(path, crate::config::MAX_BYTES).map_err(|e| KeymapError {
         file: path.display().to_string(),
         line: 0,
         col: 0,

@@ -48,18 +48,16 @@ The dim lowercase letter in the gutter is glose's suggestion; `a` or Enter (defa
 Put a GUIDELINES.md at the corpus root to show your project's own guidelines here.
 ";
 
+/// The largest `GUIDELINES.md` shown; a FIFO, a device or a larger file shows the
+/// built-in guidelines with the reason.
+pub const MAX_BYTES: u64 = 4 << 20;
+
 /// The guidelines for the corpus at `root`, and where they came from.
 pub fn load(root: &Path) -> String {
     let path = root.join(GUIDELINES_FILE);
-    match std::fs::read(&path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(_) => format!(
-                "{} is not valid UTF-8; showing the built-in guidelines.\n\n{BUILTIN}",
-                GUIDELINES_FILE
-            ),
-        },
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => BUILTIN.to_string(),
-        Err(e) => format!("{GUIDELINES_FILE}: {e}; showing the built-in guidelines.\n\n{BUILTIN}"),
+    match crate::store::whole_file::read_string(&path, MAX_BYTES) {
+        Ok(text) => text,
+        Err(e) if e.is_not_found() => BUILTIN.to_string(),
+        Err(e) => format!("{GUIDELINES_FILE} {e}; showing the built-in guidelines.\n\n{BUILTIN}"),
     }
 }

@@ -1,6 +1,7 @@
 //! Draws the reader: status bar, the visible sentences with gutter marks (label letter,
 //! dim lowercase suggestion, cursor and range markers), a detail line and the hint bar.
 
+use crate::model::project::SuggestionMode;
 use crate::tui::action::View;
 use crate::tui::app::{App, SaveState};
 use crate::tui::style::Theme;
@@ -74,9 +75,10 @@ fn status(app: &App, a: &Article, width: u16) -> Line<'static> {
         (_, SaveState::Idle) => ("no changes".to_string(), t.bar()),
     };
     let right = format!(
-        " │ {pos}/{n} │ {}/{n} labeled │ {} │ ",
+        " │ {pos}/{n} │ {}/{n} labeled │ {} │ {} │ ",
         a.labeled(),
-        app.annotator
+        app.annotator,
+        app.suggestion_tag()
     );
     let used = unicode_width::UnicodeWidthStr::width(right.as_str()) + save.chars().count() + 1;
     let title = fit(
@@ -104,11 +106,12 @@ fn put_row(buf: &mut Buffer, t: &Theme, a: &Article, r: &Row, area: Rect) {
         _ => Span::raw(" "),
     };
     let label = a.label(i);
-    let mark = match (r.first, label, a.analysis[i].as_ref()) {
+    let suggested = a.analysis[i].as_ref().and_then(|x| x.suggestion.as_ref());
+    let mark = match (r.first, label, suggested) {
         (false, ..) => Span::raw(" "),
         (true, Some(l), _) => Span::styled(l.letter().to_string(), t.label_mark(l)),
         (true, None, Some(s)) => Span::styled(
-            s.suggestion.label.letter().to_ascii_lowercase().to_string(),
+            s.label.letter().to_ascii_lowercase().to_string(),
             t.suggestion_mark(),
         ),
         (true, None, None) => Span::raw(" "),
@@ -174,19 +177,22 @@ fn detail(app: &App, a: &Article) -> Line<'static> {
         }
         return Line::styled(s, t.label(r.label));
     }
-    match &a.analysis[a.cursor] {
-        Some(x) => {
-            let s = &x.suggestion;
-            Line::styled(
-                format!(
-                    "suggests {} {:.0}% ({}): {}",
-                    s.label.name(),
-                    s.confidence * 100.0,
-                    s.model,
-                    crate::model::sanitize::clean(&s.reasons.join("; "))
-                ),
-                t.dim(),
-            )
+    match a.analysis[a.cursor]
+        .as_ref()
+        .and_then(|x| x.suggestion.as_ref())
+    {
+        Some(s) => Line::styled(
+            format!(
+                "suggests {} {:.0}% ({}): {}",
+                s.label.name(),
+                s.confidence * 100.0,
+                s.model,
+                crate::model::sanitize::clean(&s.reasons.join("; "))
+            ),
+            t.dim(),
+        ),
+        None if app.analyzer.suggestions() == SuggestionMode::Off => {
+            Line::styled(crate::tui::learn::OFF_SHOWN, t.dim())
         }
         None => Line::default(),
     }

@@ -3,6 +3,7 @@
 //! says so in red, and is retried on the next change and on quit.
 
 use crate::model::label::Label;
+use crate::model::project::SuggestionMode;
 use crate::model::sidecar::{How, Record};
 use crate::tui::app::{App, SaveState};
 use crate::tui::screen::{Modal, Prompt, Question};
@@ -23,6 +24,9 @@ impl App {
     /// sentence), recorded as such with the model's name; refuses, changing nothing, if
     /// one of them has none.
     pub(crate) fn accept_suggestion(&mut self) {
+        if self.analyzer.suggestions() == SuggestionMode::Off {
+            return self.say(crate::tui::learn::OFF_NOTHING);
+        }
         let Some(a) = self
             .reader
             .current
@@ -37,12 +41,8 @@ impl App {
         let mut picks = Vec::with_capacity(hi + 1 - lo);
         for i in lo..=hi {
             a.analyse(&self.analyzer, i);
-            match a.analysis[i].as_ref() {
-                Some(x) => picks.push(Some((
-                    x.suggestion.label,
-                    How::Suggestion,
-                    Some(x.suggestion.model.to_string()),
-                ))),
+            match a.analysis[i].as_ref().and_then(|x| x.suggestion.as_ref()) {
+                Some(s) => picks.push(Some((s.label, How::Suggestion, Some(s.model.to_string())))),
                 None => {
                     return self.warn(format!(
                         "Sentence {} has no suggestion; nothing accepted.",

@@ -2,6 +2,7 @@
 //! article. Articles not open are scanned by a worker thread ([`crate::tui::views::reader::scan`]) whose
 //! results are taken in between key presses, so the jump itself never waits for a scan.
 
+use crate::model::project::SuggestionMode;
 use crate::tui::app::App;
 use crate::tui::job::Poll;
 use crate::tui::views::reader::scan;
@@ -99,11 +100,13 @@ impl App {
                 continue;
             }
             a.analyse(&self.analyzer, i);
-            if let Some(x) = &a.analysis[i] {
-                let c = x.suggestion.confidence;
-                if best.is_none_or(|(b, _)| c < b) {
-                    best = Some((c, i));
-                }
+            if let Some(c) = a.analysis[i]
+                .as_ref()
+                .and_then(|x| x.suggestion.as_ref())
+                .map(|s| s.confidence)
+                && best.is_none_or(|(b, _)| c < b)
+            {
+                best = Some((c, i));
             }
         }
         best
@@ -112,6 +115,9 @@ impl App {
     /// Opens the unlabeled sentence whose suggestion is least confident, in any article.
     /// While articles are still being scanned, the best found so far, and says so.
     pub(crate) fn least_confident(&mut self) {
+        if self.analyzer.suggestions() == SuggestionMode::Off {
+            return self.say(crate::tui::learn::OFF_NOTHING);
+        }
         self.take_scans(Duration::ZERO);
         let order = self.library.order.clone();
         let (mut best, mut done): (Option<(f32, usize, usize)>, usize) = (None, 0);

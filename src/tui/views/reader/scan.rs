@@ -64,7 +64,10 @@ pub fn least_of(job: &Article, who: &Annotator, analyzer: &Analyzer) -> Least {
     let lang = analyzer.lang(&doc);
     (0..doc.sentences.len())
         .filter(|&i| ann.label(i).is_none())
-        .map(|i| (analyzer.sentence(&doc, lang, i).suggestion.confidence, i))
+        .filter_map(|i| {
+            let s = analyzer.sentence(&doc, lang, i).suggestion?;
+            Some((s.confidence, i))
+        })
         .min_by(|a, b| a.0.total_cmp(&b.0))
 }
 

@@ -1,0 +1,277 @@
+//! The learned model as the reader uses it: trained by article groups so that no
+//! suggestion derives from a label on its own article, measured against the rules on
+//! held-out articles before it replaces them, and with confidences calibrated on held-out
+//! labels.
+//!
+//! Articles fall into [`FOLDS`] fixed groups by a hash of their id. The model that
+//! suggests on an article of group `k` is trained without group `k`. Whether it beats the
+//! rules, and how sure its suggestions (or the rules') are, is measured without group `k`
+//! too: for every other group `j`, a model trained without `k` and `j` is scored on `j`.
+//! So nothing shown on an article depends on any label of that article (another
+//! annotator's, gold's or the user's own), and the same labels always give the same
+//! suggestions: training is sequential and follows the corpus's sorted order.
+
+use super::Suggestion;
+use super::metrics::LabelScores;
+use super::model::{Example, Model, best};
+use crate::model::label::Label;
+
+/// Number of article groups.
+pub const FOLDS: usize = 5;
+
+/// Most examples one model trains on (the first in corpus order outside its groups). A
+/// logistic regression learns no more from more, and a corpus of a million labeled
+/// sentences would otherwise take minutes and gigabytes.
+pub const MAX_EXAMPLES: usize = 50_000;
+
+/// The group of an article: FNV-1a of its id, stable across runs and platforms.
+pub fn fold_of(article: &str) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in article.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    (h % FOLDS as u64) as usize
+}
+
+/// One labeled sentence: its features, the reference label, and what the rules said.
+#[derive(Debug, Clone)]
+pub struct Labeled {
+    /// [`fold_of`] its article.
+    pub fold: usize,
+    pub example: Example,
+    pub rules: Label,
+    pub rules_confidence: f32,
+}
+
+/// Confidence buckets of a calibration table.
+const BUCKETS: usize = 10;
+
+/// Weight of the prior (the raw confidence) against measured hits, in labels: a bucket
+/// with few held-out labels keeps close to the raw confidence.
+const PRIOR_WEIGHT: f32 = 10.0;
+
+/// Held-out hits per raw-confidence bucket.
+#[derive(Debug, Clone, Copy, Default)]
+struct Table {
+    n: [u32; BUCKETS],
+    hits: [u32; BUCKETS],
+}
+
+fn bucket(c: f32) -> usize {
+    ((c.clamp(0.0, 1.0) * BUCKETS as f32) as usize).min(BUCKETS - 1)
+}
+
+impl Table {
+    fn add(&mut self, confidence: f32, right: bool) {
+        let b = bucket(confidence);
+        self.n[b] += 1;
+        self.hits[b] += u32::from(right);
+    }
+
+    /// The share of held-out suggestions of this confidence that were right, shrunk
+    /// towards the raw confidence by [`PRIOR_WEIGHT`].
+    fn apply(&self, confidence: f32) -> f32 {
+        let b = bucket(confidence);
+        (self.hits[b] as f32 + PRIOR_WEIGHT * confidence) / (self.n[b] as f32 + PRIOR_WEIGHT)
+    }
+}
+
+/// Held-out scores of the model and of the rules on the same sentences.
+#[derive(Debug, Clone, Default)]
+pub struct Comparison {
+    pub model: LabelScores,
+    pub rules: LabelScores,
+}
+
+impl Comparison {
+    /// True when the model was measured on some held-out sentences and beat the rules.
+    pub fn model_wins(&self) -> bool {
+        self.model.n() > 0 && self.model.macro_f1() > self.rules.macro_f1()
+    }
+}
+
+/// What suggests on the articles of one group.
+#[derive(Debug)]
+struct Fold {
+    model: Option<Model>,
+    /// Measured without this group: does the model beat the rules?
+    inner: Comparison,
+    model_calibration: Table,
+    /// Per label the rules suggest.
+    rules_calibration: [Table; 4],
+}
+
+/// The models of every group, and how they compare with the rules.
+#[derive(Debug)]
+pub struct Learned {
+    folds: Vec<Fold>,
+    /// Each group's model scored on its own group, pooled: what the reader reports.
+    pub held_out: Comparison,
+    /// Labeled sentences in all.
+    pub examples: usize,
+}
+
+fn train_without(all: &[Labeled], groups: &[usize]) -> Option<Model> {
+    let ex: Vec<&Example> = all
+        .iter()
+        .filter(|l| !groups.contains(&l.fold))
+        .take(MAX_EXAMPLES)
+        .map(|l| &l.example)
+        .collect();
+    Model::train_refs(&ex)
+}
+
+impl Learned {
+    /// Trains every group's model and measures it (`FOLDS` models, and one per pair of
+    /// groups to measure them). `stop` is polled between trainings: true gives up.
+    pub fn train(all: &[Labeled], stop: &dyn Fn() -> bool) -> Option<Learned> {
+        // Models without two groups, `pair[k * FOLDS + j]` for `k < j`.
+        let mut pair: Vec<Option<Model>> = (0..FOLDS * FOLDS).map(|_| None).collect();
+        for (k, j) in (0..FOLDS).flat_map(|k| (k + 1..FOLDS).map(move |j| (k, j))) {
+            if stop() {
+                return None;
+            }
+            pair[k * FOLDS + j] = train_without(all, &[k, j]);
+        }
+        let mut folds = Vec::with_capacity(FOLDS);
+        let mut held_out = Comparison::default();
+        for k in 0..FOLDS {
+            if stop() {
+                return None;
+            }
+            let model = train_without(all, &[k]);
+            let mut fold = Fold {
+                model,
+                inner: Comparison::default(),
+                model_calibration: Table::default(),
+                rules_calibration: [Table::default(); 4],
+            };
+            for l in all.iter().filter(|l| l.fold != k) {
+                let gold = l.example.label;
+                fold.rules_calibration[l.rules.index()].add(l.rules_confidence, l.rules == gold);
+                let m = pair[k.min(l.fold) * FOLDS + k.max(l.fold)].as_ref();
+                if let Some(m) = m {
+                    let (label, conf) = best(m.probs(&l.example.features));
+                    fold.inner.model.add(gold, label);
+                    fold.inner.rules.add(gold, l.rules);
+                    fold.model_calibration.add(conf, label == gold);
+                }
+            }
+            if let Some(m) = &fold.model {
+                for l in all.iter().filter(|l| l.fold == k) {
+                    let gold = l.example.label;
+                    held_out
+                        .model
+                        .add(gold, best(m.probs(&l.example.features)).0);
+                    held_out.rules.add(gold, l.rules);
+                }
+            }
+            folds.push(fold);
+        }
+        Some(Learned {
+            folds,
+            held_out,
+            examples: all.len(),
+        })
+    }
+
+    /// Groups whose suggestions come from the model (it beat the rules without them).
+    pub fn groups_using_model(&self) -> usize {
+        self.folds
+            .iter()
+            .filter(|f| f.model.is_some() && f.inner.model_wins())
+            .count()
+    }
+
+    /// `logreg/N`, N the labeled sentences in all. A suggestion carries the name of the
+    /// group's own model instead (its N excludes the group's labels).
+    pub fn name(&self) -> String {
+        format!("logreg/{}", self.examples)
+    }
+
+    /// One line for the reader: how the model compares with the rules on held-out
+    /// articles, and which of them suggests.
+    pub fn describe(&self) -> String {
+        let h = &self.held_out;
+        if h.model.n() == 0 {
+            return format!(
+                "{} labels, too few for a model: rules suggest",
+                self.examples
+            );
+        }
+        let used = self.groups_using_model();
+        let verdict = match used {
+            0 => "rules kept".to_string(),
+            FOLDS => "model in use".to_string(),
+            n => format!("model in use on {n} of {FOLDS} article groups"),
+        };
+        format!(
+            "{}: {:.2} vs rules {:.2} on held-out articles, {verdict}",
+            self.name(),
+            h.model.macro_f1(),
+            h.rules.macro_f1()
+        )
+    }
+
+    /// The suggestion shown on a unit of `article`: the model's (`refine` makes it from
+    /// the group's model and the rules' suggestion) if it beat the rules without the
+    /// article's group, else the rules'; its confidence calibrated on the held-out labels
+    /// of the other groups.
+    pub fn suggest(
+        &self,
+        article: &str,
+        rules: Suggestion,
+        refine: impl FnOnce(&Model, Suggestion) -> Suggestion,
+    ) -> Suggestion {
+        let Some(f) = self.folds.get(fold_of(article)) else {
+            return rules;
+        };
+        match &f.model {
+            Some(m) if f.inner.model_wins() => {
+                let mut s = refine(m, rules);
+                s.confidence = f.model_calibration.apply(s.confidence);
+                s
+            }
+            _ => {
+                let mut s = rules;
+                s.confidence = f.rules_calibration[s.label.index()].apply(s.confidence);
+                s
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_are_fixed_and_all_used() {
+        let mut seen = [0usize; FOLDS];
+        for k in 0..200 {
+            let id = format!("dossier/{k:03}.txt");
+            assert_eq!(fold_of(&id), fold_of(&id.clone()));
+            seen[fold_of(&id)] += 1;
+        }
+        assert!(seen.iter().all(|&n| n > 20), "{seen:?}");
+        // Pinned: the group of an id must not change between versions (sidecars shared
+        // through git are trained on by every annotator's reader).
+        assert_eq!(
+            [fold_of(""), fold_of("a.txt"), fold_of("001.txt")],
+            [(0xcbf2_9ce4_8422_2325u64 % FOLDS as u64) as usize, 3, 3]
+        );
+    }
+
+    #[test]
+    fn calibration_follows_held_out_hits_and_keeps_the_prior_when_few() {
+        let mut t = Table::default();
+        assert!((t.apply(0.9) - 0.9).abs() < 1e-6);
+        for k in 0..90 {
+            t.add(0.95, k % 3 == 0);
+        }
+        let c = t.apply(0.95);
+        assert!((c - (30.0 + 9.5) / 100.0).abs() < 1e-4, "{c}");
+        assert!((t.apply(0.5) - 0.5).abs() < 1e-6);
+    }
+}

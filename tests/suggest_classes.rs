@@ -1,0 +1,337 @@
+//! The error classes of the rules on text glose had not seen, each pinned with French and
+//! English sentences written for these tests: plain narrative is factual, action verbs are
+//! not reporting verbs, straight quotes pair by their spacing, words inside compounds and
+//! abbreviations are not cues, frequent words do not vote (short headings being skip is in `suggest.rs`), claims
+//! cover names and relative dates, and the confidences are the documented priors.
+
+use glose::model::label::Label;
+use glose::nlp::analysis::{Analyzer, SentenceAnalysis};
+use glose::nlp::highlight::Kind;
+use glose::nlp::lang::Lang;
+
+fn analyse(lang: Lang, text: &str) -> SentenceAnalysis {
+    Analyzer::builtin().span(text, lang, 0, text.len())
+}
+
+/// The rules of the spans of one kind, with their text.
+fn rules(lang: Lang, text: &str, kind: Kind) -> Vec<(&'static str, String)> {
+    analyse(lang, text)
+        .spans
+        .iter()
+        .filter(|s| s.kind == kind)
+        .map(|s| (s.rule, text[s.start..s.end].to_string()))
+        .collect()
+}
+
+fn check(lang: Lang, cases: &[(&str, Label)]) {
+    for (s, want) in cases {
+        let a = analyse(lang, s);
+        assert_eq!(
+            a.suggestion.as_ref().unwrap().label,
+            *want,
+            "{s}: {:?}",
+            a.suggestion.as_ref().unwrap().reasons
+        );
+    }
+}
+
+/// Class 1: opinion needs positive evidence of the author's evaluation; narrative and
+/// description with nothing checkable are factual.
+#[test]
+fn plain_narrative_is_factual_and_opinion_needs_evidence() {
+    use Label::*;
+    check(
+        Lang::Fr,
+        &[
+            (
+                "Les randonneurs ont rejoint le refuge avant la nuit.",
+                Factual,
+            ),
+            ("Elle a ouvert une boulangerie avec son frère.", Factual),
+            ("Le suspect a été conduit au poste de police.", Factual),
+            ("Le château domine la vallée et ses vignes.", Factual),
+            ("Ce spectacle est franchement ridicule.", Opinion),
+            ("Mais personne n'est plus dupe de ces annonces.", Opinion),
+            ("Le bilan est sans appel : la réforme a échoué.", Opinion),
+        ],
+    );
+    check(
+        Lang::En,
+        &[
+            ("The hikers reached the hut before nightfall.", Factual),
+            ("She opened a bakery with her brother.", Factual),
+            ("The suspect was taken to the police station.", Factual),
+            (
+                "The castle overlooks the valley and its vineyards.",
+                Factual,
+            ),
+            ("This show is frankly ridiculous.", Opinion),
+            ("But the plan is no longer credible.", Opinion),
+            ("The verdict is plain: the reform has failed.", Opinion),
+        ],
+    );
+    // The reason says why a factual suggestion was made without claims.
+    let a = analyse(Lang::Fr, "Elle a ouvert une boulangerie avec son frère.");
+    assert!(a.suggestion.as_ref().unwrap().reasons[0].starts_with("plain statement"));
+}
+
+/// Class 4: words inside compounds, abbreviations and initials, imperfects of `-rer`
+/// verbs and scheduled passives are not cues (nor `d'après` in `d'après-midi` a source).
+#[test]
+fn tokens_and_morphology_do_not_make_cues() {
+    let none = |lang, s: &str| {
+        assert_eq!(rules(lang, s, Kind::Cue), vec![], "{s}");
+        assert_eq!(rules(lang, s, Kind::Source), vec![], "{s}");
+    };
+    none(Lang::Fr, "M. Dupont a rencontré J. Martin à la mairie.");
+    none(Lang::Fr, "Il est arrivé en fin d'après-midi à la gare.");
+    none(
+        Lang::Fr,
+        "Elle a visité les Beaux-Arts avec ses petits-enfants.",
+    );
+    none(
+        Lang::Fr,
+        "Le coureur entrait dans le stade, il respirait vite.",
+    );
+    none(Lang::Fr, "Le pont devrait être livré en mai 2026.");
+    none(Lang::En, "The best-seller was reprinted in 2019.");
+    none(Lang::En, "J. Smith met the mayor in Leeds.");
+    none(Lang::En, "The bridge should be completed in May 2026.");
+    // The same words alone still count.
+    let fr = rules(
+        Lang::Fr,
+        "Le ministre aurait menti, et il devrait partir.",
+        Kind::Cue,
+    );
+    assert!(
+        fr.iter().any(|r| r.0 == "conditional" && r.1 == "aurait"),
+        "{fr:?}"
+    );
+    assert!(fr.iter().any(|r| r.0 == "deontic"), "{fr:?}");
+    assert!(glose::nlp::highlight::cue::is_conditional("déclarerait"));
+    assert!(glose::nlp::highlight::cue::is_conditional("pourraient"));
+    assert!(!glose::nlp::highlight::cue::is_conditional("déclarait"));
+    assert!(!glose::nlp::highlight::cue::is_conditional("entraient"));
+    let en = rules(
+        Lang::En,
+        "Officials may resign, and they should.",
+        Kind::Cue,
+    );
+    assert!(en.iter().any(|r| r.0 == "hedge" && r.1 == "may"), "{en:?}");
+    let me = rules(Lang::Fr, "J'ai trouvé ce livre trop long.", Kind::Cue);
+    assert!(me.iter().any(|r| r.0 == "first-person"), "{me:?}");
+}
+
+/// Class 5: very frequent words measured as no better than chance at telling opinion
+/// (`petit`, `nouveau`, `aussi`, `même`, `still`, `even`…) do not vote.
+#[test]
+fn frequent_words_do_not_vote() {
+    use Label::*;
+    check(
+        Lang::Fr,
+        &[
+            (
+                "Le petit village a aussi ouvert une nouvelle école.",
+                Factual,
+            ),
+            ("Les mêmes trains partent encore tous les matins.", Factual),
+        ],
+    );
+    check(
+        Lang::En,
+        &[
+            ("The village still has only one school, even now.", Factual),
+            (
+                "All the trains already leave from the new station.",
+                Factual,
+            ),
+        ],
+    );
+}
+
+/// Class 2: a verb that also names an action reports speech only inside a speech frame;
+/// inverted clauses attribute without quotation marks; `selon`/`according to` needs a
+/// source, not a rule; `appeler`/`call` names unless it calls for something.
+#[test]
+fn reporting_needs_a_speech_frame() {
+    use Label::*;
+    check(
+        Lang::Fr,
+        &[
+            (
+                "Elle écrit pour un magazine de voile depuis dix ans.",
+                Factual,
+            ),
+            (
+                "Le musée a publié un catalogue de ses collections.",
+                Factual,
+            ),
+            (
+                "La mairie propose des ateliers de cuisine aux enfants.",
+                Factual,
+            ),
+            (
+                "Son premier roman est publié chez un petit éditeur.",
+                Factual,
+            ),
+            (
+                "Le village possède un moulin appelé la Tour Blanche.",
+                Factual,
+            ),
+            (
+                "La maison a été construite selon les plans de son père.",
+                Factual,
+            ),
+            ("Le chantier prendra six mois, a précisé le préfet.", Quote),
+            ("Elle a répondu que le dossier était complet.", Quote),
+            ("Le syndicat a réaffirmé son opposition au projet.", Quote),
+            ("Selon plusieurs témoins, le bus roulait trop vite.", Quote),
+            ("Le maire appelle au calme après les incidents.", Quote),
+        ],
+    );
+    check(
+        Lang::En,
+        &[
+            ("She writes for a sailing magazine in Brighton.", Factual),
+            (
+                "The museum published a catalogue of its collection.",
+                Factual,
+            ),
+            ("The village has a mill called the White Tower.", Factual),
+            (
+                "The house was built according to plans drawn up in 1910.",
+                Factual,
+            ),
+            ("The plant will close next year, the company said.", Quote),
+            ("Work will take six months, said the prefect.", Quote),
+            ("She replied that the file was complete.", Quote),
+            (
+                "According to several witnesses, the bus was speeding.",
+                Quote,
+            ),
+        ],
+    );
+    let src = rules(
+        Lang::Fr,
+        "Le chantier prendra six mois, a précisé le préfet.",
+        Kind::Source,
+    );
+    assert_eq!(
+        src,
+        vec![("inverted-attribution", "a précisé le préfet".to_string())]
+    );
+}
+
+/// Class 3: straight quotes pair by the spacing around each mark, an unmatched mark
+/// quotes nothing, and quoted titles and names are neither quotations nor scare quotes.
+#[test]
+fn quotes_pair_by_spacing_and_titles_are_not_quotes() {
+    let an = Analyzer::builtin();
+    let source_rules = |text: &str, unit: &str| -> Vec<&'static str> {
+        let s = text.find(unit).unwrap();
+        an.span(text, an.lang_of(text), s, s + unit.len())
+            .spans
+            .iter()
+            .filter(|sp| sp.kind == Kind::Source)
+            .map(|sp| sp.rule)
+            .collect()
+    };
+    // One unmatched mark early in a line does not quote the sentences after it.
+    let fr = "Il a parlé de \"décentralisation. Le marché a lieu le mardi sur la place du village. Les commerçants arrivent à six heures.";
+    assert_eq!(
+        source_rules(fr, "Le marché a lieu le mardi sur la place du village."),
+        Vec::<&str>::new()
+    );
+    let en = "He mentioned \"decentralisation. The market is held on Tuesdays in the square. Traders arrive at six.";
+    assert_eq!(
+        source_rules(en, "The market is held on Tuesdays in the square."),
+        Vec::<&str>::new()
+    );
+    // A quotation over two sentences, closed in the second, is carried into it.
+    let two =
+        "\"Nous avons tout perdu. Il faudra des années pour reconstruire,\" dit une habitante.";
+    assert!(
+        source_rules(
+            two,
+            "Il faudra des années pour reconstruire,\" dit une habitante."
+        )
+        .contains(&"quotation")
+    );
+    // A closing mark alone at the start of a line closes the line before.
+    let close = "\"We lost everything in the flood and nobody came to help\n\" said a resident.";
+    let s = close.find('\n').unwrap() + 1;
+    let v = an.span(close, Lang::En, s, close.len());
+    assert_eq!(
+        v.suggestion.as_ref().unwrap().label,
+        Label::Quote,
+        "{:?}",
+        v.spans
+    );
+    // Titles and names.
+    for (lang, s) in [
+        (Lang::Fr, "Elle a relu \"Les Misérables\" pendant l'été."),
+        (
+            Lang::Fr,
+            "Le musée expose le tableau « La Nuit étoilée » jusqu'en mars.",
+        ),
+        (
+            Lang::En,
+            "She reread \"The Old Man and the Sea\" last summer.",
+        ),
+        (
+            Lang::En,
+            "The gallery shows the painting \"Starry Night\" until March.",
+        ),
+    ] {
+        assert_eq!(rules(lang, s, Kind::Source), vec![], "{s}");
+        assert_eq!(
+            analyse(lang, s).suggestion.as_ref().unwrap().label,
+            Label::Factual,
+            "{s}"
+        );
+    }
+    // A real quotation and a scare quote still are.
+    let q = rules(
+        Lang::Fr,
+        "« Nous ne céderons rien du tout », a déclaré la ministre.",
+        Kind::Source,
+    );
+    assert!(q.iter().any(|r| r.0 == "quotation"), "{q:?}");
+    let sq = rules(Lang::En, "His \"reform\" changed nothing.", Kind::Source);
+    assert_eq!(sq, vec![("scare-quote", "\"reform\"".to_string())]);
+}
+
+/// Class 8: each way the rules decide carries its measured prior, in French and English.
+#[test]
+fn confidences_are_the_measured_priors() {
+    use glose::nlp::suggest::prior;
+    let conf = |lang, s: &str| analyse(lang, s).suggestion.as_ref().unwrap().confidence;
+    for (lang, plain, one, two, strong, quotation) in [
+        (
+            Lang::Fr,
+            "Elle a ouvert une boulangerie avec son frère.",
+            "Le marché ouvre le 3 mai.",
+            "Le marché ouvre le 3 mai à Vierzon.",
+            "Ce spectacle est franchement ridicule.",
+            "« Nous rouvrirons dès que possible », a déclaré la gérante.",
+        ),
+        (
+            Lang::En,
+            "She opened a bakery with her brother.",
+            "The market opens on 3 May.",
+            "The market opens on 3 May in Leeds.",
+            "This show is frankly ridiculous.",
+            "\"We will reopen as soon as we can,\" the manager said.",
+        ),
+    ] {
+        assert_eq!(conf(lang, plain), prior::FACTUAL_PLAIN, "{plain}");
+        assert_eq!(conf(lang, one), prior::FACTUAL_CLAIM, "{one}");
+        assert_eq!(conf(lang, two), prior::FACTUAL_CLAIMS, "{two}");
+        assert_eq!(conf(lang, strong), prior::OPINION_STRONG, "{strong}");
+        assert_eq!(
+            conf(lang, quotation),
+            prior::quote("quotation"),
+            "{quotation}"
+        );
+    }
+}
