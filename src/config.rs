@@ -105,6 +105,12 @@ impl Config {
 
     /// Parses config text and checks its values; `path` only names the file in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let at = |(line, col), msg| ConfigError {
+            path: path.to_path_buf(),
+            line,
+            col,
+            msg,
+        };
         let cfg: Config = ron::from_str(text).map_err(|e| {
             let (line, col) = (e.span.start.line, e.span.start.col);
             let mut msg = e.code.to_string();
@@ -115,22 +121,10 @@ impl Config {
                      `{field}: Some(\"value\")`"
                 ));
             }
-            ConfigError {
-                path: path.to_path_buf(),
-                line,
-                col,
-                msg,
-            }
+            at((line, col), msg)
         })?;
-        cfg.check().map_err(|(field, msg)| {
-            let (line, col) = value_position(text, field).unwrap_or((1, 1));
-            ConfigError {
-                path: path.to_path_buf(),
-                line,
-                col,
-                msg,
-            }
-        })?;
+        cfg.check()
+            .map_err(|(field, msg)| at(value_position(text, field).unwrap_or((1, 1)), msg))?;
         Ok(cfg)
     }
 
