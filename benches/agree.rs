@@ -97,6 +97,8 @@ fn corpus(root: &Path, articles: usize) {
                 labels,
                 orphans: vec![],
                 history: vec![],
+                notes: vec![],
+                status: None,
             };
             sidecar::write(&root.join(format!("{a:04}.txt.{who}.ron")), &sc).unwrap();
         }

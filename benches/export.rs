@@ -37,6 +37,7 @@ fn rows() -> Vec<Row> {
             char_end: start + text.chars().count(),
             text,
             votes: vec![(alice.clone(), label), (bob.clone(), Label::ALL[i % 4])],
+            notes: vec![],
             context_before: vec![],
             context_after: vec![],
         };

@@ -181,6 +181,8 @@ fn write_sidecar(
         labels,
         orphans: Vec::new(),
         history: Vec::new(),
+        notes: Vec::new(),
+        status: None,
     };
     let mut name = doc.path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".{who}.ron"));

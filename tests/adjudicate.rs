@@ -142,6 +142,30 @@ fn adjudication_writes_gold_with_who_agreed_and_who_decided() {
 }
 
 #[test]
+fn a_gold_label_carries_a_note_with_its_own_time_and_undo_removes_it() {
+    let (dir, doc) = two_annotators();
+    let mut r = open(&doc);
+    assert!(!r.set_gold_note(2, Some("no gold yet")).unwrap());
+    r.adjudicate(2..=2, Some(Opinion)).unwrap();
+    let at = r.gold_record(2).unwrap().at.clone();
+    assert!(
+        r.set_gold_note(2, Some("« honte » is the writer's judgement"))
+            .unwrap()
+    );
+    let again = open(&doc);
+    let g = again.gold_record(2).unwrap();
+    assert_eq!(
+        g.note.as_deref(),
+        Some("« honte » is the writer's judgement")
+    );
+    assert_eq!((g.at.as_str(), g.label), (at.as_str(), Opinion));
+    assert!(g.note_at.is_some());
+    assert!(r.undo().unwrap());
+    assert_eq!(open(&doc).gold_record(2).unwrap().note, None);
+    no_temp_files(dir.path());
+}
+
+#[test]
 fn accepting_unanimous_rows_is_one_step_and_undo_restores_the_file() {
     let (dir, doc) = two_annotators();
     let mut r = open(&doc);
@@ -224,6 +248,8 @@ fn spans_only_the_sidecars_share_can_be_adjudicated() {
             ],
             orphans: vec![],
             history: vec![],
+            notes: vec![],
+            status: None,
         };
         sidecar::write(&dir.path().join(format!("a.txt.{name}.ron")), &sc).unwrap();
     }

@@ -3,7 +3,7 @@
 use crate::exchange::export::manifest::{self, split_file};
 use crate::exchange::export::policy::Policy;
 use crate::exchange::export::split::SplitSpec;
-use crate::exchange::export::{self, Dataset, Format, Options, brat};
+use crate::exchange::export::{self, Dataset, Format, Options, brat, card};
 use crate::model::corpus::Corpus;
 use crate::store::atomic::AtomicFile;
 use anyhow::{Context, bail};
@@ -182,10 +182,17 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             }
         }
         Target::File(p) => write_file(p, a.format, &ds.rows[0], context)?,
-        Target::Dir(dir) => write_dir(dir, &a, &ds, &opts, &root)?,
+        Target::Dir(dir) => write_dir(dir, &a, &ds, &opts, &corpus)?,
     }
     if !a.quiet {
         eprint!("{}", manifest::summary(&ds));
+        if matches!(target, Target::Dir(_)) {
+            for (i, name) in ds.splits.iter().enumerate() {
+                if ds.rows[i].is_empty() {
+                    eprintln!("split {name} is empty: no file written for it");
+                }
+            }
+        }
         if let Target::Dir(d) | Target::File(d) = &target {
             eprintln!(
                 "wrote {} rows to {}",
@@ -248,11 +255,17 @@ fn write_dir(
     a: &Args,
     ds: &Dataset,
     opts: &Options,
-    root: &Path,
+    corpus: &Corpus,
 ) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir)
         .with_context(|| format!("{}: cannot create folder", dir.display()))?;
-    for (i, name) in ds.splits.iter().enumerate() {
+    let card_path = dir.join("README.md");
+    let with_card = a.format != Format::Brat;
+    if with_card {
+        refuse_foreign_readme(&card_path)?;
+    }
+    let before = previous_split_files(dir);
+    for (i, name) in card::written_splits(ds) {
         let rows = &ds.rows[i];
         if a.format == Format::Brat {
             let sub = if name.is_empty() {
@@ -260,7 +273,7 @@ fn write_dir(
             } else {
                 dir.join(name)
             };
-            brat::write_dir(&sub, rows, root)?;
+            brat::write_dir(&sub, rows, corpus)?;
         } else {
             write_file(
                 &dir.join(split_file(name, a.format)),
@@ -274,9 +287,75 @@ fn write_dir(
     let command: Vec<String> = std::iter::once("glose".to_string())
         .chain(std::env::args().skip(1))
         .collect();
-    let m = manifest::manifest(ds, opts, a.format, &root.display().to_string(), &command);
+    let m = manifest::manifest(
+        ds,
+        opts,
+        a.format,
+        &corpus.root.display().to_string(),
+        &command,
+    );
     let text = serde_json::to_string_pretty(&m)? + "\n";
     let path = dir.join("manifest.json");
     crate::store::atomic::write(&path, text.as_bytes())
-        .with_context(|| format!("{}: cannot write", path.display()))
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    if with_card {
+        let text = card::card(ds, opts, a.format, &ds.fingerprint);
+        crate::store::atomic::write(&card_path, text.as_bytes())
+            .with_context(|| format!("{}: cannot write", card_path.display()))?;
+    }
+    // Split files an earlier export wrote here and this one did not: a stale dev.jsonl
+    // beside a new train/test would load as a split of this dataset.
+    let now: Vec<String> = card::written_splits(ds)
+        .map(|(_, n)| split_file(n, a.format))
+        .collect();
+    for old in before.iter().filter(|f| !now.contains(f)) {
+        let p = dir.join(old);
+        std::fs::remove_file(&p).with_context(|| format!("{}: cannot remove", p.display()))?;
+    }
+    Ok(())
+}
+
+/// A `README.md` in the export folder that glose did not write is someone's own file:
+/// the export stops rather than replace it with the dataset card.
+fn refuse_foreign_readme(path: &Path) -> anyhow::Result<()> {
+    match crate::store::whole_file::read_path_meta(path, 1 << 20) {
+        Ok((bytes, _)) if String::from_utf8_lossy(&bytes).contains(card::MARK) => Ok(()),
+        Err(crate::store::whole_file::ReadError::Io(e))
+            if e.kind() == std::io::ErrorKind::NotFound =>
+        {
+            Ok(())
+        }
+        _ => bail!(
+            "{}: exists and was not written by glose; the dataset card goes there (move the file, or export to another folder)",
+            path.display()
+        ),
+    }
+}
+
+/// The split files named in the folder's `manifest.json` from an earlier export that are
+/// still there as regular files: plain file names of a split format, nothing else.
+fn previous_split_files(dir: &Path) -> Vec<String> {
+    let Ok((bytes, _)) =
+        crate::store::whole_file::read_path_meta(&dir.join("manifest.json"), 16 << 20)
+    else {
+        return Vec::new();
+    };
+    let Ok(m) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+        return Vec::new();
+    };
+    let Some(splits) = m.get("splits").and_then(|s| s.as_object()) else {
+        return Vec::new();
+    };
+    splits
+        .values()
+        .filter_map(|s| s.get("file")?.as_str())
+        .filter(|f| {
+            let plain = !f.is_empty()
+                && !f.starts_with('.')
+                && !f.contains(['/', '\\'])
+                && [".jsonl", ".csv", ".tsv"].iter().any(|e| f.ends_with(e));
+            plain && std::fs::symlink_metadata(dir.join(f)).is_ok_and(|m| m.file_type().is_file())
+        })
+        .map(str::to_string)
+        .collect()
 }

@@ -38,8 +38,14 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     }
     let t0 = std::time::Instant::now();
     let body = if raw.starts_with('\u{feff}') { 3 } else { 0 };
-    let sentences = document::segment_at(&raw, body);
+    let mut sentences = document::segment_at(&raw, body);
     let elapsed = t0.elapsed();
+    if a.file.as_os_str() != "-" {
+        // The article's own corrections, as every other command sees its units.
+        if let Some(c) = crate::model::cuts::read(&a.file)? {
+            sentences = crate::model::cuts::apply(&raw, sentences, &c).0;
+        }
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for s in &sentences {

@@ -4,6 +4,7 @@ use super::WhoArgs;
 use crate::model::corpus::Corpus;
 use crate::model::index::{ArticleInfo, Index};
 use crate::model::sanitize::clean;
+use crate::model::sidecar::DocStatus;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
@@ -37,6 +38,7 @@ pub fn run(a: Args, _who: &WhoArgs) -> anyhow::Result<ExitCode> {
             *totals.entry(who.clone()).or_default() += n;
         }
     }
+    let [done, flagged] = crate::model::status::count(infos.iter().map(|i| &i.status));
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if a.json {
@@ -46,7 +48,7 @@ pub fn run(a: Args, _who: &WhoArgs) -> anyhow::Result<ExitCode> {
                 serde_json::json!({
                     "id": i.id, "title": i.title, "sentences": i.sentences,
                     "labeled": i.labeled, "unreadable": i.unreadable,
-                    "sidecar_errors": i.sidecar_errors,
+                    "sidecar_errors": i.sidecar_errors, "status": crate::model::status::to_json(&i.status),
                 })
             })
             .collect();
@@ -59,7 +61,10 @@ pub fn run(a: Args, _who: &WhoArgs) -> anyhow::Result<ExitCode> {
             "corpus": root.display().to_string(),
             "articles": articles,
             "skipped": skipped,
-            "totals": {"articles": infos.len(), "sentences": sentences, "labeled": totals},
+            "totals": {
+                "articles": infos.len(), "sentences": sentences, "labeled": totals,
+                "done": done, "flagged": flagged,
+            },
             "assignment": plan.as_ref().map(super::team::to_json),
         });
         writeln!(out, "{doc}")?;
@@ -82,6 +87,17 @@ pub fn run(a: Args, _who: &WhoArgs) -> anyhow::Result<ExitCode> {
             for e in &i.sidecar_errors {
                 writeln!(out, "    sidecar error: {}", clean(e))?;
             }
+            for (who, s) in &i.status {
+                match s {
+                    DocStatus::Done { .. } => writeln!(out, "    done by {}", clean(who))?,
+                    DocStatus::Flagged { reason, .. } => writeln!(
+                        out,
+                        "    flagged for review by {}: {}",
+                        clean(who),
+                        clean(reason)
+                    )?,
+                }
+            }
         }
         write!(
             out,
@@ -93,6 +109,15 @@ pub fn run(a: Args, _who: &WhoArgs) -> anyhow::Result<ExitCode> {
             write!(out, " {:>10}", totals[*n])?;
         }
         writeln!(out)?;
+        for (what, counts) in [("done", &done), ("flagged for review", &flagged)] {
+            if !counts.is_empty() {
+                let each: Vec<String> = counts
+                    .iter()
+                    .map(|(who, n)| format!("{} {n}", clean(who)))
+                    .collect();
+                writeln!(out, "articles {what}: {}", each.join(", "))?;
+            }
+        }
         for (p, why) in &corpus.skipped {
             writeln!(
                 out,

@@ -28,6 +28,8 @@ pub struct Line {
     pub label: Label,
     /// Which model made the label, kept in the sidecar.
     pub model: Option<String>,
+    /// A note on the label (the `note` field of an export), kept in the sidecar.
+    pub note: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -38,12 +40,15 @@ struct Raw {
     end: Option<usize>,
     text: Option<String>,
     model: Option<String>,
+    note: Option<String>,
 }
 
 /// Parses the input; lines that cannot be used come back with their number and why.
 pub fn parse(input: &str) -> (Vec<Line>, Vec<(usize, String)>) {
     let mut ok = Vec::new();
     let mut bad = Vec::new();
+    // Windows tools often start UTF-8 text with a byte order mark.
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     for (i, text) in input.lines().enumerate() {
         let n = i + 1;
         if text.trim().is_empty() {
@@ -90,6 +95,7 @@ pub fn parse(input: &str) -> (Vec<Line>, Vec<(usize, String)>) {
             text: raw.text,
             label,
             model: raw.model,
+            note: raw.note.filter(|n| !n.is_empty()),
         });
     }
     (ok, bad)
@@ -213,6 +219,8 @@ fn apply(
         let mut rec = Record::new(start, end, &doc.raw[start..end], l.label, How::Import);
         rec.at = at.clone();
         rec.model = l.model.clone();
+        rec.note_at = l.note.as_ref().map(|_| at.clone());
+        rec.note = l.note.clone();
         let slot = doc.sentence_at(start, end);
         if slot.is_some() {
             report.on_sentence += 1;
@@ -333,6 +341,7 @@ mod tests {
             text: text.map(str::to_string),
             label: Label::Quote,
             model: None,
+            note: None,
         }
     }
 

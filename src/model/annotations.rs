@@ -7,7 +7,7 @@ use crate::model::annotator::Annotator;
 use crate::model::corpus::sidecar_path;
 use crate::model::document::Document;
 use crate::model::label::Label;
-use crate::model::sidecar::{self, Record, Sidecar, SidecarError};
+use crate::model::sidecar::{self, DocStatus, Note, Record, Sidecar, SidecarError};
 use crate::nlp::segment;
 use crate::store::atomic::{FolderId, folder_replaced};
 use std::collections::{BTreeMap, HashMap};
@@ -37,44 +37,84 @@ pub struct Attached {
 /// Matches records to the document's sentences: by exact span and text first, then by
 /// sentence text at the nearest offset. What matches nothing becomes an orphan.
 pub fn attach(doc: &Document, records: impl IntoIterator<Item = Record>) -> Attached {
-    let mut out = Attached {
-        labels: vec![None; doc.sentences.len()],
-        ..Attached::default()
-    };
+    let (labels, orphans, moved) = place(doc, records);
+    Attached {
+        labels,
+        orphans,
+        moved,
+    }
+}
+
+/// What is kept at a sentence and found again by its span and text: a label or a note.
+pub trait Anchored {
+    fn span(&self) -> (usize, usize);
+    fn anchor_text(&self) -> &str;
+    fn move_to(&mut self, start: usize, end: usize);
+}
+
+/// Labels and notes keep their span and text in fields of the same names.
+macro_rules! anchored_by_fields {
+    ($($t:ty),*) => {$(
+        impl Anchored for $t {
+            fn span(&self) -> (usize, usize) {
+                (self.start, self.end)
+            }
+            fn anchor_text(&self) -> &str {
+                &self.text
+            }
+            fn move_to(&mut self, start: usize, end: usize) {
+                (self.start, self.end) = (start, end);
+            }
+        }
+    )*};
+}
+
+anchored_by_fields!(Record, Note);
+
+/// [`attach`] for anything [`Anchored`]: one slot per sentence, what matches none, and
+/// how many were found at another offset.
+pub fn place<T: Anchored>(
+    doc: &Document,
+    items: impl IntoIterator<Item = T>,
+) -> (Vec<Option<T>>, Vec<T>, usize) {
+    let mut slots: Vec<Option<T>> = std::iter::repeat_with(|| None)
+        .take(doc.sentences.len())
+        .collect();
+    let (mut unplaced, mut moved) = (Vec::new(), 0);
     let mut pending = Vec::new();
-    for r in records {
-        match doc.sentence_at(r.start, r.end) {
-            Some(i) if out.labels[i].is_none() && doc.sentence_text(i) == r.text => {
-                out.labels[i] = Some(r)
+    for r in items {
+        let (start, end) = r.span();
+        match doc.sentence_at(start, end) {
+            Some(i) if slots[i].is_none() && doc.sentence_text(i) == r.anchor_text() => {
+                slots[i] = Some(r)
             }
             _ => pending.push(r),
         }
     }
     if pending.is_empty() {
-        return out;
+        return (slots, unplaced, moved);
     }
     let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
     for i in 0..doc.sentences.len() {
         by_text.entry(doc.sentence_text(i)).or_default().push(i);
     }
     for mut r in pending {
-        let best = by_text.get(r.text.as_str()).and_then(|c| {
+        let best = by_text.get(r.anchor_text()).and_then(|c| {
             c.iter()
                 .copied()
-                .filter(|&i| out.labels[i].is_none())
-                .min_by_key(|&i| doc.sentences[i].start.abs_diff(r.start))
+                .filter(|&i| slots[i].is_none())
+                .min_by_key(|&i| doc.sentences[i].start.abs_diff(r.span().0))
         });
         match best {
             Some(i) => {
-                r.start = doc.sentences[i].start;
-                r.end = doc.sentences[i].end;
-                out.labels[i] = Some(r);
-                out.moved += 1;
+                r.move_to(doc.sentences[i].start, doc.sentences[i].end);
+                slots[i] = Some(r);
+                moved += 1;
             }
-            None => out.orphans.push(r),
+            None => unplaced.push(r),
         }
     }
-    out
+    (slots, unplaced, moved)
 }
 
 /// The label of each sentence by `annotator`, read without building [`Annotations`]:
@@ -127,6 +167,39 @@ impl<'d> Exact<'d> {
         mut each: impl FnMut(usize, Label, &str),
         meta: &mut Option<std::fs::Metadata>,
     ) -> Option<bool> {
+        let read = self.visit(annotator, |i, label, at, _| each(i, label, at), meta)?;
+        Some(read.0)
+    }
+
+    /// [`Exact::read`], with the sidecar's document status.
+    pub fn read_status(
+        &self,
+        annotator: &Annotator,
+        mut each: impl FnMut(usize, Label, &str),
+    ) -> Option<(bool, Option<DocStatus>)> {
+        self.visit(annotator, |i, label, at, _| each(i, label, at), &mut None)
+    }
+
+    /// [`Exact::read`] giving each label's note instead of its time (exports carry notes),
+    /// and the sidecar's document status.
+    pub fn read_notes(
+        &self,
+        annotator: &Annotator,
+        mut each: impl FnMut(usize, Label, Option<&str>),
+    ) -> Option<(bool, Option<DocStatus>)> {
+        self.visit(
+            annotator,
+            |i, label, _, note| each(i, label, note),
+            &mut None,
+        )
+    }
+
+    fn visit(
+        &self,
+        annotator: &Annotator,
+        mut each: impl FnMut(usize, Label, &str, Option<&str>),
+        meta: &mut Option<std::fs::Metadata>,
+    ) -> Option<(bool, Option<DocStatus>)> {
         let doc = self.doc;
         let path = sidecar_path(&doc.path, annotator);
         let read = sidecar::with_bytes_meta(&path, |bytes, m| {
@@ -147,17 +220,17 @@ impl<'d> Exact<'d> {
                 next = i + 1;
                 Some((i, doc.sentence_text(i), as_is[i]))
             };
-            sidecar::visit_exact(bytes, sentence, |i, label, at| {
+            sidecar::visit_exact(bytes, sentence, |i, label, at, note| {
                 if std::mem::replace(&mut seen[i], true) {
                     return None;
                 }
-                each(i, label, &at);
+                each(i, label, &at, note.as_deref());
                 Some(())
             })
         });
         match read.ok()? {
-            None => Some(false),
-            Some(visited) => visited.map(|()| true),
+            None => Some((false, None)),
+            Some(visited) => visited.map(|status| (true, status)),
         }
     }
 }
@@ -181,6 +254,17 @@ fn stamp(path: &std::path::Path) -> Option<Stamp> {
     })
 }
 
+fn digest(bytes: &[u8]) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).into()
+}
+
+/// The digest of the sidecar's bytes now (`None` when it cannot be read: the merge that
+/// follows says why).
+fn digest_on_disk(path: &std::path::Path) -> Option<[u8; 32]> {
+    sidecar::read_bytes(path).ok().flatten().map(|b| digest(&b))
+}
+
 /// What a save did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Saved {
@@ -201,10 +285,21 @@ pub struct Annotations {
     pub history: Vec<Record>,
     /// Labels re-attached at another offset when loading.
     pub moved: usize,
+    /// Notes on unlabeled sentences, one slot per sentence ([`Annotations::set_note`]).
+    pub notes: Vec<Option<Note>>,
+    /// Notes whose sentence is no longer in the article: kept, never dropped.
+    pub stray_notes: Vec<Note>,
+    /// Done or flagged for review ([`Annotations::set_status`]).
+    pub status: Option<DocStatus>,
+    /// The status changed since the last save, at this time.
+    status_changed: Option<String>,
     /// Sentences changed since the last save, with when (for merging).
     changed: BTreeMap<usize, String>,
     /// The file as we last read or wrote it.
     seen: Option<Stamp>,
+    /// SHA-256 of the bytes last read or written: an edit in place that keeps the size
+    /// and puts the mtime back changes no [`Stamp`], only the bytes.
+    digest: Option<[u8; 32]>,
     /// Text of the last write, to skip writes that change nothing.
     last_text: Option<String>,
     /// Each label's rendered sidecar line, so a save re-renders only what changed.
@@ -249,12 +344,18 @@ impl Annotations {
         }
         let folder = FolderId::of(folder_of(&path));
         let seen = stamp(&path);
-        let sc = sidecar::read(&path)?;
+        let text = sidecar::read_text(&path)?;
+        let digest = text.as_deref().map(|t| digest(t.as_bytes()));
+        let sc = text.map(|t| sidecar::parse(&t, &path)).transpose()?;
         let history = sc.as_ref().map(|s| s.history.clone()).unwrap_or_default();
-        let records = sc
-            .map(|s| s.labels.into_iter().chain(s.orphans).collect::<Vec<_>>())
+        let (records, notes, status) = sc
+            .map(|s| {
+                let records = s.labels.into_iter().chain(s.orphans).collect::<Vec<_>>();
+                (records, s.notes, s.status)
+            })
             .unwrap_or_default();
         let a = attach(doc, records);
+        let (notes, stray_notes, _) = place(doc, notes);
         Ok(Annotations {
             annotator: annotator.clone(),
             path,
@@ -262,8 +363,13 @@ impl Annotations {
             orphans: a.orphans,
             history,
             moved: a.moved,
+            notes,
+            stray_notes,
+            status,
+            status_changed: None,
             changed: BTreeMap::new(),
             seen,
+            digest,
             last_text: None,
             lines: Vec::new(),
             folder,
@@ -290,13 +396,72 @@ impl Annotations {
 
     /// Replaces the record of sentence `i` (None clears it). Returns the previous record,
     /// for undo. Call [`Annotations::save`] afterwards.
-    pub fn set(&mut self, i: usize, record: Option<Record>) -> Option<Record> {
+    /// A note on the unlabeled sentence moves into a label that comes without one, and
+    /// the note of a cleared label stays on the sentence: a note is never lost with its
+    /// label.
+    pub fn set(&mut self, i: usize, mut record: Option<Record>) -> Option<Record> {
         let at = record.as_ref().map_or_else(sidecar::now, |r| r.at.clone());
         self.changed.insert(i, at);
         if let Some(l) = self.lines.get_mut(i) {
             *l = None;
         }
-        std::mem::replace(&mut self.labels[i], record)
+        if let Some(r) = record.as_mut()
+            && r.note.is_none()
+            && let Some(n) = self.notes.get_mut(i).and_then(Option::take)
+        {
+            r.note = Some(n.note);
+            r.note_at = Some(n.at);
+        }
+        let old = std::mem::replace(&mut self.labels[i], record);
+        if self.labels[i].is_none()
+            && let Some(o) = &old
+            && let (Some(note), Some(slot)) = (&o.note, self.notes.get_mut(i))
+        {
+            *slot = Some(Note {
+                start: o.start,
+                end: o.end,
+                text: o.text.clone(),
+                note: note.clone(),
+                at: o.note_at.clone().unwrap_or_else(|| o.at.clone()),
+            });
+        }
+        old
+    }
+
+    /// The note on sentence `i`, labeled or not.
+    pub fn note(&self, i: usize) -> Option<&str> {
+        match self.labels.get(i)? {
+            Some(r) => r.note.as_deref(),
+            None => self.notes.get(i)?.as_ref().map(|n| n.note.as_str()),
+        }
+    }
+
+    /// Writes (or with `None` or an empty text, removes) the note on sentence `i` of
+    /// `doc`, labeled or not. The note gets its own time; a label's `at` is left as it
+    /// was, so pace and "newest wins" stay about labels. Returns the previous note, for
+    /// undo. Call [`Annotations::save`] afterwards.
+    pub fn set_note(&mut self, doc: &Document, i: usize, note: Option<&str>) -> Option<String> {
+        let note = note.filter(|n| !n.is_empty());
+        let now = sidecar::now();
+        if let Some(l) = self.lines.get_mut(i) {
+            *l = None;
+        }
+        if let Some(r) = self.labels.get_mut(i).and_then(Option::as_mut) {
+            self.changed.insert(i, r.at.clone());
+            r.note_at = note.map(|_| now);
+            return std::mem::replace(&mut r.note, note.map(str::to_string));
+        }
+        self.changed.insert(i, now.clone());
+        let s = doc.sentences[i];
+        let new = note.map(|n| Note {
+            start: s.start,
+            end: s.end,
+            text: doc.sentence_text(i).to_string(),
+            note: n.to_string(),
+            at: now,
+        });
+        let slot = self.notes.get_mut(i)?;
+        std::mem::replace(slot, new).map(|n| n.note)
     }
 
     /// Puts a label on a span that is no sentence of the article (kept with the orphans),
@@ -326,7 +491,15 @@ impl Annotations {
 
     /// True when changes are not yet on disk.
     pub fn is_dirty(&self) -> bool {
-        !self.changed.is_empty()
+        !self.changed.is_empty() || self.status_changed.is_some()
+    }
+
+    /// Marks the article done or flagged for review (with the reason), or with `None`
+    /// clears the mark. Returns the previous status, for undo. Call
+    /// [`Annotations::save`] afterwards; the status is saved atomically like labels.
+    pub fn set_status(&mut self, status: Option<DocStatus>) -> Option<DocStatus> {
+        self.status_changed = Some(sidecar::now());
+        std::mem::replace(&mut self.status, status)
     }
 
     /// True when sentence `i` changed since the last successful save (the reader marks it).
@@ -339,6 +512,8 @@ impl Annotations {
         Sidecar {
             labels: self.labels.iter().flatten().cloned().collect(),
             orphans: self.orphans.clone(),
+            notes: self.all_notes(),
+            status: self.status.clone(),
             ..self.to_sidecar_header(doc)
         }
     }
@@ -372,14 +547,20 @@ impl Annotations {
             return Err(self.io_error(folder_replaced()));
         }
         let now_stamp = stamp(&self.path);
-        if now_stamp != self.seen && now_stamp.is_some() {
+        let outside = now_stamp.is_some()
+            && (now_stamp != self.seen || self.digest != digest_on_disk(&self.path));
+        if outside {
             self.merge_from_disk(doc)?;
             saved.merged = true;
         }
-        let empty = self.labels.iter().all(Option::is_none) && self.orphans.is_empty();
+        let empty = self.labels.iter().all(Option::is_none)
+            && self.orphans.is_empty()
+            && self.all_notes().is_empty()
+            && self.status.is_none();
         if empty && now_stamp.is_none() {
             // Nothing to keep and no file yet: do not create an empty sidecar.
             self.changed.clear();
+            self.status_changed = None;
             return Ok(saved);
         }
         let text = self.render(doc);
@@ -390,8 +571,10 @@ impl Annotations {
         crate::store::atomic::write_in_folder(&self.path, self.folder, text.as_bytes())
             .map_err(|source| self.io_error(source))?;
         self.seen = stamp(&self.path);
+        self.digest = Some(digest(text.as_bytes()));
         self.last_text = Some(text);
         self.changed.clear();
+        self.status_changed = None;
         saved.written = true;
         Ok(saved)
     }
@@ -415,6 +598,8 @@ impl Annotations {
         }
         let mut header = self.to_sidecar_header(doc);
         header.orphans = self.orphans.clone();
+        header.notes = self.all_notes();
+        header.status = self.status.clone();
         sidecar::render(&header, self.lines.iter().flatten().map(String::as_str))
     }
 
@@ -433,33 +618,64 @@ impl Annotations {
             labels: Vec::new(),
             orphans: Vec::new(),
             history: self.history.clone(),
+            notes: Vec::new(),
+            status: None,
         }
+    }
+
+    /// Notes of unlabeled sentences, then those whose sentence is gone.
+    fn all_notes(&self) -> Vec<Note> {
+        let placed = self.notes.iter().flatten();
+        placed.chain(&self.stray_notes).cloned().collect()
     }
 
     /// Folds the sidecar as it is on disk into ours: for sentences we changed since the
     /// last save, the newer change wins; every other sentence takes the disk's label.
     fn merge_from_disk(&mut self, doc: &Document) -> Result<(), SidecarError> {
         let seen = stamp(&self.path);
-        let Some(disk) = sidecar::read(&self.path)? else {
+        let Some(text) = sidecar::read_text(&self.path)? else {
             return Ok(());
         };
+        let disk = sidecar::parse(&text, &self.path)?;
+        self.digest = Some(digest(text.as_bytes()));
         for h in disk.history {
             if !self.history.contains(&h) {
                 self.history.push(h);
             }
         }
         let theirs = attach(doc, disk.labels.into_iter().chain(disk.orphans));
+        let (their_notes, their_strays, _) = place(doc, disk.notes);
         self.lines.clear();
-        for (i, their) in theirs.labels.into_iter().enumerate() {
+        for (i, (their, their_note)) in theirs.labels.into_iter().zip(their_notes).enumerate() {
             match self.changed.get(&i) {
                 Some(my_at) => {
-                    if let Some(t) = their
-                        && t.at > *my_at
+                    if let Some(mut t) = their
+                        && crate::model::timestamp::is_newer(&t.at, my_at)
                     {
+                        // Their label is newer; a note we wrote since keeps its place.
+                        let mine = self.labels[i].take();
+                        if let Some(m) = mine
+                            && m.note_at.as_deref().and_then(crate::model::timestamp::instant)
+                                > t.note_at.as_deref().and_then(crate::model::timestamp::instant)
+                        {
+                            (t.note, t.note_at) = (m.note, m.note_at);
+                        }
                         self.labels[i] = Some(t);
                     }
                 }
-                None => self.labels[i] = their,
+                None => {
+                    self.labels[i] = their;
+                    self.notes[i] = their_note;
+                }
+            }
+        }
+        // Our status stands if we changed it since the last save (the newer change).
+        if self.status_changed.is_none() {
+            self.status = disk.status;
+        }
+        for n in their_strays {
+            if !self.stray_notes.contains(&n) {
+                self.stray_notes.push(n);
             }
         }
         for o in theirs.orphans {
@@ -488,6 +704,9 @@ pub(crate) fn label_by_hand(doc: &Document, who: &Annotator, labels: &[(usize, L
     }
     a.save(doc).unwrap();
 }
+
+#[cfg(test)]
+mod note_tests;
 
 #[cfg(test)]
 mod tests {
@@ -780,6 +999,66 @@ mod tests {
         let c = Annotations::load(&doc, &alice()).unwrap();
         assert_eq!(c.label(0), Some(Label::Factual));
         assert_eq!(c.label(1), Some(Label::Opinion));
+    }
+
+    /// Issue 18 item 11: times a hand edit leaves valid but in another form (no fraction,
+    /// an offset) are merged by instant, not by text.
+    #[test]
+    fn item11_merge_orders_hand_edited_times_as_instants() {
+        let (_d, doc) = setup("Un. Deux. Trois.\n");
+        let mine = "2025-03-01T09:00:03.512Z";
+        for (theirs, mine_wins) in [
+            ("2025-03-01T09:00:03Z", true),
+            ("2025-03-01T10:00:04+02:00", true),
+            ("2025-03-01T11:00:04+02:00", false),
+            ("2025-03-01T09:00:03.6Z", false),
+        ] {
+            let _ = std::fs::remove_file(sidecar_path(&doc.path, &alice()));
+            let mut a = Annotations::load(&doc, &alice()).unwrap();
+            let mut b = Annotations::load(&doc, &alice()).unwrap();
+            let mut t = rec(&doc, 0, Label::Factual);
+            t.at = theirs.into();
+            b.set(0, Some(t));
+            b.save(&doc).unwrap();
+            let mut m = rec(&doc, 0, Label::Quote);
+            m.at = mine.into();
+            a.set(0, Some(m));
+            assert!(a.save(&doc).unwrap().merged);
+            let want = if mine_wins {
+                Label::Quote
+            } else {
+                Label::Factual
+            };
+            let c = Annotations::load(&doc, &alice()).unwrap();
+            assert_eq!(c.label(0), Some(want), "theirs at {theirs}, mine at {mine}");
+        }
+    }
+
+    /// Issue 18 item 8: an edit in place with the same size and the mtime put back (same
+    /// inode too) is noticed by its bytes and merged, not overwritten.
+    #[test]
+    fn item8_same_size_edit_with_mtime_put_back_is_merged() {
+        let (_d, doc) = setup("Un. Deux. Trois.\n");
+        let mut a = Annotations::load(&doc, &alice()).unwrap();
+        a.set(0, Some(rec(&doc, 0, Label::Factual)));
+        a.save(&doc).unwrap();
+        let before = std::fs::metadata(&a.path).unwrap();
+        let text = std::fs::read_to_string(&a.path).unwrap();
+        let edited = text.replace("Factual", "Opinion");
+        assert_eq!(edited.len(), text.len());
+        let f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&a.path)
+            .unwrap();
+        std::io::Write::write_all(&mut &f, edited.as_bytes()).unwrap();
+        f.set_modified(before.modified().unwrap()).unwrap();
+        drop(f);
+        assert_eq!(stamp(&a.path), a.seen, "metadata cannot tell");
+        a.set(1, Some(rec(&doc, 1, Label::Quote)));
+        assert!(a.save(&doc).unwrap().merged);
+        let c = Annotations::load(&doc, &alice()).unwrap();
+        assert_eq!(c.label(0), Some(Label::Opinion), "the outside edit is kept");
+        assert_eq!(c.label(1), Some(Label::Quote));
     }
 
     #[test]

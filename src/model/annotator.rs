@@ -39,6 +39,10 @@ pub enum NameError {
          example `{1}`)"
     )]
     Dot(String, String),
+    #[error(
+        "annotator name `{0}` is reserved: `<article>.{0}.ron` holds the article's segmentation corrections"
+    )]
+    Reserved(String),
     #[error("annotator name `{name}` contains `{bad}`; use letters, digits, `_` or `-`")]
     BadChar { name: String, bad: String },
 }
@@ -84,6 +88,9 @@ impl Annotator {
         }
         if !dots && name.contains('.') {
             return Err(NameError::Dot(quoted(name), name.replace('.', "_")));
+        }
+        if name == crate::model::cuts::NAME {
+            return Err(NameError::Reserved(name.to_string()));
         }
         Ok(Annotator(name.to_string()))
     }

@@ -1,7 +1,7 @@
 //! One article loaded for reading: its bytes as text, its title and its sentences. Offsets
 //! everywhere refer to the file's bytes as stored (a BOM included).
 
-use crate::model::sanitize;
+use crate::model::{cuts, sanitize};
 use crate::nlp::segment::{self, Sentence};
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -14,10 +14,16 @@ pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unreadable {
     Empty,
-    TooLarge { size: u64 },
+    TooLarge {
+        size: u64,
+    },
     Binary,
-    NotUtf8 { offset: usize },
+    NotUtf8 {
+        offset: usize,
+    },
     Io(String),
+    /// The article's segmentation corrections file cannot be used.
+    Cuts(String),
 }
 
 impl fmt::Display for Unreadable {
@@ -36,6 +42,7 @@ impl fmt::Display for Unreadable {
                 "not valid UTF-8 (first bad byte at offset {offset}); convert it, e.g. `iconv -f latin1 -t utf-8`"
             ),
             Unreadable::Io(e) => write!(f, "cannot read: {e}"),
+            Unreadable::Cuts(e) => write!(f, "segmentation corrections: {e}"),
         }
     }
 }
@@ -94,7 +101,7 @@ impl Document {
             String::new()
         };
         let body_start = if raw.starts_with('\u{feff}') { 3 } else { 0 };
-        let sentences = segment_at(&raw, body_start);
+        let sentences = units_of(&raw, body_start, path)?;
         let title = title_of(&raw[body_start..], path);
         Ok(Document {
             id: id.to_string(),
@@ -158,6 +165,17 @@ pub fn utf8_string(bytes: Vec<u8>) -> Result<String, std::string::FromUtf8Error>
         Ok(unsafe { String::from_utf8_unchecked(bytes) })
     } else {
         String::from_utf8(bytes)
+    }
+}
+
+/// The units of an article: [`segment_at`] with the corrections stored beside `path`
+/// applied ([`crate::model::cuts`]). Every reader of a corpus gets its units here.
+pub fn units_of(raw: &str, from: usize, path: &Path) -> Result<Vec<Sentence>, Unreadable> {
+    let units = segment_at(raw, from);
+    match cuts::read(path) {
+        Ok(None) => Ok(units),
+        Ok(Some(c)) => Ok(cuts::apply(raw, units, &c).0),
+        Err(e) => Err(Unreadable::Cuts(e.to_string())),
     }
 }
 

@@ -7,10 +7,10 @@
 //! whole with the record or header it belongs to.
 
 use crate::model::assign::{self, Plan};
-use crate::model::sidecar::{self, Record, Sidecar, SidecarError};
+use crate::model::cuts::{self, Cuts};
+use crate::model::sidecar::{self, DocStatus, Note, Record, Sidecar, SidecarError};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 /// Why a merge cannot be made: git then reports a conflict and OURS is left as it was.
 #[derive(Debug, thiserror::Error)]
@@ -40,11 +40,10 @@ pub enum MergeError {
 
 /// When a label was made, as a time rather than text, so that `…:05Z` and `…:05.000Z`
 /// compare equal and offsets other than `Z` order correctly. `None` when unreadable.
-/// (The one place that turns a record's `at` into a time for merging.)
-pub fn label_time(at: &str) -> Option<SystemTime> {
-    humantime::parse_rfc3339_weak(at.trim_end_matches('Z'))
-        .ok()
-        .or_else(|| humantime::parse_rfc3339(at).ok())
+/// Nanoseconds since 1970, read by [`crate::model::timestamp::instant`] as every other
+/// comparison of label times is.
+pub fn label_time(at: &str) -> Option<i128> {
+    crate::model::timestamp::instant(at)
 }
 
 /// Whether `a` was made after `b`; a time that cannot be read counts as oldest.
@@ -104,6 +103,8 @@ pub fn merge_sidecars(base: Option<&Sidecar>, ours: &Sidecar, theirs: &Sidecar) 
         labels: Vec::new(),
         orphans: Vec::new(),
         history: Vec::new(),
+        notes: Vec::new(),
+        status: None,
         ..s.clone()
     };
     let take_theirs = base.is_some_and(|b| header(b) == header(ours));
@@ -111,7 +112,74 @@ pub fn merge_sidecars(base: Option<&Sidecar>, ours: &Sidecar, theirs: &Sidecar) 
         labels,
         orphans,
         history,
+        notes: merge_notes(base, ours, theirs),
+        status: merge_status(base, ours, theirs),
         ..header(if take_theirs { theirs } else { ours })
+    }
+}
+
+/// Corrections of both sides: what either added is kept, what either removed is gone.
+fn merge_cuts(base: &Cuts, ours: &Cuts, theirs: &Cuts) -> Cuts {
+    let three = |b: &std::collections::BTreeSet<cuts::Boundary>,
+                 o: &std::collections::BTreeSet<cuts::Boundary>,
+                 t: &std::collections::BTreeSet<cuts::Boundary>| {
+        o.union(t)
+            .filter(|x| !b.contains(x) || (o.contains(x) && t.contains(x)))
+            .cloned()
+            .collect()
+    };
+    Cuts {
+        schema: ours.schema,
+        article: ours.article.clone(),
+        splits: three(&base.splits, &ours.splits, &theirs.splits),
+        merges: three(&base.merges, &ours.merges, &theirs.merges),
+    }
+}
+
+/// Notes of unlabeled sentences: a side that kept the base note takes the other's
+/// change; both changed, the newer note wins.
+fn merge_notes(base: Option<&Sidecar>, ours: &Sidecar, theirs: &Sidecar) -> Vec<Note> {
+    let span = |n: &Note| (n.start, n.end, n.text.clone());
+    let of = |s: Option<&Sidecar>| -> BTreeMap<_, Note> {
+        s.map(|s| s.notes.iter().map(|n| (span(n), n.clone())).collect())
+            .unwrap_or_default()
+    };
+    let (b, o, t) = (of(base), of(Some(ours)), of(Some(theirs)));
+    let mut keys: Vec<_> = b.keys().chain(o.keys()).chain(t.keys()).cloned().collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter_map(|k| {
+            let (bn, on, tn) = (b.get(&k), o.get(&k), t.get(&k));
+            if on == bn {
+                tn.cloned()
+            } else if tn == bn || on == tn {
+                on.cloned()
+            } else {
+                match (on, tn) {
+                    (Some(x), Some(y)) => Some(if y.at > x.at { y } else { x }.clone()),
+                    (x, y) => x.or(y).cloned(),
+                }
+            }
+        })
+        .collect()
+}
+
+/// The article's done/flagged mark: a side that kept the base mark takes the other's
+/// change; both changed, the newer mark wins.
+fn merge_status(base: Option<&Sidecar>, ours: &Sidecar, theirs: &Sidecar) -> Option<DocStatus> {
+    let b = base.and_then(|s| s.status.as_ref());
+    let (o, t) = (ours.status.as_ref(), theirs.status.as_ref());
+    let at = |s: Option<&DocStatus>| match s {
+        Some(DocStatus::Done { at } | DocStatus::Flagged { at, .. }) => at.clone(),
+        None => String::new(),
+    };
+    if o == b {
+        t.cloned()
+    } else if t == b || at(o) >= at(t) {
+        o.cloned()
+    } else {
+        t.cloned()
     }
 }
 
@@ -142,8 +210,8 @@ pub enum Kind {
     Sidecar,
     /// The assignment plan ([`assign::PLAN_FILE`]).
     Plan,
-    /// Another glose file (`<article>.cuts.ron`): merged only when one side kept the base.
-    Other,
+    /// An article's segmentation corrections (`<article>.cuts.ron`).
+    Cuts,
 }
 
 impl Kind {
@@ -152,7 +220,7 @@ impl Kind {
         if name == assign::PLAN_FILE {
             Kind::Plan
         } else if name.ends_with(".cuts.ron") {
-            Kind::Other
+            Kind::Cuts
         } else {
             Kind::Sidecar
         }
@@ -206,11 +274,21 @@ pub fn merge_text(base: &str, ours: &str, theirs: &str, path: &str) -> Result<St
                 })?;
             Ok(merged.to_ron())
         }
-        Kind::Other => Err(MergeError::Conflict {
-            path: path.to_string(),
-            msg: "changed on both sides; glose merges label sidecars and the plan, not this file"
-                .into(),
-        }),
+        Kind::Cuts => {
+            let parse = |side: &str, text: &str| {
+                cuts::parse(text, Path::new(path)).map_err(|e| MergeError::Conflict {
+                    path: path.to_string(),
+                    msg: format!("{side} side: {e}"),
+                })
+            };
+            let b = if base.trim().is_empty() {
+                Cuts::default()
+            } else {
+                parse("base", base)?
+            };
+            let (o, t) = (parse("our", ours)?, parse("their", theirs)?);
+            Ok(cuts::to_ron(&merge_cuts(&b, &o, &t)))
+        }
     }
 }
 

@@ -36,6 +36,46 @@ pub struct Sidecar {
     /// when both sides of a git merge changed the same sentence. Never shown as labels.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<Record>,
+    /// Notes on sentences the annotator has not labeled (a labeled sentence keeps its
+    /// note in its record). Written only when there is one, so other sidecars keep the
+    /// layout older glose versions read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    /// The annotator's word on the whole article: done, or flagged for review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<DocStatus>,
+}
+
+/// Where an annotator stands with an article as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DocStatus {
+    /// Every sentence the annotator means to label is labeled.
+    Done { at: String },
+    /// The annotator asks a reviewer to look at the article, and says why.
+    Flagged { reason: String, at: String },
+}
+
+impl DocStatus {
+    /// `done` or `flagged`, as `glose status` and the export manifest say it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            DocStatus::Done { .. } => "done",
+            DocStatus::Flagged { .. } => "flagged",
+        }
+    }
+}
+
+/// A note on an unlabeled sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub start: usize,
+    pub end: usize,
+    /// The sentence text, to re-attach the note after an edit.
+    pub text: String,
+    pub note: String,
+    /// When the note was last written, RFC 3339 UTC.
+    pub at: String,
 }
 
 /// One labeled sentence.
@@ -53,6 +93,10 @@ pub struct Record {
     pub how: How,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// When the note was last written: a note has its own time, so that writing one
+    /// leaves `at` (the label's time, which pace and merging go by) as it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_at: Option<String>,
     /// Which suggestion model proposed an accepted label.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<String>,
@@ -88,6 +132,7 @@ impl Record {
             at: now(),
             how,
             note: None,
+            note_at: None,
             model: None,
             agreed: Vec::new(),
             adjudicator: None,
@@ -113,6 +158,7 @@ pub struct SidecarRef<'a> {
     pub labels: Vec<RecordRef<'a>>,
     pub orphans: Vec<RecordRef<'a>>,
     pub history: Vec<RecordRef<'a>>,
+    pub status: Option<DocStatus>,
 }
 
 /// A [`Record`] whose strings may borrow from the sidecar text.
@@ -125,6 +171,7 @@ pub struct RecordRef<'a> {
     pub at: Cow<'a, str>,
     pub how: How,
     pub note: Option<Cow<'a, str>>,
+    pub note_at: Option<Cow<'a, str>>,
     pub model: Option<Cow<'a, str>>,
     pub agreed: Vec<Cow<'a, str>>,
     pub adjudicator: Option<Cow<'a, str>>,
@@ -142,6 +189,9 @@ impl<'a> SidecarRef<'a> {
             labels: records(self.labels),
             orphans: records(self.orphans),
             history: records(self.history),
+            // The fast reader leaves a sidecar with notes of unlabeled sentences to `ron`.
+            notes: Vec::new(),
+            status: self.status,
         }
     }
 
@@ -161,6 +211,7 @@ impl RecordRef<'_> {
             at: self.at.into_owned(),
             how: self.how,
             note: self.note.map(Cow::into_owned),
+            note_at: self.note_at.map(Cow::into_owned),
             model: self.model.map(Cow::into_owned),
             agreed: self.agreed.into_iter().map(Cow::into_owned).collect(),
             adjudicator: self.adjudicator.map(Cow::into_owned),
@@ -377,6 +428,37 @@ pub fn render<'a>(sidecar: &Sidecar, label_lines: impl IntoIterator<Item = &'a s
     let mut history: Vec<&Record> = sidecar.history.iter().collect();
     history.sort_by(|a, b| (a.start, a.end, &a.at).cmp(&(b.start, b.end, &b.at)));
     push_list(&mut out, "history", &history);
+    if let Some(st) = &sidecar.status {
+        out.push_str("  status: Some(");
+        match st {
+            DocStatus::Done { at } => {
+                out.push_str("Done(at: ");
+                push_str_lit(&mut out, at);
+            }
+            DocStatus::Flagged { reason, at } => {
+                out.push_str("Flagged(reason: ");
+                push_str_lit(&mut out, reason);
+                out.push_str(", at: ");
+                push_str_lit(&mut out, at);
+            }
+        }
+        out.push_str(")),\n");
+    }
+    if !sidecar.notes.is_empty() {
+        let mut notes: Vec<&Note> = sidecar.notes.iter().collect();
+        notes.sort_by_key(|n| (n.start, n.end));
+        out.push_str("  notes: [\n");
+        for n in notes {
+            out.push_str(&format!("    (start: {}, end: {}, at: ", n.start, n.end));
+            push_str_lit(&mut out, &n.at);
+            out.push_str(", note: ");
+            push_str_lit(&mut out, &n.note);
+            out.push_str(", text: ");
+            push_str_lit(&mut out, &n.text);
+            out.push_str("),\n");
+        }
+        out.push_str("  ],\n");
+    }
     out.push_str(")\n");
     out
 }
@@ -430,6 +512,11 @@ pub fn record_line(r: &Record) -> String {
         push_str_lit(&mut out, n);
         out.push(')');
     }
+    if let Some(t) = &r.note_at {
+        out.push_str(", note_at: Some(");
+        push_str_lit(&mut out, t);
+        out.push(')');
+    }
     if !r.agreed.is_empty() {
         out.push_str(", agreed: [");
         for (i, a) in r.agreed.iter().enumerate() {
@@ -459,7 +546,7 @@ pub(crate) fn push_str_lit_for_test(out: &mut String, s: &str) {
 
 /// A RON string literal. Control and invisible layout characters are escaped so the file
 /// stays one label per line and safe to `cat`.
-fn push_str_lit(out: &mut String, s: &str) {
+pub(crate) fn push_str_lit(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
         match c {

@@ -318,6 +318,25 @@ impl Review {
         Ok(())
     }
 
+    /// Writes (or with `None` or an empty text, removes) the note of row `u`'s gold label:
+    /// why it was settled so. The label and its time stay as they are; the note gets its
+    /// own time. One undo step. False when the row has no gold label to carry a note.
+    pub fn set_gold_note(&mut self, u: usize, note: Option<&str>) -> Result<bool, SidecarError> {
+        let Some(mut record) = self.gold_record(u).cloned() else {
+            return Ok(false);
+        };
+        let note = note.filter(|n| !n.is_empty());
+        if record.note.as_deref() == note {
+            return Ok(false);
+        }
+        record.note = note.map(str::to_string);
+        record.note_at = note.map(|_| crate::model::sidecar::now());
+        let change = self.put(u, Some(record));
+        self.undo.push(vec![change]);
+        self.save()?;
+        Ok(true)
+    }
+
     /// True when a step can be undone.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()

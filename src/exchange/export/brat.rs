@@ -1,9 +1,11 @@
 //! brat standoff: for each article a copy of its text (`.txt`) and an `.ann` file with one
 //! `T` line per row (character offsets into the `.txt`), plus an `annotation.conf` naming
 //! the four labels so brat opens the folder without warnings. A span that crosses a line
-//! break is written as brat's discontinuous fragments, since a `T` line holds no newline.
+//! break (any character Python's `splitlines` breaks at) is written as brat's
+//! discontinuous fragments, since a `T` line holds no line break.
 
 use super::row::Row;
+use crate::model::corpus::Corpus;
 use crate::model::label::Label;
 use crate::store::atomic;
 use std::fmt::Write as _;
@@ -20,20 +22,49 @@ pub fn annotation_conf() -> String {
     s
 }
 
-/// `a.txt` → `a`, `a.md` → `a.md`: the stem of the `.txt`/`.ann` pair, without collisions.
+/// The stem of an article's `.txt`/`.ann` pair: `a.txt` → `a`, `a.md` → `a.md`. A name
+/// whose `.txt` cannot be dropped without meeting another article's stem keeps it
+/// (`note.md.txt` → `note.md.txt`, beside `note.md` → `note.md`), so every article has its
+/// own pair and [`article_of`] gives the article back.
 pub fn stem(article: &str) -> &str {
-    article.strip_suffix(".txt").unwrap_or(article)
+    match article.strip_suffix(".txt") {
+        Some(rest) if !is_article_name(rest) => rest,
+        _ => article,
+    }
 }
 
-/// The `.ann` text for one article's rows.
+/// The article whose pair has this stem: the inverse of [`stem`].
+pub fn article_of(stem: &str) -> String {
+    if is_article_name(stem) {
+        stem.to_string()
+    } else {
+        format!("{stem}.txt")
+    }
+}
+
+/// Ends like an article (`.txt`, `.md`, any case), as the corpus scan sees one.
+fn is_article_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".txt") || lower.ends_with(".md")
+}
+
+/// Characters at which brat (Python's `splitlines`) ends an `.ann` line: a `T` line's text
+/// is cut into fragments there, as at a newline.
+const LINE_BREAKS: [char; 10] = [
+    '\n', '\r', '\u{0b}', '\u{0c}', '\u{1c}', '\u{1d}', '\u{1e}', '\u{85}', '\u{2028}', '\u{2029}',
+];
+
+/// The `.ann` text for one article's rows. Each `T` line has an `AnnotatorNotes` line
+/// with the label's source and votes, and one more per annotator's note on the span.
 pub fn ann(rows: &[&Row]) -> String {
     let mut out = String::new();
+    let mut next_note = rows.len() + 1;
     for (n, r) in rows.iter().enumerate() {
         let u = &*r.unit;
         let mut frags = String::new();
         let mut shown = String::new();
         let mut pos = u.char_start;
-        for piece in u.text.split(['\n', '\r']) {
+        for piece in u.text.split(LINE_BREAKS) {
             let len = piece.chars().count();
             if !piece.trim().is_empty() {
                 if !frags.is_empty() {
@@ -51,13 +82,25 @@ pub fn ann(rows: &[&Row]) -> String {
             let _ = write!(note, " {who}={l}");
         }
         let _ = writeln!(out, "#{}\tAnnotatorNotes T{}\t{}", n + 1, n + 1, note);
+        for (who, text) in &u.notes {
+            // A note line holds no line break or tab.
+            let flat: Vec<&str> = text.split_whitespace().collect();
+            let _ = writeln!(
+                out,
+                "#{next_note}\tAnnotatorNotes T{}\tnote by {who}: {}",
+                n + 1,
+                flat.join(" ")
+            );
+            next_note += 1;
+        }
     }
     out
 }
 
 /// Writes the pairs for every article with rows under `dir`, reading article text from
-/// `corpus_root`. Returns the number of articles written.
-pub fn write_dir(dir: &Path, rows: &[Row], corpus_root: &Path) -> anyhow::Result<usize> {
+/// `corpus`. Returns the number of articles written.
+pub fn write_dir(dir: &Path, rows: &[Row], corpus: &Corpus) -> anyhow::Result<usize> {
+    let entries = corpus.by_id();
     std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
     atomic::write(&dir.join("annotation.conf"), annotation_conf().as_bytes())
         .map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
@@ -70,7 +113,10 @@ pub fn write_dir(dir: &Path, rows: &[Row], corpus_root: &Path) -> anyhow::Result
             group.push(&rows[i]);
             i += 1;
         }
-        let src = corpus_root.join(&*article);
+        // The file by its name on disk, which an id may only spell (`\xNN`).
+        let src = entries
+            .get(&*article)
+            .map_or_else(|| corpus.root.join(&*article), |e| e.path.clone());
         let (bytes, _) =
             crate::store::whole_file::read_path_meta(&src, crate::model::document::MAX_BYTES)
                 .map_err(|e| anyhow::anyhow!(e.describe(&src)))?;
@@ -114,6 +160,7 @@ mod tests {
             char_end: 8 + text.chars().count(),
             text: text.into(),
             votes: vec![(Arc::from("alice"), Label::Quote)],
+            notes: vec![(Arc::from("alice"), "cité\tpar\nl'AFP".into())],
             context_before: vec![],
             context_after: vec![],
         };
@@ -130,6 +177,10 @@ mod tests {
             "T1\tquote 8 29;30 44\tDes frappes larges et sophistiquées."
         );
         assert!(a.contains("AnnotatorNotes T1\tsource=alice agreement=1.000 alice=quote"));
+        assert!(
+            a.contains("\n#2\tAnnotatorNotes T1\tnote by alice: cité par l'AFP\n"),
+            "{a}"
+        );
         assert_eq!(stem("d/x.txt"), "d/x");
         assert_eq!(stem("x.md"), "x.md");
         assert!(annotation_conf().contains("[entities]\nfactual\nquote\nopinion\nskip\n"));

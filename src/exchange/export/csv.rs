@@ -1,12 +1,13 @@
 //! CSV and TSV with RFC 4180 quoting: a field holding the delimiter, a quote, CR or LF is
 //! quoted and its quotes doubled, so sentences with commas and line breaks survive.
-//! `annotations` and the context columns hold JSON text.
+//! `annotations` and the context columns hold JSON text; `note` is the note of whoever
+//! gave the label (empty when none).
 
 use super::row::{Id, Row, Votes};
 use std::io::{self, Write};
 
 /// Column names, in order (the JSONL field names).
-pub const COLUMNS: [&str; 12] = [
+pub const COLUMNS: [&str; 13] = [
     "id",
     "article",
     "index",
@@ -19,6 +20,7 @@ pub const COLUMNS: [&str; 12] = [
     "label_source",
     "annotations",
     "agreement",
+    "note",
 ];
 
 /// Writes one field, quoted when needed.
@@ -85,6 +87,8 @@ pub fn write(rows: &[Row], context: bool, delim: u8, w: &mut dyn Write) -> io::R
         serde_json::to_writer(&mut json, &Votes(&u.votes))?;
         field(w, std::str::from_utf8(&json).unwrap_or("{}"), delim)?;
         write!(w, "{}{}", delim as char, r.agreement)?;
+        w.write_all(&sep)?;
+        field(w, r.note().unwrap_or(""), delim)?;
         if context {
             for side in [&u.context_before, &u.context_after] {
                 w.write_all(&sep)?;

@@ -43,7 +43,8 @@ pub fn manifest(
         splits.insert(
             name.clone(),
             json!({
-                "file": split_file(name, format),
+                // An empty split has no file (an empty one breaks `load_dataset`).
+                "file": (!ds.rows[i].is_empty()).then(|| split_file(name, format)),
                 "rows": ds.rows[i].len(),
                 "articles": ds.articles[i],
                 "labels": labels,
@@ -85,7 +86,18 @@ pub fn manifest(
         "dropped": dropped,
         "orphan_labels": ds.orphans,
         "problems": ds.problems,
+        "document_status": document_status(ds),
     })
+}
+
+/// Articles done and flagged per annotator, and each article's marks.
+fn document_status(ds: &Dataset) -> Value {
+    let [done, flagged] = crate::model::status::count(ds.status.values());
+    let mut articles = serde_json::Map::new();
+    for (id, marks) in &ds.status {
+        articles.insert(id.clone(), crate::model::status::to_json(marks));
+    }
+    json!({"done": done, "flagged": flagged, "articles": articles})
 }
 
 /// The table printed to stderr at the end: rows per label and split, then what was left

@@ -5,6 +5,7 @@
 //! what is left out, assign splits) then a writer per [`Format`].
 
 pub mod brat;
+pub mod card;
 pub mod csv;
 pub mod json;
 pub mod jsonl;
@@ -69,7 +70,7 @@ impl Format {
                 jsonl::append_rows(rows, context, out);
                 Ok(())
             }
-            Format::Prodigy => prodigy::append(rows, out),
+            Format::Prodigy => prodigy::append(rows, context, out),
             _ => self.write(rows, context, out),
         }
     }
@@ -80,7 +81,7 @@ impl Format {
             Format::Jsonl => jsonl::write(rows, context, w),
             Format::Csv => csv::write(rows, context, b',', w),
             Format::Tsv => csv::write(rows, context, b'\t', w),
-            Format::Prodigy => prodigy::write(rows, w),
+            Format::Prodigy => prodigy::write(rows, context, w),
             Format::Brat => Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 "brat writes a folder of .txt/.ann pairs: give --out DIR",
@@ -119,6 +120,9 @@ pub struct Dataset {
     pub problems: Vec<String>,
     /// `sha256:` over every labeled article's bytes and labels, in id order.
     pub fingerprint: String,
+    /// Article id → annotator → done or flagged for review (articles with neither are
+    /// absent).
+    pub status: BTreeMap<String, BTreeMap<String, crate::model::sidecar::DocStatus>>,
 }
 
 impl Dataset {
@@ -145,6 +149,11 @@ pub fn build(corpus: &Corpus, opts: &Options, progress: &mut dyn FnMut(usize, us
             }
         };
         fp.update(au.fingerprint);
+        if !au.status.is_empty()
+            && let Some(u) = au.units.first()
+        {
+            ds.status.insert(u.article.to_string(), au.status);
+        }
         ds.orphans += au.orphans;
         ds.problems.extend(au.sidecar_errors);
         let seen = opts.dedupe.then_some(&mut seen_text);

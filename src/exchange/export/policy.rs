@@ -213,6 +213,7 @@ mod tests {
             char_end: 3,
             text: "Un.".into(),
             votes: votes.iter().map(|(n, l)| (Arc::from(*n), *l)).collect(),
+            notes: vec![],
             context_before: vec![],
             context_after: vec![],
         }

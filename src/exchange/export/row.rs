@@ -2,6 +2,7 @@
 
 use super::policy::Source;
 use super::units::Unit;
+use crate::model::annotator::GOLD;
 use crate::model::label::Label;
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 use std::fmt;
@@ -14,6 +15,41 @@ pub struct Row {
     pub label: Label,
     pub source: Source,
     pub agreement: f64,
+}
+
+impl Row {
+    /// The note of whoever gave the row its label: that annotator's, or gold's for the
+    /// gold and majority policies.
+    pub fn note(&self) -> Option<&str> {
+        let who = match &self.source {
+            Source::Annotator(n) => &**n,
+            Source::Gold | Source::Majority => GOLD,
+        };
+        let notes = &self.unit.notes;
+        notes
+            .iter()
+            .find(|(n, _)| &**n == who)
+            .map(|(_, t)| t.as_str())
+    }
+
+    /// Whether the row carries every annotator's note (`notes`): labels from gold or the
+    /// majority, which no one annotator's note explains.
+    pub fn all_notes(&self) -> bool {
+        matches!(self.source, Source::Gold | Source::Majority)
+    }
+}
+
+/// Annotator → note as a JSON object.
+pub struct NoteMap<'a>(pub &'a [(Arc<str>, String)]);
+
+impl Serialize for NoteMap<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (who, n) in self.0 {
+            m.serialize_entry(&**who, n)?;
+        }
+        m.end()
+    }
 }
 
 /// The stable id of a unit: `<article id>:<start>-<end>` (byte span).
@@ -48,7 +84,8 @@ impl Serialize for Json<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let r = self.row;
         let u = &*r.unit;
-        let mut st = s.serialize_struct("Row", if self.context { 14 } else { 12 })?;
+        let n = 13 + usize::from(r.all_notes()) + if self.context { 2 } else { 0 };
+        let mut st = s.serialize_struct("Row", n)?;
         st.serialize_field("id", &Display(Id(u)))?;
         st.serialize_field("article", &*u.article)?;
         st.serialize_field("index", &u.index)?;
@@ -61,6 +98,10 @@ impl Serialize for Json<'_> {
         st.serialize_field("label_source", r.source.as_str())?;
         st.serialize_field("annotations", &Votes(&u.votes))?;
         st.serialize_field("agreement", &r.agreement)?;
+        st.serialize_field("note", &r.note())?;
+        if r.all_notes() {
+            st.serialize_field("notes", &NoteMap(&u.notes))?;
+        }
         if self.context {
             st.serialize_field("context_before", &u.context_before)?;
             st.serialize_field("context_after", &u.context_after)?;
@@ -111,6 +152,23 @@ impl Json<'_> {
         }
         out.extend_from_slice(b"},\"agreement\":");
         float(out, r.agreement);
+        out.extend_from_slice(b",\"note\":");
+        match r.note() {
+            Some(n) => string(out, n),
+            None => out.extend_from_slice(b"null"),
+        }
+        if r.all_notes() {
+            out.extend_from_slice(b",\"notes\":{");
+            for (k, (who, n)) in u.notes.iter().enumerate() {
+                if k > 0 {
+                    out.push(b',');
+                }
+                string(out, who);
+                out.push(b':');
+                string(out, n);
+            }
+            out.push(b'}');
+        }
         if self.context {
             out.extend_from_slice(b",\"context_before\":");
             strings(out, &u.context_before);
@@ -144,6 +202,7 @@ mod tests {
             article in text(), index in 0usize..1000, start in 0usize..1_000_000,
             len in 0usize..500, text in text(),
             votes in proptest::collection::vec((text(), 0usize..4), 0..4),
+            notes in proptest::collection::vec((text(), text()), 0..3),
             before in proptest::collection::vec(text(), 0..3),
             after in proptest::collection::vec(text(), 0..3),
             label in 0usize..4, source in 0usize..3, who in text(),
@@ -158,6 +217,7 @@ mod tests {
                 char_end: start / 2 + len,
                 text,
                 votes: votes.into_iter().map(|(w, l)| (Arc::from(w), Label::ALL[l])).collect(),
+                notes: notes.into_iter().map(|(w, n)| (Arc::from(w), n)).collect(),
                 context_before: before,
                 context_after: after,
             };

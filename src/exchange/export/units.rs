@@ -8,12 +8,16 @@ use crate::model::annotations::{Annotations, Exact};
 use crate::model::corpus::Entry;
 use crate::model::document::Document;
 use crate::model::label::Label;
+use crate::model::sidecar::DocStatus;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Annotator name → label on one span.
 pub type Votes = Vec<(Arc<str>, Label)>;
+
+/// Annotator name → note on one span.
+pub type Notes = Vec<(Arc<str>, String)>;
 
 /// One labeled span of an article, with everyone's label on it.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +35,8 @@ pub struct Unit {
     pub text: String,
     /// Annotator name → label, sorted by name (`gold` included).
     pub votes: Votes,
+    /// Annotator name → note on this span, sorted by name (`gold` included).
+    pub notes: Notes,
     /// Up to N sentences before and after the span (empty unless context was asked for).
     pub context_before: Vec<String>,
     pub context_after: Vec<String>,
@@ -42,6 +48,8 @@ pub struct ArticleUnits {
     pub units: Vec<Unit>,
     /// Labels whose text no longer matches the article at their span or anywhere else.
     pub orphans: usize,
+    /// Annotator → done or flagged for review.
+    pub status: BTreeMap<String, DocStatus>,
     /// Sidecars that could not be read (their labels are missing from the export).
     pub sidecar_errors: Vec<String>,
     /// Feeds the corpus fingerprint: the article's bytes and every label read from its
@@ -69,15 +77,27 @@ pub fn load(entry: &Entry, context: usize, fingerprint: bool) -> Result<ArticleU
     });
     let mut out = ArticleUnits::default();
     let mut spans: BTreeMap<(usize, usize), Votes> = BTreeMap::new();
+    let mut notes: BTreeMap<(usize, usize), Notes> = BTreeMap::new();
     let exact = Exact::new(&doc);
     let mut labels = Vec::new();
+    let mut noted = Vec::new();
     for who in &entry.annotators {
         let name: Arc<str> = Arc::from(who.as_str());
         // Most sidecars sit exactly on the article's sentences: their labels are read in
         // place, without building a record per label.
         labels.clear();
         labels.resize(doc.sentences.len(), None);
-        if exact.read(who, |i, l, _| labels[i] = Some(l)).is_some() {
+        noted.clear();
+        let read = exact.read_notes(who, |i, l, note| {
+            labels[i] = Some(l);
+            if let Some(n) = note {
+                noted.push((i, n.to_string()));
+            }
+        });
+        if let Some((_, status)) = read {
+            if let Some(s) = status {
+                out.status.insert(who.to_string(), s);
+            }
             for (s, l) in doc.sentences.iter().zip(&labels) {
                 if let Some(l) = *l {
                     spans
@@ -85,6 +105,13 @@ pub fn load(entry: &Entry, context: usize, fingerprint: bool) -> Result<ArticleU
                         .or_default()
                         .push((name.clone(), l));
                 }
+            }
+            for (i, n) in noted.drain(..) {
+                let s = doc.sentences[i];
+                notes
+                    .entry((s.start, s.end))
+                    .or_default()
+                    .push((name.clone(), n));
             }
             continue;
         }
@@ -95,6 +122,9 @@ pub fn load(entry: &Entry, context: usize, fingerprint: bool) -> Result<ArticleU
                 continue;
             }
         };
+        if let Some(s) = &ann.status {
+            out.status.insert(who.to_string(), s.clone());
+        }
         for (i, r) in ann.labels.iter().enumerate() {
             if let Some(r) = r {
                 let s = doc.sentences[i];
@@ -102,6 +132,10 @@ pub fn load(entry: &Entry, context: usize, fingerprint: bool) -> Result<ArticleU
                     .entry((s.start, s.end))
                     .or_default()
                     .push((name.clone(), r.label));
+                if let Some(n) = &r.note {
+                    let at = notes.entry((s.start, s.end)).or_default();
+                    at.push((name.clone(), n.clone()));
+                }
             }
         }
         for o in &ann.orphans {
@@ -110,6 +144,10 @@ pub fn load(entry: &Entry, context: usize, fingerprint: bool) -> Result<ArticleU
                     .entry((o.start, o.end))
                     .or_default()
                     .push((name.clone(), o.label));
+                if let Some(n) = &o.note {
+                    let at = notes.entry((o.start, o.end)).or_default();
+                    at.push((name.clone(), n.clone()));
+                }
             } else {
                 out.orphans += 1;
             }
@@ -132,6 +170,9 @@ pub fn load(entry: &Entry, context: usize, fingerprint: bool) -> Result<ArticleU
     for ((start, end), mut votes) in spans {
         votes.sort_by(|a, b| a.0.cmp(&b.0));
         votes.dedup_by(|a, b| a.0 == b.0);
+        let mut notes = notes.remove(&(start, end)).unwrap_or_default();
+        notes.sort_by(|a, b| a.0.cmp(&b.0));
+        notes.dedup_by(|a, b| a.0 == b.0);
         cursor.1 += doc.raw[cursor.0..start].chars().count();
         cursor.0 = start;
         let text = &doc.raw[start..end];
@@ -160,6 +201,7 @@ pub fn load(entry: &Entry, context: usize, fingerprint: bool) -> Result<ArticleU
             char_end: char_start + text.chars().count(),
             text: text.to_string(),
             votes,
+            notes,
             context_before,
             context_after,
         });

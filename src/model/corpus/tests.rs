@@ -141,10 +141,12 @@ fn reference(root: &Path) -> (Vec<Entry>, Vec<(PathBuf, String)>) {
         names.sort();
         for (name, path) in files {
             let annotators = sidecars_in(&names, &name);
+            let cuts = super::has_cuts(&names, &name);
             out.push(Entry {
                 id: format!("{prefix}{name}"),
                 path,
                 annotators,
+                cuts,
             });
         }
     }

@@ -6,6 +6,7 @@
 use crate::model::annotations::{Annotations, Exact};
 use crate::model::corpus::{self, Corpus, Entry};
 use crate::model::document::Document;
+use crate::model::sidecar::DocStatus;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -30,6 +31,9 @@ pub struct ArticleInfo {
     pub unreadable: Option<String>,
     /// Sidecars that do not parse, with the error.
     pub sidecar_errors: Vec<String>,
+    /// Annotator name → done or flagged for review (annotators with neither are absent).
+    #[serde(default)]
+    pub status: BTreeMap<String, DocStatus>,
     /// What the summary was computed from; a different stamp means recompute.
     stamp: Stamp,
 }
@@ -56,7 +60,7 @@ fn stamp_of(entry: &Entry) -> Stamp {
             mtime_ns(m.and_then(|m| m.modified().ok())),
         )
     };
-    let sidecars = entry
+    let mut sidecars: Vec<_> = entry
         .annotators
         .iter()
         .map(|a| {
@@ -64,6 +68,11 @@ fn stamp_of(entry: &Entry) -> Stamp {
             (a.to_string(), size, mtime)
         })
         .collect();
+    if entry.cuts {
+        // The units depend on the corrections file too (no annotator has its name).
+        let (size, mtime) = stat(&crate::model::cuts::path_of(&entry.path));
+        sidecars.push((crate::model::cuts::NAME.to_string(), size, mtime));
+    }
     let (size, mtime_ns) = stat(&entry.path);
     Stamp {
         size,
@@ -96,6 +105,7 @@ impl ArticleInfo {
             labeled: BTreeMap::new(),
             unreadable: None,
             sidecar_errors: Vec::new(),
+            status: BTreeMap::new(),
             stamp,
         };
         match Document::load_unhashed(&entry.path, &entry.id) {
@@ -106,13 +116,19 @@ impl ArticleInfo {
                 for who in &entry.annotators {
                     // Counted in place when the labels sit exactly on sentences.
                     let mut n = 0;
-                    if exact.read(who, |_, _, _| n += 1).is_some() {
+                    if let Some((_, status)) = exact.read_status(who, |_, _, _| n += 1) {
                         info.labeled.insert(who.to_string(), n);
+                        if let Some(s) = status {
+                            info.status.insert(who.to_string(), s);
+                        }
                         continue;
                     }
                     match Annotations::load(&doc, who) {
                         Ok(a) => {
                             info.labeled.insert(who.to_string(), a.count());
+                            if let Some(s) = a.status {
+                                info.status.insert(who.to_string(), s);
+                            }
                         }
                         Err(e) => info.sidecar_errors.push(e.to_string()),
                     }
@@ -140,6 +156,7 @@ impl ArticleInfo {
             labeled: BTreeMap::new(),
             unreadable: None,
             sidecar_errors: Vec::new(),
+            status: BTreeMap::new(),
             stamp: Stamp::default(),
         }
     }

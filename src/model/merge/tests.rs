@@ -18,6 +18,8 @@ fn sc(who: &str, labels: Vec<Record>) -> Sidecar {
         labels,
         orphans: vec![],
         history: vec![],
+        notes: vec![],
+        status: None,
     }
 }
 
@@ -63,6 +65,10 @@ fn times_compare_as_times_not_text() {
     let m = merge_sidecars(None, &ours, &theirs);
     assert_eq!(label_of(&m, 0), Some(Quote));
     assert!(label_time("not a time").is_none());
+    assert!(
+        label_time("2026-01-01T10:00:01+02:00").is_some(),
+        "an offset is read"
+    );
     assert!(label_time("2026-01-01T10:00:01+02:00") < label_time("2026-01-01T09:00:00Z"));
 }
 
@@ -212,4 +218,54 @@ fn plan_files_merge_through_their_text() {
         e.to_string().starts_with("their side of glose.assign.ron"),
         "{e}"
     );
+}
+
+#[test]
+fn corrections_notes_and_status_of_both_sides_are_kept() {
+    let cut = |at: usize, next: &str| format!("    (at: {at}, next: \"{next}\"),\n");
+    let file = |splits: &[String], merges: &[String]| {
+        format!(
+            "(\n  schema: 1,\n  article: \"a.txt\",\n  splits: [\n{}  ],\n  merges: [\n{}  ],\n)\n",
+            splits.concat(),
+            merges.concat()
+        )
+    };
+    let (a, b, c) = (cut(5, "Depuis"), cut(40, "Puis"), cut(70, "Enfin"));
+    let base = file(std::slice::from_ref(&a), &[]);
+    let ours = file(&[a.clone(), b.clone()], &[]);
+    let theirs = file(&[], std::slice::from_ref(&c));
+    let m = merge_text(&base, &ours, &theirs, "x.txt.cuts.ron").unwrap();
+    // Ours added a split, theirs removed one and added a merge.
+    assert_eq!(m, file(&[b], &[c]));
+
+    let note = |at: &str, text: &str| Note {
+        start: 10,
+        end: 19,
+        text: "Sentence.".into(),
+        note: text.into(),
+        at: at.into(),
+    };
+    let base = sc("ana", vec![]);
+    let mut ours = sc("ana", vec![]);
+    ours.notes = vec![note(T1, "ours")];
+    ours.status = Some(DocStatus::Done { at: T1.into() });
+    let mut theirs = sc("ana", vec![]);
+    theirs.notes = vec![note(T2, "theirs")];
+    theirs.status = Some(DocStatus::Flagged {
+        reason: "why".into(),
+        at: T2.into(),
+    });
+    let m = merge_sidecars(Some(&base), &ours, &theirs);
+    assert_eq!(m.notes, vec![note(T2, "theirs")], "the newer note");
+    assert_eq!(m.status, theirs.status, "the newer mark");
+    let mut only_ours = sc("ana", vec![]);
+    only_ours.status = ours.status.clone();
+    let m = merge_sidecars(Some(&base), &only_ours, &theirs);
+    assert_eq!(m.status, theirs.status);
+    let m = merge_sidecars(Some(&theirs), &only_ours, &theirs);
+    assert_eq!(
+        m.status, only_ours.status,
+        "theirs kept the base: ours is the change"
+    );
+    assert_eq!(m.notes, vec![], "ours removed the note the base had");
 }

@@ -5,7 +5,7 @@
 //! escapes `push_str_lit` emits) and answers `None` for anything else, so hand-edited or
 //! older files still go through `ron`, which gives errors with line and column.
 
-use super::{How, RecordRef, Sidecar, SidecarRef};
+use super::{DocStatus, How, RecordRef, Sidecar, SidecarRef};
 use crate::model::label::Label;
 use std::borrow::Cow;
 
@@ -34,6 +34,7 @@ pub fn parse_ref(text: &str) -> Option<SidecarRef<'_>> {
         Vec::new()
     };
     let history = c.history()?;
+    let status = c.status()?;
     c.end()?;
     Some(SidecarRef {
         schema,
@@ -44,6 +45,7 @@ pub fn parse_ref(text: &str) -> Option<SidecarRef<'_>> {
         labels,
         orphans,
         history,
+        status,
     })
 }
 
@@ -53,16 +55,18 @@ pub type Expected<'d> = (usize, &'d str, bool);
 
 /// Reads a sidecar in glose's own layout, of this schema, straight from its bytes, when
 /// every label and orphan sits exactly on a sentence with that sentence's text:
-/// `sentence(start, end)` gives the sentence with this span, `each(sentence, label, at)`
+/// `sentence(start, end)` gives the sentence with this span, `each(sentence, label, at,
+/// note)`
 /// takes each record in file order. `None` as soon as a record does not (or `each` says
 /// no), and for anything `parse_ref` would not read. A text written as is is compared
 /// with the sentence's in place, neither scanned nor copied; the file is checked to be
-/// UTF-8 string by string, so agree and export read each byte about once.
+/// UTF-8 string by string, so agree and export read each byte about once. Gives the
+/// sidecar's document status.
 pub fn visit_exact<'a, 'd>(
     bytes: &'a [u8],
     mut sentence: impl FnMut(usize, usize) -> Option<Expected<'d>>,
-    mut each: impl FnMut(usize, Label, Cow<'a, str>) -> Option<()>,
-) -> Option<()> {
+    mut each: impl FnMut(usize, Label, Cow<'a, str>, Option<Cow<'a, str>>) -> Option<()>,
+) -> Option<Option<DocStatus>> {
     let mut c = Cursor {
         b: bytes,
         s: None,
@@ -81,7 +85,9 @@ pub fn visit_exact<'a, 'd>(
     }
     // Replaced labels are no labels: read to check the layout, not visited.
     c.history()?;
-    c.end()
+    let status = c.status()?;
+    c.end()?;
+    Some(status)
 }
 
 /// Whether the writer puts `s` between the quotes of a string literal unchanged: it holds
@@ -337,7 +343,7 @@ impl<'a> Cursor<'a> {
     fn exact_records<'d>(
         &mut self,
         sentence: &mut impl FnMut(usize, usize) -> Option<Expected<'d>>,
-        each: &mut impl FnMut(usize, Label, Cow<'a, str>) -> Option<()>,
+        each: &mut impl FnMut(usize, Label, Cow<'a, str>, Option<Cow<'a, str>>) -> Option<()>,
     ) -> Option<()> {
         while !self.try_lit("  ],\n") {
             self.lit("    ")?;
@@ -354,7 +360,7 @@ impl<'a> Cursor<'a> {
                 return None;
             }
             self.lit("),\n")?;
-            each(k, r.label, r.at)?;
+            each(k, r.label, r.at, r.note)?;
         }
         Some(())
     }
@@ -382,6 +388,7 @@ impl<'a> Cursor<'a> {
         self.lit(", at: ")?;
         let at = self.string()?;
         let note = self.some(", note: ")?;
+        let note_at = self.some(", note_at: ")?;
         let mut agreed = Vec::new();
         if self.try_lit(", agreed: [") {
             loop {
@@ -402,10 +409,38 @@ impl<'a> Cursor<'a> {
             at,
             how,
             note,
+            note_at,
             model,
             agreed,
             adjudicator,
         })
+    }
+
+    /// The optional `  status: Some(…),` line: `Some(None)` when absent, `None` when
+    /// malformed.
+    fn status(&mut self) -> Option<Option<DocStatus>> {
+        if !self.try_lit("  status: Some(") {
+            return Some(None);
+        }
+        let st = match self.ident(&["Done", "Flagged"])? {
+            0 => {
+                self.lit("(at: ")?;
+                DocStatus::Done {
+                    at: self.string()?.into_owned(),
+                }
+            }
+            _ => {
+                self.lit("(reason: ")?;
+                let reason = self.string()?.into_owned();
+                self.lit(", at: ")?;
+                DocStatus::Flagged {
+                    reason,
+                    at: self.string()?.into_owned(),
+                }
+            }
+        };
+        self.lit(")),\n")?;
+        Some(Some(st))
     }
 
     /// An optional `, field: Some("…")`: `Some(None)` when absent, `None` when malformed.

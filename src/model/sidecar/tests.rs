@@ -17,6 +17,8 @@ pub(crate) fn sample() -> Sidecar {
         ],
         orphans: vec![],
         history: vec![],
+        notes: vec![],
+        status: None,
     }
 }
 
@@ -81,6 +83,7 @@ fn arb_record() -> impl Strategy<Value = Record> {
             label: Label::ALL[l],
             at: "2026-01-02T03:04:05.678Z".into(),
             how: [How::Hand, How::Suggestion, How::Import, How::Adjudication][h],
+            note_at: note.as_ref().map(|_| "2026-01-03T00:00:00.000Z".into()),
             note,
             model: None,
             adjudicator: agreed.first().cloned(),
@@ -265,4 +268,38 @@ fn the_borrowing_reader_copies_only_strings_with_escapes() {
     // Another schema or layout is for `parse` to explain.
     assert!(parse_ref(&text.replace("schema: 1", "schema: 7")).is_none());
     assert!(parse_ref(&text.replace("(start: 0", "( start: 0")).is_none());
+}
+
+#[test]
+fn a_note_has_its_own_time_and_unlabeled_notes_round_trip() {
+    let mut s = sample();
+    s.labels[1].note_at = Some("2026-02-02T00:00:00.000Z".into());
+    let text = to_ron(&s);
+    assert!(
+        text.contains(", note_at: Some(\"2026-02-02T00:00:00.000Z\")"),
+        "{text}"
+    );
+    // The fast reader accepts it, and gives what `ron` gives.
+    let fast = fast::parse(&text).unwrap();
+    assert_eq!(fast, parse_ron(&text, Path::new("x.ron")).unwrap());
+    assert_eq!(fast.labels[0].note_at, s.labels[1].note_at);
+    s.notes.push(Note {
+        start: 40,
+        end: 50,
+        text: "Trois.".into(),
+        note: "à revoir".into(),
+        at: "2026-02-03T00:00:00.000Z".into(),
+    });
+    let text = to_ron(&s);
+    assert!(
+        text.contains("  notes: [\n    (start: 40, end: 50, at: "),
+        "{text}"
+    );
+    let back = parse(&text, Path::new("x.ron")).unwrap();
+    assert_eq!(back.notes, s.notes);
+    assert_eq!(to_ron(&back), text);
+    // A sidecar written before notes had their own time still reads.
+    let old = "(\n  schema: 1,\n  article: \"a.txt\",\n  fingerprint: \"\",\n  segmenter: \"glose-seg/1\",\n  annotator: \"a\",\n  labels: [\n    (start: 0, end: 5, label: Quote, how: Hand, at: \"2025-01-01T00:00:00.000Z\", note: Some(\"n\"), text: \"Deux.\"),\n  ],\n)\n";
+    let r = &fast::parse(old).unwrap().labels[0];
+    assert_eq!((r.note.as_deref(), r.note_at.as_deref()), (Some("n"), None));
 }
