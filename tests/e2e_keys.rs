@@ -43,10 +43,12 @@ fn a_note_typed_on_an_unlabeled_sentence_runs_no_key() {
     let corpus = corpus_with(TWO);
     let mut s = open(corpus.path());
     s.send("c");
-    s.wait_for("Enter or Esc to go on");
+    s.wait_for("note: ");
     s.send("us\r");
-    s.wait_until("the refusal closed", |sc| !sc.contains("Enter or Esc"));
+    s.wait_for("Note kept on the unlabeled sentence");
     assert!(labels(corpus.path()).is_empty());
+    let sidecar = std::fs::read_to_string(corpus.path().join("a.txt.kim.ron")).unwrap();
+    assert!(sidecar.contains("note: \"us\""), "{sidecar}");
     s.send("f");
     s.wait_for("1/2 labeled");
     s.send("Qy");

@@ -27,20 +27,48 @@ fn on_disk(dir: &std::path::Path, article: &str) -> Vec<String> {
 }
 
 #[test]
-fn a_refused_note_prompt_lets_no_typed_key_act() {
+fn a_note_on_an_unlabeled_sentence_is_written_not_run_as_keys() {
     let dir = corpus();
     let mut app = app(dir.path(), "alice");
     keys(&mut app, "<enter>fk");
     assert_eq!(app.article().unwrap().cursor, 0);
     keys(&mut app, "j");
-    // Sentence 2 is unlabeled: the note is refused, and "us" + Enter, meant as the note,
-    // neither undoes, labels skip nor accepts a suggestion.
+    // Sentence 2 is unlabeled: "us" + Enter is the note, and neither undoes, labels skip
+    // nor accepts a suggestion.
     keys(&mut app, "cus<enter>");
     assert_eq!(on_disk(dir.path(), "a_rain.txt"), ["factual"]);
     assert_eq!(app.article().unwrap().label(1), None);
-    assert_eq!(app.screen.modal(), None, "Enter closed the refusal");
+    let sc = tui_support::sidecar(dir.path(), "a_rain.txt", "alice").unwrap();
+    assert_eq!(
+        sc.notes.iter().map(|n| n.note.as_str()).collect::<Vec<_>>(),
+        ["us"]
+    );
+    // The label that comes takes the note.
     keys(&mut app, "o");
     assert_eq!(on_disk(dir.path(), "a_rain.txt"), ["factual", "opinion"]);
+    let sc = tui_support::sidecar(dir.path(), "a_rain.txt", "alice").unwrap();
+    assert_eq!(sc.labels[1].note.as_deref(), Some("us"));
+}
+
+#[test]
+fn a_refused_note_prompt_lets_no_typed_key_act() {
+    let dir = corpus();
+    let p = tui_support::sidecar_path(dir.path(), "a_rain.txt", "alice");
+    std::fs::write(&p, "(schema: 1, labels: [ oops").unwrap();
+    let mut app = app(dir.path(), "alice");
+    keys(&mut app, "<enter>");
+    // Read-only: the note is refused, and what was typed for it does not move the cursor
+    // or open the search.
+    keys(&mut app, "cj/");
+    assert!(matches!(app.screen.modal(), Some(Modal::Refused(_))));
+    assert_eq!(app.article().unwrap().cursor, 0);
+    keys(&mut app, "<esc>j");
+    assert_eq!(app.screen.modal(), None);
+    assert_eq!(app.article().unwrap().cursor, 1);
+    assert_eq!(
+        std::fs::read_to_string(&p).unwrap(),
+        "(schema: 1, labels: [ oops"
+    );
 }
 
 #[test]

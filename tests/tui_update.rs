@@ -221,12 +221,7 @@ fn notes_are_saved_on_the_label() {
     let dir = corpus();
     let mut app = app(dir.path(), "alice");
     app.advance = false;
-    keys(&mut app, "<enter>c");
-    assert!(
-        app.message.as_ref().unwrap().1,
-        "a note needs a label first"
-    );
-    keys(&mut app, "<esc>fcnot sure<bs><bs><bs><bs>sure<enter>");
+    keys(&mut app, "<enter>fcnot sure<bs><bs><bs><bs>sure<enter>");
     let sc = sidecar(dir.path(), "a_rain.txt", "alice").unwrap();
     assert_eq!(sc.labels[0].note.as_deref(), Some("not sure"));
     // Relabeling keeps the note.

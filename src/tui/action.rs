@@ -161,7 +161,7 @@ actions! {
     ClearLabel = "clear-label", Label, LABEL, "Remove the label (in review: the gold label)";
     AcceptSuggestion = "accept-suggestion", Label, READ, "Accept the suggested label";
     StartRange = "start-range", Label, LABEL, "Start (or cancel) a range; a label key then labels all of it";
-    EditNote = "edit-note", Edit, READ, "Write a note on the sentence";
+    EditNote = "edit-note", Edit, READ, "Write a note on the sentence, labeled or not";
     OpenReview = "open-review", App, LIB, "Review the selected article: every annotator's label side by side, and gold";
     Stats = "stats", App, FIGURES, "Agreement of the corpus: pairs, confusion matrix, labels per annotator, pace";
     NextDisagreement = "next-disagreement", Move, REVIEW, "Next disagreement, continuing in the next articles";

@@ -136,28 +136,45 @@ impl App {
         if a.is_empty() {
             return;
         }
-        match a.record(a.cursor) {
-            Some(r) => {
-                let text = r.note.clone().unwrap_or_default();
+        match &a.ann {
+            Ok(ann) => {
+                let text = ann.note(a.cursor).unwrap_or_default().to_string();
                 self.set_prompt(Prompt::Note, LineEdit::new(&text));
             }
-            None => self.refuse("Label the sentence first; a note belongs to a label."),
+            Err(why) => {
+                let why = format!(
+                    "read-only, no note can be written: {}",
+                    crate::model::sanitize::clean(why)
+                );
+                self.refuse(&why);
+            }
         }
     }
 
-    /// Sets (or, when empty, removes) the note of the cursor sentence.
+    /// Sets (or, when empty, removes) the note of the cursor sentence. On a labeled
+    /// sentence the change is one undo step; on an unlabeled one the note is kept in the
+    /// sidecar's notes and moves into the label that comes.
     pub(crate) fn set_note(&mut self, text: String) {
         let Some(e) = self.reader.current else { return };
-        let Some(a) = self.reader.articles.get(&e) else {
+        let Some(a) = self.reader.articles.get_mut(&e) else {
             return;
         };
         let i = a.cursor;
+        let note = Some(text.trim().to_string()).filter(|t| !t.is_empty());
         let Some(before) = a.record(i).cloned() else {
+            let Ok(ann) = &mut a.ann else { return };
+            if ann.note(i) == note.as_deref() {
+                return;
+            }
+            ann.set_note(&a.doc, i, note.as_deref());
+            if self.save_all() && note.is_some() {
+                self.say("Note kept on the unlabeled sentence; the label that comes takes it.");
+            }
             return;
         };
         let mut after = before.clone();
-        after.note = Some(text.trim().to_string()).filter(|t| !t.is_empty());
-        after.at = crate::model::sidecar::now();
+        after.note = note;
+        after.note_at = after.note.as_ref().map(|_| crate::model::sidecar::now());
         if after.note == before.note {
             return;
         }
