@@ -782,7 +782,7 @@ mod tests {
         #[test]
         fn reading_in_place_is_parsing_then_attaching(
             sentences in proptest::collection::vec(sentence(), 1..6),
-            labels in proptest::collection::vec((0usize..6, 0usize..4), 1..6),
+            labels in proptest::collection::vec((0usize..6, 0..Label::COUNT), 1..6),
             edit in 0usize..6,
         ) {
             let text = sentences.join(" ");
@@ -1108,5 +1108,33 @@ mod tests {
             "(schema: 1, labels: [ oops"
         );
         let _ = Path::new("");
+    }
+
+    #[test]
+    fn unhashed_documents_read_the_same_and_saving_on_one_still_writes_the_fingerprint() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        std::fs::write(&p, "Titre\n\nUne phrase. Deux phrases.\n").unwrap();
+        let full = Document::load(&p, "a.txt").unwrap();
+        let light = Document::load_unhashed(&p, "a.txt").unwrap();
+        assert!(light.fingerprint.is_empty());
+        assert_eq!(light.sentences, full.sentences);
+        assert_eq!(light.title, full.title);
+        let who = Annotator::new("alice").unwrap();
+        let mut ann = Annotations::load(&light, &who).unwrap();
+        let s = light.sentences[1];
+        ann.set(
+            1,
+            Some(Record::new(
+                s.start,
+                s.end,
+                light.sentence_text(1),
+                Label::Quote,
+                How::Hand,
+            )),
+        );
+        ann.save(&light).unwrap();
+        let sc = crate::model::sidecar::read(&ann.path).unwrap().unwrap();
+        assert_eq!(sc.fingerprint, full.fingerprint);
     }
 }

@@ -12,6 +12,7 @@ pub mod cuts;
 pub mod document;
 pub mod index;
 pub mod label;
+pub mod matrix;
 pub mod merge;
 pub mod project;
 pub mod sanitize;

@@ -3,5 +3,4 @@
 
 pub mod adjudicate;
 pub mod agreement;
-pub mod matrix;
 pub mod pace;
