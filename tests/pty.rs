@@ -11,6 +11,8 @@ mod hostile;
 mod keys;
 #[path = "pty/path_safety.rs"]
 mod path_safety;
+#[path = "pty/reading.rs"]
+mod reading;
 #[path = "pty/review.rs"]
 mod review;
 mod support;

@@ -13,6 +13,8 @@ mod learn;
 mod misfires;
 #[path = "tui/navigation.rs"]
 mod navigation;
+#[path = "tui/reading.rs"]
+mod reading;
 #[path = "tui/render.rs"]
 mod render;
 #[path = "tui/review.rs"]

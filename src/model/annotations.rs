@@ -489,6 +489,22 @@ impl Annotations {
         Some(self.orphans.remove(i))
     }
 
+    /// Takes in what another process wrote to the sidecar since we last read or wrote it
+    /// (a second session, `git pull`, an import), keeping every change of ours not yet
+    /// saved, as a save's merge does. True if the sidecar had changed. A sidecar removed
+    /// meanwhile changes nothing here: the next save writes our labels again.
+    pub fn refresh(&mut self, doc: &Document) -> Result<bool, SidecarError> {
+        let now = stamp(&self.path);
+        if now.is_none() || now == self.seen {
+            return Ok(false);
+        }
+        let _lock = crate::store::lock::folder_of(&self.path);
+        self.merge_from_disk(doc)?;
+        // What is on disk is no longer what we last wrote.
+        self.last_text = None;
+        Ok(true)
+    }
+
     /// True when changes are not yet on disk.
     pub fn is_dirty(&self) -> bool {
         !self.changed.is_empty() || self.status_changed.is_some()

@@ -4,3 +4,4 @@
 pub mod adjudicate;
 pub mod agreement;
 pub mod pace;
+pub mod progress;

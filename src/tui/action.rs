@@ -154,6 +154,7 @@ actions! {
     Filter = "filter", Find, LIB, "Filter articles by title or id as you type";
     Search = "search", Find, READ, "Search the article text (empty search repeats the last one)";
     SearchNext = "search-next", Find, READ, "Next match of the last search (Enter does this right after a search)";
+    ToggleLegend = "toggle-legend", App, READ, "Show or hide the line naming the highlights (sources, claims, cues)";
     LabelFactual = "label-factual", Label, LABEL, "Label factual: the author states it as fact (in review: as gold)";
     LabelQuote = "label-quote", Label, LABEL, "Label quote: a cited source says it (in review: as gold)";
     LabelOpinion = "label-opinion", Label, LABEL, "Label opinion: the author's judgment (in review: as gold)";

@@ -374,7 +374,7 @@ fn blank_lines_separate_paragraphs_and_crlf_stays_outside() {
     let t = "\u{feff}Titre\r\n\r\nUn. Deux.\r\nTrois\r\n \r\n\r\nQuatre.\r\n";
     let body = &t[3..];
     assert_eq!(split(body), ["Titre", "Un.", "Deux.", "Trois", "Quatre."]);
-    assert_eq!(paragraphs(body), [0, 1, 1, 1, 2]);
+    assert_eq!(paragraphs(body), [0, 1, 1, 2, 3]);
     assert!(split(body).iter().all(|s| !s.contains('\r')));
     // a lone CR and the Unicode separators end lines too
     assert_eq!(

@@ -3,20 +3,9 @@
 //! terminal and nothing installed.
 
 use crate::support::pty::Session;
+use crate::support::sample::copy_sample_corpus;
 use glose::model::document::Document;
 use std::path::Path;
-
-fn copy_sample_corpus() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_corpus");
-    for f in std::fs::read_dir(src).unwrap() {
-        let f = f.unwrap();
-        if f.file_type().unwrap().is_file() {
-            std::fs::copy(f.path(), dir.path().join(f.file_name())).unwrap();
-        }
-    }
-    dir
-}
 
 #[test]
 fn label_undo_and_quit_leave_the_right_sidecar() {

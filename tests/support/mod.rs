@@ -5,4 +5,5 @@
 
 pub mod cli;
 pub mod pty;
+pub mod sample;
 pub mod tui;
