@@ -15,10 +15,13 @@ pub struct Config {
     pub annotator: Option<String>,
     /// Keymap name (`default`, `numeric`, …) or path to a keymap file.
     pub keymap: Option<String>,
-    /// `default`, `light` or `mono`.
+    /// One of [`THEMES`].
     pub theme: Option<String>,
     /// Move to the next sentence after labeling one.
     pub advance_after_label: bool,
+    /// Ask "Quit glose? (y/n)" when quitting from the reader or review, where a slip of
+    /// Shift beside a label key would otherwise quit at once.
+    pub confirm_quit: bool,
     /// Force the text language (`fr` or `en`) instead of detecting it per article.
     pub language: Option<String>,
     /// Most columns the reader's text takes (0: the whole window).
@@ -36,6 +39,7 @@ impl Default for Config {
             keymap: None,
             theme: None,
             advance_after_label: true,
+            confirm_quit: true,
             language: None,
             reading_width: DEFAULT_READING_WIDTH,
             centre_text: false,
@@ -43,6 +47,13 @@ impl Default for Config {
         }
     }
 }
+
+/// The theme names `theme` accepts: dark-background colours, light-background colours,
+/// and no colour at all (as with `NO_COLOR`).
+pub const THEMES: [&str; 3] = ["default", "light", "mono"];
+
+/// The values `language` accepts.
+pub const LANGUAGES: [&str; 3] = ["auto", "fr", "en"];
 
 /// The largest `config.ron` glose reads (and `keymap.ron`): settings, not data.
 pub const MAX_BYTES: u64 = 1 << 20;
@@ -104,15 +115,85 @@ impl Config {
         Config::parse(&text, path)
     }
 
-    /// Parses config text; `path` only names the file in errors.
+    /// Parses config text and checks its values; `path` only names the file in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        ron::from_str(text).map_err(|e| ConfigError {
+        let at = |(line, col), msg| ConfigError {
             path: path.to_path_buf(),
-            line: e.span.start.line,
-            col: e.span.start.col,
-            msg: e.code.to_string(),
-        })
+            line,
+            col,
+            msg,
+        };
+        let cfg: Config = ron::from_str(text).map_err(|e| {
+            let (line, col) = (e.span.start.line, e.span.start.col);
+            let mut msg = e.code.to_string();
+            if e.code == ron::Error::ExpectedOption {
+                let field = field_before(text, line, col).unwrap_or("annotator");
+                msg.push_str(&format!(
+                    "; optional settings are written inside Some(…), for example \
+                     `{field}: Some(\"value\")`"
+                ));
+            }
+            at((line, col), msg)
+        })?;
+        cfg.check()
+            .map_err(|(field, msg)| at(value_position(text, field).unwrap_or((1, 1)), msg))?;
+        Ok(cfg)
     }
+
+    /// Values that parse but mean nothing: the field and what is wrong.
+    fn check(&self) -> Result<(), (&'static str, String)> {
+        if let Some(t) = self.theme.as_deref()
+            && !THEMES.contains(&t)
+        {
+            return Err((
+                "theme",
+                format!("unknown theme `{t}` (themes: {})", THEMES.join(", ")),
+            ));
+        }
+        if let Some(l) = self.language.as_deref()
+            && !l.is_empty()
+            && !LANGUAGES.contains(&l)
+        {
+            return Err((
+                "language",
+                format!("unknown language `{l}` (expected fr, en or auto)"),
+            ));
+        }
+        if let Some(k) = self.keymap.as_deref()
+            && let Err(msg) = crate::tui::keymap::check_choice(k)
+        {
+            return Err(("keymap", msg));
+        }
+        Ok(())
+    }
+}
+
+/// The field name written before line `line`, column `col` (both from 1), if any.
+fn field_before(text: &str, line: usize, col: usize) -> Option<&str> {
+    let l = text.lines().nth(line.checked_sub(1)?)?;
+    let head = l.get(..col.saturating_sub(1))?;
+    let name = head.trim_end().strip_suffix(':')?.trim_end();
+    let start = name
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .map_or(0, |i| i + 1);
+    Some(&name[start..]).filter(|n| !n.is_empty())
+}
+
+/// Line and column (from 1) of the value of `field` in a config text: the first line,
+/// outside a comment, where `field:` starts.
+fn value_position(text: &str, field: &str) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(i, l)| {
+        let code = l.split("//").next().unwrap_or("");
+        let at = code.find(field)?;
+        let before_ok = code[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+        let rest = code[at + field.len()..].trim_start();
+        let value = rest.strip_prefix(':')?;
+        let col = code.len() - value.trim_start().len() + 1;
+        before_ok.then_some((i + 1, col))
+    })
 }
 
 #[cfg(test)]
@@ -138,5 +219,35 @@ mod tests {
         let e = Config::load_from(&p).unwrap_err();
         assert_eq!(e.line, 2, "{e}");
         assert!(e.to_string().contains("config.ron:2:"), "{e}");
+    }
+
+    fn error_of(text: &str) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("config.ron");
+        std::fs::write(&p, text).unwrap();
+        let e = Config::load_from(&p).unwrap_err().to_string();
+        e.rsplit_once("config.ron")
+            .map(|(_, e)| e.to_string())
+            .unwrap_or(e)
+    }
+
+    #[test]
+    fn bad_values_name_their_line_and_column() {
+        let e = error_of("(\n  advance_after_label: true,\n  keymap: Some(\"numerc\"),\n)");
+        assert!(e.starts_with(":3:11: unknown keymap `numerc`"), "{e}");
+        let e = error_of("(\n  language: Some(\"de\"),\n)");
+        assert!(e.starts_with(":2:13: unknown language `de`"), "{e}");
+        let e = error_of("(theme: Some(\"dark\"))");
+        assert_eq!(
+            e,
+            ":1:9: unknown theme `dark` (themes: default, light, mono)"
+        );
+    }
+
+    #[test]
+    fn a_string_where_an_option_goes_gets_a_hint() {
+        let e = error_of("(\n  annotator: \"alice\",\n)");
+        assert!(e.starts_with(":2:"), "{e}");
+        assert!(e.contains("`annotator: Some(\"value\")`"), "{e}");
     }
 }

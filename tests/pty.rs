@@ -7,6 +7,8 @@ mod crash;
 mod disk;
 #[path = "pty/hostile.rs"]
 mod hostile;
+#[path = "pty/keys.rs"]
+mod keys;
 #[path = "pty/path_safety.rs"]
 mod path_safety;
 #[path = "pty/reading.rs"]

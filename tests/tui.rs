@@ -9,6 +9,8 @@ mod keymaps;
 mod keys_doc;
 #[path = "tui/learn.rs"]
 mod learn;
+#[path = "tui/misfires.rs"]
+mod misfires;
 #[path = "tui/navigation.rs"]
 mod navigation;
 #[path = "tui/queue.rs"]

@@ -15,7 +15,7 @@ mod team;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// glose: read news articles sentence by sentence and label each one factual, quote,
@@ -123,6 +123,18 @@ pub enum Command {
 /// Runs the command line and turns errors into a message on stderr and exit code 1.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.command.is_none()
+        && let Some(guess) = cli.corpus.as_deref().and_then(mistyped_command)
+    {
+        // A usage error as clap reports its own: message, usage line, exit code 2.
+        let msg = format!(
+            "`{}` is neither a folder nor a command\n\n  tip: a similar command exists: `glose {guess}`",
+            cli.corpus.as_deref().unwrap_or(Path::new("")).display()
+        );
+        Cli::command()
+            .error(clap::error::ErrorKind::InvalidSubcommand, msg)
+            .exit();
+    }
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -179,6 +191,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             crate::tui::run(&corpus, who, cli.who.keymap.as_deref())
         }
     }
+}
+
+/// The subcommand that `corpus` most likely meant, when it is a single word that names
+/// nothing on disk (`glose statuss`).
+fn mistyped_command(corpus: &Path) -> Option<String> {
+    let word = corpus.to_str()?;
+    if corpus.exists() || word.contains(['/', '\\', '.']) {
+        return None;
+    }
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .map(|name| (strsim::levenshtein(word, &name), name))
+        .filter(|(d, name)| *d <= 2.min(name.len() / 2) || name.starts_with(word))
+        .min()
+        .map(|(_, name)| name)
 }
 
 /// The annotator for this run, from flag, environment, config or OS user.

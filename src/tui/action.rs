@@ -103,12 +103,16 @@ macro_rules! actions {
             Scroll(i16),
             /// A character typed into a prompt (or an answer to a question).
             Input(char),
-            /// Backspace in a prompt.
-            InputBackspace,
+            /// An editing key in a prompt (Left, Backspace, ctrl-w…).
+            Edit(crate::tui::widgets::line_edit::Edit),
+            /// A key that an open prompt or question swallows without effect.
+            Ignored,
             /// Enter in a prompt.
             Submit,
             /// Esc in a prompt or question.
             Cancel,
+            /// A key bound to nothing here, shown as a hint when it looks like a slip.
+            Unbound(crate::tui::keymap::Key),
         }
 
         /// The action table: every bindable action, its name, help group, views and description.
@@ -149,6 +153,7 @@ actions! {
     Filter = "filter", Find, LIB, "Filter articles by title or id as you type";
     ToggleMine = "toggle-mine", Find, LIB, "Show only the articles assigned to you, or all again (yours come first)";
     Search = "search", Find, READ, "Search the article text (empty search repeats the last one)";
+    SearchNext = "search-next", Find, READ, "Next match of the last search (Enter does this right after a search)";
     ToggleLegend = "toggle-legend", App, READ, "Show or hide the line naming the highlights (sources, claims, cues)";
     LabelFactual = "label-factual", Label, LABEL, "Label factual: the author states it as fact (in review: as gold)";
     LabelQuote = "label-quote", Label, LABEL, "Label quote: a cited source says it (in review: as gold)";
@@ -157,7 +162,7 @@ actions! {
     ClearLabel = "clear-label", Label, LABEL, "Remove the label (in review: the gold label)";
     AcceptSuggestion = "accept-suggestion", Label, READ, "Accept the suggested label";
     StartRange = "start-range", Label, LABEL, "Start (or cancel) a range; a label key then labels all of it";
-    EditNote = "edit-note", Edit, READ, "Write a note on the sentence";
+    EditNote = "edit-note", Edit, READ, "Write a note on the sentence, labeled or not";
     OpenReview = "open-review", App, LIB, "Review the selected article: every annotator's label side by side, and gold";
     Stats = "stats", App, FIGURES, "Agreement of the corpus: pairs, confusion matrix, labels per annotator, pace";
     NextDisagreement = "next-disagreement", Move, REVIEW, "Next disagreement without gold, continuing in the next articles";
@@ -184,6 +189,11 @@ impl Action {
     /// True if the action does something in `view`.
     pub fn valid_in(self, view: View) -> bool {
         self.info().is_some_and(|i| i.views.contains(&view))
+    }
+
+    /// True for the keys that set or clear a label in the reader.
+    pub fn changes_label(self) -> bool {
+        self.label().is_some() || matches!(self, Action::ClearLabel | Action::AcceptSuggestion)
     }
 
     /// The label a label action sets.

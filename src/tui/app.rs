@@ -6,11 +6,13 @@ use crate::model::corpus::Corpus;
 use crate::nlp::analysis::Analyzer;
 use crate::tui::action::{Action, View};
 use crate::tui::keymap::{Code, Key, Keymap};
+use crate::tui::screen::{Modal, Screen};
 use crate::tui::style::Theme;
 use crate::tui::undo::History;
 use crate::tui::views::library::Library;
 use crate::tui::views::reader::Reader;
 use crate::tui::views::reader::article::Article;
+use crate::tui::widgets::line_edit::Edit;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use std::path::PathBuf;
@@ -22,55 +24,6 @@ pub const MIN_SIZE: (u16, u16) = (60, 12);
 /// request for a larger window, and takes no key but quit.
 pub fn too_small(width: u16, height: u16) -> bool {
     width < MIN_SIZE.0 || height < MIN_SIZE.1
-}
-
-/// What the keyboard is doing besides running actions.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Mode {
-    Normal,
-    /// Typing into a one-line prompt.
-    Prompt(Prompt, String),
-    /// Waiting for y/n before quitting with unsaved labels.
-    ConfirmQuit,
-    /// Waiting for y (this article), c (whole corpus) or anything else (no) before
-    /// settling many sentences at once.
-    ConfirmAccept(Accept),
-}
-
-/// What an accept question would settle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Accept {
-    pub kind: AcceptKind,
-    /// Sentences it settles in the article shown.
-    pub here: usize,
-    /// Sentences it settles in the whole corpus (this article included).
-    pub corpus: usize,
-}
-
-/// Which sentences an accept key settles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AcceptKind {
-    /// All annotators gave the same label: gold takes it.
-    Unanimous,
-    /// More than half of them gave one label: gold takes it.
-    Majority,
-}
-
-/// What a prompt is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Prompt {
-    Filter,
-    Search,
-    Note,
-}
-
-/// A scrollable full-screen text over the current view.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Pager {
-    /// The keys of the active keymap.
-    Help { scroll: usize },
-    /// The annotation guidelines (the corpus's `GUIDELINES.md` or the built-in text).
-    Guidelines { scroll: usize },
 }
 
 /// The outcome of the last write, for the status bar.
@@ -94,11 +47,11 @@ pub struct App {
     pub analyzer: Analyzer,
     /// Move to the next sentence after labeling.
     pub advance: bool,
+    /// Ask before quitting from the reader or review (`confirm_quit` in `config.ron`).
+    pub confirm_quit: bool,
     pub library: Library,
-    /// The main view (library or reader); a pager may cover it.
-    pub view: View,
-    pub pager: Option<Pager>,
-    pub mode: Mode,
+    /// Where the user is: the main view, a pager over it, a prompt or question on top.
+    pub screen: Screen,
     /// The reader's articles, the one shown, and the least-confident scan.
     pub reader: Reader,
     pub history: History,
@@ -138,10 +91,9 @@ impl App {
             theme,
             analyzer: Analyzer::builtin(),
             advance: true,
+            confirm_quit: true,
             library: Library::lazy(corpus.entries),
-            view: View::Library,
-            pager: None,
-            mode: Mode::Normal,
+            screen: Screen::default(),
             reader: Reader::default(),
             history: History::default(),
             save: SaveState::Idle,
@@ -158,11 +110,7 @@ impl App {
 
     /// The view whose keymap section applies now.
     pub fn active_view(&self) -> View {
-        if self.pager.is_some() {
-            View::Help
-        } else {
-            self.view
-        }
+        self.screen.section()
     }
 
     /// The article shown in the reader.
@@ -177,7 +125,7 @@ impl App {
 
     /// The whole screen as of the last resize: what update-side geometry is laid out in,
     /// with the same layout functions the drawing uses on the frame.
-    pub fn screen(&self) -> Rect {
+    pub fn area(&self) -> Rect {
         Rect::new(0, 0, self.size.0, self.size.1)
     }
 
@@ -187,22 +135,29 @@ impl App {
             return None;
         }
         let key = key_of(ev)?;
-        let ctrl_c = key
-            == Key {
-                code: Code::Char('c'),
-                ctrl: true,
-                alt: false,
-            };
-        match &self.mode {
-            Mode::Prompt(..) | Mode::ConfirmQuit | Mode::ConfirmAccept(_) => match key.code {
-                _ if ctrl_c => Some(Action::Quit),
-                Code::Esc => Some(Action::Cancel),
-                Code::Enter => Some(Action::Submit),
-                Code::Backspace => Some(Action::InputBackspace),
-                Code::Char(c) if !key.ctrl && !key.alt => Some(Action::Input(c)),
-                _ => None,
-            },
-            Mode::Normal => self.keymap.lookup(self.active_view(), key),
+        match self.screen.modal() {
+            Some(Modal::Prompt(..)) => Some(prompt_key(key)),
+            Some(Modal::Confirm(_) | Modal::Accept(_) | Modal::Refused(_)) => {
+                Some(match key.code {
+                    Code::Char('c') if key.ctrl => Action::Quit,
+                    Code::Esc => Action::Cancel,
+                    Code::Enter => Action::Submit,
+                    Code::Char(c) if !key.ctrl && !key.alt => Action::Input(c),
+                    // Any other key answers no: it is swallowed, never run.
+                    _ => Action::Cancel,
+                })
+            }
+            None => {
+                let view = self.active_view();
+                if view == View::Reader && self.reader.found && key.code == Code::Enter {
+                    return Some(Action::SearchNext);
+                }
+                let capital = matches!(key.code, Code::Char(c) if c.is_uppercase());
+                match self.keymap.lookup(view, key) {
+                    None if capital && !key.ctrl && !key.alt => Some(Action::Unbound(key)),
+                    found => found,
+                }
+            }
         }
     }
 
@@ -227,6 +182,32 @@ impl App {
     /// Sets the message line as an error.
     pub fn warn(&mut self, text: impl Into<String>) {
         self.message = Some((text.into(), true));
+    }
+}
+
+/// What a key does in an open prompt: it edits the line, confirms or cancels it, and is
+/// never looked up in the keymap (so no key typed into a prompt can act on the text).
+fn prompt_key(key: Key) -> Action {
+    let edit = |e| Action::Edit(e);
+    match key.code {
+        Code::Esc => Action::Cancel,
+        Code::Char('c') if key.ctrl => Action::Cancel,
+        Code::Enter => Action::Submit,
+        Code::Left => edit(Edit::Left),
+        Code::Right => edit(Edit::Right),
+        Code::Home => edit(Edit::Home),
+        Code::End => edit(Edit::End),
+        Code::Backspace => edit(Edit::Backspace),
+        Code::Delete => edit(Edit::Delete),
+        Code::Char('a') if key.ctrl => edit(Edit::Home),
+        Code::Char('e') if key.ctrl => edit(Edit::End),
+        Code::Char('b') if key.ctrl => edit(Edit::Left),
+        Code::Char('f') if key.ctrl => edit(Edit::Right),
+        Code::Char('w') if key.ctrl => edit(Edit::DeleteWord),
+        Code::Char('u') if key.ctrl => edit(Edit::DeleteToStart),
+        Code::Char('h') if key.ctrl => edit(Edit::Backspace),
+        Code::Char(c) if !key.ctrl && !key.alt => Action::Input(c),
+        _ => Action::Ignored,
     }
 }
 

@@ -10,6 +10,7 @@ mod crash_hook;
 pub mod job;
 pub mod keymap;
 mod learn;
+mod screen;
 pub mod shutdown;
 mod style;
 mod terminal;
@@ -18,9 +19,8 @@ mod update;
 mod views;
 mod widgets;
 
-pub use app::{
-    Accept, AcceptKind, App, MIN_SIZE, Mode, Pager, Prompt, SaveState, key_of, too_small,
-};
+pub use app::{App, MIN_SIZE, SaveState, key_of, too_small};
+pub use screen::{Accept, AcceptKind, Modal, Pager, Prompt, Question, Screen, Session};
 pub use style::Theme;
 pub use terminal::{run, run_in, start};
 pub use views::library::{Library, Sort};
@@ -29,6 +29,7 @@ pub use views::reader::Reading;
 pub use views::reader::article::Article;
 pub use views::review::{Pane, ReviewState};
 pub use views::stats::Stats;
+pub use widgets::line_edit::{Edit, LineEdit};
 
 use crate::tui::action::View;
 use ratatui::Frame;
@@ -49,10 +50,10 @@ pub fn draw(f: &mut Frame, app: &App) {
         );
         return;
     }
-    if app.pager.is_some() {
+    if app.screen.pager().is_some() {
         return views::pager::draw::draw(f, app);
     }
-    match app.view {
+    match app.screen.view() {
         View::Reader if app.article().is_some() => views::reader::draw::draw(f, app),
         View::Review if app.pane().is_some() => views::review::draw::draw(f, app),
         View::Stats if app.stats.is_some() => views::stats::draw::draw(f, app),

@@ -11,7 +11,10 @@ use crate::tui::shutdown::Shutdown;
 use crate::tui::style::Theme;
 use anyhow::Context;
 use crossterm::cursor::Show;
-use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
     disable_raw_mode, enable_raw_mode,
@@ -52,7 +55,7 @@ pub fn run_in(
     // If a signal comes and the loop never gets back to it (the terminal is gone), exit.
     let watchdog = shutdown.watchdog(WATCHDOG_GRACE);
     let signal = {
-        let _screen = Screen::enter().context("cannot set up the terminal")?;
+        let _screen = RawScreen::enter().context("cannot set up the terminal")?;
         let mut terminal = ratatui::Terminal::new(CrosstermBackend::new(std::io::stdout()))
             .context("cannot set up the terminal")?;
         let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -116,14 +119,15 @@ pub fn start(
     );
     app.start_trainer();
     app.advance = cfg.advance_after_label;
+    app.confirm_quit = cfg.confirm_quit;
     app.reader.reading = crate::tui::views::reader::Reading {
         width: cfg.reading_width,
         centre: cfg.centre_text,
         legend: cfg.legend,
     };
     app.review.cache = config::cache_dir();
-    app.review.mode = review;
     if review {
+        app.screen.set_session(crate::tui::screen::Session::Review);
         // Work left first: the articles with most disagreements still without gold.
         app.library.sort = crate::tui::views::library::Sort::Unsettled;
     }
@@ -234,6 +238,10 @@ fn ui_loop(
             Event::Key(k) => app.resolve_key(k),
             Event::Mouse(m) => app.resolve_mouse(m),
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            Event::Paste(text) => {
+                app.paste(&text);
+                None
+            }
             _ => None,
         };
         if let Some(a) = action {
@@ -266,10 +274,10 @@ fn poll(timeout: Duration) -> std::io::Result<bool> {
 /// panic message is printed. Nothing here prints a failure: the terminal that fails is
 /// most often a closed one, where a write to stderr panics (and a panic while unwinding
 /// aborts, which is what ratatui's own setup and teardown do there).
-struct Screen;
+struct RawScreen;
 
-impl Screen {
-    fn enter() -> std::io::Result<Screen> {
+impl RawScreen {
+    fn enter() -> std::io::Result<RawScreen> {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             leave();
@@ -277,15 +285,17 @@ impl Screen {
         }));
         enable_raw_mode()?;
         // Dropped from here on, so a failure below still hands raw mode back.
-        let screen = Screen;
+        let screen = RawScreen;
         execute!(std::io::stdout(), EnterAlternateScreen)?;
         // Without mouse capture glose still works from the keyboard.
         let _ = execute!(std::io::stdout(), EnableMouseCapture);
+        // Pasted text then arrives whole, for the open prompt, instead of as keys.
+        let _ = execute!(std::io::stdout(), EnableBracketedPaste);
         Ok(screen)
     }
 }
 
-impl Drop for Screen {
+impl Drop for RawScreen {
     fn drop(&mut self) {
         leave();
     }
@@ -294,6 +304,7 @@ impl Drop for Screen {
 /// Hands the terminal back: each step is tried even if the one before failed.
 fn leave() {
     let mut out = std::io::stdout();
+    let _ = execute!(out, DisableBracketedPaste);
     let _ = execute!(out, DisableMouseCapture);
     let _ = disable_raw_mode();
     let _ = execute!(out, LeaveAlternateScreen, Show);

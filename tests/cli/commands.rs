@@ -253,3 +253,61 @@ fn the_reader_names_a_bad_lexicon_file_and_exits_before_taking_the_terminal() {
         .code(1)
         .stderr(predicate::str::contains("lexicon.en.ron:1:"));
 }
+
+#[test]
+fn a_mistyped_command_is_a_usage_error_that_names_the_command() {
+    let cfg = tempfile::tempdir().unwrap();
+    glose(cfg.path())
+        .current_dir(cfg.path())
+        .arg("statuss")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("`glose status`"));
+    // An option that does not exist is a usage error too.
+    glose(cfg.path()).arg("--bogus").assert().code(2);
+    // A real folder of that name is opened, not second-guessed: here it fails later
+    // (no terminal), with exit 1 and no tip.
+    fs::create_dir(cfg.path().join("statuss")).unwrap();
+    glose(cfg.path())
+        .current_dir(cfg.path())
+        .arg("statuss")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("similar command").not());
+}
+
+#[test]
+fn bad_values_in_config_ron_name_its_line_and_column() {
+    let c = corpus();
+    let cfg = tempfile::tempdir().unwrap();
+    for (text, at, what) in [
+        (
+            "(\n  keymap: Some(\"numerc\"),\n)",
+            "config.ron:2:11: unknown keymap `numerc`",
+            "keymap",
+        ),
+        (
+            "(language: Some(\"de\"))",
+            "config.ron:1:12: unknown language",
+            "language",
+        ),
+        (
+            "(theme: Some(\"dark\"))",
+            "unknown theme `dark` (themes: default, light, mono)",
+            "theme",
+        ),
+        (
+            "(annotator: \"alice\")",
+            "`annotator: Some(\"value\")`",
+            "annotator",
+        ),
+    ] {
+        fs::write(cfg.path().join("config.ron"), text).unwrap();
+        glose(cfg.path())
+            .arg("status")
+            .arg(c.path())
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(at).name(what));
+    }
+}

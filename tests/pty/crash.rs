@@ -115,7 +115,7 @@ fn sigkill_while_labeling_loses_nothing_the_screen_called_saved() {
             again.wait_for("1 articles");
             again.send("\r");
             again.wait_for(&format!("{}/{SENTENCES} labeled", on_disk.len()));
-            again.send("Q");
+            again.send("Qy");
             assert_eq!(again.exit_code(), 0);
         }
     }

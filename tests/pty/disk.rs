@@ -53,7 +53,7 @@ fn fault_then_heal(who: &str, fault: impl FnOnce(&Path), heal: impl FnOnce(&Path
     s.wait_for("saved ");
     assert!(!s.screen().contains("NOT SAVED"), "{}", s.screen());
     assert!(row_of(&s, "Title").starts_with(" F "), "{}", s.screen());
-    s.send("Q");
+    s.send("Qy");
     assert_eq!(s.exit_code(), 0);
     let want: Vec<(String, String)> = [
         ("Title", "factual"),
@@ -109,7 +109,7 @@ fn a_dangling_link_at_open_makes_the_article_read_only() {
     s.wait_for("symbolic link");
     s.send("f");
     s.wait_for("0/4 labeled");
-    s.send("Q");
+    s.send("Qy");
     assert_eq!(s.exit_code(), 0);
     assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
@@ -190,7 +190,7 @@ fn a_full_disk() {
     s.send("q");
     s.wait_for("2/4 labeled");
     s.wait_for("saved ");
-    s.send("Q");
+    s.send("Qy");
     assert_eq!(s.exit_code(), 0);
     assert_eq!(labels_on_disk(&sidecar).len(), 2);
     drop(s);

@@ -159,7 +159,7 @@ fn a_linked_article_gets_its_sidecar_beside_the_link() {
     s.wait_for("0/2 labeled");
     s.send("f");
     s.wait_for("1/2 labeled");
-    s.send("Q");
+    s.send("Qy");
     assert_eq!(s.exit_code(), 0);
     assert_eq!(
         labels_on_disk(&corpus.path().join("link.txt.lin.ron")),

@@ -55,7 +55,7 @@ fn adjudicate_a_disagreement_accept_unanimous_rows_and_find_them_in_the_gold_fil
         row.ends_with(&format!(" {}/{n}", pending.len() + 1)),
         "{row}"
     );
-    s.send("Q");
+    s.send("Qy");
     assert_eq!(s.exit_code(), 0);
 
     let file = sidecar(dir, id, "gold").expect("gold sidecar written");

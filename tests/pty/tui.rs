@@ -34,7 +34,7 @@ fn label_undo_and_quit_leave_the_right_sidecar() {
     s.wait_for("saved");
     s.send("u");
     s.wait_for(&format!("3/{n} labeled"));
-    s.send("Q");
+    s.send("Qy");
     assert_eq!(s.exit_code(), 0);
     assert!(s.restored(), "the terminal was restored");
 
@@ -84,6 +84,8 @@ fn escape_sequences_in_articles_show_as_placeholders() {
     assert!(s.titles().is_empty(), "title changed");
     s.send("f");
     s.wait_for("1/3 labeled");
+    s.send("\u{3}");
+    s.wait_for("Quit glose? (y/n)");
     s.send("\u{3}");
     assert_eq!(s.exit_code(), 0);
     let sc = std::fs::read_to_string(corpus.path().join("evil.txt.bob.ron")).unwrap();
@@ -170,7 +172,7 @@ fn numeric_keymap_with_a_user_override() {
     s.send("\u{1b}[A");
     s.send("\u{1b}[A");
     s.wait_for("1/4 │ 2/4 labeled");
-    s.send("\u{11}");
+    s.send("\u{11}y");
     assert_eq!(s.exit_code(), 0);
     let text = std::fs::read_to_string(corpus.path().join("a.txt.zoe.ron")).unwrap();
     let sc = glose::model::sidecar::parse(&text, Path::new("x.ron")).unwrap();

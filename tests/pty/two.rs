@@ -92,8 +92,8 @@ fn two_sessions_and_an_outside_edit_lose_no_label() {
     a.wait_for("Merged changes from disk");
     a.wait_for("S Title");
 
-    a.send("Q");
-    b.send("Q");
+    a.send("Qy");
+    b.send("Qy");
     assert_eq!(a.exit_code(), 0);
     assert_eq!(b.exit_code(), 0);
     assert_eq!(

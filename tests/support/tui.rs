@@ -46,6 +46,11 @@ pub fn event(k: &str) -> KeyEvent {
         "<del>" => (KeyCode::Delete, KeyModifiers::NONE),
         "<c-r>" => (KeyCode::Char('r'), KeyModifiers::CONTROL),
         "<c-c>" => (KeyCode::Char('c'), KeyModifiers::CONTROL),
+        "<c-w>" => (KeyCode::Char('w'), KeyModifiers::CONTROL),
+        "<c-u>" => (KeyCode::Char('u'), KeyModifiers::CONTROL),
+        "<home>" => (KeyCode::Home, KeyModifiers::NONE),
+        "<left>" => (KeyCode::Left, KeyModifiers::NONE),
+        "<right>" => (KeyCode::Right, KeyModifiers::NONE),
         s => {
             let c = s.chars().next().unwrap();
             let m = if c.is_uppercase() {

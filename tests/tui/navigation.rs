@@ -95,12 +95,12 @@ fn help_and_guidelines_open_scroll_and_close() {
     assert_eq!(app.active_view(), View::Help);
     keys(&mut app, "jjj");
     assert!(matches!(
-        app.pager,
-        Some(glose::tui::Pager::Help { scroll: 3 })
+        app.screen.pager(),
+        Some(&glose::tui::Pager::Help { scroll: 3 })
     ));
     // `q` closes the help instead of labeling.
     keys(&mut app, "q");
-    assert_eq!(app.pager, None);
+    assert_eq!(app.screen.pager(), None);
     assert_eq!(app.article().unwrap().label(0), None);
     keys(&mut app, "H");
     assert!(
@@ -129,7 +129,10 @@ fn clicks_select_and_the_wheel_scrolls() {
     // In the library a click selects a row, a second click opens it.
     keys(&mut app, "<esc>");
     app.update(Action::Click { column: 5, row: 4 });
-    assert_eq!((app.view, app.library.selected), (View::Library, 2));
+    assert_eq!(
+        (app.screen.view(), app.library.selected),
+        (View::Library, 2)
+    );
     app.update(Action::Click { column: 5, row: 4 });
     assert_eq!(app.article().unwrap().doc.id, "c_vote.txt");
 }
@@ -290,9 +293,9 @@ fn pages_move_a_screen_at_a_time_in_a_long_article() {
     assert!(a.top > 0);
     // A click on the selected library row opens it.
     keys(&mut app, "<esc>");
-    assert_eq!(app.view, View::Library);
+    assert_eq!(app.screen.view(), View::Library);
     app.update(Action::Click { column: 5, row: 2 });
-    assert_eq!(app.view, View::Reader);
+    assert_eq!(app.screen.view(), View::Reader);
 }
 
 #[test]

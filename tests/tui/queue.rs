@@ -58,7 +58,7 @@ fn assigned_articles_come_first_m_shows_only_them_and_the_reader_follows_them() 
         keys(&mut app, "f");
     }
     keys(&mut app, "<esc>");
-    assert_eq!(app.view, View::Library);
+    assert_eq!(app.screen.view(), View::Library);
     assert_eq!(app.library.queue_progress(&app.annotator), Some((1, 2)));
     keys(&mut app, "m");
     assert_eq!(app.library.order.len(), all.len());
@@ -101,7 +101,7 @@ fn the_review_library_sorts_by_disagreements_without_gold() {
         .collect();
     let mut app = app(dir.path(), "rev");
     keys(&mut app, "j");
-    app.review.mode = true;
+    app.screen.set_session(glose::tui::Session::Review);
     app.library.sort = Sort::Unsettled;
     app.start_review_index();
     app.wait_review();

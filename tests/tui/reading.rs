@@ -126,7 +126,7 @@ fn search_ignores_case_and_accents_and_highlights_the_match() {
     assert!(buf[(x - 2, y)].modifier.contains(Modifier::REVERSED));
     // the library filter folds too: `regi` finds "régions"
     keys(&mut app, "<esc>");
-    assert_eq!(app.view, glose::tui::action::View::Library);
+    assert_eq!(app.screen.view(), glose::tui::action::View::Library);
     keys(&mut app, "/REGI<enter>");
     let shown: Vec<&str> = app
         .library
@@ -143,7 +143,7 @@ fn alone_the_stats_screen_shows_own_counts_and_pace() {
     let dir = crate::support::sample::copy_sample_corpus();
     let mut app = app(dir.path(), "alice");
     keys(&mut app, "<enter>fqf<esc>S");
-    assert_eq!(app.view, glose::tui::action::View::Stats);
+    assert_eq!(app.screen.view(), glose::tui::action::View::Stats);
     app.wait_review();
     let buf = render(&app, 100, 30);
     let s: Vec<String> = (0..30).map(|y| row(&buf, y)).collect();

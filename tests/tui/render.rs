@@ -266,7 +266,7 @@ fn a_frame_smaller_than_the_last_resize_draws_without_panicking() {
     for (w, h) in [(60, 12), (80, 24)] {
         let t = render(&app, w, h);
         assert!(row(t.backend().buffer(), h - 1).contains("factual"));
-        while app.view != glose::tui::action::View::Library {
+        while app.screen.view() != glose::tui::action::View::Library {
             keys(&mut app, "<esc>");
         }
         let t = render(&app, w, h);
@@ -294,4 +294,33 @@ fn labels_that_could_not_be_saved_are_marked() {
     keys(&mut app, "q");
     let t = render(&app, 80, 24);
     assert_eq!(row(t.backend().buffer(), 1).get(..3), Some(" F "));
+}
+
+#[test]
+fn a_message_wider_than_the_window_wraps_whole_words_over_the_rows_above() {
+    let dir = corpus();
+    let mut app = app(dir.path(), "alice");
+    keys(&mut app, "<enter>");
+    let msg = "NOT SAVED: a_rain.txt.alice.ron: permission denied. Kept in memory; retried on the next change and on quit.";
+    app.warn(msg);
+    let t = resized(&mut app, 60, 14);
+    let buf = t.backend().buffer();
+    let rows: Vec<String> = (0..14)
+        .map(|y| row(buf, y).trim_end().to_string())
+        .collect();
+    let hints = 13;
+    let shown: Vec<&String> = rows[..hints].iter().rev().take(2).collect();
+    let joined = format!("{} {}", shown[1], shown[0]);
+    assert_eq!(joined, msg, "{rows:#?}");
+    for r in &shown {
+        assert!(r.len() <= 60);
+    }
+    let y = hints as u16 - 1;
+    assert_eq!(
+        Some(buf[(0, y)].fg),
+        app.theme.error().fg,
+        "shown as an error"
+    );
+    // The status bar is never covered.
+    assert!(rows[0].contains("labeled"), "{}", rows[0]);
 }

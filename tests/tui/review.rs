@@ -77,7 +77,7 @@ fn disagreements_are_marked_without_colour() {
 fn library_in_review_mode_shows_agreement_columns() {
     let dir = two_annotators();
     let mut app = app(dir.path(), "carol");
-    app.review.mode = true;
+    app.screen.set_session(glose::tui::Session::Review);
     let t = render(&mut app, 100, 12);
     assert!(
         screen(t.backend().buffer()).contains('…'),
@@ -87,7 +87,7 @@ fn library_in_review_mode_shows_agreement_columns() {
     app.wait_review();
     // Enter reviews in review mode; settle one disagreement, then look at the library.
     keys(&mut app, "<enter>");
-    assert_eq!(app.view, View::Review);
+    assert_eq!(app.screen.view(), View::Review);
     keys(&mut app, "f<esc>");
     let t = render(&mut app, 100, 12);
     insta::assert_snapshot!("library_review_100x12", t.backend());
@@ -101,7 +101,7 @@ fn stats_screen_with_pairs_confusion_bars_and_pace() {
     keys(&mut dora, "<enter>fqoo");
     let mut app = app(dir.path(), "carol");
     keys(&mut app, "S");
-    assert_eq!(app.view, View::Stats);
+    assert_eq!(app.screen.view(), View::Stats);
     app.wait_review();
     // Pace depends on when the labels were written: the snapshot stops just above it.
     let t = render(&mut app, 90, 33);
@@ -126,7 +126,7 @@ fn stats_screen_with_pairs_confusion_bars_and_pace() {
     let s = screen(render(&mut app, 90, 40).backend().buffer());
     assert!(s.contains("Confusion: bob (rows) × dora (columns)"), "{s}");
     keys(&mut app, "<esc>");
-    assert_eq!(app.view, View::Library);
+    assert_eq!(app.screen.view(), View::Library);
 }
 
 #[test]
@@ -141,5 +141,9 @@ fn smallest_terminal_still_draws_review_and_stats() {
     let s = screen(render(&mut app, 60, 12).backend().buffer());
     assert!(s.contains("Krippendorff"), "{s}");
     keys(&mut app, "<esc>");
-    assert_eq!(app.view, View::Review, "back where the stats were opened");
+    assert_eq!(
+        app.screen.view(),
+        View::Review,
+        "back where the stats were opened"
+    );
 }

@@ -8,7 +8,7 @@ use glose::model::annotator::Annotator;
 use glose::model::corpus::Corpus;
 use glose::review::adjudicate::Review;
 use glose::tui::action::View;
-use glose::tui::{AcceptKind, App, Mode};
+use glose::tui::{AcceptKind, App, Modal};
 use std::path::Path;
 
 const ID: &str = "002_528c4a62948588f3.txt";
@@ -125,7 +125,7 @@ fn majority_accept_settles_two_against_one_here_or_in_the_whole_corpus() {
     let mut app = app(dir.path(), "rev");
     open(&mut app, dir.path(), ID);
     keys(&mut app, "M");
-    let Mode::ConfirmAccept(q) = app.mode.clone() else {
+    let Some(Modal::Accept(q)) = app.screen.modal().cloned() else {
         panic!("asks first")
     };
     assert_eq!(
@@ -144,7 +144,7 @@ fn majority_accept_settles_two_against_one_here_or_in_the_whole_corpus() {
     }
     // Now the corpus: every article's 2-against-1 rows, one undo for all of them.
     keys(&mut app, "Mc");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.screen.modal(), None);
     for (k, id) in ids.iter().enumerate() {
         let disk = review_on_disk(dir.path(), id);
         assert!(disk.pending_majority().is_empty(), "{id}");
@@ -189,7 +189,7 @@ fn unanimous_accept_covers_the_corpus_and_n_cancels() {
     let mut app = app(dir.path(), "rev");
     open(&mut app, dir.path(), ID);
     keys(&mut app, "An");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.screen.modal(), None);
     let none: usize = ids
         .iter()
         .map(|id| review_on_disk(dir.path(), id).adjudicated())
@@ -217,7 +217,7 @@ fn redo_in_review_sets_the_undone_gold_again() {
     assert_eq!(review_on_disk(dir.path(), ID).gold(u), None);
     // Redo from the library too, as undo works there.
     keys(&mut app, "<esc>");
-    assert_eq!(app.view, View::Library);
+    assert_eq!(app.screen.view(), View::Library);
     keys(&mut app, "r<c-r>");
     assert_eq!(
         review_on_disk(dir.path(), ID).gold(u),

@@ -7,8 +7,7 @@ use glose::model::label::Label;
 use glose::model::sidecar::How;
 use glose::review::adjudicate::{Review, Status};
 use glose::tui::action::View;
-use glose::tui::{Accept, AcceptKind};
-use glose::tui::{App, Mode};
+use glose::tui::{Accept, AcceptKind, App, Modal, Question};
 use std::path::Path;
 
 /// Article ids in library order.
@@ -41,7 +40,7 @@ fn open_where(app: &mut App, dir: &Path, want: impl Fn(&Review) -> bool) -> (Str
                 keys(app, "j");
             }
             keys(app, "r");
-            assert_eq!(app.view, View::Review);
+            assert_eq!(app.screen.view(), View::Review);
             assert_eq!(app.review.current, Some(i));
             return (id, r);
         }
@@ -115,7 +114,7 @@ fn accepting_unanimous_rows_asks_first_and_settles_only_those() {
     });
     let pending = before.pending_unanimous();
     keys(&mut app, "A");
-    let Mode::ConfirmAccept(q) = app.mode.clone() else {
+    let Some(Modal::Accept(q)) = app.screen.modal().cloned() else {
         panic!("asks first")
     };
     assert_eq!((q.kind, q.here), (AcceptKind::Unanimous, pending.len()));
@@ -123,7 +122,7 @@ fn accepting_unanimous_rows_asks_first_and_settles_only_those() {
     let asked = &app.message.as_ref().unwrap().0;
     assert!(asked.contains(&pending.len().to_string()), "{asked}");
     keys(&mut app, "n");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.screen.modal(), None);
     assert!(!sidecar_path(dir.path(), &id, "gold").exists());
     keys(&mut app, "Ay");
     let disk = review_on_disk(dir.path(), &id);
@@ -141,7 +140,10 @@ fn accepting_unanimous_rows_asks_first_and_settles_only_those() {
     // Nothing left to accept here.
     keys(&mut app, "A");
     assert!(
-        matches!(app.mode, Mode::ConfirmAccept(Accept { here: 0, .. })) || app.mode == Mode::Normal
+        matches!(
+            app.screen.modal(),
+            Some(Modal::Accept(Accept { here: 0, .. }))
+        ) || app.screen.modal().is_none()
     );
     keys(&mut app, "n");
     keys(&mut app, "u");
@@ -220,13 +222,13 @@ fn gold_cannot_adjudicate_and_esc_returns_to_the_library() {
     let dir = two_annotators();
     let mut app = app(dir.path(), "gold");
     keys(&mut app, "r");
-    assert_eq!(app.view, View::Library);
+    assert_eq!(app.screen.view(), View::Library);
     assert!(app.message.as_ref().unwrap().1, "an error");
     let mut app = crate::support::tui::app(dir.path(), "carol");
     keys(&mut app, "r");
-    assert_eq!(app.view, View::Review);
+    assert_eq!(app.screen.view(), View::Review);
     keys(&mut app, "<esc>");
-    assert_eq!(app.view, View::Library);
+    assert_eq!(app.screen.view(), View::Library);
 }
 
 #[test]
@@ -244,7 +246,10 @@ fn a_failed_gold_write_is_reported_kept_and_retried() {
     assert!(app.message.as_ref().unwrap().0.contains("NOT SAVED"));
     keys(&mut app, "Q");
     assert!(!app.quit, "asks before losing gold");
-    assert_eq!(app.mode, Mode::ConfirmQuit);
+    assert_eq!(
+        app.screen.modal(),
+        Some(&Modal::Confirm(Question::QuitUnsaved))
+    );
     keys(&mut app, "n");
     std::fs::rename(&moved, dir.path()).unwrap();
     // The next change writes both.
@@ -254,7 +259,7 @@ fn a_failed_gold_write_is_reported_kept_and_retried() {
     assert_eq!(disk.gold(next), Some(Label::Quote));
     assert!(!app.review.unsaved);
     assert!(before.len() >= 2);
-    keys(&mut app, "Q");
+    keys(&mut app, "Qy");
     assert!(app.quit);
 }
 

@@ -144,7 +144,7 @@ fn the_review_summaries_wait_for_the_whole_corpus() {
     let dir = nested();
     let cache = tempfile::tempdir().unwrap();
     let mut app = open(dir.path(), cache.path());
-    app.review.mode = true;
+    app.screen.set_session(glose::tui::Session::Review);
     app.start_review_index();
     assert!(!app.review_busy(), "started on part of the corpus");
     finish(&mut app);

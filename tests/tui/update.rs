@@ -4,7 +4,7 @@
 use crate::support::tui::{app, corpus, keys, labels_on_disk, sidecar, sidecar_path};
 use glose::model::sidecar::How;
 use glose::tui::action::View;
-use glose::tui::{Mode, SaveState};
+use glose::tui::{Modal, Question, SaveState};
 
 fn text(app: &glose::tui::App, i: usize) -> String {
     app.article().unwrap().doc.sentence_text(i).to_string()
@@ -14,9 +14,9 @@ fn text(app: &glose::tui::App, i: usize) -> String {
 fn one_key_labels_saves_and_advances() {
     let dir = corpus();
     let mut app = app(dir.path(), "alice");
-    assert_eq!(app.view, View::Library);
+    assert_eq!(app.screen.view(), View::Library);
     keys(&mut app, "<enter>");
-    assert_eq!(app.view, View::Reader);
+    assert_eq!(app.screen.view(), View::Reader);
     assert_eq!(app.article().unwrap().cursor, 0);
     keys(&mut app, "f");
     // On disk before the next key is handled.
@@ -44,7 +44,7 @@ fn q_labels_in_the_reader_and_quits_in_the_library() {
     assert!(!app.quit);
     assert_eq!(app.article().unwrap().label(0), Some(glose::Label::Quote));
     keys(&mut app, "<esc>");
-    assert_eq!(app.view, View::Library);
+    assert_eq!(app.screen.view(), View::Library);
     keys(&mut app, "q");
     assert!(app.quit);
 }
@@ -92,7 +92,7 @@ fn esc_cancels_a_range_before_leaving() {
     let dir = corpus();
     let mut app = app(dir.path(), "alice");
     keys(&mut app, "<enter>vj<esc>");
-    assert_eq!(app.view, View::Reader);
+    assert_eq!(app.screen.view(), View::Reader);
     assert_eq!(app.article().unwrap().anchor, None);
     keys(&mut app, "f");
     assert_eq!(labels_on_disk(dir.path(), "a_rain.txt", "alice").len(), 1);
@@ -136,15 +136,18 @@ fn a_failed_save_keeps_the_label_says_so_retries_and_guards_quit() {
     assert_eq!(app.unsaved(), 1);
     keys(&mut app, "Q");
     assert!(!app.quit);
-    assert_eq!(app.mode, Mode::ConfirmQuit);
+    assert_eq!(
+        app.screen.modal(),
+        Some(&Modal::Confirm(Question::QuitUnsaved))
+    );
     keys(&mut app, "n");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.screen.modal(), None);
     std::fs::remove_dir(&blocker).unwrap();
     // The next change retries the pending one too.
     keys(&mut app, "o");
     assert!(matches!(app.save, SaveState::Saved(_)));
     assert_eq!(labels_on_disk(dir.path(), "a_rain.txt", "alice").len(), 2);
-    keys(&mut app, "Q");
+    keys(&mut app, "Qy");
     assert!(app.quit);
 }
 
@@ -157,6 +160,10 @@ fn quit_retries_a_pending_save_first() {
     std::fs::create_dir(&blocker).unwrap();
     keys(&mut app, "f");
     std::fs::remove_dir(&blocker).unwrap();
+    // The quit question is asked only once the pending save went through.
+    keys(&mut app, "<c-c>");
+    assert_eq!(labels_on_disk(dir.path(), "a_rain.txt", "alice").len(), 1);
+    assert_eq!(app.screen.modal(), Some(&Modal::Confirm(Question::Quit)));
     keys(&mut app, "<c-c>");
     assert!(app.quit);
     assert_eq!(labels_on_disk(dir.path(), "a_rain.txt", "alice").len(), 1);
@@ -212,12 +219,7 @@ fn notes_are_saved_on_the_label() {
     let dir = corpus();
     let mut app = app(dir.path(), "alice");
     app.advance = false;
-    keys(&mut app, "<enter>c");
-    assert!(
-        app.message.as_ref().unwrap().1,
-        "a note needs a label first"
-    );
-    keys(&mut app, "fcnot sure<bs><bs><bs><bs>sure<enter>");
+    keys(&mut app, "<enter>fcnot sure<bs><bs><bs><bs>sure<enter>");
     let sc = sidecar(dir.path(), "a_rain.txt", "alice").unwrap();
     assert_eq!(sc.labels[0].note.as_deref(), Some("not sure"));
     // Relabeling keeps the note.
@@ -257,10 +259,10 @@ fn a_terminal_too_small_ignores_keys_but_quit() {
     let dir = corpus();
     let mut app = app(dir.path(), "alice");
     keys(&mut app, "<enter>");
-    assert_eq!(app.view, View::Reader);
+    assert_eq!(app.screen.view(), View::Reader);
     app.update(Action::Resize(20, 5));
     keys(&mut app, "fjj<esc>");
-    assert_eq!(app.view, View::Reader);
+    assert_eq!(app.screen.view(), View::Reader);
     assert_eq!(app.article().unwrap().cursor, 0);
     assert!(sidecar(dir.path(), "a_rain.txt", "alice").is_none());
     app.update(Action::Resize(100, 30));

@@ -15,6 +15,22 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// Whether `choice` names a keymap: a built-in name, or a path (a `.ron` file or a name
+/// with a folder separator, whose own errors are reported when it is read).
+pub fn check_choice(choice: &str) -> Result<(), String> {
+    if BUILTIN.iter().any(|(n, _)| *n == choice)
+        || choice.ends_with(".ron")
+        || choice.contains(['/', '\\'])
+    {
+        return Ok(());
+    }
+    let names: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
+    Err(format!(
+        "unknown keymap `{choice}` (built in: {}; or give a path to a .ron file)",
+        names.join(", ")
+    ))
+}
+
 /// Keymaps compiled into the binary, by name.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("default", include_str!("../../../keymaps/default.ron")),
@@ -42,17 +58,26 @@ pub struct Keymap {
 }
 
 /// A keymap that cannot be used: the file, line and column, and what is wrong.
+/// Line 0 means the choice itself (`--keymap NAME`), not a place in a file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "{}:{line}:{col}: {}",
-    crate::model::sanitize::clean(file),
-    crate::model::sanitize::clean(msg)
-)]
 pub struct KeymapError {
     pub file: String,
     pub line: usize,
     pub col: usize,
     pub msg: String,
+}
+
+impl std::fmt::Display for KeymapError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (file, msg) = (
+            crate::model::sanitize::clean(&self.file),
+            crate::model::sanitize::clean(&self.msg),
+        );
+        match self.line {
+            0 => write!(f, "{file}: {msg}"),
+            _ => write!(f, "{file}:{}:{}: {msg}", self.line, self.col),
+        }
+    }
 }
 
 impl Keymap {
@@ -89,15 +114,11 @@ impl Keymap {
                 Keymap::parse(&read(&path)?, &path.display().to_string())?
             }
             None => {
-                let names: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
                 return Err(KeymapError {
                     file: "--keymap".into(),
                     line: 0,
                     col: 0,
-                    msg: format!(
-                        "unknown keymap `{choice}` (built in: {}; or give a path to a .ron file)",
-                        names.join(", ")
-                    ),
+                    msg: check_choice(choice).err().unwrap_or_default(),
                 });
             }
         };

@@ -34,7 +34,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         .map(|i| lib.labeled(i, &app.annotator))
         .sum();
     let pct = (done * 100).checked_div(total).unwrap_or(0);
-    let name = if app.review.mode {
+    let name = if app.screen.reviewing() {
         "glose review"
     } else {
         "glose"
@@ -77,7 +77,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     let id_w = 24.min(width / 4);
     let fixed = id_w + 37;
     let title_w = width.saturating_sub(fixed);
-    let tail = if app.review.mode {
+    let tail = if app.screen.reviewing() {
         crate::tui::views::library::review_columns::header()
     } else {
         format!("{} {}", fit("Progress", BAR + 10), fit("Others", 6))
@@ -149,7 +149,7 @@ pub fn draw(f: &mut Frame, app: &App) {
                 base,
             ),
         ];
-        if app.review.mode {
+        if app.screen.reviewing() {
             cells.push(crate::tui::views::library::review_columns::cells(
                 app, e, base,
             ));
@@ -171,8 +171,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         lines.push(Line::styled(why, t.dim()));
     }
     f.render_widget(Paragraph::new(lines), at.list);
-    let detail = bars::message_line(app).unwrap_or_else(|| selected_detail(app));
-    f.render_widget(Paragraph::new(detail), at.detail);
+    bars::draw_message(f, app, at.detail, Some(selected_detail(app)));
     f.render_widget(
         Paragraph::new(bars::hint_line(app, View::Library)),
         at.hints,

@@ -55,10 +55,10 @@ impl App {
             ));
         }
         if scanned {
-            if self.review.mode || !self.review.panes.is_empty() {
+            if self.screen.reviewing() || !self.review.panes.is_empty() {
                 self.start_review_index();
             }
-            if self.view == View::Stats {
+            if self.screen.view() == View::Stats {
                 // Figures computed from part of the corpus: compute them again.
                 let back = self.stats.as_ref().map(|s| s.back);
                 self.open_stats();

@@ -256,6 +256,20 @@ impl Library {
         Some((done, q.len()))
     }
 
+    /// The last (`+1`) or first (`-1`) entry of the shown order that can be opened.
+    pub fn end_entry(&self, step: isize) -> Option<usize> {
+        let mut readable = self
+            .order
+            .iter()
+            .copied()
+            .filter(|&e| self.infos[e].unreadable.is_none());
+        if step > 0 {
+            readable.next_back()
+        } else {
+            readable.next()
+        }
+    }
+
     /// Entry after (`+1`) or before (`-1`) `entry` in the shown order, that can be opened.
     pub fn neighbour(&self, entry: usize, step: isize) -> Option<usize> {
         let pos = self.order.iter().position(|&i| i == entry)? as isize;

@@ -36,7 +36,7 @@ pub fn cells(app: &App, e: usize, base: Style) -> Span<'static> {
 /// The status bar's summary in review mode: gold so far and disagreements left; `None`
 /// outside review mode.
 pub fn totals(app: &App) -> Option<String> {
-    if !app.review.mode {
+    if !app.screen.reviewing() {
         return None;
     }
     let Some(ix) = &app.review.index else {

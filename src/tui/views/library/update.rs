@@ -2,14 +2,16 @@
 //! filter prompt.
 
 use crate::tui::action::Action;
-use crate::tui::app::{App, Mode, Prompt};
+use crate::tui::app::App;
+use crate::tui::screen::Prompt;
 use crate::tui::views::library::{Sort, draw};
+use crate::tui::widgets::line_edit::LineEdit;
 use crate::tui::widgets::scroll::moved;
 
 impl App {
     /// Rows of the library list, from its layout.
     pub fn library_rows(&self) -> usize {
-        usize::from(draw::areas(self.screen()).list.height).max(1)
+        usize::from(draw::areas(self.area()).list.height).max(1)
     }
 
     /// Moves the selection, opens the selected article, sorts or filters.
@@ -24,7 +26,7 @@ impl App {
         match a {
             Action::Open | Action::OpenReview => {
                 if let Some(e) = lib.current() {
-                    if a == Action::OpenReview || self.review.mode {
+                    if a == Action::OpenReview || self.screen.reviewing() {
                         self.open_review(e);
                     } else {
                         self.open_entry(e);
@@ -33,11 +35,14 @@ impl App {
             }
             Action::Stats => self.open_stats(),
             Action::ToggleMine => self.toggle_mine(),
-            Action::Filter => self.mode = Mode::Prompt(Prompt::Filter, lib.filter.clone()),
+            Action::Filter => {
+                let line = LineEdit::new(&lib.filter);
+                self.set_prompt(Prompt::Filter, line);
+            }
             Action::CycleSort => {
                 lib.sort = match lib.sort {
                     Sort::Name => Sort::Progress,
-                    Sort::Progress if self.review.mode => Sort::Unsettled,
+                    Sort::Progress if self.screen.reviewing() => Sort::Unsettled,
                     Sort::Progress | Sort::Unsettled => Sort::Name,
                 };
                 lib.refresh_for(Some(&self.annotator));
@@ -52,7 +57,7 @@ impl App {
 
     /// A click on the list selects the row under it; on the selected row, opens it.
     pub(crate) fn click_library(&mut self, row: usize) {
-        let list = usize::from(draw::areas(self.screen()).list.y);
+        let list = usize::from(draw::areas(self.area()).list.y);
         if let Some(i) = row.checked_sub(list)
             && i < self.library_rows()
         {

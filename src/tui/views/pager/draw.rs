@@ -2,8 +2,9 @@
 //! guidelines, both scrollable.
 
 use crate::tui::action::View;
-use crate::tui::app::{App, Pager};
+use crate::tui::app::App;
 use crate::tui::keymap::{HelpLine, help_lines};
+use crate::tui::screen::Pager;
 use crate::tui::widgets::bars::{self, fit};
 use crate::tui::widgets::wrap;
 use ratatui::Frame;
@@ -17,7 +18,7 @@ const NAME: usize = 18;
 /// All lines of the open pager at `width` columns.
 fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
-    match app.pager {
+    match app.screen.pager() {
         Some(Pager::Help { .. }) => {
             let mut out = Vec::new();
             for l in help_lines(&app.keymap) {
@@ -102,7 +103,7 @@ pub fn areas(area: Rect) -> Areas {
 /// Draws the open pager into the whole frame.
 pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
-    let (title, scroll) = match &app.pager {
+    let (title, scroll) = match app.screen.pager() {
         Some(Pager::Help { scroll }) => (format!(" Keys · keymap {}", app.keymap.name), *scroll),
         Some(Pager::Guidelines { scroll }) => (" Annotation guidelines".to_string(), *scroll),
         None => return,

@@ -84,8 +84,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     for (y, r) in (text.y..).zip(layout::visible(a, w, h).iter()) {
         put_row(buf, &app.theme, a, r, Rect::new(text.x, y, text.width, 1));
     }
-    let detail = bars::message_line(app).unwrap_or_else(|| detail(app, a));
-    f.render_widget(Paragraph::new(detail), at.detail);
+    bars::draw_message(f, app, at.detail, Some(detail(app, a)));
     f.render_widget(Paragraph::new(bars::hint_line(app, View::Reader)), at.hints);
 }
 

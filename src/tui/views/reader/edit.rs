@@ -5,8 +5,10 @@
 use crate::model::label::Label;
 use crate::model::project::SuggestionMode;
 use crate::model::sidecar::{How, Record};
-use crate::tui::app::{App, Mode, Prompt, SaveState};
+use crate::tui::app::{App, SaveState};
+use crate::tui::screen::{Modal, Prompt, Question};
 use crate::tui::undo::Change;
+use crate::tui::widgets::line_edit::LineEdit;
 
 impl App {
     /// Labels the selection (the range, or the cursor sentence).
@@ -18,7 +20,9 @@ impl App {
         self.set_selection(None);
     }
 
-    /// Accepts the cursor sentence's suggestion, recorded as such with the model's name.
+    /// Accepts the suggestion of every sentence of the selection (the range, or the cursor
+    /// sentence), recorded as such with the model's name; refuses, changing nothing, if
+    /// one of them has none.
     pub(crate) fn accept_suggestion(&mut self) {
         if self.analyzer.suggestions() == SuggestionMode::Off {
             return self.say(crate::tui::learn::OFF_NOTHING);
@@ -33,16 +37,48 @@ impl App {
         if a.is_empty() {
             return;
         }
-        a.anchor = None;
-        let c = a.cursor;
-        a.analyse(&self.analyzer, c);
-        let Some(s) = a.analysis[c].as_ref().and_then(|x| x.suggestion.clone()) else {
-            return;
-        };
-        self.set_selection(Some((s.label, How::Suggestion, Some(s.model.to_string()))));
+        let (lo, hi) = a.selection();
+        let mut picks = Vec::with_capacity(hi + 1 - lo);
+        for i in lo..=hi {
+            a.analyse(&self.analyzer, i);
+            match a.analysis[i].as_ref().and_then(|x| x.suggestion.as_ref()) {
+                Some(s) => picks.push(Some((s.label, How::Suggestion, Some(s.model.to_string())))),
+                None => {
+                    return self.warn(format!(
+                        "Sentence {} has no suggestion; nothing accepted.",
+                        i + 1
+                    ));
+                }
+            }
+        }
+        self.set_each(picks);
     }
 
     fn set_selection(&mut self, what: Option<(Label, How, Option<String>)>) {
+        let n = self.article().map_or(0, |a| {
+            let (lo, hi) = a.selection();
+            hi + 1 - lo
+        });
+        self.set_each(vec![what; n]);
+    }
+
+    /// Sets each sentence of the selection to its entry of `what` (`None` clears) in one
+    /// undo step. Right after the last sentence was labeled it changes nothing and says
+    /// where to go, so keys typed past the end never overwrite the last label.
+    fn set_each(&mut self, what: Vec<Option<(Label, How, Option<String>)>>) {
+        if self.reader.past_end {
+            let keys = |a| {
+                let k = self.keymap.keys_for(crate::tui::action::View::Reader, a);
+                k.first().map_or_else(|| a.to_string(), |k| k.to_string())
+            };
+            let (next, unlabeled) = (
+                keys(crate::tui::action::Action::NextArticle),
+                keys(crate::tui::action::Action::NextUnlabeled),
+            );
+            return self.warn(format!(
+                "End of the article: nothing changed. {next} next article, {unlabeled} next unlabeled sentence."
+            ));
+        }
         let Some(e) = self.reader.current else { return };
         let advance = self.advance;
         let Some(a) = self.reader.articles.get_mut(&e) else {
@@ -60,7 +96,7 @@ impl App {
         }
         let (lo, hi) = a.selection();
         let mut step = Vec::new();
-        for i in lo..=hi {
+        for (i, what) in (lo..=hi).zip(&what) {
             let before = a.record(i).cloned();
             let after = what.as_ref().map(|(label, how, model)| {
                 let s = a.doc.sentences[i];
@@ -84,11 +120,14 @@ impl App {
             }
         }
         a.anchor = None;
-        if what.is_some() && advance {
+        let labels = what.iter().any(Option::is_some);
+        if labels && advance {
             a.cursor = (hi + 1).min(a.len() - 1);
         }
+        let past_end = labels && advance && hi + 1 == a.len();
         self.apply(&step, false);
         self.history.push(step);
+        self.reader.past_end = past_end;
     }
 
     /// Opens the note prompt on the cursor sentence.
@@ -97,28 +136,45 @@ impl App {
         if a.is_empty() {
             return;
         }
-        match a.record(a.cursor) {
-            Some(r) => {
-                let text = r.note.clone().unwrap_or_default();
-                self.mode = Mode::Prompt(Prompt::Note, text);
+        match &a.ann {
+            Ok(ann) => {
+                let text = ann.note(a.cursor).unwrap_or_default().to_string();
+                self.set_prompt(Prompt::Note, LineEdit::new(&text));
             }
-            None => self.warn("Label the sentence first; a note belongs to a label."),
+            Err(why) => {
+                let why = format!(
+                    "read-only, no note can be written: {}",
+                    crate::model::sanitize::clean(why)
+                );
+                self.refuse(&why);
+            }
         }
     }
 
-    /// Sets (or, when empty, removes) the note of the cursor sentence.
+    /// Sets (or, when empty, removes) the note of the cursor sentence. On a labeled
+    /// sentence the change is one undo step; on an unlabeled one the note is kept in the
+    /// sidecar's notes and moves into the label that comes.
     pub(crate) fn set_note(&mut self, text: String) {
         let Some(e) = self.reader.current else { return };
-        let Some(a) = self.reader.articles.get(&e) else {
+        let Some(a) = self.reader.articles.get_mut(&e) else {
             return;
         };
         let i = a.cursor;
+        let note = Some(text.trim().to_string()).filter(|t| !t.is_empty());
         let Some(before) = a.record(i).cloned() else {
+            let Ok(ann) = &mut a.ann else { return };
+            if ann.note(i) == note.as_deref() {
+                return;
+            }
+            ann.set_note(&a.doc, i, note.as_deref());
+            if self.save_all() && note.is_some() {
+                self.say("Note kept on the unlabeled sentence; the label that comes takes it.");
+            }
             return;
         };
         let mut after = before.clone();
-        after.note = Some(text.trim().to_string()).filter(|t| !t.is_empty());
-        after.at = crate::model::sidecar::now();
+        after.note = note;
+        after.note_at = after.note.as_ref().map(|_| crate::model::sidecar::now());
         if after.note == before.note {
             return;
         }
@@ -267,7 +323,7 @@ impl App {
             self.quit = true;
             return;
         }
-        self.mode = Mode::ConfirmQuit;
+        self.screen.ask(Modal::Confirm(Question::QuitUnsaved));
         let n = self.unsaved();
         self.warn(format!(
             "{n} article{} with UNSAVED labels. Quit anyway and lose them? (y/n)",

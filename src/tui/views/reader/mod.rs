@@ -46,6 +46,12 @@ pub struct Reader {
     /// The entry shown.
     pub current: Option<usize>,
     pub last_search: Option<String>,
+    /// The last action was a search that found something: Enter finds the next match
+    /// instead of accepting a suggestion.
+    pub found: bool,
+    /// The last sentence was just labeled and the cursor could not advance: further
+    /// label keys change nothing and say where to go.
+    pub past_end: bool,
     /// Least confident unlabeled sentence `(confidence, sentence)` of articles not open,
     /// as scanned with the current model; filled between key presses.
     pub least: HashMap<usize, Option<(f32, usize)>>,

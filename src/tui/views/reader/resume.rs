@@ -65,7 +65,7 @@ impl App {
     /// Reopens the kept place once the library lists its article, if the user is still on
     /// the first screen (a key pressed meanwhile wins).
     pub(crate) fn try_resume(&mut self) {
-        if self.view != View::Library || self.reader.current.is_some() {
+        if self.screen.view() != View::Library || self.reader.current.is_some() {
             if self.reader.current.is_some() {
                 self.reader.resume = None;
             }

@@ -4,14 +4,16 @@
 use crate::model::document::Document;
 use crate::model::fold;
 use crate::tui::action::{Action, View};
-use crate::tui::app::{App, Mode, Prompt};
+use crate::tui::app::App;
+use crate::tui::screen::Prompt;
 use crate::tui::views::reader::article::Article;
 use crate::tui::views::reader::{draw, layout};
+use crate::tui::widgets::line_edit::LineEdit;
 
 impl App {
     /// Columns and rows of the reader's text, from its layout.
     pub fn text_area(&self) -> (usize, usize) {
-        let at = draw::areas(self.screen(), self.reader.reading);
+        let at = draw::areas(self.area(), self.reader.reading);
         (
             usize::from(at.text.width),
             usize::from(at.rows.height).max(1),
@@ -47,7 +49,7 @@ impl App {
     /// A click on the text puts the cursor on the sentence under it.
     pub(crate) fn click_reader(&mut self, row: usize) {
         let (w, h) = self.text_area();
-        let top = usize::from(draw::areas(self.screen(), self.reader.reading).rows.y);
+        let top = usize::from(draw::areas(self.area(), self.reader.reading).rows.y);
         if let Some(a) = self.article_mut()
             && let Some(y) = row.checked_sub(top)
         {
@@ -84,9 +86,10 @@ impl App {
             Action::NextUnlabeled => return self.unlabeled(1),
             Action::PrevUnlabeled => return self.unlabeled(-1),
             Action::Search => {
-                self.mode = Mode::Prompt(Prompt::Search, String::new());
+                self.set_prompt(Prompt::Search, LineEdit::default());
                 return;
             }
+            Action::SearchNext => return self.search(String::new()),
             Action::LeastConfident => return self.least_confident(),
             Action::ToggleLegend => {
                 self.reader.reading.legend = !self.reader.reading.legend;
@@ -164,7 +167,7 @@ impl App {
         {
             return self.say("Range cancelled.");
         }
-        self.view = View::Library;
+        self.screen.show(View::Library);
         self.library.refresh_for(Some(&self.annotator));
         if let Some(pos) = self
             .reader
@@ -208,8 +211,7 @@ impl App {
             _ => {}
         }
         self.reader.current = Some(e);
-        self.view = View::Reader;
-        self.pager = None;
+        self.screen.show(View::Reader);
         if let Some(pos) = self.library.order.iter().position(|&i| i == e) {
             self.library.selected = pos;
         }
@@ -235,7 +237,34 @@ impl App {
             }
         }
         let mut e = cur;
-        while let Some(next) = self.library.neighbour(e, step) {
+        let mut wrapped = false;
+        loop {
+            let next = match self.library.neighbour(e, step) {
+                Some(n) => n,
+                None if !wrapped => {
+                    wrapped = true;
+                    match self.library.end_entry(-step) {
+                        Some(n) => n,
+                        None => break,
+                    }
+                }
+                None => break,
+            };
+            if next == cur {
+                // Around the whole library and back: what is left is before the cursor.
+                let Some(a) = self.article_mut() else { break };
+                let c = a.cursor;
+                let found = if step > 0 {
+                    (0..c).find(|&i| a.label(i).is_none())
+                } else {
+                    (c + 1..a.len()).rev().find(|&i| a.label(i).is_none())
+                };
+                if let Some(i) = found {
+                    a.cursor = i;
+                    return self.say(wrap_note(step, "in this article"));
+                }
+                break;
+            }
             e = next;
             let left = match self.reader.articles.get(&e) {
                 Some(a) => a.ann.is_ok() && a.labeled() < a.len(),
@@ -251,6 +280,9 @@ impl App {
                         idx.next_back()
                     };
                     a.cursor = pick.unwrap_or(a.cursor);
+                }
+                if wrapped {
+                    return self.say(wrap_note(step, "in another article"));
                 }
                 return self.say("Moved to another article with unlabeled sentences.");
             }
@@ -286,8 +318,9 @@ impl App {
                 let wrapped = i <= a.cursor;
                 a.cursor = i;
                 let note = if wrapped { " (from the top)" } else { "" };
+                self.reader.found = true;
                 self.say(format!(
-                    "Found “{}” in sentence {}{note}; / then Enter finds the next.",
+                    "Found “{}” in sentence {}{note}; Enter finds the next.",
                     crate::model::sanitize::clean(&query),
                     i + 1
                 ));
@@ -322,4 +355,10 @@ impl App {
             a.cursor = a.cursor.clamp(lo, hi);
         }
     }
+}
+
+/// What `n` (or `N`) says when it went on from the other end of the library.
+fn wrap_note(step: isize, place: &str) -> String {
+    let to = if step > 0 { "start" } else { "end" };
+    format!("Wrapped around to the {to} of the library: unlabeled sentence {place}.")
 }

@@ -4,7 +4,8 @@
 //! answer at once.
 
 use crate::review::adjudicate::Review;
-use crate::tui::app::{Accept, AcceptKind, App, Mode};
+use crate::tui::app::App;
+use crate::tui::screen::{Accept, AcceptKind, Modal};
 
 impl AcceptKind {
     fn pending(self, r: &Review) -> usize {
@@ -66,16 +67,17 @@ impl App {
         if corpus == 0 {
             return self.say(format!("No {what} sentence without gold in the corpus."));
         }
-        self.mode = Mode::ConfirmAccept(Accept { kind, here, corpus });
+        self.screen
+            .ask(Modal::Accept(Accept { kind, here, corpus }));
         self.say(format!(
             "Give {what} sentences {}: y = {here} in this article, c = {corpus} in the corpus, n = none",
             kind.label_of()
         ));
     }
 
-    /// The answer to [`Mode::ConfirmAccept`]: `y` settles this article, `c` the corpus.
+    /// The answer to [`Modal::Accept`]: `y` settles this article, `c` the corpus.
     pub(crate) fn confirm_accept(&mut self, q: Accept, answer: char) {
-        self.mode = Mode::Normal;
+        self.screen.close_modal();
         let Some(cur) = self.review.current else {
             return;
         };

@@ -78,8 +78,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     f.render_widget(Paragraph::new(body), at.list);
     let ctx = context::lines(t, p, width, usize::from(at.context.height));
     f.render_widget(Paragraph::new(ctx), at.context);
-    let detail = bars::message_line(app).unwrap_or_else(|| detail(app, p));
-    f.render_widget(Paragraph::new(detail), at.detail);
+    bars::draw_message(f, app, at.detail, Some(detail(app, p)));
     f.render_widget(Paragraph::new(bars::hint_line(app, View::Review)), at.hints);
 }
 

@@ -91,8 +91,6 @@ impl Pane {
 /// Everything the review screens keep between keys.
 #[derive(Debug, Default)]
 pub struct ReviewState {
-    /// Started as `glose review`: the library shows agreement columns and Enter reviews.
-    pub mode: bool,
     pub panes: HashMap<usize, Pane>,
     /// Entry shown in the review view.
     pub current: Option<usize>,
@@ -194,7 +192,7 @@ impl App {
         if self.library.sort == crate::tui::views::library::Sort::Unsettled {
             self.library.refresh_for(Some(&self.annotator));
             // The first figures put the most work at the top: start the selection there.
-            if first && self.view == View::Library {
+            if first && self.screen.view() == View::Library {
                 self.library.selected = 0;
             }
         }
@@ -264,8 +262,7 @@ impl App {
         }
         self.start_review_index();
         self.review.current = Some(e);
-        self.view = View::Review;
-        self.pager = None;
+        self.screen.show(View::Review);
         if let Some(pos) = self.library.order.iter().position(|&i| i == e) {
             self.library.selected = pos;
         }

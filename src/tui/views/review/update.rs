@@ -6,7 +6,8 @@ use crate::model::label::Label;
 use crate::model::sidecar::SidecarError;
 use crate::review::agreement::{ArticleSummary, Cursor};
 use crate::tui::action::{Action, View};
-use crate::tui::app::{AcceptKind, App, SaveState};
+use crate::tui::app::{App, SaveState};
+use crate::tui::screen::AcceptKind;
 use crate::tui::views::review::{draw, layout};
 
 impl App {
@@ -51,7 +52,7 @@ impl App {
                 {
                     return self.say("Range cancelled.");
                 }
-                self.view = View::Library;
+                self.screen.show(View::Library);
             }
             _ => self.move_review(a),
         }
@@ -314,7 +315,7 @@ impl App {
         let Some(p) = self.pane() else { return 1 };
         let shown = p.shown(self.review.only_split);
         let width = layout::text_width(
-            usize::from(draw::areas(self.screen()).list.width),
+            usize::from(draw::areas(self.area()).list.width),
             p.review.annotators().len(),
         );
         let rows = layout::rows(p, &shown, width, self.review_rows());
@@ -326,7 +327,7 @@ impl App {
     /// A click on the list selects the row under it.
     pub(crate) fn click_review(&mut self, y: usize) {
         let only = self.review.only_split;
-        let list = draw::areas(self.screen()).list;
+        let list = draw::areas(self.area()).list;
         let (w, h) = (usize::from(list.width), self.review_rows());
         let Some(p) = self.pane_mut() else { return };
         let shown = p.shown(only);
@@ -341,14 +342,14 @@ impl App {
 
     /// Rows of the review list, from its layout.
     pub fn review_rows(&self) -> usize {
-        usize::from(draw::areas(self.screen()).list.height).max(1)
+        usize::from(draw::areas(self.area()).list.height).max(1)
     }
 
     /// Keeps the cursor row on screen and analyses the rows shown.
     pub(crate) fn settle_review(&mut self) {
         let only = self.review.only_split;
         let (w, h) = (
-            usize::from(draw::areas(self.screen()).list.width),
+            usize::from(draw::areas(self.area()).list.width),
             self.review_rows(),
         );
         let analyzer = &self.analyzer;

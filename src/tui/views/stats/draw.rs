@@ -292,8 +292,6 @@ pub fn draw(f: &mut Frame, app: &App) {
         .take(rows)
         .collect();
     f.render_widget(Paragraph::new(body), at.body);
-    if let Some(m) = bars::message_line(app) {
-        f.render_widget(Paragraph::new(m), at.message);
-    }
+    bars::draw_message(f, app, at.message, None);
     f.render_widget(Paragraph::new(bars::hint_line(app, View::Stats)), at.hints);
 }

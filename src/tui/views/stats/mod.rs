@@ -46,10 +46,9 @@ impl App {
             .into_iter()
             .filter(|a| !a.is_gold())
             .collect();
-        let back = if self.view == View::Stats {
-            View::Library
-        } else {
-            self.view
+        let back = match self.screen.view() {
+            View::Stats => View::Library,
+            v => v,
         };
         let pair = self.stats.as_ref().map_or(0, |s| s.pair);
         let mut stats = Stats {
@@ -92,7 +91,7 @@ impl App {
             }));
         }
         self.stats = Some(stats);
-        self.view = View::Stats;
+        self.screen.show(View::Stats);
     }
 
     /// Installs the report if it arrived; true if it did.

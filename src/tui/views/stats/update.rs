@@ -8,12 +8,12 @@ use crate::tui::widgets::scroll::moved;
 impl App {
     /// Scrolls the figures, picks the pair whose matrix is shown, or goes back.
     pub(crate) fn stats_action(&mut self, a: Action) {
-        let body = draw::areas(self.screen()).body;
+        let body = draw::areas(self.area()).body;
         let (width, height) = (usize::from(body.width), usize::from(body.height).max(1));
         let total = draw::line_count(self, width);
         let max = total.saturating_sub(height);
         let Some(s) = &mut self.stats else {
-            self.view = View::Library;
+            self.screen.show(View::Library);
             return;
         };
         let pairs = s.report.as_ref().map_or(0, |r| r.report.pairs.len());
@@ -24,7 +24,10 @@ impl App {
         match a {
             Action::NextPair if pairs > 0 => s.pair = (s.pair + 1) % pairs,
             Action::PrevPair if pairs > 0 => s.pair = (s.pair + pairs - 1) % pairs,
-            Action::Back => self.view = s.back,
+            Action::Back => {
+                let back = s.back;
+                self.screen.show(back);
+            }
             _ => {}
         }
     }
