@@ -86,7 +86,7 @@ fn label_keys_alone_settle_every_disagreement_of_002_once_then_n_moves_on() {
     s.wait_for("n goes to the next article");
     s.send("n");
     s.wait_for("Moved to");
-    s.send("Q");
+    s.send("Qy");
     assert_eq!(s.exit_code(), 0);
 
     let after = review_on_disk(dir.path(), ID);
@@ -130,7 +130,7 @@ fn majority_accept_settles_the_corpus_two_against_one_items_with_a_third_annotat
     s.send("c");
     s.wait_for(&format!("Accepted {total} majority sentences as gold"));
     s.wait_for("saved");
-    s.send("Q");
+    s.send("Qy");
     assert_eq!(s.exit_code(), 0);
     for (r, id) in before.iter().zip(&ids) {
         let after = review_on_disk(dir.path(), id);
