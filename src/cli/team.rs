@@ -21,19 +21,20 @@ pub fn progress(root: &Path, infos: &[ArticleInfo]) -> anyhow::Result<Option<Pro
     };
     let rows = infos
         .iter()
-        .map(|i| (i.id.as_str(), i.sentences, &i.labeled));
+        .map(|i| (i.id.as_str(), i.sentences, &i.labeled, &i.status));
     Ok(Some(assign::progress(&plan, rows)))
 }
 
-/// The progress as JSON: per annotator counts, ready articles, and `done` as null (no
-/// article status records "done" yet).
+/// The progress as JSON: per annotator counts (articles marked done included), articles
+/// ready for review and articles done by every assigned annotator.
 pub fn to_json(p: &Progress) -> serde_json::Value {
     serde_json::json!({
         "planned": p.planned,
         "ready_for_review": p.ready_for_review,
+        "done_by_all": p.done_by_all,
         "per_annotator": p.per_annotator.iter().map(|(n, c)| (n.clone(), serde_json::json!({
             "assigned": c.assigned, "labeled": c.labeled, "fully_labeled": c.fully_labeled,
-            "done": serde_json::Value::Null,
+            "done": c.done,
         }))).collect::<serde_json::Map<_, _>>(),
     })
 }
@@ -42,10 +43,11 @@ pub fn to_json(p: &Progress) -> serde_json::Value {
 pub fn print(out: &mut impl Write, p: &Progress) -> std::io::Result<()> {
     writeln!(
         out,
-        "\nassignment plan ({}): {} articles, {} ready for review (all annotators labeled every sentence)",
+        "\nassignment plan ({}): {} articles, {} ready for review (all annotators labeled every sentence), {} done by all",
         assign::PLAN_FILE,
         p.planned,
-        p.ready_for_review
+        p.ready_for_review,
+        p.done_by_all
     )?;
     writeln!(
         out,
@@ -60,11 +62,11 @@ pub fn print(out: &mut impl Write, p: &Progress) -> std::io::Result<()> {
             c.assigned,
             c.labeled,
             c.fully_labeled,
-            "n/a"
+            c.done
         )?;
     }
     writeln!(
         out,
-        "(labeled: at least one label; done: not recorded yet, glose has no article status)"
+        "(labeled: at least one label; done: the annotator marked the article done)"
     )
 }

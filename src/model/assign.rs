@@ -226,6 +226,8 @@ pub struct Counts {
     pub labeled: usize,
     /// Of those, articles with every sentence labeled by them.
     pub fully_labeled: usize,
+    /// Of those, articles they marked done.
+    pub done: usize,
 }
 
 /// Where a team stands against its plan.
@@ -235,15 +237,25 @@ pub struct Progress {
     /// Planned articles whose annotators have all labeled every sentence: ready for
     /// review.
     pub ready_for_review: usize,
+    /// Planned articles every assigned annotator marked done.
+    pub done_by_all: usize,
     /// Articles in the plan.
     pub planned: usize,
 }
 
 /// The plan's progress, from each article's sentence count and labels per annotator
-/// (`(id, sentences, labels by name)`, as the corpus index has them).
+/// (`(id, sentences, labels by name, document status by name)`, as the corpus index has
+/// them).
 pub fn progress<'a>(
     plan: &Plan,
-    articles: impl IntoIterator<Item = (&'a str, usize, &'a BTreeMap<String, usize>)>,
+    articles: impl IntoIterator<
+        Item = (
+            &'a str,
+            usize,
+            &'a BTreeMap<String, usize>,
+            &'a BTreeMap<String, crate::model::sidecar::DocStatus>,
+        ),
+    >,
 ) -> Progress {
     let mut p = Progress {
         planned: plan.articles.len(),
@@ -254,14 +266,23 @@ pub fn progress<'a>(
             p.per_annotator.entry(n.clone()).or_default().assigned += 1;
         }
     }
-    for (id, sentences, labeled) in articles {
+    for (id, sentences, labeled, status) in articles {
         let Some(names) = plan.articles.get(id) else {
             continue;
         };
         let mut all = !names.is_empty() && sentences > 0;
+        let mut all_done = !names.is_empty();
         for n in names {
             let done = labeled.get(n).copied().unwrap_or(0);
             let c = p.per_annotator.entry(n.clone()).or_default();
+            if matches!(
+                status.get(n),
+                Some(crate::model::sidecar::DocStatus::Done { .. })
+            ) {
+                c.done += 1;
+            } else {
+                all_done = false;
+            }
             if done > 0 {
                 c.labeled += 1;
             }
@@ -273,6 +294,9 @@ pub fn progress<'a>(
         }
         if all {
             p.ready_for_review += 1;
+        }
+        if all_done {
+            p.done_by_all += 1;
         }
     }
     p

@@ -144,8 +144,27 @@ fn progress_counts_assigned_labeled_fully_labeled_and_ready() {
     plan.articles.insert("b.txt".into(), names("ana,cleo"));
     let full_a: BTreeMap<String, usize> = [("ana".into(), 3), ("ben".into(), 3)].into();
     let part_b: BTreeMap<String, usize> = [("ana".into(), 1)].into();
-    let p = progress(&plan, [("a.txt", 3, &full_a), ("b.txt", 4, &part_b)]);
+    let done = crate::model::sidecar::DocStatus::Done {
+        at: "2026-01-01T00:00:00.000Z".into(),
+    };
+    let flagged = crate::model::sidecar::DocStatus::Flagged {
+        reason: "unsure".into(),
+        at: "2026-01-01T00:00:00.000Z".into(),
+    };
+    let status_a: BTreeMap<String, _> = [("ana".into(), done.clone()), ("ben".into(), done)].into();
+    let status_b: BTreeMap<String, _> = [("ana".into(), flagged)].into();
+    let p = progress(
+        &plan,
+        [
+            ("a.txt", 3, &full_a, &status_a),
+            ("b.txt", 4, &part_b, &status_b),
+        ],
+    );
     assert_eq!(p.planned, 2);
+    assert_eq!(p.done_by_all, 1);
+    assert_eq!(p.per_annotator["ana"].done, 1, "a flag is not done");
+    assert_eq!(p.per_annotator["ben"].done, 1);
+    assert_eq!(p.per_annotator["cleo"].done, 0);
     assert_eq!(p.ready_for_review, 1);
     let c = |n: &str| p.per_annotator[n];
     assert_eq!(
