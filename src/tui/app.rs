@@ -32,6 +32,9 @@ pub enum Mode {
     Prompt(Prompt, String),
     /// Waiting for y/n before quitting with unsaved labels.
     ConfirmQuit,
+    /// Choosing where to split the cursor sentence: the byte offset in the article where
+    /// the new sentence would start (a word start).
+    Split(usize),
     /// Waiting for y/n before giving this many unanimous sentences their gold label.
     ConfirmAccept(usize),
 }
@@ -42,6 +45,10 @@ pub enum Prompt {
     Filter,
     Search,
     Note,
+    /// The reason for flagging the article for review.
+    Flag,
+    /// A reviewer's note on the gold label.
+    GoldNote,
 }
 
 /// A scrollable full-screen text over the current view.
@@ -111,6 +118,9 @@ impl App {
 
     /// An app whose library reads articles later, in [`App::background_step`].
     pub fn lazy(corpus: Corpus, annotator: Annotator, keymap: Keymap, theme: Theme) -> App {
+        let mut library = Library::lazy(corpus.entries);
+        // Without a readable plan, the annotators who worked on an article count as assigned.
+        library.plan = crate::model::assign::Plan::load(&corpus.root).ok().flatten();
         App {
             root: corpus.root.clone(),
             annotator,
@@ -118,7 +128,7 @@ impl App {
             theme,
             analyzer: Analyzer::builtin(),
             advance: true,
-            library: Library::lazy(corpus.entries),
+            library,
             view: View::Library,
             pager: None,
             mode: Mode::Normal,
@@ -181,6 +191,14 @@ impl App {
                 Code::Backspace => Some(Action::InputBackspace),
                 Code::Char(c) if !key.ctrl && !key.alt => Some(Action::Input(c)),
                 _ => None,
+            },
+            Mode::Split(_) => match key.code {
+                _ if ctrl_c => Some(Action::Quit),
+                Code::Esc => Some(Action::Cancel),
+                Code::Enter => Some(Action::Submit),
+                Code::Left | Code::Char('h') => Some(Action::Up),
+                Code::Right | Code::Char('l') => Some(Action::Down),
+                _ => self.keymap.lookup(View::Reader, key),
             },
             Mode::Normal => self.keymap.lookup(self.active_view(), key),
         }

@@ -117,6 +117,7 @@ pub fn start(
     app.advance = cfg.advance_after_label;
     app.review.cache = config::cache_dir();
     app.review.mode = review;
+    app.library.by_all = review;
     if let Some(hint) = crate::exchange::git::driver_hint(root) {
         app.warn(hint);
     }

@@ -37,6 +37,10 @@ impl App {
                 _ => self.confirm_accept(false),
             },
             Mode::Prompt(kind, text) => self.prompt(kind, text, action),
+            Mode::Split(at) => match action {
+                Action::Resize(..) | Action::Scroll(_) | Action::Click { .. } => {}
+                a => self.split_key(at, a),
+            },
             Mode::Normal => self.run(action),
         }
         self.settle(!matches!(action, Action::Scroll(_)));
@@ -109,6 +113,8 @@ impl App {
                     Prompt::Filter => {}
                     Prompt::Search => self.search(text),
                     Prompt::Note => self.set_note(text),
+                    Prompt::Flag => self.flag(&text),
+                    Prompt::GoldNote => self.set_gold_note(text),
                 }
                 return;
             }

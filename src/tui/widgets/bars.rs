@@ -52,6 +52,8 @@ pub fn message_line(app: &App) -> Option<Line<'static>> {
             Prompt::Filter => "filter: ",
             Prompt::Search => "search: ",
             Prompt::Note => "note: ",
+            Prompt::Flag => "flag for review, reason: ",
+            Prompt::GoldNote => "gold note: ",
         };
         let shown = crate::model::sanitize::clean(text).into_owned();
         return Some(Line::from(vec![

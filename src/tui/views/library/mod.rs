@@ -2,6 +2,7 @@
 //! the selected row (how it grows while the corpus is scanned is in `indexing`).
 //! Drawing is in `draw`.
 
+pub mod doc_status;
 pub mod draw;
 pub mod indexing;
 pub mod review_columns;
@@ -47,6 +48,12 @@ pub struct Library {
     pub top: usize,
     pub filter: String,
     pub sort: Sort,
+    /// Which articles to show by their done or flagged mark.
+    pub status_filter: doc_status::StatusFilter,
+    /// The assignment plan, when the corpus has one: who should label each article.
+    pub plan: Option<crate::model::assign::Plan>,
+    /// Review: status means every assigned annotator's, not one annotator's.
+    pub by_all: bool,
     /// Entries before this index are all summarised; [`Library::load_next`] goes on from
     /// here.
     pub pending: usize,
@@ -79,6 +86,9 @@ impl Library {
             top: 0,
             filter: String::new(),
             sort: Sort::Name,
+            status_filter: Default::default(),
+            plan: None,
+            by_all: false,
             pending: 0,
             scanning: false,
             refreshed: None,
@@ -134,7 +144,10 @@ impl Library {
         }
         self.scanning &= !news.scanned;
         self.skip_loaded();
-        if self.filter.is_empty() && self.sort == Sort::Name {
+        if self.filter.is_empty()
+            && self.sort == Sort::Name
+            && self.status_filter == doc_status::StatusFilter::All
+        {
             self.order.extend(first_new..self.entries.len());
         } else if news.finished || self.refreshed.is_none_or(|t| t.elapsed() >= REFRESH) {
             self.refreshed = Some(Instant::now());
@@ -181,9 +194,10 @@ impl Library {
         let needle = self.filter.to_lowercase();
         let mut order: Vec<usize> = (0..self.entries.len())
             .filter(|&i| {
-                needle.is_empty()
+                (needle.is_empty()
                     || self.infos[i].title.to_lowercase().contains(&needle)
-                    || self.infos[i].id.to_lowercase().contains(&needle)
+                    || self.infos[i].id.to_lowercase().contains(&needle))
+                    && self.status_matches(i, who)
             })
             .collect();
         if let (Sort::Progress, Some(who)) = (self.sort, who) {

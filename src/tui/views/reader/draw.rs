@@ -3,7 +3,7 @@
 
 use crate::model::project::SuggestionMode;
 use crate::tui::action::View;
-use crate::tui::app::{App, SaveState};
+use crate::tui::app::{App, Mode, SaveState};
 use crate::tui::style::Theme;
 use crate::tui::views::reader::article::Article;
 use crate::tui::views::reader::layout::{self, Row};
@@ -16,8 +16,40 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// Columns left of the text: cursor or range marker, label letter, unsaved mark.
+/// Columns left of the text: cursor or range marker, label letter, unsaved or note mark.
 const GUTTER: u16 = 3;
+
+/// The gutter mark of a sentence with a note (brat marks annotator notes with `#` too).
+pub const NOTE_MARK: &str = "#";
+
+/// The byte range of the word starting at `at`.
+fn split_word(raw: &str, at: usize) -> (usize, usize) {
+    let len = raw
+        .get(at..)
+        .and_then(|t| t.find(char::is_whitespace))
+        .unwrap_or(raw.len().saturating_sub(at));
+    (at, at + len)
+}
+
+/// Restyles the cells of the word a split would start at, on the row `r` drawn in `area`
+/// (walking the pieces as `put_text` placed them).
+fn mark_word(buf: &mut Buffer, t: &Theme, r: &Row, (lo, hi): (usize, usize), area: Rect) {
+    use ratatui::buffer::CellWidth;
+    let mut x = area.x;
+    for p in &r.line.pieces {
+        let w = p.text.cell_width();
+        if x.saturating_add(w) > area.right() {
+            break;
+        }
+        if (lo..hi).contains(&p.start) {
+            for cx in x..x + w {
+                let cell = &mut buf[(cx, area.y)];
+                cell.set_style(cell.style().patch(t.split_word()));
+            }
+        }
+        x += w;
+    }
+}
 
 /// Where the reader's parts go on the screen; drawing, clicks and scrolling all use it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,8 +89,16 @@ pub fn draw(f: &mut Frame, app: &App) {
     f.render_widget(Paragraph::new(status(app, a, area.width)), at.status);
     let text = at.rows;
     let buf = f.buffer_mut();
+    let split = match app.mode {
+        Mode::Split(at) => Some(split_word(&a.doc.raw, at)),
+        _ => None,
+    };
     for (y, r) in (text.y..).zip(layout::visible(a, w, h).iter()) {
-        put_row(buf, &app.theme, a, r, Rect::new(text.x, y, text.width, 1));
+        let area = Rect::new(text.x, y, text.width, 1);
+        put_row(buf, &app.theme, a, r, area);
+        if let Some(word) = split.filter(|_| r.sentence == Some(a.cursor)) {
+            mark_word(buf, &app.theme, r, word, area);
+        }
     }
     let detail = bars::message_line(app).unwrap_or_else(|| detail(app, a));
     f.render_widget(Paragraph::new(detail), at.detail);
@@ -75,8 +115,13 @@ fn status(app: &App, a: &Article, width: u16) -> Line<'static> {
         (_, SaveState::Saved(at)) => (format!("saved {at}"), t.bar()),
         (_, SaveState::Idle) => ("no changes".to_string(), t.bar()),
     };
+    let mark = match app.doc_status() {
+        Some(crate::model::sidecar::DocStatus::Done { .. }) => " │ DONE",
+        Some(crate::model::sidecar::DocStatus::Flagged { .. }) => " │ FLAGGED",
+        None => "",
+    };
     let right = format!(
-        " │ {pos}/{n} │ {}/{n} labeled │ {} │ {} │ ",
+        "{mark} │ {pos}/{n} │ {}/{n} labeled │ {} │ {} │ ",
         a.labeled(),
         app.annotator,
         app.suggestion_tag()
@@ -130,8 +175,12 @@ fn put_row(buf: &mut Buffer, t: &Theme, a: &Article, r: &Row, area: Rect) {
         .unwrap_or(&[]);
     // A label only in memory (its save failed) is marked until a save succeeds.
     let pending = r.first && a.ann.as_ref().is_ok_and(|x| x.is_pending(i));
+    let noted = r.first && a.ann.as_ref().is_ok_and(|x| x.note(i).is_some());
     let gap = if pending {
         Span::styled("*", t.error())
+    } else if noted {
+        // A character, not only a colour: it shows under NO_COLOR.
+        Span::styled(NOTE_MARK, t.key())
     } else {
         Span::raw(" ")
     };
@@ -156,6 +205,16 @@ fn detail(app: &App, a: &Article) -> Line<'static> {
     if a.is_empty() {
         return Line::styled("This article has no sentences.", t.dim());
     }
+    if let Mode::Split(at) = app.mode {
+        let (_, end) = split_word(&a.doc.raw, at);
+        return Line::styled(
+            format!(
+                "split before “{}”: ←/→ (h/l) choose the word, Enter splits, Esc cancels",
+                crate::model::sanitize::clean(&a.doc.raw[at..end])
+            ),
+            t.key(),
+        );
+    }
     if a.anchor.is_some() {
         let (lo, hi) = a.selection();
         return Line::styled(
@@ -177,6 +236,12 @@ fn detail(app: &App, a: &Article) -> Line<'static> {
             s.push_str(&format!(" · note: {}", crate::model::sanitize::clean(n)));
         }
         return Line::styled(s, t.label(r.label));
+    }
+    if let Some(n) = a.ann.as_ref().ok().and_then(|x| x.note(a.cursor)) {
+        return Line::styled(
+            format!("unlabeled · note: {}", crate::model::sanitize::clean(n)),
+            t.dim(),
+        );
     }
     match a.analysis[a.cursor]
         .as_ref()

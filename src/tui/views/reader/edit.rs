@@ -6,7 +6,7 @@ use crate::model::label::Label;
 use crate::model::project::SuggestionMode;
 use crate::model::sidecar::{How, Record};
 use crate::tui::app::{App, Mode, Prompt, SaveState};
-use crate::tui::undo::Change;
+use crate::tui::undo::{Change, Step};
 
 impl App {
     /// Labels the selection (the range, or the cursor sentence).
@@ -88,59 +88,56 @@ impl App {
             a.cursor = (hi + 1).min(a.len() - 1);
         }
         self.apply(&step, false);
-        self.history.push(step);
+        self.history.push(Step::Labels(step));
     }
 
-    /// Opens the note prompt on the cursor sentence.
+    /// Opens the note prompt on the cursor sentence, labeled or not.
     pub(crate) fn start_note(&mut self) {
         let Some(a) = self.article() else { return };
         if a.is_empty() {
             return;
         }
-        match a.record(a.cursor) {
-            Some(r) => {
-                let text = r.note.clone().unwrap_or_default();
-                self.mode = Mode::Prompt(Prompt::Note, text);
-            }
-            None => self.warn("Label the sentence first; a note belongs to a label."),
-        }
+        let text = a
+            .ann
+            .as_ref()
+            .ok()
+            .and_then(|x| x.note(a.cursor))
+            .unwrap_or_default()
+            .to_string();
+        self.mode = Mode::Prompt(Prompt::Note, text);
     }
 
-    /// Sets (or, when empty, removes) the note of the cursor sentence.
+    /// Sets (or, when empty, removes) the note of the cursor sentence. The label, if any,
+    /// keeps its own time.
     pub(crate) fn set_note(&mut self, text: String) {
         let Some(e) = self.reader.current else { return };
         let Some(a) = self.reader.articles.get(&e) else {
             return;
         };
-        let i = a.cursor;
-        let Some(before) = a.record(i).cloned() else {
-            return;
+        let Ok(ann) = &a.ann else {
+            return self.warn("read-only, note not written");
         };
-        let mut after = before.clone();
-        after.note = Some(text.trim().to_string()).filter(|t| !t.is_empty());
-        after.at = crate::model::sidecar::now();
-        if after.note == before.note {
+        let i = a.cursor;
+        let before = ann.note(i).map(str::to_string);
+        let after = Some(text.trim().to_string()).filter(|t| !t.is_empty());
+        if after == before {
             return;
         }
-        let step = vec![Change {
+        let step = Step::Note {
             entry: e,
             sentence: i,
-            before: Some(before),
-            after: Some(after),
-        }];
-        self.apply(&step, false);
+            before,
+            after,
+        };
+        self.apply_step(&step, false);
         self.history.push(step);
     }
 
     pub(crate) fn undo(&mut self) {
         match self.history.undo() {
             Some(step) => {
-                self.apply(&step, true);
-                self.say(format!(
-                    "Undone ({} sentence{}).",
-                    step.len(),
-                    plural(step.len())
-                ));
+                self.apply_step(&step, true);
+                self.say(format!("Undone ({}).", what(&step)));
             }
             None => self.say("Nothing to undo."),
         }
@@ -149,15 +146,45 @@ impl App {
     pub(crate) fn redo(&mut self) {
         match self.history.redo() {
             Some(step) => {
-                self.apply(&step, false);
-                self.say(format!(
-                    "Redone ({} sentence{}).",
-                    step.len(),
-                    plural(step.len())
-                ));
+                self.apply_step(&step, false);
+                self.say(format!("Redone ({}).", what(&step)));
             }
             None => self.say("Nothing to redo."),
         }
+    }
+
+    /// Applies any step forwards or backwards.
+    pub(crate) fn apply_step(&mut self, step: &Step, backwards: bool) {
+        match step {
+            Step::Labels(changes) => self.apply(changes, backwards),
+            Step::Note {
+                entry,
+                sentence,
+                before,
+                after,
+            } => {
+                let note = if backwards { before } else { after };
+                self.apply_note(*entry, *sentence, note.as_deref());
+            }
+            Step::Cut { entry, at, added } => {
+                self.apply_cut(*entry, *at, *added != backwards);
+            }
+        }
+    }
+
+    fn apply_note(&mut self, e: usize, i: usize, note: Option<&str>) {
+        if self.reader.current != Some(e) && !self.open_entry(e) {
+            return;
+        }
+        let Some(a) = self.reader.articles.get_mut(&e) else {
+            return;
+        };
+        let Ok(ann) = &mut a.ann else { return };
+        if i < a.doc.sentences.len() {
+            ann.set_note(&a.doc, i, note);
+            a.cursor = i;
+        }
+        self.save_all();
     }
 
     /// Applies a step forwards or backwards, reopening its article if needed, then saves.
@@ -270,6 +297,16 @@ impl App {
     }
 }
 
-fn plural(n: usize) -> &'static str {
+/// What a step changed, for the undo message.
+fn what(step: &Step) -> String {
+    match step {
+        Step::Labels(c) => format!("{} sentence{}", c.len(), plural(c.len())),
+        Step::Note { .. } => "note".to_string(),
+        Step::Cut { added: true, .. } => "split".to_string(),
+        Step::Cut { added: false, .. } => "merge".to_string(),
+    }
+}
+
+pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }

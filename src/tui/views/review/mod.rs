@@ -4,6 +4,7 @@
 
 pub mod draw;
 pub mod layout;
+pub mod notes;
 pub mod update;
 
 use crate::model::corpus::Corpus;

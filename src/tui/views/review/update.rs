@@ -23,6 +23,8 @@ impl App {
             Action::PrevDisagreement => self.jump(false),
             Action::ToggleDisagreements => self.toggle_split(),
             Action::Stats => self.open_stats(),
+            Action::EditNote => self.start_gold_note(),
+            Action::NextNote => self.next_review_note(),
             Action::StartRange => {
                 let Some(p) = self.pane_mut() else { return };
                 p.anchor = match p.anchor {
@@ -149,7 +151,7 @@ impl App {
     }
 
     /// Saving state, message and library summary after a gold change in entry `e`.
-    fn after_gold(&mut self, e: usize, result: Result<(), SidecarError>) {
+    pub(super) fn after_gold(&mut self, e: usize, result: Result<(), SidecarError>) {
         match result {
             Ok(()) => {
                 self.review.unsaved = false;
