@@ -120,7 +120,9 @@ impl App {
     pub fn lazy(corpus: Corpus, annotator: Annotator, keymap: Keymap, theme: Theme) -> App {
         let mut library = Library::lazy(corpus.entries);
         // Without a readable plan, the annotators who worked on an article count as assigned.
-        library.plan = crate::model::assign::Plan::load(&corpus.root).ok().flatten();
+        library.plan = crate::model::assign::Plan::load(&corpus.root)
+            .ok()
+            .flatten();
         App {
             root: corpus.root.clone(),
             annotator,

@@ -27,7 +27,11 @@ pub enum Step {
     },
     /// A unit boundary at byte `at` of the article was added (a split) or removed (a
     /// merge): undo does the opposite at the same place.
-    Cut { entry: usize, at: usize, added: bool },
+    Cut {
+        entry: usize,
+        at: usize,
+        added: bool,
+    },
 }
 
 impl Step {

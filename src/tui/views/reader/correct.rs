@@ -45,7 +45,10 @@ impl App {
             return;
         }
         if let Err(why) = &a.ann {
-            let why = format!("read-only, not split: {}", crate::model::sanitize::clean(why));
+            let why = format!(
+                "read-only, not split: {}",
+                crate::model::sanitize::clean(why)
+            );
             return self.warn(why);
         }
         let s = a.doc.sentences[a.cursor];
@@ -102,7 +105,10 @@ impl App {
         let Some(e) = self.reader.current else { return };
         let Some(a) = self.article() else { return };
         if let Err(why) = &a.ann {
-            let why = format!("read-only, not merged: {}", crate::model::sanitize::clean(why));
+            let why = format!(
+                "read-only, not merged: {}",
+                crate::model::sanitize::clean(why)
+            );
             return self.warn(why);
         }
         let Some(next) = a.doc.sentences.get(a.cursor + 1) else {
@@ -115,7 +121,9 @@ impl App {
                 at,
                 added: false,
             });
-            self.say("Merged with the next sentence (for every annotator of this article; u undoes).");
+            self.say(
+                "Merged with the next sentence (for every annotator of this article; u undoes).",
+            );
         }
     }
 

@@ -97,7 +97,9 @@ pub fn draw(f: &mut Frame, app: &App) {
         let area = Rect::new(text.x, y, text.width, 1);
         put_row(buf, &app.theme, a, r, area);
         if let Some(word) = split.filter(|_| r.sentence == Some(a.cursor)) {
-            mark_word(buf, &app.theme, r, word, area);
+            let x = area.x + GUTTER;
+            let text = Rect::new(x, y, area.width.saturating_sub(GUTTER), 1);
+            mark_word(buf, &app.theme, r, word, text);
         }
     }
     let detail = bars::message_line(app).unwrap_or_else(|| detail(app, a));
