@@ -134,3 +134,33 @@ fn the_key_from_the_files_read_is_the_key_from_their_paths() {
         assert_eq!(codes::key_from(e, &opened(&e.path), &sidecars[1..]), None);
     }
 }
+
+/// Issue 18 item 8: a sidecar edited in place to the same size, with its mtime put back
+/// (same inode), is not taken for the one the cache was computed from.
+#[test]
+fn item8_same_size_edit_with_mtime_put_back_is_not_served_from_the_cache() {
+    let dir = setup();
+    let cache = tempfile::tempdir().unwrap();
+    let c = Corpus::scan(dir.path()).unwrap();
+    let first = corpus_report(&c, &opts(&c), Some(cache.path())).report;
+    assert_eq!(first.per_article["a.txt"].observed_agreement, Some(0.75));
+    let p = dir.path().join("a.txt.bob.ron");
+    let before = std::fs::metadata(&p).unwrap();
+    let text = std::fs::read_to_string(&p).unwrap();
+    // Bob's "Trois." goes from Factual to Opinion: the same number of bytes.
+    let at = text.rfind("Factual").unwrap();
+    let edited = format!("{}Opinion{}", &text[..at], &text[at + 7..]);
+    let f = std::fs::OpenOptions::new().write(true).open(&p).unwrap();
+    std::io::Write::write_all(&mut &f, edited.as_bytes()).unwrap();
+    f.set_modified(before.modified().unwrap()).unwrap();
+    drop(f);
+    let after = std::fs::metadata(&p).unwrap();
+    assert_eq!(
+        (after.len(), after.modified().unwrap()),
+        (before.len(), before.modified().unwrap())
+    );
+    let c = Corpus::scan(dir.path()).unwrap();
+    let cached = corpus_report(&c, &opts(&c), Some(cache.path())).report;
+    assert_eq!(cached, corpus_report(&c, &opts(&c), None).report);
+    assert_eq!(cached.per_article["a.txt"].observed_agreement, Some(1.0));
+}

@@ -428,3 +428,57 @@ fn plain_output_is_a_readable_table() {
         ]
     );
 }
+
+/// Issue 18 item 16: with `--exclude skip --against-gold`, a sentence gold labeled skip
+/// is left out of the annotator–gold pairs and the group figures too, not only out of
+/// gold's label counts.
+#[test]
+fn item16_exclude_skip_against_gold_leaves_gold_skips_out_everywhere() {
+    let dir = corpus();
+    let (a, b) = (
+        read_jsonl("seeds.jsonl"),
+        read_jsonl("seeds.annotator2.jsonl"),
+    );
+    // Gold agrees with ann1 but calls every seventh sentence skip.
+    let gold: Vec<Line> = a
+        .iter()
+        .enumerate()
+        .map(|(i, l)| Line {
+            article: l.article.clone(),
+            start: l.start,
+            end: l.end,
+            label: if i % 7 == 3 { Label::Skip } else { l.label },
+        })
+        .collect();
+    write_sidecars(dir.path(), "ann1", &a);
+    write_sidecars(dir.path(), "ann2", &b);
+    write_sidecars(dir.path(), "gold", &gold);
+    let v = agree(dir.path(), &["--exclude", "skip", "--against-gold"]);
+    let kept = (0..a.len())
+        .filter(|&i| {
+            [a[i].label, b[i].label, gold[i].label]
+                .iter()
+                .all(|l| *l != Label::Skip)
+        })
+        .count();
+    assert!(
+        kept < a
+            .iter()
+            .zip(&b)
+            .filter(|(x, y)| x.label != Label::Skip && y.label != Label::Skip)
+            .count()
+    );
+    assert_eq!(v["items"], kept, "group figures");
+    let pairs = v["pairs"].as_array().unwrap();
+    for p in pairs {
+        assert_eq!(p["n"], kept, "pair {}–{}", p["a"], p["b"]);
+    }
+    assert!(pairs.iter().any(|p| p["b"] == "gold"));
+    let gold_total: u64 = v["label_counts"]["gold"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|n| n.as_u64().unwrap())
+        .sum();
+    assert_eq!(gold_total, kept as u64, "gold's counts");
+}

@@ -115,6 +115,20 @@ fn golden_prodigy_and_all_policy() {
     golden("all.jsonl", &export_text(dir.path(), &all, Format::Jsonl));
 }
 
+/// The text of each fragment of a brat `T` line's spans (`0 5;6 9`), sliced from the
+/// `.txt` by character offsets.
+fn fragments(txt: &[char], spans: &str) -> Vec<String> {
+    spans
+        .split(';')
+        .map(|f| {
+            let (s, e) = f.split_once(' ').unwrap();
+            txt[s.parse::<usize>().unwrap()..e.parse::<usize>().unwrap()]
+                .iter()
+                .collect()
+        })
+        .collect()
+}
+
 #[test]
 fn golden_brat_pairs() {
     let dir = small_corpus();
@@ -151,16 +165,7 @@ fn golden_brat_pairs() {
             continue;
         }
         let (_, spans) = cols[1].split_once(' ').unwrap();
-        let pieces: Vec<String> = spans
-            .split(';')
-            .map(|f| {
-                let (s, e) = f.split_once(' ').unwrap();
-                txt[s.parse::<usize>().unwrap()..e.parse::<usize>().unwrap()]
-                    .iter()
-                    .collect()
-            })
-            .collect();
-        assert_eq!(pieces.join(" "), cols[2]);
+        assert_eq!(fragments(&txt, spans).join(" "), cols[2]);
     }
 }
 
@@ -602,4 +607,173 @@ fn streaming_stops_at_the_first_write_error() {
     )
     .unwrap_err();
     assert_eq!(err.to_string(), "disk full");
+}
+
+/// Issue 18 item 15: `--context N` with `--format prodigy` puts the context sentences in
+/// each task's `meta` (it was silently left out), streamed or written whole.
+#[test]
+fn item15_prodigy_carries_context_in_meta() {
+    let dir = small_corpus();
+    let home = tempfile::tempdir().unwrap();
+    let lines = |args: &[&str]| -> Vec<serde_json::Value> {
+        let out = glose(home.path())
+            .args(["export", "-q", "--include-skip", "--context", "1"])
+            .args(args)
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    // Streamed, and written whole (`--dedupe` looks across articles).
+    for extra in [None, Some("--dedupe")] {
+        let rows = lines(&[&["--format", "jsonl"][..], extra.as_slice()].concat());
+        let args = [&["--format", "prodigy"][..], extra.as_slice()].concat();
+        let tasks = lines(&args);
+        assert_eq!(tasks.len(), rows.len());
+        for (t, r) in tasks.iter().zip(&rows) {
+            for side in ["context_before", "context_after"] {
+                assert_eq!(t["meta"][side], r[side], "{args:?} {side}: {t}");
+            }
+        }
+        assert!(tasks.iter().any(|t| {
+            t["meta"]["context_before"]
+                .as_array()
+                .is_some_and(|a| !a.is_empty())
+        }));
+    }
+}
+
+/// Exports `labels` (JSONL for `glose import`) of the articles `files` as brat under a
+/// new folder, which it returns with the corpus.
+fn brat_of(files: &[(&str, &str)], labels: &[String]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for (name, text) in files {
+        std::fs::write(corpus.join(name), text).unwrap();
+    }
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(&input, labels.join("\n")).unwrap();
+    glose(dir.path())
+        .args(["import", "--annotator", "a"])
+        .arg(&input)
+        .arg(&corpus)
+        .assert()
+        .success();
+    let out = dir.path().join("brat");
+    glose(dir.path())
+        .args([
+            "export",
+            "-q",
+            "--format",
+            "brat",
+            "--labels",
+            "annotator=a",
+            "--out",
+        ])
+        .arg(&out)
+        .arg(&corpus)
+        .assert()
+        .success();
+    (dir, out)
+}
+
+/// Issue 18 item 13: text holding the characters at which brat's line reading
+/// (Python's `str.splitlines`) ends a line is cut into fragments there, so each `T` line
+/// reads whole and its character offsets slice the `.txt` to the shown text.
+#[test]
+fn item13_brat_t_lines_survive_python_line_breaks() {
+    // Python's str.splitlines breaks at these (besides \n and \r).
+    let breaks = [
+        '\u{0b}', '\u{0c}', '\u{1c}', '\u{1d}', '\u{1e}', '\u{85}', '\u{2028}', '\u{2029}',
+    ];
+    let mut text = String::from("Il a dit");
+    for (i, c) in breaks.iter().enumerate() {
+        text.push(*c);
+        text.push_str(&format!("mot{i}"));
+    }
+    text.push('.');
+    let label = format!(
+        r#"{{"article":"a.txt","start":0,"end":{},"label":"quote"}}"#,
+        text.len()
+    );
+    let (_dir, out) = brat_of(&[("a.txt", &text)], &[label]);
+    let ann = std::fs::read_to_string(out.join("a.ann")).unwrap();
+    let txt: Vec<char> = std::fs::read_to_string(out.join("a.txt"))
+        .unwrap()
+        .chars()
+        .collect();
+    // Python splitlines.
+    let lines: Vec<&str> = ann
+        .split(|c| c == '\n' || c == '\r' || breaks.contains(&c))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let t: Vec<&&str> = lines.iter().filter(|l| l.starts_with('T')).collect();
+    assert_eq!(t.len(), 1, "{ann:?}");
+    let cols: Vec<&str> = t[0].split('\t').collect();
+    assert_eq!(cols.len(), 3, "{:?}", t[0]);
+    let (kind, spans) = cols[1].split_once(' ').unwrap();
+    assert_eq!(kind, "quote");
+    let pieces = fragments(&txt, spans);
+    assert_eq!(pieces.len(), breaks.len() + 1, "{spans}");
+    assert_eq!(pieces.join(" "), cols[2]);
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.starts_with('T') || l.starts_with('#')),
+        "{lines:?}"
+    );
+}
+
+/// Issue 18 item 14: `note.md` and `note.md.txt` get their own brat pairs (they both
+/// became `note.md.txt`/`.ann`, one overwriting the other), and each stem gives its
+/// article back.
+#[test]
+fn item14_brat_names_are_unique_and_reversible() {
+    let files = [
+        ("note.md", "Le premier texte est ici."),
+        ("note.md.txt", "Le second texte est ailleurs."),
+        ("plain.txt", "Un troisième texte."),
+    ];
+    let labels: Vec<String> = files
+        .iter()
+        .map(|(name, text)| {
+            format!(
+                r#"{{"article":"{name}","start":0,"end":{},"label":"factual"}}"#,
+                text.len()
+            )
+        })
+        .collect();
+    let (_dir, out) = brat_of(&files, &labels);
+    let mut stems = Vec::new();
+    for e in std::fs::read_dir(&out).unwrap() {
+        let name = e.unwrap().file_name().into_string().unwrap();
+        if let Some(stem) = name.strip_suffix(".ann") {
+            stems.push(stem.to_string());
+        }
+    }
+    stems.sort();
+    assert_eq!(stems.len(), files.len(), "{stems:?}");
+    for stem in &stems {
+        let article = glose::exchange::export::brat::article_of(stem);
+        let (_, text) = files
+            .iter()
+            .find(|(n, _)| *n == article)
+            .unwrap_or_else(|| panic!("{stem} → {article}"));
+        assert_eq!(
+            &std::fs::read_to_string(out.join(format!("{stem}.txt"))).unwrap(),
+            text
+        );
+        let ann = std::fs::read_to_string(out.join(format!("{stem}.ann"))).unwrap();
+        assert!(ann.contains(text), "{stem}.ann: {ann}");
+    }
+    assert!(
+        stems.contains(&"plain".to_string()),
+        "a .txt article keeps its plain stem"
+    );
 }

@@ -209,3 +209,90 @@ fn the_ui_opens_or_explains_every_file() {
         "{sidecars} sidecars for {opened} articles"
     );
 }
+
+/// Issue 18 item 9: file names that are not UTF-8 are opened by their name on disk (they
+/// were listed, then refused with "No such file or directory"), two that differ only in
+/// such a byte are two articles with two ids (a lossy name counted one twice), and they
+/// take labels: the sidecar lands beside each, found again by the next scan, exported under
+/// the article's id.
+#[cfg(unix)]
+#[test]
+fn item9_non_utf8_names_are_opened_labeled_and_kept_apart() {
+    use glose::model::annotations::Annotations;
+    use glose::model::annotator::Annotator;
+    use glose::model::sidecar::{How, Record};
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = |b: &[u8]| std::ffi::OsStr::from_bytes(b).to_os_string();
+    fs::write(dir.path().join(name(b"caf\xe9.txt")), "Un texte. Deux.\n").unwrap();
+    fs::write(
+        dir.path().join(name(b"caf\xe8.txt")),
+        "Autre texte. Trois.\n",
+    )
+    .unwrap();
+    let c = Corpus::scan(dir.path()).unwrap();
+    let ids: Vec<&str> = c.entries.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["caf\\xe8.txt", "caf\\xe9.txt"], "{c:?}");
+    assert!(c.skipped.is_empty(), "{:?}", c.skipped);
+    let alice = Annotator::new("alice").unwrap();
+    for e in &c.entries {
+        let doc = Document::load(&e.path, &e.id).unwrap();
+        let mut a = Annotations::load(&doc, &alice).unwrap();
+        let s = doc.sentences[0];
+        a.set(
+            0,
+            Some(Record::new(
+                s.start,
+                s.end,
+                doc.sentence_text(0),
+                glose::Label::Quote,
+                How::Hand,
+            )),
+        );
+        a.save(&doc).unwrap();
+    }
+    assert!(dir.path().join(name(b"caf\xe9.txt.alice.ron")).is_file());
+    let again = Corpus::scan(dir.path()).unwrap();
+    assert!(
+        again
+            .entries
+            .iter()
+            .all(|e| e.annotators == [alice.clone()]),
+        "{again:?}"
+    );
+    let cfg = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("glose")
+        .unwrap()
+        .env("GLOSE_CONFIG_DIR", cfg.path())
+        .env("GLOSE_CACHE_DIR", cfg.path())
+        .args(["export", "-q", "--labels", "annotator=alice"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let articles: Vec<String> = text
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["article"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(articles, ["caf\\xe8.txt", "caf\\xe9.txt"]);
+    // A UTF-8 name spelled as a non-UTF-8 one's id keeps it; the other is left out, and
+    // the scan says why.
+    fs::write(dir.path().join("caf\\xe9.txt"), "Homonyme.\n").unwrap();
+    let c = Corpus::scan(dir.path()).unwrap();
+    assert_eq!(c.entries.len(), 2);
+    let homonym = c.entries.iter().find(|e| e.id == "caf\\xe9.txt").unwrap();
+    assert_eq!(homonym.path, dir.path().join("caf\\xe9.txt"));
+    assert_eq!(c.skipped.len(), 1, "{:?}", c.skipped);
+    assert_eq!(c.skipped[0].0, dir.path().join(name(b"caf\xe9.txt")));
+    assert!(c.skipped[0].1.contains("not UTF-8"), "{:?}", c.skipped);
+}

@@ -30,6 +30,22 @@ fn glose(home: &Path) -> Command {
     c
 }
 
+/// Writes `lines` to `file` and imports them as `m`, which must exit 1.
+fn import_failing(
+    home: &Path,
+    corpus: &Path,
+    file: &Path,
+    lines: &[String],
+) -> assert_cmd::assert::Assert {
+    std::fs::write(file, lines.join("\n") + "\n").unwrap();
+    glose(home)
+        .args(["import", "--annotator", "m"])
+        .arg(file)
+        .arg(corpus)
+        .assert()
+        .code(1)
+}
+
 fn stdout(a: &assert_cmd::assert::Assert) -> String {
     String::from_utf8(a.get_output().stdout.clone()).unwrap()
 }
@@ -168,14 +184,8 @@ fn conflicts_are_kept_unless_overwrite_and_bad_lines_are_numbered() {
             first["article"].as_str().unwrap()
         ),
     ];
-    std::fs::write(&file, lines.join("\n") + "\n").unwrap();
-    let a = glose(home.path())
-        .args(["import", "--annotator", "m"])
-        .arg(&file)
-        .arg(corpus.path())
-        .assert()
-        .code(1);
-    let out = stdout(&a);
+    let a = import_failing(home.path(), corpus.path(), &file, &lines);
+    let out = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
     let name = file.display().to_string();
     assert!(
         out.contains(&format!("{name}:1: ")) && out.contains("--overwrite"),
@@ -251,4 +261,54 @@ fn gold_needs_an_explicit_flag_and_dry_run_writes_nothing() {
         .assert()
         .failure();
     assert!(String::from_utf8_lossy(&missing.get_output().stderr).contains("--annotator NAME"));
+}
+
+/// Issue 18 item 17: every bad line is named (not only the first 20), on stderr or in
+/// `--errors FILE`, the summary on stdout; a UTF-8 byte order mark is accepted.
+#[test]
+fn item17_import_lists_every_bad_line_and_accepts_a_bom() {
+    let corpus = sample_corpus();
+    let home = tempfile::tempdir().unwrap();
+    let seeds = std::fs::read_to_string(fixtures().join("seeds.jsonl")).unwrap();
+    let good = seeds.lines().next().unwrap();
+    let mut lines = vec![format!("\u{feff}{good}")];
+    for i in 0..30 {
+        lines.push(format!(
+            r#"{{"article":"missing{i}.txt","start":0,"end":4,"label":"quote"}}"#
+        ));
+    }
+    let file = home.path().join("labels.jsonl");
+    let a = import_failing(home.path(), corpus.path(), &file, &lines);
+    let out = stdout(&a);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert!(
+        out.contains("1 new"),
+        "the line after the BOM is imported: {out}"
+    );
+    assert!(out.contains("30 line(s) not imported"), "{out}");
+    assert!(
+        !out.contains("missing"),
+        "the summary alone is on stdout: {out}"
+    );
+    let name = file.display().to_string();
+    for i in 0..30 {
+        assert!(
+            err.contains(&format!("{name}:{}: ", i + 2)),
+            "line {}: {err}",
+            i + 2
+        );
+        assert!(err.contains(&format!("`missing{i}.txt`")), "{err}");
+    }
+    assert!(!err.contains(&format!("{name}:1:")), "{err}");
+    let listing = home.path().join("errors.txt");
+    let b = glose(home.path())
+        .args(["import", "--annotator", "n", "--errors"])
+        .arg(&listing)
+        .arg(&file)
+        .arg(corpus.path())
+        .assert()
+        .code(1);
+    assert!(b.get_output().stderr.is_empty());
+    let listed = std::fs::read_to_string(&listing).unwrap();
+    assert_eq!(listed.lines().count(), 30, "{listed}");
 }

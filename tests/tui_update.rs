@@ -275,3 +275,53 @@ fn a_terminal_too_small_ignores_keys_but_quit() {
     app.update(Action::Quit);
     assert!(app.quit);
 }
+
+/// Another glose of the same annotator on the same article, between two keys here.
+fn other_session_labels(dir: &std::path::Path, i: usize, label: glose::Label) {
+    use glose::model::annotations::Annotations;
+    use glose::model::document::Document;
+    use glose::model::sidecar::Record;
+    let doc = Document::load(&dir.join("a_rain.txt"), "a_rain.txt").unwrap();
+    let who = glose::model::annotator::Annotator::new("alice").unwrap();
+    let mut ann = Annotations::load(&doc, &who).unwrap();
+    let s = doc.sentences[i];
+    ann.set(
+        i,
+        Some(Record::new(
+            s.start,
+            s.end,
+            doc.sentence_text(i),
+            label,
+            How::Hand,
+        )),
+    );
+    ann.save(&doc).unwrap();
+    // The next change here is in a later millisecond than this one.
+    std::thread::sleep(std::time::Duration::from_millis(5));
+}
+
+/// Issue 18 item 7: an undo (and a redo) is a new change, stamped with its own time, so it
+/// is not lost to another session's change made before it; it said "Undone" while the
+/// other session's label stayed on disk.
+#[test]
+fn item7_undo_and_redo_win_over_an_older_change_from_another_session() {
+    let dir = corpus();
+    let mut app = app(dir.path(), "alice");
+    app.advance = false;
+    keys(&mut app, "<enter>f");
+    keys(&mut app, "q");
+    let label_on_disk = || {
+        labels_on_disk(dir.path(), "a_rain.txt", "alice")[0]
+            .1
+            .clone()
+    };
+    assert_eq!(label_on_disk(), "quote");
+    other_session_labels(dir.path(), 0, glose::Label::Opinion);
+    keys(&mut app, "u");
+    assert_eq!(label_on_disk(), "factual", "the undo is on disk");
+    assert_eq!(app.article().unwrap().label(0), Some(glose::Label::Factual));
+    other_session_labels(dir.path(), 0, glose::Label::Skip);
+    keys(&mut app, "<c-r>");
+    assert_eq!(label_on_disk(), "quote", "the redo is on disk");
+    assert_eq!(app.article().unwrap().label(0), Some(glose::Label::Quote));
+}

@@ -182,7 +182,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             }
         }
         Target::File(p) => write_file(p, a.format, &ds.rows[0], context)?,
-        Target::Dir(dir) => write_dir(dir, &a, &ds, &opts, &root)?,
+        Target::Dir(dir) => write_dir(dir, &a, &ds, &opts, &corpus)?,
     }
     if !a.quiet {
         eprint!("{}", manifest::summary(&ds));
@@ -255,7 +255,7 @@ fn write_dir(
     a: &Args,
     ds: &Dataset,
     opts: &Options,
-    root: &Path,
+    corpus: &Corpus,
 ) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir)
         .with_context(|| format!("{}: cannot create folder", dir.display()))?;
@@ -273,7 +273,7 @@ fn write_dir(
             } else {
                 dir.join(name)
             };
-            brat::write_dir(&sub, rows, root)?;
+            brat::write_dir(&sub, rows, corpus)?;
         } else {
             write_file(
                 &dir.join(split_file(name, a.format)),
@@ -287,7 +287,13 @@ fn write_dir(
     let command: Vec<String> = std::iter::once("glose".to_string())
         .chain(std::env::args().skip(1))
         .collect();
-    let m = manifest::manifest(ds, opts, a.format, &root.display().to_string(), &command);
+    let m = manifest::manifest(
+        ds,
+        opts,
+        a.format,
+        &corpus.root.display().to_string(),
+        &command,
+    );
     let text = serde_json::to_string_pretty(&m)? + "\n";
     let path = dir.join("manifest.json");
     crate::store::atomic::write(&path, text.as_bytes())

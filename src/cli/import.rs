@@ -6,12 +6,9 @@ use crate::model::annotator::Annotator;
 use crate::model::corpus::Corpus;
 use crate::model::sanitize::clean;
 use anyhow::{Context, bail};
-use std::io::Read;
-use std::path::PathBuf;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-/// How many problem lines are listed before the rest is only counted.
-const SHOWN: usize = 20;
 
 /// The largest labels file (or standard input) `import` reads: it is held in memory.
 pub const MAX_BYTES: u64 = 256 << 20;
@@ -31,6 +28,9 @@ pub struct Args {
     /// Allow `--annotator gold`: the labels become the adjudicated reference.
     #[arg(long)]
     pub allow_gold: bool,
+    /// Write every problem line to FILE instead of standard error.
+    #[arg(long, value_name = "FILE")]
+    pub errors: Option<PathBuf>,
 }
 
 pub fn run(a: Args, who: &WhoArgs) -> anyhow::Result<ExitCode> {
@@ -85,22 +85,36 @@ pub fn run(a: Args, who: &WhoArgs) -> anyhow::Result<ExitCode> {
         "{verb} {} sidecar(s) of {annotator}: {} new, {} overwritten, {} already there",
         r.sidecars, r.added, r.overwritten, r.unchanged
     );
+    let mut listing = Vec::new();
     for (what, list) in [("kept", &r.conflicts), ("not imported", &r.rejected)] {
         if list.is_empty() {
             continue;
         }
-        println!("{} line(s) {what}:", list.len());
-        for (n, why) in list.iter().take(SHOWN) {
-            println!("  {src}:{n}: {}", clean(why));
-        }
-        if list.len() > SHOWN {
-            println!("  … and {} more", list.len() - SHOWN);
+        let whither = match &a.errors {
+            Some(p) => clean(&p.display().to_string()).into_owned(),
+            None => "standard error".to_string(),
+        };
+        println!("{} line(s) {what}, listed on {whither}", list.len());
+        for (n, why) in list {
+            writeln!(listing, "{src}:{n}: {}", clean(why))?;
         }
     }
+    write_listing(a.errors.as_deref(), &listing)?;
     let ok = r.rejected.is_empty() && r.conflicts.is_empty();
     Ok(if ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Every problem line goes out, however many: to `errors` (written atomically) or stderr.
+fn write_listing(errors: Option<&Path>, listing: &[u8]) -> anyhow::Result<()> {
+    match errors {
+        Some(p) => crate::store::atomic::write(p, listing)
+            .with_context(|| format!("{}: cannot write", p.display())),
+        None => std::io::stderr()
+            .write_all(listing)
+            .context("writing to standard error"),
+    }
 }

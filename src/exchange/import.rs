@@ -47,6 +47,8 @@ struct Raw {
 pub fn parse(input: &str) -> (Vec<Line>, Vec<(usize, String)>) {
     let mut ok = Vec::new();
     let mut bad = Vec::new();
+    // Windows tools often start UTF-8 text with a byte order mark.
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     for (i, text) in input.lines().enumerate() {
         let n = i + 1;
         if text.trim().is_empty() {

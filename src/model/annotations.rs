@@ -254,6 +254,17 @@ fn stamp(path: &std::path::Path) -> Option<Stamp> {
     })
 }
 
+fn digest(bytes: &[u8]) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).into()
+}
+
+/// The digest of the sidecar's bytes now (`None` when it cannot be read: the merge that
+/// follows says why).
+fn digest_on_disk(path: &std::path::Path) -> Option<[u8; 32]> {
+    sidecar::read_bytes(path).ok().flatten().map(|b| digest(&b))
+}
+
 /// What a save did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Saved {
@@ -286,6 +297,9 @@ pub struct Annotations {
     changed: BTreeMap<usize, String>,
     /// The file as we last read or wrote it.
     seen: Option<Stamp>,
+    /// SHA-256 of the bytes last read or written: an edit in place that keeps the size
+    /// and puts the mtime back changes no [`Stamp`], only the bytes.
+    digest: Option<[u8; 32]>,
     /// Text of the last write, to skip writes that change nothing.
     last_text: Option<String>,
     /// Each label's rendered sidecar line, so a save re-renders only what changed.
@@ -330,7 +344,9 @@ impl Annotations {
         }
         let folder = FolderId::of(folder_of(&path));
         let seen = stamp(&path);
-        let sc = sidecar::read(&path)?;
+        let text = sidecar::read_text(&path)?;
+        let digest = text.as_deref().map(|t| digest(t.as_bytes()));
+        let sc = text.map(|t| sidecar::parse(&t, &path)).transpose()?;
         let history = sc.as_ref().map(|s| s.history.clone()).unwrap_or_default();
         let (records, notes, status) = sc
             .map(|s| {
@@ -353,6 +369,7 @@ impl Annotations {
             status_changed: None,
             changed: BTreeMap::new(),
             seen,
+            digest,
             last_text: None,
             lines: Vec::new(),
             folder,
@@ -530,7 +547,9 @@ impl Annotations {
             return Err(self.io_error(folder_replaced()));
         }
         let now_stamp = stamp(&self.path);
-        if now_stamp != self.seen && now_stamp.is_some() {
+        let outside = now_stamp.is_some()
+            && (now_stamp != self.seen || self.digest != digest_on_disk(&self.path));
+        if outside {
             self.merge_from_disk(doc)?;
             saved.merged = true;
         }
@@ -552,6 +571,7 @@ impl Annotations {
         crate::store::atomic::write_in_folder(&self.path, self.folder, text.as_bytes())
             .map_err(|source| self.io_error(source))?;
         self.seen = stamp(&self.path);
+        self.digest = Some(digest(text.as_bytes()));
         self.last_text = Some(text);
         self.changed.clear();
         self.status_changed = None;
@@ -613,9 +633,11 @@ impl Annotations {
     /// last save, the newer change wins; every other sentence takes the disk's label.
     fn merge_from_disk(&mut self, doc: &Document) -> Result<(), SidecarError> {
         let seen = stamp(&self.path);
-        let Some(disk) = sidecar::read(&self.path)? else {
+        let Some(text) = sidecar::read_text(&self.path)? else {
             return Ok(());
         };
+        let disk = sidecar::parse(&text, &self.path)?;
+        self.digest = Some(digest(text.as_bytes()));
         for h in disk.history {
             if !self.history.contains(&h) {
                 self.history.push(h);
@@ -628,12 +650,13 @@ impl Annotations {
             match self.changed.get(&i) {
                 Some(my_at) => {
                     if let Some(mut t) = their
-                        && t.at > *my_at
+                        && crate::model::timestamp::is_newer(&t.at, my_at)
                     {
                         // Their label is newer; a note we wrote since keeps its place.
                         let mine = self.labels[i].take();
                         if let Some(m) = mine
-                            && m.note_at > t.note_at
+                            && m.note_at.as_deref().and_then(crate::model::timestamp::instant)
+                                > t.note_at.as_deref().and_then(crate::model::timestamp::instant)
                         {
                             (t.note, t.note_at) = (m.note, m.note_at);
                         }
@@ -976,6 +999,66 @@ mod tests {
         let c = Annotations::load(&doc, &alice()).unwrap();
         assert_eq!(c.label(0), Some(Label::Factual));
         assert_eq!(c.label(1), Some(Label::Opinion));
+    }
+
+    /// Issue 18 item 11: times a hand edit leaves valid but in another form (no fraction,
+    /// an offset) are merged by instant, not by text.
+    #[test]
+    fn item11_merge_orders_hand_edited_times_as_instants() {
+        let (_d, doc) = setup("Un. Deux. Trois.\n");
+        let mine = "2025-03-01T09:00:03.512Z";
+        for (theirs, mine_wins) in [
+            ("2025-03-01T09:00:03Z", true),
+            ("2025-03-01T10:00:04+02:00", true),
+            ("2025-03-01T11:00:04+02:00", false),
+            ("2025-03-01T09:00:03.6Z", false),
+        ] {
+            let _ = std::fs::remove_file(sidecar_path(&doc.path, &alice()));
+            let mut a = Annotations::load(&doc, &alice()).unwrap();
+            let mut b = Annotations::load(&doc, &alice()).unwrap();
+            let mut t = rec(&doc, 0, Label::Factual);
+            t.at = theirs.into();
+            b.set(0, Some(t));
+            b.save(&doc).unwrap();
+            let mut m = rec(&doc, 0, Label::Quote);
+            m.at = mine.into();
+            a.set(0, Some(m));
+            assert!(a.save(&doc).unwrap().merged);
+            let want = if mine_wins {
+                Label::Quote
+            } else {
+                Label::Factual
+            };
+            let c = Annotations::load(&doc, &alice()).unwrap();
+            assert_eq!(c.label(0), Some(want), "theirs at {theirs}, mine at {mine}");
+        }
+    }
+
+    /// Issue 18 item 8: an edit in place with the same size and the mtime put back (same
+    /// inode too) is noticed by its bytes and merged, not overwritten.
+    #[test]
+    fn item8_same_size_edit_with_mtime_put_back_is_merged() {
+        let (_d, doc) = setup("Un. Deux. Trois.\n");
+        let mut a = Annotations::load(&doc, &alice()).unwrap();
+        a.set(0, Some(rec(&doc, 0, Label::Factual)));
+        a.save(&doc).unwrap();
+        let before = std::fs::metadata(&a.path).unwrap();
+        let text = std::fs::read_to_string(&a.path).unwrap();
+        let edited = text.replace("Factual", "Opinion");
+        assert_eq!(edited.len(), text.len());
+        let f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&a.path)
+            .unwrap();
+        std::io::Write::write_all(&mut &f, edited.as_bytes()).unwrap();
+        f.set_modified(before.modified().unwrap()).unwrap();
+        drop(f);
+        assert_eq!(stamp(&a.path), a.seen, "metadata cannot tell");
+        a.set(1, Some(rec(&doc, 1, Label::Quote)));
+        assert!(a.save(&doc).unwrap().merged);
+        let c = Annotations::load(&doc, &alice()).unwrap();
+        assert_eq!(c.label(0), Some(Label::Opinion), "the outside edit is kept");
+        assert_eq!(c.label(1), Some(Label::Quote));
     }
 
     #[test]

@@ -19,8 +19,10 @@ pub const GUIDELINES_FILE: &str = "GUIDELINES.md";
 /// An article file found in the corpus (not yet read).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    /// Path relative to the corpus root, `/`-separated.
+    /// Path relative to the corpus root, `/`-separated; a byte of a name that is not UTF-8
+    /// is written `\xNN` ([`name_id`]). Unique in the corpus.
     pub id: String,
+    /// The file itself: the names as they are on disk, for every file operation.
     pub path: PathBuf,
     /// Annotators with a sidecar for this article, sorted (`gold` included).
     pub annotators: Vec<Annotator>,
@@ -50,7 +52,8 @@ pub enum CorpusError {
 
 impl Corpus {
     /// Walks `root` recursively. Hidden files and folders are skipped; linked folders are not
-    /// followed (no loops); unreadable folders are recorded in `skipped`.
+    /// followed (no loops); unreadable folders, and a name whose id another name already
+    /// has, are recorded in `skipped`.
     pub fn scan(root: &Path) -> Result<Corpus, CorpusError> {
         let mut corpus = Corpus::empty(root);
         for found in Walk::open(root)? {
@@ -107,6 +110,8 @@ pub struct Walk {
     stack: Vec<Level>,
     /// Non-hidden names listed so far, folders included (a measure of progress).
     pub listed: usize,
+    /// Names left out of the last listing, to report before going on.
+    clashes: Vec<Found>,
 }
 
 /// A folder being walked: its children left to visit, in order.
@@ -123,7 +128,10 @@ struct Level {
 
 #[derive(Debug)]
 struct Child {
+    /// The name as ids spell it ([`name_id`]).
     name: String,
+    /// The name on disk.
+    raw: std::ffi::OsString,
     kind: Kind,
 }
 
@@ -152,6 +160,7 @@ impl Walk {
             first: Some((rd, root.to_path_buf())),
             stack: Vec::new(),
             listed: 0,
+            clashes: Vec::new(),
         })
     }
 
@@ -160,7 +169,8 @@ impl Walk {
     fn list(&mut self, rd: fs::ReadDir, dir: PathBuf, prefix: String) -> Level {
         let mut children = Vec::new();
         for ent in rd.flatten() {
-            let name = ent.file_name().to_string_lossy().into_owned();
+            let raw = ent.file_name();
+            let name = name_id(&raw);
             if name.starts_with('.') {
                 continue;
             }
@@ -172,11 +182,32 @@ impl Walk {
             } else {
                 Kind::Other
             };
-            children.push(Child { name, kind });
+            children.push(Child { name, raw, kind });
         }
         self.listed += children.len();
-        // Names in one folder are distinct, so an unstable sort gives the one order.
-        children.sort_unstable_by(order);
+        // Names on disk in one folder are distinct; their ids are too but for a name that is
+        // not UTF-8 spelled like one that is (`a\xff.txt` beside `a\\xff.txt`), left out.
+        children.sort_unstable_by(|a, b| order(a, b).then_with(|| a.raw.cmp(&b.raw)));
+        let mut kept: Vec<Child> = Vec::with_capacity(children.len());
+        for c in children {
+            match kept.last_mut() {
+                Some(k) if k.name == c.name && k.kind == c.kind => {
+                    // The UTF-8 name keeps its id, the other is reported.
+                    let other = if k.raw.to_str().is_none() {
+                        std::mem::replace(k, c)
+                    } else {
+                        c
+                    };
+                    let why = format!(
+                        "its name is not UTF-8 and would take the id `{}` of another file: rename it",
+                        other.name
+                    );
+                    self.clashes.push(Found::Skipped(dir.join(&other.raw), why));
+                }
+                _ => kept.push(c),
+            }
+        }
+        let children = kept;
         // Files sort by their bare names, so these come out sorted.
         let names: Vec<String> = children
             .iter()
@@ -218,6 +249,9 @@ impl Iterator for Walk {
             self.stack.push(root);
         }
         loop {
+            if let Some(clash) = self.clashes.pop() {
+                return Some(clash);
+            }
             let level = self.stack.last_mut()?;
             let Some(child) = level.children.next() else {
                 self.stack.pop();
@@ -230,7 +264,7 @@ impl Iterator for Walk {
                 continue;
             }
             let id = format!("{}{}", level.prefix, child.name);
-            let path = level.dir.join(&child.name);
+            let path = level.dir.join(&child.raw);
             if child.kind == Kind::Dir {
                 match fs::read_dir(&path) {
                     Ok(rd) => {
@@ -263,7 +297,23 @@ impl Iterator for Walk {
     }
 }
 
-/// `.txt` and `.md` files are articles.
+/// A file name as ids spell it: the name itself when it is UTF-8, else each byte that is
+/// not written `\xNN` (`caf\xe9.txt`), so two names that differ in such a byte keep
+/// different ids (a lossy `caf�.txt` would give both the same one).
+pub fn name_id(raw: &std::ffi::OsStr) -> String {
+    if let Some(s) = raw.to_str() {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for chunk in raw.as_encoded_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out
+}
+
 /// Why an article name that is not a regular file is left out.
 pub(crate) fn not_a_file(m: &fs::Metadata) -> &'static str {
     if m.is_dir() {
@@ -273,6 +323,7 @@ pub(crate) fn not_a_file(m: &fs::Metadata) -> &'static str {
     }
 }
 
+/// `.txt` and `.md` files are articles.
 pub fn is_article_name(name: &str) -> bool {
     let b = name.as_bytes();
     let ends =

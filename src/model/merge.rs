@@ -11,7 +11,6 @@ use crate::model::cuts::{self, Cuts};
 use crate::model::sidecar::{self, DocStatus, Note, Record, Sidecar, SidecarError};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 /// Why a merge cannot be made: git then reports a conflict and OURS is left as it was.
 #[derive(Debug, thiserror::Error)]
@@ -41,11 +40,10 @@ pub enum MergeError {
 
 /// When a label was made, as a time rather than text, so that `…:05Z` and `…:05.000Z`
 /// compare equal and offsets other than `Z` order correctly. `None` when unreadable.
-/// (The one place that turns a record's `at` into a time for merging.)
-pub fn label_time(at: &str) -> Option<SystemTime> {
-    humantime::parse_rfc3339_weak(at.trim_end_matches('Z'))
-        .ok()
-        .or_else(|| humantime::parse_rfc3339(at).ok())
+/// Nanoseconds since 1970, read by [`crate::model::timestamp::instant`] as every other
+/// comparison of label times is.
+pub fn label_time(at: &str) -> Option<i128> {
+    crate::model::timestamp::instant(at)
 }
 
 /// Whether `a` was made after `b`; a time that cannot be read counts as oldest.

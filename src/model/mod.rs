@@ -17,3 +17,4 @@ pub mod project;
 pub mod sanitize;
 pub mod sidecar;
 pub mod status;
+pub mod timestamp;

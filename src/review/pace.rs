@@ -34,10 +34,7 @@ pub struct Clock {
 impl Clock {
     /// Adds a label saved at `at` (RFC 3339, as in sidecars).
     pub fn add(&mut self, at: &str) {
-        match humantime::parse_rfc3339_weak(at) {
-            Ok(t) => self.millis.push(epoch_millis(t)),
-            Err(_) => self.bad += 1,
-        }
+        self.add_millis(crate::model::timestamp::millis(at));
     }
 
     /// Adds a label saved at `millis` since 1970 (`i64::MIN`: time unknown).

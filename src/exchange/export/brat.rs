@@ -1,9 +1,11 @@
 //! brat standoff: for each article a copy of its text (`.txt`) and an `.ann` file with one
 //! `T` line per row (character offsets into the `.txt`), plus an `annotation.conf` naming
 //! the four labels so brat opens the folder without warnings. A span that crosses a line
-//! break is written as brat's discontinuous fragments, since a `T` line holds no newline.
+//! break (any character Python's `splitlines` breaks at) is written as brat's
+//! discontinuous fragments, since a `T` line holds no line break.
 
 use super::row::Row;
+use crate::model::corpus::Corpus;
 use crate::model::label::Label;
 use crate::store::atomic;
 use std::fmt::Write as _;
@@ -20,10 +22,37 @@ pub fn annotation_conf() -> String {
     s
 }
 
-/// `a.txt` → `a`, `a.md` → `a.md`: the stem of the `.txt`/`.ann` pair, without collisions.
+/// The stem of an article's `.txt`/`.ann` pair: `a.txt` → `a`, `a.md` → `a.md`. A name
+/// whose `.txt` cannot be dropped without meeting another article's stem keeps it
+/// (`note.md.txt` → `note.md.txt`, beside `note.md` → `note.md`), so every article has its
+/// own pair and [`article_of`] gives the article back.
 pub fn stem(article: &str) -> &str {
-    article.strip_suffix(".txt").unwrap_or(article)
+    match article.strip_suffix(".txt") {
+        Some(rest) if !is_article_name(rest) => rest,
+        _ => article,
+    }
 }
+
+/// The article whose pair has this stem: the inverse of [`stem`].
+pub fn article_of(stem: &str) -> String {
+    if is_article_name(stem) {
+        stem.to_string()
+    } else {
+        format!("{stem}.txt")
+    }
+}
+
+/// Ends like an article (`.txt`, `.md`, any case), as the corpus scan sees one.
+fn is_article_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".txt") || lower.ends_with(".md")
+}
+
+/// Characters at which brat (Python's `splitlines`) ends an `.ann` line: a `T` line's text
+/// is cut into fragments there, as at a newline.
+const LINE_BREAKS: [char; 10] = [
+    '\n', '\r', '\u{0b}', '\u{0c}', '\u{1c}', '\u{1d}', '\u{1e}', '\u{85}', '\u{2028}', '\u{2029}',
+];
 
 /// The `.ann` text for one article's rows. Each `T` line has an `AnnotatorNotes` line
 /// with the label's source and votes, and one more per annotator's note on the span.
@@ -35,7 +64,7 @@ pub fn ann(rows: &[&Row]) -> String {
         let mut frags = String::new();
         let mut shown = String::new();
         let mut pos = u.char_start;
-        for piece in u.text.split(['\n', '\r']) {
+        for piece in u.text.split(LINE_BREAKS) {
             let len = piece.chars().count();
             if !piece.trim().is_empty() {
                 if !frags.is_empty() {
@@ -69,8 +98,9 @@ pub fn ann(rows: &[&Row]) -> String {
 }
 
 /// Writes the pairs for every article with rows under `dir`, reading article text from
-/// `corpus_root`. Returns the number of articles written.
-pub fn write_dir(dir: &Path, rows: &[Row], corpus_root: &Path) -> anyhow::Result<usize> {
+/// `corpus`. Returns the number of articles written.
+pub fn write_dir(dir: &Path, rows: &[Row], corpus: &Corpus) -> anyhow::Result<usize> {
+    let entries = corpus.by_id();
     std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
     atomic::write(&dir.join("annotation.conf"), annotation_conf().as_bytes())
         .map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
@@ -83,7 +113,10 @@ pub fn write_dir(dir: &Path, rows: &[Row], corpus_root: &Path) -> anyhow::Result
             group.push(&rows[i]);
             i += 1;
         }
-        let src = corpus_root.join(&*article);
+        // The file by its name on disk, which an id may only spell (`\xNN`).
+        let src = entries
+            .get(&*article)
+            .map_or_else(|| corpus.root.join(&*article), |e| e.path.clone());
         let (bytes, _) =
             crate::store::whole_file::read_path_meta(&src, crate::model::document::MAX_BYTES)
                 .map_err(|e| anyhow::anyhow!(e.describe(&src)))?;

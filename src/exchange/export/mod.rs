@@ -70,7 +70,7 @@ impl Format {
                 jsonl::append_rows(rows, context, out);
                 Ok(())
             }
-            Format::Prodigy => prodigy::append(rows, out),
+            Format::Prodigy => prodigy::append(rows, context, out),
             _ => self.write(rows, context, out),
         }
     }
@@ -81,7 +81,7 @@ impl Format {
             Format::Jsonl => jsonl::write(rows, context, w),
             Format::Csv => csv::write(rows, context, b',', w),
             Format::Tsv => csv::write(rows, context, b'\t', w),
-            Format::Prodigy => prodigy::write(rows, w),
+            Format::Prodigy => prodigy::write(rows, context, w),
             Format::Brat => Err(io::Error::new(
                 io::ErrorKind::InvalidInput,
                 "brat writes a folder of .txt/.ann pairs: give --out DIR",

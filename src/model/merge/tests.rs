@@ -65,6 +65,10 @@ fn times_compare_as_times_not_text() {
     let m = merge_sidecars(None, &ours, &theirs);
     assert_eq!(label_of(&m, 0), Some(Quote));
     assert!(label_time("not a time").is_none());
+    assert!(
+        label_time("2026-01-01T10:00:01+02:00").is_some(),
+        "an offset is read"
+    );
     assert!(label_time("2026-01-01T10:00:01+02:00") < label_time("2026-01-01T09:00:00Z"));
 }
 

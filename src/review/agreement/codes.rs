@@ -44,7 +44,7 @@ impl ArticleCodes {
                 let on_units = a.cells.iter().filter_map(|row| row[c].as_ref());
                 on_units
                     .chain(&a.unmatched[c])
-                    .map(|r| millis(&r.at))
+                    .map(|r| crate::model::timestamp::millis(&r.at))
                     .collect()
             })
             .collect();
@@ -95,7 +95,7 @@ impl ArticleCodes {
                 |i, label, at| {
                     codes[i * cols + c] = label.index() as u8;
                     if last.0 != at {
-                        last = (at.to_string(), millis(at));
+                        last = (at.to_string(), crate::model::timestamp::millis(at));
                     }
                     t.push((i, last.1));
                 },
@@ -132,14 +132,11 @@ impl ArticleCodes {
     }
 }
 
-fn millis(at: &str) -> i64 {
-    humantime::parse_rfc3339_weak(at).map_or(i64::MIN, crate::review::pace::epoch_millis)
-}
-
 const MAGIC: &[u8] = b"glose-agree-cache/3\n";
 
-/// What the cached codes were computed from: glose and segmenter versions, and size, time
-/// and inode of the article and of each sidecar. Any change and the entry is recomputed.
+/// What the cached codes were computed from: glose and segmenter versions, and size,
+/// mtime, inode and ctime of the article and of each sidecar. Any change and the entry is
+/// recomputed.
 fn key(entry: &Entry) -> Option<String> {
     let article = std::fs::metadata(&entry.path).ok()?;
     key_from(entry, &article, &sidecar_metas(entry))
@@ -190,11 +187,16 @@ fn stamp(m: &std::fs::Metadata) -> Option<String> {
         .duration_since(UNIX_EPOCH)
         .ok()?
         .as_nanos();
+    // The change time too: a tool can put the mtime back after an edit of the same size,
+    // but setting it moves the ctime, which no call sets back.
     #[cfg(unix)]
-    let ino = std::os::unix::fs::MetadataExt::ino(m);
+    let (ino, ctime) = {
+        use std::os::unix::fs::MetadataExt;
+        (m.ino(), (m.ctime(), m.ctime_nsec()))
+    };
     #[cfg(not(unix))]
-    let ino = 0;
-    Some(format!("{} {t} {ino}", m.len()))
+    let (ino, ctime) = (0, (0, 0));
+    Some(format!("{} {t} {ino} {}.{}", m.len(), ctime.0, ctime.1))
 }
 
 /// The codes of a corpus's articles, kept in one file per corpus (named by a hash of the
@@ -289,7 +291,7 @@ impl Cache {
 }
 
 /// What the cached codes of `entry` must have been computed under: glose and segmenter
-/// versions, and size, time and inode of the article and of each sidecar.
+/// versions, and size, mtime, inode and ctime of the article and of each sidecar.
 pub fn key_of(entry: &Entry) -> Option<String> {
     key(entry)
 }

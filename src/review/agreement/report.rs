@@ -15,7 +15,8 @@ const K: usize = Label::ALL.len();
 pub struct Options {
     /// Annotators compared, in column order.
     pub annotators: Vec<Annotator>,
-    /// Sentences that any of them labeled with one of these are left out.
+    /// Sentences that any of them (or gold, when compared) labeled with one of these are
+    /// left out of every figure.
     pub exclude: Vec<Label>,
     /// Also pair each annotator with `gold` (the group figures stay without gold).
     pub against_gold: bool,
@@ -139,9 +140,12 @@ impl Builder {
             for (r, col) in cols.iter().enumerate() {
                 let code = col.map_or(NONE, |c| art.code(u, c));
                 self.codes[r] = code;
-                if r < n && code != NONE {
-                    present[r] = true;
+                if code != NONE {
+                    // Gold's label excludes a sentence as an annotator's does.
                     skip |= is_excluded(code);
+                    if r < n {
+                        present[r] = true;
+                    }
                 }
             }
             if skip {

@@ -202,10 +202,16 @@ impl App {
         } else {
             Box::new(step.iter())
         };
+        // Undo and redo are new changes: stamped now, so "newest wins" in a merge keeps
+        // them over another session's change made before this key.
+        let at = crate::model::sidecar::now();
         for c in changes {
             if c.sentence < ann.labels.len() {
-                let r = if backwards { &c.before } else { &c.after };
-                ann.set(c.sentence, r.clone());
+                let mut r = if backwards { &c.before } else { &c.after }.clone();
+                if let Some(r) = &mut r {
+                    r.at.clone_from(&at);
+                }
+                ann.set(c.sentence, r);
             }
         }
         if backwards {
