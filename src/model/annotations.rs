@@ -655,8 +655,12 @@ impl Annotations {
                         // Their label is newer; a note we wrote since keeps its place.
                         let mine = self.labels[i].take();
                         if let Some(m) = mine
-                            && m.note_at.as_deref().and_then(crate::model::timestamp::instant)
-                                > t.note_at.as_deref().and_then(crate::model::timestamp::instant)
+                            && m.note_at
+                                .as_deref()
+                                .and_then(crate::model::timestamp::instant)
+                                > t.note_at
+                                    .as_deref()
+                                    .and_then(crate::model::timestamp::instant)
                         {
                             (t.note, t.note_at) = (m.note, m.note_at);
                         }
