@@ -200,7 +200,6 @@ fn reviewers_see_who_is_done_and_every_annotators_note_and_write_a_gold_note() {
     }
     let mut carol = app(dir.path(), "carol");
     carol.review.mode = true;
-    carol.library.by_all = true;
     let buf = render(&mut carol, 120, 14);
     let rain = find_row(&buf, "a_rain.txt").unwrap();
     assert!(

@@ -96,9 +96,9 @@ impl Library {
     }
 
     /// The status cell of entry `e` (six columns): `done` or `flag` for `who`, or in
-    /// review `✓ 2/2` when every assigned annotator is done.
-    pub fn status_cell(&self, e: usize, who: &Annotator) -> String {
-        if self.by_all {
+    /// review (`by_all`) `✓ 2/2` when every assigned annotator is done.
+    pub fn status_cell(&self, e: usize, who: &Annotator, by_all: bool) -> String {
+        if by_all {
             let (d, n) = self.done_count(e);
             let all = if n > 0 && d == n { "✓" } else { " " };
             return format!("{all}{:>5}", format!("{d}/{n}"));

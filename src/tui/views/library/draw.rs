@@ -86,7 +86,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         fit("Title", title_w),
         fit("Id", id_w),
         "Sent.",
-        fit(if lib.by_all { "Done" } else { "Status" }, 6),
+        fit(if app.review.mode { "Done" } else { "Status" }, 6),
     );
     f.render_widget(
         Paragraph::new(Line::styled(fit(&header, width), t.heading())),
@@ -148,7 +148,10 @@ pub fn draw(f: &mut Frame, app: &App) {
                 },
                 base,
             ),
-            Span::styled(format!("{} ", lib.status_cell(e, &app.annotator)), base),
+            Span::styled(
+                format!("{} ", lib.status_cell(e, &app.annotator, app.review.mode)),
+                base,
+            ),
         ];
         if app.review.mode {
             cells.push(crate::tui::views::library::review_columns::cells(

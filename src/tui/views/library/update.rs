@@ -42,6 +42,7 @@ impl App {
             }
             Action::StatusFilter => {
                 lib.status_filter = lib.status_filter.next();
+                lib.by_all = self.review.mode;
                 lib.refresh_for(Some(&self.annotator));
                 let (f, n) = (lib.status_filter.name(), lib.order.len());
                 self.say(format!("Showing {f} articles ({n})."));
