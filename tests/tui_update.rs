@@ -216,10 +216,13 @@ fn notes_are_saved_on_the_label() {
     app.advance = false;
     keys(&mut app, "<enter>c");
     assert!(
-        app.message.as_ref().unwrap().1,
-        "a note needs a label first"
+        matches!(
+            app.mode,
+            glose::tui::Mode::Prompt(glose::tui::Prompt::Note, _)
+        ),
+        "an unlabeled sentence takes a note too"
     );
-    keys(&mut app, "fcnot sure<bs><bs><bs><bs>sure<enter>");
+    keys(&mut app, "<esc>fcnot sure<bs><bs><bs><bs>sure<enter>");
     let sc = sidecar(dir.path(), "a_rain.txt", "alice").unwrap();
     assert_eq!(sc.labels[0].note.as_deref(), Some("not sure"));
     // Relabeling keeps the note.
