@@ -125,7 +125,7 @@ fn pipeline(c: &mut Criterion) {
         b.iter(|| {
             let mut n = 0;
             for e in &corpus.entries {
-                let m = glose::review::matrix::LabelMatrix::load(e).unwrap();
+                let m = glose::model::matrix::LabelMatrix::load(e).unwrap();
                 n += m.rows.len();
             }
             black_box(n)

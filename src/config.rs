@@ -4,6 +4,9 @@
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
+/// Columns of reader text when `config.ron` does not say: about what reads comfortably.
+pub const DEFAULT_READING_WIDTH: u16 = 100;
+
 /// User settings. Every field is optional; a missing file means all defaults.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -18,6 +21,12 @@ pub struct Config {
     pub advance_after_label: bool,
     /// Force the text language (`fr` or `en`) instead of detecting it per article.
     pub language: Option<String>,
+    /// Most columns the reader's text takes (0: the whole window).
+    pub reading_width: u16,
+    /// Centre the reader's text in a wider window instead of keeping it at the left.
+    pub centre_text: bool,
+    /// Show the line naming the highlights above the reader's text (`l` toggles it).
+    pub legend: bool,
 }
 
 impl Default for Config {
@@ -28,6 +37,9 @@ impl Default for Config {
             theme: None,
             advance_after_label: true,
             language: None,
+            reading_width: DEFAULT_READING_WIDTH,
+            centre_text: false,
+            legend: true,
         }
     }
 }

@@ -3,12 +3,12 @@
 
 use crate::model::corpus::Corpus;
 use crate::model::label::Label;
+use crate::model::matrix::LabelMatrix;
 use crate::nlp::analysis::Analyzer;
 use crate::nlp::highlight::Kind;
 use crate::nlp::suggest::metrics::{Calibration, LabelScores, SpanScores};
 use crate::nlp::suggest::model::{Example, Model};
 use crate::nlp::suggest::{self, Evidence, features};
-use crate::review::matrix::LabelMatrix;
 use anyhow::bail;
 use serde::Deserialize;
 use std::collections::BTreeMap;

@@ -52,7 +52,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         SuggestionMode::Off => "suggestions off".to_string(),
         SuggestionMode::Rules => "rules only".to_string(),
         SuggestionMode::Learned => {
-            let learned = crate::nlp::suggest::trainer::learn(&root, &an)
+            let learned = crate::nlp::trainer::learn(&root, &an)
                 .map_err(|e| anyhow::anyhow!("{}: {e}", root.display()))?;
             let said = learned
                 .as_ref()

@@ -200,7 +200,7 @@ fn apply(
         let (start, end) = match locate(doc, l, &taken) {
             Ok(s) => s,
             Err(why) => {
-                report.rejected.push((l.line, why));
+                report.rejected.push((l.line, why.to_string()));
                 continue;
             }
         };
@@ -266,42 +266,79 @@ fn apply(
     changed
 }
 
+/// Why a line names no span of its article.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Unlocated {
+    #[error(
+        "bytes {start}..{end} are not a span of `{article}` ({len} bytes; offsets must fall between characters)"
+    )]
+    NotASpan {
+        start: usize,
+        end: usize,
+        article: String,
+        len: usize,
+    },
+    #[error(
+        "text does not match bytes {start}..{end} of `{article}` (the article changed, or offsets are not UTF-8 bytes)"
+    )]
+    TextMismatch {
+        start: usize,
+        end: usize,
+        article: String,
+    },
+    #[error("bytes {start}..{end} of `{article}` are only whitespace")]
+    Whitespace {
+        start: usize,
+        end: usize,
+        article: String,
+    },
+    #[error("empty `text`")]
+    EmptyText,
+    #[error("text not found in `{0}`")]
+    TextNotFound(String),
+}
+
 /// The byte span a line names in the article.
 fn locate(
     doc: &Document,
     l: &Line,
     taken: &HashMap<(usize, usize), (usize, Label)>,
-) -> Result<(usize, usize), String> {
+) -> Result<(usize, usize), Unlocated> {
     if let Some((start, end)) = l.span {
-        let slice = doc.raw.get(start..end).filter(|_| start < end).ok_or_else(|| {
-            format!(
-                "bytes {start}..{end} are not a span of `{}` ({} bytes; offsets must fall between characters)",
-                doc.id,
-                doc.raw.len()
-            )
-        })?;
+        let slice = doc
+            .raw
+            .get(start..end)
+            .filter(|_| start < end)
+            .ok_or_else(|| Unlocated::NotASpan {
+                start,
+                end,
+                article: doc.id.clone(),
+                len: doc.raw.len(),
+            })?;
         if let Some(t) = &l.text
             && t != slice
         {
-            return Err(format!(
-                "text does not match bytes {start}..{end} of `{}` (the article changed, or offsets are not UTF-8 bytes)",
-                doc.id
-            ));
+            return Err(Unlocated::TextMismatch {
+                start,
+                end,
+                article: doc.id.clone(),
+            });
         }
         // Surrounding whitespace is not part of a sentence: glose's spans never hold it.
         let lead = slice.len() - slice.trim_start().len();
         let trail = slice.len() - slice.trim_end().len();
         if lead == slice.len() {
-            return Err(format!(
-                "bytes {start}..{end} of `{}` are only whitespace",
-                doc.id
-            ));
+            return Err(Unlocated::Whitespace {
+                start,
+                end,
+                article: doc.id.clone(),
+            });
         }
         return Ok((start + lead, end - trail));
     }
     let text = l.text.as_deref().unwrap_or_default().trim();
     if text.is_empty() {
-        return Err("empty `text`".into());
+        return Err(Unlocated::EmptyText);
     }
     // A glose sentence with this text first (repeats take successive occurrences), then
     // the text anywhere in the article.
@@ -317,7 +354,7 @@ fn locate(
     };
     sentence
         .or_else(anywhere)
-        .ok_or_else(|| format!("text not found in `{}`", doc.id))
+        .ok_or_else(|| Unlocated::TextNotFound(doc.id.clone()))
 }
 
 #[cfg(test)]

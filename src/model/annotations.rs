@@ -489,6 +489,22 @@ impl Annotations {
         Some(self.orphans.remove(i))
     }
 
+    /// Takes in what another process wrote to the sidecar since we last read or wrote it
+    /// (a second session, `git pull`, an import), keeping every change of ours not yet
+    /// saved, as a save's merge does. True if the sidecar had changed. A sidecar removed
+    /// meanwhile changes nothing here: the next save writes our labels again.
+    pub fn refresh(&mut self, doc: &Document) -> Result<bool, SidecarError> {
+        let now = stamp(&self.path);
+        if now.is_none() || now == self.seen {
+            return Ok(false);
+        }
+        let _lock = crate::store::lock::folder_of(&self.path);
+        self.merge_from_disk(doc)?;
+        // What is on disk is no longer what we last wrote.
+        self.last_text = None;
+        Ok(true)
+    }
+
     /// True when changes are not yet on disk.
     pub fn is_dirty(&self) -> bool {
         !self.changed.is_empty() || self.status_changed.is_some()
@@ -782,7 +798,7 @@ mod tests {
         #[test]
         fn reading_in_place_is_parsing_then_attaching(
             sentences in proptest::collection::vec(sentence(), 1..6),
-            labels in proptest::collection::vec((0usize..6, 0usize..4), 1..6),
+            labels in proptest::collection::vec((0usize..6, 0..Label::COUNT), 1..6),
             edit in 0usize..6,
         ) {
             let text = sentences.join(" ");
@@ -1108,5 +1124,33 @@ mod tests {
             "(schema: 1, labels: [ oops"
         );
         let _ = Path::new("");
+    }
+
+    #[test]
+    fn unhashed_documents_read_the_same_and_saving_on_one_still_writes_the_fingerprint() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.txt");
+        std::fs::write(&p, "Titre\n\nUne phrase. Deux phrases.\n").unwrap();
+        let full = Document::load(&p, "a.txt").unwrap();
+        let light = Document::load_unhashed(&p, "a.txt").unwrap();
+        assert!(light.fingerprint.is_empty());
+        assert_eq!(light.sentences, full.sentences);
+        assert_eq!(light.title, full.title);
+        let who = Annotator::new("alice").unwrap();
+        let mut ann = Annotations::load(&light, &who).unwrap();
+        let s = light.sentences[1];
+        ann.set(
+            1,
+            Some(Record::new(
+                s.start,
+                s.end,
+                light.sentence_text(1),
+                Label::Quote,
+                How::Hand,
+            )),
+        );
+        ann.save(&light).unwrap();
+        let sc = crate::model::sidecar::read(&ann.path).unwrap().unwrap();
+        assert_eq!(sc.fingerprint, full.fingerprint);
     }
 }

@@ -1,11 +1,14 @@
 //! One article loaded for reading: its bytes as text, its title and its sentences. Offsets
 //! everywhere refer to the file's bytes as stored (a BOM included).
 
-use crate::model::{cuts, sanitize};
+use crate::model::cuts;
 use crate::nlp::segment::{self, Sentence};
 use sha2::{Digest, Sha256};
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+/// Most words in a heading.
+pub const HEADING_WORDS: usize = 20;
 
 /// Files larger than this are listed but not opened.
 pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
@@ -45,6 +48,14 @@ impl fmt::Display for Unreadable {
             Unreadable::Cuts(e) => write!(f, "segmentation corrections: {e}"),
         }
     }
+}
+
+/// An article that cannot be read, with its path.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {why}", path.display())]
+pub struct ArticleError {
+    pub path: PathBuf,
+    pub why: Unreadable,
 }
 
 /// An article's text with its sentences, ready to read and label.
@@ -120,6 +131,30 @@ impl Document {
         &self.raw[s.start..s.end]
     }
 
+    /// Whether unit `i` opens a paragraph: the first unit, or one after a blank line or a
+    /// line break that ended the unit before it (a hard wrap mid-sentence does not).
+    pub fn starts_paragraph(&self, i: usize) -> bool {
+        i == 0 || self.sentences[i].paragraph != self.sentences[i - 1].paragraph
+    }
+
+    /// Whether unit `i` is a heading: a Markdown `#` line, or a whole line of at most
+    /// [`HEADING_WORDS`] words without final punctuation (the shape the segmenter keeps
+    /// as a unit of its own and the suggester calls a heading).
+    pub fn is_heading(&self, i: usize) -> bool {
+        let s = self.sentences[i];
+        let text = &self.raw[s.start..s.end];
+        if text.starts_with('#') && text.trim_start_matches('#').starts_with(' ') {
+            return true;
+        }
+        let line_start = self.raw[..s.start].trim_end_matches([' ', '\t']);
+        let after = self.raw[s.end..].trim_start_matches([' ', '\t', '\r']);
+        let whole_line = (line_start.len() == self.body_start || line_start.ends_with('\n'))
+            && (after.is_empty() || after.starts_with('\n'));
+        let core = text.trim_end_matches(['»', '”', '"', '*', '_', ' ']);
+        let terminal = core.ends_with(['.', '!', '?', '…', ';', ':', ',']);
+        whole_line && !terminal && text.split_whitespace().count() <= HEADING_WORDS
+    }
+
     /// Index of the sentence with exactly this span.
     pub fn sentence_at(&self, start: usize, end: usize) -> Option<usize> {
         self.sentences
@@ -193,33 +228,16 @@ pub fn segment_at(raw: &str, from: usize) -> Vec<Sentence> {
 
 /// `sha256:<hex>` of the bytes.
 pub fn fingerprint(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut s = String::with_capacity(7 + 64);
-    s.push_str("sha256:");
-    for b in digest {
-        s.push_str(&format!("{b:02x}"));
-    }
-    s
+    format!("sha256:{:x}", Sha256::digest(bytes))
 }
 
-/// The first non-empty line with whitespace collapsed, made terminal-safe; else the file
-/// name.
+/// The article's title (see [`crate::model::title`]); else the file name.
 pub fn title_of(text: &str, path: &Path) -> String {
-    let line = text.lines().map(str::trim).find(|l| !l.is_empty());
-    match line {
-        Some(l) => {
-            let collapsed: Vec<&str> = l.split_whitespace().collect();
-            let mut t = sanitize::clean(&collapsed.join(" ")).into_owned();
-            if t.chars().count() > 200 {
-                t = t.chars().take(199).collect::<String>() + "…";
-            }
-            t
-        }
-        None => path
-            .file_name()
-            .map(|n| sanitize::clean(&n.to_string_lossy()).into_owned())
-            .unwrap_or_default(),
-    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    crate::model::title::title_of(text, &name)
 }
 
 #[cfg(test)]
@@ -240,6 +258,33 @@ mod tests {
         }
         assert_eq!(d.sentence_text(0), "Titre");
         assert_eq!(d.sentences[0].start, 3);
+    }
+
+    #[test]
+    fn paragraphs_follow_line_breaks_after_a_unit_and_headings_are_short_lines() {
+        let d = doc("# Titre\nUn. Deux.\nTrois sur\ndeux lignes.\n- a,\n- b,\nLe front se déplace\nQuatre.\n".as_bytes())
+            .unwrap();
+        let n = d.sentences.len();
+        assert_eq!(
+            (0..n).map(|i| d.sentence_text(i)).collect::<Vec<_>>(),
+            [
+                "# Titre",
+                "Un.",
+                "Deux.",
+                "Trois sur\ndeux lignes.",
+                "- a,",
+                "- b,",
+                "Le front se déplace",
+                "Quatre."
+            ]
+        );
+        let starts: Vec<bool> = (0..n).map(|i| d.starts_paragraph(i)).collect();
+        assert_eq!(starts, [true, true, false, true, true, false, true, true]);
+        let heads: Vec<bool> = (0..n).map(|i| d.is_heading(i)).collect();
+        assert_eq!(
+            heads,
+            [true, false, false, false, false, false, true, false]
+        );
     }
 
     #[test]
@@ -268,34 +313,9 @@ mod tests {
     #[test]
     fn fingerprint_changes_with_content() {
         assert_ne!(fingerprint(b"a"), fingerprint(b"b"));
-        assert!(fingerprint(b"a").starts_with("sha256:"));
-    }
-
-    #[test]
-    fn unhashed_documents_read_the_same_and_saving_on_one_still_writes_the_fingerprint() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("a.txt");
-        std::fs::write(&p, "Titre\n\nUne phrase. Deux phrases.\n").unwrap();
-        let full = Document::load(&p, "a.txt").unwrap();
-        let light = Document::load_unhashed(&p, "a.txt").unwrap();
-        assert!(light.fingerprint.is_empty());
-        assert_eq!(light.sentences, full.sentences);
-        assert_eq!(light.title, full.title);
-        let who = crate::model::annotator::Annotator::new("alice").unwrap();
-        let mut ann = crate::model::annotations::Annotations::load(&light, &who).unwrap();
-        let s = light.sentences[1];
-        ann.set(
-            1,
-            Some(crate::model::sidecar::Record::new(
-                s.start,
-                s.end,
-                light.sentence_text(1),
-                crate::model::label::Label::Quote,
-                crate::model::sidecar::How::Hand,
-            )),
+        assert_eq!(
+            fingerprint(b"a"),
+            "sha256:ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb"
         );
-        ann.save(&light).unwrap();
-        let sc = crate::model::sidecar::read(&ann.path).unwrap().unwrap();
-        assert_eq!(sc.fingerprint, full.fingerprint);
     }
 }

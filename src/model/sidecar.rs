@@ -109,7 +109,9 @@ pub struct Record {
 }
 
 /// How a label was made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::EnumCount, strum::VariantNames,
+)]
 pub enum How {
     /// Typed by the annotator.
     Hand,
@@ -120,6 +122,32 @@ pub enum How {
     /// Settled by a reviewer into gold.
     Adjudication,
 }
+
+impl How {
+    /// How many ways there are, counted from the variants.
+    pub const COUNT: usize = <How as strum::EnumCount>::COUNT;
+
+    /// Every way, in declaration order.
+    pub const ALL: [How; How::COUNT] = [How::Hand, How::Suggestion, How::Import, How::Adjudication];
+
+    /// The names sidecars store (the variant identifiers, as serde writes them).
+    pub const RON_NAMES: [&'static str; How::COUNT] =
+        crate::model::label::fixed_names(<How as strum::VariantNames>::VARIANTS);
+
+    /// The name sidecars store.
+    pub const fn ron_name(self) -> &'static str {
+        How::RON_NAMES[self as usize]
+    }
+}
+
+// `ALL` lists the variants in declaration order, so `self as usize` indexes it.
+const _: () = {
+    let mut i = 0;
+    while i < How::COUNT {
+        assert!(How::ALL[i] as usize == i);
+        i += 1;
+    }
+};
 
 impl Record {
     /// A label made now.
@@ -487,19 +515,9 @@ pub fn record_line(r: &Record) -> String {
     out.push_str(", end: ");
     out.push_str(&r.end.to_string());
     out.push_str(", label: ");
-    out.push_str(match r.label {
-        Label::Factual => "Factual",
-        Label::Quote => "Quote",
-        Label::Opinion => "Opinion",
-        Label::Skip => "Skip",
-    });
+    out.push_str(r.label.ron_name());
     out.push_str(", how: ");
-    out.push_str(match r.how {
-        How::Hand => "Hand",
-        How::Suggestion => "Suggestion",
-        How::Import => "Import",
-        How::Adjudication => "Adjudication",
-    });
+    out.push_str(r.how.ron_name());
     if let Some(m) = &r.model {
         out.push_str(", model: Some(");
         push_str_lit(&mut out, m);

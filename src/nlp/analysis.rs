@@ -3,7 +3,7 @@
 //!
 //! The reader calls [`Analyzer::for_corpus`] (or [`Analyzer::builtin`]) once, then
 //! [`Analyzer::lang`] per article and [`Analyzer::sentence`] per visible sentence. A
-//! [`crate::nlp::suggest::trainer`] installs newer models into the same analyzer (clones share
+//! [`crate::nlp::trainer`] installs newer models into the same analyzer (clones share
 //! the model slot); [`Analyzer::generation`] changes each time, so the reader can drop
 //! cached suggestions when it does.
 

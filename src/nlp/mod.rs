@@ -8,3 +8,4 @@ pub mod lang;
 pub mod lexicon;
 pub mod segment;
 pub mod suggest;
+pub mod trainer;

@@ -11,7 +11,7 @@ use crate::model::corpus::Entry;
 use crate::model::document::Document;
 use crate::model::label::Label;
 use crate::model::sidecar::{How, Record, SidecarError};
-use crate::review::agreement::{Figures, NONE, Tally};
+use crate::review::agreement::{ArticleSummary, Figures, NONE, Tally};
 use std::ops::RangeInclusive;
 use std::path::PathBuf;
 
@@ -237,7 +237,7 @@ impl Review {
 
     /// Agreement figures of this article (gold excluded).
     pub fn figures(&self) -> Figures {
-        let mut t = Tally::new(self.gold_col, Label::ALL.len());
+        let mut t = Tally::new(self.gold_col, Label::COUNT);
         let mut codes = vec![NONE; self.gold_col];
         for u in 0..self.len() {
             for (c, code) in codes.iter_mut().enumerate() {
@@ -424,5 +424,26 @@ impl Review {
         }
         self.aligned.cells[u][self.gold_col] = record;
         ch
+    }
+}
+
+/// Built here rather than beside [`ArticleSummary`]: agreement figures are the lower layer
+/// and know nothing of an open review.
+impl ArticleSummary {
+    /// The figures of an open review (refresh the library after adjudicating).
+    pub fn of(review: &Review) -> ArticleSummary {
+        ArticleSummary {
+            id: review.aligned().doc.id.clone(),
+            annotators: review.annotators().iter().map(|a| a.to_string()).collect(),
+            rows: review.len(),
+            figures: review.figures(),
+            adjudicated: review.adjudicated(),
+            disagreements: review
+                .disagreements()
+                .into_iter()
+                .map(|u| (u, review.gold(u).is_some()))
+                .collect(),
+            error: None,
+        }
     }
 }

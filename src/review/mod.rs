@@ -3,5 +3,5 @@
 
 pub mod adjudicate;
 pub mod agreement;
-pub mod matrix;
 pub mod pace;
+pub mod progress;

@@ -149,6 +149,7 @@ actions! {
     CycleSort = "cycle-sort", App, LIB, "Sort the library by name, then by progress";
     Filter = "filter", Find, LIB, "Filter articles by title or id as you type";
     Search = "search", Find, READ, "Search the article text (empty search repeats the last one)";
+    ToggleLegend = "toggle-legend", App, READ, "Show or hide the line naming the highlights (sources, claims, cues)";
     LabelFactual = "label-factual", Label, LABEL, "Label factual: the author states it as fact (in review: as gold)";
     LabelQuote = "label-quote", Label, LABEL, "Label quote: a cited source says it (in review: as gold)";
     LabelOpinion = "label-opinion", Label, LABEL, "Label opinion: the author's judgment (in review: as gold)";

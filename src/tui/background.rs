@@ -17,6 +17,7 @@ impl App {
         }
         if self.library.load_next() {
             self.library_changed(&[self.library.pending - 1]);
+            self.try_resume();
             return true;
         }
         self.prefetch_step() || self.wait_training()

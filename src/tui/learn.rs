@@ -6,7 +6,7 @@
 use crate::model::project::SuggestionMode;
 use crate::nlp::analysis::Analyzer;
 use crate::nlp::suggest::folds::FOLDS;
-use crate::nlp::suggest::trainer::{self, State, Trainer};
+use crate::nlp::trainer::{self, State, Trainer};
 use crate::tui::app::App;
 use std::time::Duration;
 

@@ -23,6 +23,7 @@ pub use style::Theme;
 pub use terminal::{run, run_in, start};
 pub use views::library::{Library, Sort};
 pub use views::pager::guidelines;
+pub use views::reader::Reading;
 pub use views::reader::article::Article;
 pub use views::review::{Pane, ReviewState};
 pub use views::stats::Stats;

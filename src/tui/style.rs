@@ -130,6 +130,20 @@ impl Theme {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }
 
+    /// A heading of the article: bold and underlined, so it shows without colour too.
+    pub fn article_heading(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
+    /// The search match inside a sentence: not reversed, so it stands out of the reversed
+    /// cursor sentence even without colour.
+    pub fn found(&self) -> Style {
+        self.bg(Color::Yellow)
+            .fg(Color::Black)
+            .add_modifier(Modifier::BOLD)
+            .remove_modifier(Modifier::REVERSED)
+    }
+
     /// Headings in help and the library.
     pub fn heading(&self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)

@@ -72,6 +72,7 @@ pub fn run_in(
         }
     };
     drop(watchdog);
+    app.save_place();
     match signal {
         None => Ok(ExitCode::SUCCESS),
         Some(sig) => {
@@ -115,9 +116,17 @@ pub fn start(
     );
     app.start_trainer();
     app.advance = cfg.advance_after_label;
+    app.reader.reading = crate::tui::views::reader::Reading {
+        width: cfg.reading_width,
+        centre: cfg.centre_text,
+        legend: cfg.legend,
+    };
     app.review.cache = config::cache_dir();
     app.review.mode = review;
     app.library.by_all = review;
+    if !review {
+        app.resume_from(config::cache_dir().as_deref());
+    }
     if let Some(hint) = crate::exchange::git::driver_hint(root) {
         app.warn(hint);
     }
@@ -206,6 +215,7 @@ fn ui_loop(
                 break true;
             }
             if worked
+                || app.poll_disk()
                 || app.indexer.is_some()
                 || app.review_busy()
                 || shutdown.requested().is_some()

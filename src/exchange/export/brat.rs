@@ -97,13 +97,34 @@ pub fn ann(rows: &[&Row]) -> String {
     out
 }
 
+/// A file or folder of a brat export that could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum BratError {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// An article that cannot be read, described with its path.
+    #[error("{0}")]
+    Read(String),
+}
+
+/// Names the path an I/O step was about.
+fn at(path: &Path) -> impl FnOnce(std::io::Error) -> BratError + '_ {
+    move |source| BratError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
 /// Writes the pairs for every article with rows under `dir`, reading article text from
 /// `corpus`. Returns the number of articles written.
-pub fn write_dir(dir: &Path, rows: &[Row], corpus: &Corpus) -> anyhow::Result<usize> {
+pub fn write_dir(dir: &Path, rows: &[Row], corpus: &Corpus) -> Result<usize, BratError> {
     let entries = corpus.by_id();
-    std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
-    atomic::write(&dir.join("annotation.conf"), annotation_conf().as_bytes())
-        .map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(at(dir))?;
+    atomic::write(&dir.join("annotation.conf"), annotation_conf().as_bytes()).map_err(at(dir))?;
     let mut written = 0;
     let mut i = 0;
     while i < rows.len() {
@@ -119,17 +140,15 @@ pub fn write_dir(dir: &Path, rows: &[Row], corpus: &Corpus) -> anyhow::Result<us
             .map_or_else(|| corpus.root.join(&*article), |e| e.path.clone());
         let (bytes, _) =
             crate::store::whole_file::read_path_meta(&src, crate::model::document::MAX_BYTES)
-                .map_err(|e| anyhow::anyhow!(e.describe(&src)))?;
+                .map_err(|e| BratError::Read(e.describe(&src)))?;
         let base: PathBuf = dir.join(stem(&article));
         if let Some(parent) = base.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", parent.display()))?;
+            std::fs::create_dir_all(parent).map_err(at(parent))?;
         }
         let txt = base.with_file_name(format!("{}.txt", file_name(&base)));
         let annp = base.with_file_name(format!("{}.ann", file_name(&base)));
-        atomic::write(&txt, &bytes).map_err(|e| anyhow::anyhow!("{}: {e}", txt.display()))?;
-        atomic::write(&annp, ann(&group).as_bytes())
-            .map_err(|e| anyhow::anyhow!("{}: {e}", annp.display()))?;
+        atomic::write(&txt, &bytes).map_err(at(&txt))?;
+        atomic::write(&annp, ann(&group).as_bytes()).map_err(at(&annp))?;
         written += 1;
     }
     Ok(written)

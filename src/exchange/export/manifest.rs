@@ -8,8 +8,8 @@ use serde_json::{Value, json};
 use std::fmt::Write as _;
 
 /// Counts per label of some rows.
-pub fn label_counts(rows: &[super::row::Row]) -> [usize; 4] {
-    let mut c = [0; 4];
+pub fn label_counts(rows: &[super::row::Row]) -> [usize; Label::COUNT] {
+    let mut c = [0; Label::COUNT];
     for r in rows {
         c[r.label.index()] += 1;
     }
@@ -129,7 +129,7 @@ pub fn streamed_summary(s: &super::Streamed) -> String {
 /// One line of the summary table.
 struct Split<'a> {
     name: &'a str,
-    labels: [usize; 4],
+    labels: [usize; Label::COUNT],
     articles: usize,
 }
 
@@ -145,7 +145,7 @@ fn table(
         let _ = write!(s, " {:>8}", l.name());
     }
     let _ = writeln!(s, " {:>8} {:>8}", "rows", "articles");
-    let mut totals = [0usize; 4];
+    let mut totals = [0usize; Label::COUNT];
     for split in splits {
         let c = split.labels;
         let shown = if split.name.is_empty() {

@@ -17,6 +17,7 @@ pub mod split;
 pub mod units;
 
 use crate::model::corpus::Corpus;
+use crate::model::label::Label;
 use policy::{Drop, Policy};
 use row::Row;
 use sha2::{Digest, Sha256};
@@ -144,7 +145,7 @@ pub fn build(corpus: &Corpus, opts: &Options, progress: &mut dyn FnMut(usize, us
         let au = match au {
             Ok(au) => au,
             Err(e) => {
-                ds.problems.push(e);
+                ds.problems.push(e.to_string());
                 return true;
             }
         };
@@ -163,7 +164,7 @@ pub fn build(corpus: &Corpus, opts: &Options, progress: &mut dyn FnMut(usize, us
         }
         true
     });
-    ds.fingerprint = format!("sha256:{}", hex(&fp.finalize()));
+    ds.fingerprint = format!("sha256:{:x}", fp.finalize());
     assign(&mut ds, per_article, opts);
     ds
 }
@@ -225,7 +226,7 @@ fn article_rows(
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Streamed {
     /// Rows written per label ([`crate::Label::index`] order).
-    pub labels: [usize; 4],
+    pub labels: [usize; Label::COUNT],
     /// Articles with at least one row written.
     pub articles: usize,
     pub dropped: BTreeMap<Drop, usize>,
@@ -244,7 +245,7 @@ impl Streamed {
 struct Part {
     /// Its rows, already in the output format.
     bytes: Vec<u8>,
-    labels: [usize; 4],
+    labels: [usize; Label::COUNT],
     dropped: BTreeMap<Drop, usize>,
     orphans: usize,
     problems: Vec<String>,
@@ -272,7 +273,7 @@ pub fn stream(
     let work = |entry: &crate::model::corpus::Entry| -> io::Result<Part> {
         let mut part = Part {
             bytes: Vec::new(),
-            labels: [0; 4],
+            labels: [0; Label::COUNT],
             dropped: BTreeMap::new(),
             orphans: 0,
             problems: Vec::new(),
@@ -280,7 +281,7 @@ pub fn stream(
         let au = match units::load(entry, opts.context, false) {
             Ok(au) => au,
             Err(e) => {
-                part.problems.push(e);
+                part.problems.push(e.to_string());
                 return Ok(part);
             }
         };
@@ -396,10 +397,10 @@ fn assign(ds: &mut Dataset, per_article: Vec<(String, Vec<Row>)>, opts: &Options
     ds.rows = vec![Vec::new(); spec.parts.len()];
     ds.articles = vec![0; spec.parts.len()];
     let stratified = opts.stratify.then(|| {
-        let counts: BTreeMap<String, [usize; 4]> = per_article
+        let counts: BTreeMap<String, [usize; Label::COUNT]> = per_article
             .iter()
             .map(|(id, rows)| {
-                let mut c = [0; 4];
+                let mut c = [0; Label::COUNT];
                 for r in rows {
                     c[r.label.index()] += 1;
                 }
@@ -416,14 +417,4 @@ fn assign(ds: &mut Dataset, per_article: Vec<(String, Vec<Row>)>, opts: &Options
         ds.articles[s] += 1;
         ds.rows[s].extend(rows);
     }
-}
-
-/// Lower-case hex of bytes.
-pub fn hex(bytes: &[u8]) -> String {
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        use std::fmt::Write as _;
-        let _ = write!(s, "{b:02x}");
-    }
-    s
 }

@@ -166,7 +166,7 @@ pub fn choose(policy: &Policy, unit: &Unit) -> Result<Vec<Choice>, Drop> {
             }])
         }
         Policy::Majority => {
-            let mut counts = [0usize; 4];
+            let mut counts = [0usize; Label::COUNT];
             for (n, l) in &unit.votes {
                 if &**n != GOLD {
                     counts[l.index()] += 1;

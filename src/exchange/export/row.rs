@@ -201,11 +201,11 @@ mod tests {
         fn row()(
             article in text(), index in 0usize..1000, start in 0usize..1_000_000,
             len in 0usize..500, text in text(),
-            votes in proptest::collection::vec((text(), 0usize..4), 0..4),
+            votes in proptest::collection::vec((text(), 0..Label::COUNT), 0..4),
             notes in proptest::collection::vec((text(), text()), 0..3),
             before in proptest::collection::vec(text(), 0..3),
             after in proptest::collection::vec(text(), 0..3),
-            label in 0usize..4, source in 0usize..3, who in text(),
+            label in 0..Label::COUNT, source in 0usize..3, who in text(),
             agreement in prop_oneof![Just(f64::NAN), Just(1.0), 0.0f64..1.0],
         ) -> Row {
             let unit = Unit {

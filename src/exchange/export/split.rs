@@ -5,6 +5,7 @@
 //! divided by 2^64, give a number `u` in [0, 1); the article goes to the first split whose
 //! cumulative ratio exceeds `u`. Adding articles never moves the others.
 
+use crate::model::label::Label;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
@@ -85,7 +86,7 @@ impl SplitSpec {
     pub fn assign_stratified(
         &self,
         seed: u64,
-        articles: &BTreeMap<String, [usize; 4]>,
+        articles: &BTreeMap<String, [usize; Label::COUNT]>,
     ) -> BTreeMap<String, usize> {
         let mut groups: BTreeMap<usize, Vec<(f64, &str, usize)>> = BTreeMap::new();
         for (id, counts) in articles {

@@ -6,7 +6,7 @@
 
 use crate::model::annotations::{Annotations, Exact};
 use crate::model::corpus::Entry;
-use crate::model::document::Document;
+use crate::model::document::{ArticleError, Document};
 use crate::model::label::Label;
 use crate::model::sidecar::DocStatus;
 use sha2::{Digest, Sha256};
@@ -61,13 +61,20 @@ pub struct ArticleUnits {
 /// attached when it is above zero. An unreadable article is an error naming the file.
 /// Without `fingerprint` the article is not hashed and [`ArticleUnits::fingerprint`] is
 /// left zero (an export that shows no fingerprint; labels attach the same either way).
-pub fn load(entry: &Entry, context: usize, fingerprint: bool) -> Result<ArticleUnits, String> {
+pub fn load(
+    entry: &Entry,
+    context: usize,
+    fingerprint: bool,
+) -> Result<ArticleUnits, ArticleError> {
     let doc = if fingerprint {
         Document::load(&entry.path, &entry.id)
     } else {
         Document::load_unhashed(&entry.path, &entry.id)
     }
-    .map_err(|why| format!("{}: {why}", entry.path.display()))?;
+    .map_err(|why| ArticleError {
+        path: entry.path.clone(),
+        why,
+    })?;
     let hasher = fingerprint.then(|| {
         let mut h = Sha256::new();
         h.update(entry.id.as_bytes());

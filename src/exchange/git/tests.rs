@@ -1,5 +1,5 @@
 //! The parts of `init` that need no git; the git config is tested with the real binary
-//! in `tests/team_git.rs`.
+//! in `tests/cli/team_git.rs`.
 use super::*;
 
 #[test]

@@ -10,7 +10,6 @@ use crate::model::sidecar::DocStatus;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -187,58 +186,31 @@ impl Index {
         let cache_path = cache_dir.map(|d| cache_file(d, &corpus.root));
         let mut old = cache_path.as_deref().map(cache::load).unwrap_or_default();
         let total = corpus.entries.len();
-        let todo: Vec<Mutex<Option<ArticleInfo>>> = corpus
-            .entries
-            .iter()
-            .map(|e| Mutex::new(old.remove(&e.id)))
-            .collect();
+        let todo: Vec<Option<ArticleInfo>> =
+            corpus.entries.iter().map(|e| old.remove(&e.id)).collect();
         let stale = !old.is_empty();
         drop(old);
         progress(0, total);
         let done = AtomicUsize::new(0);
-        let next = AtomicUsize::new(0);
-        let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
-        let results: Vec<Vec<(usize, ArticleInfo, bool)>> = std::thread::scope(|s| {
-            let handles: Vec<_> = (0..workers.min(total.max(1)))
-                .map(|_| {
-                    s.spawn(|| {
-                        let mut out = Vec::new();
-                        loop {
-                            let i = next.fetch_add(1, Ordering::Relaxed);
-                            let (Some(entry), Some(slot)) = (corpus.entries.get(i), todo.get(i))
-                            else {
-                                break;
-                            };
-                            let cached = slot.lock().ok().and_then(|mut c| c.take());
-                            let (info, read) = summarise(entry, cached);
-                            out.push((i, info, read));
-                            let d = done.fetch_add(1, Ordering::Relaxed) + 1;
-                            if d.is_multiple_of(256) || d == total {
-                                progress(d, total);
-                            }
+        let results: Vec<(ArticleInfo, bool)> =
+            crate::store::pool::with_threads(crate::store::pool::cores(), || {
+                use rayon::prelude::*;
+                corpus
+                    .entries
+                    .par_iter()
+                    .zip(todo)
+                    .map(|(entry, cached)| {
+                        let got = summarise(entry, cached);
+                        let d = done.fetch_add(1, Ordering::Relaxed) + 1;
+                        if d.is_multiple_of(256) || d == total {
+                            progress(d, total);
                         }
-                        out
+                        got
                     })
-                })
-                .collect();
-            handles.into_iter().filter_map(|h| h.join().ok()).collect()
-        });
-        let mut slots: Vec<Option<ArticleInfo>> = vec![None; total];
-        let mut read = 0;
-        for (i, a, fresh) in results.into_iter().flatten() {
-            read += usize::from(fresh);
-            slots[i] = Some(a);
-        }
-        let articles: Vec<ArticleInfo> = slots
-            .into_iter()
-            .zip(&corpus.entries)
-            .map(|(a, e)| {
-                a.unwrap_or_else(|| {
-                    read += 1;
-                    ArticleInfo::read(e)
-                })
-            })
-            .collect();
+                    .collect()
+            });
+        let read = results.iter().filter(|(_, fresh)| *fresh).count();
+        let articles: Vec<ArticleInfo> = results.into_iter().map(|(a, _)| a).collect();
         if let Some(p) = cache_path
             && (read > 0 || stale)
         {

@@ -380,10 +380,9 @@ impl<'a> Cursor<'a> {
         self.lit(", end: ")?;
         let end = self.num()?;
         self.lit(", label: ")?;
-        let label = Label::ALL[self.ident(&["Factual", "Quote", "Opinion", "Skip"])?];
+        let label = Label::ALL[self.ident(&Label::RON_NAMES)?];
         self.lit(", how: ")?;
-        let how = [How::Hand, How::Suggestion, How::Import, How::Adjudication]
-            [self.ident(&["Hand", "Suggestion", "Import", "Adjudication"])?];
+        let how = How::ALL[self.ident(&How::RON_NAMES)?];
         let model = self.some(", model: ")?;
         self.lit(", at: ")?;
         let at = self.string()?;

@@ -71,8 +71,8 @@ fn arb_record() -> impl Strategy<Value = Record> {
         0usize..1_000_000,
         0usize..5000,
         any::<String>(),
-        0usize..4,
-        0usize..4,
+        0..Label::COUNT,
+        0..How::COUNT,
         proptest::option::of(any::<String>()),
         proptest::collection::vec("[a-z]{1,8}", 0..3),
     )
@@ -82,7 +82,7 @@ fn arb_record() -> impl Strategy<Value = Record> {
             text,
             label: Label::ALL[l],
             at: "2026-01-02T03:04:05.678Z".into(),
-            how: [How::Hand, How::Suggestion, How::Import, How::Adjudication][h],
+            how: How::ALL[h],
             note_at: note.as_ref().map(|_| "2026-01-03T00:00:00.000Z".into()),
             note,
             model: None,
@@ -302,4 +302,29 @@ fn a_note_has_its_own_time_and_unlabeled_notes_round_trip() {
     let old = "(\n  schema: 1,\n  article: \"a.txt\",\n  fingerprint: \"\",\n  segmenter: \"glose-seg/1\",\n  annotator: \"a\",\n  labels: [\n    (start: 0, end: 5, label: Quote, how: Hand, at: \"2025-01-01T00:00:00.000Z\", note: Some(\"n\"), text: \"Deux.\"),\n  ],\n)\n";
     let r = &fast::parse(old).unwrap().labels[0];
     assert_eq!((r.note.as_deref(), r.note_at.as_deref()), (Some("n"), None));
+}
+
+/// Every label and `How` name the writer can write is one the fast reader accepts (and
+/// means what `ron` reads), so a name added to one table cannot be missing from the other.
+#[test]
+fn fast_reader_accepts_every_name_the_writer_writes() {
+    for label in Label::ALL {
+        for how in How::ALL {
+            let mut s = sample();
+            s.labels = vec![Record::new(0, 5, "Deux.", label, how)];
+            let text = to_ron(&s);
+            assert!(text.contains(&format!(
+                "label: {}, how: {}",
+                label.ron_name(),
+                how.ron_name()
+            )));
+            let fast = fast::parse(&text);
+            assert!(
+                fast.is_some(),
+                "fast reader refused {label:?} / {how:?}:\n{text}"
+            );
+            assert_eq!(fast, ron_only(&text));
+            assert_eq!(fast.unwrap().labels[0].label, label);
+        }
+    }
 }

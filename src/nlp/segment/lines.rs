@@ -121,7 +121,7 @@ fn opens_sentence(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// `- item`, `• item`, `1. item`, `2) item`, `a) item`: a list item starts its own unit.
-fn starts_list_item(line: &str) -> bool {
+pub fn starts_list_item(line: &str) -> bool {
     let mut cs = line.chars();
     let Some(c) = cs.next() else { return false };
     let spaced = |r: &str| r.chars().next().is_some_and(char::is_whitespace);

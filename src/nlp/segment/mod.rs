@@ -1,7 +1,9 @@
 //! Sentence segmentation for French and English news: byte spans into the text, with
 //! paragraph structure kept. A sentence never crosses a blank line.
 //!
-//! Lines come first. A blank line ends a paragraph. A line break ends a sentence, so
+//! Lines come first. A blank line ends a paragraph, and so does a line break that ends a
+//! unit (articles often put one paragraph per line); only consecutive list items share a
+//! paragraph. A line break ends a sentence, so
 //! headings, bylines and list items are units of their own, unless the line was broken
 //! mid-sentence: no final punctuation and a lower-case next line, or a line ending on
 //! `de`, `la`, a hyphen (see `lines.rs`). In text hard-wrapped at a fixed width, every
@@ -26,7 +28,8 @@ mod wrap;
 pub const VERSION: &str = "glose-seg/1";
 
 /// One sentence: `[start, end)` byte offsets into the segmented text, trimmed of
-/// surrounding whitespace, and the index of its paragraph (blocks separated by blank lines).
+/// surrounding whitespace, and the index of its paragraph (a new one after a blank line or
+/// a line break that ends the unit before it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Sentence {
     pub start: usize,
@@ -63,7 +66,9 @@ pub fn segment(text: &str) -> Vec<Sentence> {
                     end: p.end,
                     paragraph,
                 });
-                if blank {
+                let list = lines::starts_list_item(&text[start..end])
+                    && lines::starts_list_item(&text[p.start..p.end]);
+                if blank || !list {
                     paragraph += 1;
                 }
                 open = start;

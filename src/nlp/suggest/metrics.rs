@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 /// Label counts: `confusion[gold][predicted]`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LabelScores {
-    pub confusion: [[usize; 4]; 4],
+    pub confusion: [[usize; Label::COUNT]; Label::COUNT],
 }
 
 /// Precision, recall, F1 and support of one class.
@@ -43,13 +43,16 @@ impl LabelScores {
     }
 
     pub fn accuracy(&self) -> f64 {
-        ratio((0..4).map(|i| self.confusion[i][i]).sum(), self.n())
+        ratio(
+            (0..Label::COUNT).map(|i| self.confusion[i][i]).sum(),
+            self.n(),
+        )
     }
 
     pub fn label(&self, l: Label) -> Prf {
         let i = l.index();
         let tp = self.confusion[i][i];
-        let predicted: usize = (0..4).map(|g| self.confusion[g][i]).sum();
+        let predicted: usize = (0..Label::COUNT).map(|g| self.confusion[g][i]).sum();
         let support: usize = self.confusion[i].iter().sum();
         let (p, r) = (ratio(tp, predicted), ratio(tp, support));
         Prf {

@@ -9,7 +9,6 @@ pub mod metrics;
 pub mod model;
 pub mod prior;
 pub mod skip;
-pub mod trainer;
 
 use crate::model::label::Label;
 use crate::nlp::highlight::{Kind, Span};

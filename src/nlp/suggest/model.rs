@@ -18,7 +18,7 @@ pub const MIN_EXAMPLES: usize = 30;
 #[derive(Debug)]
 pub struct Model {
     /// Per feature bucket, one weight per label: a bucket's four are read together.
-    weights: Vec<[f32; 4]>,
+    weights: Vec<[f32; Label::COUNT]>,
     /// Labeled sentences it was trained on.
     pub examples: usize,
     /// [`Model::name`], made once: every suggestion carries it.
@@ -54,12 +54,12 @@ struct WordScore {
 /// Weighted feature values per label, and the sum of their squares (to normalise).
 #[derive(Debug, Clone, Copy, Default)]
 struct Sum {
-    z: [f32; 4],
+    z: [f32; Label::COUNT],
     squares: f32,
 }
 
 impl Sum {
-    fn add(&mut self, weights: &[[f32; 4]], j: u32, v: f32) {
+    fn add(&mut self, weights: &[[f32; Label::COUNT]], j: u32, v: f32) {
         self.squares += v * v;
         if let Some(w) = weights.get(j as usize) {
             for (zc, wc) in self.z.iter_mut().zip(w) {
@@ -120,7 +120,7 @@ pub struct Example {
     pub label: Label,
 }
 
-fn softmax(z: [f32; 4]) -> [f32; 4] {
+fn softmax(z: [f32; Label::COUNT]) -> [f32; Label::COUNT] {
     let m = z.iter().copied().fold(f32::MIN, f32::max);
     let e = z.map(|v| (v - m).exp());
     let s: f32 = e.iter().sum();
@@ -142,14 +142,14 @@ impl Model {
             return None;
         }
         let mut m = Model {
-            weights: vec![[0.0; 4]; DIM],
+            weights: vec![[0.0; Label::COUNT]; DIM],
             examples: examples.len(),
             name: format!("logreg/{}", examples.len()),
             words: Mutex::default(),
         };
         // Class weights against imbalance: each label counts as much in all, as macro-F1
         // does (the square root of that scored 0.48 instead of 0.51 on the French dev set).
-        let mut counts = [0usize; 4];
+        let mut counts = [0usize; Label::COUNT];
         for e in examples {
             counts[e.label.index()] += 1;
         }
@@ -186,8 +186,8 @@ impl Model {
     }
 
     /// Label probabilities, in [`Label::ALL`] order.
-    pub fn probs(&self, f: &Features) -> [f32; 4] {
-        let mut z = [0.0f32; 4];
+    pub fn probs(&self, f: &Features) -> [f32; Label::COUNT] {
+        let mut z = [0.0f32; Label::COUNT];
         for &(j, v) in f {
             let w = &self.weights[j as usize];
             for (zc, wc) in z.iter_mut().zip(w) {
@@ -208,7 +208,7 @@ impl Model {
         end: usize,
         toks: &[Tok],
         rules: &Suggestion,
-    ) -> [f32; 4] {
+    ) -> [f32; Label::COUNT] {
         let mut sum = Sum::default();
         // Another thread scoring with the same model at the same moment (or one that
         // panicked holding the cache) only means this sentence's words are weighed afresh.
@@ -396,7 +396,7 @@ mod tests {
             if let Ok(mut c) = m.words.lock() {
                 for tok in &toks {
                     let mut other = m.score_word("autre");
-                    other.sum.z = [9.0; 4];
+                    other.sum.z = [9.0; Label::COUNT];
                     c.insert(tok.key, other);
                 }
             }

@@ -8,13 +8,14 @@ use crate::model::annotations::Exact;
 use crate::model::annotator::Annotator;
 use crate::model::corpus::{Entry, sidecar_path};
 use crate::model::document::Document;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::UNIX_EPOCH;
 
 /// An article's labels as codes ([`crate::Label::index`], or [`NONE`]).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ArticleCodes {
     pub id: String,
     /// Column order.
@@ -26,6 +27,7 @@ pub struct ArticleCodes {
     pub unmatched: Vec<Vec<u8>>,
     /// Per column: when each label was saved, milliseconds since 1970; `i64::MIN` when
     /// the time could not be read.
+    #[serde(with = "delta")]
     pub times: Vec<Vec<i64>>,
 }
 
@@ -132,7 +134,8 @@ impl ArticleCodes {
     }
 }
 
-const MAGIC: &[u8] = b"glose-agree-cache/3\n";
+/// The file starts with this, then holds `(key, codes)` pairs in postcard.
+const MAGIC: &[u8] = b"glose-agree-cache/5\n";
 
 /// What the cached codes were computed from: glose and segmenter versions, and size,
 /// mtime, inode and ctime of the article and of each sidecar. Any change and the entry is
@@ -217,8 +220,9 @@ impl Cache {
         use sha2::{Digest, Sha256};
         let abs = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
         let digest = Sha256::digest(abs.to_string_lossy().as_bytes());
-        let name: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
-        let path = dir.join(format!("agree-{name}.bin"));
+        // The first 16 bytes of the digest name the file.
+        let name = format!("{digest:x}");
+        let path = dir.join(format!("agree-{}.bin", &name[..32]));
         // A cache: anything odd (a FIFO, a huge file) is ignored and rebuilt.
         let old = crate::store::whole_file::read_path_meta(&path, 1 << 30)
             .ok()
@@ -270,15 +274,15 @@ impl Cache {
             .filter_map(|e| by_id.get(e.id.as_str()))
             .collect();
         // Sized once: growing a buffer of tens of megabytes copies it several times.
-        let size: usize = kept.iter().map(|(k, c)| 8 + k.len() + stored_len(c)).sum();
-        let mut out = Vec::with_capacity(MAGIC.len() + 8 + size);
+        let size = postcard::serialize_with_flavor(&kept, postcard::ser_flavors::Size::default());
+        let Ok(size) = size else {
+            return;
+        };
+        let mut out = Vec::with_capacity(MAGIC.len() + size);
         out.extend_from_slice(MAGIC);
-        put_u64(&mut out, kept.len() as u64);
-        for (k, c) in kept {
-            put_str(&mut out, k);
-            put_codes(&mut out, c);
-        }
-        debug_assert_eq!(out.len(), MAGIC.len() + 8 + size, "stored_len is exact");
+        let Ok(out) = postcard::to_extend(&kept, out) else {
+            return;
+        };
         let Some(dir) = self.path.parent() else {
             return;
         };
@@ -297,152 +301,63 @@ pub fn key_of(entry: &Entry) -> Option<String> {
 }
 
 fn read_all(bytes: &[u8]) -> Option<HashMap<String, (String, ArticleCodes)>> {
-    let mut r = Reader(bytes.strip_prefix(MAGIC)?);
-    let n = r.u64()? as usize;
-    let mut map = HashMap::with_capacity(n.min(1 << 20));
-    for _ in 0..n {
-        let key = r.string()?;
-        let codes = read_codes(&mut r)?;
-        map.insert(codes.id.clone(), (key, codes));
+    let (pairs, rest): (Vec<(String, ArticleCodes)>, _) =
+        postcard::take_from_bytes(bytes.strip_prefix(MAGIC)?).ok()?;
+    if !rest.is_empty() || !pairs.iter().all(|(_, c)| c.consistent()) {
+        return None;
     }
-    r.0.is_empty().then_some(map)
+    Some(
+        pairs
+            .into_iter()
+            .map(|(k, c)| (c.id.clone(), (k, c)))
+            .collect(),
+    )
 }
 
-fn read_codes(r: &mut Reader) -> Option<ArticleCodes> {
-    let id = r.string()?;
-    let n = r.u64()? as usize;
-    let annotators = (0..n).map(|_| r.string()).collect::<Option<Vec<_>>>()?;
-    let units = r.u64()? as usize;
-    let codes = r.bytes(units.checked_mul(n)?)?.to_vec();
-    let mut unmatched = Vec::with_capacity(n);
-    let mut times = Vec::with_capacity(n);
-    for _ in 0..n {
-        let k = r.u64()? as usize;
-        unmatched.push(r.bytes(k)?.to_vec());
-        let k = r.u64()? as usize;
-        // Each time takes a byte at least: a count beyond the bytes left is damage.
-        if k > r.0.len() {
-            return None;
-        }
-        let mut t = Vec::with_capacity(k);
-        let mut prev = 0i64;
-        for _ in 0..k {
-            prev = prev.wrapping_add(unzigzag(r.varint()?));
-            t.push(prev);
-        }
-        times.push(t);
+impl ArticleCodes {
+    /// Whether the sizes agree, as [`ArticleCodes::code`] needs (a damaged cache may not).
+    fn consistent(&self) -> bool {
+        let n = self.annotators.len();
+        self.units.checked_mul(n) == Some(self.codes.len())
+            && self.unmatched.len() == n
+            && self.times.len() == n
     }
-    Some(ArticleCodes {
-        id,
-        annotators,
-        units,
-        codes,
-        unmatched,
-        times,
-    })
 }
 
-/// The bytes [`put_codes`] writes for `codes`.
-fn stored_len(codes: &ArticleCodes) -> usize {
-    let strings: usize = codes.annotators.iter().map(|a| 8 + a.len()).sum();
-    let columns: usize = codes
-        .unmatched
-        .iter()
-        .zip(&codes.times)
-        .map(|(u, t)| 16 + u.len() + deltas(t).map(varint_len).sum::<usize>())
-        .sum();
-    8 + codes.id.len() + 8 + strings + 8 + codes.codes.len() + columns
-}
+/// Label times as they are stored: each the difference from the one before, which
+/// postcard writes zigzagged in seven-bit groups. Times of one sidecar are close together
+/// (labels saved in one keystroke share theirs), so most take one to three bytes instead
+/// of eight; the cache of a million-sentence corpus shrinks from 55 MB to under 20.
+mod delta {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-fn put_codes(out: &mut Vec<u8>, codes: &ArticleCodes) {
-    put_str(out, &codes.id);
-    put_u64(out, codes.annotators.len() as u64);
-    for a in &codes.annotators {
-        put_str(out, a);
-    }
-    put_u64(out, codes.units as u64);
-    out.extend_from_slice(&codes.codes);
-    for (u, t) in codes.unmatched.iter().zip(&codes.times) {
-        put_u64(out, u.len() as u64);
-        out.extend_from_slice(u);
-        put_u64(out, t.len() as u64);
-        for d in deltas(t) {
-            put_varint(out, d);
+    struct Deltas<'a>(&'a [i64]);
+
+    impl Serialize for Deltas<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut prev = 0i64;
+            s.collect_seq(self.0.iter().map(|&x| {
+                let d = x.wrapping_sub(prev);
+                prev = x;
+                d
+            }))
         }
     }
-}
 
-/// Label times as they are stored: each the zigzagged difference from the one before, in
-/// seven-bit groups. Times of one sidecar are close together (labels saved in one
-/// keystroke share theirs), so most take one to three bytes instead of eight; the
-/// cache of a million-sentence corpus shrinks from 55 MB to under 20.
-fn deltas(t: &[i64]) -> impl Iterator<Item = u64> + '_ {
-    let mut prev = 0i64;
-    t.iter().map(move |&x| {
-        let d = x.wrapping_sub(prev);
-        prev = x;
-        ((d << 1) ^ (d >> 63)) as u64
-    })
-}
-
-fn unzigzag(z: u64) -> i64 {
-    ((z >> 1) as i64) ^ -((z & 1) as i64)
-}
-
-fn varint_len(x: u64) -> usize {
-    (64 - (x | 1).leading_zeros() as usize).div_ceil(7)
-}
-
-fn put_varint(out: &mut Vec<u8>, mut x: u64) {
-    while x >= 0x80 {
-        out.push(x as u8 | 0x80);
-        x >>= 7;
-    }
-    out.push(x as u8);
-}
-
-fn put_u64(out: &mut Vec<u8>, x: u64) {
-    out.extend_from_slice(&x.to_le_bytes());
-}
-
-fn put_str(out: &mut Vec<u8>, s: &str) {
-    put_u64(out, s.len() as u64);
-    out.extend_from_slice(s.as_bytes());
-}
-
-/// Reads what [`store`] wrote; `None` on anything short or malformed.
-struct Reader<'a>(&'a [u8]);
-
-impl<'a> Reader<'a> {
-    fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
-        if self.0.len() < n {
-            return None;
-        }
-        let (head, rest) = self.0.split_at(n);
-        self.0 = rest;
-        Some(head)
+    pub fn serialize<S: Serializer>(times: &[Vec<i64>], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(times.iter().map(|t| Deltas(t)))
     }
 
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.bytes(8)?.try_into().ok()?))
-    }
-
-    fn varint(&mut self) -> Option<u64> {
-        let mut x = 0u64;
-        for shift in (0..64).step_by(7) {
-            let (&b, rest) = self.0.split_first()?;
-            self.0 = rest;
-            x |= u64::from(b & 0x7f) << shift;
-            if b < 0x80 {
-                return Some(x);
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Vec<i64>>, D::Error> {
+        let mut columns = Vec::<Vec<i64>>::deserialize(d)?;
+        for t in &mut columns {
+            let mut prev = 0i64;
+            for x in t.iter_mut() {
+                prev = prev.wrapping_add(*x);
+                *x = prev;
             }
         }
-        None
-    }
-
-    fn string(&mut self) -> Option<String> {
-        let n = usize::try_from(self.u64()?).ok()?;
-        String::from_utf8(self.bytes(n)?.to_vec()).ok()
+        Ok(columns)
     }
 }
 
@@ -456,7 +371,7 @@ mod tests {
     }
 
     /// Times go through the cache's delta encoding unchanged, unreadable ones (`i64::MIN`)
-    /// and times out of order included, and `stored_len` is what is written.
+    /// and times out of order included; a cut or inconsistent file reads as nothing.
     #[test]
     fn cached_times_come_back_exactly() {
         let times = vec![
@@ -477,16 +392,32 @@ mod tests {
             unmatched: vec![vec![], vec![2], vec![]],
             times,
         };
-        let mut out = Vec::new();
-        put_codes(&mut out, &codes);
-        assert_eq!(out.len(), stored_len(&codes));
-        let mut r = Reader(&out);
-        assert_eq!(read_codes(&mut r), Some(codes.clone()));
-        assert!(r.0.is_empty());
+        let out = postcard::to_allocvec(&codes).unwrap();
+        // Deltas of close times take a byte or two, not eight.
+        let close = ArticleCodes {
+            times: vec![vec![1_764_000_000_000; 100], vec![], vec![]],
+            ..codes.clone()
+        };
+        let small = postcard::to_allocvec(&close).unwrap().len();
+        assert!(small < 140, "{small} bytes");
+        assert_eq!(
+            postcard::from_bytes::<ArticleCodes>(&out),
+            Ok(codes.clone())
+        );
         // Cut anywhere, it reads as damage, never as other codes.
-        for cut in 0..out.len() {
-            assert_eq!(read_codes(&mut Reader(&out[..cut])), None, "cut at {cut}");
+        let file = |b: &[u8]| [MAGIC, b].concat();
+        let whole = postcard::to_allocvec(&vec![("k", &codes)]).unwrap();
+        assert!(read_all(&file(&whole)).is_some());
+        for cut in 0..whole.len() {
+            assert_eq!(read_all(&file(&whole[..cut])), None, "cut at {cut}");
         }
+        // Sizes that disagree are damage too.
+        let bad = ArticleCodes {
+            units: 3,
+            ..codes.clone()
+        };
+        let whole = postcard::to_allocvec(&vec![("k", &bad)]).unwrap();
+        assert_eq!(read_all(&file(&whole)), None);
     }
 
     /// `exact` answers only when it gives the codes of the full alignment.

@@ -60,53 +60,23 @@ pub fn corpus_report(corpus: &Corpus, opts: &Options, cache: Option<&Path>) -> C
     })
 }
 
-/// Runs `f` on consecutive shares of `entries`, one thread per core; results in order.
-/// Threads take small shares one after another rather than one big share each, so a
-/// thread slowed by the disk or another process does not leave the others idle at the end.
+/// Runs `f` on consecutive shares of `entries` on twice as many threads as cores; results
+/// in order. Shares are small (sixteen per thread), so a thread slowed by the disk or
+/// another process does not leave the others idle at the end.
 pub(crate) fn in_parallel<T: Send>(entries: &[Entry], f: impl Fn(&[Entry]) -> T + Sync) -> Vec<T> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    use rayon::prelude::*;
     // Twice the cores: a thread waiting for the disk leaves its core to another.
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get() * 2)
-        .min(16);
+    let threads = (crate::store::pool::cores() * 2).min(16);
     let per = entries.len().div_ceil(threads * 16).max(1);
-    let shares: Vec<&[Entry]> = entries.chunks(per).collect();
-    let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, T)> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads.min(shares.len()))
-            .map(|_| {
-                s.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(share) = shares.get(i) else { break };
-                        mine.push((i, f(share)));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    done.sort_unstable_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, t)| t).collect()
+    crate::store::pool::with_threads(threads, || {
+        entries.par_chunks(per).with_max_len(1).map(&f).collect()
+    })
 }
 
-/// The pace of each clock, one thread each: each sorts every label time of an annotator.
+/// The pace of each clock, one task each: each sorts every label time of an annotator.
 fn paces(clocks: Vec<Clock>) -> Vec<Pace> {
-    std::thread::scope(|s| {
-        let handles: Vec<_> = clocks
-            .into_iter()
-            .map(|c| s.spawn(move || c.pace()))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    use rayon::prelude::*;
+    clocks.into_par_iter().map(|c| c.pace()).collect()
 }
 
 /// One thread's share of the corpus.

@@ -8,7 +8,7 @@ use crate::model::label::Label;
 use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
 
-const K: usize = Label::ALL.len();
+const K: usize = Label::COUNT;
 
 /// What to compare.
 #[derive(Debug, Clone, Default)]

@@ -7,7 +7,6 @@ use super::{ArticleCodes, Figures, NONE, Tally};
 use crate::model::annotator::GOLD;
 use crate::model::corpus::Corpus;
 use crate::model::label::Label;
-use crate::review::adjudicate::Review;
 use std::path::Path;
 
 /// One article's review figures.
@@ -29,30 +28,13 @@ pub struct ArticleSummary {
 }
 
 impl ArticleSummary {
-    /// The figures of an open review (refresh the library after adjudicating).
-    pub fn of(review: &Review) -> ArticleSummary {
-        ArticleSummary {
-            id: review.aligned().doc.id.clone(),
-            annotators: review.annotators().iter().map(|a| a.to_string()).collect(),
-            rows: review.len(),
-            figures: review.figures(),
-            adjudicated: review.adjudicated(),
-            disagreements: review
-                .disagreements()
-                .into_iter()
-                .map(|u| (u, review.gold(u).is_some()))
-                .collect(),
-            error: None,
-        }
-    }
-
-    /// The figures from an article's label codes (the same rows as its [`Review`]).
+    /// The figures from an article's label codes (the same rows as the article's review table).
     pub fn of_codes(art: &ArticleCodes) -> ArticleSummary {
         let gold = art.column(GOLD);
         let cols: Vec<usize> = (0..art.annotators.len())
             .filter(|&c| Some(c) != gold)
             .collect();
-        let mut t = Tally::new(cols.len(), Label::ALL.len());
+        let mut t = Tally::new(cols.len(), Label::COUNT);
         let mut row = vec![NONE; cols.len()];
         let mut out = ArticleSummary {
             id: art.id.clone(),

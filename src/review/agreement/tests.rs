@@ -218,7 +218,7 @@ fn naive_cohen(rows: &[Vec<u8>], a: usize, b: usize, k: usize) -> Option<f64> {
 
 fn rows_strategy() -> impl Strategy<Value = Vec<Vec<u8>>> {
     prop::collection::vec(
-        prop::collection::vec(prop_oneof![Just(N), 0u8..4], 3),
+        prop::collection::vec(prop_oneof![Just(N), 0..crate::Label::COUNT as u8], 3),
         1..60,
     )
 }
@@ -234,13 +234,13 @@ fn same(a: Option<f64>, b: Option<f64>) -> bool {
 proptest! {
     #[test]
     fn tally_matches_direct_formulas(rows in rows_strategy()) {
-        let mut t = Tally::new(3, 4);
+        let mut t = Tally::new(3, crate::Label::COUNT);
         for r in &rows {
             t.add(r);
         }
-        prop_assert!(same(t.figures().krippendorff_alpha, naive_alpha(&rows, 4)));
+        prop_assert!(same(t.figures().krippendorff_alpha, naive_alpha(&rows, crate::Label::COUNT)));
         for (a, b) in [(0, 1), (0, 2), (1, 2)] {
-            prop_assert!(same(t.pair(a, b).cohen_kappa, naive_cohen(&rows, a, b, 4)));
+            prop_assert!(same(t.pair(a, b).cohen_kappa, naive_cohen(&rows, a, b, crate::Label::COUNT)));
         }
     }
 
@@ -248,7 +248,7 @@ proptest! {
     fn tallies_of_parts_add_up_to_the_whole(rows in rows_strategy(), cut in 0usize..60) {
         let cut = cut.min(rows.len());
         let (mut whole, mut left, mut right) =
-            (Tally::new(3, 4), Tally::new(3, 4), Tally::new(3, 4));
+            (Tally::new(3, crate::Label::COUNT), Tally::new(3, crate::Label::COUNT), Tally::new(3, crate::Label::COUNT));
         for (i, r) in rows.iter().enumerate() {
             whole.add(r);
             if i < cut { left.add(r) } else { right.add(r) }

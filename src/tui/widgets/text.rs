@@ -10,7 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 
 /// Writes one screen line of text into `area` in `base` style, highlight spans patched on
-/// top. Straight into the buffer: the wrapper has split the line into graphemes already,
+/// top, and the search match `found` (byte offsets) over them. Straight into the buffer: the wrapper has split the line into graphemes already,
 /// and a `Paragraph` would join them into strings only to split and measure them again
 /// (most of a frame's time).
 pub(crate) fn put_text(
@@ -19,11 +19,15 @@ pub(crate) fn put_text(
     line: &Line,
     spans: &[Highlight],
     base: Style,
+    found: Option<(usize, usize)>,
     area: Rect,
 ) {
     let (mut x, right) = (area.x, area.right());
     for p in &line.pieces {
-        let s = piece_style(t, spans, p.start, base);
+        let mut s = piece_style(t, spans, p.start, base);
+        if found.is_some_and(|(a, b)| a <= p.start && p.start < b) {
+            s = s.patch(t.found());
+        }
         let mut chars = p.text.chars();
         let (Some(c), None) = (chars.next(), chars.next()) else {
             // A tab's spaces, a cluster of several characters: as ratatui writes a string.
@@ -133,7 +137,7 @@ mod tests {
                     let mut got = want.clone();
                     Paragraph::new(TextLine::from(styled_text(&t, &line, &spans, base)))
                         .render(area, &mut want);
-                    put_text(&mut got, &t, &line, &spans, base, area);
+                    put_text(&mut got, &t, &line, &spans, base, None, area);
                     assert_eq!(got, want, "{text:?} at width {width}");
                 }
             }

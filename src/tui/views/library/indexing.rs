@@ -44,6 +44,7 @@ impl App {
         self.library.take(news, &self.annotator, |e| {
             articles.get(&e).map(|a| a.labeled())
         });
+        self.try_resume();
         if finished {
             self.indexer = None;
         }

@@ -191,12 +191,12 @@ impl Library {
     /// Like [`Library::refresh`], sorting by progress of `who`.
     pub fn refresh_for(&mut self, who: Option<&Annotator>) {
         let keep = self.current();
-        let needle = self.filter.to_lowercase();
+        let needle = crate::model::fold::fold(&self.filter);
         let mut order: Vec<usize> = (0..self.entries.len())
             .filter(|&i| {
                 (needle.is_empty()
-                    || self.infos[i].title.to_lowercase().contains(&needle)
-                    || self.infos[i].id.to_lowercase().contains(&needle))
+                    || crate::model::fold::contains_folded(&self.infos[i].title, &needle)
+                    || crate::model::fold::contains_folded(&self.infos[i].id, &needle))
                     && self.status_matches(i, who)
             })
             .collect();

@@ -25,6 +25,10 @@ pub struct Article {
     pub lang: Lang,
     /// Highlights and suggestions, computed lazily for the sentences shown.
     pub analysis: Vec<Option<SentenceAnalysis>>,
+    /// Which units are headings (see [`Document::is_heading`]).
+    pub headings: Vec<bool>,
+    /// The last search match, byte offsets into the file, highlighted where shown.
+    pub found: Option<(usize, usize)>,
     /// Wrapped line counts at the current width, for scrolling.
     pub heights: crate::tui::views::reader::layout::Heights,
 }
@@ -35,6 +39,7 @@ impl Article {
         let ann = Annotations::load(&doc, who).map_err(|e| e.to_string());
         let n = doc.sentences.len();
         let lang = analyzer.lang(&doc);
+        let headings = (0..n).map(|i| doc.is_heading(i)).collect();
         let mut a = Article {
             entry,
             doc,
@@ -44,6 +49,8 @@ impl Article {
             top: 0,
             lang,
             analysis: vec![None; n],
+            headings,
+            found: None,
             heights: Default::default(),
         };
         a.cursor = (0..n).find(|&i| a.label(i).is_none()).unwrap_or(0);

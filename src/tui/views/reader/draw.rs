@@ -5,6 +5,7 @@ use crate::model::project::SuggestionMode;
 use crate::tui::action::View;
 use crate::tui::app::{App, Mode, SaveState};
 use crate::tui::style::Theme;
+use crate::tui::views::reader::Reading;
 use crate::tui::views::reader::article::Article;
 use crate::tui::views::reader::layout::{self, Row};
 use crate::tui::widgets::bars::{self, fit};
@@ -15,6 +16,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+
+/// Below this many rows the legend is left out: the text needs them more.
+const MIN_LEGEND_ROWS: u16 = 10;
 
 /// Columns left of the text: cursor or range marker, label letter, unsaved or note mark.
 const GUTTER: u16 = 3;
@@ -55,6 +59,8 @@ fn mark_word(buf: &mut Buffer, t: &Theme, r: &Row, (lo, hi): (usize, usize), are
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {
     pub status: Rect,
+    /// The highlight legend (no rows when hidden or the window is small).
+    pub legend: Rect,
     /// The sentence rows, gutter included.
     pub rows: Rect,
     /// The text part of the rows, right of the gutter: what sentences are wrapped to.
@@ -64,14 +70,29 @@ pub struct Areas {
     pub hints: Rect,
 }
 
-/// The reader's layout in `area`.
-pub fn areas(area: Rect) -> Areas {
+/// The reader's layout in `area`: the text wraps at `fit.width` columns at most (gutter
+/// not counted), at the left or centred.
+pub fn areas(area: Rect, fit: Reading) -> Areas {
     use Constraint::{Fill, Length};
-    let [status, rows, detail, hints] =
-        Layout::vertical([Length(1), Fill(1), Length(1), Length(1)]).areas(area);
+    let legend = Length(u16::from(fit.legend && area.height > MIN_LEGEND_ROWS));
+    let [status, legend, rows, detail, hints] =
+        Layout::vertical([Length(1), legend, Fill(1), Length(1), Length(1)]).areas(area);
+    let wide = rows.width.saturating_sub(GUTTER);
+    let width = if fit.width == 0 {
+        wide
+    } else {
+        wide.min(fit.width)
+    };
+    let left = if fit.centre { (wide - width) / 2 } else { 0 };
+    let rows = Rect {
+        x: rows.x + left,
+        width: (GUTTER + width).min(rows.width),
+        ..rows
+    };
     let [_, text] = Layout::horizontal([Length(GUTTER), Fill(1)]).areas(rows);
     Areas {
         status,
+        legend,
         rows,
         text,
         detail,
@@ -84,9 +105,12 @@ pub fn draw(f: &mut Frame, app: &App) {
     let area = f.area();
     let Some(a) = app.article() else { return };
     // The frame, not the last resize event, decides: they differ only for a moment.
-    let at = areas(area);
+    let at = areas(area, app.reader.reading);
     let (w, h) = (usize::from(at.text.width), usize::from(at.rows.height));
     f.render_widget(Paragraph::new(status(app, a, area.width)), at.status);
+    if at.legend.height > 0 {
+        f.render_widget(Paragraph::new(legend(app)), at.legend);
+    }
     let text = at.rows;
     let buf = f.buffer_mut();
     let split = match app.mode {
@@ -140,6 +164,33 @@ fn status(app: &App, a: &Article, width: u16) -> Line<'static> {
     ])
 }
 
+/// One line naming each highlight in its own style, and the key that hides it.
+fn legend(app: &App) -> Line<'static> {
+    use crate::nlp::highlight::Kind;
+    let t = &app.theme;
+    let mut spans = vec![Span::styled(" highlights: ", t.dim())];
+    for (k, name) in [
+        (Kind::Source, "source"),
+        (Kind::Claim, "claim"),
+        (Kind::Cue, "opinion cue"),
+    ] {
+        spans.push(Span::styled(name, t.span(k)));
+        spans.push(Span::styled(" · ", t.dim()));
+    }
+    spans.push(Span::styled("heading", t.article_heading()));
+    spans.push(Span::styled(" · ", t.dim()));
+    spans.push(Span::styled("search match", t.found()));
+    let key = app
+        .keymap
+        .keys_for(View::Reader, crate::tui::action::Action::ToggleLegend)
+        .into_iter()
+        .next();
+    if let Some(k) = key {
+        spans.push(Span::styled(format!("   {k} hides this line"), t.dim()));
+    }
+    Line::from(spans)
+}
+
 /// Writes the gutter and text of one screen row into `area`.
 fn put_row(buf: &mut Buffer, t: &Theme, a: &Article, r: &Row, area: Rect) {
     let Some(i) = r.sentence else {
@@ -165,6 +216,9 @@ fn put_row(buf: &mut Buffer, t: &Theme, a: &Article, r: &Row, area: Rect) {
         (true, None, None) => Span::raw(" "),
     };
     let mut base = label.map_or_else(Style::new, |l| t.label(l));
+    if a.headings[i] {
+        base = base.patch(t.article_heading());
+    }
     if in_range {
         base = base.patch(t.range());
     }
@@ -192,7 +246,7 @@ fn put_row(buf: &mut Buffer, t: &Theme, a: &Article, r: &Row, area: Rect) {
             .set_span(x, area.y, &g, area.right().saturating_sub(x))
             .0;
     }
-    put_text(buf, t, &r.line, spans, base, Rect { x, ..area });
+    put_text(buf, t, &r.line, spans, base, a.found, Rect { x, ..area });
 }
 
 /// About the cursor sentence: its label and note, or the suggestion with its reasons.

@@ -2,6 +2,7 @@
 //! search, and the least confident suggestion in the corpus.
 
 use crate::model::document::Document;
+use crate::model::fold;
 use crate::tui::action::{Action, View};
 use crate::tui::app::{App, Mode, Prompt};
 use crate::tui::views::reader::article::Article;
@@ -10,7 +11,7 @@ use crate::tui::views::reader::{draw, layout};
 impl App {
     /// Columns and rows of the reader's text, from its layout.
     pub fn text_area(&self) -> (usize, usize) {
-        let at = draw::areas(self.screen());
+        let at = draw::areas(self.screen(), self.reader.reading);
         (
             usize::from(at.text.width),
             usize::from(at.rows.height).max(1),
@@ -46,7 +47,7 @@ impl App {
     /// A click on the text puts the cursor on the sentence under it.
     pub(crate) fn click_reader(&mut self, row: usize) {
         let (w, h) = self.text_area();
-        let top = usize::from(draw::areas(self.screen()).rows.y);
+        let top = usize::from(draw::areas(self.screen(), self.reader.reading).rows.y);
         if let Some(a) = self.article_mut()
             && let Some(y) = row.checked_sub(top)
         {
@@ -92,6 +93,10 @@ impl App {
                 return;
             }
             Action::LeastConfident => return self.least_confident(),
+            Action::ToggleLegend => {
+                self.reader.reading.legend = !self.reader.reading.legend;
+                return self.settle_reader(true);
+            }
             Action::StartRange => {
                 if let Some(a) = self.article_mut() {
                     a.anchor = match a.anchor {
@@ -275,7 +280,8 @@ impl App {
         }
     }
 
-    /// Jumps to the next sentence containing `query` (case-insensitive), wrapping around.
+    /// Jumps to the next sentence containing `query` (ignoring case and accents, see
+    /// [`fold`]), wrapping around, and highlights the match.
     /// An empty query repeats the last search.
     pub(crate) fn search(&mut self, query: String) {
         let query = if query.is_empty() {
@@ -287,14 +293,15 @@ impl App {
             query
         };
         self.reader.last_search = Some(query.clone());
-        let needle = query.to_lowercase();
         let Some(a) = self.article_mut() else { return };
         let n = a.len();
-        let hit = (1..=n)
-            .map(|k| (a.cursor + k) % n.max(1))
-            .find(|&i| a.doc.sentence_text(i).to_lowercase().contains(&needle));
+        let hit = (1..=n).map(|k| (a.cursor + k) % n.max(1)).find_map(|i| {
+            let s = a.doc.sentences[i];
+            fold::find(a.doc.sentence_text(i), &query).map(|(b, e)| (i, s.start + b, s.start + e))
+        });
+        a.found = hit.map(|(_, b, e)| (b, e));
         match hit {
-            Some(i) => {
+            Some((i, ..)) => {
                 let wrapped = i <= a.cursor;
                 a.cursor = i;
                 let note = if wrapped { " (from the top)" } else { "" };

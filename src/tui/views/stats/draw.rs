@@ -4,6 +4,7 @@
 
 use crate::model::label::Label;
 use crate::review::agreement::CorpusReport;
+use crate::review::progress::Progress;
 use crate::tui::action::View;
 use crate::tui::app::App;
 use crate::tui::style::Theme;
@@ -52,7 +53,11 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         return Vec::new();
     };
     if let Some(note) = &s.note {
-        return vec![Line::styled(note.clone(), t.dim())];
+        let mut out = vec![Line::styled(note.clone(), t.dim())];
+        if let Some(p) = &s.own {
+            own(t, &app.annotator.to_string(), p, width, &mut out);
+        }
+        return out;
     }
     let Some(c) = &s.report else {
         return vec![Line::styled("Computing the figures…", t.dim())];
@@ -193,20 +198,69 @@ fn labels(t: &Theme, c: &CorpusReport, width: usize, out: &mut Vec<Line<'static>
     }
 }
 
+/// Labels per hour and median time per sentence as shown, `–` where unknown.
+fn pace_figures(p: &crate::review::pace::Pace) -> (String, String) {
+    let per_hour = p
+        .labels_per_hour
+        .map_or_else(|| "–".to_string(), |v| format!("{v:.0}"));
+    let median = p
+        .median_secs
+        .map_or_else(|| "–".to_string(), |v| format!("{v:.0} s"));
+    (per_hour, median)
+}
+
 fn pace(t: &Theme, c: &CorpusReport, out: &mut Vec<Line<'static>>) {
     heading(t, "Pace", out);
     for (who, p) in c.report.annotators.iter().zip(&c.paces) {
-        let per_hour = p
-            .labels_per_hour
-            .map_or_else(|| "–".to_string(), |v| format!("{v:.0}"));
-        let median = p
-            .median_secs
-            .map_or_else(|| "–".to_string(), |v| format!("{v:.0} s"));
+        let (per_hour, median) = pace_figures(p);
         out.push(Line::raw(format!(
             "  {} {} labels · {per_hour} per hour · median {median} per sentence",
             fit(&crate::model::sanitize::clean(who), NAME),
             p.labels
         )));
+    }
+}
+
+/// One annotator's own counts and pace (see [`crate::review::progress`]).
+fn own(t: &Theme, who: &str, p: &Progress, width: usize, out: &mut Vec<Line<'static>>) {
+    heading(
+        t,
+        &format!(
+            "Your progress · {who} · {} labels in {} articles",
+            p.total(),
+            p.articles
+        ),
+        out,
+    );
+    let most = p.counts.iter().copied().max().unwrap_or(0).max(1) as u64;
+    let room = (width.saturating_sub(NAME + 10 + 8) as u64).clamp(5, BAR);
+    for (l, &n) in Label::ALL.iter().zip(&p.counts) {
+        let filled = (n as u64 * room).div_ceil(most).min(room) as usize;
+        out.push(Line::from(vec![
+            Span::raw(format!("  {}", fit("", NAME))),
+            Span::styled(format!("{} ", fit(l.name(), 8)), t.label_mark(*l)),
+            Span::styled("█".repeat(filled), t.label(*l)),
+            Span::raw(format!(" {n}")),
+        ]));
+    }
+    heading(t, "Pace", out);
+    let q = &p.pace;
+    let (per_hour, median) = pace_figures(q);
+    out.push(Line::raw(format!(
+        "  {} labels made here · {per_hour} per hour · median {median} per sentence",
+        q.labels
+    )));
+    if p.imported > 0 {
+        out.push(Line::styled(
+            format!("  {} imported labels are left out of the pace", p.imported),
+            t.dim(),
+        ));
+    }
+    for w in &p.warnings {
+        out.push(Line::styled(
+            crate::model::sanitize::clean(w).into_owned(),
+            t.error(),
+        ));
     }
 }
 

@@ -6,6 +6,7 @@ pub mod update;
 
 use crate::model::annotator::Annotator;
 use crate::review::agreement::{CorpusReport, Options, corpus_report};
+use crate::review::progress::{Progress, progress};
 use crate::tui::action::View;
 use crate::tui::app::App;
 use crate::tui::job::{Job, Poll};
@@ -19,6 +20,9 @@ pub struct Stats {
     pending: Option<Job<CorpusReport>>,
     /// Why there are no figures (fewer than two annotators).
     pub note: Option<String>,
+    /// The user's own progress, shown when there is nobody to agree with.
+    pub own: Option<Progress>,
+    own_pending: Option<Job<Progress>>,
     /// Pair whose confusion matrix is shown, in `report.pairs` order.
     pub pair: usize,
     pub scroll: usize,
@@ -29,7 +33,7 @@ pub struct Stats {
 impl Stats {
     /// True while the report is being computed.
     pub fn pending(&self) -> bool {
-        self.pending.is_some()
+        self.pending.is_some() || self.own_pending.is_some()
     }
 }
 
@@ -52,12 +56,19 @@ impl App {
             report: None,
             pending: None,
             note: None,
+            own: None,
+            own_pending: None,
             pair,
             scroll: 0,
             back,
         };
         if annotators.len() < 2 {
-            let names: Vec<String> = annotators.iter().map(|a| a.to_string()).collect();
+            let mut names: Vec<String> = annotators.iter().map(|a| a.to_string()).collect();
+            // Labels made this session may not be in the listing yet.
+            let own = self.reader.articles.values().any(|a| a.labeled() > 0);
+            if own && !names.contains(&self.annotator.to_string()) {
+                names.push(self.annotator.to_string());
+            }
             stats.note = Some(format!(
                 "Agreement needs two annotators or more; this corpus has: {}.",
                 if names.is_empty() {
@@ -66,6 +77,10 @@ impl App {
                     names.join(", ")
                 }
             ));
+            let who = self.annotator.clone();
+            stats.own_pending = Some(Job::spawn("glose-progress", move |w| {
+                w.send(progress(&corpus, &who));
+            }));
         } else {
             let cache = self.review.cache.clone();
             let opts = Options {
@@ -85,6 +100,20 @@ impl App {
         let Some(s) = &mut self.stats else {
             return false;
         };
+        if let Some(job) = &s.own_pending {
+            return match job.poll(Duration::ZERO) {
+                Poll::Ready(p) => {
+                    s.own = Some(p);
+                    s.own_pending = None;
+                    true
+                }
+                Poll::Pending => false,
+                Poll::Done => {
+                    s.own_pending = None;
+                    true
+                }
+            };
+        }
         let Some(job) = &s.pending else { return false };
         match job.poll(Duration::ZERO) {
             Poll::Ready(r) => {
@@ -103,6 +132,11 @@ impl App {
 
     /// Blocks until the report being computed has arrived.
     pub(crate) fn wait_stats(&mut self) {
+        if let Some(s) = &mut self.stats
+            && let Some(job) = s.own_pending.take()
+        {
+            s.own = job.wait();
+        }
         if let Some(s) = &mut self.stats
             && let Some(job) = s.pending.take()
         {

@@ -1,0 +1,304 @@
+//! `glose eval` on a small fixture whose scores were worked out by hand: five units, one
+//! of them (`Il faut agir maintenant.`) labeled factual in the reference although the
+//! rules call a call to action opinion; one reference claim (`Le conseil municipal`) that
+//! the rules do not mark.
+
+use crate::support::cli::glose;
+use serde_json::Value;
+
+fn close(v: &Value, want: f64) {
+    let got = v.as_f64().unwrap_or(f64::NAN);
+    assert!((got - want).abs() < 1e-3, "got {got}, want {want}");
+}
+
+#[test]
+fn scores_on_the_mini_fixture_are_the_hand_computed_ones() {
+    let cfg = tempfile::tempdir().unwrap();
+    let out = glose(&cfg)
+        .args(["eval", "--gold", "tests/fixtures/eval/mini.jsonl"])
+        .args(["--corpus", "tests/fixtures/eval/mini", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["n"], 5);
+    close(&v["accuracy"], 0.8);
+    close(&v["macro_f1"], (2.0 / 3.0 + 1.0 + 2.0 / 3.0 + 1.0) / 4.0);
+    close(&v["per_label"]["factual"]["precision"], 1.0);
+    close(&v["per_label"]["factual"]["recall"], 0.5);
+    assert_eq!(v["per_label"]["factual"]["support"], 2);
+    close(&v["per_label"]["opinion"]["precision"], 0.5);
+    assert_eq!(v["confusion"]["factual"]["opinion"], 1);
+    assert_eq!(v["confusion"]["quote"]["quote"], 1);
+    assert_eq!(v["confusion"]["skip"]["skip"], 1);
+    for k in ["p30", "r30", "f1_30", "p80", "r80", "f1_80"] {
+        close(&v["spans"]["source"][k], 1.0);
+    }
+    close(&v["spans"]["claim"]["p30"], 1.0);
+    close(&v["spans"]["claim"]["r30"], 2.0 / 3.0);
+    close(&v["spans"]["claim"]["f1_80"], 0.8);
+    // Calibration: the buckets hold the five units, their accuracies weigh to the overall
+    // accuracy, and the ECE is the weighted gap they show.
+    let buckets = v["calibration"]["buckets"].as_array().unwrap();
+    let n: u64 = buckets.iter().map(|b| b["n"].as_u64().unwrap()).sum();
+    assert_eq!(n, 5);
+    let (mut right, mut ece) = (0.0, 0.0);
+    for b in buckets {
+        let (k, acc, conf) = (
+            b["n"].as_f64().unwrap(),
+            b["accuracy"].as_f64().unwrap(),
+            b["confidence"].as_f64().unwrap(),
+        );
+        assert!(b["low"].as_f64().unwrap() <= conf && conf <= b["high"].as_f64().unwrap());
+        right += k * acc;
+        ece += k / 5.0 * (acc - conf).abs();
+    }
+    close(&(right / 5.0).into(), 0.8);
+    close(&v["ece"], ece);
+    close(&v["calibration"]["ece"], ece);
+}
+
+/// A label absent from the reference does not pull macro-F1 down: two units (quote,
+/// opinion) both suggested right score 1, not (1 + 1 + 0 + 0) / 4.
+#[test]
+fn macro_f1_averages_only_the_labels_of_the_reference() {
+    let cfg = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("two.jsonl");
+    let all = std::fs::read_to_string("tests/fixtures/eval/mini.jsonl").unwrap();
+    let two: Vec<&str> = all
+        .lines()
+        .filter(|l| l.contains("\"quote\"") || l.contains("\"opinion\""))
+        .collect();
+    assert_eq!(two.len(), 2);
+    std::fs::write(&gold, two.join("\n")).unwrap();
+    let run = |json: bool| {
+        let mut c = glose(&cfg);
+        c.args(["eval", "--gold"])
+            .arg(&gold)
+            .args(["--corpus", "tests/fixtures/eval/mini"]);
+        if json {
+            c.arg("--json");
+        }
+        String::from_utf8(c.output().unwrap().stdout).unwrap()
+    };
+    let v: Value = serde_json::from_str(&run(true)).unwrap();
+    close(&v["macro_f1"], 1.0);
+    assert_eq!(v["macro_f1_over"], serde_json::json!(["quote", "opinion"]));
+    let text = run(false);
+    assert!(
+        text.contains("macro-F1: 1.000 (mean over the labels in the reference: quote, opinion)"),
+        "{text}"
+    );
+    assert!(text.contains("expected calibration error"), "{text}");
+}
+
+#[test]
+fn text_report_and_bad_inputs() {
+    let cfg = tempfile::tempdir().unwrap();
+    let out = glose(&cfg)
+        .args(["eval", "--gold", "tests/fixtures/eval/mini.jsonl"])
+        .args(["--corpus", "tests/fixtures/eval/mini"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("macro-F1: 0.833"), "{text}");
+    // A reference line that is not JSON: file and line are named.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.jsonl");
+    std::fs::write(
+        &bad,
+        "{\"article\":\"a.txt\",\"start\":0,\"end\":3,\"label\":\"skip\"}\nnot json\n",
+    )
+    .unwrap();
+    let out = glose(&cfg)
+        .args(["eval", "--gold"])
+        .arg(&bad)
+        .args(["--corpus", "tests/fixtures/eval/mini"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.jsonl:2:"), "{err}");
+    // More folds than articles.
+    let out = glose(&cfg)
+        .args(["eval", "--gold", "tests/fixtures/eval/mini.jsonl"])
+        .args([
+            "--corpus",
+            "tests/fixtures/eval/mini",
+            "--cross-validate",
+            "3",
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--cross-validate"));
+}
+
+#[test]
+fn a_reference_that_does_not_match_the_article_is_refused() {
+    let cfg = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.jsonl");
+    std::fs::write(
+        &g,
+        "{\"article\":\"a.txt\",\"start\":0,\"end\":3,\"text\":\"xyz\",\"label\":\"skip\"}\n",
+    )
+    .unwrap();
+    let out = glose(&cfg)
+        .args(["eval", "--gold"])
+        .arg(&g)
+        .args(["--corpus", "tests/fixtures/eval/mini"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("a.txt: bytes 0..3"));
+}
+
+#[test]
+fn suggest_prints_spans_and_labels_as_json_lines() {
+    let cfg = tempfile::tempdir().unwrap();
+    let out = glose(&cfg)
+        .args(["suggest", "tests/fixtures/eval/mini/a.txt", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let quote = lines
+        .iter()
+        .find(|l| l["text"].as_str().unwrap().starts_with('«'))
+        .expect("the quotation sentence");
+    assert_eq!(quote["label"], "quote");
+    assert_eq!(quote["model"], "rules");
+    let rules: Vec<&str> = quote["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["rule"].as_str().unwrap())
+        .collect();
+    assert!(
+        rules.contains(&"quotation") && rules.contains(&"inverted-attribution"),
+        "{rules:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .all(|l| l["confidence"].as_f64().unwrap() > 0.0)
+    );
+    assert!(
+        lines
+            .iter()
+            .all(|l| !l["reasons"].as_array().unwrap().is_empty())
+    );
+}
+
+#[test]
+fn gold_sidecars_are_the_reference_without_a_gold_file() {
+    use glose::model::annotations::Annotations;
+    use glose::model::document::Document;
+    use glose::model::label::Label;
+    use glose::model::sidecar::{How, Record};
+    let cfg = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    std::fs::write(&path, "Le conseil a voté le budget le 12 mars 2024 à Tours.\n\nCe projet est un gâchis absolument scandaleux.\n").unwrap();
+    let doc = Document::load(&path, "a.txt").unwrap();
+    let mut gold = Annotations::load_gold(
+        &doc,
+        glose::model::annotations::GoldWrite::explicit_import(),
+    )
+    .unwrap();
+    for (i, l) in [Label::Factual, Label::Quote].into_iter().enumerate() {
+        let s = doc.sentences[i];
+        gold.set(
+            i,
+            Some(Record::new(
+                s.start,
+                s.end,
+                doc.sentence_text(i),
+                l,
+                How::Adjudication,
+            )),
+        );
+    }
+    gold.save(&doc).unwrap();
+    let out = glose(&cfg)
+        .args(["eval", "--json", "--corpus"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["n"], 2);
+    close(&v["accuracy"], 0.5);
+    assert_eq!(v["confusion"]["quote"]["opinion"], 1);
+    assert_eq!(v["spans"]["source"]["gold"], 0);
+    // A corpus without gold says so.
+    let empty = tempfile::tempdir().unwrap();
+    let out = glose(&cfg)
+        .args(["eval", "--corpus"])
+        .arg(empty.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no gold sidecars"));
+}
+
+/// `glose suggest` prints confidences with 3 decimals (JSON and text) and, with
+/// `GLOSE_TIMING=1`, the time of its work on stderr as `glose segment` does.
+#[test]
+fn suggest_confidences_have_three_decimals_and_timing_is_reported() {
+    let cfg = tempfile::tempdir().unwrap();
+    let out = glose(&cfg)
+        .args(["suggest", "tests/fixtures/eval/mini/a.txt", "--json"])
+        .env("GLOSE_TIMING", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for line in stdout.lines() {
+        let raw = line.split("\"confidence\":").nth(1).unwrap();
+        let num: String = raw
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        let decimals = num.split('.').nth(1).map_or(0, str::len);
+        assert!(decimals <= 3, "{num} in {line}");
+    }
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let ns: u64 = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("elapsed_ns="))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(ns > 0);
+    let text = glose(&cfg)
+        .args(["suggest", "tests/fixtures/eval/mini/a.txt"])
+        .output()
+        .unwrap();
+    let quiet = String::from_utf8(text.stderr).unwrap();
+    assert!(
+        !quiet.contains("elapsed_ns"),
+        "no timing without GLOSE_TIMING: {quiet}"
+    );
+    let first = String::from_utf8(text.stdout).unwrap();
+    let conf = first.lines().next().unwrap().split(' ').nth(1).unwrap();
+    assert_eq!(conf.len(), 5, "{conf}");
+    assert!(conf.parse::<f64>().is_ok(), "{conf}");
+}

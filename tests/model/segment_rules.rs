@@ -1,0 +1,421 @@
+//! One test per segmentation rule, in French and in English.
+
+use glose::nlp::segment::{VERSION, segment};
+
+fn split(text: &str) -> Vec<&str> {
+    segment(text).iter().map(|s| s.text(text)).collect()
+}
+
+fn paragraphs(text: &str) -> Vec<u32> {
+    segment(text).iter().map(|s| s.paragraph).collect()
+}
+
+#[test]
+fn version_names_this_segmenter() {
+    assert_eq!(VERSION, "glose-seg/1");
+}
+
+#[test]
+fn plain_sentence_ends() {
+    assert_eq!(
+        split("Il pleut. Pourquoi maintenant ? Quelle honte ! Fin"),
+        [
+            "Il pleut.",
+            "Pourquoi maintenant ?",
+            "Quelle honte !",
+            "Fin"
+        ]
+    );
+    assert_eq!(
+        split("It rains. Does it? Yes!"),
+        ["It rains.", "Does it?", "Yes!"]
+    );
+}
+
+#[test]
+fn titles_never_end_a_sentence() {
+    assert_eq!(
+        split("Selon M. Dupont, Mme Keïta et MM. Coulibaly ont signé. Le Dr. Maïga aussi."),
+        [
+            "Selon M. Dupont, Mme Keïta et MM. Coulibaly ont signé.",
+            "Le Dr. Maïga aussi."
+        ]
+    );
+    assert_eq!(
+        split("Le Pr. Sow prie à l'église St. Michel. Elle est vide."),
+        ["Le Pr. Sow prie à l'église St. Michel.", "Elle est vide."]
+    );
+    assert_eq!(
+        split("Mr. Smith met Dr. Jones. They talked."),
+        ["Mr. Smith met Dr. Jones.", "They talked."]
+    );
+    assert_eq!(
+        split("Voir cf. Le Monde du 3 mai. Puis p. ex. Libération."),
+        ["Voir cf. Le Monde du 3 mai.", "Puis p. ex. Libération."]
+    );
+}
+
+#[test]
+fn ambiguous_abbreviations_end_only_before_a_sentence_starter() {
+    assert_eq!(
+        split("Le col. Maïga l'assiste. Ils ont passé le col. Les mulets suivaient."),
+        [
+            "Le col. Maïga l'assiste.",
+            "Ils ont passé le col.",
+            "Les mulets suivaient."
+        ]
+    );
+    assert_eq!(
+        split("Selon l'art. 12 de la charte, rien. Le vol. 3 paraît le 2 Jan. 2025 à Paris."),
+        [
+            "Selon l'art. 12 de la charte, rien.",
+            "Le vol. 3 paraît le 2 Jan. 2025 à Paris."
+        ]
+    );
+    // an elided article counts as a starter only before its apostrophe
+    assert_eq!(
+        split("Le texte (art. L. 2122-22 du code) délègue. Voir l'art. L’article suit."),
+        [
+            "Le texte (art. L. 2122-22 du code) délègue.",
+            "Voir l'art.",
+            "L’article suit."
+        ]
+    );
+    assert_eq!(
+        split("It opens at 5 p.m. The doors close at 9."),
+        ["It opens at 5 p.m.", "The doors close at 9."]
+    );
+}
+
+#[test]
+fn etc_ends_a_sentence_before_a_capital_only() {
+    assert_eq!(
+        split("Des motos, etc. et des vivres. Des vivres, etc. Rien n'a été épargné."),
+        [
+            "Des motos, etc. et des vivres.",
+            "Des vivres, etc.",
+            "Rien n'a été épargné."
+        ]
+    );
+}
+
+#[test]
+fn initials_and_acronyms() {
+    assert_eq!(
+        split("Le rapport de John K. Galbraith est signé par A. Touré. Il date de 1958."),
+        [
+            "Le rapport de John K. Galbraith est signé par A. Touré.",
+            "Il date de 1958."
+        ]
+    );
+    assert_eq!(
+        split("Le général J.-C. Ouattara a démissionné. Fondée en 300 av. J.-C. Elle prospéra."),
+        [
+            "Le général J.-C. Ouattara a démissionné.",
+            "Fondée en 300 av. J.-C.",
+            "Elle prospéra."
+        ]
+    );
+    assert_eq!(
+        split("L'O.N.U. a condamné. U.S. officials met in the U.S. The talks failed."),
+        [
+            "L'O.N.U. a condamné.",
+            "U.S. officials met in the U.S.",
+            "The talks failed."
+        ]
+    );
+    assert_eq!(
+        split("Il parle de la vitamine C. Elle est utile."),
+        ["Il parle de la vitamine C.", "Elle est utile."]
+    );
+}
+
+#[test]
+fn numbers_are_never_split() {
+    assert_eq!(
+        split("Il faut 10 000 hommes, 3,5 % de croissance, 1.5 million et 120 mm. Le 1er a gagné."),
+        [
+            "Il faut 10 000 hommes, 3,5 % de croissance, 1.5 million et 120 mm.",
+            "Le 1er a gagné."
+        ]
+    );
+    assert_eq!(
+        split(
+            "Les combats ont repris le 12 mai 2024. 2025 s'annonce dur. Le couvre-feu est à 20 h. Il dure."
+        ),
+        [
+            "Les combats ont repris le 12 mai 2024.",
+            "2025 s'annonce dur.",
+            "Le couvre-feu est à 20 h.",
+            "Il dure."
+        ]
+    );
+    assert_eq!(
+        split("Growth was 3.5 percent. It fell."),
+        ["Growth was 3.5 percent.", "It fell."]
+    );
+}
+
+#[test]
+fn quotations_keep_their_closing_mark_and_attribution() {
+    assert_eq!(
+        split("« Nous ne partirons pas. » Les troupes restent. « Partez ! » a crié un soldat."),
+        [
+            "« Nous ne partirons pas. »",
+            "Les troupes restent.",
+            "« Partez ! » a crié un soldat."
+        ]
+    );
+    assert_eq!(
+        split("« Le chef a signé. Donc ils reviennent », a expliqué un habitant. Il pleut."),
+        [
+            "« Le chef a signé.",
+            "Donc ils reviennent », a expliqué un habitant.",
+            "Il pleut."
+        ]
+    );
+    assert_eq!(
+        split("Il a conclu : « C'est fini ». Puis il est parti."),
+        ["Il a conclu : « C'est fini ».", "Puis il est parti."]
+    );
+    assert_eq!(
+        split("“Ils testent le régime.” Le constat est partagé. He said \"Stop.\" Then he left."),
+        [
+            "“Ils testent le régime.”",
+            "Le constat est partagé.",
+            "He said \"Stop.\"",
+            "Then he left."
+        ]
+    );
+    // French spacing with a no-break space before the closing guillemet.
+    assert_eq!(
+        split("« Qui sont-ils\u{202f}? »\u{a0}s'interroge-t-il. Personne."),
+        [
+            "« Qui sont-ils\u{202f}? »\u{a0}s'interroge-t-il.",
+            "Personne."
+        ]
+    );
+}
+
+#[test]
+fn ellipsis() {
+    assert_eq!(
+        split(
+            "Le bilan s'alourdit… Les secours manquent. Il s'alourdit… et rien. Il promit... Personne ne vint."
+        ),
+        [
+            "Le bilan s'alourdit…",
+            "Les secours manquent.",
+            "Il s'alourdit… et rien.",
+            "Il promit...",
+            "Personne ne vint."
+        ]
+    );
+    assert_eq!(
+        split("« Nous avons (…) perdu des hommes [...] Hier », dit-il. Fin."),
+        [
+            "« Nous avons (…) perdu des hommes [...] Hier », dit-il.",
+            "Fin."
+        ]
+    );
+}
+
+#[test]
+fn missing_space_before_a_capital_is_a_boundary() {
+    assert_eq!(
+        split("Des formules vagues.Cette passivité dure. The bridge fell.Three died."),
+        [
+            "Des formules vagues.",
+            "Cette passivité dure.",
+            "The bridge fell.",
+            "Three died."
+        ]
+    );
+    // but not in names, acronyms, domains or after an abbreviation
+    assert_eq!(
+        split("Henry St.John lit lemonde.fr et ASP.NET sur www.Example.Com ou e.Vous."),
+        ["Henry St.John lit lemonde.fr et ASP.NET sur www.Example.Com ou e.Vous."]
+    );
+}
+
+#[test]
+fn urls_and_emails_are_never_split() {
+    let t = "Voir https://www.example.org/Sahel/rapport-2024.Html?Id=3 ou www.primature.gov.ml et écrire à contact@exemple.ml. Ils répondent.";
+    assert_eq!(
+        split(t),
+        [
+            "Voir https://www.example.org/Sahel/rapport-2024.Html?Id=3 ou www.primature.gov.ml et écrire à contact@exemple.ml.",
+            "Ils répondent."
+        ]
+    );
+}
+
+#[test]
+fn hard_wrapped_lines_are_joined() {
+    let t = "Le ministre a annoncé\nune hausse des effectifs. Les syndicats\nprotestent.";
+    assert_eq!(
+        split(t),
+        [
+            "Le ministre a annoncé\nune hausse des effectifs.",
+            "Les syndicats\nprotestent."
+        ]
+    );
+    // after a function word or a hyphen, even before a capital
+    assert_eq!(
+        split("Selon le ministre de la\nDéfense, tout va bien. Les sahélo-\nsahariens doutent."),
+        [
+            "Selon le ministre de la\nDéfense, tout va bien.",
+            "Les sahélo-\nsahariens doutent."
+        ]
+    );
+    assert_eq!(
+        split("The minister of\nDefence spoke.\nThen M.\nDupont left."),
+        ["The minister of\nDefence spoke.", "Then M.\nDupont left."]
+    );
+}
+
+#[test]
+fn unpunctuated_lines_are_units_of_their_own() {
+    let t = "Le front se déplace vers Bamako\nPar Awa Diakité, correspondante\n⏱ Temps de lecture : 8 minutes\nLe 28 octobre, le JNIM a attaqué.";
+    assert_eq!(
+        split(t),
+        [
+            "Le front se déplace vers Bamako",
+            "Par Awa Diakité, correspondante",
+            "⏱ Temps de lecture : 8 minutes",
+            "Le 28 octobre, le JNIM a attaqué."
+        ]
+    );
+    // list items, lines after a colon, comma-ended lines
+    let t =
+        "Les ONG décrivent :\n- exécutions,\n- pillages\n1. Bamako – Kayes,\nsoit trois corridors.";
+    assert_eq!(
+        split(t),
+        [
+            "Les ONG décrivent :",
+            "- exécutions,",
+            "- pillages",
+            "1. Bamako – Kayes,",
+            "soit trois corridors."
+        ]
+    );
+    // a sentence-final period before a lower-case line still ends it, and so does an
+    // initial at a line end; a title or a lower-case continuation does not
+    assert_eq!(
+        split("Il viendra.\non verra."),
+        ["Il viendra.", "on verra."]
+    );
+    assert_eq!(
+        split(
+            "Annexe A.\nRésumé des caractéristiques\nVoir cf.\nle rapport. Selon Mme\nKeïta, non."
+        ),
+        [
+            "Annexe A.",
+            "Résumé des caractéristiques",
+            "Voir cf.\nle rapport.",
+            "Selon Mme\nKeïta, non."
+        ]
+    );
+    // a spaced dash at a line end is not a hyphenated word
+    assert_eq!(
+        split("NANCY -\nLe conseil a voté."),
+        ["NANCY -", "Le conseil a voté."]
+    );
+}
+
+#[test]
+fn colon_or_semicolon_before_a_capitalised_starter() {
+    assert_eq!(
+        split("Il a ouvert la voie : En 2021, le Mali signe. Résultat : Bamako manque de tout."),
+        [
+            "Il a ouvert la voie :",
+            "En 2021, le Mali signe.",
+            "Résultat : Bamako manque de tout."
+        ]
+    );
+    // a heading keeps its colon
+    assert_eq!(
+        split("Mali : Le JNIM revendique l'attaque\nLe 28 octobre, un convoi a brûlé."),
+        [
+            "Mali : Le JNIM revendique l'attaque",
+            "Le 28 octobre, un convoi a brûlé."
+        ]
+    );
+    assert_eq!(
+        split("Il le dit ; Les autres se taisent ; ils ont peur. Il disait : Je reste."),
+        [
+            "Il le dit ;",
+            "Les autres se taisent ; ils ont peur.",
+            "Il disait : Je reste."
+        ]
+    );
+}
+
+#[test]
+fn stacked_terminals_and_enumerators_stay_together() {
+    assert_eq!(
+        split("Le spécialiste des dynamiques.. Pour beaucoup, un aveu ?! Quoi ? ! Non... ! Fin"),
+        [
+            "Le spécialiste des dynamiques..",
+            "Pour beaucoup, un aveu ?!",
+            "Quoi ? !",
+            "Non... !",
+            "Fin"
+        ]
+    );
+    assert_eq!(
+        split("1. Le premier point\nII. Le contexte\n… Et puis rien."),
+        ["1. Le premier point", "II. Le contexte", "… Et puis rien."]
+    );
+}
+
+#[test]
+fn blank_lines_separate_paragraphs_and_crlf_stays_outside() {
+    let t = "\u{feff}Titre\r\n\r\nUn. Deux.\r\nTrois\r\n \r\n\r\nQuatre.\r\n";
+    let body = &t[3..];
+    assert_eq!(split(body), ["Titre", "Un.", "Deux.", "Trois", "Quatre."]);
+    assert_eq!(paragraphs(body), [0, 1, 1, 2, 3]);
+    assert!(split(body).iter().all(|s| !s.contains('\r')));
+    // a lone CR and the Unicode separators end lines too
+    assert_eq!(
+        split("Un titre\rLe texte.\u{2028}Suite\u{85}Fin"),
+        ["Un titre", "Le texte.", "Suite", "Fin"]
+    );
+    assert!(split("").is_empty());
+    assert!(split(" \n\t\u{a0}\n").is_empty());
+}
+
+#[test]
+fn other_scripts_use_uax29_terminals() {
+    assert_eq!(
+        split("東京に行った。楽しかった！"),
+        ["東京に行った。", "楽しかった！"]
+    );
+    assert_eq!(split("「行った。」次に"), ["「行った。」", "次に"]);
+    assert_eq!(split("３．５％です。"), ["３．５％です。"]);
+    assert_eq!(split("هل أنت بخير؟ نعم"), ["هل أنت بخير؟", "نعم"]);
+}
+
+#[test]
+fn hard_wrapped_text_joins_full_lines_even_before_a_capital() {
+    let t = "Le communiqué publié par le ministère de la Défense à Bamako cite\n\
+             Assimi Goïta, qui aurait rencontré les chefs de village de la région,\n\
+             une version que les habitants contestent. Les convois restent bloqués\n\
+             sur la route nationale depuis le début du mois, selon les transporteurs\n\
+             et les organisations humanitaires présentes dans la zone de Ségou\n\
+             Il faudra des semaines pour rétablir la circulation sur cet axe vital\n\
+             pour la capitale et pour tout le pays, disent les autorités maliennes.\n\
+             \n\
+             Un titre court\n\
+             La suite du texte, qui commence un nouveau paragraphe après le titre.\n";
+    assert_eq!(
+        split(t),
+        [
+            "Le communiqué publié par le ministère de la Défense à Bamako cite\nAssimi Goïta, qui aurait rencontré les chefs de village de la région,\nune version que les habitants contestent.",
+            "Les convois restent bloqués\nsur la route nationale depuis le début du mois, selon les transporteurs\net les organisations humanitaires présentes dans la zone de Ségou",
+            "Il faudra des semaines pour rétablir la circulation sur cet axe vital\npour la capitale et pour tout le pays, disent les autorités maliennes.",
+            "Un titre court",
+            "La suite du texte, qui commence un nouveau paragraphe après le titre."
+        ]
+    );
+}
