@@ -1,6 +1,8 @@
 //! The real binary in a pseudo-terminal: crashes and signals, disk faults, two sessions, review, hostile files and paths.
 //! One binary per test level; each module is a file under `tests/pty/`.
 
+#[path = "pty/corrections.rs"]
+mod corrections;
 #[path = "pty/crash.rs"]
 mod crash;
 #[path = "pty/disk.rs"]

@@ -3,6 +3,8 @@
 
 #[path = "tui/blind.rs"]
 mod blind;
+#[path = "tui/corrections.rs"]
+mod corrections;
 #[path = "tui/keymaps.rs"]
 mod keymaps;
 #[path = "tui/keys_doc.rs"]

@@ -162,7 +162,13 @@ actions! {
     ClearLabel = "clear-label", Label, LABEL, "Remove the label (in review: the gold label)";
     AcceptSuggestion = "accept-suggestion", Label, READ, "Accept the suggested label";
     StartRange = "start-range", Label, LABEL, "Start (or cancel) a range; a label key then labels all of it";
-    EditNote = "edit-note", Edit, READ, "Write a note on the sentence, labeled or not";
+    EditNote = "edit-note", Edit, LABEL, "Write a note on the sentence, labeled or not (in review: on the gold label)";
+    NextNote = "next-note", Move, LABEL, "Next sentence with a note, wrapping around";
+    SplitSentence = "split-sentence", Edit, READ, "Split the sentence at a word you choose (←/→, Enter); every annotator sees the new units";
+    MergeNext = "merge-next", Edit, READ, "Merge the sentence with the next one; every annotator sees the new units";
+    MarkDone = "mark-done", Edit, READ, "Mark the article done (again: remove the mark)";
+    FlagReview = "flag-review", Edit, READ, "Flag the article for review, with a reason (again: remove the flag)";
+    StatusFilter = "status-filter", Find, LIB, "Show all articles, only done, only flagged, or only not done";
     OpenReview = "open-review", App, LIB, "Review the selected article: every annotator's label side by side, and gold";
     Stats = "stats", App, FIGURES, "Agreement of the corpus: pairs, confusion matrix, labels per annotator, pace";
     NextDisagreement = "next-disagreement", Move, REVIEW, "Next disagreement without gold, continuing in the next articles";

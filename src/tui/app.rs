@@ -84,6 +84,11 @@ impl App {
 
     /// An app whose library reads articles later, in [`App::background_step`].
     pub fn lazy(corpus: Corpus, annotator: Annotator, keymap: Keymap, theme: Theme) -> App {
+        let mut library = Library::lazy(corpus.entries);
+        // Without a readable plan, the annotators who worked on an article count as assigned.
+        library.plan = crate::model::assign::Plan::load(&corpus.root)
+            .ok()
+            .flatten();
         App {
             root: corpus.root.clone(),
             annotator,
@@ -92,7 +97,7 @@ impl App {
             analyzer: Analyzer::builtin(),
             advance: true,
             confirm_quit: true,
-            library: Library::lazy(corpus.entries),
+            library,
             screen: Screen::default(),
             reader: Reader::default(),
             history: History::default(),
@@ -137,6 +142,14 @@ impl App {
         let key = key_of(ev)?;
         match self.screen.modal() {
             Some(Modal::Prompt(..)) => Some(prompt_key(key)),
+            Some(Modal::Split(_)) => match key.code {
+                Code::Char('c') if key.ctrl => Some(Action::Quit),
+                Code::Esc => Some(Action::Cancel),
+                Code::Enter => Some(Action::Submit),
+                Code::Left | Code::Char('h') => Some(Action::Up),
+                Code::Right | Code::Char('l') => Some(Action::Down),
+                _ => self.keymap.lookup(View::Reader, key),
+            },
             Some(Modal::Confirm(_) | Modal::Accept(_) | Modal::Refused(_)) => {
                 Some(match key.code {
                     Code::Char('c') if key.ctrl => Action::Quit,

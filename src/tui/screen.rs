@@ -20,6 +20,10 @@ pub enum Prompt {
     Filter,
     Search,
     Note,
+    /// The reason for flagging the article for review.
+    Flag,
+    /// A reviewer's note on the gold label.
+    GoldNote,
 }
 
 /// A y/n question; every other key answers no.
@@ -57,6 +61,9 @@ pub enum Modal {
     Prompt(Prompt, LineEdit),
     /// Waiting for y/n.
     Confirm(Question),
+    /// Choosing where to split the cursor sentence: the byte offset in the article where
+    /// the new sentence would start (a word start).
+    Split(usize),
     /// Waiting for y (this article), c (whole corpus) or anything else (no) before
     /// settling many sentences at once.
     Accept(Accept),

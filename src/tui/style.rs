@@ -97,6 +97,14 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
+    /// The word a split would start the new sentence at: underlined and bold, out of the
+    /// cursor's reverse video, so it shows without colour.
+    pub fn split_word(&self) -> Style {
+        Style::new()
+            .remove_modifier(Modifier::REVERSED)
+            .add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+    }
+
     /// Sentences inside a range being selected (the gutter also shows a bar).
     pub fn range(&self) -> Style {
         self.bg(self.shade(236, 254))

@@ -132,6 +132,7 @@ pub fn start(
         app.library.sort = crate::tui::views::library::Sort::Unsettled;
     }
     app.load_queue(root);
+    app.library.by_all = review;
     if !review {
         app.resume_from(config::cache_dir().as_deref());
     }

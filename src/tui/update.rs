@@ -47,6 +47,10 @@ impl App {
                 // Swallowed: the refusal stays on screen until Enter or Esc.
                 _ => self.warn(why),
             },
+            Some(Modal::Split(at)) => match action {
+                Action::Resize(..) | Action::Scroll(_) | Action::Click { .. } => {}
+                a => self.split_key(at, a),
+            },
             None => self.run(action),
         }
         self.settle(!matches!(action, Action::Scroll(_)));
@@ -142,6 +146,8 @@ impl App {
                     Prompt::Filter => {}
                     Prompt::Search => self.search(text),
                     Prompt::Note => self.set_note(text),
+                    Prompt::Flag => self.flag(&text),
+                    Prompt::GoldNote => self.set_gold_note(text),
                 }
                 return;
             }

@@ -93,6 +93,8 @@ pub fn message_line(app: &App, width: usize) -> Option<Line<'static>> {
             Prompt::Filter => "filter: ",
             Prompt::Search => "search: ",
             Prompt::Note => "note: ",
+            Prompt::Flag => "flag for review, reason: ",
+            Prompt::GoldNote => "gold note: ",
         };
         let (head, tail) = line.split();
         let clean = |s: &str| crate::model::sanitize::clean(s).into_owned();

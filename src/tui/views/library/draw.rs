@@ -63,6 +63,9 @@ pub fn draw(f: &mut Frame, app: &App) {
     if lib.mine_only {
         status.push_str(" │ mine only");
     }
+    if lib.status_filter != crate::tui::views::library::doc_status::StatusFilter::All {
+        status.push_str(&format!(" │ showing {}", lib.status_filter.name()));
+    }
     if !lib.filter.is_empty() {
         status.push_str(&format!(
             " │ filter: {} ({} shown)",
@@ -75,7 +78,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         at.status,
     );
     let id_w = 24.min(width / 4);
-    let fixed = id_w + 37;
+    let fixed = id_w + 44;
     let title_w = width.saturating_sub(fixed);
     let tail = if app.screen.reviewing() {
         crate::tui::views::library::review_columns::header()
@@ -83,10 +86,18 @@ pub fn draw(f: &mut Frame, app: &App) {
         format!("{} {}", fit("Progress", BAR + 10), fit("Others", 6))
     };
     let header = format!(
-        "  {} {} {:>5} {tail}",
+        "  {} {} {:>5} {} {tail}",
         fit("Title", title_w),
         fit("Id", id_w),
         "Sent.",
+        fit(
+            if app.screen.reviewing() {
+                "Done"
+            } else {
+                "Status"
+            },
+            6
+        ),
     );
     f.render_widget(
         Paragraph::new(Line::styled(fit(&header, width), t.heading())),
@@ -148,6 +159,13 @@ pub fn draw(f: &mut Frame, app: &App) {
                 },
                 base,
             ),
+            Span::styled(
+                format!(
+                    "{} ",
+                    lib.status_cell(e, &app.annotator, app.screen.reviewing())
+                ),
+                base,
+            ),
         ];
         if app.screen.reviewing() {
             cells.push(crate::tui::views::library::review_columns::cells(
@@ -204,8 +222,12 @@ fn selected_detail(app: &App) -> Line<'static> {
     } else {
         format!("labeled by {}", who.join(", "))
     };
+    let marks = lib
+        .status_summary(e)
+        .map(|s| format!(" · {s}"))
+        .unwrap_or_default();
     Line::styled(
-        format!("{} · {who}", crate::model::sanitize::clean(&info.id)),
+        crate::model::sanitize::clean(&format!("{} · {who}{marks}", info.id)).into_owned(),
         t.dim(),
     )
 }

@@ -2,6 +2,7 @@
 //! the selected row (how it grows while the corpus is scanned is in `indexing`).
 //! Drawing is in `draw`.
 
+pub mod doc_status;
 pub mod draw;
 pub mod indexing;
 pub mod queue;
@@ -51,6 +52,12 @@ pub struct Library {
     pub top: usize,
     pub filter: String,
     pub sort: Sort,
+    /// Which articles to show by their done or flagged mark.
+    pub status_filter: doc_status::StatusFilter,
+    /// The assignment plan, when the corpus has one: who should label each article.
+    pub plan: Option<crate::model::assign::Plan>,
+    /// Review: status means every assigned annotator's, not one annotator's.
+    pub by_all: bool,
     /// Entries before this index are all summarised; [`Library::load_next`] goes on from
     /// here.
     pub pending: usize,
@@ -91,6 +98,9 @@ impl Library {
             top: 0,
             filter: String::new(),
             sort: Sort::Name,
+            status_filter: Default::default(),
+            plan: None,
+            by_all: false,
             pending: 0,
             unsettled: Vec::new(),
             queue: None,
@@ -149,7 +159,11 @@ impl Library {
         }
         self.scanning &= !news.scanned;
         self.skip_loaded();
-        if self.filter.is_empty() && self.sort == Sort::Name && self.queue.is_none() {
+        if self.filter.is_empty()
+            && self.sort == Sort::Name
+            && self.queue.is_none()
+            && self.status_filter == doc_status::StatusFilter::All
+        {
             self.order.extend(first_new..self.entries.len());
         } else if news.finished || self.refreshed.is_none_or(|t| t.elapsed() >= REFRESH) {
             self.refreshed = Some(Instant::now());
@@ -196,9 +210,10 @@ impl Library {
         let needle = crate::model::fold::fold(&self.filter);
         let mut order: Vec<usize> = (0..self.entries.len())
             .filter(|&i| {
-                needle.is_empty()
+                (needle.is_empty()
                     || crate::model::fold::contains_folded(&self.infos[i].title, &needle)
-                    || crate::model::fold::contains_folded(&self.infos[i].id, &needle)
+                    || crate::model::fold::contains_folded(&self.infos[i].id, &needle))
+                    && self.status_matches(i, who)
             })
             .collect();
         // The queue first, in plan order; then the rest by the sort.

@@ -47,6 +47,13 @@ impl App {
                 };
                 lib.refresh_for(Some(&self.annotator));
             }
+            Action::StatusFilter => {
+                lib.status_filter = lib.status_filter.next();
+                lib.by_all = self.screen.reviewing();
+                lib.refresh_for(Some(&self.annotator));
+                let (f, n) = (lib.status_filter.name(), lib.order.len());
+                self.say(format!("Showing {f} articles ({n})."));
+            }
             Action::Back if !lib.filter.is_empty() => {
                 lib.filter.clear();
                 lib.refresh_for(Some(&self.annotator));

@@ -4,6 +4,7 @@
 use crate::model::project::SuggestionMode;
 use crate::tui::action::View;
 use crate::tui::app::{App, SaveState};
+use crate::tui::screen::Modal;
 use crate::tui::style::Theme;
 use crate::tui::views::reader::Reading;
 use crate::tui::views::reader::article::Article;
@@ -20,8 +21,40 @@ use ratatui::widgets::Paragraph;
 /// Below this many rows the legend is left out: the text needs them more.
 const MIN_LEGEND_ROWS: u16 = 10;
 
-/// Columns left of the text: cursor or range marker, label letter, unsaved mark.
+/// Columns left of the text: cursor or range marker, label letter, unsaved or note mark.
 const GUTTER: u16 = 3;
+
+/// The gutter mark of a sentence with a note (brat marks annotator notes with `#` too).
+pub const NOTE_MARK: &str = "#";
+
+/// The byte range of the word starting at `at`.
+fn split_word(raw: &str, at: usize) -> (usize, usize) {
+    let len = raw
+        .get(at..)
+        .and_then(|t| t.find(char::is_whitespace))
+        .unwrap_or(raw.len().saturating_sub(at));
+    (at, at + len)
+}
+
+/// Restyles the cells of the word a split would start at, on the row `r` drawn in `area`
+/// (walking the pieces as `put_text` placed them).
+fn mark_word(buf: &mut Buffer, t: &Theme, r: &Row, (lo, hi): (usize, usize), area: Rect) {
+    use ratatui::buffer::CellWidth;
+    let mut x = area.x;
+    for p in &r.line.pieces {
+        let w = p.text.cell_width();
+        if x.saturating_add(w) > area.right() {
+            break;
+        }
+        if (lo..hi).contains(&p.start) {
+            for cx in x..x + w {
+                let cell = &mut buf[(cx, area.y)];
+                cell.set_style(cell.style().patch(t.split_word()));
+            }
+        }
+        x += w;
+    }
+}
 
 /// Where the reader's parts go on the screen; drawing, clicks and scrolling all use it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,8 +114,18 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
     let text = at.rows;
     let buf = f.buffer_mut();
+    let split = match app.screen.modal() {
+        Some(&Modal::Split(at)) => Some(split_word(&a.doc.raw, at)),
+        _ => None,
+    };
     for (y, r) in (text.y..).zip(layout::visible(a, w, h).iter()) {
-        put_row(buf, &app.theme, a, r, Rect::new(text.x, y, text.width, 1));
+        let area = Rect::new(text.x, y, text.width, 1);
+        put_row(buf, &app.theme, a, r, area);
+        if let Some(word) = split.filter(|_| r.sentence == Some(a.cursor)) {
+            let x = area.x + GUTTER;
+            let text = Rect::new(x, y, area.width.saturating_sub(GUTTER), 1);
+            mark_word(buf, &app.theme, r, word, text);
+        }
     }
     bars::draw_message(f, app, at.detail, Some(detail(app, a)));
     f.render_widget(Paragraph::new(bars::hint_line(app, View::Reader)), at.hints);
@@ -98,8 +141,13 @@ fn status(app: &App, a: &Article, width: u16) -> Line<'static> {
         (_, SaveState::Saved(at)) => (format!("saved {at}"), t.bar()),
         (_, SaveState::Idle) => ("no changes".to_string(), t.bar()),
     };
+    let mark = match app.doc_status() {
+        Some(crate::model::sidecar::DocStatus::Done { .. }) => " │ DONE",
+        Some(crate::model::sidecar::DocStatus::Flagged { .. }) => " │ FLAGGED",
+        None => "",
+    };
     let right = format!(
-        " │ {pos}/{n} │ {}/{n} labeled{} │ {} │ {} │ ",
+        "{mark} │ {pos}/{n} │ {}/{n} labeled{} │ {} │ {} │ ",
         a.labeled(),
         app.queue_tag(),
         app.annotator,
@@ -184,8 +232,12 @@ fn put_row(buf: &mut Buffer, t: &Theme, a: &Article, r: &Row, area: Rect) {
         .unwrap_or(&[]);
     // A label only in memory (its save failed) is marked until a save succeeds.
     let pending = r.first && a.ann.as_ref().is_ok_and(|x| x.is_pending(i));
+    let noted = r.first && a.ann.as_ref().is_ok_and(|x| x.note(i).is_some());
     let gap = if pending {
         Span::styled("*", t.error())
+    } else if noted {
+        // A character, not only a colour: it shows under NO_COLOR.
+        Span::styled(NOTE_MARK, t.key())
     } else {
         Span::raw(" ")
     };
@@ -210,6 +262,16 @@ fn detail(app: &App, a: &Article) -> Line<'static> {
     if a.is_empty() {
         return Line::styled("This article has no sentences.", t.dim());
     }
+    if let Some(&Modal::Split(at)) = app.screen.modal() {
+        let (_, end) = split_word(&a.doc.raw, at);
+        return Line::styled(
+            format!(
+                "split before “{}”: ←/→ (h/l) choose the word, Enter splits, Esc cancels",
+                crate::model::sanitize::clean(&a.doc.raw[at..end])
+            ),
+            t.key(),
+        );
+    }
     if a.anchor.is_some() {
         let (lo, hi) = a.selection();
         return Line::styled(
@@ -231,6 +293,12 @@ fn detail(app: &App, a: &Article) -> Line<'static> {
             s.push_str(&format!(" · note: {}", crate::model::sanitize::clean(n)));
         }
         return Line::styled(s, t.label(r.label));
+    }
+    if let Some(n) = a.ann.as_ref().ok().and_then(|x| x.note(a.cursor)) {
+        return Line::styled(
+            format!("unlabeled · note: {}", crate::model::sanitize::clean(n)),
+            t.dim(),
+        );
     }
     match a.analysis[a.cursor]
         .as_ref()

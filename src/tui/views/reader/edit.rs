@@ -7,7 +7,7 @@ use crate::model::project::SuggestionMode;
 use crate::model::sidecar::{How, Record};
 use crate::tui::app::{App, SaveState};
 use crate::tui::screen::{Modal, Prompt, Question};
-use crate::tui::undo::Change;
+use crate::tui::undo::{Change, Step};
 use crate::tui::widgets::line_edit::LineEdit;
 
 impl App {
@@ -126,11 +126,11 @@ impl App {
         }
         let past_end = labels && advance && hi + 1 == a.len();
         self.apply(&step, false);
-        self.history.push(step);
+        self.history.push(Step::Labels(step));
         self.reader.past_end = past_end;
     }
 
-    /// Opens the note prompt on the cursor sentence.
+    /// Opens the note prompt on the cursor sentence, labeled or not.
     pub(crate) fn start_note(&mut self) {
         let Some(a) = self.article() else { return };
         if a.is_empty() {
@@ -151,52 +151,42 @@ impl App {
         }
     }
 
-    /// Sets (or, when empty, removes) the note of the cursor sentence. On a labeled
-    /// sentence the change is one undo step; on an unlabeled one the note is kept in the
-    /// sidecar's notes and moves into the label that comes.
+    /// Sets (or, when empty, removes) the note of the cursor sentence, labeled or not: one
+    /// undo step. The label, if any, keeps its own time.
     pub(crate) fn set_note(&mut self, text: String) {
         let Some(e) = self.reader.current else { return };
         let Some(a) = self.reader.articles.get_mut(&e) else {
             return;
         };
-        let i = a.cursor;
-        let note = Some(text.trim().to_string()).filter(|t| !t.is_empty());
-        let Some(before) = a.record(i).cloned() else {
-            let Ok(ann) = &mut a.ann else { return };
-            if ann.note(i) == note.as_deref() {
-                return;
-            }
-            ann.set_note(&a.doc, i, note.as_deref());
-            if self.save_all() && note.is_some() {
-                self.say("Note kept on the unlabeled sentence; the label that comes takes it.");
-            }
-            return;
+        let Ok(ann) = &a.ann else {
+            return self.warn("read-only, note not written");
         };
-        let mut after = before.clone();
-        after.note = note;
-        after.note_at = after.note.as_ref().map(|_| crate::model::sidecar::now());
-        if after.note == before.note {
+        let i = a.cursor;
+        let unlabeled = a.record(i).is_none();
+        let before = ann.note(i).map(str::to_string);
+        let after = Some(text.trim().to_string()).filter(|t| !t.is_empty());
+        if after == before {
             return;
         }
-        let step = vec![Change {
+        let kept = unlabeled && after.is_some();
+        let step = Step::Note {
             entry: e,
             sentence: i,
-            before: Some(before),
-            after: Some(after),
-        }];
-        self.apply(&step, false);
+            before,
+            after,
+        };
+        self.apply_step(&step, false);
         self.history.push(step);
+        if kept && self.message.is_none() {
+            self.say("Note kept on the unlabeled sentence; the label that comes takes it.");
+        }
     }
 
     pub(crate) fn undo(&mut self) {
         match self.history.undo() {
             Some(step) => {
-                self.apply(&step, true);
-                self.say(format!(
-                    "Undone ({} sentence{}).",
-                    step.len(),
-                    plural(step.len())
-                ));
+                self.apply_step(&step, true);
+                self.say(format!("Undone ({}).", what(&step)));
             }
             None => self.say("Nothing to undo."),
         }
@@ -205,15 +195,45 @@ impl App {
     pub(crate) fn redo(&mut self) {
         match self.history.redo() {
             Some(step) => {
-                self.apply(&step, false);
-                self.say(format!(
-                    "Redone ({} sentence{}).",
-                    step.len(),
-                    plural(step.len())
-                ));
+                self.apply_step(&step, false);
+                self.say(format!("Redone ({}).", what(&step)));
             }
             None => self.say("Nothing to redo."),
         }
+    }
+
+    /// Applies any step forwards or backwards.
+    pub(crate) fn apply_step(&mut self, step: &Step, backwards: bool) {
+        match step {
+            Step::Labels(changes) => self.apply(changes, backwards),
+            Step::Note {
+                entry,
+                sentence,
+                before,
+                after,
+            } => {
+                let note = if backwards { before } else { after };
+                self.apply_note(*entry, *sentence, note.as_deref());
+            }
+            Step::Cut { entry, at, added } => {
+                self.apply_cut(*entry, *at, *added != backwards);
+            }
+        }
+    }
+
+    fn apply_note(&mut self, e: usize, i: usize, note: Option<&str>) {
+        if self.reader.current != Some(e) && !self.open_entry(e) {
+            return;
+        }
+        let Some(a) = self.reader.articles.get_mut(&e) else {
+            return;
+        };
+        let Ok(ann) = &mut a.ann else { return };
+        if i < a.doc.sentences.len() {
+            ann.set_note(&a.doc, i, note);
+            a.cursor = i;
+        }
+        self.save_all();
     }
 
     /// Applies a step forwards or backwards, reopening its article if needed, then saves.
@@ -332,6 +352,16 @@ impl App {
     }
 }
 
-fn plural(n: usize) -> &'static str {
+/// What a step changed, for the undo message.
+fn what(step: &Step) -> String {
+    match step {
+        Step::Labels(c) => format!("{} sentence{}", c.len(), plural(c.len())),
+        Step::Note { .. } => "note".to_string(),
+        Step::Cut { added: true, .. } => "split".to_string(),
+        Step::Cut { added: false, .. } => "merge".to_string(),
+    }
+}
+
+pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }

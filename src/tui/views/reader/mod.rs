@@ -1,6 +1,8 @@
 //! The reader: one article, sentence by sentence, labeled with one key.
 
 pub mod article;
+pub mod correct;
+pub mod doc_status;
 pub mod draw;
 pub mod edit;
 pub mod layout;

@@ -68,6 +68,11 @@ impl App {
             Action::ClearLabel => return self.clear_selection(),
             Action::AcceptSuggestion => return self.accept_suggestion(),
             Action::EditNote => return self.start_note(),
+            Action::NextNote => return self.next_note(),
+            Action::SplitSentence => return self.start_split(),
+            Action::MergeNext => return self.merge_next(),
+            Action::MarkDone => return self.toggle_done(),
+            Action::FlagReview => return self.start_flag(),
             Action::Back => return self.back_from_reader(),
             Action::NextArticle | Action::PrevArticle => {
                 let step = if a == Action::NextArticle { 1 } else { -1 };
@@ -291,6 +296,20 @@ impl App {
             return self.say("No unlabeled sentence in the articles found so far; still scanning.");
         }
         self.say("No unlabeled sentence left in that direction.");
+    }
+
+    /// Jumps to the next sentence with a note (this annotator's), wrapping around.
+    fn next_note(&mut self) {
+        let Some(a) = self.article_mut() else { return };
+        let Ok(ann) = &a.ann else { return };
+        let n = a.len();
+        let hit = (1..=n)
+            .map(|k| (a.cursor + k) % n.max(1))
+            .find(|&i| ann.note(i).is_some());
+        match hit {
+            Some(i) => a.cursor = i,
+            None => self.say("No sentence of this article has a note."),
+        }
     }
 
     /// Jumps to the next sentence containing `query` (ignoring case and accents, see

@@ -228,5 +228,15 @@ fn detail(app: &App, p: &Pane) -> Line<'static> {
         }
         None => s.push_str(" │ no gold yet"),
     }
+    // Every annotator's note, then gold's: the curator sees why each one chose.
+    let cells = r.aligned().cells.get(p.cursor);
+    for (c, who) in r.annotators().iter().enumerate() {
+        if let Some(n) = cells.and_then(|row| row.get(c)?.as_ref()?.note.as_deref()) {
+            s.push_str(&format!(" │ {who}'s note: {n}"));
+        }
+    }
+    if let Some(n) = r.gold_record(p.cursor).and_then(|g| g.note.as_deref()) {
+        s.push_str(&format!(" │ gold note: {n}"));
+    }
     Line::styled(crate::model::sanitize::clean(&s).into_owned(), t.dim())
 }

@@ -6,6 +6,7 @@ pub mod accept;
 pub mod context;
 pub mod draw;
 pub mod layout;
+pub mod notes;
 pub mod update;
 
 use crate::model::corpus::Corpus;

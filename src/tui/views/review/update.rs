@@ -33,6 +33,8 @@ impl App {
             Action::PrevDisagreement => self.jump(false),
             Action::ToggleDisagreements => self.toggle_split(),
             Action::Stats => self.open_stats(),
+            Action::EditNote => self.start_gold_note(),
+            Action::NextNote => self.next_review_note(),
             Action::StartRange => {
                 let Some(p) = self.pane_mut() else { return };
                 p.anchor = match p.anchor {
