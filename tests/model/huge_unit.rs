@@ -55,7 +55,7 @@ fn labeling_a_huge_unit_writes_a_small_sidecar() {
     assert!(bytes.len() < 800, "{} bytes:\n{bytes}", bytes.len());
     let unit = doc.sentence_text(1);
     let line = bytes.lines().find(|l| l.contains("Factual")).unwrap();
-    assert!(line.contains(&format!("bytes sha256:")), "{line}");
+    assert!(line.contains("bytes sha256:"), "{line}");
     assert!(line.contains(&format!("…[{} bytes", unit.len())), "{line}");
     assert!(
         line.contains("text: \"selon le ministre la situation"),
@@ -77,7 +77,10 @@ fn a_capped_label_is_found_again_after_an_edit_before_it() {
     // A longer title moves the unit on.
     let edited = text.replacen("Un article", "Un très long article", 1);
     let doc = load(dir.path(), &edited);
-    assert_eq!(doc.sentences[1].start, old_start + edited.len() - text.len());
+    assert_eq!(
+        doc.sentences[1].start,
+        old_start + edited.len() - text.len()
+    );
     let a = Annotations::load(&doc, &who()).unwrap();
     assert_eq!(a.label(1), Some(Label::Opinion));
     assert!(a.orphans.is_empty(), "{:?}", a.orphans.len());
