@@ -25,21 +25,26 @@ fn who() -> Annotator {
     Annotator::new("alice").unwrap()
 }
 
-/// Labels the huge unit (sentence 1) and saves.
-fn label_unit(doc: &Document, l: Label) {
+/// Labels sentence `i` (the title is 0, the huge unit 1) and saves.
+fn label(doc: &Document, i: usize, l: Label) {
     let mut a = Annotations::load(doc, &who()).unwrap();
-    let s = doc.sentences[1];
+    let s = doc.sentences[i];
     a.set(
-        1,
+        i,
         Some(Record::new(
             s.start,
             s.end,
-            doc.sentence_text(1),
+            doc.sentence_text(i),
             l,
             How::Hand,
         )),
     );
     a.save(doc).unwrap();
+}
+
+/// Labels the huge unit and saves.
+fn label_unit(doc: &Document, l: Label) {
+    label(doc, 1, l);
 }
 
 fn sidecar_file(doc: &Document) -> std::path::PathBuf {
@@ -121,21 +126,10 @@ fn an_older_sidecar_with_the_whole_text_reads_and_is_written_capped() {
         doc.sentence_text(1)
     );
     std::fs::write(sidecar_file(&doc), &whole).unwrap();
-    let mut a = Annotations::load(&doc, &who()).unwrap();
+    let a = Annotations::load(&doc, &who()).unwrap();
     assert_eq!(a.label(1), Some(Label::Skip));
     // Labeling the title rewrites the file: the unit's text goes capped.
-    let t = doc.sentences[0];
-    a.set(
-        0,
-        Some(Record::new(
-            t.start,
-            t.end,
-            doc.sentence_text(0),
-            Label::Skip,
-            How::Hand,
-        )),
-    );
-    a.save(&doc).unwrap();
+    label(&doc, 0, Label::Skip);
     let written = std::fs::read_to_string(sidecar_file(&doc)).unwrap();
     assert!(written.len() < 1000, "{} bytes", written.len());
     let back = Annotations::load(&doc, &who()).unwrap();
@@ -194,19 +188,7 @@ fn check_and_the_merge_driver_take_capped_texts() {
     let sc = sidecar_file(&doc);
     let base = std::fs::read_to_string(&sc).unwrap();
     let ours = base.replace("label: Factual", "label: Opinion");
-    let mut a = Annotations::load(&doc, &who()).unwrap();
-    let t = doc.sentences[0];
-    a.set(
-        0,
-        Some(Record::new(
-            t.start,
-            t.end,
-            doc.sentence_text(0),
-            Label::Skip,
-            How::Hand,
-        )),
-    );
-    a.save(&doc).unwrap();
+    label(&doc, 0, Label::Skip);
     let theirs = std::fs::read_to_string(&sc).unwrap();
     let (b, o, th) = (
         dir.path().join("b"),
