@@ -17,6 +17,8 @@ mod export_props;
 mod fuzz_props;
 #[path = "model/highlight.rs"]
 mod highlight;
+#[path = "model/huge_unit.rs"]
+mod huge_unit;
 #[path = "model/segment_accuracy.rs"]
 mod segment_accuracy;
 #[path = "model/segment_props.rs"]
