@@ -31,4 +31,6 @@ mod suggest;
 mod suggest_classes;
 #[path = "model/suggest_model.rs"]
 mod suggest_model;
+#[path = "model/suggest_opinion.rs"]
+mod suggest_opinion;
 mod support;

@@ -1,0 +1,79 @@
+//! Opinion against factual: the evidence of the author's evaluation the rules count, each
+//! class pinned with French and English sentences written for these tests.
+
+use glose::model::label::Label;
+use glose::nlp::analysis::{Analyzer, SentenceAnalysis};
+use glose::nlp::highlight::Kind;
+use glose::nlp::lang::Lang;
+
+fn analyse(lang: Lang, text: &str) -> SentenceAnalysis {
+    Analyzer::builtin().span(text, lang, 0, text.len())
+}
+
+/// The cue rules of a sentence, with their text.
+fn cues(lang: Lang, text: &str) -> Vec<(&'static str, String)> {
+    analyse(lang, text)
+        .spans
+        .iter()
+        .filter(|s| s.kind == Kind::Cue || s.rule == "scare-quote")
+        .map(|s| (s.rule, text[s.start..s.end].to_string()))
+        .collect()
+}
+
+fn label(lang: Lang, text: &str) -> Label {
+    analyse(lang, text).suggestion.unwrap().label
+}
+
+/// Class 4: a term written with `de`, `que`, `le` matches its elision before a vowel, so
+/// `témoigne d'une`, `loin d'être` count as `témoigne de`, `loin de` do.
+#[test]
+fn terms_match_their_elided_words() {
+    let c = cues(Lang::Fr, "Cette hausse témoigne d'une inquiétude nouvelle.");
+    assert!(
+        c.iter()
+            .any(|(r, t)| *r == "interpretive" && t == "témoigne d"),
+        "{c:?}"
+    );
+    let c = cues(
+        Lang::Fr,
+        "Le plan, loin d'apaiser les esprits, les échauffe.",
+    );
+    assert!(c.iter().any(|(_, t)| t == "loin d"), "{c:?}");
+    // The full form still matches, and a word that only starts like the term does not.
+    let c = cues(Lang::Fr, "Cette hausse témoigne de la crise.");
+    assert!(c.iter().any(|(r, _)| *r == "interpretive"), "{c:?}");
+    let c = cues(Lang::Fr, "Le musée témoigne durement des années de guerre.");
+    assert!(!c.iter().any(|(r, _)| *r == "interpretive"), "{c:?}");
+    // English has no elision: the same terms match as written.
+    let c = cues(Lang::En, "The rise reflects a deeper unease.");
+    assert!(c.iter().any(|(r, _)| *r == "interpretive"), "{c:?}");
+}
+
+/// Class 4: `devoir` obliges only with an infinitive after it; `doit son nom à` owes.
+/// English modals of obligation are always modals.
+#[test]
+fn devoir_obliges_only_before_an_infinitive() {
+    let deontic = |lang, s: &str| cues(lang, s).iter().any(|(r, _)| *r == "deontic");
+    assert!(!deontic(Lang::Fr, "Le village doit son nom à une source."));
+    assert!(!deontic(
+        Lang::Fr,
+        "Elles doivent leur succès aux bénévoles."
+    ));
+    assert!(deontic(Lang::Fr, "Le maire doit démissionner."));
+    assert!(deontic(
+        Lang::Fr,
+        "Il ne devrait pas se contenter de promesses."
+    ));
+    assert!(deontic(Lang::Fr, "La loi devra enfin être appliquée."));
+    assert!(!deontic(Lang::En, "The village owes its name to a spring."));
+    assert!(deontic(Lang::En, "The mayor must resign."));
+    assert_eq!(
+        label(Lang::Fr, "Le village doit son nom à une source."),
+        Label::Factual
+    );
+    assert_eq!(
+        label(Lang::Fr, "Le maire doit démissionner."),
+        Label::Opinion
+    );
+    assert_eq!(label(Lang::En, "The mayor must resign."), Label::Opinion);
+}
