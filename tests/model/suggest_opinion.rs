@@ -77,3 +77,27 @@ fn devoir_obliges_only_before_an_infinitive() {
     );
     assert_eq!(label(Lang::En, "The mayor must resign."), Label::Opinion);
 }
+
+/// Class 1: figures of decline said of a state or an economy, and the author arguing
+/// against a view, are evaluation even with no evaluative adjective.
+#[test]
+fn figures_of_decline_and_refutation_are_opinion() {
+    for (lang, s) in [
+        (Lang::Fr, "Le pouvoir vacille."),
+        (Lang::Fr, "Le système de santé est à bout de souffle."),
+        (Lang::Fr, "La réforme, au contraire, a creusé les écarts."),
+        (Lang::Fr, "Ce compromis est loin d'être un succès."),
+        (Lang::En, "The coalition is teetering."),
+        (Lang::En, "The health service is on life support."),
+        (Lang::En, "On the contrary, the reform widened the gaps."),
+    ] {
+        assert_eq!(label(lang, s), Label::Opinion, "{s}: {:?}", cues(lang, s));
+    }
+    // The literal neighbours stay factual.
+    for (lang, s) in [
+        (Lang::Fr, "Le pont a été fermé pour travaux."),
+        (Lang::En, "The bridge was closed for repairs."),
+    ] {
+        assert_eq!(label(lang, s), Label::Factual, "{s}: {:?}", cues(lang, s));
+    }
+}

@@ -219,7 +219,10 @@ impl Lexicon {
             (&f.interpretive, Cue::Interpretive),
             (&f.generalisations, Cue::Generalisation),
             (&f.metaphors, Cue::Metaphor),
+            (&f.figurative_decline, Cue::Metaphor),
+            (&f.argument_markers, Cue::Certainty),
         ];
+
         for (list, cue) in cue_lists {
             for t in list {
                 self.cues.insert(lang, t, cue);
