@@ -101,3 +101,32 @@ fn figures_of_decline_and_refutation_are_opinion() {
         assert_eq!(label(lang, s), Label::Factual, "{s}: {:?}", cues(lang, s));
     }
 }
+
+/// Class 5: a word in quotation marks in the author's voice is weak evidence (a term, a
+/// name, a translation as often as irony): alone beside a claim it does not make an
+/// opinion, with another cue it does.
+#[test]
+fn a_scare_quote_alone_is_weak_evidence() {
+    assert_eq!(
+        label(
+            Lang::Fr,
+            "Les habitants appellent ce plat « la potée » depuis 1850."
+        ),
+        Label::Factual
+    );
+    assert_eq!(
+        label(
+            Lang::En,
+            "Locals have called the dish \"the stew\" since 1850."
+        ),
+        Label::Factual
+    );
+    assert_eq!(
+        label(Lang::Fr, "Sa « réforme » est un échec cuisant."),
+        Label::Opinion
+    );
+    assert_eq!(
+        label(Lang::En, "His \"reform\" is a dismal failure."),
+        Label::Opinion
+    );
+}
