@@ -130,3 +130,39 @@ fn a_scare_quote_alone_is_weak_evidence() {
         Label::Opinion
     );
 }
+
+/// Class 1: judgement by semantic class (quality, hyperbolic magnitude, failings, manner
+/// adverbs) and the interpretation of motives are the author's evaluation.
+#[test]
+fn judgement_and_motives_are_opinion() {
+    for (lang, s) in [
+        (Lang::Fr, "L'accueil de la mairie reste impeccable."),
+        (Lang::Fr, "La facture des travaux est exorbitante."),
+        (Lang::Fr, "Cette décision révèle l'impuissance du conseil."),
+        (Lang::Fr, "Le club a été honteusement écarté du tournoi."),
+        (
+            Lang::Fr,
+            "Le préfet invoque la sécurité pour justifier la fermeture.",
+        ),
+        (Lang::En, "The town hall's welcome remains impeccable."),
+        (Lang::En, "The repair bill is exorbitant."),
+        (Lang::En, "The decision shows the council's helplessness."),
+        (
+            Lang::En,
+            "The club was scandalously left out of the tournament.",
+        ),
+        (
+            Lang::En,
+            "The council closed the park under the guise of safety.",
+        ),
+    ] {
+        assert_eq!(label(lang, s), Label::Opinion, "{s}: {:?}", cues(lang, s));
+    }
+    // Their neutral neighbours stay factual.
+    for (lang, s) in [
+        (Lang::Fr, "La mairie a fermé le parc pendant les travaux."),
+        (Lang::En, "The council closed the park during the works."),
+    ] {
+        assert_eq!(label(lang, s), Label::Factual, "{s}: {:?}", cues(lang, s));
+    }
+}

@@ -41,6 +41,13 @@ pub struct LexiconFile {
     /// Figures of decline and collapse said of a country, an economy, an institution
     /// (`l'économie suffoque`, `the state crumbles`): counted as metaphors.
     pub figurative_decline: Vec<String>,
+    /// Words of judgement by semantic class: quality (`impeccable`, `shoddy`), magnitude
+    /// as hyperbole (`vertigineux`, `eye-watering`), failings (`incapacité`, `cowardice`),
+    /// evaluative manner adverbs (`honteusement`, `ironically`): counted as evaluative.
+    pub judgement: Vec<String>,
+    /// Interpretation of motives (`pour justifier`, `sous prétexte de`, `under the guise
+    /// of`): counted as interpretive.
+    pub motive_markers: Vec<String>,
     /// Markers of the author arguing against a view (`au contraire`, `loin d'être`,
     /// `far from`): counted with the certainty markers.
     pub argument_markers: Vec<String>,

@@ -221,6 +221,8 @@ impl Lexicon {
             (&f.metaphors, Cue::Metaphor),
             (&f.figurative_decline, Cue::Metaphor),
             (&f.argument_markers, Cue::Certainty),
+            (&f.judgement, Cue::Evaluative),
+            (&f.motive_markers, Cue::Interpretive),
         ];
 
         for (list, cue) in cue_lists {
