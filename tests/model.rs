@@ -11,6 +11,8 @@ mod agree_cache;
 mod analysis_props;
 #[path = "model/config_fuzz.rs"]
 mod config_fuzz;
+#[path = "model/cue_counts.rs"]
+mod cue_counts;
 #[path = "model/export_props.rs"]
 mod export_props;
 #[path = "model/fuzz_props.rs"]
