@@ -166,3 +166,20 @@ fn judgement_and_motives_are_opinion() {
         assert_eq!(label(lang, s), Label::Factual, "{s}: {:?}", cues(lang, s));
     }
 }
+
+/// Class 1: a colon inside brackets glosses a word (`(en anglais : …)`); only one in the
+/// sentence itself opens a verdict.
+#[test]
+fn a_colon_in_brackets_is_a_gloss() {
+    let colon = |lang, s: &str| cues(lang, s).iter().any(|(r, _)| *r == "colon");
+    assert!(!colon(
+        Lang::Fr,
+        "Le jardin (en occitan : lo jardin) ouvre chaque matin."
+    ));
+    assert!(!colon(
+        Lang::En,
+        "The garden (literally: the enclosure) opens every morning."
+    ));
+    assert!(colon(Lang::Fr, "Le constat est simple : le jardin ferme."));
+    assert!(colon(Lang::En, "The verdict is plain: the garden closes."));
+}

@@ -175,6 +175,13 @@ pub fn cues(
     out
 }
 
+/// Whether the end of `before` lies inside an open bracket.
+fn in_brackets(before: &str) -> bool {
+    let open = before.matches(['(', '[']).count();
+    let close = before.matches([')', ']']).count();
+    open > close
+}
+
 /// Shapes of an argument in the author's voice: a colon inside the sentence that opens an
 /// explanation or a verdict (`Le constat est simple : …`), a sentence opening on a
 /// contrast (`Mais`, `Or`, `Yet`), a negated statement (`n'est pas`, `ne … plus`, `is
@@ -197,10 +204,16 @@ fn argument_shapes(
     {
         out.push(span(first.start, first.end, "contrast"));
     }
-    // A colon between two words, in the author's voice, with words after it.
+    // A colon between two words, in the author's voice, with words after it, outside
+    // brackets (`(en anglais : …)`, `(literally: …)` gloss a word, they do not argue).
+    let sentence = toks[0].start;
     for k in 1..toks.len().saturating_sub(1) {
         let gap = &text[toks[k - 1].end..toks[k].start];
-        if gap.trim() == ":" && !quoted(toks[k].start) && toks.len() - k >= 2 {
+        if gap.trim() == ":"
+            && !quoted(toks[k].start)
+            && toks.len() - k >= 2
+            && !in_brackets(&text[sentence..toks[k].start])
+        {
             let at = toks[k - 1].end + gap.find(':').unwrap_or(0);
             out.push(span(at, at + 1, "colon"));
             break;
