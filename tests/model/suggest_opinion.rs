@@ -24,6 +24,13 @@ fn label(lang: Lang, text: &str) -> Label {
     analyse(lang, text).suggestion.unwrap().label
 }
 
+/// Each sentence gets the label `want`.
+fn labelled(cases: &[(Lang, &str)], want: Label) {
+    for &(lang, s) in cases {
+        assert_eq!(label(lang, s), want, "{s}: {:?}", cues(lang, s));
+    }
+}
+
 /// Class 4: a term written with `de`, `que`, `le` matches its elision before a vowel, so
 /// `témoigne d'une`, `loin d'être` count as `témoigne de`, `loin de` do.
 #[test]
@@ -82,24 +89,26 @@ fn devoir_obliges_only_before_an_infinitive() {
 /// against a view, are evaluation even with no evaluative adjective.
 #[test]
 fn figures_of_decline_and_refutation_are_opinion() {
-    for (lang, s) in [
-        (Lang::Fr, "Le pouvoir vacille."),
-        (Lang::Fr, "Le système de santé est à bout de souffle."),
-        (Lang::Fr, "La réforme, au contraire, a creusé les écarts."),
-        (Lang::Fr, "Ce compromis est loin d'être un succès."),
-        (Lang::En, "The coalition is teetering."),
-        (Lang::En, "The health service is on life support."),
-        (Lang::En, "On the contrary, the reform widened the gaps."),
-    ] {
-        assert_eq!(label(lang, s), Label::Opinion, "{s}: {:?}", cues(lang, s));
-    }
+    labelled(
+        &[
+            (Lang::Fr, "Le pouvoir vacille."),
+            (Lang::Fr, "Le système de santé est à bout de souffle."),
+            (Lang::Fr, "La réforme, au contraire, a creusé les écarts."),
+            (Lang::Fr, "Ce compromis est loin d'être un succès."),
+            (Lang::En, "The coalition is teetering."),
+            (Lang::En, "The health service is on life support."),
+            (Lang::En, "On the contrary, the reform widened the gaps."),
+        ],
+        Label::Opinion,
+    );
     // The literal neighbours stay factual.
-    for (lang, s) in [
-        (Lang::Fr, "Le pont a été fermé pour travaux."),
-        (Lang::En, "The bridge was closed for repairs."),
-    ] {
-        assert_eq!(label(lang, s), Label::Factual, "{s}: {:?}", cues(lang, s));
-    }
+    labelled(
+        &[
+            (Lang::Fr, "Le pont a été fermé pour travaux."),
+            (Lang::En, "The bridge was closed for repairs."),
+        ],
+        Label::Factual,
+    );
 }
 
 /// Class 5: a word in quotation marks in the author's voice is weak evidence (a term, a
@@ -135,36 +144,38 @@ fn a_scare_quote_alone_is_weak_evidence() {
 /// adverbs) and the interpretation of motives are the author's evaluation.
 #[test]
 fn judgement_and_motives_are_opinion() {
-    for (lang, s) in [
-        (Lang::Fr, "L'accueil de la mairie reste impeccable."),
-        (Lang::Fr, "La facture des travaux est exorbitante."),
-        (Lang::Fr, "Cette décision révèle l'impuissance du conseil."),
-        (Lang::Fr, "Le club a été honteusement écarté du tournoi."),
-        (
-            Lang::Fr,
-            "Le préfet invoque la sécurité pour justifier la fermeture.",
-        ),
-        (Lang::En, "The town hall's welcome remains impeccable."),
-        (Lang::En, "The repair bill is exorbitant."),
-        (Lang::En, "The decision shows the council's helplessness."),
-        (
-            Lang::En,
-            "The club was scandalously left out of the tournament.",
-        ),
-        (
-            Lang::En,
-            "The council closed the park under the guise of safety.",
-        ),
-    ] {
-        assert_eq!(label(lang, s), Label::Opinion, "{s}: {:?}", cues(lang, s));
-    }
+    labelled(
+        &[
+            (Lang::Fr, "L'accueil de la mairie reste impeccable."),
+            (Lang::Fr, "La facture des travaux est exorbitante."),
+            (Lang::Fr, "Cette décision révèle l'impuissance du conseil."),
+            (Lang::Fr, "Le club a été honteusement écarté du tournoi."),
+            (
+                Lang::Fr,
+                "Le préfet invoque la sécurité pour justifier la fermeture.",
+            ),
+            (Lang::En, "The town hall's welcome remains impeccable."),
+            (Lang::En, "The repair bill is exorbitant."),
+            (Lang::En, "The decision shows the council's helplessness."),
+            (
+                Lang::En,
+                "The club was scandalously left out of the tournament.",
+            ),
+            (
+                Lang::En,
+                "The council closed the park under the guise of safety.",
+            ),
+        ],
+        Label::Opinion,
+    );
     // Their neutral neighbours stay factual.
-    for (lang, s) in [
-        (Lang::Fr, "La mairie a fermé le parc pendant les travaux."),
-        (Lang::En, "The council closed the park during the works."),
-    ] {
-        assert_eq!(label(lang, s), Label::Factual, "{s}: {:?}", cues(lang, s));
-    }
+    labelled(
+        &[
+            (Lang::Fr, "La mairie a fermé le parc pendant les travaux."),
+            (Lang::En, "The council closed the park during the works."),
+        ],
+        Label::Factual,
+    );
 }
 
 /// Class 1: a colon inside brackets glosses a word (`(en anglais : …)`); only one in the
