@@ -11,6 +11,8 @@ mod agree_cache;
 mod analysis_props;
 #[path = "model/config_fuzz.rs"]
 mod config_fuzz;
+#[path = "model/cue_counts.rs"]
+mod cue_counts;
 #[path = "model/export_props.rs"]
 mod export_props;
 #[path = "model/fuzz_props.rs"]
@@ -33,4 +35,6 @@ mod suggest;
 mod suggest_classes;
 #[path = "model/suggest_model.rs"]
 mod suggest_model;
+#[path = "model/suggest_opinion.rs"]
+mod suggest_opinion;
 mod support;

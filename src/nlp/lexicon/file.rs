@@ -38,6 +38,19 @@ pub struct LexiconFile {
     pub interpretive: Vec<String>,
     pub generalisations: Vec<String>,
     pub metaphors: Vec<String>,
+    /// Figures of decline and collapse said of a country, an economy, an institution
+    /// (`l'économie suffoque`, `the state crumbles`): counted as metaphors.
+    pub figurative_decline: Vec<String>,
+    /// Words of judgement by semantic class: quality (`impeccable`, `shoddy`), magnitude
+    /// as hyperbole (`vertigineux`, `eye-watering`), failings (`incapacité`, `cowardice`),
+    /// evaluative manner adverbs (`honteusement`, `ironically`): counted as evaluative.
+    pub judgement: Vec<String>,
+    /// Interpretation of motives (`pour justifier`, `sous prétexte de`, `under the guise
+    /// of`): counted as interpretive.
+    pub motive_markers: Vec<String>,
+    /// Markers of the author arguing against a view (`au contraire`, `loin d'être`,
+    /// `far from`): counted with the certainty markers.
+    pub argument_markers: Vec<String>,
     /// Words that never count as the journalistic conditional although they end like one.
     pub not_conditional: Vec<String>,
     pub months: Vec<String>,

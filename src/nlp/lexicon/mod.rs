@@ -219,7 +219,12 @@ impl Lexicon {
             (&f.interpretive, Cue::Interpretive),
             (&f.generalisations, Cue::Generalisation),
             (&f.metaphors, Cue::Metaphor),
+            (&f.figurative_decline, Cue::Metaphor),
+            (&f.argument_markers, Cue::Certainty),
+            (&f.judgement, Cue::Evaluative),
+            (&f.motive_markers, Cue::Interpretive),
         ];
+
         for (list, cue) in cue_lists {
             for t in list {
                 self.cues.insert(lang, t, cue);
