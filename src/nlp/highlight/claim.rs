@@ -172,7 +172,12 @@ fn noun_of_name(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> Option<usi
     if !spatial {
         return None;
     }
-    let det = |t: &Tok| matches!(t.norm.as_str(), "le" | "la" | "l" | "les" | "the");
+    let det = |t: &Tok| {
+        matches!(
+            t.norm.as_str(),
+            "le" | "la" | "l" | "les" | "un" | "une" | "the" | "a" | "an"
+        )
+    };
     let mut k = i + 1;
     if toks.get(k).is_some_and(det) {
         k += 1;
