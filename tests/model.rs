@@ -15,6 +15,8 @@ mod attribution_classes;
 mod config_fuzz;
 #[path = "model/cue_counts.rs"]
 mod cue_counts;
+#[path = "model/english_classes.rs"]
+mod english_classes;
 #[path = "model/export_props.rs"]
 mod export_props;
 #[path = "model/fuzz_props.rs"]

@@ -100,11 +100,48 @@ fn closes_later(text: &str, at: usize, straight: bool) -> bool {
         })
 }
 
+/// Whether the paragraph after the one holding `at` opens with a quotation mark of the
+/// kind: a quotation running over paragraphs leaves each one open and reopens the next
+/// (`"My father did this job.` ⏎ `"If they want a fight," he said.`).
+fn next_paragraph_reopens(text: &str, at: usize, straight: bool) -> bool {
+    let hi = text.floor_char_boundary((at + LOOKBACK).min(text.len()));
+    let Some(nl) = text[at..hi].find('\n') else {
+        return false;
+    };
+    let next = at + nl;
+    // Only a quotation left open to the end of its paragraph: a mark ahead on the line
+    // pairs (or fails to) there.
+    let ahead = marks(&text[at..next]).any(|(_, c)| {
+        if straight {
+            c == '"'
+        } else {
+            OPEN.contains(&c) || CLOSE.contains(&c)
+        }
+    });
+    if ahead {
+        return false;
+    }
+    let rest = &text[next..hi];
+    let lead = rest.len() - rest.trim_start().len();
+    let first = next + lead;
+    match text[first..].chars().next() {
+        Some('"') => straight && straight_role(text, first) == Role::Open,
+        Some(c) => !straight && OPEN.contains(&c),
+        None => false,
+    }
+}
+
+/// Whether a quotation open at `at` goes on: closed later on its line, or carried on to
+/// the next paragraph.
+fn goes_on(text: &str, at: usize, straight: bool) -> bool {
+    closes_later(text, at, straight) || next_paragraph_reopens(text, at, straight)
+}
+
 /// Quotations of the sentence `text[start..end]`.
 pub fn find(text: &str, start: usize, end: usize) -> Vec<Quote> {
     let (curly_open, straight_open) = open_before(text, start);
-    let curly = curly_open && closes_later(text, start, false);
-    let straight = !curly && straight_open && closes_later(text, start, true);
+    let curly = curly_open && goes_on(text, start, false);
+    let straight = !curly && straight_open && goes_on(text, start, true);
     let mut out = Vec::new();
     // The open quotation: where it starts, whether it began before the sentence, whether
     // its mark is a straight one.
@@ -148,7 +185,7 @@ pub fn find(text: &str, start: usize, end: usize) -> Vec<Quote> {
     }
     if let Some((s, cont, straight)) = cur {
         let e = text[..end].trim_end().len();
-        if e > s && closes_later(text, end, straight) {
+        if e > s && goes_on(text, end, straight) {
             out.push(quote(text, s, e, cont));
         }
     }

@@ -97,13 +97,20 @@ pub fn is_title(text: &str, toks: &[Tok], q: &Quote, lex: &Lexicon) -> bool {
     let body = text[q.start..q.end].trim_matches(|c: char| {
         matches!(c, '«' | '»' | '“' | '”' | '"' | '„') || c.is_whitespace()
     });
-    if q.continued
-        || !first.cap
-        || q.words > 8
-        || body.ends_with(['.', ',', '!', '?', ';', ':', '…'])
-    {
+    if q.continued || !first.cap || q.words > 8 {
         return false;
     }
+    // In English, a quotation opening a bracket is a reference (`("Council votes to cut
+    // hours," Nov. 3)`), the headline of a piece the text answers; French brackets also
+    // hold translations (`(« Le roi de la comédie »)`).
+    let bracketed =
+        lex.lang == crate::nlp::lang::Lang::En && text[..q.start].trim_end().ends_with('(');
+    if bracketed {
+        return true;
+    }
+    // American style puts the sentence's full stop inside the closing mark: a title in
+    // title case may end with one (`the author of "Hours of Our Lives."`).
+    let stop = body.ends_with(['.', ',', '!', '?', ';', ':', '…']);
     let before = toks.iter().rev().find(|t| t.end <= q.start);
     let naming = before.is_some_and(|b| NAMING.contains(&b.norm.as_str()));
     let prep = before.is_some_and(|b| {
@@ -117,6 +124,10 @@ pub fn is_title(text: &str, toks: &[Tok], q: &Quote, lex: &Lexicon) -> bool {
         .filter(|t| !lex.function_words.contains(t.norm.as_str()) && !t.digit)
         .collect();
     let title_case = content.len() >= 2 && content.iter().all(|t| t.cap);
+    if stop {
+        let at_end = body.ends_with(['.', ',']) && lex.lang == crate::nlp::lang::Lang::En;
+        return title_case && at_end;
+    }
     let named = before.is_some_and(|b| !lex.function_words.contains(b.norm.as_str()) && !b.cap)
         && q.words <= 2;
     naming || prep || title_case || named
@@ -276,8 +287,11 @@ fn heads_the_sentence(text: &str, toks: &[Tok], i: usize, n: usize) -> bool {
 /// A first-person word, but not a one-letter abbreviation or initial (`M. Dupont`,
 /// `J. Martin`): `m`/`j` are first person only as elisions (`m'a`, `j'ai`).
 pub(super) fn first_person(text: &str, t: &Tok, lex: &Lexicon) -> bool {
+    // English `I` is a word of its own; only an initial (`I. Smith`) has a stop after it.
+    let english_i =
+        lex.lang == crate::nlp::lang::Lang::En && t.norm == "i" && !text[t.end..].starts_with('.');
     lex.first_person.contains(t.norm.as_str())
-        && (t.norm.len() > 1 || text[t.end..].starts_with(['\'', '’']))
+        && (t.norm.len() > 1 || english_i || text[t.end..].starts_with(['\'', '’']))
 }
 
 /// Whether the noun phrase at `i` can be a source: a pronoun, a name, a number of people
@@ -301,8 +315,11 @@ fn names_a_source(toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
             && !QUANTIFIERS.contains(&w.norm.as_str())
             && !w.digit
     });
+    // English capitalises the names of bodies after their article (`according to the
+    // Bureau of Labor Statistics`); French capitalises only the first word of many titles.
+    let en = lex.lang == crate::nlp::lang::Lang::En;
     head.is_some_and(|h| {
-        lex.source_nouns.contains(h.stem()) || (h.cap && (h.start == t.start || t.cap))
+        lex.source_nouns.contains(h.stem()) || (h.cap && (h.start == t.start || t.cap || en))
     }) || (t.cap && !lex.function_words.contains(t.norm.as_str()))
 }
 
@@ -418,6 +435,21 @@ fn directive(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
         })
 }
 
+/// A verb of asking followed by a question word (`asked why`, `wondered whether`): a
+/// reported question.
+fn indirect_question(toks: &[Tok], i: usize) -> bool {
+    let asking = ["ask", "wonder", "question", "demand"]
+        .iter()
+        .any(|v| toks[i].norm.starts_with(v));
+    asking
+        && toks.get(i + 1).is_some_and(|n| {
+            matches!(
+                n.norm.as_str(),
+                "why" | "whether" | "if" | "how" | "when" | "where" | "what" | "who"
+            )
+        })
+}
+
 fn reflexive_or_negated(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
     let prev = |k: usize| i.checked_sub(k).map(|j| toks[j].norm.as_str());
     let refl = matches!(prev(1), Some("se" | "s")) && !gap(text, toks, i).contains(' ');
@@ -457,8 +489,10 @@ fn verb_rule(
     if calling && !calls_for {
         return None;
     }
-    // An infinitive (`to add`, `voted to add`) reports nothing by itself.
-    if i > 0 && toks[i - 1].norm == "to" {
+    // An infinitive (`to add`, `voted to add`) reports nothing by itself, but the
+    // habitual `used to say` reports.
+    let habitual = i > 1 && toks[i - 2].norm == "used";
+    if i > 0 && toks[i - 1].norm == "to" && !habitual {
         return None;
     }
     // The verb group: auxiliaries and an inverted `-t-` before the verb.
@@ -480,7 +514,8 @@ fn verb_rule(
     let that_follows = (1..=reach)
         .take_while(|&k| k == 1 || i + k >= toks.len() || !is_clause_break(gap(text, toks, i + k)))
         .any(|k| matches!(after(k), Some("que" | "qu" | "that")) && !conjunction(toks, i + k))
-        || text[t.end..].trim_start().starts_with(':');
+        || text[t.end..].trim_start().starts_with(':')
+        || indirect_question(toks, i);
     let before_gap = gap(text, toks, g);
     // `dit-il`, `a-t-elle déclaré`
     let hyphen_pron = toks
@@ -537,7 +572,10 @@ fn verb_rule(
         return None;
     }
     let first = np.first()?;
-    if first_person(text, first, lex) {
+    // A possessive opens someone else's name in English (`my late father said`).
+    let possessive =
+        lex.lang == crate::nlp::lang::Lang::En && matches!(first.norm.as_str(), "my" | "our");
+    if first_person(text, first, lex) && !possessive {
         return None;
     }
     // `on` is as often the author's generic voice (`On regrette une fin bâclée`) as a

@@ -104,9 +104,20 @@ pub fn reason(
         let comma_early = toks.iter().take(6).any(|t| text[t.end..].starts_with(','));
         // A long sentence about a named person with its own verb is prose, not a blurb.
         let prose = words > 20 && sure_verb();
-        if !terminal || (name_first && comma_early && !prose) {
+        // `Thomas Reid is a labor economist and the author of …`: a name, then `is`.
+        let blurb = name_first
+            && words <= 30
+            && toks
+                .get(2)
+                .is_some_and(|t| matches!(t.norm.as_str(), "is" | "was"));
+        if !terminal || (name_first && comma_early && !prose) || blurb {
             return Some("byline");
         }
+    }
+    // A headline in title case is a heading even with a reporting verb in it (`Company
+    // Reports Record Results`).
+    if !terminal && words <= 20 && title_case(lex, toks) {
+        return Some("heading");
     }
     if attributed {
         return None;
@@ -196,6 +207,20 @@ pub fn reason(
         return verbless(lex, text, start, toks);
     }
     None
+}
+
+/// Whether most content words of a unit are capitalised (English headline style): at
+/// least four, the first included, and at most one not capitalised.
+fn title_case(lex: &Lexicon, toks: &[Tok]) -> bool {
+    if lex.lang != crate::nlp::lang::Lang::En || !toks.first().is_some_and(|t| t.cap) {
+        return false;
+    }
+    let content: Vec<&Tok> = toks
+        .iter()
+        .filter(|t| !t.digit && !lex.function_words.contains(t.norm.as_str()))
+        .collect();
+    let lower = content.iter().filter(|t| !t.cap).count();
+    content.len() >= 4 && lower <= 1
 }
 
 /// Words from which a line without final punctuation and with a verb of its own reads as
