@@ -62,6 +62,7 @@ fn english_attributions_are_quotes() {
             "Several neighbours disagreed.",
             "A survey of 2,000 drivers found that most had never used the new lanes.",
             "But the administration has indicated it will not take part.",
+            "The coach admitted they had been careless in the second half.",
         ],
         Label::Quote,
     );
@@ -180,8 +181,30 @@ fn english_page_furniture_is_skip() {
             "Acme Robotics Reports Record Revenue for Third Quarter",
             "Thomas Reid is a labor economist and the author of “Hours of Our Lives.”",
             "This interview has been edited for length and clarity.",
+            "This interview was translated from Swahili and condensed.",
+            "Analysis: The central bank has run out of good options",
+            "For further information, please contact: press@nordrail.example",
         ],
         Label::Skip,
+    );
+    // The first line of a text without a full stop is its headline; a later line of prose
+    // that lost its full stop is not.
+    let text = "Inside the nurses' strike that shut three hospitals in a week
+                Nurses at three hospitals in Leeds walked out on Monday over pay.
+                Picket lines formed before dawn at St James's and stayed until the evening shift began
+";
+    labelled_in(
+        text,
+        &[
+            (
+                "Inside the nurses' strike that shut three hospitals in a week",
+                Label::Skip,
+            ),
+            (
+                "Picket lines formed before dawn at St James's and stayed until the evening shift began",
+                Label::Factual,
+            ),
+        ],
     );
     labelled(
         &["LONDON (Reuters) - Britain's biggest airport cancelled 300 flights on Monday."],

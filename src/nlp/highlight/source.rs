@@ -602,7 +602,19 @@ fn verb_rule(
     // A verb that also names an action (`publie`, `propose`, `répond`, `wrote`) reports
     // speech only inside a frame…; a passive without its agent (`est publiée`, `were
     // estimated`) reports nobody.
-    let frame = that_follows || tail || long_quote || calling || directive(text, toks, i, lex);
+    // English drops `that` before a reported clause (`admitted he had been careless`):
+    // a subject pronoun right after the verb opens one.
+    let clause_follows = lex.lang == crate::nlp::lang::Lang::En
+        && toks.get(i + 1).is_some_and(|n| {
+            matches!(n.norm.as_str(), "he" | "she" | "they" | "we")
+                && !is_clause_break(gap(text, toks, i + 1))
+        });
+    let frame = that_follows
+        || tail
+        || long_quote
+        || calling
+        || clause_follows
+        || directive(text, toks, i, lex);
     let reflexive = g > 0 && matches!(toks[g - 1].norm.as_str(), "s" | "se");
     let passive = !reflexive
         && (g..i).any(|k| lex.passive_aux(toks[k].norm.as_str()))

@@ -115,9 +115,13 @@ pub fn reason(
         }
     }
     // A headline in title case is a heading even with a reporting verb in it (`Company
-    // Reports Record Results`).
-    if !terminal && words <= 20 && title_case(lex, toks) {
+    // Reports Record Results`); so is one behind a kicker (`Analysis: …`, `Q&A: …`) or
+    // the first line of an English text left without a full stop.
+    if !terminal && words <= 25 && english_headline(lex, text, start, end, toks) {
         return Some("heading");
+    }
+    if contact_line(s, words) {
+        return Some("banner");
     }
     if attributed {
         return None;
@@ -207,6 +211,55 @@ pub fn reason(
         return verbless(lex, text, start, toks);
     }
     None
+}
+
+/// Words that label a headline before a colon (`Analysis: The bank has run out of
+/// options`).
+const KICKERS: [&str; 14] = [
+    "analysis",
+    "opinion",
+    "q",
+    "explainer",
+    "exclusive",
+    "interview",
+    "review",
+    "comment",
+    "editorial",
+    "watch",
+    "live",
+    "breaking",
+    "factbox",
+    "obituary",
+];
+
+/// An English headline without final punctuation: in title case, behind a kicker, or the
+/// whole first line of the text.
+fn english_headline(lex: &Lexicon, text: &str, start: usize, end: usize, toks: &[Tok]) -> bool {
+    if lex.lang != crate::nlp::lang::Lang::En {
+        return false;
+    }
+    let kicker = toks.first().is_some_and(|t| {
+        t.cap && KICKERS.contains(&t.norm.as_str()) && {
+            let after = text[t.end..end].trim_start_matches(['&', 'A', ' ']);
+            after.starts_with(':')
+        }
+    });
+    let first_line = text[..start].trim().is_empty()
+        && text[end..]
+            .split('\n')
+            .next()
+            .is_some_and(|r| r.trim().is_empty());
+    kicker || first_line || title_case(lex, toks)
+}
+
+/// A contact line: a short unit holding an e-mail address (`Media contact: … @…`).
+fn contact_line(s: &str, words: usize) -> bool {
+    words <= 20
+        && s.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.split_once('@')
+                .is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !b.ends_with('.'))
+        })
 }
 
 /// Whether most content words of a unit are capitalised (English headline style): at
