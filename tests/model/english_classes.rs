@@ -187,9 +187,9 @@ fn english_page_furniture_is_skip() {
         ],
         Label::Skip,
     );
-    // The first line of a text without a full stop is its headline; a later line of prose
-    // that lost its full stop is not.
-    let text = "Inside the nurses' strike that shut three hospitals in a week
+    // The first line of a text without a full stop, in two parts, is its headline; a later
+    // line of prose that lost its full stop is not.
+    let text = "'We were not heard': the nurses who shut three hospitals in a week
                 Nurses at three hospitals in Leeds walked out on Monday over pay.
                 Picket lines formed before dawn at St James's and stayed until the evening shift began
 ";
@@ -197,7 +197,7 @@ fn english_page_furniture_is_skip() {
         text,
         &[
             (
-                "Inside the nurses' strike that shut three hospitals in a week",
+                "'We were not heard': the nurses who shut three hospitals in a week",
                 Label::Skip,
             ),
             (

@@ -233,7 +233,7 @@ const KICKERS: [&str; 14] = [
 ];
 
 /// An English headline without final punctuation: in title case, behind a kicker, or the
-/// whole first line of the text.
+/// whole first line of the text when it joins two parts.
 fn english_headline(lex: &Lexicon, text: &str, start: usize, end: usize, toks: &[Tok]) -> bool {
     if lex.lang != crate::nlp::lang::Lang::En {
         return false;
@@ -244,7 +244,11 @@ fn english_headline(lex: &Lexicon, text: &str, start: usize, end: usize, toks: &
             after.starts_with(':')
         }
     });
-    let first_line = text[..start].trim().is_empty()
+    // A long first line in two parts (`'We were never told': a nurse on …`, `X — Y`):
+    // a headline; a review typed without its full stop has no such joint.
+    let two_parts = text[start..end].contains([':', '—', '|', '‘', '“', '"']);
+    let first_line = two_parts
+        && text[..start].trim().is_empty()
         && text[end..]
             .split('\n')
             .next()
