@@ -225,7 +225,9 @@ fn item5_fifos_and_devices_are_refused_without_hanging() {
     keys(&mut app, "<enter>");
     let a = app.article().unwrap();
     assert!(
-        a.ann.as_ref().is_err_and(|e| e.to_string().contains("named pipe")),
+        a.ann
+            .as_ref()
+            .is_err_and(|e| e.to_string().contains("named pipe")),
         "{:?}",
         a.ann.as_ref().err()
     );
