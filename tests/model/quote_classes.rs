@@ -246,10 +246,16 @@ fn bare_participles_and_compounds() {
         label("Devant les élus, le préfet n'a pas seulement annoncé des crédits."),
         Label::Quote
     );
-    spans_are(&[(
-        "Les écarts du jour, très nets, dépassent ceux du contre-la-montre.",
-        &[],
-    )]);
+    spans_are(&[
+        (
+            "Les écarts du jour, très nets, dépassent ceux du contre-la-montre.",
+            &[],
+        ),
+        (
+            "Le bus repartira demain, ajoute-t-il.",
+            &[("inverted-pronoun", "ajoute-t-il")],
+        ),
+    ]);
 }
 
 /// A study that shows something reports it; `aucun` before a noun spelt like a verb

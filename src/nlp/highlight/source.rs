@@ -284,8 +284,12 @@ pub fn attributions(
         let t = &toks[i];
         let reporting = t.is(flag::REPORTING);
         let thought = t.is(flag::THOUGHT);
-        // A word of a compound is not the verb (`contre-la-montre`, `porte-parole`).
-        let compound = super::cue::in_compound(text, t.start, t.end);
+        // A word of a compound is not the verb (`contre-la-montre`), but one inverted
+        // with its pronoun is (`dit-elle`, `ajoute-t-il`).
+        let inverted = toks
+            .get(i + 1)
+            .is_some_and(|n| PRONOUNS.contains(&n.norm.as_str()) || n.norm == "t");
+        let compound = super::cue::in_compound(text, t.start, t.end) && !inverted;
         if (reporting || thought)
             && !compound
             && !after_determiner(text, toks, i, lex)
@@ -663,6 +667,15 @@ fn verb_rule(
         .is_some_and(|n| PRONOUNS.contains(&n.norm.as_str()) && text[t.end..n.start].contains('-'));
     if reporting && hyphen_pron {
         return Some(span(toks[g].start, toks[i + 1].end, "inverted-pronoun"));
+    }
+    // `ajoute-t-il`, `précise-t-elle`
+    let euphonic = toks.get(i + 1).is_some_and(|n| n.norm == "t")
+        && toks
+            .get(i + 2)
+            .is_some_and(|p| PRONOUNS.contains(&p.norm.as_str()))
+        && text[t.end..toks[i + 2].start].matches('-').count() == 2;
+    if reporting && euphonic {
+        return Some(span(toks[g].start, toks[i + 2].end, "inverted-pronoun"));
     }
     if g > 0 && toks[g - 1].norm == "t" && text[toks[g - 1].end..toks[g].start].contains('-') {
         return Some(span(
