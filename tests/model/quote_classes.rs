@@ -276,3 +276,21 @@ fn studies_show_and_nouns_after_aucun() {
         ),
     ]);
 }
+
+/// A reporting verb in the conditional passive is hearsay; in the plain passive without
+/// its agent it reports nobody.
+#[test]
+fn conditional_passive_is_hearsay() {
+    let s = "Plusieurs noms de repreneurs auraient été évoqués lors de la réunion.";
+    let v = sources(s);
+    assert!(
+        v.iter()
+            .any(|(r, t)| *r == "attribution" && t.ends_with("auraient été évoqués")),
+        "{v:?}"
+    );
+    assert_eq!(label(s), Label::Quote);
+    assert_eq!(
+        sources("Plusieurs noms de repreneurs ont été évoqués lors de la réunion."),
+        vec![]
+    );
+}
