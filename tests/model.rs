@@ -25,6 +25,8 @@ mod fuzz_props;
 mod highlight;
 #[path = "model/huge_unit.rs"]
 mod huge_unit;
+#[path = "model/quote_classes.rs"]
+mod quote_classes;
 #[path = "model/segment_accuracy.rs"]
 mod segment_accuracy;
 #[path = "model/segment_props.rs"]
