@@ -24,14 +24,22 @@ pub const FOLDS: usize = 5;
 /// sentences would otherwise take minutes and gigabytes.
 pub const MAX_EXAMPLES: usize = 50_000;
 
-/// The group of an article: FNV-1a of its id, stable across runs and platforms.
+/// The group of an article among the reader's [`FOLDS`]: FNV-1a of its id, stable across
+/// runs and platforms.
 pub fn fold_of(article: &str) -> usize {
+    group_of(article, FOLDS)
+}
+
+/// The group of an article among `groups` (at least one): FNV-1a of its id modulo
+/// `groups`. `glose eval --cross-validate K` groups articles this way, as the reader does
+/// with `K` = [`FOLDS`].
+pub fn group_of(article: &str, groups: usize) -> usize {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in article.as_bytes() {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x100_0000_01b3);
     }
-    (h % FOLDS as u64) as usize
+    (h % groups.max(1) as u64) as usize
 }
 
 /// One labeled sentence: its features, the reference label, and what the rules said.
@@ -126,17 +134,28 @@ impl Learned {
     /// Trains every group's model and measures it (`FOLDS` models, and one per pair of
     /// groups to measure them). `stop` is polled between trainings: true gives up.
     pub fn train(all: &[Labeled], stop: &dyn Fn() -> bool) -> Option<Learned> {
-        // Models without two groups, `pair[k * FOLDS + j]` for `k < j`.
-        let mut pair: Vec<Option<Model>> = (0..FOLDS * FOLDS).map(|_| None).collect();
-        for (k, j) in (0..FOLDS).flat_map(|k| (k + 1..FOLDS).map(move |j| (k, j))) {
+        Learned::train_groups(all, FOLDS, stop)
+    }
+
+    /// [`Learned::train`] with `groups` article groups (at least two; each `Labeled::fold`
+    /// is [`group_of`] its article among them).
+    pub fn train_groups(
+        all: &[Labeled],
+        groups: usize,
+        stop: &dyn Fn() -> bool,
+    ) -> Option<Learned> {
+        let g = groups.max(2);
+        // Models without two groups, `pair[k * g + j]` for `k < j`.
+        let mut pair: Vec<Option<Model>> = (0..g * g).map(|_| None).collect();
+        for (k, j) in (0..g).flat_map(|k| (k + 1..g).map(move |j| (k, j))) {
             if stop() {
                 return None;
             }
-            pair[k * FOLDS + j] = train_without(all, &[k, j]);
+            pair[k * g + j] = train_without(all, &[k, j]);
         }
-        let mut folds = Vec::with_capacity(FOLDS);
+        let mut folds = Vec::with_capacity(g);
         let mut held_out = Comparison::default();
-        for k in 0..FOLDS {
+        for k in 0..g {
             if stop() {
                 return None;
             }
@@ -150,7 +169,7 @@ impl Learned {
             for l in all.iter().filter(|l| l.fold != k) {
                 let gold = l.example.label;
                 fold.rules_calibration[l.rules.index()].add(l.rules_confidence, l.rules == gold);
-                let m = pair[k.min(l.fold) * FOLDS + k.max(l.fold)].as_ref();
+                let m = pair[k.min(l.fold) * g + k.max(l.fold)].as_ref();
                 if let Some(m) = m {
                     let (label, conf) = best(m.probs(&l.example.features));
                     fold.inner.model.add(gold, label);
@@ -203,8 +222,8 @@ impl Learned {
         let used = self.groups_using_model();
         let verdict = match used {
             0 => "rules kept".to_string(),
-            FOLDS => "model in use".to_string(),
-            n => format!("model in use on {n} of {FOLDS} article groups"),
+            n if n == self.folds.len() => "model in use".to_string(),
+            n => format!("model in use on {n} of {} article groups", self.folds.len()),
         };
         format!(
             "{}: {:.2} vs rules {:.2} on held-out articles, {verdict}",
@@ -224,7 +243,7 @@ impl Learned {
         rules: Suggestion,
         refine: impl FnOnce(&Model, Suggestion) -> Suggestion,
     ) -> Suggestion {
-        let Some(f) = self.folds.get(fold_of(article)) else {
+        let Some(f) = self.folds.get(group_of(article, self.folds.len())) else {
             return rules;
         };
         match &f.model {
