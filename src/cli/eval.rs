@@ -118,6 +118,8 @@ pub struct Grouping {
     pub using_model: usize,
     /// Each group's model alone, and the rules, scored on the group's own articles.
     pub held_out: Comparison,
+    /// The L2 decay nested validation chose for each group's model.
+    pub l2: Vec<f32>,
 }
 
 /// Everything `glose eval` measures.
@@ -148,6 +150,7 @@ impl Report {
                 "groups_using_model": g.using_model,
                 "model_alone_macro_f1": g.held_out.model.macro_f1(),
                 "rules_macro_f1": g.held_out.rules.macro_f1(),
+                "l2_by_group": g.l2,
             });
         }
         v
@@ -271,6 +274,7 @@ pub fn evaluate(
                 groups: k,
                 using_model: l.groups_using_model(),
                 held_out: l.held_out.clone(),
+                l2: l.l2_by_group(),
             });
             Some(l)
         }
@@ -353,12 +357,14 @@ fn print_text(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
         writeln!(
             out,
             "grouping: articles by FNV-1a hash of their id into {} groups (as the reader); \
-             model alone {:.3} vs rules {:.3} macro-F1 on held-out groups; model used on {} of {}",
+             model alone {:.3} vs rules {:.3} macro-F1 on held-out groups; model used on {} of {}; \
+             L2 by group (nested validation) {:?}",
             g.groups,
             g.held_out.model.macro_f1(),
             g.held_out.rules.macro_f1(),
             g.using_model,
-            g.groups
+            g.groups,
+            g.l2
         )?;
     }
     let over: Vec<&str> = l.supported().iter().map(|x| x.name()).collect();
