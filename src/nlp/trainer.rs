@@ -260,6 +260,7 @@ pub fn push_labeled(
     fold: usize,
     labels: &[Label],
 ) {
+    let (end, _) = crate::nlp::analysis::bounded(text, start, end);
     let (spans, skip, cont) = analyzer.evidence(text, lang, start, end);
     let ev = crate::nlp::suggest::Evidence {
         text,

@@ -88,6 +88,8 @@ pub struct Lexicon {
     pub reporting: WordSet,
     /// Forms of the reporting verbs that need a speech frame.
     pub frame: WordSet,
+    /// Forms of the reporting verbs whose subject is always a speaker.
+    pub speech: WordSet,
     pub thought: WordSet,
     pub auxiliaries: WordSet,
     pub source_intros: PhraseSet<()>,
@@ -105,6 +107,21 @@ pub struct Lexicon {
     pub byline: PhraseSet<()>,
     pub banner: PhraseSet<()>,
     pub reader_address: WordSet,
+    pub finite_forms: WordSet,
+    pub subject_pronouns: WordSet,
+    pub relatives: WordSet,
+    pub caption_words: WordSet,
+    pub meta_subjects: PhraseSet<()>,
+    pub meta_verbs: WordSet,
+    pub site_refs: PhraseSet<()>,
+    pub site_words: WordSet,
+    pub weak_banner: PhraseSet<()>,
+    pub relative_dates: PhraseSet<()>,
+    pub day_parts: WordSet,
+    pub day_before: WordSet,
+    pub century: WordSet,
+    pub percent: PhraseSet<()>,
+    pub not_finite: WordSet,
     /// [`flag`] bits per lower-cased word: its own, and its stem's (source nouns, first
     /// words of terms).
     table: FlagTable,
@@ -158,6 +175,7 @@ impl Lexicon {
             lang,
             reporting: WordSet::default(),
             frame: WordSet::default(),
+            speech: WordSet::default(),
             thought: WordSet::default(),
             auxiliaries: WordSet::default(),
             source_intros: PhraseSet::default(),
@@ -175,6 +193,21 @@ impl Lexicon {
             byline: PhraseSet::default(),
             banner: PhraseSet::default(),
             reader_address: WordSet::default(),
+            finite_forms: WordSet::default(),
+            subject_pronouns: WordSet::default(),
+            relatives: WordSet::default(),
+            caption_words: WordSet::default(),
+            meta_subjects: PhraseSet::default(),
+            meta_verbs: WordSet::default(),
+            site_refs: PhraseSet::default(),
+            site_words: WordSet::default(),
+            weak_banner: PhraseSet::default(),
+            relative_dates: PhraseSet::default(),
+            day_parts: WordSet::default(),
+            day_before: WordSet::default(),
+            century: WordSet::default(),
+            percent: PhraseSet::default(),
+            not_finite: WordSet::default(),
             table: FlagTable::default(),
         }
     }
@@ -194,6 +227,13 @@ impl Lexicon {
         frame.extend(f.frame_forms.iter().map(|w| norm(w)));
         self.reporting.extend(frame.iter().cloned());
         self.frame.extend(frame);
+        let mut speech = WordSet::default();
+        for v in &f.speech_verbs {
+            speech.extend(conjugate(lang, &norm(v)));
+        }
+        speech.extend(f.speech_forms.iter().map(|w| norm(w)));
+        self.reporting.extend(speech.iter().cloned());
+        self.speech.extend(speech);
         for v in &f.thought_verbs {
             self.thought.extend(conjugate(lang, &norm(v)));
         }
@@ -219,7 +259,12 @@ impl Lexicon {
             (&f.interpretive, Cue::Interpretive),
             (&f.generalisations, Cue::Generalisation),
             (&f.metaphors, Cue::Metaphor),
+            (&f.figurative_decline, Cue::Metaphor),
+            (&f.argument_markers, Cue::Certainty),
+            (&f.judgement, Cue::Evaluative),
+            (&f.motive_markers, Cue::Interpretive),
         ];
+
         for (list, cue) in cue_lists {
             for t in list {
                 self.cues.insert(lang, t, cue);
@@ -246,7 +291,40 @@ impl Lexicon {
         }
         self.reader_address
             .extend(f.reader_address.iter().map(|w| norm(w)));
+        self.extend_shapes(f);
         self.index();
+    }
+
+    /// The lists of unit and claim shapes (skip, relative dates, percentages).
+    fn extend_shapes(&mut self, f: &LexiconFile) {
+        let lang = self.lang;
+        let words = [
+            (&mut self.finite_forms, &f.finite_forms),
+            (&mut self.subject_pronouns, &f.subject_pronouns),
+            (&mut self.relatives, &f.relatives),
+            (&mut self.caption_words, &f.caption_words),
+            (&mut self.meta_verbs, &f.meta_verbs),
+            (&mut self.site_words, &f.site_words),
+            (&mut self.day_parts, &f.day_parts),
+            (&mut self.day_before, &f.day_before),
+            (&mut self.century, &f.century),
+            (&mut self.not_finite, &f.not_finite),
+        ];
+        for (set, list) in words {
+            set.extend(list.iter().map(|w| norm(w)));
+        }
+        let phrases = [
+            (&mut self.meta_subjects, &f.meta_subjects),
+            (&mut self.site_refs, &f.site_refs),
+            (&mut self.weak_banner, &f.weak_banner),
+            (&mut self.relative_dates, &f.relative_dates),
+            (&mut self.percent, &f.percent),
+        ];
+        for (set, list) in phrases {
+            for t in list {
+                set.insert(lang, t, ());
+            }
+        }
     }
 
     /// Rebuilds the per-word flag maps from the lists.
@@ -255,6 +333,7 @@ impl Lexicon {
         let sets = [
             (&self.reporting, flag::REPORTING),
             (&self.frame, flag::FRAME),
+            (&self.speech, flag::SPEECH),
             (&self.thought, flag::THOUGHT),
             (&self.auxiliaries, flag::AUX),
             (&self.holder_intros, flag::HOLDER),

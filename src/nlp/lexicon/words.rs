@@ -51,6 +51,7 @@ pub mod flag {
     pub const FUNCTION: u32 = 1 << 10;
     pub const READER: u32 = 1 << 11;
     pub const FRAME: u32 = 1 << 12;
+    pub const SPEECH: u32 = 1 << 13;
     // Bits of the word's stem.
     pub const SOURCE_NOUN: u32 = 1;
     pub const CUE_FIRST: u32 = 1 << 1;
@@ -96,8 +97,11 @@ impl<T: Copy> PhraseSet<T> {
     ) -> Option<(usize, T)> {
         let cands = self.by_first.get(stem(i))?;
         cands.iter().find_map(|(rest, tag)| {
-            let ok =
-                rest.len() < n - i && rest.iter().enumerate().all(|(k, a)| a == stem(i + 1 + k));
+            let ok = rest.len() < n - i
+                && rest
+                    .iter()
+                    .enumerate()
+                    .all(|(k, a)| elides_to(a, stem(i + 1 + k)));
             ok.then_some((rest.len() + 1, *tag))
         })
     }
@@ -110,6 +114,24 @@ impl<T: Copy> PhraseSet<T> {
     pub fn firsts(&self) -> impl Iterator<Item = &String> {
         self.by_first.keys()
     }
+}
+
+/// Whether the text word `w` is the term word `a`, or its French elision before a vowel
+/// (`témoigne d'un`, `loin d'affaiblir`, `alors qu'il`, `ne l'est pas` for `témoigne de`,
+/// `loin de`, `alors que`, `le`): a term written with its full form matches both.
+fn elides_to(a: &str, w: &str) -> bool {
+    a == w
+        || match w {
+            "d" => a == "de",
+            "qu" => a == "que",
+            "l" => a == "le" || a == "la",
+            "n" => a == "ne",
+            "s" => a == "se",
+            "j" => a == "je",
+            "m" => a == "me",
+            "t" => a == "te",
+            _ => false,
+        }
 }
 
 /// Flag bits per word for the one look-up every token makes: an open-addressing table at
