@@ -196,10 +196,11 @@ impl Learned {
                 }
                 c
             };
-            // Ties keep the weaker decay listed first.
-            let mut r = 1;
+            // Ties keep the middle decay, then the weaker.
+            let middle = L2.len() / 2;
+            let mut r = middle;
             let mut top = inner(r);
-            for other in [0, 2] {
+            for other in (0..L2.len()).filter(|&o| o != middle) {
                 let c = inner(other);
                 if c.model.macro_f1() > top.model.macro_f1() {
                     (r, top) = (other, c);
