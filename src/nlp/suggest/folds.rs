@@ -159,9 +159,9 @@ impl Learned {
     ) -> Option<Learned> {
         let g = groups.max(2);
         let n = all.len();
-        // said[r][k][i]: on example i (outside group k), the model with L2[r] trained
+        // said[k][r][i]: on example i (outside group k), the model with L2[r] trained
         // without group k and i's own group.
-        let mut said: Vec<Vec<Vec<Said>>> = vec![vec![vec![None; n]; g]; L2.len()];
+        let mut said: Vec<Vec<Vec<Said>>> = vec![vec![vec![None; n]; L2.len()]; g];
         for (r, &reg) in L2.iter().enumerate() {
             for (k, j) in (0..g).flat_map(|k| (k + 1..g).map(move |j| (k, j))) {
                 if stop() {
@@ -176,19 +176,19 @@ impl Learned {
                         f if f == k => j,
                         _ => continue,
                     };
-                    said[r][without][i] = Some(best(m.probs(&l.example.features)));
+                    said[without][r][i] = Some(best(m.probs(&l.example.features)));
                 }
             }
         }
         let mut folds = Vec::with_capacity(g);
         let mut held_out = Comparison::default();
-        for k in 0..g {
+        for (k, said) in said.iter().enumerate() {
             if stop() {
                 return None;
             }
             let inner = |r: usize| {
                 let mut c = Comparison::default();
-                for (l, s) in all.iter().zip(&said[r][k]) {
+                for (l, s) in all.iter().zip(&said[r]) {
                     if let Some((label, _)) = s {
                         c.model.add(l.example.label, *label);
                         c.rules.add(l.example.label, l.rules);
@@ -213,7 +213,7 @@ impl Learned {
                 model_calibration: Table::default(),
                 rules_calibration: [Table::default(); 4],
             };
-            for (l, s) in all.iter().zip(&said[r][k]).filter(|(l, _)| l.fold != k) {
+            for (l, s) in all.iter().zip(&said[r]).filter(|(l, _)| l.fold != k) {
                 let gold = l.example.label;
                 fold.rules_calibration[l.rules.index()].add(l.rules_confidence, l.rules == gold);
                 if let Some((label, conf)) = s {
