@@ -26,19 +26,32 @@ pub struct Args {
 
 /// The corpus the file is in: the nearest folder above it holding a `glose.ron`, else
 /// its own folder.
+/// A bare file name is in the working folder: `.`, never the empty path, which names no
+/// folder to read labels from.
 fn corpus_root(file: &Path) -> PathBuf {
-    let parent = file.parent().map(PathBuf::from).unwrap_or_default();
+    let here = |d: &Path| {
+        if d.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            d.to_path_buf()
+        }
+    };
+    let parent = here(file.parent().unwrap_or(Path::new("")));
     parent
         .ancestors()
         .find(|d| d.join(project::FILE_NAME).is_file())
-        .map_or(parent.clone(), Path::to_path_buf)
+        .map_or(parent.clone(), here)
 }
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let root = corpus_root(&a.file);
-    let id = a
-        .file
-        .strip_prefix(&root)
+    // Under the working folder, `c/a.txt` is the id itself (with no `./` before it).
+    let under = if root == Path::new(".") {
+        a.file.strip_prefix(".").or(Ok(a.file.as_path()))
+    } else {
+        a.file.strip_prefix(&root)
+    };
+    let id = under
         .ok()
         .filter(|p| !p.as_os_str().is_empty())
         .map(|p| p.to_string_lossy().replace('\\', "/"))

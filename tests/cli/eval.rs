@@ -344,3 +344,39 @@ fn english_fixture_scores_stay_above_their_floors() {
         assert!(f1 >= 0.85, "{label} F1 {f1:.3}");
     }
 }
+
+/// A bare file name is an article of the working folder: `glose suggest a.txt` run in the
+/// corpus reads the corpus's labels there and suggests, instead of failing on an empty
+/// folder name; a corpus at the working folder also serves a file in a subfolder.
+#[test]
+fn suggest_on_a_bare_file_name_uses_the_working_folder_as_the_corpus() {
+    let cfg = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy("tests/fixtures/eval/mini/a.txt", dir.path().join("a.txt")).unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::copy(
+        "tests/fixtures/eval/mini/a.txt",
+        dir.path().join("sub/b.txt"),
+    )
+    .unwrap();
+    let bare = glose(&cfg)
+        .current_dir(dir.path())
+        .args(["suggest", "a.txt", "--json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&bare.stderr);
+    assert!(bare.status.success(), "{stderr}");
+    assert!(!bare.stdout.is_empty());
+    std::fs::write(dir.path().join("glose.ron"), "(suggestions: Rules)\n").unwrap();
+    let sub = glose(&cfg)
+        .current_dir(dir.path())
+        .args(["suggest", "sub/b.txt"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&sub.stderr);
+    assert!(sub.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("rules only"),
+        "the corpus's glose.ron applies: {stderr}"
+    );
+}
