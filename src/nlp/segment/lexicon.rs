@@ -81,11 +81,100 @@ const STARTERS: &[&str] = &[
 
 /// Words a sentence cannot end on: a line ending with one continues on the next line.
 const NON_FINAL: &[&str] = &[
-    "de", "du", "des", "la", "le", "les", "l", "d", "un", "une", "et", "ou", "à", "au", "aux",
-    "en", "par", "pour", "sur", "dans", "avec", "sans", "que", "qu", "qui", "dont", "son", "sa",
-    "ses", "leur", "leurs", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "notre", "nos",
-    "votre", "vos", "entre", "vers", "chez", "contre", "selon", "the", "of", "and", "a", "an",
-    "to", "for", "with", "by", "from", "at", "or", "his", "her", "their", "its",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "les",
+    "l",
+    "d",
+    "un",
+    "une",
+    "et",
+    "ou",
+    "à",
+    "au",
+    "aux",
+    "en",
+    "par",
+    "pour",
+    "sur",
+    "dans",
+    "avec",
+    "sans",
+    "que",
+    "qu",
+    "qui",
+    "dont",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "mon",
+    "ma",
+    "mes",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "entre",
+    "vers",
+    "chez",
+    "contre",
+    "selon",
+    "the",
+    "of",
+    "and",
+    "a",
+    "an",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "at",
+    "or",
+    "his",
+    "her",
+    "their",
+    "its",
+    "lequel",
+    "laquelle",
+    "lesquels",
+    "lesquelles",
+    "auquel",
+    "auxquels",
+    "auxquelles",
+    "duquel",
+    "desquels",
+    "desquelles",
+    "whom",
+    "whose",
+];
+
+/// Nouns, participles and words that introduce a title, a name or an example, which may
+/// go on in lower case after a capitalised starter (`le roman La peste`, `le mouvement En
+/// marche`, `a film called The end`, `des émissions telles Le grand direct`). Plurals are
+/// matched without their final `s` or `x`.
+#[rustfmt::skip]
+const NAME_INTRODUCERS: &[&str] = &[
+    "roman", "film", "livre", "album", "chanson", "pièce", "série", "émission", "journal",
+    "quotidien", "hebdomadaire", "mensuel", "magazine", "revue", "mouvement", "parti",
+    "groupe", "association", "collectif", "opération", "titre", "spectacle", "ouvrage",
+    "essai", "disque", "jeu", "programme", "festival", "exposition", "tableau", "poème",
+    "feuilleton", "documentaire", "slogan", "intitulé", "intitulée", "baptisé", "baptisée",
+    "appelé", "appelée", "nommé", "nommée", "surnommé", "surnommée",
+    "novel", "movie", "book", "song", "show", "series", "newspaper", "play", "party",
+    "group", "band", "title", "program", "operation", "campaign", "painting", "documentary",
+    "single", "track", "game", "daily", "weekly", "called", "named", "titled", "entitled",
+    "dubbed", "tel", "telle", "tels", "telles", "comme", "notamment", "like", "such",
+    "including",
 ];
 
 fn contains(list: &[&str], w: &str) -> bool {
@@ -225,6 +314,14 @@ pub fn lower_starter_at(s: &str, i: usize) -> bool {
 /// Whether `word` is an abbreviation that a lower-case word continues (`etc.`, `Inc.`).
 pub fn continues_before_lower(word: &str) -> bool {
     contains(BEFORE_LOWER, &word.to_lowercase())
+}
+
+/// A word after which a capitalised starter begins a name or a title, not a sentence.
+pub fn introduces_name(word: &str) -> bool {
+    let w = word.to_lowercase();
+    contains(NAME_INTRODUCERS, &w)
+        || w.strip_suffix(['s', 'x'])
+            .is_some_and(|w| contains(NAME_INTRODUCERS, w))
 }
 
 /// A word a sentence cannot end on (`de`, `the`, and titles such as `Mme`).

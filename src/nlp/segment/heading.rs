@@ -1,0 +1,90 @@
+//! Headings glued to the next sentence inside a line, with no punctuation between them
+//! (`… une capitale asphyxiée Malgré l’appui de la Russie, …`): pages flattened to one
+//! line keep their headings as short runs with no final punctuation.
+//!
+//! The signal is a capitalised sentence starter (`Malgré`, `Le`, `L’`, `The`) followed by
+//! a lower-case word or a number, right after a word that can end a phrase, a few words
+//! into a sentence that has no terminal, colon or semicolon before it. Mid-sentence, a
+//! capitalised starter is almost always part of a name (`Le Drian`, `Le Monde`, `Des
+//! Moines`), and a name goes on with a capital; the titles of works that go on in lower
+//! case (`le roman La peste`, `the show In treatment`) follow a noun that introduces them.
+
+use super::chars::char_before;
+use super::lexicon::{introduces_name, is_non_final, starter_at, word_start};
+
+/// The heading has at least this many words before the sentence glued to it.
+const MIN_WORDS: usize = 3;
+/// Longer runs are sentences with a capitalised name in them, not headings.
+const MAX_WORDS: usize = 18;
+/// How far into a sentence a glued heading may end, in bytes.
+const MAX_BYTES: usize = 160;
+/// The sentence glued to the heading has at least this many words.
+const MIN_REST_WORDS: usize = 4;
+
+/// In the sentence `s[from..to]` (`from` where a sentence starts, `to` where a terminal,
+/// colon or semicolon ends it), the end of a glued heading and the start of the sentence
+/// after it.
+pub fn glued_heading(s: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+    let b = s.as_bytes();
+    if !s[from..to].starts_with(char::is_uppercase) {
+        return None;
+    }
+    let limit = (from + MAX_BYTES).min(to);
+    let mut words = 1;
+    let mut i = from;
+    while i < limit {
+        match b[i] {
+            b'.' | b'!' | b'?' | b':' | b';' => return None,
+            b' ' if b.get(i + 1).is_some_and(|&n| n != b' ') => {
+                words += 1;
+                if words > MAX_WORDS + 1 {
+                    return None;
+                }
+                let k = i + 1;
+                // ASCII capitals, and the lead byte of `À`–`Þ` (`É`, `Ç`).
+                let capital = b[k].is_ascii_uppercase() || b[k] == 0xC3;
+                if capital && words > MIN_WORDS && opens_after(s, i, k, to) {
+                    return Some((i, k));
+                }
+                i = k;
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// Whether a sentence opens at `k`, after the space at `space`, inside a sentence that
+/// ends at `to`.
+fn opens_after(s: &str, space: usize, k: usize, to: usize) -> bool {
+    if !char_before(s, space).is_some_and(char::is_alphabetic) {
+        return false;
+    }
+    // A lower-case word: in a title-case run (`Can You Feel It`) a capital says nothing.
+    let prev = &s[word_start(s, space)..space];
+    if prev.chars().nth(1).is_none()
+        || !prev.starts_with(char::is_lowercase)
+        || is_non_final(prev)
+        || introduces_name(prev)
+    {
+        return false;
+    }
+    let Some(w) = starter_at(s, k) else {
+        return false;
+    };
+    let mut after = s[k + w.len()..to].chars();
+    let goes_on = match after.next() {
+        // `L’une des opérations`, not `L’Ardent`; a one-letter starter (`A`, `I`, `À`)
+        // only when elided
+        Some('\'' | '’') => after.next().is_some_and(char::is_lowercase),
+        Some(' ') if w.chars().nth(1).is_some() => after
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()),
+        _ => false,
+    };
+    goes_on
+        && s[k..to]
+            .split_whitespace()
+            .nth(MIN_REST_WORDS - 1)
+            .is_some()
+}
