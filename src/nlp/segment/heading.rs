@@ -10,7 +10,8 @@
 //! case (`le roman La peste`, `the show In treatment`) follow a noun that introduces them.
 
 use super::chars::char_before;
-use super::lexicon::{introduces_name, is_non_final, starter_at, word_start};
+use super::lexicon::{introduces_name, is_non_final, starter_at, word_at, word_start};
+use crate::store::bytescan::mask16;
 
 /// The heading has at least this many words before the sentence glued to it.
 const MIN_WORDS: usize = 3;
@@ -30,48 +31,61 @@ pub fn glued_heading(s: &str, from: usize, to: usize) -> Option<(usize, usize)> 
         return None;
     }
     let limit = (from + MAX_BYTES).min(to);
-    let mut words = 1;
     let mut i = from;
+    let (mut seen, mut words) = (from + 1, 1);
     while i < limit {
-        match b[i] {
-            b'.' | b'!' | b'?' | b':' | b';' => return None,
-            b' ' if b.get(i + 1).is_some_and(|&n| n != b' ') => {
-                words += 1;
-                if words > MAX_WORDS + 1 {
-                    return None;
-                }
-                let k = i + 1;
-                // ASCII capitals, and the lead byte of `À`–`Þ` (`É`, `Ç`).
-                let capital = b[k].is_ascii_uppercase() || b[k] == 0xC3;
-                if capital && words > MIN_WORDS && opens_after(s, i, k, to) {
-                    return Some((i, k));
-                }
-                i = k;
+        // Sixteen bytes at a time to a space before a byte that may start a capital.
+        let mut m = match (b.get(i..i + 16), b.get(i + 1..i + 17)) {
+            (Some(here), Some(next)) => {
+                mask16(chunk(here), b" ", 0, 0) & mask16(chunk(next), b"", b'[', 0xC3)
             }
-            _ => i += 1,
+            _ => (0..16)
+                .filter(|&k| b.get(i + k) == Some(&b' ') && b.get(i + k + 1).is_some())
+                .fold(0, |m, k| m | 1 << k),
+        };
+        while m != 0 {
+            let space = i + m.trailing_zeros() as usize;
+            m &= m - 1;
+            if space >= limit {
+                return None;
+            }
+            let k = space + 1;
+            // ASCII capitals, and the lead byte of `À`–`Þ` (`É`, `Ç`).
+            if !(b[k].is_ascii_uppercase() || b[k] == 0xC3) {
+                continue;
+            }
+            // The heading so far, read once: no terminal, and its words counted.
+            for j in seen..space {
+                match b[j] {
+                    b'.' | b'!' | b'?' | b':' | b';' => return None,
+                    c => words += usize::from(c != b' ' && b[j - 1] == b' '),
+                }
+            }
+            seen = space;
+            if words > MAX_WORDS {
+                return None;
+            }
+            if words >= MIN_WORDS && opens_after(s, space, k, to) {
+                return Some((space, k));
+            }
         }
+        i += 16;
     }
     None
 }
 
+fn chunk(b: &[u8]) -> [u8; 16] {
+    b.try_into().unwrap_or([0; 16])
+}
+
 /// Whether a sentence opens at `k`, after the space at `space`, inside a sentence that
-/// ends at `to`.
+/// ends at `to`. The cheap tests on the letters around come first: most capitals after a
+/// space are names.
 fn opens_after(s: &str, space: usize, k: usize, to: usize) -> bool {
-    if !char_before(s, space).is_some_and(char::is_alphabetic) {
+    if !char_before(s, space).is_some_and(char::is_lowercase) {
         return false;
     }
-    // A lower-case word: in a title-case run (`Can You Feel It`) a capital says nothing.
-    let prev = &s[word_start(s, space)..space];
-    if prev.chars().nth(1).is_none()
-        || !prev.starts_with(char::is_lowercase)
-        || is_non_final(prev)
-        || introduces_name(prev)
-    {
-        return false;
-    }
-    let Some(w) = starter_at(s, k) else {
-        return false;
-    };
+    let w = word_at(s, k);
     let mut after = s[k + w.len()..to].chars();
     let goes_on = match after.next() {
         // `L’une des opérations`, not `L’Ardent`; a one-letter starter (`A`, `I`, `À`)
@@ -82,7 +96,15 @@ fn opens_after(s: &str, space: usize, k: usize, to: usize) -> bool {
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()),
         _ => false,
     };
-    goes_on
+    if !goes_on || starter_at(s, k).is_none() {
+        return false;
+    }
+    // A lower-case word: in a title-case run (`Can You Feel It`) a capital says nothing.
+    let prev = &s[word_start(s, space)..space];
+    prev.chars().nth(1).is_some()
+        && prev.starts_with(char::is_lowercase)
+        && !is_non_final(prev)
+        && !introduces_name(prev)
         && s[k..to]
             .split_whitespace()
             .nth(MIN_REST_WORDS - 1)

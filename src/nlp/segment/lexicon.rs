@@ -181,16 +181,20 @@ fn contains(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }
 
-/// `w` with its first letter lower-cased (`Le` → `le`), borrowed when already so.
-fn lower_first(w: &str) -> std::borrow::Cow<'_, str> {
-    match w.chars().next() {
-        Some(c) if c.is_uppercase() => {
-            let mut s: String = c.to_lowercase().collect();
-            s.push_str(&w[c.len_utf8()..]);
-            std::borrow::Cow::Owned(s)
-        }
-        _ => std::borrow::Cow::Borrowed(w),
-    }
+/// Whether `list` holds `w` with its first letter lower-cased (`Le` → `le`), compared in
+/// place (no allocation): the scan asks this at many capitalised words.
+fn contains_lower_first(list: &[&str], w: &str) -> bool {
+    let Some(c) = w.chars().next() else {
+        return false;
+    };
+    let mut lower = c.to_lowercase();
+    let (Some(l), None) = (lower.next(), lower.next()) else {
+        return false; // no list word starts with a letter that lower-cases to two
+    };
+    let rest = &w[c.len_utf8()..];
+    let len = l.len_utf8() + rest.len();
+    list.iter()
+        .any(|e| e.len() == len && e.starts_with(l) && e.ends_with(rest))
 }
 
 /// Start of the run of letters ending at byte `end` of `s`.
@@ -222,14 +226,13 @@ pub fn before_stop(s: &str, end: usize) -> Before {
     if contains(TITLES, w) {
         return Before::Title;
     }
-    let lw = lower_first(w);
-    if contains(NEVER_FINAL, &lw) {
+    if contains_lower_first(NEVER_FINAL, w) {
         return Before::Title;
     }
     if single && first.is_uppercase() {
         return Before::Initial;
     }
-    if contains(AMBIGUOUS, &lw) {
+    if contains_lower_first(AMBIGUOUS, w) {
         return Before::Abbrev;
     }
     Before::Plain
@@ -285,7 +288,7 @@ const ELIDED: &[&str] = &[
 
 /// A word that usually starts a sentence (`Le`, `Elle`, `The`), not a name.
 pub fn is_starter(word: &str) -> bool {
-    !word.is_empty() && contains(STARTERS, &lower_first(word))
+    contains_lower_first(STARTERS, word)
 }
 
 /// The word at byte `i` when it is a capitalised sentence starter, elided forms only
@@ -295,7 +298,7 @@ pub fn starter_at(s: &str, i: usize) -> Option<&str> {
     if !w.starts_with(char::is_uppercase) || !is_starter(w) {
         return None;
     }
-    let elided = contains(ELIDED, &lower_first(w));
+    let elided = contains_lower_first(ELIDED, w);
     let apostrophe = matches!(s[i + w.len()..].chars().next(), Some('\'' | '’'));
     (!elided || apostrophe).then_some(w)
 }
@@ -316,17 +319,18 @@ pub fn continues_before_lower(word: &str) -> bool {
     contains(BEFORE_LOWER, &word.to_lowercase())
 }
 
-/// A word after which a capitalised starter begins a name or a title, not a sentence.
+/// A lower-case word after which a capitalised starter begins a name or a title, not a
+/// sentence.
 pub fn introduces_name(word: &str) -> bool {
-    let w = word.to_lowercase();
-    contains(NAME_INTRODUCERS, &w)
-        || w.strip_suffix(['s', 'x'])
+    contains(NAME_INTRODUCERS, word)
+        || word
+            .strip_suffix(['s', 'x'])
             .is_some_and(|w| contains(NAME_INTRODUCERS, w))
 }
 
 /// A word a sentence cannot end on (`de`, `the`, and titles such as `Mme`).
 pub fn is_non_final(word: &str) -> bool {
-    !word.is_empty() && (contains(NON_FINAL, &lower_first(word)) || contains(TITLES, word))
+    !word.is_empty() && (contains_lower_first(NON_FINAL, word) || contains(TITLES, word))
 }
 
 #[cfg(test)]
@@ -376,5 +380,23 @@ mod tests {
         assert!(is_non_final("de"));
         assert!(is_non_final("Mme"));
         assert!(!is_non_final("Bamako"));
+        assert!(introduces_name("roman") && introduces_name("albums"));
+        assert!(!introduces_name("otage"));
+    }
+
+    #[test]
+    fn every_list_word_fits_the_lookup_buffer() {
+        for w in STARTERS
+            .iter()
+            .chain(NON_FINAL)
+            .chain(NEVER_FINAL)
+            .chain(AMBIGUOUS)
+        {
+            assert!(w.len() <= 30, "{w}");
+            assert!(
+                contains_lower_first(STARTERS, w) == STARTERS.contains(w),
+                "{w}"
+            );
+        }
     }
 }
