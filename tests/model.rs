@@ -11,12 +11,16 @@ mod agree_cache;
 mod analysis_props;
 #[path = "model/config_fuzz.rs"]
 mod config_fuzz;
+#[path = "model/cue_counts.rs"]
+mod cue_counts;
 #[path = "model/export_props.rs"]
 mod export_props;
 #[path = "model/fuzz_props.rs"]
 mod fuzz_props;
 #[path = "model/highlight.rs"]
 mod highlight;
+#[path = "model/huge_unit.rs"]
+mod huge_unit;
 #[path = "model/segment_accuracy.rs"]
 mod segment_accuracy;
 #[path = "model/segment_props.rs"]
@@ -31,4 +35,6 @@ mod suggest;
 mod suggest_classes;
 #[path = "model/suggest_model.rs"]
 mod suggest_model;
+#[path = "model/suggest_opinion.rs"]
+mod suggest_opinion;
 mod support;

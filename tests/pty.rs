@@ -9,6 +9,8 @@ mod crash;
 mod disk;
 #[path = "pty/hostile.rs"]
 mod hostile;
+#[path = "pty/huge_unit.rs"]
+mod huge_unit;
 #[path = "pty/keys.rs"]
 mod keys;
 #[path = "pty/path_safety.rs"]

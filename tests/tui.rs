@@ -5,6 +5,8 @@
 mod blind;
 #[path = "tui/corrections.rs"]
 mod corrections;
+#[path = "tui/huge_unit.rs"]
+mod huge_unit;
 #[path = "tui/keymaps.rs"]
 mod keymaps;
 #[path = "tui/keys_doc.rs"]

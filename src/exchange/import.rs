@@ -8,7 +8,7 @@
 //! own span (kept by the sidecar as an unattached label, exported at that span). Nothing is
 //! overwritten with a different label unless asked.
 
-use crate::model::annotations::{Annotations, GoldWrite};
+use crate::model::annotations::{Annotations, GoldWrite, same_text};
 use crate::model::annotator::Annotator;
 use crate::model::corpus::Corpus;
 use crate::model::document::Document;
@@ -232,7 +232,7 @@ fn apply(
             None => ann
                 .orphans
                 .iter()
-                .find(|o| o.start == start && o.end == end && o.text == rec.text)
+                .find(|o| (o.start, o.end) == (start, end) && same_text(&o.text, &rec.text))
                 .map(|o| o.label),
         };
         match existing {
@@ -256,8 +256,9 @@ fn apply(
                 ann.set(i, Some(rec));
             }
             None => {
-                ann.orphans
-                    .retain(|o| !(o.start == start && o.end == end && o.text == rec.text));
+                ann.orphans.retain(|o| {
+                    !((o.start, o.end) == (start, end) && same_text(&o.text, &rec.text))
+                });
                 ann.orphans.push(rec);
             }
         }

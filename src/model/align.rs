@@ -11,7 +11,8 @@ use crate::model::annotator::Annotator;
 use crate::model::corpus::{Entry, sidecar_path};
 use crate::model::document::{Document, Unreadable};
 use crate::model::label::Label;
-use crate::model::sidecar::{self, Record};
+use crate::model::sidecar::{self, Record, capped};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 /// Overlap needed to match a label to a unit, as a share of the shorter of the two spans.
@@ -83,7 +84,10 @@ impl Aligned {
         for (c, recs) in records.into_iter().enumerate().take(cols) {
             for r in recs {
                 match doc.sentence_at(r.start, r.end) {
-                    Some(i) if cells[i][c].is_none() && doc.sentence_text(i) == r.text => {
+                    Some(i)
+                        if cells[i][c].is_none()
+                            && capped::matches(&r.text, doc.sentence_text(i)) =>
+                    {
                         cells[i][c] = Some(r)
                     }
                     _ => left.push((c, r)),
@@ -175,13 +179,14 @@ fn by_text(
     moved: &mut [usize],
     left: Vec<(usize, Record)>,
 ) -> Vec<(usize, Record)> {
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<Cow<str>, Vec<usize>> = HashMap::new();
     for i in 0..doc.sentences.len() {
-        index.entry(doc.sentence_text(i)).or_default().push(i);
+        let key = capped::stored(doc.sentence_text(i));
+        index.entry(key).or_default().push(i);
     }
     let mut rest = Vec::new();
     for (c, r) in left {
-        let best = index.get(r.text.as_str()).and_then(|cand| {
+        let best = index.get(&capped::stored(&r.text)).and_then(|cand| {
             cand.iter()
                 .copied()
                 .filter(|&i| cells[i][c].is_none())
@@ -209,7 +214,8 @@ fn group_by_span(
 ) -> (Vec<Group>, Vec<(usize, Record)>) {
     let mut by_span: BTreeMap<(usize, usize, String), Group> = BTreeMap::new();
     for (c, r) in left {
-        let g = by_span.entry((r.start, r.end, r.text.clone())).or_default();
+        let key = (r.start, r.end, capped::stored(&r.text).into_owned());
+        let g = by_span.entry(key).or_default();
         if g.iter().any(|(gc, _)| *gc == c) {
             unmatched[c].push(r);
         } else {

@@ -7,9 +7,10 @@ use crate::model::annotator::Annotator;
 use crate::model::corpus::sidecar_path;
 use crate::model::document::Document;
 use crate::model::label::Label;
-use crate::model::sidecar::{self, DocStatus, Note, Record, Sidecar, SidecarError};
+use crate::model::sidecar::{self, DocStatus, Note, Record, Sidecar, SidecarError, capped};
 use crate::nlp::segment;
 use crate::store::atomic::{FolderId, folder_replaced};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -85,7 +86,9 @@ pub fn place<T: Anchored>(
     for r in items {
         let (start, end) = r.span();
         match doc.sentence_at(start, end) {
-            Some(i) if slots[i].is_none() && doc.sentence_text(i) == r.anchor_text() => {
+            Some(i)
+                if slots[i].is_none() && capped::matches(r.anchor_text(), doc.sentence_text(i)) =>
+            {
                 slots[i] = Some(r)
             }
             _ => pending.push(r),
@@ -94,12 +97,17 @@ pub fn place<T: Anchored>(
     if pending.is_empty() {
         return (slots, unplaced, moved);
     }
-    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Keyed by the text as records keep it, so a capped record finds its unit by its
+    // start, length and digest.
+    let mut by_text: HashMap<Cow<str>, Vec<usize>> = HashMap::new();
     for i in 0..doc.sentences.len() {
-        by_text.entry(doc.sentence_text(i)).or_default().push(i);
+        by_text
+            .entry(capped::stored(doc.sentence_text(i)))
+            .or_default()
+            .push(i);
     }
     for mut r in pending {
-        let best = by_text.get(r.anchor_text()).and_then(|c| {
+        let best = by_text.get(&capped::stored(r.anchor_text())).and_then(|c| {
             c.iter()
                 .copied()
                 .filter(|&i| slots[i].is_none())
@@ -135,7 +143,8 @@ pub(crate) fn exact_labels(doc: &Document, annotator: &Annotator) -> Option<Vec<
 /// annotators of an article (and not at all for an article with no sidecar).
 pub struct Exact<'d> {
     doc: &'d Document,
-    as_is: std::cell::OnceCell<Vec<bool>>,
+    /// Each sentence's text as a record keeps it, and whether it is written as is.
+    as_is: std::cell::OnceCell<Vec<(Cow<'d, str>, bool)>>,
 }
 
 impl<'d> Exact<'d> {
@@ -206,7 +215,11 @@ impl<'d> Exact<'d> {
             *meta = Some(m);
             let as_is = self.as_is.get_or_init(|| {
                 (0..doc.sentences.len())
-                    .map(|i| sidecar::written_as_is(doc.sentence_text(i)))
+                    .map(|i| {
+                        let t = capped::stored(doc.sentence_text(i));
+                        let as_is = sidecar::written_as_is(&t);
+                        (t, as_is)
+                    })
                     .collect()
             });
             let mut seen = vec![false; doc.sentences.len()];
@@ -218,7 +231,7 @@ impl<'d> Exact<'d> {
                     _ => doc.sentence_at(start, end)?,
                 };
                 next = i + 1;
-                Some((i, doc.sentence_text(i), as_is[i]))
+                Some((i, as_is[i].0.as_ref(), as_is[i].1))
             };
             sidecar::visit_exact(bytes, sentence, |i, label, at, note| {
                 if std::mem::replace(&mut seen[i], true) {
@@ -456,7 +469,7 @@ impl Annotations {
         let new = note.map(|n| Note {
             start: s.start,
             end: s.end,
-            text: doc.sentence_text(i).to_string(),
+            text: capped::stored(doc.sentence_text(i)).into_owned(),
             note: n.to_string(),
             at: now,
         });
@@ -702,7 +715,7 @@ impl Annotations {
             if !self
                 .orphans
                 .iter()
-                .any(|m| m.start == o.start && m.end == o.end && m.text == o.text)
+                .any(|m| (m.start, m.end) == (o.start, o.end) && same_text(&m.text, &o.text))
             {
                 self.orphans.push(o);
             }
@@ -710,6 +723,11 @@ impl Annotations {
         self.seen = seen;
         Ok(())
     }
+}
+
+/// Whether two records' texts name the same unit, whichever form each holds.
+pub fn same_text(a: &str, b: &str) -> bool {
+    a == b || capped::stored(a) == capped::stored(b)
 }
 
 /// Test set-up shared by the model's unit tests: `who` labels sentence `i` with `l` for
@@ -745,7 +763,7 @@ mod tests {
         let mut out = vec![None; doc.sentences.len()];
         for r in sidecar.records() {
             let i = doc.sentence_at(r.start, r.end)?;
-            if out[i].is_some() || doc.sentence_text(i) != r.text {
+            if out[i].is_some() || !capped::matches(&r.text, doc.sentence_text(i)) {
                 return None;
             }
             out[i] = Some(r);

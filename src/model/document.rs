@@ -152,7 +152,8 @@ impl Document {
             && (after.is_empty() || after.starts_with('\n'));
         let core = text.trim_end_matches(['»', '”', '"', '*', '_', ' ']);
         let terminal = core.ends_with(['.', '!', '?', '…', ';', ':', ',']);
-        whole_line && !terminal && text.split_whitespace().count() <= HEADING_WORDS
+        // Counted no further than needed: a unit can be megabytes of words.
+        whole_line && !terminal && text.split_whitespace().nth(HEADING_WORDS).is_none()
     }
 
     /// Index of the sentence with exactly this span.

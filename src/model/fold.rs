@@ -39,8 +39,30 @@ pub fn find(hay: &str, needle: &str) -> Option<(usize, usize)> {
     if needle.is_empty() {
         return None;
     }
+    // A unit of megabytes is folded a window at a time, so a search costs memory by the
+    // window, not by the unit (the folded text keeps an offset per byte). Windows overlap
+    // by more than a match can span, so none is missed, and the first is found first.
+    let overlap = 4 * needle.len() + 256;
+    let mut from = 0;
+    loop {
+        let to = hay.ceil_char_boundary(from + WINDOW.max(2 * overlap));
+        if let Some((s, e)) = find_in(&hay[from..to], &needle) {
+            return Some((from + s, from + e));
+        }
+        if to == hay.len() {
+            return None;
+        }
+        from = hay.floor_char_boundary(to - overlap);
+    }
+}
+
+/// How much of a text [`find`] folds at a time.
+const WINDOW: usize = 1 << 20;
+
+/// [`find`] in one window, with the needle folded.
+fn find_in(hay: &str, needle: &str) -> Option<(usize, usize)> {
     let (folded, from) = fold_with_offsets(hay, 0);
-    let at = folded.find(&needle)?;
+    let at = folded.find(needle)?;
     let start = from[at];
     let last = from[at + needle.len() - 1];
     let end = last + hay[last..].chars().next().map_or(0, char::len_utf8);
@@ -55,6 +77,24 @@ pub fn contains_folded(hay: &str, folded_needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_match_across_windows_is_found_with_its_offsets() {
+        let mut hay = "é".repeat(WINDOW / 2 - 3);
+        hay.push_str("l'État dit");
+        let (s, e) = find(&hay, "ETAT DIT").unwrap();
+        assert_eq!(&hay[s..e], "État dit");
+        assert!(
+            s < WINDOW && e > WINDOW,
+            "{s}..{e} straddles the first window's end"
+        );
+        assert_eq!(find(&hay, "état"), Some((s, s + "État".len())));
+        assert_eq!(find(&hay, "absent"), None);
+        // The first of two matches, the second in a later window.
+        hay.push_str(&"x".repeat(3 * WINDOW));
+        hay.push_str("État");
+        assert_eq!(find(&hay, "etat").map(|m| m.0), Some(s));
+    }
 
     #[test]
     fn case_and_accents_are_ignored_and_offsets_point_into_the_original() {

@@ -8,6 +8,7 @@
 
 use crate::model::assign::{self, Plan};
 use crate::model::cuts::{self, Cuts};
+use crate::model::sidecar::capped::stored;
 use crate::model::sidecar::{self, DocStatus, Note, Record, Sidecar, SidecarError};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -51,11 +52,12 @@ fn newer(a: &Record, b: &Record) -> bool {
     label_time(&a.at) > label_time(&b.at)
 }
 
-/// Identity of a sentence's record: its span and text.
+/// Identity of a sentence's record: its span and text (as records keep it, so a whole
+/// text from an older sidecar and its capped form are one key).
 type Key = (usize, usize, String);
 
 fn key(r: &Record) -> Key {
-    (r.start, r.end, r.text.clone())
+    (r.start, r.end, stored(&r.text).into_owned())
 }
 
 fn by_key(records: &[Record]) -> BTreeMap<Key, &Record> {
@@ -139,7 +141,7 @@ fn merge_cuts(base: &Cuts, ours: &Cuts, theirs: &Cuts) -> Cuts {
 /// Notes of unlabeled sentences: a side that kept the base note takes the other's
 /// change; both changed, the newer note wins.
 fn merge_notes(base: Option<&Sidecar>, ours: &Sidecar, theirs: &Sidecar) -> Vec<Note> {
-    let span = |n: &Note| (n.start, n.end, n.text.clone());
+    let span = |n: &Note| (n.start, n.end, stored(&n.text).into_owned());
     let of = |s: Option<&Sidecar>| -> BTreeMap<_, Note> {
         s.map(|s| s.notes.iter().map(|n| (span(n), n.clone())).collect())
             .unwrap_or_default()

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use std::io;
 use std::path::{Path, PathBuf};
 
+pub mod capped;
 mod fast;
 
 pub use fast::{Expected, visit_exact, written_as_is};
@@ -85,7 +86,8 @@ pub struct Record {
     /// UTF-8 byte offsets `[start, end)` into the article file.
     pub start: usize,
     pub end: usize,
-    /// The sentence text, to re-attach the label after an edit.
+    /// The sentence text, to re-attach the label after an edit; a unit longer than
+    /// [`capped::MAX_TEXT_BYTES`] keeps its start, length and digest ([`capped`]).
     pub text: String,
     pub label: Label,
     /// When it was labeled, RFC 3339 UTC.
@@ -150,12 +152,12 @@ const _: () = {
 };
 
 impl Record {
-    /// A label made now.
+    /// A label made now on the unit whose text is `text` (kept as [`capped::stored`]).
     pub fn new(start: usize, end: usize, text: &str, label: Label, how: How) -> Record {
         Record {
             start,
             end,
-            text: text.to_string(),
+            text: capped::stored(text).into_owned(),
             label,
             at: now(),
             how,
@@ -482,7 +484,7 @@ pub fn render<'a>(sidecar: &Sidecar, label_lines: impl IntoIterator<Item = &'a s
             out.push_str(", note: ");
             push_str_lit(&mut out, &n.note);
             out.push_str(", text: ");
-            push_str_lit(&mut out, &n.text);
+            push_str_lit(&mut out, &capped::stored(&n.text));
             out.push_str("),\n");
         }
         out.push_str("  ],\n");
@@ -550,8 +552,9 @@ pub fn record_line(r: &Record) -> String {
         push_str_lit(&mut out, a);
         out.push(')');
     }
+    // A whole text read from an older sidecar is written capped like a new one.
     out.push_str(", text: ");
-    push_str_lit(&mut out, &r.text);
+    push_str_lit(&mut out, &capped::stored(&r.text));
     out.push(')');
     out
 }

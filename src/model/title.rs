@@ -53,8 +53,11 @@ const BYLINE_WORDS: &[&str] = &[
 
 /// The title of `text`, made terminal-safe; the file name when the text has none.
 pub fn title_of(text: &str, fallback: &str) -> String {
+    // A title is at most a few words long: each line is looked at as far as its first
+    // kibibyte, so a one-line article of megabytes costs no more than a short one.
     let lines = text
         .lines()
+        .map(|l| &l[..l.floor_char_boundary(1 << 10)])
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|l| !l.is_empty());
     let mut first_body = None;

@@ -19,6 +19,29 @@ use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
+/// The most of one unit the rules and the model look at. A unit without a sentence end
+/// can be an article of tens of megabytes; its highlights and suggestion come from this
+/// much of its start, so that the cost of one unit stays bounded (the suggestion says so).
+pub const MAX_UNIT_BYTES: usize = 64 << 10;
+
+/// The reason a suggestion gives when its unit was cut to [`MAX_UNIT_BYTES`].
+pub fn capped_reason() -> String {
+    format!(
+        "only the first {} KiB of this unit analysed",
+        MAX_UNIT_BYTES >> 10
+    )
+}
+
+/// `end`, or the end of the first [`MAX_UNIT_BYTES`] of `text[start..end]` (on a
+/// character boundary), and whether it was cut. The trainer learns from the same part of
+/// a unit that suggestions look at.
+pub fn bounded(text: &str, start: usize, end: usize) -> (usize, bool) {
+    if end.saturating_sub(start) <= MAX_UNIT_BYTES || end > text.len() {
+        return (end, false);
+    }
+    (text.floor_char_boundary(start + MAX_UNIT_BYTES), true)
+}
+
 /// Highlights and a suggestion for one sentence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SentenceAnalysis {
@@ -170,6 +193,7 @@ impl Analyzer {
         start: usize,
         end: usize,
     ) -> SentenceAnalysis {
+        let (end, capped) = bounded(text, start, end);
         let (mut spans, ev_skip, cont, toks) = self.evidence_and_tokens(text, lang, start, end);
         let ev = Evidence {
             text,
@@ -190,6 +214,12 @@ impl Analyzer {
                 })
             }
         };
+        let suggestion = suggestion.map(|mut s| {
+            if capped {
+                s.reasons.push(capped_reason());
+            }
+            s
+        });
         if !self.highlights {
             spans.clear();
         }
@@ -205,6 +235,7 @@ impl Analyzer {
         start: usize,
         end: usize,
     ) -> (Vec<Span>, Option<&'static str>, bool) {
+        let (end, _) = bounded(text, start, end);
         let (spans, why, cont, _) = self.evidence_and_tokens(text, lang, start, end);
         (spans, why, cont)
     }

@@ -236,7 +236,8 @@ fn examples_until(
                 continue;
             }
             let s = m.doc.sentences[i];
-            let (spans, skip, cont) = analyzer.evidence(&m.doc.raw, lang, s.start, s.end);
+            let (end, _) = crate::nlp::analysis::bounded(&m.doc.raw, s.start, s.end);
+            let (spans, skip, cont) = analyzer.evidence(&m.doc.raw, lang, s.start, end);
             let ev = crate::nlp::suggest::Evidence {
                 text: &m.doc.raw,
                 spans: &spans,
@@ -244,7 +245,7 @@ fn examples_until(
                 continues_attribution: cont,
             };
             let rules = crate::nlp::suggest::rules(&ev);
-            let f = features::extract(&ev, &m.doc.raw, s.start, s.end, &rules);
+            let f = features::extract(&ev, &m.doc.raw, s.start, end, &rules);
             per_fold[fold] += labels.len();
             for label in labels {
                 out.push(Labeled {

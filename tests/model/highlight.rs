@@ -164,7 +164,7 @@ fn fr_claims_dates_figures_places() {
         "{v:?}"
     );
     let v = show(Lang::Fr, "Le chômage a baissé de 3,5 % en 2023.");
-    assert!(has(&v, Kind::Claim, "figure", "3,5"), "{v:?}");
+    assert!(has(&v, Kind::Claim, "figure", "3,5 %"), "{v:?}");
     assert!(has(&v, Kind::Claim, "date", "en 2023"), "{v:?}");
 }
 

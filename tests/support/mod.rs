@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod huge;
 pub mod pty;
 pub mod sample;
 pub mod tui;

@@ -8,7 +8,7 @@ use crate::model::annotations::{Annotations, Exact};
 use crate::model::corpus::Entry;
 use crate::model::document::{ArticleError, Document};
 use crate::model::label::Label;
-use crate::model::sidecar::DocStatus;
+use crate::model::sidecar::{DocStatus, capped};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -146,7 +146,8 @@ pub fn load(
             }
         }
         for o in &ann.orphans {
-            if doc.raw.get(o.start..o.end) == Some(o.text.as_str()) && o.start < o.end {
+            let on_text = doc.raw.get(o.start..o.end);
+            if on_text.is_some_and(|t| capped::matches(&o.text, t)) && o.start < o.end {
                 spans
                     .entry((o.start, o.end))
                     .or_default()

@@ -31,11 +31,21 @@ pub fn claims(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        if let Some(e) = relative_date(toks, i, lex) {
+            out.push(span(t.start, toks[e].end, "date"));
+            i = e + 1;
+            continue;
+        }
+        if let Some((s, e)) = time_of_day(toks, i).or_else(|| century(toks, i, lex)) {
+            out.push(span(toks[s].start, toks[e].end, "date"));
+            i = e + 1;
+            continue;
+        }
         let number = t.digit || t.is(flag::NUMBER);
         let month = t.is(flag::MONTH) && (t.digit || i > 0);
         if t.is(flag::WEEKDAY) && !month && !toks.get(i + 1).is_some_and(|n| n.digit) {
             // `mardi`, `on Tuesday`: a day named for an event.
-            let s = if i > 0
+            let mut s = if i > 0
                 && matches!(
                     toks[i - 1].norm.as_str(),
                     "on" | "le" | "ce" | "dès" | "depuis"
@@ -44,8 +54,20 @@ pub fn claims(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
             } else {
                 i
             };
-            out.push(span(toks[s].start, t.end, "date"));
-            i += 1;
+            // `last Monday`, `on Monday morning`, `samedi soir`, `lundi dernier`.
+            if s > 0 && lex.day_before.contains(toks[s - 1].norm.as_str()) {
+                s -= 1;
+            }
+            let mut e = i;
+            if toks
+                .get(i + 1)
+                .is_some_and(|n| lex.day_parts.contains(n.norm.as_str()))
+                && !is_clause_break(gap(text, toks, i + 1))
+            {
+                e += 1;
+            }
+            out.push(span(toks[s].start, toks[e].end, "date"));
+            i = e + 1;
             continue;
         }
         if number || month {
@@ -53,7 +75,14 @@ pub fn claims(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
             let rule = if date { "date" } else { "figure" };
             let bare = e == i && !t.digit && !date;
             if !bare {
-                out.push(span(toks[s].start, toks[e].end, rule));
+                let after = &text[toks[e].end..];
+                let sign = after.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+                let end = if sign.starts_with('%') {
+                    toks[e].end + (after.len() - sign.len()) + 1
+                } else {
+                    toks[e].end
+                };
+                out.push(span(toks[s].start, end, rule));
             }
             i = e + 1;
             continue;
@@ -63,7 +92,7 @@ pub fn claims(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
             && i + 1 < toks.len()
             && !toks[i + 1].is(flag::MONTH | flag::WEEKDAY)
         {
-            let mut e = i;
+            let mut e = noun_of_name(text, toks, i, lex).unwrap_or(i);
             while e + 1 < toks.len()
                 && (toks[e + 1].cap
                     || (e > i && matches!(toks[e + 1].norm.as_str(), "de" | "du" | "of")))
@@ -73,6 +102,25 @@ pub fn claims(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
             }
             while e > i && !toks[e].cap {
                 e -= 1;
+            }
+            // `dans les régions de Mopti, Gao ou Nara`: the names listed after a plural.
+            let plural = e > i
+                && toks[i + 1..e]
+                    .iter()
+                    .any(|t| !t.cap && t.norm.ends_with('s'));
+            while plural && e + 2 < toks.len() && toks[e + 1].cap {
+                let g = gap(text, toks, e + 1).trim();
+                if g != "," {
+                    break;
+                }
+                e += 1;
+            }
+            if plural
+                && e + 2 < toks.len()
+                && matches!(toks[e + 1].norm.as_str(), "et" | "ou" | "and" | "or")
+                && toks[e + 2].cap
+            {
+                e += 2;
             }
             // `entre Lyon et Grenoble`, `between Leeds and York`
             let and = toks
@@ -110,6 +158,127 @@ pub fn claims(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
         }
     }
     out
+}
+
+/// After a place preposition, a common noun and `de`/`of` before a name: `au diocèse
+/// de Saint-Omer`, `à l'ouest d'Oran`, `in the city of Leeds`. The index of the `de`,
+/// the name then extends the span as after the preposition itself.
+fn noun_of_name(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> Option<usize> {
+    // Only where a place is meant: `sur le rejet de l'ONU` names no place.
+    let spatial = matches!(
+        toks[i].norm.as_str(),
+        "à" | "au" | "aux" | "dans" | "près" | "in" | "at" | "near"
+    );
+    if !spatial {
+        return None;
+    }
+    let det = |t: &Tok| {
+        matches!(
+            t.norm.as_str(),
+            "le" | "la" | "l" | "les" | "un" | "une" | "the" | "a" | "an"
+        )
+    };
+    let mut k = i + 1;
+    if toks.get(k).is_some_and(det) {
+        k += 1;
+    }
+    let nouns = k;
+    while k < toks.len()
+        && k < nouns + 2
+        && !toks[k].cap
+        && !toks[k].digit
+        && !lex.function_words.contains(toks[k].norm.as_str())
+    {
+        k += 1;
+    }
+    if k == nouns {
+        return None;
+    }
+    let of = toks.get(k)?;
+    if !matches!(of.norm.as_str(), "de" | "du" | "des" | "d" | "of") {
+        return None;
+    }
+    let mut name = k + 1;
+    if toks.get(name).is_some_and(det) {
+        name += 1;
+    }
+    let ok = toks.get(name).is_some_and(|n| n.cap && !n.is(flag::MONTH))
+        && !(i + 1..=name).any(|j| is_clause_break(gap(text, toks, j)));
+    ok.then_some(name - 1)
+}
+
+/// A date relative to the time of writing, ending at the returned token: `hier`, `ce
+/// week-end`, `last week`.
+fn relative_date(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<usize> {
+    let (n, ()) = lex
+        .relative_dates
+        .longest_by(toks.len(), i, |j| toks[j].stem())?;
+    Some(i + n - 1)
+}
+
+/// A time of day with its preposition: `à 14h`, `vers 20h30`, `at 3 p.m.`, `at 9am`.
+fn time_of_day(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+    let t = &toks[i];
+    if !t.digit {
+        return None;
+    }
+    let w = t.norm.as_str();
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &w[digits..];
+    let clock = |r: &str| {
+        r.strip_prefix('h').is_some_and(|m| {
+            m.is_empty() || (m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit()))
+        }) || matches!(r, "am" | "pm")
+    };
+    let mut e = i;
+    if digits > 2 || !(clock(rest) || rest.is_empty()) {
+        return None;
+    }
+    if rest.is_empty() {
+        let next = |k: usize| toks.get(i + k).map(|t| t.norm.as_str());
+        match (next(1), next(2)) {
+            (Some("p" | "a"), Some("m")) => e = i + 2,
+            (Some("pm" | "am" | "heures" | "h"), _) => e = i + 1,
+            _ => return None,
+        }
+    }
+    let s = if i > 0
+        && matches!(
+            toks[i - 1].norm.as_str(),
+            "à" | "vers" | "dès" | "avant" | "après" | "at" | "around" | "by" | "until"
+        ) {
+        i - 1
+    } else {
+        i
+    };
+    Some((s, e))
+}
+
+/// A century: `au XIXe siècle`, `du XXe siècle`, `in the 19th century`.
+fn century(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<(usize, usize)> {
+    let noun = toks.get(i + 1)?;
+    if !lex.century.contains(noun.norm.as_str()) {
+        return None;
+    }
+    let w = toks[i].norm.as_str();
+    let roman = w
+        .strip_suffix("er")
+        .or_else(|| w.strip_suffix('e'))
+        .is_some_and(|r| !r.is_empty() && r.chars().all(|c| matches!(c, 'i' | 'v' | 'x')));
+    let ordinal = toks[i].digit && ["st", "nd", "rd", "th"].iter().any(|o| w.ends_with(o));
+    if !(roman || ordinal) {
+        return None;
+    }
+    let s = if i > 0
+        && matches!(
+            toks[i - 1].norm.as_str(),
+            "au" | "du" | "le" | "des" | "aux" | "the" | "in" | "since"
+        ) {
+        i - 1
+    } else {
+        i
+    };
+    Some((s, i + 1))
 }
 
 /// Joins claims of one kind listed together into one span, as a reader checks them:
@@ -225,7 +394,18 @@ fn figure(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> (usize, usize, b
         }
         return (s, e, true);
     }
-    if is_year(&toks[e]) && e == i {
+    // `en 1178`, `in 1066`: an older year reads as one after a date preposition.
+    let old_year = toks[e].norm.len() == 4
+        && toks[e]
+            .norm
+            .parse::<u32>()
+            .is_ok_and(|y| (1000..1800).contains(&y))
+        && i > 0
+        && matches!(
+            toks[i - 1].norm.as_str(),
+            "en" | "depuis" | "dès" | "in" | "since"
+        );
+    if (is_year(&toks[e]) || old_year) && e == i {
         if s == i
             && i > 0
             && matches!(
@@ -237,6 +417,16 @@ fn figure(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> (usize, usize, b
         }
         return (s, e, true);
     }
+    // `80 %`, `12 pour cent`, `5 percent`: the span ends after the sign or the words.
+    let percent = (e + 1 < toks.len())
+        .then(|| {
+            lex.percent
+                .longest_by(toks.len(), e + 1, |j| toks[j].stem())
+        })
+        .flatten();
+    if let Some((n, ())) = percent {
+        return (s, e + n, false);
+    }
     if text[toks[e].end..].trim_start().starts_with('%') {
         return (s, e, false);
     }
@@ -246,6 +436,7 @@ fn figure(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> (usize, usize, b
         let g = gap(text, toks, e + 1);
         if is_clause_break(g)
             || n.digit
+            || lex.relatives.contains(n.norm.as_str())
             || (lex.function_words.contains(n.norm.as_str())
                 && !matches!(n.norm.as_str(), "de" | "d" | "of"))
         {
@@ -271,4 +462,154 @@ fn figure(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> (usize, usize, b
         _ => {}
     }
     (s, e, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::highlight::tokens::tokenize;
+    use crate::nlp::lang::Lang;
+
+    /// The claim texts of `s` with their rules.
+    fn found(lang: Lang, s: &str) -> Vec<(String, &'static str)> {
+        let lex = Lexicon::builtin(lang);
+        let toks = tokenize(&lex, s, 0, s.len());
+        claims(s, &toks, &lex)
+            .into_iter()
+            .map(|c| (s[c.start..c.end].to_string(), c.rule))
+            .collect()
+    }
+
+    fn has(lang: Lang, s: &str, want: &str, rule: &str) {
+        let f = found(lang, s);
+        assert!(f.iter().any(|(t, r)| t == want && *r == rule), "{s}: {f:?}");
+    }
+
+    #[test]
+    fn relative_dates_and_times_are_dates() {
+        has(Lang::Fr, "Le pont a été fermé hier soir.", "hier", "date");
+        has(
+            Lang::Fr,
+            "Le marché ouvrira ce week-end.",
+            "ce week-end",
+            "date",
+        );
+        has(Lang::Fr, "La séance reprend à 14h30.", "à 14h30", "date");
+        has(
+            Lang::Fr,
+            "Le maire a parlé lundi dernier.",
+            "lundi dernier",
+            "date",
+        );
+        has(
+            Lang::Fr,
+            "Nous sommes partis samedi soir.",
+            "samedi soir",
+            "date",
+        );
+        has(
+            Lang::En,
+            "The bridge was closed yesterday.",
+            "yesterday",
+            "date",
+        );
+        has(Lang::En, "The council met last week.", "last week", "date");
+        has(
+            Lang::En,
+            "The mayor spoke on Monday morning.",
+            "on Monday morning",
+            "date",
+        );
+        has(
+            Lang::En,
+            "The hearing resumes at 3 p.m. sharp.",
+            "at 3 p.m",
+            "date",
+        );
+        has(Lang::En, "Doors open at 9am.", "at 9am", "date");
+        // `aujourd'hui` is as often `nowadays`: not a checkable date.
+        assert!(found(Lang::Fr, "La ville vit aujourd'hui un paradoxe.").is_empty());
+    }
+
+    #[test]
+    fn centuries_old_years_and_percentages() {
+        has(
+            Lang::Fr,
+            "Le moulin date du XVIIe siècle.",
+            "du XVIIe siècle",
+            "date",
+        );
+        has(
+            Lang::En,
+            "The mill dates from the 17th century.",
+            "from the 17th century",
+            "date",
+        );
+        has(
+            Lang::Fr,
+            "La chapelle fut bâtie en 1245.",
+            "en 1245",
+            "date",
+        );
+        has(Lang::En, "The chapel was built in 1245.", "in 1245", "date");
+        has(
+            Lang::Fr,
+            "Le chômage atteint 7,5 % de la population.",
+            "7,5 %",
+            "figure",
+        );
+        has(
+            Lang::Fr,
+            "Les prix ont monté de 12 pour cent.",
+            "12 pour cent",
+            "figure",
+        );
+        has(
+            Lang::En,
+            "Prices rose by 12 percent.",
+            "12 percent",
+            "figure",
+        );
+    }
+
+    #[test]
+    fn places_named_after_a_common_noun() {
+        has(
+            Lang::Fr,
+            "Il est né au village de Saint-Malo.",
+            "au village de Saint-Malo",
+            "place",
+        );
+        has(
+            Lang::Fr,
+            "La ferme se trouve à l'ouest d'Angers.",
+            "à l'ouest d'Angers",
+            "place",
+        );
+        has(
+            Lang::Fr,
+            "Les pluies ont frappé dans les communes de Brest, Morlaix ou Quimper.",
+            "dans les communes de Brest, Morlaix ou Quimper",
+            "place",
+        );
+        has(
+            Lang::En,
+            "She was born in the city of Leeds.",
+            "in the city of Leeds",
+            "place",
+        );
+        // Not a place: an abstract noun after `sur`.
+        let f = found(Lang::Fr, "Le débat porte sur le rejet de la Commission.");
+        assert!(f.iter().all(|(_, r)| *r != "place"), "{f:?}");
+    }
+
+    #[test]
+    fn a_figure_stops_before_a_relative() {
+        has(
+            Lang::Fr,
+            "Le massif compte six sommets dont un volcan.",
+            "six sommets",
+            "figure",
+        );
+    }
 }

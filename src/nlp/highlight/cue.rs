@@ -65,6 +65,58 @@ fn scheduled(toks: &[Tok], i: usize, n: usize, dated: bool) -> bool {
     dated && be && toks.get(i + n + 1).is_some_and(|t| !t.cap)
 }
 
+/// Whether the form of `devoir` at `i` is followed by an infinitive (`doit partir`, `ne
+/// devrait pas se contenter`); without one it owes (`doit son nom à`), it does not oblige.
+fn owes_not_must(toks: &[Tok], i: usize) -> bool {
+    const DEVOIR: [&str; 6] = [
+        "doit",
+        "doivent",
+        "devrait",
+        "devraient",
+        "devra",
+        "devront",
+    ];
+    if !DEVOIR.contains(&toks[i].norm.as_str()) {
+        return false;
+    }
+    const BETWEEN: [&str; 26] = [
+        "ne",
+        "n",
+        "pas",
+        "plus",
+        "jamais",
+        "donc",
+        "aussi",
+        "encore",
+        "désormais",
+        "toujours",
+        "absolument",
+        "également",
+        "bien",
+        "se",
+        "s",
+        "le",
+        "la",
+        "les",
+        "l",
+        "y",
+        "en",
+        "lui",
+        "leur",
+        "nous",
+        "vous",
+        "enfin",
+    ];
+    let next = toks[i + 1..]
+        .iter()
+        .take(4)
+        .find(|t| !BETWEEN.contains(&t.norm.as_str()));
+    !next.is_some_and(|t| {
+        let w = t.norm.as_str();
+        w.ends_with("er") || w.ends_with("ir") || w.ends_with("re") || w.ends_with("oir")
+    })
+}
+
 /// Cue spans of a sentence; `quoted` tells whether a byte lies inside a quotation, whose
 /// words belong to the source, not the author; `dated` whether a date claim was found.
 pub fn cues(
@@ -91,7 +143,9 @@ pub fn cues(
         {
             let month = n == 1 && t.cap && i > 0 && t.is(flag::MONTH);
             let schedule = cue == Cue::Deontic && scheduled(toks, i, n, dated);
-            let not_a_cue = schedule || month || in_compound(text, t.start, toks[i + n - 1].end);
+            let owes = cue == Cue::Deontic && n == 1 && owes_not_must(toks, i);
+            let not_a_cue =
+                schedule || owes || month || in_compound(text, t.start, toks[i + n - 1].end);
             if !not_a_cue {
                 out.push(span(t.start, toks[i + n - 1].end, cue.rule()));
             }
@@ -121,6 +175,13 @@ pub fn cues(
     out
 }
 
+/// Whether the end of `before` lies inside an open bracket.
+fn in_brackets(before: &str) -> bool {
+    let open = before.matches(['(', '[']).count();
+    let close = before.matches([')', ']']).count();
+    open > close
+}
+
 /// Shapes of an argument in the author's voice: a colon inside the sentence that opens an
 /// explanation or a verdict (`Le constat est simple : …`), a sentence opening on a
 /// contrast (`Mais`, `Or`, `Yet`), a negated statement (`n'est pas`, `ne … plus`, `is
@@ -143,10 +204,16 @@ fn argument_shapes(
     {
         out.push(span(first.start, first.end, "contrast"));
     }
-    // A colon between two words, in the author's voice, with words after it.
+    // A colon between two words, in the author's voice, with words after it, outside
+    // brackets (`(en anglais : …)`, `(literally: …)` gloss a word, they do not argue).
+    let sentence = toks[0].start;
     for k in 1..toks.len().saturating_sub(1) {
         let gap = &text[toks[k - 1].end..toks[k].start];
-        if gap.trim() == ":" && !quoted(toks[k].start) && toks.len() - k >= 2 {
+        if gap.trim() == ":"
+            && !quoted(toks[k].start)
+            && toks.len() - k >= 2
+            && !in_brackets(&text[sentence..toks[k].start])
+        {
             let at = toks[k - 1].end + gap.find(':').unwrap_or(0);
             out.push(span(at, at + 1, "colon"));
             break;

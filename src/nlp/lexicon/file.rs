@@ -38,6 +38,19 @@ pub struct LexiconFile {
     pub interpretive: Vec<String>,
     pub generalisations: Vec<String>,
     pub metaphors: Vec<String>,
+    /// Figures of decline and collapse said of a country, an economy, an institution
+    /// (`l'économie suffoque`, `the state crumbles`): counted as metaphors.
+    pub figurative_decline: Vec<String>,
+    /// Words of judgement by semantic class: quality (`impeccable`, `shoddy`), magnitude
+    /// as hyperbole (`vertigineux`, `eye-watering`), failings (`incapacité`, `cowardice`),
+    /// evaluative manner adverbs (`honteusement`, `ironically`): counted as evaluative.
+    pub judgement: Vec<String>,
+    /// Interpretation of motives (`pour justifier`, `sous prétexte de`, `under the guise
+    /// of`): counted as interpretive.
+    pub motive_markers: Vec<String>,
+    /// Markers of the author arguing against a view (`au contraire`, `loin d'être`,
+    /// `far from`): counted with the certainty markers.
+    pub argument_markers: Vec<String>,
     /// Words that never count as the journalistic conditional although they end like one.
     pub not_conditional: Vec<String>,
     pub months: Vec<String>,
@@ -56,6 +69,38 @@ pub struct LexiconFile {
     /// Words addressing the reader (`vous`, `you`): only such sentences are checked for a
     /// banner on their line.
     pub reader_address: Vec<String>,
+    /// Finite verb forms the endings do not tell (`fait`, `va`, `peut`; `said`, `went`):
+    /// a unit with no finite verb is a title, a caption or a list fragment.
+    pub finite_forms: Vec<String>,
+    /// Subject pronouns: the word after one is a finite verb.
+    pub subject_pronouns: Vec<String>,
+    /// Relative pronouns: a verb right after one is in a relative clause, not the main one.
+    pub relatives: Vec<String>,
+    /// Words that open a caption or credit line (`Fichier :`, `Photo :`, `Credit:`).
+    pub caption_words: Vec<String>,
+    /// Subjects of text about the page itself (`cet article`, `this page`).
+    pub meta_subjects: Vec<String>,
+    /// Verbs of such text (`détaille`, `describes`).
+    pub meta_verbs: Vec<String>,
+    /// The site as a place to look things up (`site officiel`, `official website`).
+    pub site_refs: Vec<String>,
+    /// Words of the site's own services in a question to the reader (`abonné`, `account`).
+    pub site_words: Vec<String>,
+    /// Banner words that also occur in prose (`consentement`, `publicité`): a banner only
+    /// with a second banner word or an address to the reader.
+    pub weak_banner: Vec<String>,
+    /// Dates relative to the time of writing: `hier`, `ce week-end`, `last week`.
+    pub relative_dates: Vec<String>,
+    /// Words after a day that narrow it (`soir`, `dernier`; `morning`).
+    pub day_parts: Vec<String>,
+    /// Words before a day that place it (`last`, `next`, `this`).
+    pub day_before: Vec<String>,
+    /// The noun of a century (`siècle`, `century`).
+    pub century: Vec<String>,
+    /// Words after a figure that make it a percentage (`pour cent`, `percent`).
+    pub percent: Vec<String>,
+    /// Words that end like a finite verb but are nouns or adjectives (`lait`, `souvent`).
+    pub not_finite: Vec<String>,
 }
 
 /// A lexicon file that cannot be used, with where.

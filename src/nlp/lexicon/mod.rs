@@ -105,6 +105,21 @@ pub struct Lexicon {
     pub byline: PhraseSet<()>,
     pub banner: PhraseSet<()>,
     pub reader_address: WordSet,
+    pub finite_forms: WordSet,
+    pub subject_pronouns: WordSet,
+    pub relatives: WordSet,
+    pub caption_words: WordSet,
+    pub meta_subjects: PhraseSet<()>,
+    pub meta_verbs: WordSet,
+    pub site_refs: PhraseSet<()>,
+    pub site_words: WordSet,
+    pub weak_banner: PhraseSet<()>,
+    pub relative_dates: PhraseSet<()>,
+    pub day_parts: WordSet,
+    pub day_before: WordSet,
+    pub century: WordSet,
+    pub percent: PhraseSet<()>,
+    pub not_finite: WordSet,
     /// [`flag`] bits per lower-cased word: its own, and its stem's (source nouns, first
     /// words of terms).
     table: FlagTable,
@@ -175,6 +190,21 @@ impl Lexicon {
             byline: PhraseSet::default(),
             banner: PhraseSet::default(),
             reader_address: WordSet::default(),
+            finite_forms: WordSet::default(),
+            subject_pronouns: WordSet::default(),
+            relatives: WordSet::default(),
+            caption_words: WordSet::default(),
+            meta_subjects: PhraseSet::default(),
+            meta_verbs: WordSet::default(),
+            site_refs: PhraseSet::default(),
+            site_words: WordSet::default(),
+            weak_banner: PhraseSet::default(),
+            relative_dates: PhraseSet::default(),
+            day_parts: WordSet::default(),
+            day_before: WordSet::default(),
+            century: WordSet::default(),
+            percent: PhraseSet::default(),
+            not_finite: WordSet::default(),
             table: FlagTable::default(),
         }
     }
@@ -219,7 +249,12 @@ impl Lexicon {
             (&f.interpretive, Cue::Interpretive),
             (&f.generalisations, Cue::Generalisation),
             (&f.metaphors, Cue::Metaphor),
+            (&f.figurative_decline, Cue::Metaphor),
+            (&f.argument_markers, Cue::Certainty),
+            (&f.judgement, Cue::Evaluative),
+            (&f.motive_markers, Cue::Interpretive),
         ];
+
         for (list, cue) in cue_lists {
             for t in list {
                 self.cues.insert(lang, t, cue);
@@ -246,7 +281,40 @@ impl Lexicon {
         }
         self.reader_address
             .extend(f.reader_address.iter().map(|w| norm(w)));
+        self.extend_shapes(f);
         self.index();
+    }
+
+    /// The lists of unit and claim shapes (skip, relative dates, percentages).
+    fn extend_shapes(&mut self, f: &LexiconFile) {
+        let lang = self.lang;
+        let words = [
+            (&mut self.finite_forms, &f.finite_forms),
+            (&mut self.subject_pronouns, &f.subject_pronouns),
+            (&mut self.relatives, &f.relatives),
+            (&mut self.caption_words, &f.caption_words),
+            (&mut self.meta_verbs, &f.meta_verbs),
+            (&mut self.site_words, &f.site_words),
+            (&mut self.day_parts, &f.day_parts),
+            (&mut self.day_before, &f.day_before),
+            (&mut self.century, &f.century),
+            (&mut self.not_finite, &f.not_finite),
+        ];
+        for (set, list) in words {
+            set.extend(list.iter().map(|w| norm(w)));
+        }
+        let phrases = [
+            (&mut self.meta_subjects, &f.meta_subjects),
+            (&mut self.site_refs, &f.site_refs),
+            (&mut self.weak_banner, &f.weak_banner),
+            (&mut self.relative_dates, &f.relative_dates),
+            (&mut self.percent, &f.percent),
+        ];
+        for (set, list) in phrases {
+            for t in list {
+                set.insert(lang, t, ());
+            }
+        }
     }
 
     /// Rebuilds the per-word flag maps from the lists.

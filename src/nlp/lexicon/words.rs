@@ -96,8 +96,11 @@ impl<T: Copy> PhraseSet<T> {
     ) -> Option<(usize, T)> {
         let cands = self.by_first.get(stem(i))?;
         cands.iter().find_map(|(rest, tag)| {
-            let ok =
-                rest.len() < n - i && rest.iter().enumerate().all(|(k, a)| a == stem(i + 1 + k));
+            let ok = rest.len() < n - i
+                && rest
+                    .iter()
+                    .enumerate()
+                    .all(|(k, a)| elides_to(a, stem(i + 1 + k)));
             ok.then_some((rest.len() + 1, *tag))
         })
     }
@@ -110,6 +113,24 @@ impl<T: Copy> PhraseSet<T> {
     pub fn firsts(&self) -> impl Iterator<Item = &String> {
         self.by_first.keys()
     }
+}
+
+/// Whether the text word `w` is the term word `a`, or its French elision before a vowel
+/// (`témoigne d'un`, `loin d'affaiblir`, `alors qu'il`, `ne l'est pas` for `témoigne de`,
+/// `loin de`, `alors que`, `le`): a term written with its full form matches both.
+fn elides_to(a: &str, w: &str) -> bool {
+    a == w
+        || match w {
+            "d" => a == "de",
+            "qu" => a == "que",
+            "l" => a == "le" || a == "la",
+            "n" => a == "ne",
+            "s" => a == "se",
+            "j" => a == "je",
+            "m" => a == "me",
+            "t" => a == "te",
+            _ => false,
+        }
 }
 
 /// Flag bits per word for the one look-up every token makes: an open-addressing table at

@@ -4,6 +4,7 @@
 //! the corpus's labels refines them once there are enough.
 
 pub mod features;
+pub mod finite;
 pub mod folds;
 pub mod metrics;
 pub mod model;
@@ -43,9 +44,10 @@ pub struct Evidence<'a> {
 /// How much a cue counts towards `opinion`.
 pub fn cue_weight(rule: &str) -> f32 {
     match rule {
-        "question" | "exclamation" | "scare-quote" => 2.0,
-        "first-person" => 2.0,
-        "colon" | "contrast" | "negation" => 1.0,
+        "question" | "exclamation" | "first-person" => 2.0,
+        // A word in quotation marks is as often a term, a name or a translation as irony
+        // (opinion in 14 of 26 such sentences that are not quotes): weak evidence.
+        "scare-quote" | "colon" | "contrast" | "negation" => 1.0,
         "conditional" => 0.5,
         r => crate::nlp::lexicon::Cue::from_rule(r).map_or(0.0, |c| c.weight()),
     }

@@ -2,6 +2,7 @@
 //! no final punctuation, bylines and author blurbs, list fragments, and site chrome such as
 //! cookie banners and "Temps de lecture".
 
+use super::finite;
 use crate::nlp::highlight::tokens::Tok;
 use crate::nlp::lexicon::{Lexicon, flag};
 
@@ -82,20 +83,39 @@ pub fn reason(
     let s = text[start..end].trim();
     let words = toks.len();
     let last = s.chars().last()?;
+    if weak_banner(lex, toks, line_toks, attributed) {
+        return Some("banner");
+    }
+    if caption(lex, text, s, toks) {
+        return Some("caption");
+    }
     // A closing quotation mark ends a sentence only after its own final punctuation
     // (`… inquiétant.”`); `Le mirage de la “reconquête”` is a heading.
     let core = s.trim_end_matches(['»', '”', '"', ' ', '\u{a0}']);
     let terminal = matches!(last, '.' | '!' | '?' | '…' | ';')
         || (matches!(last, '»' | '”' | '"') && core.ends_with(['.', '!', '?', '…']));
-    if has_phrase(toks, &lex.byline, flag::BYLINE_FIRST) {
+    // The main verb is looked for once, where a rule needs it.
+    let verb = std::cell::OnceCell::new();
+    let main_verb = || *verb.get_or_init(|| finite::main_verb(lex, text, start, toks));
+    let has_verb = || main_verb().is_some();
+    let sure_verb = || main_verb() == Some(finite::Verb::Strong);
+    if byline_word(text, toks, &lex.byline) {
         let name_first = toks.len() > 2 && toks[0].cap && toks[1].cap;
         let comma_early = toks.iter().take(6).any(|t| text[t.end..].starts_with(','));
-        if !terminal || (name_first && comma_early) {
+        // A long sentence about a named person with its own verb is prose, not a blurb.
+        let prose = words > 20 && sure_verb();
+        if !terminal || (name_first && comma_early && !prose) {
             return Some("byline");
         }
     }
     if attributed {
         return None;
+    }
+    if last == '?' && site_question(lex, toks) {
+        return Some("site");
+    }
+    if meta_text(lex, toks) {
+        return Some("meta");
     }
     let starts_lower = s.chars().next().is_some_and(|c| c.is_lowercase());
     // Looked up only where a rule needs it: most sentences never do.
@@ -128,7 +148,7 @@ pub fn reason(
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
-        if whole_line && next_upper {
+        if whole_line && next_upper && !sure_verb() {
             return Some("heading");
         }
     }
@@ -149,6 +169,9 @@ pub fn reason(
                     "qui" | "que" | "qu" | "dont" | "which" | "who"
                 )
             }));
+    // A review line typed without its full stop is long and has its own verb; a headline
+    // with a verb (`Le front se déplace vers Bamako`) is short.
+    let prose = prose || (words >= PROSE_WORDS && has_verb());
     if !terminal && last != ':' && last != ',' && words <= 20 && !prose {
         return Some("heading");
     }
@@ -169,5 +192,331 @@ pub fn reason(
     {
         return Some("heading");
     }
+    if matches!(last, '.' | '!') && !has_verb() {
+        return verbless(lex, text, start, toks);
+    }
     None
+}
+
+/// Words from which a line without final punctuation and with a verb of its own reads as
+/// a sentence typed without its full stop rather than a headline.
+const PROSE_WORDS: usize = 10;
+
+/// File names of images: a caption or a credit line.
+const IMAGE_FILES: [&str; 6] = [".jpg", ".jpeg", ".png", ".gif", ".svg", ".tif"];
+
+/// A byline word standing as a word, not inside a compound (`auteur-compositeur`).
+fn byline_word(text: &str, toks: &[Tok], set: &crate::nlp::lexicon::PhraseSet<()>) -> bool {
+    if !toks.iter().any(|t| t.stem_is(flag::BYLINE_FIRST)) {
+        return false;
+    }
+    (0..toks.len()).any(|i| {
+        let Some((n, ())) = (toks[i].stem_is(flag::BYLINE_FIRST))
+            .then(|| set.longest_by(toks.len(), i, |j| toks[j].stem()))
+            .flatten()
+        else {
+            return false;
+        };
+        let last = &toks[i + n - 1];
+        let glued = |s: &str| s.starts_with('-');
+        !glued(&text[last.end..]) && !text[..toks[i].start].ends_with('-')
+    })
+}
+
+/// Banner words that also occur in prose count twice over, or with an address to the
+/// reader (`vos données personnelles`), never inside an attributed sentence.
+fn weak_banner(lex: &Lexicon, toks: &[Tok], line_toks: &[Tok], attributed: bool) -> bool {
+    if attributed {
+        return false;
+    }
+    let hits = |ts: &[Tok]| {
+        (0..ts.len())
+            .filter(|&i| {
+                lex.weak_banner
+                    .longest_by(ts.len(), i, |j| ts[j].stem())
+                    .is_some()
+            })
+            .count()
+    };
+    let own = hits(toks);
+    let reader = toks.iter().any(|t| t.is(flag::READER));
+    own >= 2 || (own == 1 && reader) || (reader && hits(line_toks) > 0)
+}
+
+/// A caption or credit line: `Fichier : … | …`, `Photo : AFP`, an image file name.
+fn caption(lex: &Lexicon, text: &str, s: &str, toks: &[Tok]) -> bool {
+    if s.starts_with('©') {
+        return true;
+    }
+    let lower = s.to_lowercase();
+    if IMAGE_FILES.iter().any(|e| lower.contains(e)) {
+        return true;
+    }
+    toks.first().is_some_and(|t| {
+        t.cap
+            && lex.caption_words.contains(t.norm.as_str())
+            && text[t.end..].trim_start().starts_with(':')
+    })
+}
+
+/// A question to the reader about the site itself: `Vous êtes abonné ?`, `Do you have an
+/// account?`.
+fn site_question(lex: &Lexicon, toks: &[Tok]) -> bool {
+    toks.iter().take(3).any(|t| t.is(flag::READER))
+        && toks
+            .iter()
+            .any(|t| lex.site_words.contains(t.norm.as_str()))
+}
+
+/// Text about the page rather than its subject: `Cet article détaille…`, `La liste …
+/// se trouve sur le site officiel`.
+fn meta_text(lex: &Lexicon, toks: &[Tok]) -> bool {
+    let n = toks.len();
+    if n == 0 {
+        return false;
+    }
+    let subject = lex.meta_subjects.longest_by(n, 0, |j| toks[j].stem());
+    if let Some((len, ())) = subject
+        && toks
+            .iter()
+            .skip(len)
+            .take(4)
+            .any(|t| lex.meta_verbs.contains(t.norm.as_str()))
+    {
+        return true;
+    }
+    let site = (0..n).any(|i| lex.site_refs.longest_by(n, i, |j| toks[j].stem()).is_some());
+    site && (subject.is_some() || n <= 12)
+}
+
+/// A unit ending in a full stop or `!` with no main verb: a title (`Orages, un film sur
+/// …`), a names list or credit, or a short heading (`Entretien exclusif !`). Verbless
+/// sentences of prose (`Pas de blessé.`, `Trois morts à Gao et deux à Kidal.`) have
+/// lower-case words, a figure or a negation, and stay sentences.
+fn verbless(lex: &Lexicon, text: &str, start: usize, toks: &[Tok]) -> Option<&'static str> {
+    let first = toks.first()?;
+    if !first.cap {
+        return None;
+    }
+    let counted = |t: &Tok| t.digit || t.is(flag::NUMBER);
+    let negation = |t: &Tok| {
+        matches!(
+            t.norm.as_str(),
+            "pas" | "aucun" | "aucune" | "sans" | "ni" | "no" | "not" | "none" | "without"
+        )
+    };
+    // An evaluation (`Superbe travail !`) makes it the author's opinion.
+    let cue = |i: usize| {
+        toks[i].stem_is(flag::CUE_FIRST)
+            && lex
+                .cues
+                .longest_by(toks.len(), i, |j| toks[j].stem())
+                .is_some()
+    };
+    if toks.iter().any(negation) || (0..toks.len()).any(cue) {
+        return None;
+    }
+    if toks.len() <= 2 && !toks.iter().any(counted) {
+        return Some("heading");
+    }
+    // `Orages, un documentaire…`: a name, a comma, then a determiner.
+    let mut k = 0;
+    while k + 1 < toks.len() && toks[k + 1].cap {
+        k += 1;
+    }
+    let apposition = text[toks[k].end..].trim_start().starts_with(',')
+        && toks.get(k + 1).is_some_and(|t| {
+            lex.function_words.contains(t.norm.as_str())
+                && !lex.subject_pronouns.contains(t.norm.as_str())
+        });
+    if apposition {
+        return Some("title");
+    }
+    // Mostly names outside parentheses: a credit or a list of people or works.
+    let inside = finite::in_parens(text, start, toks);
+    let content: Vec<&Tok> = toks
+        .iter()
+        .zip(&inside)
+        .skip(1)
+        .filter(|(t, inside)| !**inside && !lex.function_words.contains(t.norm.as_str()))
+        .map(|(t, _)| t)
+        .collect();
+    let names = content.iter().filter(|t| t.cap).count();
+    (names >= 3 && names * 5 > content.len() * 3 && !content.iter().any(|t| counted(t)))
+        .then_some("title")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::highlight::tokens::tokenize;
+    use crate::nlp::lang::Lang;
+
+    /// Why the unit `unit` of `text` (its first occurrence) is skipped, without an
+    /// attribution and without a banner on its line.
+    fn why(lang: Lang, text: &str, unit: &str) -> Option<&'static str> {
+        let lex = Lexicon::builtin(lang);
+        let a = text.find(unit).expect("unit in text");
+        let b = a + unit.len();
+        let toks = tokenize(&lex, text, a, b);
+        reason(&lex, text, a, b, &toks, &[], false)
+    }
+
+    fn alone(lang: Lang, unit: &str) -> Option<&'static str> {
+        let text = format!("La séance est ouverte. {unit} Le vote suit.");
+        why(lang, &text, unit)
+    }
+
+    #[test]
+    fn verbless_titles_credits_and_short_headings_are_skipped() {
+        for u in [
+            "Orages, un documentaire sur la vie des pêcheurs.",
+            "Anne Morel (directrice des ventes) et Paul Roy (trésorier du club).",
+            "Le Chant du Monde de Jean Giono au Théâtre du Rond-Point (1998).",
+            "Entretien exclusif !",
+            "Météo.",
+        ] {
+            assert!(alone(Lang::Fr, u).is_some(), "{u}");
+        }
+        for u in [
+            "Tempest, a documentary about the lives of fishermen.",
+            "Anne Moore (head of sales) and Paul Roy (club treasurer).",
+            "Exclusive interview!",
+            "Weather.",
+        ] {
+            assert!(alone(Lang::En, u).is_some(), "{u}");
+        }
+    }
+
+    #[test]
+    fn verbless_sentences_of_prose_stay_sentences() {
+        for u in [
+            "Pas de blessé parmi les passagers.",
+            "Trois morts à Gao et deux à Kidal.",
+            "Superbe travail de toute l'équipe.",
+            "Un accueil chaleureux et un service rapide.",
+            "Le maire démissionne.",
+            "Les habitants fuient la ville.",
+            "Alain Martin, né le 3 mai 1950 à Lyon, a été maire de la ville pendant vingt ans et professeur de lettres au lycée du centre.",
+        ] {
+            assert_eq!(alone(Lang::Fr, u), None, "{u}");
+        }
+        for u in [
+            "No injuries among the passengers.",
+            "Three dead in Leeds and two in York.",
+            "The mayor resigned.",
+            "Residents fled the town.",
+        ] {
+            assert_eq!(alone(Lang::En, u), None, "{u}");
+        }
+    }
+
+    #[test]
+    fn captions_and_credit_lines_are_skipped() {
+        for u in [
+            "Fichier : Port de Brest 3.JPG | Les quais.",
+            "Photo : archives municipales.",
+            "© Agence locale.",
+        ] {
+            assert_eq!(alone(Lang::Fr, u), Some("caption"), "{u}");
+        }
+        for u in ["File: Harbour 2.png | The docks.", "Credit: city archives."] {
+            assert_eq!(alone(Lang::En, u), Some("caption"), "{u}");
+        }
+        assert_eq!(alone(Lang::Fr, "La photo a été prise à Brest."), None);
+    }
+
+    #[test]
+    fn text_about_the_page_and_questions_about_the_site_are_skipped() {
+        for u in [
+            "Cet article présente les musées de la région.",
+            "La liste complète des lauréats se trouve sur le site officiel.",
+        ] {
+            assert_eq!(alone(Lang::Fr, u), Some("meta"), "{u}");
+        }
+        for u in [
+            "This article describes the museums of the region.",
+            "The full list of winners is on the official website.",
+        ] {
+            assert_eq!(alone(Lang::En, u), Some("meta"), "{u}");
+        }
+        assert_eq!(alone(Lang::Fr, "Vous avez déjà un compte ?"), Some("site"));
+        assert_eq!(alone(Lang::En, "Are you a subscriber?"), Some("site"));
+        // A law's article and a question to the reader about the world are prose.
+        assert_eq!(
+            alone(Lang::Fr, "Cet article du projet de loi prévoit une amende."),
+            None
+        );
+        assert_eq!(
+            alone(Lang::Fr, "Vous souvenez-vous de l'hiver 1985 ?"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_banner_word_of_prose_needs_a_second_sign() {
+        let lex = Lexicon::builtin(Lang::Fr);
+        let one = "Le juge a vérifié le consentement de la victime.";
+        let toks = tokenize(&lex, one, 0, one.len());
+        assert!(!weak_banner(&lex, &toks, &[], false));
+        let two = "Vous pouvez retirer votre consentement à tout moment.";
+        let toks = tokenize(&lex, two, 0, two.len());
+        assert!(weak_banner(&lex, &toks, &[], false));
+    }
+
+    #[test]
+    fn lines_without_final_punctuation() {
+        // A headline, with or without a verb: a heading.
+        for (text, unit) in [
+            (
+                "Le front se déplace vers Lyon\nLe texte suit.",
+                "Le front se déplace vers Lyon",
+            ),
+            (
+                "The front moves toward Leeds\nThe text follows.",
+                "The front moves toward Leeds",
+            ),
+        ] {
+            let lang = if text.starts_with("The") {
+                Lang::En
+            } else {
+                Lang::Fr
+            };
+            assert_eq!(why(lang, text, unit), Some("heading"), "{unit}");
+        }
+        // A review line typed without its full stop: long, with its own verb.
+        let text = "Une variété de pomme porte le nom du village depuis le siècle dernier\nSuite.";
+        let unit = "Une variété de pomme porte le nom du village depuis le siècle dernier";
+        assert_eq!(why(Lang::Fr, text, unit), None);
+        let text = "We stayed three nights at this hotel and the staff helped us every day\nMore.";
+        let unit = "We stayed three nights at this hotel and the staff helped us every day";
+        assert_eq!(why(Lang::En, text, unit), None);
+        // A colon line with a main verb introduces a list of the sentence, not a heading.
+        let text = "Depuis le 3 mai, plusieurs routes sont coupées :\nLyon, Vienne.";
+        assert_eq!(
+            why(
+                Lang::Fr,
+                text,
+                "Depuis le 3 mai, plusieurs routes sont coupées :"
+            ),
+            None
+        );
+        let text = "Un régime qui s'effondre sous son propre poids :\nLe texte.";
+        assert_eq!(
+            why(
+                Lang::Fr,
+                text,
+                "Un régime qui s'effondre sous son propre poids :"
+            ),
+            Some("heading")
+        );
+    }
+
+    #[test]
+    fn a_byline_word_inside_a_compound_is_no_byline() {
+        let u = "Paul Martin, né à Lyon, est un auteur-compositeur très connu.";
+        assert_eq!(alone(Lang::Fr, u), None);
+        let u = "Paul Martin, journaliste au quotidien régional.";
+        assert_eq!(alone(Lang::Fr, u), Some("byline"));
+    }
 }

@@ -60,13 +60,13 @@ pub fn corpus_report(corpus: &Corpus, opts: &Options, cache: Option<&Path>) -> C
     })
 }
 
-/// Runs `f` on consecutive shares of `entries` on twice as many threads as cores; results
-/// in order. Shares are small (sixteen per thread), so a thread slowed by the disk or
-/// another process does not leave the others idle at the end.
+/// Runs `f` on consecutive shares of `entries` on [`crate::store::pool::readers`]
+/// threads; results in order. Shares are small (sixteen per thread), so a thread slowed
+/// by the disk or another process does not leave the others idle at the end.
 pub(crate) fn in_parallel<T: Send>(entries: &[Entry], f: impl Fn(&[Entry]) -> T + Sync) -> Vec<T> {
     use rayon::prelude::*;
-    // Twice the cores: a thread waiting for the disk leaves its core to another.
-    let threads = (crate::store::pool::cores() * 2).min(16);
+    // Many reads in flight for a cold disk; the kernel still runs one thread per core.
+    let threads = crate::store::pool::readers();
     let per = entries.len().div_ceil(threads * 16).max(1);
     crate::store::pool::with_threads(threads, || {
         entries.par_chunks(per).with_max_len(1).map(&f).collect()

@@ -54,44 +54,159 @@ fn display(g: &str) -> (Cow<'_, str>, bool) {
 
 /// Wraps `raw[start..end]` to `width` columns (at least 1).
 pub fn wrap(raw: &str, start: usize, end: usize, width: usize) -> Vec<Line<'_>> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut cur = Line::default();
-    let mut word: Vec<Piece> = Vec::new();
-    const SPACES: &str = "        ";
-    for (off, g) in graphemes(&raw[start..end]) {
-        let at = start + off;
-        if g == "\t" {
-            flush(&mut word, &mut cur, &mut lines, width);
-            let w = TAB - cur.width % TAB;
-            space(
-                &mut cur,
-                &mut lines,
-                width,
-                Cow::Borrowed(&SPACES[..w]),
-                at,
-                w,
-            );
-            continue;
+    lines(raw, start, end, width).collect()
+}
+
+/// The lines of `raw[start..end]` at `width` columns, made as they are asked for: a
+/// reader showing the first rows of a unit of megabytes wraps only those rows, and a word
+/// wider than a line is broken as it goes rather than held whole.
+pub fn lines(raw: &str, start: usize, end: usize, width: usize) -> Wrap<'_> {
+    Wrap {
+        raw,
+        at: start,
+        end,
+        width: width.max(1),
+        cur: Line::default(),
+        word: Vec::new(),
+        word_width: 0,
+        breaking: false,
+        ready: std::collections::VecDeque::new(),
+        any: false,
+        done: false,
+    }
+}
+
+/// The iterator of [`lines`].
+#[derive(Debug)]
+pub struct Wrap<'a> {
+    raw: &'a str,
+    /// Next byte to read.
+    at: usize,
+    end: usize,
+    width: usize,
+    cur: Line<'a>,
+    /// The word being read, not yet placed.
+    word: Vec<Piece<'a>>,
+    word_width: usize,
+    /// The word being read is wider than a line: its pieces go straight onto lines.
+    breaking: bool,
+    /// Lines finished and not yet handed out.
+    ready: std::collections::VecDeque<Line<'a>>,
+    /// A line was finished (the first line of a unit keeps its leading space).
+    any: bool,
+    done: bool,
+}
+
+impl<'a> Wrap<'a> {
+    /// Finishes the current line.
+    fn push_line(&mut self) {
+        self.any = true;
+        self.ready.push_back(std::mem::take(&mut self.cur));
+    }
+
+    /// Adds a space, unless it would start or overflow a line.
+    fn space(&mut self, text: Cow<'a, str>, at: usize, w: usize) {
+        if self.cur.width == 0 && self.any {
+            return;
         }
-        let (text, is_space) = display(g);
-        if is_space {
-            flush(&mut word, &mut cur, &mut lines, width);
-            space(&mut cur, &mut lines, width, text, at, 1);
-        } else {
-            let w = UnicodeWidthStr::width(text.as_ref());
-            word.push(Piece {
-                text,
-                start: at,
-                width: w,
-            });
+        if self.cur.width + w > self.width {
+            self.push_line();
+            return;
+        }
+        self.cur.push(Piece {
+            text,
+            start: at,
+            width: w,
+        });
+    }
+
+    /// Puts a piece on the current line, or the next one when it does not fit.
+    fn place(&mut self, p: Piece<'a>) {
+        if self.cur.width > 0 && self.cur.width + p.width > self.width {
+            self.push_line();
+        }
+        self.cur.push(p);
+    }
+
+    /// Puts the word on the current line, or the next one, breaking it if it is wider
+    /// than a line.
+    fn flush(&mut self) {
+        self.breaking = false;
+        if self.word.is_empty() {
+            return;
+        }
+        if self.cur.width > 0 && self.cur.width + self.word_width > self.width {
+            trim_end(&mut self.cur);
+            self.push_line();
+        }
+        let word = std::mem::take(&mut self.word);
+        self.word_width = 0;
+        for p in word {
+            self.place(p);
         }
     }
-    flush(&mut word, &mut cur, &mut lines, width);
-    if !cur.pieces.is_empty() || lines.is_empty() {
-        lines.push(cur);
+
+    /// Reads graphemes until a line is finished or the text ends.
+    fn step(&mut self) {
+        const SPACES: &str = "        ";
+        let raw = self.raw;
+        let base = self.at;
+        for (off, g) in graphemes(&raw[base..self.end]) {
+            let at = base + off;
+            self.at = at + g.len();
+            if g == "\t" {
+                self.flush();
+                let w = TAB - self.cur.width % TAB;
+                self.space(Cow::Borrowed(&SPACES[..w]), at, w);
+            } else {
+                let (text, is_space) = display(g);
+                if is_space {
+                    self.flush();
+                    self.space(text, at, 1);
+                } else {
+                    let width = UnicodeWidthStr::width(text.as_ref());
+                    let p = Piece {
+                        text,
+                        start: at,
+                        width,
+                    };
+                    if self.breaking {
+                        self.place(p);
+                    } else {
+                        self.word_width += p.width;
+                        self.word.push(p);
+                        if self.word_width > self.width {
+                            // Too wide for any line: placed now, as a later `flush` would.
+                            self.flush();
+                            self.breaking = true;
+                        }
+                    }
+                }
+            }
+            if !self.ready.is_empty() {
+                return;
+            }
+        }
+        self.at = self.end;
+        if !self.done {
+            self.done = true;
+            self.flush();
+            if !self.cur.pieces.is_empty() || !self.any {
+                self.push_line();
+            }
+        }
     }
-    lines
+}
+
+impl<'a> Iterator for Wrap<'a> {
+    type Item = Line<'a>;
+
+    fn next(&mut self) -> Option<Line<'a>> {
+        if self.ready.is_empty() {
+            self.step();
+        }
+        self.ready.pop_front()
+    }
 }
 
 /// Extended grapheme clusters with their offsets, as `grapheme_indices(true)` gives them,
@@ -115,52 +230,6 @@ fn graphemes(s: &str) -> impl Iterator<Item = (usize, &str)> {
         at = start + len;
         Some((start, &s[start..at]))
     })
-}
-
-/// Adds a space, unless it would start or overflow a line.
-fn space<'a>(
-    cur: &mut Line<'a>,
-    lines: &mut Vec<Line<'a>>,
-    width: usize,
-    text: Cow<'a, str>,
-    at: usize,
-    w: usize,
-) {
-    if cur.width == 0 && !lines.is_empty() {
-        return;
-    }
-    if cur.width + w > width {
-        lines.push(std::mem::take(cur));
-        return;
-    }
-    cur.push(Piece {
-        text,
-        start: at,
-        width: w,
-    });
-}
-
-/// Puts a word on the current line, or the next one, breaking it if it is wider than a line.
-fn flush<'a>(
-    word: &mut Vec<Piece<'a>>,
-    cur: &mut Line<'a>,
-    lines: &mut Vec<Line<'a>>,
-    width: usize,
-) {
-    if word.is_empty() {
-        return;
-    }
-    let w: usize = word.iter().map(|p| p.width).sum();
-    if cur.width > 0 && cur.width + w > width {
-        trim_end(cur);
-        lines.push(std::mem::take(cur));
-    }
-    for p in word.drain(..) {
-        if cur.width > 0 && cur.width + p.width > width {
-            lines.push(std::mem::take(cur));
-        }
-        cur.push(p);
-    }
 }
 
 fn trim_end(line: &mut Line) {
@@ -235,6 +304,21 @@ mod tests {
             let slow: Vec<_> = s.grapheme_indices(true).collect();
             proptest::prop_assert_eq!(fast, slow);
         }
+    }
+
+    #[test]
+    fn a_huge_unit_wraps_its_first_lines_alone() {
+        // 4 MB of words and one 1 MB word: the first lines are those of its start.
+        let mut s = "mot ".repeat(1 << 20);
+        s.push_str(&"x".repeat(1 << 20));
+        let first: Vec<Line> = lines(&s, 0, s.len(), 30).take(3).collect();
+        let head = &s[..200];
+        assert_eq!(first, wrap(head, 0, head.len(), 30)[..3]);
+        let tail: Vec<Line> = lines(&s, s.len() - 70, s.len(), 30).collect();
+        assert_eq!(
+            texts(&tail),
+            ["x".repeat(30), "x".repeat(30), "x".repeat(10)]
+        );
     }
 
     #[test]

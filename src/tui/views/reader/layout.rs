@@ -15,11 +15,16 @@ pub struct Row<'a> {
     pub line: Line<'a>,
 }
 
-/// The lines of sentence `i`.
-pub fn lines(a: &Article, i: usize, width: usize) -> Vec<Line<'_>> {
+/// The lines of sentence `i`, wrapped as they are taken.
+pub fn lines(a: &Article, i: usize, width: usize) -> wrap::Wrap<'_> {
     let s = a.doc.sentences[i];
-    wrap::wrap(&a.doc.raw, s.start, s.end, width)
+    wrap::lines(&a.doc.raw, s.start, s.end, width)
 }
+
+/// The most lines of one sentence that scrolling counts: more than any screen has, so a
+/// sentence that tall fills the screen from its start whatever its true height, and a unit
+/// of megabytes is measured in a few screens' worth of wrapping.
+pub const MAX_HEIGHT: usize = 1_000;
 
 /// Line counts of an article's sentences at one width, measured once each: scrolling
 /// needs only heights, and wrapping is what a key press would otherwise spend its time on.
@@ -40,7 +45,7 @@ fn height(a: &mut Article, i: usize, width: usize) -> usize {
     }
     match a.heights.rows[i] {
         0 => {
-            let n = lines(a, i, width).len().max(1);
+            let n = lines(a, i, width).take(MAX_HEIGHT).count().max(1);
             a.heights.rows[i] = u32::try_from(n).unwrap_or(u32::MAX);
             n
         }
@@ -60,10 +65,8 @@ pub fn visible(a: &Article, width: usize, height: usize) -> Vec<Row<'_>> {
                 line: Line::default(),
             });
         }
-        for (n, line) in lines(a, i, width).into_iter().enumerate() {
-            if rows.len() == height {
-                break;
-            }
+        let room = height - rows.len();
+        for (n, line) in lines(a, i, width).take(room).enumerate() {
             rows.push(Row {
                 sentence: Some(i),
                 first: n == 0,

@@ -23,7 +23,9 @@ pub fn lines(t: &Theme, p: &Pane, width: usize, rows: usize) -> Vec<Line<'static
     let u = p.cursor.min(r.len() - 1);
     let clean = |s: &str| crate::model::sanitize::clean(s).into_owned();
     let around = |arrow: &str, v: Option<usize>| {
-        let text = v.map_or_else(|| "(none)".to_string(), |v| clean(r.text(v)));
+        // No more of a unit than one line can show is copied: a unit can be megabytes.
+        let start_of = |t: &str| -> String { clean(&t[..t.floor_char_boundary((width + 1) * 8)]) };
+        let text = v.map_or_else(|| "(none)".to_string(), |v| start_of(r.text(v)));
         Line::styled(fit(&format!("{arrow} {text}"), width), t.dim())
     };
     let mut who: Vec<Line> = Vec::new();

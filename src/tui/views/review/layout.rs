@@ -31,20 +31,27 @@ pub struct Row<'a> {
     pub line: Wrapped<'a>,
 }
 
-/// The lines of row `u` at `width` columns.
-fn lines(p: &Pane, u: usize, width: usize) -> Vec<Wrapped<'_>> {
+/// The lines of row `u` at `width` columns, wrapped as they are taken.
+fn lines(p: &Pane, u: usize, width: usize) -> wrap::Wrap<'_> {
     let unit = &p.review.aligned().units[u];
-    wrap::wrap(&p.review.aligned().doc.raw, unit.start, unit.end, width)
+    wrap::lines(&p.review.aligned().doc.raw, unit.start, unit.end, width)
+}
+
+/// Lines of row `u`, counted no further than one more than `height` (a unit of megabytes
+/// is taller than any screen, and scrolling needs to know no more).
+fn height_of(p: &Pane, u: usize, width: usize, height: usize) -> usize {
+    lines(p, u, width).take(height + 1).count()
 }
 
 /// Screen rows from `p.top` down, at most `height`, over the rows `shown`.
 pub fn rows<'a>(p: &'a Pane, shown: &[usize], width: usize, height: usize) -> Vec<Row<'a>> {
     let mut out = Vec::with_capacity(height);
     for &u in shown.iter().filter(|&&u| u >= p.top) {
-        for (n, line) in lines(p, u, width).into_iter().enumerate() {
-            if out.len() == height {
-                return out;
-            }
+        if out.len() == height {
+            return out;
+        }
+        let room = height - out.len();
+        for (n, line) in lines(p, u, width).take(room).enumerate() {
             out.push(Row {
                 unit: u,
                 first: n == 0,
@@ -68,7 +75,7 @@ pub fn scroll_to_cursor(p: &mut Pane, shown: &[usize], width: usize, height: usi
     }
     let mut used = 0;
     for &u in &shown[top..=pos] {
-        used += lines(p, u, width).len();
+        used += height_of(p, u, width, height);
         if used > height {
             break;
         }
@@ -78,9 +85,9 @@ pub fn scroll_to_cursor(p: &mut Pane, shown: &[usize], width: usize, height: usi
     }
     // Fill upwards from the cursor.
     let mut first = pos;
-    let mut used = lines(p, shown[pos], width).len();
+    let mut used = height_of(p, shown[pos], width, height);
     while first > 0 {
-        let h = lines(p, shown[first - 1], width).len();
+        let h = height_of(p, shown[first - 1], width, height);
         if used + h > height {
             break;
         }

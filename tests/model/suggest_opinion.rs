@@ -1,0 +1,196 @@
+//! Opinion against factual: the evidence of the author's evaluation the rules count, each
+//! class pinned with French and English sentences written for these tests.
+
+use glose::model::label::Label;
+use glose::nlp::analysis::{Analyzer, SentenceAnalysis};
+use glose::nlp::highlight::Kind;
+use glose::nlp::lang::Lang;
+
+fn analyse(lang: Lang, text: &str) -> SentenceAnalysis {
+    Analyzer::builtin().span(text, lang, 0, text.len())
+}
+
+/// The cue rules of a sentence, with their text.
+fn cues(lang: Lang, text: &str) -> Vec<(&'static str, String)> {
+    analyse(lang, text)
+        .spans
+        .iter()
+        .filter(|s| s.kind == Kind::Cue || s.rule == "scare-quote")
+        .map(|s| (s.rule, text[s.start..s.end].to_string()))
+        .collect()
+}
+
+fn label(lang: Lang, text: &str) -> Label {
+    analyse(lang, text).suggestion.unwrap().label
+}
+
+/// Each sentence gets the label `want`.
+fn labelled(cases: &[(Lang, &str)], want: Label) {
+    for &(lang, s) in cases {
+        assert_eq!(label(lang, s), want, "{s}: {:?}", cues(lang, s));
+    }
+}
+
+/// Class 4: a term written with `de`, `que`, `le` matches its elision before a vowel, so
+/// `témoigne d'une`, `loin d'être` count as `témoigne de`, `loin de` do.
+#[test]
+fn terms_match_their_elided_words() {
+    let c = cues(Lang::Fr, "Cette hausse témoigne d'une inquiétude nouvelle.");
+    assert!(
+        c.iter()
+            .any(|(r, t)| *r == "interpretive" && t == "témoigne d"),
+        "{c:?}"
+    );
+    let c = cues(
+        Lang::Fr,
+        "Le plan, loin d'apaiser les esprits, les échauffe.",
+    );
+    assert!(c.iter().any(|(_, t)| t == "loin d"), "{c:?}");
+    // The full form still matches, and a word that only starts like the term does not.
+    let c = cues(Lang::Fr, "Cette hausse témoigne de la crise.");
+    assert!(c.iter().any(|(r, _)| *r == "interpretive"), "{c:?}");
+    let c = cues(Lang::Fr, "Le musée témoigne durement des années de guerre.");
+    assert!(!c.iter().any(|(r, _)| *r == "interpretive"), "{c:?}");
+    // English has no elision: the same terms match as written.
+    let c = cues(Lang::En, "The rise reflects a deeper unease.");
+    assert!(c.iter().any(|(r, _)| *r == "interpretive"), "{c:?}");
+}
+
+/// Class 4: `devoir` obliges only with an infinitive after it; `doit son nom à` owes.
+/// English modals of obligation are always modals.
+#[test]
+fn devoir_obliges_only_before_an_infinitive() {
+    let deontic = |lang, s: &str| cues(lang, s).iter().any(|(r, _)| *r == "deontic");
+    assert!(!deontic(Lang::Fr, "Le village doit son nom à une source."));
+    assert!(!deontic(
+        Lang::Fr,
+        "Elles doivent leur succès aux bénévoles."
+    ));
+    assert!(deontic(Lang::Fr, "Le maire doit démissionner."));
+    assert!(deontic(
+        Lang::Fr,
+        "Il ne devrait pas se contenter de promesses."
+    ));
+    assert!(deontic(Lang::Fr, "La loi devra enfin être appliquée."));
+    assert!(!deontic(Lang::En, "The village owes its name to a spring."));
+    assert!(deontic(Lang::En, "The mayor must resign."));
+    assert_eq!(
+        label(Lang::Fr, "Le village doit son nom à une source."),
+        Label::Factual
+    );
+    assert_eq!(
+        label(Lang::Fr, "Le maire doit démissionner."),
+        Label::Opinion
+    );
+    assert_eq!(label(Lang::En, "The mayor must resign."), Label::Opinion);
+}
+
+/// Class 1: figures of decline said of a state or an economy, and the author arguing
+/// against a view, are evaluation even with no evaluative adjective.
+#[test]
+fn figures_of_decline_and_refutation_are_opinion() {
+    labelled(
+        &[
+            (Lang::Fr, "Le pouvoir vacille."),
+            (Lang::Fr, "Le système de santé est à bout de souffle."),
+            (Lang::Fr, "La réforme, au contraire, a creusé les écarts."),
+            (Lang::Fr, "Ce compromis est loin d'être un succès."),
+            (Lang::En, "The coalition is teetering."),
+            (Lang::En, "The health service is on life support."),
+            (Lang::En, "On the contrary, the reform widened the gaps."),
+        ],
+        Label::Opinion,
+    );
+    // The literal neighbours stay factual.
+    labelled(
+        &[
+            (Lang::Fr, "Le pont a été fermé pour travaux."),
+            (Lang::En, "The bridge was closed for repairs."),
+        ],
+        Label::Factual,
+    );
+}
+
+/// Class 5: a word in quotation marks in the author's voice is weak evidence (a term, a
+/// name, a translation as often as irony): alone beside a claim it does not make an
+/// opinion, with another cue it does.
+#[test]
+fn a_scare_quote_alone_is_weak_evidence() {
+    assert_eq!(
+        label(
+            Lang::Fr,
+            "Les habitants appellent ce plat « la potée » depuis 1850."
+        ),
+        Label::Factual
+    );
+    assert_eq!(
+        label(
+            Lang::En,
+            "Locals have called the dish \"the stew\" since 1850."
+        ),
+        Label::Factual
+    );
+    assert_eq!(
+        label(Lang::Fr, "Sa « réforme » est un échec cuisant."),
+        Label::Opinion
+    );
+    assert_eq!(
+        label(Lang::En, "His \"reform\" is a dismal failure."),
+        Label::Opinion
+    );
+}
+
+/// Class 1: judgement by semantic class (quality, hyperbolic magnitude, failings, manner
+/// adverbs) and the interpretation of motives are the author's evaluation.
+#[test]
+fn judgement_and_motives_are_opinion() {
+    labelled(
+        &[
+            (Lang::Fr, "L'accueil de la mairie reste impeccable."),
+            (Lang::Fr, "La facture des travaux est exorbitante."),
+            (Lang::Fr, "Cette décision révèle l'impuissance du conseil."),
+            (Lang::Fr, "Le club a été honteusement écarté du tournoi."),
+            (
+                Lang::Fr,
+                "Le préfet invoque la sécurité pour justifier la fermeture.",
+            ),
+            (Lang::En, "The town hall's welcome remains impeccable."),
+            (Lang::En, "The repair bill is exorbitant."),
+            (Lang::En, "The decision shows the council's helplessness."),
+            (
+                Lang::En,
+                "The club was scandalously left out of the tournament.",
+            ),
+            (
+                Lang::En,
+                "The council closed the park under the guise of safety.",
+            ),
+        ],
+        Label::Opinion,
+    );
+    // Their neutral neighbours stay factual.
+    labelled(
+        &[
+            (Lang::Fr, "La mairie a fermé le parc pendant les travaux."),
+            (Lang::En, "The council closed the park during the works."),
+        ],
+        Label::Factual,
+    );
+}
+
+/// Class 1: a colon inside brackets glosses a word (`(en anglais : …)`); only one in the
+/// sentence itself opens a verdict.
+#[test]
+fn a_colon_in_brackets_is_a_gloss() {
+    let colon = |lang, s: &str| cues(lang, s).iter().any(|(r, _)| *r == "colon");
+    assert!(!colon(
+        Lang::Fr,
+        "Le jardin (en occitan : lo jardin) ouvre chaque matin."
+    ));
+    assert!(!colon(
+        Lang::En,
+        "The garden (literally: the enclosure) opens every morning."
+    ));
+    assert!(colon(Lang::Fr, "Le constat est simple : le jardin ferme."));
+    assert!(colon(Lang::En, "The verdict is plain: the garden closes."));
+}
