@@ -10,8 +10,8 @@
 //! case (`le roman La peste`, `the show In treatment`) follow a noun that introduces them.
 
 use super::chars::char_before;
-use super::lexicon::{introduces_name, is_non_final, starter_at, word_at, word_start};
-use crate::store::bytescan::mask16;
+use super::lexicon::{introduces_name, is_non_final, starter_at, word_start};
+use crate::store::bytescan::{mask16, range16};
 
 /// The heading has at least this many words before the sentence glued to it.
 const MIN_WORDS: usize = 3;
@@ -31,18 +31,15 @@ pub fn glued_heading(s: &str, from: usize, to: usize) -> Option<(usize, usize)> 
         return None;
     }
     let limit = (from + MAX_BYTES).min(to);
-    let mut i = from;
-    let (mut seen, mut words) = (from + 1, 1);
+    // The first character is a capital, so a candidate space comes after its first byte
+    // (and there is a byte before every one).
+    let mut i = from + 1;
     while i < limit {
-        // Sixteen bytes at a time to a space before a byte that may start a capital.
-        let mut m = match (b.get(i..i + 16), b.get(i + 1..i + 17)) {
-            (Some(here), Some(next)) => {
-                mask16(chunk(here), b" ", 0, 0) & mask16(chunk(next), b"", b'[', 0xC3)
-            }
-            _ => (0..16)
-                .filter(|&k| b.get(i + k) == Some(&b' ') && b.get(i + k + 1).is_some())
-                .fold(0, |m, k| m | 1 << k),
-        };
+        let (mut m, stops) = masks(b, i);
+        // The heading has no terminal, colon or semicolon: candidates end at the first.
+        if stops != 0 {
+            m &= (1 << stops.trailing_zeros()) - 1;
+        }
         while m != 0 {
             let space = i + m.trailing_zeros() as usize;
             m &= m - 1;
@@ -50,28 +47,57 @@ pub fn glued_heading(s: &str, from: usize, to: usize) -> Option<(usize, usize)> 
                 return None;
             }
             let k = space + 1;
-            // ASCII capitals, and the lead byte of `À`–`Þ` (`É`, `Ç`).
-            if !(b[k].is_ascii_uppercase() || b[k] == 0xC3) {
+            if !opens_after(s, space, k, to) {
                 continue;
             }
-            // The heading so far, read once: no terminal, and its words counted.
-            for j in seen..space {
-                match b[j] {
-                    b'.' | b'!' | b'?' | b':' | b';' => return None,
-                    c => words += usize::from(c != b' ' && b[j - 1] == b' '),
-                }
-            }
-            seen = space;
+            // Counted only here: few candidates get this far.
+            let words = 1
+                + (from + 1..space)
+                    .filter(|&j| b[j] != b' ' && b[j - 1] == b' ')
+                    .count();
             if words > MAX_WORDS {
-                return None;
+                return None; // later candidates have more words still
             }
-            if words >= MIN_WORDS && opens_after(s, space, k, to) {
+            if words >= MIN_WORDS {
                 return Some((space, k));
             }
+        }
+        if stops != 0 {
+            return None;
         }
         i += 16;
     }
     None
+}
+
+/// For the sixteen bytes from `i` (`i > 0`): the spaces that may end a heading (after
+/// a byte that may end a lower-case letter, before an ASCII capital or the lead byte of
+/// `À`–`Þ`), and the terminals, colons and semicolons.
+fn masks(b: &[u8], i: usize) -> (u32, u32) {
+    const STOPS: &[u8] = b".!?:;";
+    if let (Some(prev), Some(here), Some(next)) =
+        (b.get(i - 1..i + 15), b.get(i..i + 16), b.get(i + 1..i + 17))
+    {
+        let (prev, here, next) = (chunk(prev), chunk(here), chunk(next));
+        let spaces = mask16(here, b" ", 0, 0)
+            & (range16(next, b'A', b'Z') | mask16(next, &[0xC3], 0, 0))
+            & (range16(prev, b'a', b'z') | mask16(prev, b"", 0, 0x80));
+        return (spaces, mask16(here, STOPS, 0, 0));
+    }
+    let mut spaces = 0;
+    let mut stops = 0;
+    for (k, j) in (i..b.len().min(i + 16)).enumerate() {
+        let next = b.get(j + 1).copied();
+        let before = b[j - 1].is_ascii_lowercase() || b[j - 1] >= 0x80;
+        let after = next.is_some_and(|c| c.is_ascii_uppercase() || c == 0xC3);
+        if b[j] == b' ' && before && after {
+            spaces |= 1 << k;
+        }
+        if STOPS.contains(&b[j]) {
+            stops |= 1 << k;
+        }
+    }
+    (spaces, stops)
 }
 
 fn chunk(b: &[u8]) -> [u8; 16] {
@@ -82,10 +108,16 @@ fn chunk(b: &[u8]) -> [u8; 16] {
 /// ends at `to`. The cheap tests on the letters around come first: most capitals after a
 /// space are names.
 fn opens_after(s: &str, space: usize, k: usize, to: usize) -> bool {
-    if !char_before(s, space).is_some_and(char::is_lowercase) {
+    let b = s.as_bytes();
+    // An ASCII capital or `À`–`Þ` (`É`, `Ç`), after a lower-case letter.
+    let capital =
+        b[k].is_ascii_uppercase() || (b[k] == 0xC3 && b.get(k + 1).is_some_and(|&c| c < 0xA0));
+    if !capital || !char_before(s, space).is_some_and(char::is_lowercase) {
         return false;
     }
-    let w = word_at(s, k);
+    let Some(w) = starter_at(s, k) else {
+        return false;
+    };
     let mut after = s[k + w.len()..to].chars();
     let goes_on = match after.next() {
         // `L’une des opérations`, not `L’Ardent`; a one-letter starter (`A`, `I`, `À`)
@@ -96,7 +128,7 @@ fn opens_after(s: &str, space: usize, k: usize, to: usize) -> bool {
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()),
         _ => false,
     };
-    if !goes_on || starter_at(s, k).is_none() {
+    if !goes_on {
         return false;
     }
     // A lower-case word: in a title-case run (`Can You Feel It`) a capital says nothing.
