@@ -9,6 +9,8 @@ mod agree_align;
 mod agree_cache;
 #[path = "model/analysis_props.rs"]
 mod analysis_props;
+#[path = "model/attribution_classes.rs"]
+mod attribution_classes;
 #[path = "model/config_fuzz.rs"]
 mod config_fuzz;
 #[path = "model/cue_counts.rs"]

@@ -173,7 +173,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                      pass --annotator with your own name"
                 );
             }
-            crate::tui::run_in(&corpus, who, cli.who.keymap.as_deref(), true)
+            Ok(crate::tui::run_in(
+                &corpus,
+                who,
+                cli.who.keymap.as_deref(),
+                true,
+            )?)
         }
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "glose", &mut std::io::stdout());
@@ -188,7 +193,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                      settle disagreements with `glose review`"
                 );
             }
-            crate::tui::run(&corpus, who, cli.who.keymap.as_deref())
+            Ok(crate::tui::run(&corpus, who, cli.who.keymap.as_deref())?)
         }
     }
 }

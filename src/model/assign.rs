@@ -41,16 +41,41 @@ pub enum AssignError {
     Settings(String),
 }
 
+/// Plan text that does not parse, or two plans that cannot be merged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlanError {
+    /// Not a plan: where and what.
+    #[error("{line}:{col}: {msg}")]
+    Syntax {
+        line: usize,
+        col: usize,
+        msg: String,
+    },
+    /// Written by a newer glose.
+    #[error("unknown plan schema {0} (this glose reads 1; upgrade glose)")]
+    Schema(u32),
+    /// Both sides gave the article different annotators.
+    #[error(
+        "article {id:?} was assigned differently on both sides ({ours} / {theirs}); run \
+         `glose assign` on one side only"
+    )]
+    Conflict {
+        id: String,
+        ours: String,
+        theirs: String,
+    },
+}
+
 impl Plan {
     /// Parses plan text; the error says where and what.
-    pub fn parse(text: &str) -> Result<Plan, String> {
-        let p: Plan = ron::from_str(text)
-            .map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code))?;
+    pub fn parse(text: &str) -> Result<Plan, PlanError> {
+        let p: Plan = ron::from_str(text).map_err(|e| PlanError::Syntax {
+            line: e.span.start.line,
+            col: e.span.start.col,
+            msg: e.code.to_string(),
+        })?;
         if p.schema != 1 {
-            return Err(format!(
-                "unknown plan schema {} (this glose reads 1; upgrade glose)",
-                p.schema
-            ));
+            return Err(PlanError::Schema(p.schema));
         }
         Ok(p)
     }
@@ -68,7 +93,7 @@ impl Plan {
             Err(e) => return Err(err(e.to_string())),
         };
         let text = std::str::from_utf8(&bytes).map_err(|e| err(format!("not UTF-8 ({e})")))?;
-        Plan::parse(text).map(Some).map_err(err)
+        Plan::parse(text).map(Some).map_err(|e| err(e.to_string()))
     }
 
     /// Writes the plan atomically at the corpus root.
@@ -196,7 +221,7 @@ fn tie(seed: u64, id: &str, name: &str) -> u64 {
 /// Three-way merge of two plans extended apart: each article's list is taken from the
 /// side that changed it; an article both sides gave different annotators is a conflict
 /// (the error names it), since taking either would move an assignment.
-pub fn merge_plans(base: &Plan, ours: &Plan, theirs: &Plan) -> Result<Plan, String> {
+pub fn merge_plans(base: &Plan, ours: &Plan, theirs: &Plan) -> Result<Plan, PlanError> {
     let mut out = ours.clone();
     for (id, t) in &theirs.articles {
         let (b, o, t) = (base.articles.get(id), ours.articles.get(id), Some(t));
@@ -204,12 +229,11 @@ pub fn merge_plans(base: &Plan, ours: &Plan, theirs: &Plan) -> Result<Plan, Stri
             continue;
         }
         if o != b {
-            return Err(format!(
-                "article {id:?} was assigned differently on both sides ({} / {}); run \
-                 `glose assign` on one side only",
-                o.map(|v| v.join(",")).unwrap_or_default(),
-                t.map(|v| v.join(",")).unwrap_or_default()
-            ));
+            return Err(PlanError::Conflict {
+                id: id.clone(),
+                ours: o.map(|v| v.join(",")).unwrap_or_default(),
+                theirs: t.map(|v| v.join(",")).unwrap_or_default(),
+            });
         }
         out.articles
             .insert(id.clone(), t.cloned().unwrap_or_default());

@@ -258,10 +258,10 @@ pub fn merge_text(base: &str, ours: &str, theirs: &str, path: &str) -> Result<St
         }
         Kind::Plan => {
             let parse = |side, text: &str| {
-                Plan::parse(text).map_err(|msg| MergeError::Plan {
+                Plan::parse(text).map_err(|e| MergeError::Plan {
                     side,
                     path: path.to_string(),
-                    msg,
+                    msg: e.to_string(),
                 })
             };
             let b = if base.trim().is_empty() {
@@ -270,9 +270,9 @@ pub fn merge_text(base: &str, ours: &str, theirs: &str, path: &str) -> Result<St
                 parse("base", base)?
             };
             let merged = assign::merge_plans(&b, &parse("our", ours)?, &parse("their", theirs)?)
-                .map_err(|msg| MergeError::Conflict {
+                .map_err(|e| MergeError::Conflict {
                     path: path.to_string(),
-                    msg,
+                    msg: e.to_string(),
                 })?;
             Ok(merged.to_ron())
         }

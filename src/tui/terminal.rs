@@ -9,7 +9,6 @@ use crate::tui::app::App;
 use crate::tui::keymap::Keymap;
 use crate::tui::shutdown::Shutdown;
 use crate::tui::style::Theme;
-use anyhow::Context;
 use crossterm::cursor::Show;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -32,13 +31,35 @@ const TICK: Duration = Duration::from_millis(100);
 /// How long background steps run between frames while the library is scanned or indexed.
 const FRAME: Duration = Duration::from_millis(40);
 
+/// Why the UI could not start or ended with an error. Each wrapped error names its file
+/// or folder already.
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
+    #[error(transparent)]
+    Keymap(#[from] crate::tui::keymap::KeymapError),
+    #[error(transparent)]
+    Corpus(#[from] crate::model::corpus::CorpusError),
+    #[error(transparent)]
+    Project(#[from] crate::model::project::ProjectError),
+    #[error(transparent)]
+    Lexicon(#[from] crate::nlp::lexicon::LexiconError),
+    /// Raw mode or the alternate screen could not be entered.
+    #[error("cannot set up the terminal: {0}")]
+    Setup(std::io::Error),
+    /// Reading keys or drawing failed while the UI ran.
+    #[error("the terminal failed: {0}")]
+    Terminal(std::io::Error),
+}
+
 /// Opens the UI on `root` until the user quits (exit 0) or a termination signal arrives
 /// (labels saved, terminal restored, exit 128 + signal).
 pub fn run(
     root: &Path,
     annotator: Annotator,
     keymap_choice: Option<&str>,
-) -> anyhow::Result<ExitCode> {
+) -> Result<ExitCode, TuiError> {
     run_in(root, annotator, keymap_choice, false)
 }
 
@@ -49,17 +70,17 @@ pub fn run_in(
     annotator: Annotator,
     keymap_choice: Option<&str>,
     review: bool,
-) -> anyhow::Result<ExitCode> {
+) -> Result<ExitCode, TuiError> {
     let mut app = start(root, annotator, keymap_choice, review)?;
     let shutdown = Shutdown::install();
     // If a signal comes and the loop never gets back to it (the terminal is gone), exit.
     let watchdog = shutdown.watchdog(WATCHDOG_GRACE);
     let signal = {
-        let _screen = RawScreen::enter().context("cannot set up the terminal")?;
+        let _screen = RawScreen::enter().map_err(TuiError::Setup)?;
         let mut terminal = ratatui::Terminal::new(CrosstermBackend::new(std::io::stdout()))
-            .context("cannot set up the terminal")?;
+            .map_err(TuiError::Setup)?;
         let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let size = terminal.size()?;
+            let size = terminal.size().map_err(TuiError::Terminal)?;
             app.update(Action::Resize(size.width, size.height));
             event_loop(&mut terminal, &mut app, &shutdown)
         }));
@@ -105,7 +126,7 @@ pub fn start(
     annotator: Annotator,
     keymap_choice: Option<&str>,
     review: bool,
-) -> anyhow::Result<App> {
+) -> Result<App, TuiError> {
     let cfg = Config::load()?;
     let choice = keymap_choice.or(cfg.keymap.as_deref());
     let keymap = Keymap::load(choice, config::config_dir().as_deref())?;
@@ -152,7 +173,7 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     shutdown: &Shutdown,
-) -> anyhow::Result<Option<i32>> {
+) -> Result<Option<i32>, TuiError> {
     match ui_loop(terminal, app, shutdown) {
         Ok(signal) => Ok(signal),
         Err(e) => {
@@ -160,7 +181,7 @@ fn event_loop(
             match shutdown.wait_for_signal(HANGUP_WAIT) {
                 Some(sig) => Ok(Some(sig)),
                 None if terminal_gone(&e) => Ok(hangup()),
-                None => Err(anyhow::Error::new(e).context("the terminal failed")),
+                None => Err(TuiError::Terminal(e)),
             }
         }
     }

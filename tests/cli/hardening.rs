@@ -225,7 +225,9 @@ fn item5_fifos_and_devices_are_refused_without_hanging() {
     keys(&mut app, "<enter>");
     let a = app.article().unwrap();
     assert!(
-        a.ann.as_ref().is_err_and(|e| e.contains("named pipe")),
+        a.ann
+            .as_ref()
+            .is_err_and(|e| e.to_string().contains("named pipe")),
         "{:?}",
         a.ann.as_ref().err()
     );
@@ -304,6 +306,6 @@ fn item10_annotator_names_are_limited_by_what_file_names_take() {
     fs::write(root.join(&long), "Titre\n\nUne phrase.\n").unwrap();
     let mut app = app(&root, &"a".repeat(60));
     keys(&mut app, "<enter>");
-    let why = app.article().unwrap().ann.clone().unwrap_err();
+    let why = app.article().unwrap().ann.as_ref().unwrap_err().to_string();
     assert!(why.contains("269 bytes"), "{why}");
 }

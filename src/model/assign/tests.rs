@@ -134,7 +134,11 @@ fn plans_extended_apart_merge_and_a_moved_article_is_a_conflict() {
     assert_eq!(m.articles["c.txt"], names("ana,cleo"));
     theirs.articles.insert("b.txt".into(), names("ana,cleo"));
     let e = merge_plans(&base, &ours, &theirs).unwrap_err();
-    assert!(e.contains("b.txt"), "{e}");
+    assert!(
+        matches!(&e, PlanError::Conflict { id, .. } if id == "b.txt"),
+        "{e}"
+    );
+    assert!(e.to_string().contains("b.txt"), "{e}");
 }
 
 #[test]

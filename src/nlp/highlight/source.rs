@@ -13,6 +13,27 @@ const PRONOUNS: [&str; 9] = [
     "il", "elle", "ils", "elles", "on", "he", "she", "they", "it",
 ];
 
+/// Quantifiers before the head of a noun phrase (`selon certains témoins`, `according to
+/// some officials`).
+const QUANTIFIERS: [&str; 16] = [
+    "certains",
+    "certaines",
+    "nombreux",
+    "nombreuses",
+    "divers",
+    "diverses",
+    "autres",
+    "différents",
+    "différentes",
+    "some",
+    "many",
+    "several",
+    "most",
+    "other",
+    "various",
+    "numerous",
+];
+
 fn span(start: usize, end: usize, rule: &'static str) -> Span {
     Span {
         start,
@@ -165,14 +186,19 @@ pub fn attributions(
             let next = toks.get(i + n);
             let compound = super::cue::in_compound(text, toks[i].start, toks[i + n - 1].end);
             if !compound
-                && next.is_some_and(|t| !lex.first_person.contains(t.norm.as_str()))
-                && names_a_source(toks, i + n, lex)
+                && next.is_some_and(|t| !first_person(text, t, lex))
+                && (names_a_source(toks, i + n, lex) || heads_the_sentence(text, toks, i, n))
             {
                 let stop = np_end(text, toks, i + n, 15);
                 out.push(span(toks[i].start, toks[stop].end, "according-to"));
                 i = stop + 1;
                 continue;
             }
+        }
+        if let Some(stop) = as_source_put_it(text, toks, i, lex) {
+            out.push(span(toks[i].start, toks[stop].end, "as-source-said"));
+            i = stop + 1;
+            continue;
         }
         if i == 0 && lex.holder_intros.contains(toks[0].norm.as_str()) {
             let stop = np_end(text, toks, 1, 8);
@@ -192,6 +218,7 @@ pub fn attributions(
         let reporting = t.is(flag::REPORTING);
         let thought = t.is(flag::THOUGHT);
         if (reporting || thought)
+            && !after_determiner(text, toks, i, lex)
             && !reflexive_or_negated(text, toks, i, lex)
             && let Some(s) = verb_rule(text, end, toks, i, lex, reporting, long_quote)
         {
@@ -207,6 +234,50 @@ pub fn attributions(
         i += 1;
     }
     out
+}
+
+/// `Comme l'a rappelé le maire,`, `As the mayor put it,`, `as officials said`: `comme`/`as`
+/// opening a clause, then a reporting verb (or `put it`) within a few words of the same
+/// clause. The last token of the attribution's clause.
+fn as_source_put_it(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> Option<usize> {
+    if !matches!(toks[i].norm.as_str(), "comme" | "as")
+        || (i > 0 && !is_clause_break(gap(text, toks, i)))
+    {
+        return None;
+    }
+    let verb = (i + 1..toks.len().min(i + 7))
+        .take_while(|&k| !is_clause_break(gap(text, toks, k)))
+        .find(|&k| {
+            let t = &toks[k];
+            let put_it = matches!(t.norm.as_str(), "put" | "puts")
+                && toks.get(k + 1).is_some_and(|n| n.norm == "it");
+            (t.is(flag::REPORTING) && !t.is(flag::FRAME)) || put_it
+        })?;
+    // The author's own voice is no source (`comme je l'ai dit`).
+    if toks[i + 1..verb].iter().any(|t| first_person(text, t, lex)) {
+        return None;
+    }
+    let stop = np_end(text, toks, verb, 10);
+    let closed = stop + 1 == toks.len() || gap(text, toks, stop + 1).contains(',');
+    closed.then_some(stop)
+}
+
+/// `Selon X,` / `According to X,` opening the sentence, its noun phrase closed by a comma:
+/// there it attributes whatever the noun (`Selon la légende,`, `According to organisers,`);
+/// inside a sentence `selon` also means "depending on" and needs a source noun.
+fn heads_the_sentence(text: &str, toks: &[Tok], i: usize, n: usize) -> bool {
+    if i != 0 || i + n >= toks.len() {
+        return false;
+    }
+    let stop = np_end(text, toks, i + n, 12);
+    stop + 1 < toks.len() && gap(text, toks, stop + 1).trim() == ","
+}
+
+/// A first-person word, but not a one-letter abbreviation or initial (`M. Dupont`,
+/// `J. Martin`): `m`/`j` are first person only as elisions (`m'a`, `j'ai`).
+pub(super) fn first_person(text: &str, t: &Tok, lex: &Lexicon) -> bool {
+    lex.first_person.contains(t.norm.as_str())
+        && (t.norm.len() > 1 || text[t.end..].starts_with(['\'', '’']))
 }
 
 /// Whether the noun phrase at `i` can be a source: a pronoun, a name, a number of people
@@ -227,6 +298,7 @@ fn names_a_source(toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
         !lex.function_words.contains(w.norm.as_str())
             && !w.is(flag::NUMBER)
             && !w.stem_is(flag::APPROX_FIRST)
+            && !QUANTIFIERS.contains(&w.norm.as_str())
             && !w.digit
     });
     head.is_some_and(|h| {
@@ -234,13 +306,116 @@ fn names_a_source(toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
     }) || (t.cap && !lex.function_words.contains(t.norm.as_str()))
 }
 
+/// Titles written with a full stop: the stop after them (or after an initial, `J.`) ends
+/// no clause (`M. Dupont a déclaré`, `said Dr. Jones`).
+const TITLES: [&str; 10] = [
+    "m", "mme", "mlle", "dr", "pr", "me", "mr", "mrs", "ms", "st",
+];
+
+/// Whether a clause ends between token `j - 1` and token `j`.
+fn ends_clause(text: &str, toks: &[Tok], j: usize) -> bool {
+    let g = gap(text, toks, j);
+    let abbrev = g.trim() == "."
+        && toks[j - 1].cap
+        && (toks[j - 1].norm.chars().count() == 1 || TITLES.contains(&toks[j - 1].norm.as_str()));
+    is_clause_break(g) && !abbrev
+}
+
 /// Last token of a noun phrase starting at `i`: up to a clause break, at most `max` words.
 fn np_end(text: &str, toks: &[Tok], i: usize, max: usize) -> usize {
     let mut j = i.min(toks.len().saturating_sub(1));
-    while j + 1 < toks.len() && j + 1 - i < max && !is_clause_break(gap(text, toks, j + 1)) {
+    while j + 1 < toks.len() && j + 1 - i < max && !ends_clause(text, toks, j + 1) {
         j += 1;
     }
     j
+}
+
+/// Determiners that make the next word a noun (`une alerte`, `the report`, `a telling
+/// sign`), not the verb it is spelt like. `le`/`la`/`les` are left out: they are also
+/// object pronouns (`il le dit`); so is English `a` in French text, where it is `avoir`.
+const DETERMINERS_FR: [&str; 19] = [
+    "un", "une", "des", "du", "au", "aux", "son", "sa", "ses", "mon", "ma", "mes", "notre", "nos",
+    "votre", "vos", "cette", "cet", "ces",
+];
+const DETERMINERS_EN: [&str; 11] = [
+    "a", "an", "the", "this", "these", "those", "his", "its", "their", "our", "every",
+];
+
+fn after_determiner(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
+    let list: &[&str] = match lex.lang {
+        crate::nlp::lang::Lang::Fr => &DETERMINERS_FR,
+        crate::nlp::lang::Lang::En => &DETERMINERS_EN,
+    };
+    i > 0 && list.contains(&toks[i - 1].norm.as_str()) && !is_clause_break(gap(text, toks, i))
+}
+
+/// Whether `que`/`that` at `k` is part of a conjunction (`pour que`, `so that`), which
+/// introduces no reported speech.
+fn conjunction(toks: &[Tok], k: usize) -> bool {
+    k > 0
+        && matches!(
+            toks[k - 1].norm.as_str(),
+            "pour"
+                | "afin"
+                | "sans"
+                | "avant"
+                | "parce"
+                | "alors"
+                | "tandis"
+                | "bien"
+                | "dès"
+                | "so"
+                | "such"
+                | "now"
+                | "given"
+                | "except"
+        )
+}
+
+/// Beginnings of the verbs of asking among the frame verbs (`demander`, `inviter`,
+/// `recommander`, `ask`, `invite`, `encourage`).
+const DIRECTIVE: [&str; 12] = [
+    "demand",
+    "invit",
+    "propos",
+    "suppli",
+    "implor",
+    "exhort",
+    "conseill",
+    "encourag",
+    "recommand",
+    "ask",
+    "advis",
+    "urg",
+];
+
+/// A request reported with its addressee and an infinitive (`a demandé aux préfets de
+/// renforcer`, `invite les habitants à rester`, `asked residents to stay`): a speech frame
+/// for verbs that also name an action. In English an object must come between the verb and
+/// `to` (`responded to criticism` reports nothing).
+fn directive(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
+    // Only verbs of asking: `poursuit son objectif de déstabiliser` asks nobody.
+    if !DIRECTIVE.iter().any(|d| toks[i].norm.starts_with(d)) {
+        return false;
+    }
+    let content = |t: &Tok| !t.cap && !t.digit && !lex.function_words.contains(t.norm.as_str());
+    (i + 1..toks.len().min(i + 7))
+        .take_while(|&k| !is_clause_break(gap(text, toks, k)))
+        .any(|k| {
+            let (w, next) = (&toks[k], toks.get(k + 1));
+            let next_ok = k + 1 < toks.len() && !is_clause_break(gap(text, toks, k + 1));
+            let infinitive = next.is_some_and(|n| {
+                content(n)
+                    && ["er", "ir", "re", "oir"]
+                        .iter()
+                        .any(|e| n.norm.ends_with(e))
+            });
+            match w.norm.as_str() {
+                "de" | "d" | "à" => next_ok && infinitive,
+                "to" => k > i + 1 && next_ok && next.is_some_and(content),
+                _ => false,
+            }
+        })
 }
 
 fn reflexive_or_negated(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
@@ -294,7 +469,17 @@ fn verb_rule(
     {
         g -= 1;
     }
-    let that_follows = (1..=3).any(|k| matches!(after(k), Some("que" | "qu" | "that")))
+    // `que`/`that` right after the verb, or after a complement of place, time or means
+    // that starts with a preposition (`wrote in a statement that`, `a indiqué dans un
+    // communiqué que`).
+    let prep_then = matches!(
+        after(1),
+        Some("dans" | "lors" | "sur" | "en" | "à" | "au" | "in" | "on" | "at" | "during" | "to")
+    );
+    let reach = if prep_then { 8 } else { 3 };
+    let that_follows = (1..=reach)
+        .take_while(|&k| k == 1 || i + k >= toks.len() || !is_clause_break(gap(text, toks, i + k)))
+        .any(|k| matches!(after(k), Some("que" | "qu" | "that")) && !conjunction(toks, i + k))
         || text[t.end..].trim_start().starts_with(':');
     let before_gap = gap(text, toks, g);
     // `dit-il`, `a-t-elle déclaré`
@@ -324,7 +509,14 @@ fn verb_rule(
         && (i + 1..toks.len()).all(|k| !is_clause_break(gap(text, toks, k)))
         && !text[t.end..end].contains(['?', ';', ':']);
     let inverted = comma_before && ends_sentence && i + 1 < toks.len();
-    if reporting && followed_by_np && (quote_before || (comma_before && long_quote) || inverted) {
+    // `», a déclaré hier sur France Inter le secrétaire général`: right after a closing
+    // mark and a comma, the verb is the quotation's, whatever comes between it and the
+    // source.
+    let after_quote = quote_before && comma_before && i + 1 < toks.len();
+    if reporting
+        && (after_quote
+            || followed_by_np && (quote_before || (comma_before && long_quote) || inverted))
+    {
         let e = text[..end]
             .trim_end_matches(['.', ' ', '!', '?', '…', '\u{a0}'])
             .len();
@@ -345,7 +537,7 @@ fn verb_rule(
         return None;
     }
     let first = np.first()?;
-    if lex.first_person.contains(first.norm.as_str()) {
+    if first_person(text, first, lex) {
         return None;
     }
     // `on` is as often the author's generic voice (`On regrette une fin bâclée`) as a
@@ -372,7 +564,7 @@ fn verb_rule(
     // A verb that also names an action (`publie`, `propose`, `répond`, `wrote`) reports
     // speech only inside a frame…; a passive without its agent (`est publiée`, `were
     // estimated`) reports nobody.
-    let frame = that_follows || tail || long_quote || calling;
+    let frame = that_follows || tail || long_quote || calling || directive(text, toks, i, lex);
     let reflexive = g > 0 && matches!(toks[g - 1].norm.as_str(), "s" | "se");
     let passive = !reflexive
         && (g..i).any(|k| lex.passive_aux(toks[k].norm.as_str()))
@@ -382,7 +574,13 @@ fn verb_rule(
     } else if reporting && t.is(flag::FRAME) {
         frame
     } else if reporting {
-        sourcey || frame
+        // A French participle without its auxiliary is an adjective (`sa présence
+        // annoncée`), not a speaker's verb.
+        // Nor is a form of `tu` (`les bandes annonces`) in news text.
+        let fr = lex.lang == crate::nlp::lang::Lang::Fr;
+        let finite = g < i || !fr || !is_participle(&t.norm);
+        let second = fr && t.norm.ends_with("es") && i > 0 && toks[i - 1].norm != "tu";
+        sourcey || frame || (t.is(flag::SPEECH) && finite && !second)
     } else {
         sourcey && that_follows
     };
@@ -396,7 +594,7 @@ fn subject<'a>(text: &str, toks: &'a [Tok], g: usize) -> (usize, &'a [Tok]) {
     let mut breaks = 0;
     while s > 0 && g - s < 25 {
         let gp = gap(text, toks, s);
-        if is_clause_break(gp) {
+        if ends_clause(text, toks, s) {
             let comma = gp.trim().trim_start_matches(')') == ",";
             let allowed = comma && breaks < 2 && (s == g || breaks > 0);
             if !allowed {

@@ -16,6 +16,11 @@ pub struct LexiconFile {
     /// `proposer`, `appeler`, `répondre`, `write`, `call`. Regular ones are conjugated.
     pub frame_verbs: Vec<String>,
     pub frame_forms: Vec<String>,
+    /// Verbs whose subject is always a speaker (`dire`, `déclarer`, `say`, `tell`): they
+    /// attribute whatever the subject's noun, where other reporting verbs need a source
+    /// noun or a name (`L'album révèle…`). Regular ones are conjugated.
+    pub speech_verbs: Vec<String>,
+    pub speech_forms: Vec<String>,
     /// Verbs of opinion that attribute only with a third-party subject and `que`/`that`.
     pub thought_verbs: Vec<String>,
     pub thought_forms: Vec<String>,

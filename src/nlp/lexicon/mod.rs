@@ -88,6 +88,8 @@ pub struct Lexicon {
     pub reporting: WordSet,
     /// Forms of the reporting verbs that need a speech frame.
     pub frame: WordSet,
+    /// Forms of the reporting verbs whose subject is always a speaker.
+    pub speech: WordSet,
     pub thought: WordSet,
     pub auxiliaries: WordSet,
     pub source_intros: PhraseSet<()>,
@@ -173,6 +175,7 @@ impl Lexicon {
             lang,
             reporting: WordSet::default(),
             frame: WordSet::default(),
+            speech: WordSet::default(),
             thought: WordSet::default(),
             auxiliaries: WordSet::default(),
             source_intros: PhraseSet::default(),
@@ -224,6 +227,13 @@ impl Lexicon {
         frame.extend(f.frame_forms.iter().map(|w| norm(w)));
         self.reporting.extend(frame.iter().cloned());
         self.frame.extend(frame);
+        let mut speech = WordSet::default();
+        for v in &f.speech_verbs {
+            speech.extend(conjugate(lang, &norm(v)));
+        }
+        speech.extend(f.speech_forms.iter().map(|w| norm(w)));
+        self.reporting.extend(speech.iter().cloned());
+        self.speech.extend(speech);
         for v in &f.thought_verbs {
             self.thought.extend(conjugate(lang, &norm(v)));
         }
@@ -323,6 +333,7 @@ impl Lexicon {
         let sets = [
             (&self.reporting, flag::REPORTING),
             (&self.frame, flag::FRAME),
+            (&self.speech, flag::SPEECH),
             (&self.thought, flag::THOUGHT),
             (&self.auxiliaries, flag::AUX),
             (&self.holder_intros, flag::HOLDER),

@@ -51,6 +51,7 @@ pub mod flag {
     pub const FUNCTION: u32 = 1 << 10;
     pub const READER: u32 = 1 << 11;
     pub const FRAME: u32 = 1 << 12;
+    pub const SPEECH: u32 = 1 << 13;
     // Bits of the word's stem.
     pub const SOURCE_NOUN: u32 = 1;
     pub const CUE_FIRST: u32 = 1 << 1;

@@ -5,7 +5,7 @@ use crate::model::annotations::Annotations;
 use crate::model::annotator::Annotator;
 use crate::model::document::Document;
 use crate::model::label::Label;
-use crate::model::sidecar::Record;
+use crate::model::sidecar::{Record, SidecarError};
 use crate::nlp::analysis::{Analyzer, SentenceAnalysis};
 use crate::nlp::lang::Lang;
 
@@ -16,7 +16,7 @@ pub struct Article {
     pub entry: usize,
     pub doc: Document,
     /// The labels, or the sidecar error that makes this article read-only.
-    pub ann: Result<Annotations, String>,
+    pub ann: Result<Annotations, SidecarError>,
     pub cursor: usize,
     /// First sentence of a range being selected.
     pub anchor: Option<usize>,
@@ -36,7 +36,7 @@ pub struct Article {
 impl Article {
     /// Wraps a loaded document; the cursor starts on the first unlabeled sentence.
     pub fn new(entry: usize, doc: Document, who: &Annotator, analyzer: &Analyzer) -> Article {
-        let ann = Annotations::load(&doc, who).map_err(|e| e.to_string());
+        let ann = Annotations::load(&doc, who);
         let n = doc.sentences.len();
         let lang = analyzer.lang(&doc);
         let headings = (0..n).map(|i| doc.is_heading(i)).collect();

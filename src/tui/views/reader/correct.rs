@@ -48,7 +48,7 @@ impl App {
         if let Err(why) = &a.ann {
             let why = format!(
                 "read-only, not split: {}",
-                crate::model::sanitize::clean(why)
+                crate::model::sanitize::clean(&why.to_string())
             );
             return self.warn(why);
         }
@@ -111,7 +111,7 @@ impl App {
         if let Err(why) = &a.ann {
             let why = format!(
                 "read-only, not merged: {}",
-                crate::model::sanitize::clean(why)
+                crate::model::sanitize::clean(&why.to_string())
             );
             return self.warn(why);
         }
@@ -162,7 +162,7 @@ impl App {
             return false;
         }
         let n = a.doc.sentences.len();
-        a.ann = Annotations::load(&a.doc, &self.annotator).map_err(|e| e.to_string());
+        a.ann = Annotations::load(&a.doc, &self.annotator);
         a.analysis = vec![None; n];
         a.heights = Default::default();
         a.anchor = None;

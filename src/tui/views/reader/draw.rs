@@ -255,7 +255,10 @@ fn detail(app: &App, a: &Article) -> Line<'static> {
     let t = &app.theme;
     if let Err(e) = &a.ann {
         return Line::styled(
-            format!("read-only: {}", crate::model::sanitize::clean(e)),
+            format!(
+                "read-only: {}",
+                crate::model::sanitize::clean(&e.to_string())
+            ),
             t.error(),
         );
     }

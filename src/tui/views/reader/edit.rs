@@ -90,7 +90,7 @@ impl App {
         if let Err(why) = &a.ann {
             let why = format!(
                 "read-only, not changed: {}",
-                crate::model::sanitize::clean(why)
+                crate::model::sanitize::clean(&why.to_string())
             );
             return self.warn(why);
         }
@@ -144,7 +144,7 @@ impl App {
             Err(why) => {
                 let why = format!(
                     "read-only, no note can be written: {}",
-                    crate::model::sanitize::clean(why)
+                    crate::model::sanitize::clean(&why.to_string())
                 );
                 self.refuse(&why);
             }

@@ -203,7 +203,10 @@ impl App {
         }
         match self.reader.articles.get(&e).map(|a| &a.ann) {
             Some(Err(why)) => {
-                let why = format!("read-only: {}", crate::model::sanitize::clean(why));
+                let why = format!(
+                    "read-only: {}",
+                    crate::model::sanitize::clean(&why.to_string())
+                );
                 self.warn(why);
             }
             Some(Ok(ann)) if ann.moved > 0 || !ann.orphans.is_empty() => {

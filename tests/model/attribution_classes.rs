@@ -1,0 +1,225 @@
+//! Attribution and quotation classes of the rules on unseen text, each pinned with French
+//! and English sentences written for these tests: `selon`/`according to` opening a
+//! sentence, verbs of speech with any subject, requests with their addressee, `comme l'a
+//! rappelé X`/`as X put it`, nouns spelt like reporting verbs, titles and initials.
+
+use glose::model::label::Label;
+use glose::nlp::analysis::Analyzer;
+use glose::nlp::highlight::Kind;
+use glose::nlp::lang::Lang;
+
+/// The source spans of a one-sentence text: rule and text.
+fn sources(lang: Lang, text: &str) -> Vec<(&'static str, String)> {
+    Analyzer::builtin()
+        .span(text, lang, 0, text.len())
+        .spans
+        .iter()
+        .filter(|s| s.kind == Kind::Source)
+        .map(|s| (s.rule, text[s.start..s.end].to_string()))
+        .collect()
+}
+
+fn label(lang: Lang, text: &str) -> Label {
+    let a = Analyzer::builtin().span(text, lang, 0, text.len());
+    a.suggestion.map_or(Label::Skip, |s| s.label)
+}
+
+/// Each sentence has exactly these source spans (rule, text).
+fn spans_are(lang: Lang, cases: &[(&str, &[(&str, &str)])]) {
+    for (s, want) in cases {
+        let got = sources(lang, s);
+        let want: Vec<(&str, String)> = want.iter().map(|(r, t)| (*r, t.to_string())).collect();
+        assert_eq!(got, want, "{s}");
+    }
+}
+
+/// `Selon X,` / `According to X,` opening a sentence attributes whatever the noun; inside
+/// a sentence it still needs a source, and a quantifier before the noun is skipped.
+#[test]
+fn according_to_at_the_head_of_a_sentence() {
+    spans_are(
+        Lang::Fr,
+        &[
+            (
+                "Selon la tradition, le pont fut bâti en une seule nuit.",
+                &[("according-to", "Selon la tradition")],
+            ),
+            (
+                "D'après les organisateurs, trois mille coureurs ont pris le départ.",
+                &[("according-to", "D'après les organisateurs")],
+            ),
+            (
+                "Selon certains voisins, la maison était vide depuis l'hiver.",
+                &[("according-to", "Selon certains voisins")],
+            ),
+            (
+                "Les tarifs varient selon les saisons et la durée du séjour.",
+                &[],
+            ),
+            ("Il est reparti en fin d'après-midi vers Lyon.", &[]),
+        ],
+    );
+    spans_are(
+        Lang::En,
+        &[
+            (
+                "According to organisers, three thousand runners took part.",
+                &[("according-to", "According to organisers")],
+            ),
+            (
+                "According to some neighbours, the house had been empty since winter.",
+                &[("according-to", "According to some neighbours")],
+            ),
+            ("Prices vary according to the season.", &[]),
+        ],
+    );
+}
+
+/// `dire`/`déclarer`/`say`/`tell` attribute whatever the subject noun (`the coach said`),
+/// and `que`/`that` may follow a complement (`wrote in a statement that`); a conjunction
+/// (`pour que`, `so that`) is no speech frame, nor a noun spelt like a verb (`une alerte`,
+/// `the report`) a verb.
+#[test]
+fn verbs_of_speech_attribute_with_any_subject() {
+    spans_are(
+        Lang::Fr,
+        &[
+            (
+                "Le boulanger a déclaré que la boutique rouvrirait lundi.",
+                &[("attribution", "Le boulanger a déclaré")],
+            ),
+            (
+                "Le capitaine a écrit dans une lettre que l'équipage était épuisé.",
+                &[("attribution", "Le capitaine a écrit")],
+            ),
+            ("La mairie a lancé une alerte aux orages pour la nuit.", &[]),
+            ("Sa venue annoncée a rempli la salle.", &[]),
+        ],
+    );
+    spans_are(
+        Lang::En,
+        &[
+            (
+                "Speaking after the match, the coach said the team was exhausted.",
+                &[("attribution", "the coach said")],
+            ),
+            (
+                "The lifeguard told reporters that the beach would stay closed.",
+                &[("attribution", "The lifeguard told")],
+            ),
+            (
+                "The governor wrote in a statement that the curfew was lifted.",
+                &[("attribution", "The governor wrote")],
+            ),
+            ("The report was printed on recycled paper.", &[]),
+            (
+                "The teacher explained the rules so that everyone could play.",
+                &[],
+            ),
+        ],
+    );
+}
+
+/// A request with its addressee and an infinitive is reported speech; the same verbs
+/// naming an action, or another verb before `de` + infinitive, are not.
+#[test]
+fn requests_with_an_addressee_are_reported_speech() {
+    spans_are(
+        Lang::Fr,
+        &[
+            (
+                "Le préfet a demandé aux maires de fermer les écoles.",
+                &[("attribution", "Le préfet a demandé")],
+            ),
+            (
+                "La mairie invite les riverains à déplacer leurs voitures.",
+                &[("attribution", "La mairie invite")],
+            ),
+            (
+                "La mairie invite les riverains à une réunion jeudi soir.",
+                &[],
+            ),
+            ("Le club poursuit son projet de construire un stade.", &[]),
+        ],
+    );
+    spans_are(
+        Lang::En,
+        &[
+            (
+                "The council asked residents to boil their water.",
+                &[("attribution", "The council asked")],
+            ),
+            ("The club invited its members to a dinner in May.", &[]),
+            ("The minister responded to the criticism on Monday.", &[]),
+        ],
+    );
+}
+
+/// `Comme l'a rappelé le maire,` and `As the mayor put it,` attribute what follows.
+#[test]
+fn as_the_source_put_it() {
+    spans_are(
+        Lang::Fr,
+        &[
+            (
+                "Comme l'a rappelé la directrice, l'école manque de places.",
+                &[("as-source-said", "Comme l'a rappelé la directrice")],
+            ),
+            ("Comme prévu, le train est arrivé à midi.", &[]),
+        ],
+    );
+    spans_are(
+        Lang::En,
+        &[
+            (
+                "As the headteacher put it, the school is running out of room.",
+                &[("as-source-said", "As the headteacher put it")],
+            ),
+            ("As expected, the train arrived at noon.", &[]),
+        ],
+    );
+    assert_eq!(
+        label(
+            Lang::En,
+            "As the headteacher put it, the school is running out of room."
+        ),
+        Label::Quote
+    );
+}
+
+/// A quotation's inverted clause may have words between the verb and its source, and a
+/// title's full stop or an initial does not cut the subject off (`M. Dupont a déclaré`).
+#[test]
+fn inverted_clauses_and_initials_keep_their_source() {
+    spans_are(
+        Lang::Fr,
+        &[
+            (
+                "M. Lambert a déclaré que la piscine fermerait en août.",
+                &[("attribution", "M. Lambert a déclaré")],
+            ),
+            (
+                "J. Roux a indiqué que les travaux dureraient un an.",
+                &[("attribution", "J. Roux a indiqué")],
+            ),
+        ],
+    );
+    let v = sources(
+        Lang::Fr,
+        "« Nous rouvrirons la ligne dès que possible », a assuré jeudi sur France Bleu la directrice régionale.",
+    );
+    assert!(
+        v.contains(&(
+            "inverted-attribution",
+            "a assuré jeudi sur France Bleu la directrice régionale".to_string()
+        )),
+        "{v:?}"
+    );
+    spans_are(
+        Lang::En,
+        &[(
+            "Dr. Patel said the clinic would open in June.",
+            &[("attribution", "Dr. Patel said")],
+        )],
+    );
+}
