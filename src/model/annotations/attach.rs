@@ -57,7 +57,7 @@ macro_rules! anchored_by_fields {
 
 anchored_by_fields!(Record, Note);
 
-/// [`attach`] for anything [`Anchored`]: one slot per sentence, what matches none, and
+/// [`attach`] for anything `Anchored`: one slot per sentence, what matches none, and
 /// how many were found at another offset.
 pub fn place<T: Anchored>(
     doc: &Document,
