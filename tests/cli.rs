@@ -14,6 +14,8 @@ mod cuts;
 mod doc_status;
 #[path = "cli/eval.rs"]
 mod eval;
+#[path = "cli/eval_groups.rs"]
+mod eval_groups;
 #[path = "cli/export.rs"]
 mod export;
 #[path = "cli/export_card.rs"]

@@ -15,6 +15,8 @@ mod attribution_classes;
 mod config_fuzz;
 #[path = "model/cue_counts.rs"]
 mod cue_counts;
+#[path = "model/english_classes.rs"]
+mod english_classes;
 #[path = "model/export_props.rs"]
 mod export_props;
 #[path = "model/fuzz_props.rs"]
@@ -23,6 +25,8 @@ mod fuzz_props;
 mod highlight;
 #[path = "model/huge_unit.rs"]
 mod huge_unit;
+#[path = "model/quote_classes.rs"]
+mod quote_classes;
 #[path = "model/segment_accuracy.rs"]
 mod segment_accuracy;
 #[path = "model/segment_props.rs"]

@@ -6,9 +6,10 @@ use crate::model::label::Label;
 use crate::model::matrix::LabelMatrix;
 use crate::nlp::analysis::Analyzer;
 use crate::nlp::highlight::Kind;
+use crate::nlp::suggest::folds::{self, Comparison, Learned};
 use crate::nlp::suggest::metrics::{Calibration, LabelScores, SpanScores};
-use crate::nlp::suggest::model::{Example, Model};
-use crate::nlp::suggest::{self, Evidence, features};
+use crate::nlp::suggest::{self, Evidence};
+use crate::nlp::trainer;
 use anyhow::bail;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -109,6 +110,18 @@ fn gold_from_sidecars(root: &Path) -> anyhow::Result<Vec<GoldUnit>> {
     Ok(out)
 }
 
+/// How `--cross-validate` grouped the articles, and the learned model's held-out scores.
+#[derive(Debug, Clone, Default)]
+pub struct Grouping {
+    pub groups: usize,
+    /// Groups whose suggestions came from the model (it beat the rules without them).
+    pub using_model: usize,
+    /// Each group's model alone, and the rules, scored on the group's own articles.
+    pub held_out: Comparison,
+    /// The L2 decay nested validation chose for each group's model.
+    pub l2: Vec<f32>,
+}
+
 /// Everything `glose eval` measures.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
@@ -117,6 +130,8 @@ pub struct Report {
     pub claim: SpanScores,
     pub calibration: Calibration,
     pub model: String,
+    /// With `--cross-validate`: how the articles were grouped and how the model did.
+    pub grouping: Option<Grouping>,
     /// Units suggested wrong: article, gold, suggested, confidence, text, reasons.
     pub errors: Vec<(String, Label, Label, f32, String, String)>,
 }
@@ -129,6 +144,15 @@ impl Report {
         v["calibration"] = self.calibration.to_json();
         v["ece"] = self.calibration.ece().into();
         v["model"] = self.model.clone().into();
+        if let Some(g) = &self.grouping {
+            v["grouping"] = serde_json::json!({
+                "by": "fnv1a-article-id", "groups": g.groups,
+                "groups_using_model": g.using_model,
+                "model_alone_macro_f1": g.held_out.model.macro_f1(),
+                "rules_macro_f1": g.held_out.rules.macro_f1(),
+                "l2_by_group": g.l2,
+            });
+        }
         v
     }
 }
@@ -180,8 +204,33 @@ impl Prepared<'_> {
     }
 }
 
-/// Scores the analyzer on the units. With `folds`, a model is trained per fold on the
-/// other folds' articles and scored on its own.
+/// The reader's learned models trained on the reference's labels, articles grouped by
+/// [`folds::group_of`] among `k` groups: the examples are made as the trainer makes them
+/// (in corpus order: by article id, then position) and trained by the same code.
+fn learn(an: &Analyzer, prepared: &[Prepared], k: usize) -> Option<Learned> {
+    let mut order: Vec<&Prepared> = prepared.iter().collect();
+    order.sort_by(|a, b| {
+        (a.unit.article.as_str(), a.unit.start).cmp(&(b.unit.article.as_str(), b.unit.start))
+    });
+    let mut all = Vec::with_capacity(order.len());
+    for p in order {
+        let u = p.unit;
+        let lang = an.lang_of(p.text);
+        let group = folds::group_of(&u.article, k);
+        trainer::push_labeled(
+            &mut all,
+            an,
+            (p.text, lang, u.start, u.end),
+            group,
+            &[u.label],
+        );
+    }
+    Learned::train_groups(&all, k, &|| false)
+}
+
+/// Scores the analyzer on the units. With `folds` = K, the reader's learned models are
+/// trained on the reference's labels with the articles in K hash groups (see [`learn`])
+/// and each unit gets what the reader would suggest on it.
 pub fn evaluate(
     an: &Analyzer,
     root: &Path,
@@ -193,9 +242,7 @@ pub fn evaluate(
         model: an.model_name(),
         ..Report::default()
     };
-    let articles: Vec<&String> = texts.keys().collect();
-    let fold_of =
-        |a: &str| articles.iter().position(|x| *x == a).unwrap_or(0) % folds.unwrap_or(1).max(1);
+    let articles = texts.len();
     // Rules' evidence for every unit, computed once.
     let mut prepared = Vec::new();
     for u in units {
@@ -210,37 +257,36 @@ pub fn evaluate(
             cont,
         });
     }
-    let mut models: Vec<Option<Model>> = Vec::new();
-    if let Some(k) = folds {
-        if k < 2 || k > articles.len() {
-            bail!(
-                "--cross-validate needs 2 ≤ K ≤ {} (the number of articles)",
-                articles.len()
+    let learned = match folds {
+        Some(k) => {
+            if k < 2 || k > articles {
+                bail!("--cross-validate needs 2 ≤ K ≤ {articles} (the number of articles)");
+            }
+            let Some(l) = learn(an, &prepared, k) else {
+                bail!("training the learned model stopped before the end");
+            };
+            r.model = format!(
+                "learned, as the reader trains it: {k} article groups by FNV-1a hash of the \
+                 article id, each group suggested on by models trained without it; {}",
+                l.describe()
             );
+            r.grouping = Some(Grouping {
+                groups: k,
+                using_model: l.groups_using_model(),
+                held_out: l.held_out.clone(),
+                l2: l.l2_by_group(),
+            });
+            Some(l)
         }
-        for f in 0..k {
-            let train: Vec<Example> = prepared
-                .iter()
-                .filter(|p| fold_of(&p.unit.article) != f)
-                .map(|p| {
-                    let (ev, u) = (p.evidence(), p.unit);
-                    let rules = suggest::rules(&ev);
-                    Example {
-                        features: features::extract(&ev, p.text, u.start, u.end, &rules),
-                        label: u.label,
-                    }
-                })
-                .collect();
-            models.push(Model::train(&train));
-        }
-        r.model = format!("logreg, {k}-fold by article");
-    }
+        None => None,
+    };
     for p in &prepared {
         let (ev, u) = (p.evidence(), p.unit);
         let rules = suggest::rules(&ev);
-        let s = match folds.and_then(|_| models[fold_of(&u.article)].as_ref()) {
-            Some(m) => m.refine(&ev, p.text, u.start, u.end, None, rules),
-            None if folds.is_some() => rules,
+        let s = match &learned {
+            Some(l) => l.suggest(&u.article, rules, |m, r| {
+                m.refine(&ev, p.text, u.start, u.end, None, r)
+            }),
             None => an
                 .span(p.text, an.lang_of(p.text), u.start, u.end)
                 .suggestion
@@ -307,6 +353,20 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
 fn print_text(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
     let l = &r.labels;
     writeln!(out, "model: {}", r.model)?;
+    if let Some(g) = &r.grouping {
+        writeln!(
+            out,
+            "grouping: articles by FNV-1a hash of their id into {} groups (as the reader); \
+             model alone {:.3} vs rules {:.3} macro-F1 on held-out groups; model used on {} of {}; \
+             L2 by group (nested validation) {:?}",
+            g.groups,
+            g.held_out.model.macro_f1(),
+            g.held_out.rules.macro_f1(),
+            g.using_model,
+            g.groups,
+            g.l2
+        )?;
+    }
     let over: Vec<&str> = l.supported().iter().map(|x| x.name()).collect();
     writeln!(
         out,

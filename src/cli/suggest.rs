@@ -67,9 +67,15 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let doc = Document::load_unhashed(&a.file, &id)
         .map_err(|e| anyhow::anyhow!("{}: {e}", a.file.display()))?;
     let lang = an.lang(&doc);
-    let results: Vec<_> = (0..doc.sentences.len())
-        .map(|i| an.sentence(&doc, lang, i))
-        .collect();
+    // Sentences are analysed independently (and the same on every thread: see
+    // `Model::probs_of_tokens`), so on all cores; `collect` keeps their order.
+    let results: Vec<_> = {
+        use rayon::prelude::*;
+        (0..doc.sentences.len())
+            .into_par_iter()
+            .map(|i| an.sentence(&doc, lang, i))
+            .collect()
+    };
     let elapsed = t0.elapsed();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -78,19 +84,29 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         let text = doc.sentence_text(i);
         let g = r.suggestion.as_ref();
         if a.json {
-            let spans: Vec<_> = r
-                .spans
-                .iter()
-                .map(|sp| serde_json::json!({"start": sp.start, "end": sp.end, "kind": sp.kind.name(), "rule": sp.rule, "text": &doc.raw[sp.start..sp.end]}))
-                .collect();
-            let line = serde_json::json!({
-                "start": s.start, "end": s.end, "text": text,
-                "label": g.map(|g| g.label.name()),
-                "confidence": g.map(|g| three_decimals(g.confidence)), "model": g.map(|g| &g.model),
-                "reasons": g.map_or(&[][..], |g| &g.reasons[..]), "spans": spans,
-                "lang": lang.code(),
-            });
-            writeln!(out, "{line}")?;
+            let line = Line {
+                confidence: g.map(|g| three_decimals(g.confidence)),
+                end: s.end,
+                label: g.map(|g| g.label.name()),
+                lang: lang.code(),
+                model: g.map(|g| g.model.as_str()),
+                reasons: g.map_or(&[][..], |g| &g.reasons[..]),
+                spans: r
+                    .spans
+                    .iter()
+                    .map(|sp| SpanOut {
+                        end: sp.end,
+                        kind: sp.kind.name(),
+                        rule: sp.rule,
+                        start: sp.start,
+                        text: &doc.raw[sp.start..sp.end],
+                    })
+                    .collect(),
+                start: s.start,
+                text,
+            };
+            serde_json::to_writer(&mut out, &line)?;
+            writeln!(out)?;
         } else {
             let one: String = clean(text).replace(['\n', '\r'], " ");
             match g {
@@ -117,6 +133,31 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         eprintln!("elapsed_ns={}", elapsed.as_nanos());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One line of `--json`, written without building a JSON tree: its keys in the sorted
+/// order `serde_json::Value` prints them in.
+#[derive(serde::Serialize)]
+struct Line<'a> {
+    confidence: Option<f64>,
+    end: usize,
+    label: Option<&'static str>,
+    lang: &'static str,
+    model: Option<&'a str>,
+    reasons: &'a [String],
+    spans: Vec<SpanOut<'a>>,
+    start: usize,
+    text: &'a str,
+}
+
+/// A span of a [`Line`].
+#[derive(serde::Serialize)]
+struct SpanOut<'a> {
+    end: usize,
+    kind: &'static str,
+    rule: &'static str,
+    start: usize,
+    text: &'a str,
 }
 
 /// A confidence as printed: 3 decimals, not the noise of an `f32` widened to `f64`.

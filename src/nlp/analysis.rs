@@ -265,7 +265,28 @@ impl Analyzer {
         if why.is_some() {
             spans.clear();
         }
-        let cont = !attributed && why.is_none() && self.continues_attribution(lex, text, start);
+        let turn = (lang == Lang::En)
+            .then(|| speaker_turn(text, start))
+            .flatten();
+        let mut attributed = attributed;
+        if let Some(Some(label_end)) = turn
+            && !attributed
+            && why.is_none()
+            && label_end <= end
+        {
+            spans.push(Span {
+                start,
+                end: label_end,
+                kind: highlight::Kind::Source,
+                rule: "speaker-label",
+            });
+            spans.sort_by_key(|s| (s.start, s.end));
+            attributed = true;
+        }
+        let in_turn = turn.is_some() && !attributed && why.is_none();
+        let cont = !attributed
+            && why.is_none()
+            && (in_turn || self.continues_attribution(lex, text, start));
         (spans, why, cont, toks)
     }
 
@@ -336,4 +357,22 @@ impl Analyzer {
     pub fn model_name(&self) -> String {
         suggest::RULES.to_string()
     }
+}
+
+/// Speaker labels of an interview transcript, at the start of a line.
+const SPEAKER_LABELS: [&str; 5] = ["Q", "A", "Question", "Answer", "Interviewer"];
+
+/// When the line holding `at` is a turn of an interview transcript (`Q: …`, `A: …`):
+/// `Some(Some(label end))` if `at` starts the line, `Some(None)` for a later sentence of
+/// the turn. Every sentence of the turn is the speaker's.
+fn speaker_turn(text: &str, at: usize) -> Option<Option<usize>> {
+    let (ls, _) = skip::line_of(text, at);
+    let head = &text[ls..text.floor_char_boundary((ls + 13).min(text.len()))];
+    let colon = head.find(':')?;
+    if !SPEAKER_LABELS.contains(&head[..colon].trim_end())
+        || !text[ls + colon + 1..].starts_with(' ')
+    {
+        return None;
+    }
+    Some((at == ls).then_some(ls + colon + 1))
 }

@@ -9,6 +9,7 @@ use crate::model::corpus::{Found, Walk};
 use crate::model::label::Label;
 use crate::model::matrix::LabelMatrix;
 use crate::nlp::analysis::Analyzer;
+use crate::nlp::lang::Lang;
 use crate::nlp::suggest::features;
 use crate::nlp::suggest::folds::{self, FOLDS, Labeled, Learned};
 use crate::nlp::suggest::model::Example;
@@ -236,31 +237,50 @@ fn examples_until(
                 continue;
             }
             let s = m.doc.sentences[i];
-            let (end, _) = crate::nlp::analysis::bounded(&m.doc.raw, s.start, s.end);
-            let (spans, skip, cont) = analyzer.evidence(&m.doc.raw, lang, s.start, end);
-            let ev = crate::nlp::suggest::Evidence {
-                text: &m.doc.raw,
-                spans: &spans,
-                skip,
-                continues_attribution: cont,
-            };
-            let rules = crate::nlp::suggest::rules(&ev);
-            let f = features::extract(&ev, &m.doc.raw, s.start, end, &rules);
             per_fold[fold] += labels.len();
-            for label in labels {
-                out.push(Labeled {
-                    fold,
-                    example: Example {
-                        features: f.clone(),
-                        label,
-                    },
-                    rules: rules.label,
-                    rules_confidence: rules.confidence,
-                });
-            }
+            push_labeled(
+                &mut out,
+                analyzer,
+                (&m.doc.raw, lang, s.start, s.end),
+                fold,
+                &labels,
+            );
         }
     }
     Ok(out)
+}
+
+/// Appends one training example per label of the unit `text[start..end]` in group `fold`:
+/// its features and what the rules said. The trainer and `glose eval --cross-validate`
+/// both make their examples here, so both train the same models on the same labels.
+pub fn push_labeled(
+    out: &mut Vec<Labeled>,
+    analyzer: &Analyzer,
+    (text, lang, start, end): (&str, Lang, usize, usize),
+    fold: usize,
+    labels: &[Label],
+) {
+    let (end, _) = crate::nlp::analysis::bounded(text, start, end);
+    let (spans, skip, cont) = analyzer.evidence(text, lang, start, end);
+    let ev = crate::nlp::suggest::Evidence {
+        text,
+        spans: &spans,
+        skip,
+        continues_attribution: cont,
+    };
+    let rules = crate::nlp::suggest::rules(&ev);
+    let f = features::extract(&ev, text, start, end, &rules);
+    for &label in labels {
+        out.push(Labeled {
+            fold,
+            example: Example {
+                features: f.clone(),
+                label,
+            },
+            rules: rules.label,
+            rules_confidence: rules.confidence,
+        });
+    }
 }
 
 #[cfg(test)]

@@ -233,7 +233,8 @@ fn en_sources_claims_and_cues() {
         "This is a shameful failure, and the government must act.",
     );
     assert!(has(&v, Kind::Cue, "evaluative", "shameful"), "{v:?}");
-    assert!(has(&v, Kind::Cue, "deontic", "must"), "{v:?}");
+    // English `must` prescribes: the strong form of the deontic cue.
+    assert!(has(&v, Kind::Cue, "prescription", "must"), "{v:?}");
     let v = show(
         Lang::En,
         "Officials said that the bridge would reopen in May.",

@@ -57,10 +57,15 @@ fn terms_match_their_elided_words() {
 }
 
 /// Class 4: `devoir` obliges only with an infinitive after it; `doit son nom à` owes.
-/// English modals of obligation are always modals.
+/// English modals of obligation are always modals (`must`, `should` the strong
+/// `prescription`).
 #[test]
 fn devoir_obliges_only_before_an_infinitive() {
-    let deontic = |lang, s: &str| cues(lang, s).iter().any(|(r, _)| *r == "deontic");
+    let deontic = |lang, s: &str| {
+        cues(lang, s)
+            .iter()
+            .any(|(r, _)| *r == "deontic" || *r == "prescription")
+    };
     assert!(!deontic(Lang::Fr, "Le village doit son nom à une source."));
     assert!(!deontic(
         Lang::Fr,

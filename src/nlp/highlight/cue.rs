@@ -117,6 +117,78 @@ fn owes_not_must(toks: &[Tok], i: usize) -> bool {
     })
 }
 
+/// English `should`, `must`, `ought to`: the author prescribing, where `need to` and `have
+/// to` also state a constraint (`residents have to drive an hour`).
+fn prescribes(lex: &Lexicon, t: &Tok) -> bool {
+    lex.lang == Lang::En && matches!(t.norm.as_str(), "should" | "must" | "ought")
+}
+
+/// Words between an English first-person subject and its verb (`I really think`, `we do
+/// not believe`, `I don't think`).
+const STANCE_BETWEEN: [&str; 14] = [
+    "really",
+    "also",
+    "still",
+    "strongly",
+    "firmly",
+    "truly",
+    "honestly",
+    "do",
+    "don",
+    "t",
+    "not",
+    "don't",
+    "genuinely",
+    "simply",
+];
+
+/// Verbs of stance that are not verbs of thought in the lexicon (`I urge`, `we want`).
+const STANCE: [&str; 9] = [
+    "urge", "want", "suspect", "wonder", "insist", "agree", "disagree", "refuse", "regret",
+];
+
+/// Modals of commitment or obligation after `I`/`we` (`we will not stop`, `we must`).
+const COMMITMENT: [&str; 9] = [
+    "will", "won't", "must", "should", "shall", "cannot", "can't", "need", "ought",
+];
+
+/// English `I`/`we` with a verb of thought or stance or a modal of commitment (`I believe`,
+/// `I don't think`, `we will`, `I urge`): the speaker's own judgment or promise, where
+/// the first person narrating (`I have lived here`, `we built it`) states facts. The last
+/// token of the span.
+fn english_stance(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> Option<usize> {
+    let t = &toks[i];
+    if lex.lang != Lang::En || !matches!(t.norm.as_str(), "i" | "we") || initial_i(text, t) {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < toks.len()
+        && j <= i + 3
+        && STANCE_BETWEEN.contains(&toks[j].norm.as_str())
+        && !is_clause_break(&text[toks[j - 1].end..toks[j].start])
+    {
+        j += 1;
+    }
+    let v = toks.get(j)?;
+    if is_clause_break(&text[toks[j - 1].end..v.start]) {
+        return None;
+    }
+    let w = v.norm.as_str();
+    let stance = v.is(flag::THOUGHT)
+        || STANCE
+            .iter()
+            .any(|s| w == *s || (w.starts_with(s) && w.len() <= s.len() + 2))
+        || COMMITMENT.contains(&w);
+    // `won't` as two tokens, not `we won`.
+    let wont = w == "won" && toks.get(j + 1).is_some_and(|n| n.norm == "t");
+    (stance || wont).then_some(j)
+}
+
+/// `I.` as an initial (`I. Smith`), not the pronoun.
+fn initial_i(text: &str, t: &Tok) -> bool {
+    text[t.end..].starts_with('.')
+}
+
 /// Cue spans of a sentence; `quoted` tells whether a byte lies inside a quotation, whose
 /// words belong to the source, not the author; `dated` whether a date claim was found.
 pub fn cues(
@@ -147,9 +219,19 @@ pub fn cues(
             let not_a_cue =
                 schedule || owes || month || in_compound(text, t.start, toks[i + n - 1].end);
             if !not_a_cue {
-                out.push(span(t.start, toks[i + n - 1].end, cue.rule()));
+                let rule = if cue == Cue::Deontic && prescribes(lex, t) {
+                    "prescription"
+                } else {
+                    cue.rule()
+                };
+                out.push(span(t.start, toks[i + n - 1].end, rule));
             }
             i += n;
+            continue;
+        }
+        if let Some(j) = english_stance(text, toks, i, lex) {
+            out.push(span(t.start, toks[j].end, "first-person"));
+            i = j + 1;
             continue;
         }
         if lex.lang == Lang::Fr

@@ -45,10 +45,17 @@ fn straight_role(text: &str, at: usize) -> Role {
         Role::Close
     } else if next.is_none_or(|c| c == '\n' || c == '\r') {
         Role::Close
+    } else if !space(next) && closer(next) {
+        // Punctuation right after it (`l'état ",`): a quotation never opens on one.
+        Role::Close
     } else if opener(prev) && !space(next) {
         Role::Open
     } else if !space(prev) && closer(next) {
         Role::Close
+    } else if space(prev) && space(next) && text[..at].trim_end().ends_with(':') {
+        // Spaced on both sides after a colon (`: " Pour`): it opens what the colon
+        // announces.
+        Role::Open
     } else {
         Role::Either
     }
@@ -100,38 +107,83 @@ fn closes_later(text: &str, at: usize, straight: bool) -> bool {
         })
 }
 
+/// Whether the paragraph after the one holding `at` opens with a quotation mark of the
+/// kind: a quotation running over paragraphs leaves each one open and reopens the next
+/// (`"My father did this job.` ⏎ `"If they want a fight," he said.`).
+fn next_paragraph_reopens(text: &str, at: usize, straight: bool) -> bool {
+    let hi = text.floor_char_boundary((at + LOOKBACK).min(text.len()));
+    let Some(nl) = text[at..hi].find('\n') else {
+        return false;
+    };
+    let next = at + nl;
+    // Only a quotation left open to the end of its paragraph: a mark ahead on the line
+    // pairs (or fails to) there.
+    let ahead = marks(&text[at..next]).any(|(_, c)| {
+        if straight {
+            c == '"'
+        } else {
+            OPEN.contains(&c) || CLOSE.contains(&c)
+        }
+    });
+    if ahead {
+        return false;
+    }
+    let rest = &text[next..hi];
+    let lead = rest.len() - rest.trim_start().len();
+    let first = next + lead;
+    match text[first..].chars().next() {
+        Some('"') => straight && straight_role(text, first) == Role::Open,
+        Some(c) => !straight && OPEN.contains(&c),
+        None => false,
+    }
+}
+
+/// Whether a quotation open at `at` goes on: closed later on its line, or carried on to
+/// the next paragraph.
+fn goes_on(text: &str, at: usize, straight: bool) -> bool {
+    closes_later(text, at, straight) || next_paragraph_reopens(text, at, straight)
+}
+
 /// Quotations of the sentence `text[start..end]`.
 pub fn find(text: &str, start: usize, end: usize) -> Vec<Quote> {
     let (curly_open, straight_open) = open_before(text, start);
-    let curly = curly_open && closes_later(text, start, false);
-    let straight = !curly && straight_open && closes_later(text, start, true);
+    let curly = curly_open && goes_on(text, start, false);
+    let straight = !curly && straight_open && goes_on(text, start, true);
     let mut out = Vec::new();
     // The open quotation: where it starts, whether it began before the sentence, whether
-    // its mark is a straight one.
-    let mut cur: Option<(usize, bool, bool)> =
-        (curly || straight).then_some((start, true, straight));
+    // its mark is a straight one, whether the mark surely opens (a curly one, or a straight
+    // one its spacing tells).
+    let mut cur: Option<(usize, bool, bool, bool)> =
+        (curly || straight).then_some((start, true, straight, false));
     let mut depth = i32::from(cur.is_some());
     for (i, c) in marks(&text[start..end]) {
         let at = start + i;
         let close = at + c.len_utf8();
         if OPEN.contains(&c) {
             if cur.is_none() {
-                cur = Some((at, false, false));
+                cur = Some((at, false, false, true));
                 depth = 0;
             }
             depth += 1;
             continue;
         }
-        let role = (c == '"').then(|| straight_role(text, at));
+        let role = (c == '"').then(|| match straight_role(text, at) {
+            // A mark with no word after it in the sentence closes (`honnête ! "` before
+            // the next sentence): no quotation opens at a sentence's end.
+            Role::Either if !text[close..end].contains(|c: char| c.is_alphanumeric()) => {
+                Role::Close
+            }
+            r => r,
+        });
         match (cur, role) {
             // Straight marks inside a curly quotation are the source's own.
-            (Some((_, _, false)), Some(_)) => {}
+            (Some((_, _, false, _)), Some(_)) => {}
             // An opening mark while a straight one is open: that one was unmatched.
-            (Some((_, _, true)), Some(Role::Open)) => {
-                cur = Some((at, false, true));
+            (Some((_, _, true, _)), Some(Role::Open)) => {
+                cur = Some((at, false, true, true));
                 depth = 1;
             }
-            (Some((s, cont, _)), _) => {
+            (Some((s, cont, _, _)), _) => {
                 depth -= 1;
                 if depth <= 0 {
                     out.push(quote(text, s, close, cont));
@@ -140,20 +192,32 @@ pub fn find(text: &str, start: usize, end: usize) -> Vec<Quote> {
             }
             // A closing mark with nothing open: the quotation began before the sentence.
             (None, None | Some(Role::Close)) => out.push(quote(text, start, close, true)),
-            (None, Some(_)) => {
-                cur = Some((at, false, true));
+            (None, Some(r)) => {
+                cur = Some((at, false, true, r == Role::Open));
                 depth = 1;
             }
         }
     }
-    if let Some((s, cont, straight)) = cur {
+    if let Some((s, cont, straight, firm)) = cur {
         let e = text[..end].trim_end().len();
-        if e > s && closes_later(text, end, straight) {
+        if e > s && goes_on(text, end, straight) {
             out.push(quote(text, s, e, cont));
+        } else if e > s && firm && !cont {
+            // A mark that surely opens, never closed on its line (a quotation whose close
+            // was lost, or that goes on in the next paragraph): it quotes the rest of this
+            // sentence when that is more than a few words, and nothing after it.
+            let q = quote(text, s, e, false);
+            if q.words > UNCLOSED_MIN_WORDS {
+                out.push(q);
+            }
         }
     }
     out
 }
+
+/// An unclosed quotation counts only past this many words (a lone mark before a word or
+/// two is a typo, not a quotation).
+const UNCLOSED_MIN_WORDS: usize = 4;
 
 /// The quotation marks of `s` with their offsets: only bytes that can begin one are
 /// decoded (`"`, and the lead bytes of `«` `»` and `“` `”` `„`), found many bytes at a

@@ -4,6 +4,7 @@
 use super::quotes::Quote;
 use super::tokens::{Tok, is_clause_break};
 use super::{Kind, Span};
+use crate::nlp::lang::Lang;
 use crate::nlp::lexicon::{Lexicon, flag};
 
 /// Quoted spans of this many words or fewer are scare quotes, not attributions.
@@ -91,21 +92,34 @@ pub fn is_title(text: &str, toks: &[Tok], q: &Quote, lex: &Lexicon) -> bool {
         .iter()
         .filter(|t| t.start > q.start && t.end < q.end)
         .collect();
-    let Some(first) = inner.first() else {
+    // The first word, past a number (`« (4422) Jarre »`, `"2001 : l'odyssée"`).
+    let Some(first) = inner.iter().find(|t| !t.digit).or(inner.first()) else {
         return false;
     };
     let body = text[q.start..q.end].trim_matches(|c: char| {
         matches!(c, '«' | '»' | '“' | '”' | '"' | '„') || c.is_whitespace()
     });
-    if q.continued
-        || !first.cap
-        || q.words > 8
-        || body.ends_with(['.', ',', '!', '?', ';', ':', '…'])
-    {
+    if q.continued || !first.cap || q.words > 8 {
         return false;
     }
+    // In English, a quotation opening a bracket is a reference (`("Council votes to cut
+    // hours," Nov. 3)`), the headline of a piece the text answers; French brackets also
+    // hold translations (`(« Le roi de la comédie »)`).
+    let bracketed =
+        lex.lang == crate::nlp::lang::Lang::En && text[..q.start].trim_end().ends_with('(');
+    if bracketed {
+        return true;
+    }
+    // American style puts the sentence's full stop inside the closing mark: a title in
+    // title case may end with one (`the author of "Hours of Our Lives."`).
+    let stop = body.ends_with(['.', ',', '!', '?', ';', ':', '…']);
     let before = toks.iter().rev().find(|t| t.end <= q.start);
-    let naming = before.is_some_and(|b| NAMING.contains(&b.norm.as_str()));
+    let naming = before.is_some_and(|b| {
+        NAMING.contains(&b.norm.as_str())
+            || (lex.lang == Lang::Fr
+                && NAMING_VERBS_FR.iter().any(|v| b.norm.starts_with(v))
+                && text[b.end..q.start].trim().is_empty())
+    });
     let prep = before.is_some_and(|b| {
         matches!(
             b.norm.as_str(),
@@ -117,9 +131,55 @@ pub fn is_title(text: &str, toks: &[Tok], q: &Quote, lex: &Lexicon) -> bool {
         .filter(|t| !lex.function_words.contains(t.norm.as_str()) && !t.digit)
         .collect();
     let title_case = content.len() >= 2 && content.iter().all(|t| t.cap);
+    if stop {
+        let at_end = body.ends_with(['.', ',']) && lex.lang == crate::nlp::lang::Lang::En;
+        return title_case && at_end;
+    }
     let named = before.is_some_and(|b| !lex.function_words.contains(b.norm.as_str()) && !b.cap)
         && q.words <= 2;
-    naming || prep || title_case || named
+    naming || prep || title_case || named || sentence_case(text, toks, q, &inner, lex)
+}
+
+/// Verbs that name what follows them (`on l'appelait « … »`, `surnommée "…"`), any form.
+const NAMING_VERBS_FR: [&str; 7] = [
+    "appel", "surnomm", "nomm", "baptis", "rebaptis", "intitul", "dénomm",
+];
+
+/// Subject pronouns: a quotation speaks, a title seldom does.
+const SUBJECTS_FR: [&str; 11] = [
+    "je", "j", "tu", "il", "elle", "nous", "vous", "ils", "elles", "on", "c",
+];
+
+/// A French title in sentence case inside a clause (`lauréat des « Nouveaux albums de
+/// jeunes architectes »`, `la section "Quantification du décalage"`): a capital first
+/// word, the marks inside the clause (not after a colon, a comma or a reporting verb,
+/// nor opening the sentence), and no verb to speak with (no subject pronoun, auxiliary,
+/// `que` or reporting verb inside).
+fn sentence_case(text: &str, toks: &[Tok], q: &Quote, inner: &[&Tok], lex: &Lexicon) -> bool {
+    if lex.lang != Lang::Fr || inner.is_empty() {
+        return false;
+    }
+    let Some(k) = toks.iter().rposition(|t| t.end <= q.start) else {
+        return false;
+    };
+    let before = &toks[k];
+    // What stands between the word before and the marks, past another quotation's
+    // closing mark (`« … » (« … »)`).
+    let lead = &text[before.end..q.start];
+    let breaks = lead
+        .chars()
+        .any(|c| matches!(c, ',' | ';' | ':' | '.' | '?' | '!' | '—' | '–'));
+    let after = toks.iter().find(|t| t.start >= q.end);
+    let tail = after.map_or("", |a| &text[q.end..a.start]);
+    let speaks = inner.iter().any(|t| {
+        SUBJECTS_FR.contains(&t.norm.as_str())
+            || lex.auxiliaries.contains(t.norm.as_str())
+            || matches!(t.norm.as_str(), "que" | "qu")
+            || t.is(flag::REPORTING | flag::THOUGHT)
+    });
+    // `», a déclaré X`: the marks end a quotation its source follows.
+    let reported_after = tail.contains(',') && after.is_some_and(|a| a.is(flag::REPORTING));
+    !breaks && !before.is(flag::REPORTING | flag::THOUGHT) && !speaks && !reported_after
 }
 
 /// Quotations, told apart from scare quotes and from the names of things (`le char
@@ -185,15 +245,31 @@ pub fn attributions(
         {
             let next = toks.get(i + n);
             let compound = super::cue::in_compound(text, toks[i].start, toks[i + n - 1].end);
+            let bare = bare_head(toks, i, n);
             if !compound
                 && next.is_some_and(|t| !first_person(text, t, lex))
-                && (names_a_source(toks, i + n, lex) || heads_the_sentence(text, toks, i, n))
+                && (names_a_source(toks, i + n, lex)
+                    || heads_the_sentence(text, toks, i, n)
+                    || bare)
             {
-                let stop = np_end(text, toks, i + n, 15);
+                let mut stop = np_end(text, toks, i + n, 15);
+                if bare {
+                    // No comma to close the noun phrase: it ends before the subject.
+                    if let Some(p) =
+                        (i + n + 1..=stop).find(|&k| PRONOUNS.contains(&toks[k].norm.as_str()))
+                    {
+                        stop = p - 1;
+                    }
+                }
                 out.push(span(toks[i].start, toks[stop].end, "according-to"));
                 i = stop + 1;
                 continue;
             }
+        }
+        if let Some(stop) = passive_as(toks, i, lex) {
+            out.push(span(toks[i].start, toks[stop].end, "passive-as"));
+            i = stop + 1;
+            continue;
         }
         if let Some(stop) = as_source_put_it(text, toks, i, lex) {
             out.push(span(toks[i].start, toks[stop].end, "as-source-said"));
@@ -205,9 +281,11 @@ pub fn attributions(
             let closes = toks
                 .get(stop + 1)
                 .is_some_and(|_| gap(text, toks, stop + 1).contains(','));
-            let has_source = toks[1..=stop.max(1).min(toks.len() - 1)]
-                .iter()
-                .any(|t| lex.source_nouns.contains(t.stem()) || t.cap);
+            let has_source = toks[1..=stop.max(1).min(toks.len() - 1)].iter().any(|t| {
+                lex.source_nouns.contains(t.stem())
+                    || t.cap
+                    || (stop == 1 && matches!(t.norm.as_str(), "lui" | "elle" | "eux" | "elles"))
+            });
             if stop >= 1 && closes && has_source {
                 out.push(span(toks[0].start, toks[stop].end, "opinion-holder"));
                 i = stop + 1;
@@ -217,7 +295,14 @@ pub fn attributions(
         let t = &toks[i];
         let reporting = t.is(flag::REPORTING);
         let thought = t.is(flag::THOUGHT);
+        // A word of a compound is not the verb (`contre-la-montre`), but one inverted
+        // with its pronoun is (`dit-elle`, `ajoute-t-il`).
+        let inverted = toks
+            .get(i + 1)
+            .is_some_and(|n| PRONOUNS.contains(&n.norm.as_str()) || n.norm == "t");
+        let compound = super::cue::in_compound(text, t.start, t.end) && !inverted;
         if (reporting || thought)
+            && !compound
             && !after_determiner(text, toks, i, lex)
             && !reflexive_or_negated(text, toks, i, lex)
             && let Some(s) = verb_rule(text, end, toks, i, lex, reporting, long_quote)
@@ -234,6 +319,50 @@ pub fn attributions(
         i += 1;
     }
     out
+}
+
+/// Participles of the verbs that present a view as someone's (`est considéré comme`,
+/// `sont présentés comme`, `a été décrite comme`), by their beginning.
+const AS_VERBS_FR: [&str; 7] = [
+    "considér",
+    "présent",
+    "décrit",
+    "qualifi",
+    "perçu",
+    "dépeint",
+    "désign",
+];
+
+/// `sont considérées comme`, `est présenté comme`: a passive of a verb of presenting with
+/// `comme` reports a view of unnamed others. Starts at the auxiliary `i`; the last token.
+fn passive_as(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<usize> {
+    if lex.lang != Lang::Fr || !lex.passive_aux(toks[i].norm.as_str()) {
+        return None;
+    }
+    // `a été`, `ont été`: the first auxiliary starts the span.
+    let k = (i + 1..toks.len().min(i + 4)).find(|&k| {
+        let w = toks[k].norm.as_str();
+        AS_VERBS_FR.iter().any(|v| w.starts_with(v))
+            && is_participle(w)
+            && toks.get(k + 1).is_some_and(|n| n.norm == "comme")
+    })?;
+    // Only auxiliaries and adverbs between (`est souvent présenté comme`): no noun.
+    const ADVERBS: [&str; 8] = [
+        "souvent",
+        "parfois",
+        "déjà",
+        "toujours",
+        "encore",
+        "longtemps",
+        "aussi",
+        "désormais",
+    ];
+    let plain = toks[i + 1..k].iter().all(|t| {
+        lex.passive_aux(t.norm.as_str())
+            || (!t.cap && t.norm.ends_with("ment"))
+            || ADVERBS.contains(&t.norm.as_str())
+    });
+    plain.then_some(k + 1)
 }
 
 /// `Comme l'a rappelé le maire,`, `As the mayor put it,`, `as officials said`: `comme`/`as`
@@ -273,11 +402,24 @@ fn heads_the_sentence(text: &str, toks: &[Tok], i: usize, n: usize) -> bool {
     stop + 1 < toks.len() && gap(text, toks, stop + 1).trim() == ","
 }
 
+/// `Selon la légende elle fut…`: French `selon`/`d'après` opening the sentence attribute
+/// even when no comma closes their noun phrase.
+fn bare_head(toks: &[Tok], i: usize, n: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    i == 0
+        && i + n + 1 < toks.len()
+        && (w(0) == "selon" || (w(0) == "d" && w(1) == "après"))
+        && !PRONOUNS.contains(&w(i + n))
+}
+
 /// A first-person word, but not a one-letter abbreviation or initial (`M. Dupont`,
 /// `J. Martin`): `m`/`j` are first person only as elisions (`m'a`, `j'ai`).
 pub(super) fn first_person(text: &str, t: &Tok, lex: &Lexicon) -> bool {
+    // English `I` is a word of its own; only an initial (`I. Smith`) has a stop after it.
+    let english_i =
+        lex.lang == crate::nlp::lang::Lang::En && t.norm == "i" && !text[t.end..].starts_with('.');
     lex.first_person.contains(t.norm.as_str())
-        && (t.norm.len() > 1 || text[t.end..].starts_with(['\'', '’']))
+        && (t.norm.len() > 1 || english_i || text[t.end..].starts_with(['\'', '’']))
 }
 
 /// Whether the noun phrase at `i` can be a source: a pronoun, a name, a number of people
@@ -301,8 +443,11 @@ fn names_a_source(toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
             && !QUANTIFIERS.contains(&w.norm.as_str())
             && !w.digit
     });
+    // English capitalises the names of bodies after their article (`according to the
+    // Bureau of Labor Statistics`); French capitalises only the first word of many titles.
+    let en = lex.lang == crate::nlp::lang::Lang::En;
     head.is_some_and(|h| {
-        lex.source_nouns.contains(h.stem()) || (h.cap && (h.start == t.start || t.cap))
+        lex.source_nouns.contains(h.stem()) || (h.cap && (h.start == t.start || t.cap || en))
     }) || (t.cap && !lex.function_words.contains(t.norm.as_str()))
 }
 
@@ -333,9 +478,31 @@ fn np_end(text: &str, toks: &[Tok], i: usize, max: usize) -> usize {
 /// Determiners that make the next word a noun (`une alerte`, `the report`, `a telling
 /// sign`), not the verb it is spelt like. `le`/`la`/`les` are left out: they are also
 /// object pronouns (`il le dit`); so is English `a` in French text, where it is `avoir`.
-const DETERMINERS_FR: [&str; 19] = [
-    "un", "une", "des", "du", "au", "aux", "son", "sa", "ses", "mon", "ma", "mes", "notre", "nos",
-    "votre", "vos", "cette", "cet", "ces",
+const DETERMINERS_FR: [&str; 24] = [
+    "un",
+    "une",
+    "des",
+    "du",
+    "au",
+    "aux",
+    "son",
+    "sa",
+    "ses",
+    "mon",
+    "ma",
+    "mes",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "cette",
+    "cet",
+    "ces",
+    "aucun",
+    "aucune",
+    "chaque",
+    "quelques",
+    "plusieurs",
 ];
 const DETERMINERS_EN: [&str; 11] = [
     "a", "an", "the", "this", "these", "those", "his", "its", "their", "our", "every",
@@ -399,22 +566,65 @@ fn directive(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
         return false;
     }
     let content = |t: &Tok| !t.cap && !t.digit && !lex.function_words.contains(t.norm.as_str());
-    (i + 1..toks.len().min(i + 7))
-        .take_while(|&k| !is_clause_break(gap(text, toks, k)))
+    let fr = lex.lang == Lang::Fr;
+    // An apposition may stand between the verb and its infinitive (`supplie son père,
+    // l'empereur, de prendre`): in French, commas (two at most) do not end the scan.
+    let mut commas = 0;
+    let span_ok = |k: usize, commas: &mut usize| {
+        let g = gap(text, toks, k);
+        if fr && g.trim() == "," && *commas < 2 {
+            *commas += 1;
+            true
+        } else {
+            !is_clause_break(g)
+        }
+    };
+    (i + 1..toks.len().min(i + 10))
+        .take_while(|&k| span_ok(k, &mut commas))
         .any(|k| {
-            let (w, next) = (&toks[k], toks.get(k + 1));
-            let next_ok = k + 1 < toks.len() && !is_clause_break(gap(text, toks, k + 1));
+            // Object pronouns before the infinitive (`de se retirer`, `de les aider`).
+            let inf = (k + 1..toks.len().min(k + 3))
+                .find(|&j| {
+                    !(fr && matches!(
+                        toks[j].norm.as_str(),
+                        "se" | "s" | "les" | "leur" | "lui" | "y" | "en" | "l"
+                    ))
+                })
+                .unwrap_or(k + 1);
+            let (w, next) = (&toks[k], toks.get(inf));
+            let next_ok =
+                inf < toks.len() && (k + 1..=inf).all(|j| !is_clause_break(gap(text, toks, j)));
             let infinitive = next.is_some_and(|n| {
                 content(n)
                     && ["er", "ir", "re", "oir"]
                         .iter()
                         .any(|e| n.norm.ends_with(e))
             });
+            // `à partir de` is a time, not a request.
+            let partir = next.is_some_and(|n| n.norm == "partir")
+                && toks
+                    .get(inf + 1)
+                    .is_some_and(|n| matches!(n.norm.as_str(), "de" | "d" | "du" | "des"));
             match w.norm.as_str() {
-                "de" | "d" | "à" => next_ok && infinitive,
+                "de" | "d" | "à" => next_ok && infinitive && !partir,
                 "to" => k > i + 1 && next_ok && next.is_some_and(content),
                 _ => false,
             }
+        })
+}
+
+/// A verb of asking followed by a question word (`asked why`, `wondered whether`): a
+/// reported question.
+fn indirect_question(toks: &[Tok], i: usize) -> bool {
+    let asking = ["ask", "wonder", "question", "demand"]
+        .iter()
+        .any(|v| toks[i].norm.starts_with(v));
+    asking
+        && toks.get(i + 1).is_some_and(|n| {
+            matches!(
+                n.norm.as_str(),
+                "why" | "whether" | "if" | "how" | "when" | "where" | "what" | "who"
+            )
         })
 }
 
@@ -452,19 +662,22 @@ fn verb_rule(
     // `appeler`/`call` names (`un bandit appelé Krom`, `what he calls`) unless it calls
     // for something (`appelle à la grève`, `called for`, `called on`).
     let after = |k: usize| toks.get(i + k).map(|t| t.norm.as_str());
-    let calls_for = (1..=3).any(|k| matches!(after(k), Some("à" | "au" | "aux" | "for" | "on")));
+    let calls_for = (1..=3).any(|k| matches!(after(k), Some("à" | "au" | "aux" | "for" | "on")))
+        || (lex.lang == Lang::Fr && directive_call(text, toks, i));
     let calling = t.norm.starts_with("appel") || t.norm.starts_with("call");
     if calling && !calls_for {
         return None;
     }
-    // An infinitive (`to add`, `voted to add`) reports nothing by itself.
-    if i > 0 && toks[i - 1].norm == "to" {
+    // An infinitive (`to add`, `voted to add`) reports nothing by itself, but the
+    // habitual `used to say` reports.
+    let habitual = i > 1 && toks[i - 2].norm == "used";
+    if i > 0 && toks[i - 1].norm == "to" && !habitual {
         return None;
     }
     // The verb group: auxiliaries and an inverted `-t-` before the verb.
     let mut g = i;
     while g > 0
-        && lex.auxiliaries.contains(toks[g - 1].norm.as_str())
+        && (lex.auxiliaries.contains(toks[g - 1].norm.as_str()) || clitic(text, &toks[g - 1], lex))
         && !is_clause_break(gap(text, toks, g))
     {
         g -= 1;
@@ -480,7 +693,8 @@ fn verb_rule(
     let that_follows = (1..=reach)
         .take_while(|&k| k == 1 || i + k >= toks.len() || !is_clause_break(gap(text, toks, i + k)))
         .any(|k| matches!(after(k), Some("que" | "qu" | "that")) && !conjunction(toks, i + k))
-        || text[t.end..].trim_start().starts_with(':');
+        || text[t.end..].trim_start().starts_with(':')
+        || indirect_question(toks, i);
     let before_gap = gap(text, toks, g);
     // `dit-il`, `a-t-elle déclaré`
     let hyphen_pron = toks
@@ -488,6 +702,15 @@ fn verb_rule(
         .is_some_and(|n| PRONOUNS.contains(&n.norm.as_str()) && text[t.end..n.start].contains('-'));
     if reporting && hyphen_pron {
         return Some(span(toks[g].start, toks[i + 1].end, "inverted-pronoun"));
+    }
+    // `ajoute-t-il`, `précise-t-elle`
+    let euphonic = toks.get(i + 1).is_some_and(|n| n.norm == "t")
+        && toks
+            .get(i + 2)
+            .is_some_and(|p| PRONOUNS.contains(&p.norm.as_str()))
+        && text[t.end..toks[i + 2].start].matches('-').count() == 2;
+    if reporting && euphonic {
+        return Some(span(toks[g].start, toks[i + 2].end, "inverted-pronoun"));
     }
     if g > 0 && toks[g - 1].norm == "t" && text[toks[g - 1].end..toks[g].start].contains('-') {
         return Some(span(
@@ -501,14 +724,27 @@ fn verb_rule(
     let followed_by_np = toks.get(i + 1).is_some_and(|n| {
         n.cap
             || lex.function_words.contains(n.norm.as_str())
-                && !matches!(n.norm.as_str(), "que" | "qu" | "à" | "par" | "to" | "that")
+                && !matches!(
+                    n.norm.as_str(),
+                    "que" | "qu" | "à" | "par" | "to" | "that" | "de" | "d"
+                )
     });
     // `…, a précisé le préfet.`, `…, said the company.`: after a comma, the verb and its
     // subject end the sentence, no quotation marks needed.
     let ends_sentence = toks.len() - i <= 9
         && (i + 1..toks.len()).all(|k| !is_clause_break(gap(text, toks, k)))
         && !text[t.end..end].contains(['?', ';', ':']);
-    let inverted = comma_before && ends_sentence && i + 1 < toks.len();
+    // A French participle standing alone (`…, accusées sans preuves`) is an adjective:
+    // the verb of an inverted clause is finite or has its auxiliary.
+    let bare_participle = lex.lang == Lang::Fr
+        && g == i
+        && ["é", "ée", "és", "ées"].iter().any(|e| t.norm.ends_with(e))
+        // `a-t-il précisé`, `n'a pas seulement réclamé`: an auxiliary a few words before
+        // (past a pronoun or adverbs) is still the verb's.
+        && !toks[i.saturating_sub(4)..i]
+            .iter()
+            .any(|w| lex.auxiliaries.contains(w.norm.as_str()) || PRONOUNS.contains(&w.norm.as_str()));
+    let inverted = comma_before && ends_sentence && i + 1 < toks.len() && !bare_participle;
     // `», a déclaré hier sur France Inter le secrétaire général`: right after a closing
     // mark and a comma, the verb is the quotation's, whatever comes between it and the
     // source.
@@ -531,13 +767,25 @@ fn verb_rule(
         let stop = np_end(text, toks, i + 2, 10);
         return Some(span(t.start, toks[stop].end, "passive-attribution"));
     }
-    // Subject + verb: the subject is what precedes the verb group in its clause.
-    let (np_start, np) = subject(text, toks, g);
-    if np.is_empty() && g > 0 {
+    // Past its passive with `par`, a participle without its auxiliary is no verb.
+    if bare_participle {
         return None;
     }
+    // Subject + verb: the subject is what precedes the verb group in its clause.
+    let (np_start, np) = subject(text, toks, g, lex);
+    if np.is_empty() && g > 0 {
+        // `…, et invite les habitants à partir`, `et précise que`: a second verb of the
+        // same speaker, in a frame, is the attribution by itself.
+        let coordinated = lex.lang == Lang::Fr && toks[g - 1].norm == "et";
+        let framed = that_follows || directive(text, toks, i, lex) || t.is(flag::SPEECH);
+        return (reporting && coordinated && framed)
+            .then(|| span(toks[g].start, t.end, "attribution"));
+    }
     let first = np.first()?;
-    if first_person(text, first, lex) {
+    // A possessive opens someone else's name in English (`my late father said`).
+    let possessive =
+        lex.lang == crate::nlp::lang::Lang::En && matches!(first.norm.as_str(), "my" | "our");
+    if first_person(text, first, lex) && !possessive {
         return None;
     }
     // `on` is as often the author's generic voice (`On regrette une fin bâclée`) as a
@@ -564,12 +812,32 @@ fn verb_rule(
     // A verb that also names an action (`publie`, `propose`, `répond`, `wrote`) reports
     // speech only inside a frame…; a passive without its agent (`est publiée`, `were
     // estimated`) reports nobody.
-    let frame = that_follows || tail || long_quote || calling || directive(text, toks, i, lex);
+    // English drops `that` before a reported clause (`admitted he had been careless`):
+    // a subject pronoun right after the verb opens one.
+    let clause_follows = lex.lang == crate::nlp::lang::Lang::En
+        && toks.get(i + 1).is_some_and(|n| {
+            matches!(n.norm.as_str(), "he" | "she" | "they" | "we")
+                && !is_clause_break(gap(text, toks, i + 1))
+        });
+    let frame = that_follows
+        || tail
+        || long_quote
+        || calling
+        || clause_follows
+        || directive(text, toks, i, lex);
     let reflexive = g > 0 && matches!(toks[g - 1].norm.as_str(), "s" | "se");
     let passive = !reflexive
         && (g..i).any(|k| lex.passive_aux(toks[k].norm.as_str()))
         && is_participle(&t.norm);
-    let ok = if passive && !that_follows {
+    // `auraient été évoqués`, `aurait été annoncé`: a reporting verb in the conditional
+    // passive is hearsay, the journalist's way to name unnamed sources.
+    let hearsay = reporting
+        && passive
+        && lex.lang == Lang::Fr
+        && (g..i).any(|k| matches!(toks[k].norm.as_str(), "aurait" | "auraient"));
+    let ok = if hearsay {
+        true
+    } else if passive && !that_follows {
         false
     } else if reporting && t.is(flag::FRAME) {
         frame
@@ -589,7 +857,7 @@ fn verb_rule(
 
 /// The subject before token `g`: back to the clause start, through one apposition when the
 /// verb directly follows a comma (`Le groupe, affilié à X, a revendiqué`).
-fn subject<'a>(text: &str, toks: &'a [Tok], g: usize) -> (usize, &'a [Tok]) {
+fn subject<'a>(text: &str, toks: &'a [Tok], g: usize, lex: &Lexicon) -> (usize, &'a [Tok]) {
     let mut s = g;
     let mut breaks = 0;
     while s > 0 && g - s < 25 {
@@ -605,10 +873,63 @@ fn subject<'a>(text: &str, toks: &'a [Tok], g: usize) -> (usize, &'a [Tok]) {
         if matches!(
             toks[s - 1].norm.as_str(),
             "que" | "qu" | "that" | "et" | "and" | "mais" | "but"
-        ) {
+        ) && !joins_nouns(text, toks, s - 1, g, lex)
+        {
             break;
         }
         s -= 1;
     }
     (s, &toks[s..g])
+}
+
+/// Whether French `et` at `k` joins two parts of one subject (`les médias locaux et
+/// internationaux rapportent`, `le Groupe de soutien à l'islam et aux musulmans a
+/// revendiqué`) rather than two clauses: no verb before it back to the clause start (no
+/// auxiliary, reporting or thought verb, nor `que`), and a word between it and the verb.
+fn joins_nouns(text: &str, toks: &[Tok], k: usize, g: usize, lex: &Lexicon) -> bool {
+    if lex.lang != Lang::Fr
+        || toks[k].norm != "et"
+        || k + 1 >= g
+        || k == 0
+        || is_clause_break(gap(text, toks, k))
+    {
+        return false;
+    }
+    let mut j = k;
+    while j > 0 && !is_clause_break(gap(text, toks, j)) {
+        j -= 1;
+        let t = &toks[j];
+        if lex.auxiliaries.contains(t.norm.as_str())
+            || t.is(flag::REPORTING | flag::THOUGHT)
+            || matches!(t.norm.as_str(), "que" | "qu" | "et" | "mais")
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// An object pronoun right before a verb (`lui demande`, `nous rappelle`, `m'a dit`):
+/// part of the verb group, not its subject.
+fn clitic(text: &str, t: &Tok, lex: &Lexicon) -> bool {
+    lex.lang == Lang::Fr
+        && (matches!(t.norm.as_str(), "lui" | "nous" | "vous" | "leur")
+            || (matches!(t.norm.as_str(), "m" | "t") && text[t.end..].starts_with(['\'', '’'])))
+}
+
+/// `appelle tous ses ressortissants à quitter le pays`: `appeler` with its addressee and
+/// `à` + infinitive within a few words calls for something.
+fn directive_call(text: &str, toks: &[Tok], i: usize) -> bool {
+    (i + 1..toks.len().min(i + 7))
+        .take_while(|&k| !is_clause_break(gap(text, toks, k)))
+        .any(|k| {
+            toks[k].norm == "à"
+                && toks.get(k + 1).is_some_and(|n| {
+                    !n.cap
+                        && ["er", "ir", "re", "oir"]
+                            .iter()
+                            .any(|e| n.norm.ends_with(e))
+                        && n.norm != "partir"
+                })
+        })
 }

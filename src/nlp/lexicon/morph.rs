@@ -169,6 +169,21 @@ fn conjugate_en(lemma: &str) -> Vec<String> {
             format!("{lemma}ed"),
             format!("{lemma}ing"),
         ]);
+        // A final consonant after a single vowel doubles when the last syllable is
+        // stressed (`admitted`, `quipped`); stress is not written, so both spellings are
+        // listed (`visitted` is never met).
+        let b = lemma.as_bytes();
+        let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+        if let [.., x, y, z] = b
+            && !vowel(*x)
+            && vowel(*y)
+            && !vowel(*z)
+            && !matches!(z, b'w' | b'x' | b'y')
+            && z.is_ascii_lowercase()
+        {
+            let c = *z as char;
+            v.extend([format!("{lemma}{c}ed"), format!("{lemma}{c}ing")]);
+        }
     }
     v
 }

@@ -13,7 +13,7 @@
 
 use super::Suggestion;
 use super::metrics::LabelScores;
-use super::model::{Example, Model, best};
+use super::model::{Example, L2, Model, best};
 use crate::model::label::Label;
 
 /// Number of article groups.
@@ -24,14 +24,22 @@ pub const FOLDS: usize = 5;
 /// sentences would otherwise take minutes and gigabytes.
 pub const MAX_EXAMPLES: usize = 50_000;
 
-/// The group of an article: FNV-1a of its id, stable across runs and platforms.
+/// The group of an article among the reader's [`FOLDS`]: FNV-1a of its id, stable across
+/// runs and platforms.
 pub fn fold_of(article: &str) -> usize {
+    group_of(article, FOLDS)
+}
+
+/// The group of an article among `groups` (at least one): FNV-1a of its id modulo
+/// `groups`. `glose eval --cross-validate K` groups articles this way, as the reader does
+/// with `K` = [`FOLDS`].
+pub fn group_of(article: &str, groups: usize) -> usize {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in article.as_bytes() {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x100_0000_01b3);
     }
-    (h % FOLDS as u64) as usize
+    (h % groups.max(1) as u64) as usize
 }
 
 /// One labeled sentence: its features, the reference label, and what the rules said.
@@ -95,6 +103,8 @@ impl Comparison {
 #[derive(Debug)]
 struct Fold {
     model: Option<Model>,
+    /// The L2 decay chosen without this group.
+    l2: f32,
     /// Measured without this group: does the model beat the rules?
     inner: Comparison,
     model_calibration: Table,
@@ -112,50 +122,102 @@ pub struct Learned {
     pub examples: usize,
 }
 
-fn train_without(all: &[Labeled], groups: &[usize]) -> Option<Model> {
+fn train_without(all: &[Labeled], groups: &[usize], reg: f32) -> Option<Model> {
     let ex: Vec<&Example> = all
         .iter()
         .filter(|l| !groups.contains(&l.fold))
         .take(MAX_EXAMPLES)
         .map(|l| &l.example)
         .collect();
-    Model::train_refs(&ex)
+    Model::train_refs(&ex, reg)
 }
 
+/// What a model trained without two groups said on one held-out example.
+type Said = Option<(Label, f32)>;
+
 impl Learned {
-    /// Trains every group's model and measures it (`FOLDS` models, and one per pair of
-    /// groups to measure them). `stop` is polled between trainings: true gives up.
+    /// Trains every group's model and measures it. `stop` is polled between trainings:
+    /// true gives up.
     pub fn train(all: &[Labeled], stop: &dyn Fn() -> bool) -> Option<Learned> {
-        // Models without two groups, `pair[k * FOLDS + j]` for `k < j`.
-        let mut pair: Vec<Option<Model>> = (0..FOLDS * FOLDS).map(|_| None).collect();
-        for (k, j) in (0..FOLDS).flat_map(|k| (k + 1..FOLDS).map(move |j| (k, j))) {
-            if stop() {
-                return None;
+        Learned::train_groups(all, FOLDS, stop)
+    }
+
+    /// [`Learned::train`] with `groups` article groups (at least two; each `Labeled::fold`
+    /// is [`group_of`] its article among them).
+    ///
+    /// For each L2 strength of [`L2`] and each pair of groups `k < j`, a model trained
+    /// without both is scored on both. For group `k`, the strength whose models scored
+    /// best (macro-F1) on the other groups is chosen — nested validation, so the choice
+    /// never sees group `k` — and group `k`'s model is trained with it; those same held-out
+    /// scores decide whether it beats the rules and calibrate its confidence. Only the
+    /// held-out predictions are kept, not the pair models, so memory stays that of one
+    /// model per group.
+    pub fn train_groups(
+        all: &[Labeled],
+        groups: usize,
+        stop: &dyn Fn() -> bool,
+    ) -> Option<Learned> {
+        let g = groups.max(2);
+        let n = all.len();
+        // said[k][r][i]: on example i (outside group k), the model with L2[r] trained
+        // without group k and i's own group.
+        let mut said: Vec<Vec<Vec<Said>>> = vec![vec![vec![None; n]; L2.len()]; g];
+        for (r, &reg) in L2.iter().enumerate() {
+            for (k, j) in (0..g).flat_map(|k| (k + 1..g).map(move |j| (k, j))) {
+                if stop() {
+                    return None;
+                }
+                let Some(m) = train_without(all, &[k, j], reg) else {
+                    continue;
+                };
+                for (i, l) in all.iter().enumerate() {
+                    let without = match l.fold {
+                        f if f == j => k,
+                        f if f == k => j,
+                        _ => continue,
+                    };
+                    said[without][r][i] = Some(best(m.probs(&l.example.features)));
+                }
             }
-            pair[k * FOLDS + j] = train_without(all, &[k, j]);
         }
-        let mut folds = Vec::with_capacity(FOLDS);
+        let mut folds = Vec::with_capacity(g);
         let mut held_out = Comparison::default();
-        for k in 0..FOLDS {
+        for (k, said) in said.iter().enumerate() {
             if stop() {
                 return None;
             }
-            let model = train_without(all, &[k]);
+            let inner = |r: usize| {
+                let mut c = Comparison::default();
+                for (l, s) in all.iter().zip(&said[r]) {
+                    if let Some((label, _)) = s {
+                        c.model.add(l.example.label, *label);
+                        c.rules.add(l.example.label, l.rules);
+                    }
+                }
+                c
+            };
+            // Ties keep the middle decay, then the weaker.
+            let middle = L2.len() / 2;
+            let mut r = middle;
+            let mut top = inner(r);
+            for other in (0..L2.len()).filter(|&o| o != middle) {
+                let c = inner(other);
+                if c.model.macro_f1() > top.model.macro_f1() {
+                    (r, top) = (other, c);
+                }
+            }
             let mut fold = Fold {
-                model,
-                inner: Comparison::default(),
+                model: train_without(all, &[k], L2[r]),
+                l2: L2[r],
+                inner: top,
                 model_calibration: Table::default(),
                 rules_calibration: [Table::default(); 4],
             };
-            for l in all.iter().filter(|l| l.fold != k) {
+            for (l, s) in all.iter().zip(&said[r]).filter(|(l, _)| l.fold != k) {
                 let gold = l.example.label;
                 fold.rules_calibration[l.rules.index()].add(l.rules_confidence, l.rules == gold);
-                let m = pair[k.min(l.fold) * FOLDS + k.max(l.fold)].as_ref();
-                if let Some(m) = m {
-                    let (label, conf) = best(m.probs(&l.example.features));
-                    fold.inner.model.add(gold, label);
-                    fold.inner.rules.add(gold, l.rules);
-                    fold.model_calibration.add(conf, label == gold);
+                if let Some((label, conf)) = s {
+                    fold.model_calibration.add(*conf, *label == gold);
                 }
             }
             if let Some(m) = &fold.model {
@@ -174,6 +236,11 @@ impl Learned {
             held_out,
             examples: all.len(),
         })
+    }
+
+    /// The L2 decay chosen for each group's model, by group.
+    pub fn l2_by_group(&self) -> Vec<f32> {
+        self.folds.iter().map(|f| f.l2).collect()
     }
 
     /// Groups whose suggestions come from the model (it beat the rules without them).
@@ -203,8 +270,8 @@ impl Learned {
         let used = self.groups_using_model();
         let verdict = match used {
             0 => "rules kept".to_string(),
-            FOLDS => "model in use".to_string(),
-            n => format!("model in use on {n} of {FOLDS} article groups"),
+            n if n == self.folds.len() => "model in use".to_string(),
+            n => format!("model in use on {n} of {} article groups", self.folds.len()),
         };
         format!(
             "{}: {:.2} vs rules {:.2} on held-out articles, {verdict}",
@@ -224,7 +291,7 @@ impl Learned {
         rules: Suggestion,
         refine: impl FnOnce(&Model, Suggestion) -> Suggestion,
     ) -> Suggestion {
-        let Some(f) = self.folds.get(fold_of(article)) else {
+        let Some(f) = self.folds.get(group_of(article, self.folds.len())) else {
             return rules;
         };
         match &f.model {

@@ -45,6 +45,8 @@ pub struct Evidence<'a> {
 pub fn cue_weight(rule: &str) -> f32 {
     match rule {
         "question" | "exclamation" | "first-person" => 2.0,
+        // English `should`/`must` in the author's voice: a call to action.
+        "prescription" => 2.0,
         // A word in quotation marks is as often a term, a name or a translation as irony
         // (opinion in 14 of 26 such sentences that are not quotes): weak evidence.
         "scare-quote" | "colon" | "contrast" | "negation" => 1.0,

@@ -104,9 +104,24 @@ pub fn reason(
         let comma_early = toks.iter().take(6).any(|t| text[t.end..].starts_with(','));
         // A long sentence about a named person with its own verb is prose, not a blurb.
         let prose = words > 20 && sure_verb();
-        if !terminal || (name_first && comma_early && !prose) {
+        // `Thomas Reid is a labor economist and the author of …`: a name, then `is`.
+        let blurb = name_first
+            && words <= 30
+            && toks
+                .get(2)
+                .is_some_and(|t| matches!(t.norm.as_str(), "is" | "was"));
+        if !terminal || (name_first && comma_early && !prose) || blurb {
             return Some("byline");
         }
+    }
+    // A headline in title case is a heading even with a reporting verb in it (`Company
+    // Reports Record Results`); so is one behind a kicker (`Analysis: …`, `Q&A: …`) or
+    // the first line of an English text left without a full stop.
+    if !terminal && words <= 25 && english_headline(lex, text, start, end, toks) {
+        return Some("heading");
+    }
+    if contact_line(s, words) {
+        return Some("banner");
     }
     if attributed {
         return None;
@@ -196,6 +211,73 @@ pub fn reason(
         return verbless(lex, text, start, toks);
     }
     None
+}
+
+/// Words that label a headline before a colon (`Analysis: The bank has run out of
+/// options`).
+const KICKERS: [&str; 14] = [
+    "analysis",
+    "opinion",
+    "q",
+    "explainer",
+    "exclusive",
+    "interview",
+    "review",
+    "comment",
+    "editorial",
+    "watch",
+    "live",
+    "breaking",
+    "factbox",
+    "obituary",
+];
+
+/// An English headline without final punctuation: in title case, behind a kicker, or the
+/// whole first line of the text when it joins two parts.
+fn english_headline(lex: &Lexicon, text: &str, start: usize, end: usize, toks: &[Tok]) -> bool {
+    if lex.lang != crate::nlp::lang::Lang::En {
+        return false;
+    }
+    let kicker = toks.first().is_some_and(|t| {
+        t.cap && KICKERS.contains(&t.norm.as_str()) && {
+            let after = text[t.end..end].trim_start_matches(['&', 'A', ' ']);
+            after.starts_with(':')
+        }
+    });
+    // A long first line in two parts (`'We were never told': a nurse on …`, `X — Y`):
+    // a headline; a review typed without its full stop has no such joint.
+    let two_parts = text[start..end].contains([':', '—', '|', '‘', '“', '"']);
+    let first_line = two_parts
+        && text[..start].trim().is_empty()
+        && text[end..]
+            .split('\n')
+            .next()
+            .is_some_and(|r| r.trim().is_empty());
+    kicker || first_line || title_case(lex, toks)
+}
+
+/// A contact line: a short unit holding an e-mail address (`Media contact: … @…`).
+fn contact_line(s: &str, words: usize) -> bool {
+    words <= 20
+        && s.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.split_once('@')
+                .is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !b.ends_with('.'))
+        })
+}
+
+/// Whether most content words of a unit are capitalised (English headline style): at
+/// least four, the first included, and at most one not capitalised.
+fn title_case(lex: &Lexicon, toks: &[Tok]) -> bool {
+    if lex.lang != crate::nlp::lang::Lang::En || !toks.first().is_some_and(|t| t.cap) {
+        return false;
+    }
+    let content: Vec<&Tok> = toks
+        .iter()
+        .filter(|t| !t.digit && !lex.function_words.contains(t.norm.as_str()))
+        .collect();
+    let lower = content.iter().filter(|t| !t.cap).count();
+    content.len() >= 4 && lower <= 1
 }
 
 /// Words from which a line without final punctuation and with a verb of its own reads as

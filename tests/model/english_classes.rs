@@ -1,0 +1,218 @@
+//! The English classes of the rules, each pinned with sentences written for these tests
+//! (wire copy, interview transcripts, speeches, essays, letters, press releases). The
+//! rules' scores on the English fixture are checked in `tests/cli/eval.rs`.
+
+use glose::model::label::Label;
+use glose::nlp::analysis::Analyzer;
+use glose::nlp::highlight::Kind;
+use glose::nlp::lang::Lang;
+
+/// The suggested label of `text[start..end]`, with its reasons for the message.
+fn label_at(text: &str, start: usize, end: usize) -> (Label, Vec<String>) {
+    let a = Analyzer::builtin().span(text, Lang::En, start, end);
+    a.suggestion
+        .map_or((Label::Skip, Vec::new()), |s| (s.label, s.reasons))
+}
+
+/// Each one-sentence text gets the label `want`.
+fn labelled(cases: &[&str], want: Label) {
+    for s in cases {
+        let (got, why) = label_at(s, 0, s.len());
+        assert_eq!(got, want, "{s}: {why:?}");
+    }
+}
+
+/// The source spans of a one-sentence text.
+fn sources(text: &str) -> Vec<String> {
+    Analyzer::builtin()
+        .span(text, Lang::En, 0, text.len())
+        .spans
+        .iter()
+        .filter(|s| s.kind == Kind::Source)
+        .map(|s| text[s.start..s.end].to_string())
+        .collect()
+}
+
+/// Each sentence of a multi-sentence text, found by its words, gets the label `want`.
+fn labelled_in(text: &str, cases: &[(&str, Label)]) {
+    for (s, want) in cases {
+        let start = text
+            .find(s)
+            .unwrap_or_else(|| panic!("{s} not in the text"));
+        let (got, why) = label_at(text, start, start + s.len());
+        assert_eq!(got, *want, "{s}: {why:?}");
+    }
+}
+
+/// Attributions of news copy: a tail `the company said`, `said X, a spokesman for Y`,
+/// `according to` a named body at the end, `told reporters that`, `said in a statement`,
+/// a habitual `used to say`, a reported question, a stance with no clause, a study's
+/// finding; an infinitive or an action verb reports nothing.
+#[test]
+fn english_attributions_are_quotes() {
+    labelled(
+        &[
+            "The plant will close in March, the company said.",
+            "\"We are still talking,\" said Ana Ruiz, a spokeswoman for the union.",
+            "Three people were injured, according to the Bureau of Fire Safety.",
+            "Rescue workers told reporters that the bridge had moved overnight.",
+            "The ministry said in a statement that the talks would resume.",
+            "My grandmother used to say that bread is the first medicine.",
+            "She asked why the school had not been warned.",
+            "Several neighbours disagreed.",
+            "A survey of 2,000 drivers found that most had never used the new lanes.",
+            "But the administration has indicated it will not take part.",
+            "The coach admitted they had been careless in the second half.",
+        ],
+        Label::Quote,
+    );
+    labelled(
+        &[
+            "The council voted to add two stations to the line.",
+            "Workers found a second crack in the dam on Tuesday.",
+        ],
+        Label::Factual,
+    );
+    assert_eq!(
+        sources("Prices rose 4%, according to the Office for National Statistics."),
+        ["according to the Office for National Statistics"]
+    );
+}
+
+/// A quotation running over paragraphs leaves each paragraph open and reopens the next;
+/// its sentences are the source's. One left open with no paragraph reopening quotes
+/// nothing beyond its line.
+#[test]
+fn quotations_run_over_paragraphs() {
+    for (open, close) in [("\"", "\""), ("“", "”")] {
+        let text = format!(
+            "Ed Wilcox said he was ready to stay out.\n{open}My father did this job. \
+             We are not going to hand it over to a machine.\n{open}If they want a \
+             fight, they will get one,{close} he said.\nThe port stayed shut on Friday.\n"
+        );
+        labelled_in(
+            &text,
+            &[
+                ("My father did this job.", Label::Quote),
+                (
+                    "We are not going to hand it over to a machine.",
+                    Label::Quote,
+                ),
+                ("The port stayed shut on Friday.", Label::Factual),
+            ],
+        );
+    }
+    let stray =
+        "\"The market opened late. Traders waited for the figures.\nThe index fell 2% on Monday.\n";
+    labelled_in(stray, &[("The index fell 2% on Monday.", Label::Factual)]);
+}
+
+/// Every sentence of an interview turn (`Q: …`, `A: …`) is the speaker's: quote,
+/// whatever its cues; the transcript's introduction stays the author's.
+#[test]
+fn interview_turns_are_quotes() {
+    let text = "Lena Ortiz has worked as a nurse for 12 years.\n\
+                Q: When did you first notice something was wrong?\n\
+                A: In August we had nine children with the same symptoms. I think \
+                the city knew. Nobody told us anything.\n";
+    labelled_in(
+        text,
+        &[
+            (
+                "Lena Ortiz has worked as a nurse for 12 years.",
+                Label::Factual,
+            ),
+            (
+                "Q: When did you first notice something was wrong?",
+                Label::Quote,
+            ),
+            (
+                "A: In August we had nine children with the same symptoms.",
+                Label::Quote,
+            ),
+            ("I think the city knew.", Label::Quote),
+            ("Nobody told us anything.", Label::Quote),
+        ],
+    );
+    // A colon after other words is no speaker label.
+    labelled(
+        &["Also: the bridge reopened at noon on Monday."],
+        Label::Factual,
+    );
+}
+
+/// The first person with a verb of thought or stance, or a modal of commitment, is the
+/// author's judgment or promise; the first person narrating states facts. `should` and
+/// `must` prescribe, even beside a figure; `have to` may state a constraint.
+#[test]
+fn first_person_stance_and_prescriptions_are_opinion() {
+    labelled(
+        &[
+            "I believe this station will change the east side.",
+            "I don't think so.",
+            "We will not stop here.",
+            "I urge every council member to visit the branch before the vote.",
+            "Congress should lower the overtime threshold to 36 hours.",
+            "The city must publish every test result.",
+            "He was right.",
+            "They were wrong about the buses.",
+        ],
+        Label::Opinion,
+    );
+    labelled(
+        &[
+            "I have lived on the east side for thirty years.",
+            "We built the hub with $210 million in federal funding.",
+            "When I took office, the commute took 52 minutes.",
+            "Residents have to drive 40 miles to the nearest hospital.",
+            "We won the first round in 2019.",
+        ],
+        Label::Factual,
+    );
+}
+
+/// Units that are not sentences of the article: a headline in title case even with a
+/// reporting verb, an author blurb, an editor's note on the piece; a dateline opening the
+/// first sentence leaves it a sentence.
+#[test]
+fn english_page_furniture_is_skip() {
+    labelled(
+        &[
+            "Acme Robotics Reports Record Revenue for Third Quarter",
+            "Thomas Reid is a labor economist and the author of “Hours of Our Lives.”",
+            "This interview has been edited for length and clarity.",
+            "This interview was translated from Swahili and condensed.",
+            "Analysis: The central bank has run out of good options",
+            "For further information, please contact: press@nordrail.example",
+        ],
+        Label::Skip,
+    );
+    // The first line of a text without a full stop, in two parts, is its headline; a later
+    // line of prose that lost its full stop is not.
+    let text = "'We were not heard': the nurses who shut three hospitals in a week
+                Nurses at three hospitals in Leeds walked out on Monday over pay.
+                Picket lines formed before dawn at St James's and stayed until the evening shift began
+";
+    labelled_in(
+        text,
+        &[
+            (
+                "'We were not heard': the nurses who shut three hospitals in a week",
+                Label::Skip,
+            ),
+            (
+                "Picket lines formed before dawn at St James's and stayed until the evening shift began",
+                Label::Factual,
+            ),
+        ],
+    );
+    labelled(
+        &["LONDON (Reuters) - Britain's biggest airport cancelled 300 flights on Monday."],
+        Label::Factual,
+    );
+    // A headline cited in brackets names a piece; the sentence is the author's verdict.
+    labelled(
+        &["Your editorial (“Bike lanes to nowhere,” Nov. 5) is a mistake."],
+        Label::Opinion,
+    );
+}
