@@ -114,7 +114,7 @@ fn seed_articles_reach_098_boundary_f1() {
     }
     eprintln!("seeds: {tally:?} F1 {:.4}", tally.f1());
     assert_eq!(tally.gold, 252);
-    assert!(tally.f1() >= 0.98, "seeds F1 {:.4}", tally.f1());
+    assert!(tally.f1() >= 0.995, "seeds F1 {:.4}", tally.f1());
 }
 
 #[test]

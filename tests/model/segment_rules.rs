@@ -12,7 +12,7 @@ fn paragraphs(text: &str) -> Vec<u32> {
 
 #[test]
 fn version_names_this_segmenter() {
-    assert_eq!(VERSION, "glose-seg/2");
+    assert_eq!(VERSION, "glose-seg/3");
 }
 
 #[test]
@@ -490,4 +490,149 @@ fn an_omission_mark_inside_a_quotation_ends_nothing() {
         split("La liste continue [...]. Le reste suit."),
         ["La liste continue [...].", "Le reste suit."]
     );
+}
+
+#[test]
+fn a_heading_glued_to_the_next_sentence_inside_a_line_is_cut_off() {
+    // Pages flattened to one line: a run without final punctuation, then a capitalised
+    // starter going on in lower case (or with a number).
+    assert_eq!(
+        split(
+            "Les prix montent. Une économie à bout de souffle Depuis 2021, les salaires stagnent. \
+             Le retour des pluies dans le nord L’une des récoltes a doublé."
+        ),
+        [
+            "Les prix montent.",
+            "Une économie à bout de souffle",
+            "Depuis 2021, les salaires stagnent.",
+            "Le retour des pluies dans le nord",
+            "L’une des récoltes a doublé."
+        ]
+    );
+    assert_eq!(
+        split("A town without water for three weeks The taps ran dry in the north on Monday."),
+        [
+            "A town without water for three weeks",
+            "The taps ran dry in the north on Monday."
+        ]
+    );
+    // Capitalised starters inside names and titles stay in their sentence.
+    for whole in [
+        "Le ministre de l'Intérieur Le Drian a répondu hier aux questions des députés.",
+        "Il a longtemps lu Le Monde diplomatique avant de fonder son journal.",
+        "Dans son roman La peste, Camus décrit une ville fermée par une épidémie.",
+        "Les militants du mouvement En marche ont manifesté devant la préfecture.",
+        "Il a produit les albums Un homme libre et Une vie simple avant de partir.",
+        "La flotte avait deux vaisseaux L'Ardent et Le Vermandois sous ses ordres.",
+        "I told him that I would come back tomorrow if the weather allowed it.",
+        "The band played songs like In the air tonight and other hits of the decade.",
+        "He took vitamin A every day and said it made him feel much better.",
+        "The song Can You Feel It was recorded in March and released in the fall.",
+        // a heading needs three words, and the sentence glued to it four
+        "Bilan provisoire Depuis hier soir.",
+    ] {
+        assert_eq!(split(whole), [whole], "{whole}");
+    }
+}
+
+#[test]
+fn a_pictograph_glued_to_a_terminal_opens_a_sentence() {
+    assert_eq!(
+        split("Le pays a sombré dans le chaos..⏱ Temps de lecture : 8 minutes"),
+        [
+            "Le pays a sombré dans le chaos..",
+            "⏱ Temps de lecture : 8 minutes"
+        ]
+    );
+    assert_eq!(
+        split("The vote is over.📢 Results come tonight."),
+        ["The vote is over.", "📢 Results come tonight."]
+    );
+}
+
+#[test]
+fn english_news_abbreviations_initials_and_quotes() {
+    assert_eq!(
+        split(
+            "WASHINGTON (AP) — The U.S. Senate voted on Tuesday. It was close. \
+             Mr. Smith met Dr. Brown at No. 10 Downing Street. They spoke."
+        ),
+        [
+            "WASHINGTON (AP) — The U.S. Senate voted on Tuesday.",
+            "It was close.",
+            "Mr. Smith met Dr. Brown at No. 10 Downing Street.",
+            "They spoke."
+        ]
+    );
+    assert_eq!(
+        split("The meeting starts at 9 a.m. and ends at 5 p.m. on Friday. George W. Bush came."),
+        [
+            "The meeting starts at 9 a.m. and ends at 5 p.m. on Friday.",
+            "George W. Bush came."
+        ]
+    );
+    assert_eq!(
+        split(
+            "\"Is this the end?\" she asked. \"We will win,\" he said. \"We always do.\" Then he left."
+        ),
+        [
+            "\"Is this the end?\" she asked.",
+            "\"We will win,\" he said.",
+            "\"We always do.\"",
+            "Then he left."
+        ]
+    );
+    assert_eq!(
+        split("He paused... Then he spoke. He paused... and then spoke. Ask the F.B.I. They know."),
+        [
+            "He paused...",
+            "Then he spoke.",
+            "He paused... and then spoke.",
+            "Ask the F.B.I.",
+            "They know."
+        ]
+    );
+    assert_eq!(
+        split(
+            "She was born on Jan. 5, 1980, in St. Louis. The firm is in Washington, D.C. It grew."
+        ),
+        [
+            "She was born on Jan. 5, 1980, in St. Louis.",
+            "The firm is in Washington, D.C.",
+            "It grew."
+        ]
+    );
+}
+
+#[test]
+fn lower_case_starts_list_labels_and_omissions_on_new_text() {
+    // (a) a lower-case starter after a full stop that ends a plain word
+    assert_eq!(
+        split(
+            "Le conseil a siégé. ensuite, le maire a parlé. The court adjourned. but the jury stayed."
+        ),
+        [
+            "Le conseil a siégé.",
+            "ensuite, le maire a parlé.",
+            "The court adjourned.",
+            "but the jury stayed."
+        ]
+    );
+    // (b) a date or a name before a colon in a list item
+    for item in [
+        "- 3 juin 1999 : Le parlement vote la loi. Elle entre en vigueur.",
+        "- Awa Diakité : Elle dirige le service. Elle part en mai.",
+        "* June 3, 1999: The parliament passes the law. It takes effect.",
+    ] {
+        let got = split(item);
+        assert_eq!(got.len(), 2, "{item}: {got:?}");
+        assert!(got[0].contains(':'), "{got:?}");
+    }
+    // (c) an omission mark in quoted speech
+    for whole in [
+        "« Ils ont promis […]. Rien n’est venu », dit le maire.",
+        "“They promised [...]. Nothing came,” the mayor said.",
+    ] {
+        assert_eq!(split(whole), [whole], "{whole}");
+    }
 }

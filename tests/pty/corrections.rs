@@ -1,5 +1,6 @@
 //! The acceptance flow of segmentation corrections and notes, with the real binary in a
-//! pseudo-terminal: on sample article 003, split the glued subhead off ("… qui a pris le
+//! pseudo-terminal: on sample article 003 (with a no-break space before the subhead's
+//! next sentence, so that the segmenter leaves it glued), split the glued subhead off ("… qui a pris le
 //! pays en otage" | "Depuis 2020, la junte …"), label both parts as two annotators, write
 //! a note; then `glose agree` and `glose export` see two units there, `glose check`
 //! passes, the note is in the JSONL export and in review's detail line.
@@ -15,7 +16,7 @@ const SECOND: &str = "Depuis 2020, la junte malienne gouverne par décret";
 fn corpus() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let src = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sample_corpus")
+        .join("tests/fixtures/cuts")
         .join(ID);
     std::fs::copy(src, dir.path().join(ID)).unwrap();
     dir
@@ -56,7 +57,10 @@ fn split_label_as_two_annotators_note_and_see_it_everywhere() {
     let corpus = corpus();
     let dir = corpus.path();
     let before = glose(&["segment", dir.join(ID).to_str().unwrap()]).1;
-    assert!(before.contains(&format!("{FIRST} {SECOND}")), "{before}");
+    assert!(
+        before.contains(&format!("{FIRST}\u{a0}{SECOND}")),
+        "{before}"
+    );
 
     // ann1 splits at the word offered first (the capital of "Depuis"), labels both parts
     // and writes a note on the second.

@@ -4,7 +4,7 @@ use crate::model::annotator::Annotator;
 use crate::model::label::Label;
 use crate::model::sidecar::{How, Record};
 
-const TEXT: &str = "Titre\n\nUn pouvoir qui a pris le pays en otage Depuis 2020, la junte gouverne. Une autre phrase.\n";
+const TEXT: &str = "Titre\n\nUn pouvoir qui a pris le pays en otage depuis 2020, la junte gouverne. Une autre phrase.\n";
 
 fn article(dir: &Path) -> PathBuf {
     let p = dir.join("a.txt");
@@ -24,15 +24,15 @@ fn a_split_makes_two_units_for_every_reader_and_is_one_line_in_the_file() {
     let p = article(dir.path());
     let mut doc = Document::load(&p, "a.txt").unwrap();
     let n = doc.sentences.len();
-    let at = TEXT.find("Depuis").unwrap();
+    let at = TEXT.find("depuis").unwrap();
     split_at(&mut doc, at).unwrap();
     assert_eq!(doc.sentences.len(), n + 1);
     assert!(texts(&doc).contains(&"Un pouvoir qui a pris le pays en otage"));
-    assert!(texts(&doc).contains(&"Depuis 2020, la junte gouverne."));
+    assert!(texts(&doc).contains(&"depuis 2020, la junte gouverne."));
     let again = Document::load(&p, "a.txt").unwrap();
     assert_eq!(again.sentences, doc.sentences);
     let file = std::fs::read_to_string(path_of(&p)).unwrap();
-    let line = format!("    (at: {at}, next: \"Depuis 2020, la junte go\"),");
+    let line = format!("    (at: {at}, next: \"depuis 2020, la junte go\"),");
     assert!(file.lines().any(|l| l == line), "{file}");
 }
 
@@ -42,7 +42,7 @@ fn merging_back_undoes_the_split_and_merges_are_kept_across_edits() {
     let p = article(dir.path());
     let mut doc = Document::load(&p, "a.txt").unwrap();
     let before = doc.sentences.clone();
-    let at = TEXT.find("Depuis").unwrap();
+    let at = TEXT.find("depuis").unwrap();
     split_at(&mut doc, at).unwrap();
     let i = doc.sentences.iter().position(|s| s.start == at).unwrap();
     merge_with_next(&mut doc, i - 1).unwrap();
@@ -55,7 +55,7 @@ fn merging_back_undoes_the_split_and_merges_are_kept_across_edits() {
     std::fs::write(&p, format!("Ajout. {TEXT}")).unwrap();
     let edited = Document::load(&p, "a.txt").unwrap();
     let last = edited.sentence_text(edited.sentences.len() - 1);
-    assert!(last.starts_with("Depuis") || last.contains("gouverne. Une autre phrase."));
+    assert!(last.starts_with("depuis") || last.contains("gouverne. Une autre phrase."));
     assert!(
         texts(&edited)
             .iter()
@@ -104,7 +104,7 @@ fn a_concurrent_change_on_disk_is_kept_when_saving() {
         .unwrap();
     other.save(&p, &base).unwrap();
     let mut mine = base.clone();
-    mine.split(&doc.raw, &doc.sentences, TEXT.find("Depuis").unwrap())
+    mine.split(&doc.raw, &doc.sentences, TEXT.find("depuis").unwrap())
         .unwrap();
     let saved = mine.save(&p, &base).unwrap();
     assert_eq!((saved.splits.len(), saved.merges.len()), (1, 1));
@@ -135,7 +135,7 @@ fn labels_on_a_split_unit_become_orphans_not_lost() {
         )),
     );
     ann.save(&doc).unwrap();
-    split_at(&mut doc, TEXT.find("Depuis").unwrap()).unwrap();
+    split_at(&mut doc, TEXT.find("depuis").unwrap()).unwrap();
     let ann = Annotations::load(&doc, &who).unwrap();
     assert_eq!(ann.orphans.len(), 1);
     assert_eq!(ann.orphans[0].label, Label::Opinion);

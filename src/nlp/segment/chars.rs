@@ -212,6 +212,12 @@ pub fn is_opener(c: char) -> bool {
     )
 }
 
+/// A pictograph or symbol that may open a sentence glued to the terminal before it
+/// (`chaos..⏱ Temps de lecture`): technical symbols, dingbats, emoji.
+pub fn is_pictograph(c: char) -> bool {
+    matches!(c, '\u{2300}'..='\u{23ff}' | '\u{2600}'..='\u{27bf}' | '\u{1f300}'..='\u{1faff}')
+}
+
 /// Whitespace inside a line (line terminators never reach the in-line scan).
 pub fn is_space(c: char) -> bool {
     c.is_whitespace()

@@ -3,8 +3,9 @@
 
 use super::chars::{
     ASCII_CANDIDATES, CANDIDATE_BYTE, LOWEST_CANDIDATE_LEAD, char_at, char_before, is_closer,
-    is_full_stop, is_opener, is_space, is_terminal, skip_spaces,
+    is_full_stop, is_opener, is_pictograph, is_space, is_terminal, skip_spaces,
 };
+use super::heading::glued_heading;
 use super::lexicon::{
     Before, before_stop, continues_before_lower, lower_starter_at, starter_at, word_start,
 };
@@ -32,17 +33,32 @@ pub struct Tail {
 
 /// Finds the boundaries inside the line content `s[start..end]` (trimmed, no line break),
 /// calling `emit(end_of_sentence, start_of_next)` for each, in order. `wrapped` when the
-/// text is hard-wrapped, so that sentences go on over line breaks.
+/// text is hard-wrapped, so that sentences go on over line breaks; `fresh` when the line
+/// starts a sentence (it does not go on from the line before).
 pub fn scan_line(
     s: &str,
     start: usize,
     end: usize,
     wrapped: bool,
+    fresh: bool,
     emit: &mut impl FnMut(usize, usize),
 ) -> Option<Tail> {
     let b = s.as_bytes();
     let mut i = start;
     let mut last_terminal = None;
+    // Where the current sentence started on this line, to find a heading glued to it.
+    let mut sent = fresh.then_some(start);
+    // The sentence's terminal (or colon) is at `to`: emits a heading glued to its start,
+    // then the boundary `(e, q)` that ends it, if any.
+    let mut close = |sent: &mut Option<usize>, to: usize, boundary: Option<(usize, usize)>| {
+        if let Some((he, hs)) = sent.and_then(|from| glued_heading(s, from, to)) {
+            emit(he, hs);
+        }
+        if let Some((e, q)) = boundary {
+            emit(e, q);
+            *sent = Some(q);
+        }
+    };
     while i < end {
         // Sixteen bytes at a time to the next byte that may be a candidate, then the table.
         i += crate::store::bytescan::plain_prefix(
@@ -71,7 +87,7 @@ pub fn scan_line(
             let label = super::lines::starts_list_item(&s[start..end]) && list_label(&s[start..i]);
             match colon_break(s, i, end).filter(|_| (wrapped || last > i) && !label) {
                 Some(q) => {
-                    emit(i + 1, q);
+                    close(&mut sent, i, Some((i + 1, q)));
                     i = q;
                 }
                 None => i += 1,
@@ -89,6 +105,7 @@ pub fn scan_line(
             continue; // `… Et puis`, `1. Le premier point`, `II. Le contexte`
         }
         let Some(next) = char_at(s, te).filter(|_| te < end) else {
+            close(&mut sent, ts, None);
             return Some(Tail {
                 start: ts,
                 run,
@@ -100,7 +117,7 @@ pub fn scan_line(
             char_before(s, te).is_some_and(|c| !c.is_ascii() && c != '…' && !is_full_stop(c));
         if next.is_alphanumeric() {
             if wide || next_glued_sentence(s, ts, te, end) {
-                emit(te, te);
+                close(&mut sent, ts, Some((te, te)));
             }
             continue;
         }
@@ -109,6 +126,7 @@ pub fn scan_line(
         }
         let p = skip_closers(s, start, te, end);
         if p >= end {
+            close(&mut sent, ts, None);
             return Some(Tail {
                 start: ts,
                 run,
@@ -118,14 +136,17 @@ pub fn scan_line(
         let q = skip_spaces(s, p, end);
         if q == p {
             // glued to what follows: `!»,`, or `。」次` in a script without spaces
-            if wide && char_at(s, p).is_some_and(char::is_alphanumeric) {
-                emit(p, p);
+            let pictograph = char_at(s, p).is_some_and(is_pictograph);
+            if (wide && char_at(s, p).is_some_and(char::is_alphanumeric))
+                || (pictograph && breaks(s, ts, run, p > te, p, end))
+            {
+                close(&mut sent, ts, Some((p, p)));
             }
             i = p;
             continue;
         }
         if breaks(s, ts, run, p > te, q, end) && !omission_in_quote(s, start, ts) {
-            emit(p, q);
+            close(&mut sent, ts, Some((p, q)));
         }
         i = q;
     }

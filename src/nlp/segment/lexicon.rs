@@ -81,28 +81,218 @@ const STARTERS: &[&str] = &[
 
 /// Words a sentence cannot end on: a line ending with one continues on the next line.
 const NON_FINAL: &[&str] = &[
-    "de", "du", "des", "la", "le", "les", "l", "d", "un", "une", "et", "ou", "à", "au", "aux",
-    "en", "par", "pour", "sur", "dans", "avec", "sans", "que", "qu", "qui", "dont", "son", "sa",
-    "ses", "leur", "leurs", "ce", "cet", "cette", "ces", "mon", "ma", "mes", "notre", "nos",
-    "votre", "vos", "entre", "vers", "chez", "contre", "selon", "the", "of", "and", "a", "an",
-    "to", "for", "with", "by", "from", "at", "or", "his", "her", "their", "its",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "les",
+    "l",
+    "d",
+    "un",
+    "une",
+    "et",
+    "ou",
+    "à",
+    "au",
+    "aux",
+    "en",
+    "par",
+    "pour",
+    "sur",
+    "dans",
+    "avec",
+    "sans",
+    "que",
+    "qu",
+    "qui",
+    "dont",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "mon",
+    "ma",
+    "mes",
+    "notre",
+    "nos",
+    "votre",
+    "vos",
+    "entre",
+    "vers",
+    "chez",
+    "contre",
+    "selon",
+    "the",
+    "of",
+    "and",
+    "a",
+    "an",
+    "to",
+    "for",
+    "with",
+    "by",
+    "from",
+    "at",
+    "or",
+    "his",
+    "her",
+    "their",
+    "its",
+    "lequel",
+    "laquelle",
+    "lesquels",
+    "lesquelles",
+    "auquel",
+    "auxquels",
+    "auxquelles",
+    "duquel",
+    "desquels",
+    "desquelles",
+    "whom",
+    "whose",
 ];
 
-fn contains(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
+/// Nouns, participles and words that introduce a title, a name or an example, which may
+/// go on in lower case after a capitalised starter (`le roman La peste`, `le mouvement En
+/// marche`, `a film called The end`, `des émissions telles Le grand direct`). Plurals are
+/// matched without their final `s` or `x`.
+#[rustfmt::skip]
+const NAME_INTRODUCERS: &[&str] = &[
+    "roman", "film", "livre", "album", "chanson", "pièce", "série", "émission", "journal",
+    "quotidien", "hebdomadaire", "mensuel", "magazine", "revue", "mouvement", "parti",
+    "groupe", "association", "collectif", "opération", "titre", "spectacle", "ouvrage",
+    "essai", "disque", "jeu", "programme", "festival", "exposition", "tableau", "poème",
+    "feuilleton", "documentaire", "slogan", "intitulé", "intitulée", "baptisé", "baptisée",
+    "appelé", "appelée", "nommé", "nommée", "surnommé", "surnommée",
+    "novel", "movie", "book", "song", "show", "series", "newspaper", "play", "party",
+    "group", "band", "title", "program", "operation", "campaign", "painting", "documentary",
+    "single", "track", "game", "daily", "weekly", "called", "named", "titled", "entitled",
+    "dubbed", "tel", "telle", "tels", "telles", "comme", "notamment", "like", "such",
+    "including",
+];
+
+/// A word list hashed when the program is compiled: open addressing over a power-of-two
+/// table at least twice as long as the list, so that a lookup hashes the word once and
+/// compares it with one or two entries instead of walking the list (the scan asks at
+/// most capitalised words of a text).
+struct WordSet<const N: usize> {
+    slots: [&'static str; N],
+    /// Bytes in the longest word: a longer one is not looked up.
+    longest: usize,
 }
 
-/// `w` with its first letter lower-cased (`Le` → `le`), borrowed when already so.
-fn lower_first(w: &str) -> std::borrow::Cow<'_, str> {
-    match w.chars().next() {
-        Some(c) if c.is_uppercase() => {
-            let mut s: String = c.to_lowercase().collect();
-            s.push_str(&w[c.len_utf8()..]);
-            std::borrow::Cow::Owned(s)
+/// FNV-1a over `bytes`, from `h`.
+const fn fnv(mut h: u32, bytes: &[u8]) -> u32 {
+    let mut i = 0;
+    while i < bytes.len() {
+        h = (h ^ bytes[i] as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h
+}
+
+const FNV_START: u32 = 0x811c_9dc5;
+
+impl<const N: usize> WordSet<N> {
+    const fn new(words: &[&'static str]) -> Self {
+        assert!(N.is_power_of_two() && 2 * words.len() <= N);
+        let mut slots = [""; N];
+        let mut longest = 0;
+        let mut i = 0;
+        while i < words.len() {
+            assert!(!words[i].is_empty());
+            if words[i].len() > longest {
+                longest = words[i].len();
+            }
+            let mut k = Self::slot(fnv(FNV_START, words[i].as_bytes()));
+            while !slots[k].is_empty() {
+                k = (k + 1) & (N - 1);
+            }
+            slots[k] = words[i];
+            i += 1;
         }
-        _ => std::borrow::Cow::Borrowed(w),
+        Self { slots, longest }
+    }
+
+    /// The first slot for a hash: its top bits after a multiplication that mixes them.
+    const fn slot(h: u32) -> usize {
+        (h.wrapping_mul(0x9e37_79b1) >> (32 - N.trailing_zeros())) as usize
+    }
+
+    /// Whether the list holds a word with hash `h` for which `eq` holds.
+    fn find(&self, h: u32, eq: impl Fn(&str) -> bool) -> bool {
+        let mut k = Self::slot(h);
+        loop {
+            let e = self.slots[k];
+            if e.is_empty() {
+                return false;
+            }
+            if eq(e) {
+                return true;
+            }
+            k = (k + 1) & (N - 1);
+        }
+    }
+
+    /// Whether the list holds `w`, case as written.
+    fn contains(&self, w: &str) -> bool {
+        w.len() <= self.longest && self.find(fnv(FNV_START, w.as_bytes()), |e| e == w)
+    }
+
+    /// Whether the list holds `w` with its first letter lower-cased (`Le` → `le`),
+    /// compared in place (no allocation).
+    fn contains_lower_first(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        match b.first() {
+            None => return false,
+            Some(&c) if c.is_ascii() => {
+                if w.len() > self.longest {
+                    return false;
+                }
+                let l = c.to_ascii_lowercase();
+                let h = fnv(fnv(FNV_START, &[l]), &b[1..]);
+                return self.find(h, |e| {
+                    e.len() == b.len() && e.as_bytes()[0] == l && e.as_bytes()[1..] == b[1..]
+                });
+            }
+            Some(_) => {}
+        }
+        let Some(c) = w.chars().next() else {
+            return false;
+        };
+        let mut lower = c.to_lowercase();
+        let (Some(l), None) = (lower.next(), lower.next()) else {
+            return false; // no list word starts with a letter that lower-cases to two
+        };
+        let rest = &w[c.len_utf8()..];
+        let len = l.len_utf8() + rest.len();
+        if len > self.longest {
+            return false;
+        }
+        let h = fnv(
+            fnv(FNV_START, l.encode_utf8(&mut [0; 4]).as_bytes()),
+            rest.as_bytes(),
+        );
+        self.find(h, |e| {
+            e.len() == len && e.starts_with(l) && e.ends_with(rest)
+        })
     }
 }
+
+static TITLE_SET: WordSet<128> = WordSet::new(TITLES);
+static NEVER_FINAL_SET: WordSet<64> = WordSet::new(NEVER_FINAL);
+static AMBIGUOUS_SET: WordSet<128> = WordSet::new(AMBIGUOUS);
+static BEFORE_LOWER_SET: WordSet<32> = WordSet::new(BEFORE_LOWER);
+static STARTER_SET: WordSet<512> = WordSet::new(STARTERS);
+static NON_FINAL_SET: WordSet<256> = WordSet::new(NON_FINAL);
+static NAME_INTRODUCER_SET: WordSet<256> = WordSet::new(NAME_INTRODUCERS);
+static ELIDED_SET: WordSet<32> = WordSet::new(ELIDED);
 
 /// Start of the run of letters ending at byte `end` of `s`.
 pub fn word_start(s: &str, end: usize) -> usize {
@@ -130,17 +320,16 @@ pub fn before_stop(s: &str, end: usize) -> Before {
         Some('.' | '-') if single => return dotted(s, ws, first),
         _ => {}
     }
-    if contains(TITLES, w) {
+    if TITLE_SET.contains(w) {
         return Before::Title;
     }
-    let lw = lower_first(w);
-    if contains(NEVER_FINAL, &lw) {
+    if NEVER_FINAL_SET.contains_lower_first(w) {
         return Before::Title;
     }
     if single && first.is_uppercase() {
         return Before::Initial;
     }
-    if contains(AMBIGUOUS, &lw) {
+    if AMBIGUOUS_SET.contains_lower_first(w) {
         return Before::Abbrev;
     }
     Before::Plain
@@ -180,12 +369,29 @@ fn dotted(s: &str, ws: usize, last: char) -> Before {
 
 /// The word starting at byte `i`: letters, cut at an apostrophe (`L’armée` → `L`).
 pub fn word_at(s: &str, i: usize) -> &str {
-    let rest = &s[i..];
-    let n = rest
-        .char_indices()
-        .find(|&(_, c)| !c.is_alphabetic())
-        .map_or(rest.len(), |(k, _)| k);
-    &rest[..n]
+    word_within(s, i, usize::MAX).unwrap_or_default()
+}
+
+/// [`word_at`] when it is at most `max` bytes long.
+fn word_within(s: &str, i: usize, max: usize) -> Option<&str> {
+    let b = s.as_bytes();
+    let mut j = i;
+    while let Some(&c) = b.get(j) {
+        if j - i > max {
+            return None;
+        }
+        if c.is_ascii_alphabetic() {
+            j += 1;
+        } else if c < 0x80 {
+            break;
+        } else {
+            match s[j..].chars().next() {
+                Some(ch) if ch.is_alphabetic() => j += ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    (j - i <= max).then(|| &s[i..j])
 }
 
 /// Elided forms among the starters: they count only before an apostrophe (`L’armée`,
@@ -196,17 +402,18 @@ const ELIDED: &[&str] = &[
 
 /// A word that usually starts a sentence (`Le`, `Elle`, `The`), not a name.
 pub fn is_starter(word: &str) -> bool {
-    !word.is_empty() && contains(STARTERS, &lower_first(word))
+    STARTER_SET.contains_lower_first(word)
 }
 
 /// The word at byte `i` when it is a capitalised sentence starter, elided forms only
 /// before their apostrophe.
 pub fn starter_at(s: &str, i: usize) -> Option<&str> {
-    let w = word_at(s, i);
+    // Read no further than the longest starter: most capitalised words are names.
+    let w = word_within(s, i, STARTER_SET.longest)?;
     if !w.starts_with(char::is_uppercase) || !is_starter(w) {
         return None;
     }
-    let elided = contains(ELIDED, &lower_first(w));
+    let elided = ELIDED_SET.contains_lower_first(w);
     let apostrophe = matches!(s[i + w.len()..].chars().next(), Some('\'' | '’'));
     (!elided || apostrophe).then_some(w)
 }
@@ -219,17 +426,26 @@ pub fn lower_starter_at(s: &str, i: usize) -> bool {
         return false;
     }
     let apostrophe = matches!(s[i + w.len()..].chars().next(), Some('\'' | '’'));
-    !contains(ELIDED, w) || apostrophe
+    !ELIDED_SET.contains(w) || apostrophe
 }
 
 /// Whether `word` is an abbreviation that a lower-case word continues (`etc.`, `Inc.`).
 pub fn continues_before_lower(word: &str) -> bool {
-    contains(BEFORE_LOWER, &word.to_lowercase())
+    BEFORE_LOWER_SET.contains(&word.to_lowercase())
+}
+
+/// A lower-case word after which a capitalised starter begins a name or a title, not a
+/// sentence.
+pub fn introduces_name(word: &str) -> bool {
+    NAME_INTRODUCER_SET.contains(word)
+        || word
+            .strip_suffix(['s', 'x'])
+            .is_some_and(|w| NAME_INTRODUCER_SET.contains(w))
 }
 
 /// A word a sentence cannot end on (`de`, `the`, and titles such as `Mme`).
 pub fn is_non_final(word: &str) -> bool {
-    !word.is_empty() && (contains(NON_FINAL, &lower_first(word)) || contains(TITLES, word))
+    !word.is_empty() && (NON_FINAL_SET.contains_lower_first(word) || TITLE_SET.contains(word))
 }
 
 #[cfg(test)]
@@ -279,5 +495,58 @@ mod tests {
         assert!(is_non_final("de"));
         assert!(is_non_final("Mme"));
         assert!(!is_non_final("Bamako"));
+        assert!(introduces_name("roman") && introduces_name("albums"));
+        assert!(!introduces_name("otage"));
+    }
+
+    fn lower_first(w: &str) -> String {
+        let mut c = w.chars();
+        c.next()
+            .map(|f| f.to_lowercase().chain(c).collect())
+            .unwrap_or_default()
+    }
+
+    fn agrees<const N: usize>(list: &[&str], set: &WordSet<N>, probes: &[String]) {
+        for p in probes {
+            assert_eq!(set.contains(p), list.contains(&p.as_str()), "{p}");
+            let walk = !p.is_empty() && list.contains(&lower_first(p).as_str());
+            assert_eq!(set.contains_lower_first(p), walk, "{p}");
+        }
+    }
+
+    /// The hashed sets answer as a walk of their lists does, for every list word as
+    /// written, capitalised, upper-cased, with an `s` and without its first letter.
+    #[test]
+    fn hashed_sets_agree_with_their_lists() {
+        let lists: [&[&str]; 8] = [
+            TITLES,
+            NEVER_FINAL,
+            AMBIGUOUS,
+            BEFORE_LOWER,
+            STARTERS,
+            NON_FINAL,
+            NAME_INTRODUCERS,
+            ELIDED,
+        ];
+        let mut probes: Vec<String> = vec![String::new(), "Ⅻ".into(), "İl".into()];
+        for w in lists.iter().flat_map(|l| l.iter()) {
+            let mut rest = w.chars();
+            let first = rest.next().into_iter().flat_map(char::to_uppercase);
+            probes.extend([
+                w.to_string(),
+                first.chain(rest.clone()).collect(),
+                w.to_uppercase(),
+                format!("{w}s"),
+                rest.collect(),
+            ]);
+        }
+        agrees(TITLES, &TITLE_SET, &probes);
+        agrees(NEVER_FINAL, &NEVER_FINAL_SET, &probes);
+        agrees(AMBIGUOUS, &AMBIGUOUS_SET, &probes);
+        agrees(BEFORE_LOWER, &BEFORE_LOWER_SET, &probes);
+        agrees(STARTERS, &STARTER_SET, &probes);
+        agrees(NON_FINAL, &NON_FINAL_SET, &probes);
+        agrees(NAME_INTRODUCERS, &NAME_INTRODUCER_SET, &probes);
+        agrees(ELIDED, &ELIDED_SET, &probes);
     }
 }

@@ -18,9 +18,12 @@
 //! that ends a plain word opens one (`match. à la fin`), `vagues.Cette` splits but
 //! `lemonde.fr`, `3.5` and e-mails do not. A short label before a colon in a list item
 //! (`- 12 mai 2004 : La …`) and an omission mark inside a quotation (`« … [...]. Rien »`)
-//! end no sentence.
+//! end no sentence; a pictograph glued to a terminal opens one (`chaos..⏱ Temps`). A
+//! heading glued to the next sentence with no punctuation (`… une capitale asphyxiée
+//! Malgré l’appui …`) is cut off before the capitalised starter (see `heading.rs`).
 
 mod chars;
+mod heading;
 mod inline;
 mod lexicon;
 mod lines;
@@ -28,7 +31,7 @@ mod wrap;
 
 /// Changes whenever the segmenter's output can change, so sidecars can tell that their
 /// spans came from another segmentation.
-pub const VERSION: &str = "glose-seg/2";
+pub const VERSION: &str = "glose-seg/3";
 
 /// One sentence: `[start, end)` byte offsets into the segmented text, trimmed of
 /// surrounding whitespace, and the index of its paragraph (a new one after a blank line or
@@ -61,8 +64,9 @@ pub fn segment(text: &str) -> Vec<Sentence> {
             blank = true;
             return;
         }
+        let mut fresh = true;
         match prev {
-            Some(p) if !blank && lines::joins(text, &p, start, end, wrap) => {}
+            Some(p) if !blank && lines::joins(text, &p, start, end, wrap) => fresh = false,
             Some(p) => {
                 out.push(Sentence {
                     start: open,
@@ -79,7 +83,7 @@ pub fn segment(text: &str) -> Vec<Sentence> {
             None => open = start,
         }
         blank = false;
-        let tail = inline::scan_line(text, start, end, wrap.is_some(), &mut |e, s| {
+        let tail = inline::scan_line(text, start, end, wrap.is_some(), fresh, &mut |e, s| {
             out.push(Sentence {
                 start: open,
                 end: e,
