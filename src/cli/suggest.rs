@@ -25,9 +25,8 @@ pub struct Args {
 }
 
 /// The corpus the file is in: the nearest folder above it holding a `glose.ron`, else
-/// its own folder.
-/// A bare file name is in the working folder: `.`, never the empty path, which names no
-/// folder to read labels from.
+/// its own folder. A bare file name is in the working folder: `.`, never the empty path,
+/// which names no folder to read labels from.
 fn corpus_root(file: &Path) -> PathBuf {
     let here = |d: &Path| {
         if d.as_os_str().is_empty() {
@@ -45,14 +44,14 @@ fn corpus_root(file: &Path) -> PathBuf {
 
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let root = corpus_root(&a.file);
-    // Under the working folder, `c/a.txt` is the id itself (with no `./` before it).
+    // Under the working folder the path is the id itself (`c/a.txt`, no `./`), as the
+    // reader and the trainer name the article: its fold depends on it.
     let under = if root == Path::new(".") {
-        a.file.strip_prefix(".").or(Ok(a.file.as_path()))
+        Some(a.file.strip_prefix(".").unwrap_or(&a.file))
     } else {
-        a.file.strip_prefix(&root)
+        a.file.strip_prefix(&root).ok()
     };
     let id = under
-        .ok()
         .filter(|p| !p.as_os_str().is_empty())
         .map(|p| p.to_string_lossy().replace('\\', "/"))
         .or_else(|| a.file.file_name().map(|n| n.to_string_lossy().into_owned()))
