@@ -309,31 +309,7 @@ fn suggest_confidences_have_three_decimals_and_timing_is_reported() {
 /// set (macro-F1 0.966, source F1@30 0.924).
 #[test]
 fn english_fixture_scores_stay_above_their_floors() {
-    let cfg = tempfile::tempdir().unwrap();
-    let corpus = cfg.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    let src = std::path::Path::new("tests/fixtures/suggest/en/corpus");
-    for e in std::fs::read_dir(src).unwrap() {
-        let e = e.unwrap();
-        std::fs::copy(e.path(), corpus.join(e.file_name())).unwrap();
-    }
-    let out = glose(cfg.path().join("home"))
-        .args([
-            "eval",
-            "--gold",
-            "tests/fixtures/suggest/en/gold.jsonl",
-            "--json",
-        ])
-        .arg("--corpus")
-        .arg(&corpus)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = eval_fixture("en");
     assert_eq!(v["n"], 173);
     let macro_f1 = v["macro_f1"].as_f64().unwrap_or(0.0);
     let source = v["spans"]["source"]["f1_30"].as_f64().unwrap_or(0.0);
