@@ -1,14 +1,14 @@
 //! `glose suggest FILE [--json]`: each sentence with its spans, suggested label,
 //! confidence (3 decimals) and reasons — what the reader shows: the mode of the corpus's
 //! `glose.ron`, and with `Learned`, the models trained on the corpus's labels without the
-//! file's article group. With `GLOSE_TIMING=1`, the time spent reading, segmenting and
-//! analysing the text (not loading the lexicons, training or writing the output) goes to
-//! stderr as `elapsed_ns=…`, as for `glose segment`.
+//! file's article group. With `GLOSE_TIMING=1`, the time spent reading, segmenting,
+//! analysing the text and formatting the output (not loading the lexicons, training or
+//! writing the output) goes to stderr as `elapsed_ns=…`, as for `glose segment`.
 
 use crate::model::document::Document;
 use crate::model::project::{self, Project, SuggestionMode};
 use crate::model::sanitize::clean;
-use crate::nlp::analysis::Analyzer;
+use crate::nlp::analysis::{Analyzer, SentenceAnalysis};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -80,71 +80,95 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         .map_err(|e| anyhow::anyhow!("{}: {e}", a.file.display()))?;
     let lang = an.lang(&doc);
     // Sentences are analysed independently (and the same on every thread: see
-    // `Model::probs_of_tokens`), so on all cores; `collect` keeps their order.
-    let results: Vec<_> = {
+    // `Model::probs_of_tokens`), so on all cores, and each block of them is printed on
+    // the thread that analysed it: only the writing of the finished blocks is serial.
+    let blocks: Vec<Vec<u8>> = {
         use rayon::prelude::*;
-        (0..doc.sentences.len())
+        let n = doc.sentences.len();
+        (0..n.div_ceil(BLOCK))
             .into_par_iter()
-            .map(|i| an.sentence(&doc, lang, i))
-            .collect()
+            .map(|b| {
+                let mut buf = Vec::new();
+                for i in b * BLOCK..n.min((b + 1) * BLOCK) {
+                    print_one(&mut buf, &doc, lang, i, &an.sentence(&doc, lang, i), a.json)?;
+                }
+                Ok(buf)
+            })
+            .collect::<std::io::Result<_>>()?
     };
     let elapsed = t0.elapsed();
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    for (i, r) in results.iter().enumerate() {
-        let s = doc.sentences[i];
-        let text = doc.sentence_text(i);
-        let g = r.suggestion.as_ref();
-        if a.json {
-            let line = Line {
-                confidence: g.map(|g| three_decimals(g.confidence)),
-                end: s.end,
-                label: g.map(|g| g.label.name()),
-                lang: lang.code(),
-                model: g.map(|g| g.model.as_str()),
-                reasons: g.map_or(&[][..], |g| &g.reasons[..]),
-                spans: r
-                    .spans
-                    .iter()
-                    .map(|sp| SpanOut {
-                        end: sp.end,
-                        kind: sp.kind.name(),
-                        rule: sp.rule,
-                        start: sp.start,
-                        text: &doc.raw[sp.start..sp.end],
-                    })
-                    .collect(),
-                start: s.start,
-                text,
-            };
-            serde_json::to_writer(&mut out, &line)?;
-            writeln!(out)?;
-        } else {
-            let one: String = clean(text).replace(['\n', '\r'], " ");
-            match g {
-                Some(g) => writeln!(
-                    out,
-                    "{} {:.3} {}",
-                    g.label.letter().to_ascii_lowercase(),
-                    g.confidence,
-                    one
-                )?,
-                None => writeln!(out, "-    {one}")?,
-            }
-            for sp in &r.spans {
-                let t = clean(&doc.raw[sp.start..sp.end]).replace(['\n', '\r'], " ");
-                writeln!(out, "    {:<6} {:<22} {}", sp.kind.name(), sp.rule, t)?;
-            }
-            if let Some(g) = g {
-                writeln!(out, "    why: {}", clean(&g.reasons.join("; ")))?;
-            }
-        }
+    let mut out = stdout.lock();
+    for b in &blocks {
+        out.write_all(b)?;
     }
     out.flush()?;
     if timing {
         eprintln!("elapsed_ns={}", elapsed.as_nanos());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Sentences analysed and printed together on one thread: enough to amortise handing
+/// out the work, few enough that both cores stay busy to the end of a file.
+const BLOCK: usize = 64;
+
+/// Prints sentence `i` of `doc` with its analysis: one JSON line, or the text form.
+fn print_one(
+    out: &mut Vec<u8>,
+    doc: &Document,
+    lang: crate::nlp::lang::Lang,
+    i: usize,
+    r: &SentenceAnalysis,
+    json: bool,
+) -> std::io::Result<()> {
+    let s = doc.sentences[i];
+    let text = doc.sentence_text(i);
+    let g = r.suggestion.as_ref();
+    if json {
+        let line = Line {
+            confidence: g.map(|g| three_decimals(g.confidence)),
+            end: s.end,
+            label: g.map(|g| g.label.name()),
+            lang: lang.code(),
+            model: g.map(|g| g.model.as_str()),
+            reasons: g.map_or(&[][..], |g| &g.reasons[..]),
+            spans: r
+                .spans
+                .iter()
+                .map(|sp| SpanOut {
+                    end: sp.end,
+                    kind: sp.kind.name(),
+                    rule: sp.rule,
+                    start: sp.start,
+                    text: &doc.raw[sp.start..sp.end],
+                })
+                .collect(),
+            start: s.start,
+            text,
+        };
+        serde_json::to_writer(&mut *out, &line)?;
+        return writeln!(out);
+    }
+    let one: String = clean(text).replace(['\n', '\r'], " ");
+    match g {
+        Some(g) => writeln!(
+            out,
+            "{} {:.3} {}",
+            g.label.letter().to_ascii_lowercase(),
+            g.confidence,
+            one
+        )?,
+        None => writeln!(out, "-    {one}")?,
+    }
+    for sp in &r.spans {
+        let t = clean(&doc.raw[sp.start..sp.end]).replace(['\n', '\r'], " ");
+        writeln!(out, "    {:<6} {:<22} {}", sp.kind.name(), sp.rule, t)?;
+    }
+    if let Some(g) = g {
+        writeln!(out, "    why: {}", clean(&g.reasons.join("; ")))?;
+    }
+    Ok(())
 }
 
 /// One line of `--json`, written without building a JSON tree: its keys in the sorted
