@@ -14,6 +14,7 @@ use crate::nlp::highlight::{self, Span, tokens};
 use crate::nlp::lang::{self, Lang};
 use crate::nlp::lexicon::{Lexicon, LexiconError, flag};
 use crate::nlp::suggest::folds::Learned;
+use crate::nlp::suggest::turn::{self, Record};
 use crate::nlp::suggest::{self, Evidence, Suggestion, skip};
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -261,13 +262,23 @@ impl Analyzer {
             .map(|(a, b)| tokens::tokenize(lex, text, a, b))
             .unwrap_or_default();
         let attributed = spans.iter().any(Span::is_attribution);
-        let why = skip::reason(lex, text, start, end, &toks, &line_toks, attributed);
+        let mut why = skip::reason(lex, text, start, end, &toks, &line_toks, attributed);
+        let record = (lang == Lang::Fr)
+            .then(|| turn::record(lex, text, start, end))
+            .flatten();
+        match record {
+            Some(Record::Speaker) if !attributed => why = Some("speaker of a debate record"),
+            Some(Record::StageDirection) => why = None,
+            _ => {}
+        }
         if why.is_some() {
             spans.clear();
         }
-        let turn = (lang == Lang::En)
-            .then(|| speaker_turn(text, start))
-            .flatten();
+        let turn = match (lang, record) {
+            (Lang::En, _) => turn::interview(text, start),
+            (Lang::Fr, Some(Record::Speech)) => Some(None),
+            _ => None,
+        };
         let mut attributed = attributed;
         if let Some(Some(label_end)) = turn
             && !attributed
@@ -357,22 +368,4 @@ impl Analyzer {
     pub fn model_name(&self) -> String {
         suggest::RULES.to_string()
     }
-}
-
-/// Speaker labels of an interview transcript, at the start of a line.
-const SPEAKER_LABELS: [&str; 5] = ["Q", "A", "Question", "Answer", "Interviewer"];
-
-/// When the line holding `at` is a turn of an interview transcript (`Q: …`, `A: …`):
-/// `Some(Some(label end))` if `at` starts the line, `Some(None)` for a later sentence of
-/// the turn. Every sentence of the turn is the speaker's.
-fn speaker_turn(text: &str, at: usize) -> Option<Option<usize>> {
-    let (ls, _) = skip::line_of(text, at);
-    let head = &text[ls..text.floor_char_boundary((ls + 13).min(text.len()))];
-    let colon = head.find(':')?;
-    if !SPEAKER_LABELS.contains(&head[..colon].trim_end())
-        || !text[ls + colon + 1..].starts_with(' ')
-    {
-        return None;
-    }
-    Some((at == ls).then_some(ls + colon + 1))
 }

@@ -335,3 +335,53 @@ fn confidences_are_the_measured_priors() {
         );
     }
 }
+
+/// A French debate record: the paragraph opening on a speaker's title and name is not a
+/// sentence (`skip`); what the speaker says after it is the speaker's (`quote`), first
+/// person and questions included; the room's reactions in parentheses after a turn are
+/// stated by the record (`factual`). A news paragraph about a named person is none of it.
+#[test]
+fn debate_records_cite_their_speakers() {
+    let text = "Séance du jeudi 4 juin\n\n\
+                M. le président. La parole est à M. Luc Perrin.\n\n\
+                M. Luc Perrin. Monsieur le ministre, nous avons reçu 300 lettres de parents. \
+                Allez-vous rouvrir la classe ?\n\n\
+                (Applaudissements sur les bancs du groupe GDR.)\n\n\
+                Mme Anne Roux, ministre de l'éducation. Je vous remercie de cette question.\n";
+    let at = |s: &str| {
+        // At the start of a line where it is one (the name is in the chair's line too).
+        let start = text
+            .find(&format!("\n{s}"))
+            .map(|i| i + 1)
+            .or_else(|| text.find(s))
+            .unwrap_or_else(|| panic!("{s} not in the text"));
+        let a = Analyzer::builtin().span(text, Lang::Fr, start, start + s.len());
+        let g = a.suggestion.expect("a suggestion");
+        (g.label, g.reasons)
+    };
+    for (s, want) in [
+        ("M. le président.", Label::Skip),
+        ("La parole est à M. Luc Perrin.", Label::Quote),
+        ("M. Luc Perrin.", Label::Skip),
+        (
+            "Monsieur le ministre, nous avons reçu 300 lettres de parents.",
+            Label::Quote,
+        ),
+        ("Allez-vous rouvrir la classe ?", Label::Quote),
+        (
+            "(Applaudissements sur les bancs du groupe GDR.)",
+            Label::Factual,
+        ),
+        ("Mme Anne Roux, ministre de l'éducation.", Label::Skip),
+        ("Je vous remercie de cette question.", Label::Quote),
+    ] {
+        let (got, why) = at(s);
+        assert_eq!(got, want, "{s}: {why:?}");
+    }
+    let news = "M. Perrin a quitté la mairie. Il siège désormais au conseil régional.\n";
+    let cut = news.find(" Il").unwrap_or(0);
+    for (a, b) in [(0, cut), (cut + 1, news.len() - 1)] {
+        let g = Analyzer::builtin().span(news, Lang::Fr, a, b).suggestion;
+        assert_eq!(g.map(|g| g.label), Some(Label::Factual), "{}", &news[a..b]);
+    }
+}

@@ -10,6 +10,7 @@ pub mod metrics;
 pub mod model;
 pub mod prior;
 pub mod skip;
+pub mod turn;
 
 use crate::model::label::Label;
 use crate::nlp::highlight::{Kind, Span};

@@ -1,0 +1,202 @@
+//! Turns of speech in transcripts and debate records, where every sentence after the
+//! speaker's name is that speaker's words even though no reporting verb says so.
+//!
+//! Two shapes are known. An interview transcript opens a line on a label and a colon
+//! (`Q: …`, `A: …`). A French debate record (compte rendu of an assembly, a council)
+//! opens a paragraph on the speaker's title and name, or office, as a sentence of its own:
+//! `Mme Claire Martin. Monsieur le ministre, …`, `M. le président. La parole est à …`,
+//! and puts what the room does between parentheses (`(Applaudissements sur les bancs…)`).
+
+use crate::nlp::highlight::tokens;
+use crate::nlp::lexicon::Lexicon;
+use crate::nlp::suggest::{finite, skip};
+
+/// Speaker labels of an interview transcript, at the start of a line.
+const SPEAKER_LABELS: [&str; 5] = ["Q", "A", "Question", "Answer", "Interviewer"];
+
+/// When the line holding `at` is a turn of an interview transcript (`Q: …`, `A: …`):
+/// `Some(Some(label end))` if `at` starts the line, `Some(None)` for a later sentence of
+/// the turn. Every sentence of the turn is the speaker's.
+pub fn interview(text: &str, at: usize) -> Option<Option<usize>> {
+    let (ls, _) = skip::line_of(text, at);
+    let head = &text[ls..text.floor_char_boundary((ls + 13).min(text.len()))];
+    let colon = head.find(':')?;
+    if !SPEAKER_LABELS.contains(&head[..colon].trim_end())
+        || !text[ls + colon + 1..].starts_with(' ')
+    {
+        return None;
+    }
+    Some((at == ls).then_some(ls + colon + 1))
+}
+
+/// Titles that open a speaker's paragraph in a French record.
+const TITLES: [&str; 5] = ["M. ", "Mme ", "MM. ", "Mmes ", "Mlle "];
+
+/// The most bytes a speaker's name with an office can take (`M. Henri Vasseur, ministre
+/// de la santé et de l'accès aux soins.`).
+const MAX_HEAD: usize = 200;
+
+/// How far back the start of a paragraph is looked for: a long speech is one paragraph.
+const MAX_PARAGRAPH: usize = 16 << 10;
+
+/// Where a unit stands in a French debate record's paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record {
+    /// The speaker's name (and office) that opens the paragraph: not a sentence.
+    Speaker,
+    /// A sentence the speaker says.
+    Speech,
+    /// What the room does, in parentheses after a turn: the record states it.
+    StageDirection,
+}
+
+/// Where the unit `[start, end)` stands in a debate record, if it is in one.
+pub fn record(lex: &Lexicon, text: &str, start: usize, end: usize) -> Option<Record> {
+    let ls = paragraph_start(text, start);
+    if let Some(head_end) = speaker_head(lex, text, ls) {
+        // A unit that runs on past the name (a cut the segmenter did not make) holds speech.
+        return Some(if start < head_end && end <= head_end + 1 {
+            Record::Speaker
+        } else {
+            Record::Speech
+        });
+    }
+    let (_, le) = skip::line_of(text, start);
+    let line = text[ls..le.max(end)].trim_end();
+    (line.starts_with('(') && line.ends_with(')'))
+        .then(|| skip::previous_line(text, ls))
+        .flatten()
+        .filter(|&(ps, _)| speaker_head(lex, text, ps).is_some())
+        .map(|_| Record::StageDirection)
+}
+
+/// The start of the line holding `at`, looked for up to [`MAX_PARAGRAPH`] back.
+fn paragraph_start(text: &str, at: usize) -> usize {
+    let lo = text.floor_char_boundary(at.saturating_sub(MAX_PARAGRAPH));
+    memchr::memrchr(b'\n', &text.as_bytes()[lo..at]).map_or(lo, |i| lo + i + 1)
+}
+
+/// When the line starting at `ls` opens on a speaker's title and name: the end of that
+/// name, its full stop included. The name is verbless, ends in a full stop that is not an
+/// initial's (`M. J. Dupont.`), and speech follows it on the same line.
+fn speaker_head(lex: &Lexicon, text: &str, ls: usize) -> Option<usize> {
+    let rest = &text[ls..];
+    let title = TITLES.iter().find(|t| rest.starts_with(**t))?;
+    let window = &rest[..rest.floor_char_boundary(MAX_HEAD.min(rest.len()))];
+    let mut from = title.len();
+    let stop = loop {
+        let i = from + window[from..].find(['.', '\n'])?;
+        if window.as_bytes()[i] == b'\n' {
+            return None;
+        }
+        let word = window[..i].rsplit(|c: char| !c.is_alphanumeric()).next()?;
+        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        if !initial {
+            break i;
+        }
+        from = i + 1;
+    };
+    let head_end = ls + stop + 1;
+    let after = &text[head_end..];
+    let speech = after
+        .strip_prefix([' ', '\u{a0}'])?
+        .trim_start_matches([' ', '–', '-']);
+    if speech.is_empty() || speech.starts_with(['\n', '\r']) {
+        return None;
+    }
+    let toks = tokens::tokenize(lex, text, ls, head_end);
+    let comma = text[ls..head_end].find(',').map_or(head_end, |i| ls + i);
+    let name = toks.get(1..).unwrap_or_default();
+    // `M. le président`, `Mme la rapporteure`: an office; else names up to the office
+    // after a comma (`M. Henri Vasseur, ministre de …`), particles allowed (`de Courson`).
+    let office = name
+        .first()
+        .is_some_and(|t| matches!(t.norm.as_str(), "le" | "la" | "l"));
+    let names = name.iter().take_while(|t| t.start < comma);
+    let named = name.first().is_some_and(|t| t.cap)
+        && names
+            .clone()
+            .all(|t| t.cap || matches!(t.norm.as_str(), "de" | "du" | "des" | "d" | "la" | "le"));
+    let verb = finite::main_verb(lex, text, ls, &toks);
+    ((office || named) && verb != Some(finite::Verb::Strong) && (named || verb.is_none()))
+        .then_some(head_end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::lang::Lang;
+
+    const RECORD: &str = "Questions au gouvernement\n\n\
+        M. le président. La parole est à Mme Claire Martin.\n\n\
+        Mme Claire Martin. Monsieur le ministre, les urgences ferment la nuit. \
+        Nous avons alerté l'agence.\n\n\
+        (Applaudissements sur les bancs du groupe EcoS.)\n\n\
+        M. Henri Vasseur, ministre de la santé. Madame la députée, je connais la situation.\n";
+
+    fn at(unit: &str) -> Option<Record> {
+        let lex = Lexicon::builtin(Lang::Fr);
+        let a = RECORD.find(unit).expect("unit in text");
+        record(&lex, RECORD, a, a + unit.len())
+    }
+
+    #[test]
+    fn speakers_speech_and_stage_directions_of_a_record() {
+        assert_eq!(at("M. le président."), Some(Record::Speaker));
+        assert_eq!(
+            at("Mme Claire Martin. Mon"),
+            Some(Record::Speech),
+            "name and speech"
+        );
+        assert_eq!(
+            at("La parole est à Mme Claire Martin."),
+            Some(Record::Speech)
+        );
+        assert_eq!(at("Nous avons alerté l'agence."), Some(Record::Speech));
+        assert_eq!(
+            at("M. Henri Vasseur, ministre de la santé."),
+            Some(Record::Speaker)
+        );
+        assert_eq!(
+            at("(Applaudissements sur les bancs du groupe EcoS.)"),
+            Some(Record::StageDirection)
+        );
+        assert_eq!(at("Questions au gouvernement"), None);
+    }
+
+    #[test]
+    fn news_about_a_person_is_no_record() {
+        let lex = Lexicon::builtin(Lang::Fr);
+        for text in [
+            "M. Dupont a démissionné. Il quitte la mairie lundi.\n",
+            "Mme Martin.\n",
+            "M. J. Dupont, maire de Vierzon, a été réélu. Il entame un troisième mandat.\n",
+            "(Photo AFP)\n",
+        ] {
+            let cut = text.find(". ").map_or(text.len(), |i| i + 1);
+            assert_eq!(record(&lex, text, 0, cut), None, "{text}");
+            assert_eq!(record(&lex, text, cut, text.len()), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_initial_does_not_end_the_speakers_name() {
+        let lex = Lexicon::builtin(Lang::Fr);
+        let text = "M. J.-L. Bernard. Je vous remercie.\n";
+        assert_eq!(
+            record(&lex, text, 0, "M. J.-L. Bernard.".len()),
+            Some(Record::Speaker)
+        );
+        let s = text.find("Je").unwrap_or(0);
+        assert_eq!(record(&lex, text, s, text.len()), Some(Record::Speech));
+    }
+
+    #[test]
+    fn interview_labels_open_a_turn() {
+        let text = "Q: Why now?\nA: Because. It was time.\n";
+        assert_eq!(interview(text, 0), Some(Some(2)));
+        let later = text.find("It was").unwrap_or(0);
+        assert_eq!(interview(text, later), Some(None));
+        assert_eq!(interview("Quoi : rien.\n", 0), None);
+    }
+}
