@@ -385,3 +385,27 @@ fn debate_records_cite_their_speakers() {
         assert_eq!(g.map(|g| g.label), Some(Label::Factual), "{}", &news[a..b]);
     }
 }
+
+/// The French first person: with a verb of thought, stance, wish or commitment it is the
+/// author's judgment (`opinion`); narrating, it is weak evidence that a checkable figure,
+/// date or place outweighs (`factual`), as the English first person.
+#[test]
+fn french_first_person_narrating_states_facts() {
+    check(
+        Lang::Fr,
+        &[
+            (
+                "J'ai une Renault Zoé de 2019 avec 80 000 km.",
+                Label::Factual,
+            ),
+            (
+                "Nous sommes arrivés à Gao le 3 mars vers 14h.",
+                Label::Factual,
+            ),
+            ("Je pense que cette réforme est une erreur.", Label::Opinion),
+            ("Nous devons agir avant l'hiver.", Label::Opinion),
+            ("Je vous conseille de comparer les devis.", Label::Opinion),
+            ("Je suis convaincu qu'il reviendra.", Label::Opinion),
+        ],
+    );
+}

@@ -184,6 +184,139 @@ fn english_stance(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> Option<u
     (stance || wont).then_some(j)
 }
 
+/// Clitics, negation, auxiliaries and adverbs between a French first-person subject and
+/// its verb (`je ne le crois pas`, `j'ai trouvé`, `nous tenons vraiment`, `je m'engage`).
+const FR_BETWEEN: [&str; 26] = [
+    "ne",
+    "n",
+    "me",
+    "m",
+    "te",
+    "t",
+    "se",
+    "s",
+    "le",
+    "la",
+    "l",
+    "les",
+    "lui",
+    "leur",
+    "y",
+    "en",
+    "vous",
+    "nous",
+    "ai",
+    "avons",
+    "avais",
+    "avions",
+    "vraiment",
+    "sincèrement",
+    "fermement",
+    "profondément",
+];
+
+/// Beginnings of French verbs of thought, stance, wish and judgment after `je`/`nous`
+/// (`je crois`, `nous voulons`, `je salue`, `je m'engage`): the speaker's own position.
+const FR_STANCE: [&str; 34] = [
+    "pens",
+    "crois",
+    "croy",
+    "estim",
+    "trouv",
+    "jug",
+    "consid",
+    "veu",
+    "voul",
+    "souhait",
+    "regrett",
+    "refus",
+    "exig",
+    "dénonc",
+    "condamn",
+    "salu",
+    "félicit",
+    "engag",
+    "espèr",
+    "espér",
+    "crain",
+    "dout",
+    "ador",
+    "aim",
+    "détest",
+    "préfèr",
+    "rêv",
+    "appell",
+    "appel",
+    "rejett",
+    "soutien",
+    "conseill",
+    "recommand",
+    "invit",
+];
+
+/// French modals of obligation and commitment, and `être` before a judgment (`nous
+/// devons`, `je vais`, `je suis convaincu`).
+const FR_COMMIT: [&str; 12] = [
+    "dois", "doit", "devons", "devrions", "devrais", "faut", "vais", "allons", "suis", "sommes",
+    "tiens", "tenons",
+];
+
+/// Words that make `suis`/`sommes` a stance (`je suis convaincu que`), not narration (`je
+/// suis passé`).
+const FR_JUDGED: [&str; 14] = [
+    "convaincu",
+    "convaincue",
+    "convaincus",
+    "persuadé",
+    "persuadée",
+    "persuadés",
+    "sûr",
+    "sûre",
+    "sûrs",
+    "certain",
+    "favorable",
+    "favorables",
+    "opposé",
+    "opposés",
+];
+
+/// French `je`/`nous` with a verb of thought, stance or wish, or a modal of obligation
+/// or commitment: the speaker's judgment or promise, where the first person narrating
+/// (`j'ai une Clio de 2016`, `nous avons recruté deux praticiens`) states facts. The last
+/// token of the span.
+fn french_stance(toks: &[Tok], i: usize, text: &str) -> Option<usize> {
+    if !matches!(toks[i].norm.as_str(), "je" | "j" | "nous") {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < toks.len()
+        && j <= i + 3
+        && FR_BETWEEN.contains(&toks[j].norm.as_str())
+        && !is_clause_break(&text[toks[j - 1].end..toks[j].start])
+    {
+        j += 1;
+    }
+    let v = toks.get(j)?;
+    if is_clause_break(&text[toks[j - 1].end..v.start]) {
+        return None;
+    }
+    let w = v.norm.as_str();
+    if matches!(w, "suis" | "sommes") {
+        let judged = toks
+            .get(j + 1)
+            .is_some_and(|n| FR_JUDGED.contains(&n.norm.as_str()));
+        return judged.then_some(j + 1);
+    }
+    let stance =
+        v.is(flag::THOUGHT) || FR_STANCE.iter().any(|s| w.starts_with(s)) || FR_COMMIT.contains(&w);
+    stance.then_some(j)
+}
+
+/// `pour moi`, `selon moi`: the author's view announced.
+fn opinion_moi(toks: &[Tok], i: usize) -> bool {
+    toks[i].norm == "moi" && i > 0 && matches!(toks[i - 1].norm.as_str(), "pour" | "selon")
+}
+
 /// `I.` as an initial (`I. Smith`), not the pronoun.
 fn initial_i(text: &str, t: &Tok) -> bool {
     text[t.end..].starts_with('.')
@@ -229,7 +362,11 @@ pub fn cues(
             i += n;
             continue;
         }
-        if let Some(j) = english_stance(text, toks, i, lex) {
+        let stance = match lex.lang {
+            Lang::En => english_stance(text, toks, i, lex),
+            Lang::Fr => french_stance(toks, i, text),
+        };
+        if let Some(j) = stance {
             out.push(span(t.start, toks[j].end, "first-person"));
             i = j + 1;
             continue;
@@ -241,7 +378,15 @@ pub fn cues(
         {
             out.push(span(t.start, t.end, "conditional"));
         } else if t.is(flag::FIRST_PERSON) && !t.is(flag::FUNCTION) && !initial(text, t) {
-            out.push(span(t.start, t.end, "first-person"));
+            // French `je`/`nous` without a stance verb: the first person narrating, weak
+            // evidence that only counts where nothing checkable competes with it.
+            let strong = lex.lang == Lang::En || opinion_moi(toks, i);
+            let rule = if strong {
+                "first-person"
+            } else {
+                "first-person-weak"
+            };
+            out.push(span(t.start, t.end, rule));
         }
         i += 1;
     }
