@@ -271,14 +271,18 @@ impl Analyzer {
             Some(Record::StageDirection) => why = None,
             _ => {}
         }
-        if why.is_some() {
-            spans.clear();
-        }
         let turn = match (lang, record) {
             (Lang::En, _) => turn::interview(text, start),
             (Lang::Fr, Some(Record::Speech)) => Some(None),
             _ => None,
         };
+        // A line opening on a speaker label is a turn, whatever its shape.
+        if matches!(turn, Some(Some(label_end)) if label_end <= end) {
+            why = None;
+        }
+        if why.is_some() {
+            spans.clear();
+        }
         let mut attributed = attributed;
         if let Some(Some(label_end)) = turn
             && !attributed

@@ -141,6 +141,34 @@ fn interview_turns_are_quotes() {
     );
 }
 
+/// A transcript that names its speakers in capitals (`LOPEZ: …`, `MR. HARTMANN: …`):
+/// each turn is the speaker's, its opening included, even where it reads as a title or a
+/// greeting; one line in capitals alone (a dateline) opens no turn.
+#[test]
+fn named_transcript_turns_are_quotes() {
+    let text = "Episode 12\n\n\
+                LOPEZ: Welcome back to The Ground Floor. I'm Maria Lopez.\n\n\
+                MR. HARTMANN: Glad to be here. The city permitted 22,000 units.\n\n\
+                LOPEZ: Thank you both.\n";
+    labelled_in(
+        text,
+        &[
+            ("LOPEZ: Welcome back to The Ground Floor.", Label::Quote),
+            ("I'm Maria Lopez.", Label::Quote),
+            ("MR. HARTMANN: Glad to be here.", Label::Quote),
+            ("The city permitted 22,000 units.", Label::Quote),
+        ],
+    );
+    let news = "NEW DELHI: The government raised fuel prices by 2 percent on Monday.\n";
+    labelled_in(
+        news,
+        &[(
+            "NEW DELHI: The government raised fuel prices by 2 percent on Monday.",
+            Label::Factual,
+        )],
+    );
+}
+
 /// The first person with a verb of thought or stance, or a modal of commitment, is the
 /// author's judgment or promise; the first person narrating states facts. `should` and
 /// `must` prescribe, even beside a figure; `have to` may state a constraint.

@@ -14,19 +14,80 @@ use crate::nlp::suggest::{finite, skip};
 /// Speaker labels of an interview transcript, at the start of a line.
 const SPEAKER_LABELS: [&str; 5] = ["Q", "A", "Question", "Answer", "Interviewer"];
 
-/// When the line holding `at` is a turn of an interview transcript (`Q: …`, `A: …`):
-/// `Some(Some(label end))` if `at` starts the line, `Some(None)` for a later sentence of
-/// the turn. Every sentence of the turn is the speaker's.
+/// When the line holding `at` is a turn of an interview transcript (`Q: …`, `A: …`,
+/// `LOPEZ: …`, `MR. HARTMANN: …`): `Some(Some(label end))` if `at` starts the line,
+/// `Some(None)` for a later sentence of the turn. Every sentence of the turn is the
+/// speaker's.
 pub fn interview(text: &str, at: usize) -> Option<Option<usize>> {
     let (ls, _) = skip::line_of(text, at);
-    let head = &text[ls..text.floor_char_boundary((ls + 13).min(text.len()))];
-    let colon = head.find(':')?;
-    if !SPEAKER_LABELS.contains(&head[..colon].trim_end())
-        || !text[ls + colon + 1..].starts_with(' ')
-    {
+    let colon = label_end(text, ls)?;
+    let label = text[ls..colon].trim_end();
+    // A name in capitals is a speaker only where another line nearby opens on one too:
+    // a transcript has many turns, a dateline (`NEW DELHI: …`) or a kicker one line.
+    if !SPEAKER_LABELS.contains(&label) && !another_turn_near(text, ls) {
         return None;
     }
-    Some((at == ls).then_some(ls + colon + 1))
+    Some((at == ls).then_some(colon + 1))
+}
+
+/// Words in capitals before a colon that announce no speaker.
+const NOT_SPEAKERS: [&str; 14] = [
+    "BREAKING",
+    "UPDATE",
+    "UPDATED",
+    "NOTE",
+    "EDITOR'S NOTE",
+    "WATCH",
+    "READ",
+    "VIDEO",
+    "PHOTOS",
+    "LIVE",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "OPINION",
+    "CORRECTION",
+];
+
+/// The colon of a speaker label opening the line at `ls`, followed by a space: one of
+/// [`SPEAKER_LABELS`], or one to three words in capitals (`LOPEZ`, `MR. HARTMANN`,
+/// `DR. AMARA OKAFOR`).
+fn label_end(text: &str, ls: usize) -> Option<usize> {
+    let head = &text[ls..text.floor_char_boundary((ls + 40).min(text.len()))];
+    let colon = head.find(':')?;
+    if !text[ls + colon + 1..].starts_with(' ') {
+        return None;
+    }
+    let label = head[..colon].trim_end();
+    if SPEAKER_LABELS.contains(&label) {
+        return Some(ls + colon);
+    }
+    let words: Vec<&str> = label.split(' ').collect();
+    let caps = |w: &str| {
+        w.chars().any(char::is_alphabetic)
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '’' | '-'))
+    };
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    (words.len() <= 3 && letters >= 2 && words.iter().all(|w| caps(w)))
+        .then_some(ls + colon)
+        .filter(|_| !NOT_SPEAKERS.contains(&label))
+}
+
+/// How far from a turn another is looked for.
+const TURNS_NEAR: usize = 4 << 10;
+
+/// Whether another line within [`TURNS_NEAR`] of the line at `ls` opens on a speaker
+/// label.
+fn another_turn_near(text: &str, ls: usize) -> bool {
+    let lo = text.floor_char_boundary(ls.saturating_sub(TURNS_NEAR));
+    let hi = text.floor_char_boundary((ls + TURNS_NEAR).min(text.len()));
+    let first = (lo == 0).then_some(0);
+    let starts = memchr::memchr_iter(b'\n', &text.as_bytes()[lo..hi]).map(|i| lo + i + 1);
+    first
+        .into_iter()
+        .chain(starts)
+        .filter(|&s| s != ls && s < text.len())
+        .any(|s| label_end(text, s).is_some())
 }
 
 /// Titles that open a speaker's paragraph in a French record.
@@ -198,5 +259,20 @@ mod tests {
         let later = text.find("It was").unwrap_or(0);
         assert_eq!(interview(text, later), Some(None));
         assert_eq!(interview("Quoi : rien.\n", 0), None);
+    }
+
+    #[test]
+    fn names_in_capitals_are_speakers_where_turns_follow_each_other() {
+        let text = "LOPEZ: Welcome back. I'm Maria Lopez.\n\nMR. HARTMANN: Glad to be here.\n";
+        assert_eq!(interview(text, 0), Some(Some(6)), "the label and its colon");
+        let later = text.find("I'm").unwrap_or(0);
+        assert_eq!(interview(text, later), Some(None));
+        let second = text.find("MR.").unwrap_or(0);
+        assert_eq!(interview(text, second), Some(Some(second + 13)));
+        // One line in capitals is a dateline or a kicker, not a turn.
+        let news = "NEW DELHI: The government on Monday raised fuel prices.\n\nIt did so twice.\n";
+        assert_eq!(interview(news, 0), None);
+        let kickers = "BREAKING: A fire closed the port.\nUPDATE: It reopened.\n";
+        assert_eq!(interview(kickers, 0), None);
     }
 }
