@@ -244,3 +244,18 @@ fn english_page_furniture_is_skip() {
         Label::Opinion,
     );
 }
+
+/// A sentence opening on an imperative and its object is a call to action: opinion, as
+/// the guidelines say; the noun of the same spelling states a fact.
+#[test]
+fn calls_to_action_are_opinion() {
+    labelled(
+        &[
+            "Call your representatives before the vote on Tuesday.",
+            "Don't wait for permission to lead.",
+            "Knock on a door this winter.",
+        ],
+        Label::Opinion,
+    );
+    labelled(&["Call volumes rose 12 percent in March."], Label::Factual);
+}

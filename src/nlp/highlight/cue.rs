@@ -390,6 +390,12 @@ pub fn cues(
         }
         i += 1;
     }
+    if lex.lang == Lang::En
+        && let Some((a, b)) = super::imperative::call_to_action(toks)
+        && !quoted(a)
+    {
+        out.push(span(a, b, "call-to-action"));
+    }
     out.extend(argument_shapes(text, end, toks, quoted));
     let tail =
         text[..end].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '»' | '”' | '"'));

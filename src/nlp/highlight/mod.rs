@@ -5,6 +5,7 @@
 mod claim;
 pub mod cue;
 mod event;
+pub mod imperative;
 pub mod quotes;
 mod source;
 pub mod tokens;
