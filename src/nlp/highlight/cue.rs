@@ -152,6 +152,21 @@ const COMMITMENT: [&str; 9] = [
     "will", "won't", "must", "should", "shall", "cannot", "can't", "need", "ought",
 ];
 
+/// The index of the word after the subject `toks[i]`, across at most three words of
+/// `between` (clitics, negation, adverbs), none after a clause break.
+fn verb_after_subject(text: &str, toks: &[Tok], i: usize, between: &[&str]) -> Option<usize> {
+    let mut j = i + 1;
+    while j < toks.len()
+        && j <= i + 3
+        && between.contains(&toks[j].norm.as_str())
+        && !is_clause_break(&text[toks[j - 1].end..toks[j].start])
+    {
+        j += 1;
+    }
+    let v = toks.get(j)?;
+    (!is_clause_break(&text[toks[j - 1].end..v.start])).then_some(j)
+}
+
 /// English `I`/`we` with a verb of thought or stance or a modal of commitment (`I believe`,
 /// `I don't think`, `we will`, `I urge`): the speaker's own judgment or promise, where
 /// the first person narrating (`I have lived here`, `we built it`) states facts. The last
@@ -161,18 +176,8 @@ fn english_stance(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> Option<u
     if lex.lang != Lang::En || !matches!(t.norm.as_str(), "i" | "we") || initial_i(text, t) {
         return None;
     }
-    let mut j = i + 1;
-    while j < toks.len()
-        && j <= i + 3
-        && STANCE_BETWEEN.contains(&toks[j].norm.as_str())
-        && !is_clause_break(&text[toks[j - 1].end..toks[j].start])
-    {
-        j += 1;
-    }
-    let v = toks.get(j)?;
-    if is_clause_break(&text[toks[j - 1].end..v.start]) {
-        return None;
-    }
+    let j = verb_after_subject(text, toks, i, &STANCE_BETWEEN)?;
+    let v = &toks[j];
     let w = v.norm.as_str();
     let stance = v.is(flag::THOUGHT)
         || STANCE
@@ -288,18 +293,8 @@ fn french_stance(toks: &[Tok], i: usize, text: &str) -> Option<usize> {
     if !matches!(toks[i].norm.as_str(), "je" | "j" | "nous") {
         return None;
     }
-    let mut j = i + 1;
-    while j < toks.len()
-        && j <= i + 3
-        && FR_BETWEEN.contains(&toks[j].norm.as_str())
-        && !is_clause_break(&text[toks[j - 1].end..toks[j].start])
-    {
-        j += 1;
-    }
-    let v = toks.get(j)?;
-    if is_clause_break(&text[toks[j - 1].end..v.start]) {
-        return None;
-    }
+    let j = verb_after_subject(text, toks, i, &FR_BETWEEN)?;
+    let v = &toks[j];
     let w = v.norm.as_str();
     if matches!(w, "suis" | "sommes") {
         let judged = toks
