@@ -1,7 +1,7 @@
 //! End to end on the five sample articles labeled by two real annotators (hand-cut spans,
 //! which do not all match glose's own segmentation): sidecars → `glose agree --json`.
 
-use crate::support::cli::glose;
+use crate::support::cli::{glose, json_of};
 use glose::model::document::{Document, fingerprint};
 use glose::model::label::Label;
 use glose::model::sidecar::{self, How, Record, SCHEMA, Sidecar};
@@ -84,19 +84,7 @@ fn write_sidecars(root: &Path, who: &str, lines: &[Line]) -> usize {
 
 fn agree(root: &Path, args: &[&str]) -> Value {
     let cfg = tempfile::tempdir().unwrap();
-    let out = glose(&cfg)
-        .arg("agree")
-        .arg(root)
-        .args(args)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_of(glose(&cfg).arg("agree").arg(root).args(args).arg("--json"))
 }
 
 fn close(v: &Value, want: f64) {

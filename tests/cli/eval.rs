@@ -3,7 +3,7 @@
 //! rules call a call to action opinion; one reference claim (`Le conseil municipal`) that
 //! the rules do not mark.
 
-use crate::support::cli::glose;
+use crate::support::cli::{glose, json_of};
 use serde_json::Value;
 
 fn close(v: &Value, want: f64) {
@@ -14,17 +14,11 @@ fn close(v: &Value, want: f64) {
 #[test]
 fn scores_on_the_mini_fixture_are_the_hand_computed_ones() {
     let cfg = tempfile::tempdir().unwrap();
-    let out = glose(&cfg)
-        .args(["eval", "--gold", "tests/fixtures/eval/mini.jsonl"])
-        .args(["--corpus", "tests/fixtures/eval/mini", "--json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let v: Value = json_of(
+        glose(&cfg)
+            .args(["eval", "--gold", "tests/fixtures/eval/mini.jsonl"])
+            .args(["--corpus", "tests/fixtures/eval/mini", "--json"]),
     );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["n"], 5);
     close(&v["accuracy"], 0.8);
     close(&v["macro_f1"], (2.0 / 3.0 + 1.0 + 2.0 / 3.0 + 1.0) / 4.0);
@@ -367,19 +361,13 @@ fn eval_fixture(dir: &str) -> Value {
         let e = e.unwrap();
         std::fs::copy(e.path(), corpus.join(e.file_name())).unwrap();
     }
-    let out = glose(cfg.path().join("home"))
-        .args(["eval", "--json", "--gold"])
-        .arg(root.join("gold.jsonl"))
-        .arg("--corpus")
-        .arg(&corpus)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_of(
+        glose(cfg.path().join("home"))
+            .args(["eval", "--json", "--gold"])
+            .arg(root.join("gold.jsonl"))
+            .arg("--corpus")
+            .arg(&corpus),
+    )
 }
 
 /// The two references written and labeled from the guidelines before any rule ran on

@@ -1,6 +1,6 @@
 //! `glose assign` and the plan's progress in `status` and `agree`, run as a user would.
 
-use crate::support::cli::glose;
+use crate::support::cli::{glose, json_of};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -17,19 +17,7 @@ fn articles(root: &Path, range: std::ops::Range<usize>) {
 type Plan = BTreeMap<String, Vec<String>>;
 
 fn assign(root: &Path, cfg: &Path, extra: &[&str]) -> Plan {
-    let out = glose(cfg)
-        .arg("assign")
-        .arg(root)
-        .args(extra)
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    json_of(glose(cfg).arg("assign").arg(root).args(extra).arg("--json"))
 }
 
 fn check(plan: &Plan, articles: usize) {

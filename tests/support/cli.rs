@@ -23,6 +23,11 @@ pub fn stdout_of(c: &mut Command) -> String {
     String::from_utf8(o.stdout).unwrap()
 }
 
+/// Runs `c`, which must succeed, and parses its stdout as JSON.
+pub fn json_of<T: serde::de::DeserializeOwned>(c: &mut Command) -> T {
+    serde_json::from_str(&stdout_of(c)).unwrap()
+}
+
 /// The sample corpus articles in a temp folder (no sidecars).
 pub fn sample_corpus() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
