@@ -375,12 +375,18 @@ fn eval_fixture(dir: &str) -> Value {
 /// forum, police brief…). First measured at English macro-F1 0.730, source F1@30 0.834,
 /// French 0.669 and 0.982; four classes were then read off their errors (debate records,
 /// the French first person and telephone lines, speakers in capitals, calls to action),
-/// giving 0.833 / 0.886 and 0.874 / 0.982. The floors sit a little under those figures.
+/// giving 0.833 / 0.886 and 0.874 / 0.982. Two more (`en_c`, `fr_c`: flood dispatch,
+/// science news, interviews, speeches, a Senate hearing, blog, column, letter, review…)
+/// were first measured at 0.680 / 0.836 and 0.714 / 0.788 with no rule read off them.
+/// The floors sit a little under the latest figures.
 #[test]
 fn blind_references_stay_above_their_floors() {
-    for (dir, n, macro_floor, source_floor) in
-        [("en_b", 219, 0.81, 0.86), ("fr_b", 198, 0.85, 0.95)]
-    {
+    for (dir, n, macro_floor, source_floor) in [
+        ("en_b", 219, 0.81, 0.86),
+        ("fr_b", 198, 0.85, 0.95),
+        ("en_c", 240, 0.66, 0.81),
+        ("fr_c", 242, 0.69, 0.76),
+    ] {
         let v = eval_fixture(dir);
         assert_eq!(v["n"], n, "{dir}");
         let macro_f1 = v["macro_f1"].as_f64().unwrap_or(0.0);
