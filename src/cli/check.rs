@@ -12,6 +12,7 @@ use crate::model::cuts;
 use crate::model::document::{self, Document};
 use crate::model::sanitize::clean;
 use crate::model::sidecar::{self, How, Record, Sidecar};
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -43,21 +44,24 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     {
         eprintln!("glose: warning: {note}");
     }
+    // `writeln!`, not `println!`, which panics when the reader of a pipe has gone.
+    let mut out = std::io::stdout().lock();
     for e in &report.errors {
-        println!("error: {}", clean(e));
+        writeln!(out, "error: {}", clean(e))?;
     }
     for w in &report.warnings {
-        println!("warning: {}", clean(w));
+        writeln!(out, "warning: {}", clean(w))?;
     }
     for f in &report.fixed {
-        println!("fixed: {}", clean(f));
+        writeln!(out, "fixed: {}", clean(f))?;
     }
     let (e, w) = (report.errors.len(), report.warnings.len());
     if e == 0 {
-        println!(
+        writeln!(
+            out,
             "ok: every sidecar in {} is usable ({w} warning(s))",
             crate::model::sanitize::path(&root)
-        );
+        )?;
         Ok(ExitCode::SUCCESS)
     } else {
         eprintln!("glose check: {e} error(s), {w} warning(s)");

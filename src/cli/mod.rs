@@ -137,6 +137,10 @@ pub fn main() -> ExitCode {
     }
     match run(cli) {
         Ok(code) => code,
+        // `glose suggest --json … | head`: the reader stopped reading, which is no error
+        // of ours. Quiet, with the status a process killed by SIGPIPE reports (128 + 13),
+        // as `cat` gives, so a pipeline under `pipefail` still sees the cut.
+        Err(e) if is_broken_pipe(&e) => ExitCode::from(141),
         Err(e) => {
             // Not `eprintln!`, which panics when stderr is a terminal that was closed. Made
             // safe here, once for every message: values quoted from config, keymaps, file
@@ -147,6 +151,22 @@ pub fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Whether the error is a write to a pipe whose reader has gone, however it was wrapped
+/// (serde_json keeps the io error inside its own, not as its source).
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            })
+            == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {

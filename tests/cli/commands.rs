@@ -311,3 +311,36 @@ fn bad_values_in_config_ron_name_its_line_and_column() {
             .stderr(predicate::str::contains(at).name(what));
     }
 }
+
+/// `glose suggest --json … | head`: when the reader of the pipe goes, glose stops quietly
+/// with the status of a process killed by SIGPIPE, not with an error message.
+#[test]
+fn a_reader_that_stops_reading_ends_glose_quietly() {
+    use std::io::Read as _;
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("long.txt");
+    let paragraph = "Le conseil municipal a voté le budget lundi soir. Selon le maire, « les \
+                     travaux commenceront en mars ». Cette décision est une erreur.\n\n";
+    std::fs::write(&article, paragraph.repeat(4000)).unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("glose"))
+        .env("GLOSE_CONFIG_DIR", dir.path())
+        .env("GLOSE_CACHE_DIR", dir.path().join("cache"))
+        .args(["suggest", "--json"])
+        .arg(&article)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 1024];
+    stdout.read_exact(&mut first).unwrap();
+    assert_eq!(first[0], b'{', "JSON was being written");
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("error") && !stderr.contains("panicked"),
+        "no message for a closed pipe: {stderr}"
+    );
+    assert_eq!(out.status.code(), Some(141));
+}
