@@ -281,19 +281,29 @@ fn names_a_source(toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
         return true;
     }
     // The head: the first word that is not a determiner or a number.
-    let head = toks[i..].iter().take(4).find(|w| {
-        !lex.function_words.contains(w.norm.as_str())
-            && !w.is(flag::NUMBER)
-            && !w.stem_is(flag::APPROX_FIRST)
-            && !QUANTIFIERS.contains(&w.norm.as_str())
-            && !w.digit
-    });
+    let modifier = |w: &&Tok| {
+        lex.function_words.contains(w.norm.as_str())
+            || w.is(flag::NUMBER)
+            || w.stem_is(flag::APPROX_FIRST)
+            || QUANTIFIERS.contains(&w.norm.as_str())
+            || w.digit
+    };
+    let head = toks[i..].iter().take(4).find(|w| !modifier(w));
+    // Adjectives and nouns can stand before the noun that names the source (`the largest
+    // volunteer survey`, `la dernière enquête`): any word of that first run of content
+    // words, up to the next function word (`of`, `de`), may be it.
+    let run_names_one = toks[i..]
+        .iter()
+        .take(5)
+        .skip_while(modifier)
+        .take_while(|w| !lex.function_words.contains(w.norm.as_str()))
+        .any(|w| lex.source_nouns.contains(w.stem()));
     // English capitalises the names of bodies after their article (`according to the
     // Bureau of Labor Statistics`); French capitalises only the first word of many titles.
     let en = lex.lang == crate::nlp::lang::Lang::En;
-    head.is_some_and(|h| {
-        lex.source_nouns.contains(h.stem()) || (h.cap && (h.start == t.start || t.cap || en))
-    }) || (t.cap && !lex.function_words.contains(t.norm.as_str()))
+    run_names_one
+        || head.is_some_and(|h| h.cap && (h.start == t.start || t.cap || en))
+        || (t.cap && !lex.function_words.contains(t.norm.as_str()))
 }
 
 /// Titles written with a full stop: the stop after them (or after an initial, `J.`) ends
