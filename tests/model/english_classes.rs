@@ -79,6 +79,30 @@ fn english_attributions_are_quotes() {
     );
 }
 
+/// Two attributions found missing on text the rules had not seen: an adjective or a noun
+/// before the noun that names the source after `according to`, and a subject and its
+/// reporting verb set between commas inside the sentence. A noun that is also a verb
+/// between commas (`thin as a fence post,`) attributes nothing.
+#[test]
+fn modified_and_parenthetical_attributions_are_quotes() {
+    labelled(
+        &[
+            "Hedgehog numbers fell by half, according to the largest garden survey of its kind.",
+            "Of the 12 wells tested, five held lead, the study found, including two at schools.",
+            "Six people, police said, were taken to hospital.",
+        ],
+        Label::Quote,
+    );
+    assert_eq!(
+        sources("Rents rose 9%, according to a recent housing report by the city."),
+        ["according to a recent housing report by the city"]
+    );
+    labelled(
+        &["He is 80, thin as a fence post, with a beard he trims himself."],
+        Label::Factual,
+    );
+}
+
 /// A quotation running over paragraphs leaves each paragraph open and reopens the next;
 /// its sentences are the source's. One left open with no paragraph reopening quotes
 /// nothing beyond its line.

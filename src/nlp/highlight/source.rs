@@ -659,6 +659,19 @@ fn verb_rule(
         && !text[t.end..end].contains(['?', ';', ':']);
     let after_break = np_start > 0 && gap(text, toks, np_start).contains([',', '»', '”', '"']);
     let tail = reporting && clause_final && after_break && (1..=6).contains(&np.len());
+    // `…, the study found, including …`, `Six, police said, were hurt`: the same short
+    // subject, one that can be a source (not `…, thin as a fence post, …`), and verb set
+    // between commas inside the sentence. English only: French sets
+    // the inverted verb there (`…, a indiqué la police, …`), and a French subject and
+    // verb between commas is a clause of the sentence (`…, il souhaita, afin de …`).
+    let parenthetical = reporting
+        && lex.lang == Lang::En
+        && sourcey
+        && after_break
+        && (1..=6).contains(&np.len())
+        && toks
+            .get(i + 1)
+            .is_some_and(|_| gap(text, toks, i + 1).trim() == ",");
     let rule = if reporting {
         "attribution"
     } else {
@@ -676,6 +689,7 @@ fn verb_rule(
         });
     let frame = that_follows
         || tail
+        || parenthetical
         || long_quote
         || calling
         || clause_follows
