@@ -80,16 +80,17 @@ fn english_attributions_are_quotes() {
 }
 
 /// Two attributions found missing on text the rules had not seen: an adjective or a noun
-/// before the noun that names the source after `according to`, and a subject and its
-/// reporting verb set between commas inside the sentence. A noun that is also a verb
-/// between commas (`thin as a fence post,`) attributes nothing.
+/// before the noun that names the source after `according to`, and a subject with a verb
+/// that reports only in a frame (`found`) set between commas inside the sentence (`said`
+/// there was already an attribution). A noun that is also a verb between commas (`thin as
+/// a fence post,`) attributes nothing.
 #[test]
 fn modified_and_parenthetical_attributions_are_quotes() {
     labelled(
         &[
             "Hedgehog numbers fell by half, according to the largest garden survey of its kind.",
             "Of the 12 wells tested, five held lead, the study found, including two at schools.",
-            "Six people, police said, were taken to hospital.",
+            "Two of the wells, the inspectors found, were dry by July.",
         ],
         Label::Quote,
     );

@@ -289,7 +289,7 @@ const FR_JUDGED: [&str; 14] = [
 /// or commitment: the speaker's judgment or promise, where the first person narrating
 /// (`j'ai une Clio de 2016`, `nous avons recruté deux praticiens`) states facts. The last
 /// token of the span.
-fn french_stance(toks: &[Tok], i: usize, text: &str) -> Option<usize> {
+fn french_stance(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
     if !matches!(toks[i].norm.as_str(), "je" | "j" | "nous") {
         return None;
     }
@@ -359,7 +359,7 @@ pub fn cues(
         }
         let stance = match lex.lang {
             Lang::En => english_stance(text, toks, i, lex),
-            Lang::Fr => french_stance(toks, i, text),
+            Lang::Fr => french_stance(text, toks, i),
         };
         if let Some(j) = stance {
             out.push(span(t.start, toks[j].end, "first-person"));

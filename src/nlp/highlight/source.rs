@@ -280,7 +280,8 @@ fn names_a_source(toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
     ) {
         return true;
     }
-    // The head: the first word that is not a determiner or a number.
+    // The head: the first word that is not a determiner or a number; a name in capitals
+    // there is a source.
     let modifier = |w: &&Tok| {
         lex.function_words.contains(w.norm.as_str())
             || w.is(flag::NUMBER)
@@ -658,17 +659,16 @@ fn verb_rule(
         && (i + 1..toks.len()).all(|k| !is_clause_break(gap(text, toks, k)))
         && !text[t.end..end].contains(['?', ';', ':']);
     let after_break = np_start > 0 && gap(text, toks, np_start).contains([',', '»', '”', '"']);
-    let tail = reporting && clause_final && after_break && (1..=6).contains(&np.len());
-    // `…, the study found, including …`, `Six, police said, were hurt`: the same short
-    // subject, one that can be a source (not `…, thin as a fence post, …`), and verb set
-    // between commas inside the sentence. English only: French sets
-    // the inverted verb there (`…, a indiqué la police, …`), and a French subject and
-    // verb between commas is a clause of the sentence (`…, il souhaita, afin de …`).
-    let parenthetical = reporting
-        && lex.lang == Lang::En
+    let aside = reporting && after_break && (1..=6).contains(&np.len());
+    let tail = aside && clause_final;
+    // `…, the study found, including …`: the same short subject and verb set between
+    // commas inside the sentence, when the subject can be a source (not `…, thin as a
+    // fence post, …`). English only: French inverts the verb there (`…, a indiqué la
+    // police, …`), and a French subject and verb between commas is a clause of the
+    // sentence (`…, il souhaita, afin de …`).
+    let parenthetical = aside
         && sourcey
-        && after_break
-        && (1..=6).contains(&np.len())
+        && lex.lang == Lang::En
         && toks
             .get(i + 1)
             .is_some_and(|_| gap(text, toks, i + 1).trim() == ",");
