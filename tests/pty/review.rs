@@ -2,7 +2,7 @@
 //! disagreement, accept the unanimous sentences after confirming, quit, and check the gold
 //! sidecar on disk.
 
-use crate::support::pty::Session;
+use crate::support::pty::{Session, listed_articles};
 use crate::support::tui::{review_on_disk, sidecar, two_annotators};
 use glose::model::sidecar::How;
 use glose::review::adjudicate::Status;
@@ -30,9 +30,7 @@ fn adjudicate_a_disagreement_accept_unanimous_rows_and_find_them_in_the_gold_fil
     s.wait_for("0/19"); // summaries arrived: rows adjudicated per article
     // The list is sorted by disagreements without gold: find the article by its id.
     s.send("/000\r");
-    s.wait_until("one article listed", |scr| {
-        scr.matches(".txt ").count() == 1
-    });
+    s.wait_until("one article listed", |scr| listed_articles(scr) == 1);
     s.send("\r");
     s.wait_for(&format!("row {}/{n}", d + 1));
     s.wait_for(&format!("gold 0/{n}"));

@@ -4,7 +4,7 @@
 //! annotator, one confirmed key settles every 2-against-1 sentence of the corpus. Also the
 //! merge-driver hint on the message line at start.
 
-use crate::support::pty::Session;
+use crate::support::pty::{Session, listed_articles};
 use crate::support::tui::{ids, review_on_disk};
 use glose::review::adjudicate::Review;
 use std::path::{Path, PathBuf};
@@ -59,9 +59,7 @@ fn open(s: &mut Session, id: &str) {
     s.send("/");
     s.send(&id[..3]);
     s.send("\r");
-    s.wait_until("one article listed", |scr| {
-        scr.matches(".txt ").count() == 1
-    });
+    s.wait_until("one article listed", |scr| listed_articles(scr) == 1);
     s.send("\r");
     s.wait_for("gold ");
 }

@@ -286,6 +286,16 @@ fn last_frame_end(bytes: &[u8]) -> Option<usize> {
 }
 
 /// A corpus folder with one article `a.txt` of `text`.
+/// How many article rows the library's table shows: rows naming a `.txt` id,
+/// leaving out the detail line under the table, which names the selected one
+/// too (`id · labeled by …`).
+pub fn listed_articles(screen: &str) -> usize {
+    screen
+        .lines()
+        .filter(|l| l.contains(".txt ") && !l.contains(" · "))
+        .count()
+}
+
 pub fn corpus_with(text: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.txt"), text).unwrap();
