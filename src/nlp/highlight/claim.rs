@@ -36,7 +36,7 @@ pub fn claims(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
             i = e + 1;
             continue;
         }
-        if let Some((s, e)) = time_of_day(toks, i).or_else(|| century(toks, i, lex)) {
+        if let Some((s, e)) = time_of_day(toks, i).or_else(|| century(toks, i)) {
             out.push(span(toks[s].start, toks[e].end, "date"));
             i = e + 1;
             continue;
@@ -55,13 +55,13 @@ pub fn claims(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
                 i
             };
             // `last Monday`, `on Monday morning`, `samedi soir`, `lundi dernier`.
-            if s > 0 && lex.day_before.contains(toks[s - 1].norm.as_str()) {
+            if s > 0 && toks[s - 1].is(flag::DAY_BEFORE) {
                 s -= 1;
             }
             let mut e = i;
             if toks
                 .get(i + 1)
-                .is_some_and(|n| lex.day_parts.contains(n.norm.as_str()))
+                .is_some_and(|n| n.is(flag::DAY_PART))
                 && !is_clause_break(gap(text, toks, i + 1))
             {
                 e += 1;
@@ -92,7 +92,7 @@ pub fn claims(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
             && i + 1 < toks.len()
             && !toks[i + 1].is(flag::MONTH | flag::WEEKDAY)
         {
-            let mut e = noun_of_name(text, toks, i, lex).unwrap_or(i);
+            let mut e = noun_of_name(text, toks, i).unwrap_or(i);
             while e + 1 < toks.len()
                 && (toks[e + 1].cap
                     || (e > i && matches!(toks[e + 1].norm.as_str(), "de" | "du" | "of")))
@@ -163,7 +163,7 @@ pub fn claims(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
 /// After a place preposition, a common noun and `de`/`of` before a name: `au diocèse
 /// de Saint-Omer`, `à l'ouest d'Oran`, `in the city of Leeds`. The index of the `de`,
 /// the name then extends the span as after the preposition itself.
-fn noun_of_name(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> Option<usize> {
+fn noun_of_name(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
     // Only where a place is meant: `sur le rejet de l'ONU` names no place.
     let spatial = matches!(
         toks[i].norm.as_str(),
@@ -187,7 +187,7 @@ fn noun_of_name(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> Option<usi
         && k < nouns + 2
         && !toks[k].cap
         && !toks[k].digit
-        && !lex.function_words.contains(toks[k].norm.as_str())
+        && !toks[k].is(flag::FUNCTION)
     {
         k += 1;
     }
@@ -255,9 +255,9 @@ fn time_of_day(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
 }
 
 /// A century: `au XIXe siècle`, `du XXe siècle`, `in the 19th century`.
-fn century(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<(usize, usize)> {
+fn century(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
     let noun = toks.get(i + 1)?;
-    if !lex.century.contains(noun.norm.as_str()) {
+    if !noun.is(flag::CENTURY) {
         return None;
     }
     let w = toks[i].norm.as_str();
@@ -363,7 +363,7 @@ fn figure(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> (usize, usize, b
         }
     }
     let mut e = i;
-    let mut date = lex.months.contains(toks[i].norm.as_str());
+    let mut date = toks[i].is(flag::MONTH);
     // Thousands groups and decimals: `10 000`, `3,5`.
     while e + 1 < toks.len() && toks[e + 1].digit && toks[e].digit {
         let g = gap(text, toks, e + 1);
@@ -373,7 +373,7 @@ fn figure(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> (usize, usize, b
             break;
         }
     }
-    if e + 1 < toks.len() && lex.months.contains(toks[e + 1].norm.as_str()) {
+    if e + 1 < toks.len() && toks[e + 1].is(flag::MONTH) {
         e += 1;
         date = true;
     }
@@ -381,7 +381,7 @@ fn figure(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> (usize, usize, b
         if e + 1 < toks.len() && is_year(&toks[e + 1]) {
             e += 1;
         }
-        if s > 0 && lex.weekdays.contains(toks[s - 1].norm.as_str()) {
+        if s > 0 && toks[s - 1].is(flag::WEEKDAY) {
             s -= 1;
         }
         if s > 0
@@ -436,8 +436,8 @@ fn figure(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> (usize, usize, b
         let g = gap(text, toks, e + 1);
         if is_clause_break(g)
             || n.digit
-            || lex.relatives.contains(n.norm.as_str())
-            || (lex.function_words.contains(n.norm.as_str())
+            || n.is(flag::RELATIVE)
+            || (n.is(flag::FUNCTION)
                 && !matches!(n.norm.as_str(), "de" | "d" | "of"))
         {
             break;

@@ -67,9 +67,9 @@ fn between(t: &Tok) -> bool {
 
 /// A past participle by its ending: `évacué, tués, faite, fui, pris, perdu, mort`,
 /// `killed, taken, shown`.
-fn participle(lang: Lang, t: &Tok, lex: &Lexicon) -> bool {
+fn participle(lang: Lang, t: &Tok) -> bool {
     let w = t.norm.as_str();
-    if t.digit || t.cap || w.chars().count() < 3 || lex.function_words.contains(w) {
+    if t.digit || t.cap || w.chars().count() < 3 || t.is(flag::FUNCTION) {
         return false;
     }
     match lang {
@@ -129,7 +129,7 @@ pub fn events(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
         while j < toks.len() && j - i <= 3 && between(&toks[j]) {
             j += 1;
         }
-        if j >= toks.len() || !participle(lex.lang, &toks[j], lex) || j > i + 3 {
+        if j >= toks.len() || !participle(lex.lang, &toks[j]) || j > i + 3 {
             i += 1;
             continue;
         }
@@ -152,7 +152,7 @@ pub fn events(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
         // Cut by the word limit, a clause must not end on an article or preposition
         // (`contre des positions de l`): go on to the next content word, a few words at
         // most, else stop before them.
-        let function = |k: usize| lex.function_words.contains(toks[k].norm.as_str());
+        let function = |k: usize| toks[k].is(flag::FUNCTION);
         let mut more = 0;
         while function(e)
             && more < 3
@@ -167,7 +167,7 @@ pub fn events(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
             e -= 1;
         }
         // A subject of one pronoun (`il a dit`) is no checkable event.
-        let pronoun = s + 1 == i && lex.function_words.contains(toks[s].norm.as_str());
+        let pronoun = s + 1 == i && toks[s].is(flag::FUNCTION);
         if s < i && !pronoun {
             out.push(Span {
                 start: toks[s].start,

@@ -121,13 +121,13 @@ pub fn attributions(
             i = stop + 1;
             continue;
         }
-        if i == 0 && lex.holder_intros.contains(toks[0].norm.as_str()) {
+        if i == 0 && toks[0].is(flag::HOLDER) {
             let stop = np_end(text, toks, 1, 8);
             let closes = toks
                 .get(stop + 1)
                 .is_some_and(|_| gap(text, toks, stop + 1).contains(','));
             let has_source = toks[1..=stop.max(1).min(toks.len() - 1)].iter().any(|t| {
-                lex.source_nouns.contains(t.stem())
+                t.stem_is(flag::SOURCE_NOUN)
                     || t.cap
                     || (stop == 1 && matches!(t.norm.as_str(), "lui" | "elle" | "eux" | "elles"))
             });
@@ -149,7 +149,7 @@ pub fn attributions(
         if (reporting || thought)
             && !compound
             && !after_determiner(text, toks, i, lex)
-            && !reflexive_or_negated(text, toks, i, lex)
+            && !reflexive_or_negated(text, toks, i)
             && let Some(s) = verb_rule(text, end, toks, i, lex, reporting, long_quote)
         {
             {
@@ -263,7 +263,7 @@ pub(super) fn first_person(text: &str, t: &Tok, lex: &Lexicon) -> bool {
     // English `I` is a word of its own; only an initial (`I. Smith`) has a stop after it.
     let english_i =
         lex.lang == crate::nlp::lang::Lang::En && t.norm == "i" && !text[t.end..].starts_with('.');
-    lex.first_person.contains(t.norm.as_str())
+    t.is(flag::FIRST_PERSON)
         && (t.norm.len() > 1 || english_i || text[t.end..].starts_with(['\'', '’']))
 }
 
@@ -283,7 +283,7 @@ fn names_a_source(toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
     // The head: the first word that is not a determiner or a number; a name in capitals
     // there is a source.
     let modifier = |w: &&Tok| {
-        lex.function_words.contains(w.norm.as_str())
+        w.is(flag::FUNCTION)
             || w.is(flag::NUMBER)
             || w.stem_is(flag::APPROX_FIRST)
             || QUANTIFIERS.contains(&w.norm.as_str())
@@ -297,14 +297,14 @@ fn names_a_source(toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
         .iter()
         .take(5)
         .skip_while(modifier)
-        .take_while(|w| !lex.function_words.contains(w.norm.as_str()))
-        .any(|w| lex.source_nouns.contains(w.stem()));
+        .take_while(|w| !w.is(flag::FUNCTION))
+        .any(|w| w.stem_is(flag::SOURCE_NOUN));
     // English capitalises the names of bodies after their article (`according to the
     // Bureau of Labor Statistics`); French capitalises only the first word of many titles.
     let en = lex.lang == crate::nlp::lang::Lang::En;
     run_names_one
         || head.is_some_and(|h| h.cap && (h.start == t.start || t.cap || en))
-        || (t.cap && !lex.function_words.contains(t.norm.as_str()))
+        || (t.cap && !t.is(flag::FUNCTION))
 }
 
 /// Titles written with a full stop: the stop after them (or after an initial, `J.`) ends
@@ -421,7 +421,7 @@ fn directive(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
     if !DIRECTIVE.iter().any(|d| toks[i].norm.starts_with(d)) {
         return false;
     }
-    let content = |t: &Tok| !t.cap && !t.digit && !lex.function_words.contains(t.norm.as_str());
+    let content = |t: &Tok| !t.cap && !t.digit && !t.is(flag::FUNCTION);
     let fr = lex.lang == Lang::Fr;
     // An apposition may stand between the verb and its infinitive (`supplie son père,
     // l'empereur, de prendre`): in French, commas (two at most) do not end the scan.
@@ -484,7 +484,7 @@ fn indirect_question(toks: &[Tok], i: usize) -> bool {
         })
 }
 
-fn reflexive_or_negated(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
+fn reflexive_or_negated(text: &str, toks: &[Tok], i: usize) -> bool {
     let prev = |k: usize| i.checked_sub(k).map(|j| toks[j].norm.as_str());
     let refl = matches!(prev(1), Some("se" | "s")) && !gap(text, toks, i).contains(' ');
     // Only a negation in the verb's own clause counts (not one ending a quotation before
@@ -493,7 +493,7 @@ fn reflexive_or_negated(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> bo
         |k: usize| (i + 1 - k..=i).all(|j| j == 0 || !is_clause_break(gap(text, toks, j)));
     let neg = (1..=3)
         .any(|k| matches!(prev(k), Some("ne" | "n" | "not" | "never")) && same_clause(k))
-        && !lex.auxiliaries.contains(toks[i].norm.as_str());
+        && !toks[i].is(flag::AUX);
     refl || neg
 }
 
@@ -533,7 +533,7 @@ fn verb_rule(
     // The verb group: auxiliaries and an inverted `-t-` before the verb.
     let mut g = i;
     while g > 0
-        && (lex.auxiliaries.contains(toks[g - 1].norm.as_str()) || clitic(text, &toks[g - 1], lex))
+        && (toks[g - 1].is(flag::AUX) || clitic(text, &toks[g - 1], lex))
         && !is_clause_break(gap(text, toks, g))
     {
         g -= 1;
@@ -579,7 +579,7 @@ fn verb_rule(
     let comma_before = before_gap.contains(',');
     let followed_by_np = toks.get(i + 1).is_some_and(|n| {
         n.cap
-            || lex.function_words.contains(n.norm.as_str())
+            || n.is(flag::FUNCTION)
                 && !matches!(
                     n.norm.as_str(),
                     "que" | "qu" | "à" | "par" | "to" | "that" | "de" | "d"
@@ -599,7 +599,7 @@ fn verb_rule(
         // (past a pronoun or adverbs) is still the verb's.
         && !toks[i.saturating_sub(4)..i]
             .iter()
-            .any(|w| lex.auxiliaries.contains(w.norm.as_str()) || PRONOUNS.contains(&w.norm.as_str()));
+            .any(|w| w.is(flag::AUX) || PRONOUNS.contains(&w.norm.as_str()));
     let inverted = comma_before && ends_sentence && i + 1 < toks.len() && !bare_participle;
     // `», a déclaré hier sur France Inter le secrétaire général`: right after a closing
     // mark and a comma, the verb is the quotation's, whatever comes between it and the
@@ -650,8 +650,8 @@ fn verb_rule(
     let sourcey = pron
         || np.iter().enumerate().any(|(k, w)| {
             let name = w.cap && (np_start + k > 0 || w.acronym);
-            lex.source_nouns.contains(w.stem())
-                || (name && !lex.function_words.contains(w.norm.as_str()))
+            w.stem_is(flag::SOURCE_NOUN)
+                || (name && !w.is(flag::FUNCTION))
         });
     // `…, the county said.`: a short subject after a comma or quotation, the verb ending
     // the sentence. The position alone attributes, whatever the noun.
@@ -768,7 +768,7 @@ fn joins_nouns(text: &str, toks: &[Tok], k: usize, g: usize, lex: &Lexicon) -> b
     while j > 0 && !is_clause_break(gap(text, toks, j)) {
         j -= 1;
         let t = &toks[j];
-        if lex.auxiliaries.contains(t.norm.as_str())
+        if t.is(flag::AUX)
             || t.is(flag::REPORTING | flag::THOUGHT)
             || matches!(t.norm.as_str(), "que" | "qu" | "et" | "mais")
         {

@@ -345,6 +345,16 @@ impl Lexicon {
             (&self.place_preps, flag::PLACE_PREP),
             (&self.function_words, flag::FUNCTION),
             (&self.reader_address, flag::READER),
+            (&self.not_finite, flag::NOT_FINITE),
+            (&self.finite_forms, flag::FINITE_FORM),
+            (&self.subject_pronouns, flag::SUBJECT),
+            (&self.relatives, flag::RELATIVE),
+            (&self.day_before, flag::DAY_BEFORE),
+            (&self.day_parts, flag::DAY_PART),
+            (&self.century, flag::CENTURY),
+            (&self.caption_words, flag::CAPTION),
+            (&self.site_words, flag::SITE),
+            (&self.meta_verbs, flag::META_VERB),
         ];
         for (set, bit) in sets {
             for w in set {

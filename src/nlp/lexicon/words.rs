@@ -52,6 +52,16 @@ pub mod flag {
     pub const READER: u32 = 1 << 11;
     pub const FRAME: u32 = 1 << 12;
     pub const SPEECH: u32 = 1 << 13;
+    pub const NOT_FINITE: u32 = 1 << 14;
+    pub const FINITE_FORM: u32 = 1 << 15;
+    pub const SUBJECT: u32 = 1 << 16;
+    pub const RELATIVE: u32 = 1 << 17;
+    pub const DAY_BEFORE: u32 = 1 << 18;
+    pub const DAY_PART: u32 = 1 << 19;
+    pub const CENTURY: u32 = 1 << 20;
+    pub const CAPTION: u32 = 1 << 21;
+    pub const SITE: u32 = 1 << 22;
+    pub const META_VERB: u32 = 1 << 23;
     // Bits of the word's stem.
     pub const SOURCE_NOUN: u32 = 1;
     pub const CUE_FIRST: u32 = 1 << 1;

@@ -72,15 +72,15 @@ fn finite(lex: &Lexicon, toks: &[Tok], k: usize) -> Option<Verb> {
 fn finite_strong(lex: &Lexicon, toks: &[Tok], k: usize) -> Option<bool> {
     let t = &toks[k];
     let w = t.norm.as_str();
-    if t.digit || (k > 0 && t.cap && w != "i") || lex.not_finite.contains(w) {
+    if t.digit || (k > 0 && t.cap && w != "i") || t.is(flag::NOT_FINITE) {
         return None;
     }
-    if lex.finite_forms.contains(w)
+    if t.is(flag::FINITE_FORM)
         || (t.is(flag::AUX) && !matches!(w, "été" | "eu" | "ayant" | "be" | "been"))
     {
         return Some(true);
     }
-    if lex.function_words.contains(w) {
+    if t.is(flag::FUNCTION) {
         return None;
     }
     // The subject pronoun before, across clitics: `il les voit`, `they often say`.
@@ -88,7 +88,7 @@ fn finite_strong(lex: &Lexicon, toks: &[Tok], k: usize) -> Option<bool> {
     while b > 0 && clitic(lex.lang, toks[b - 1].norm.as_str()) {
         b -= 1;
     }
-    let after_subject = b > 0 && lex.subject_pronouns.contains(toks[b - 1].norm.as_str());
+    let after_subject = b > 0 && toks[b - 1].is(flag::SUBJECT);
     // Only a verb follows a reflexive or a negation (`la ville se trouve`, `ne cesse`).
     let preverbal = lex.lang == Lang::Fr
         && k > 0
@@ -114,8 +114,8 @@ fn finite_weak(lex: &Lexicon, toks: &[Tok], k: usize) -> bool {
     // The word before introduces a noun (`les gens`, `un accident`, `the proposed`); a
     // subject pronoun before was already counted as a sure sign.
     let after_noun_intro = k > 0 && {
-        let p = toks[k - 1].norm.as_str();
-        lex.function_words.contains(p) && !lex.relatives.contains(p)
+        let p = &toks[k - 1];
+        p.is(flag::FUNCTION) && !p.is(flag::RELATIVE)
     };
     match lex.lang {
         Lang::Fr => {
@@ -136,14 +136,14 @@ fn finite_weak(lex: &Lexicon, toks: &[Tok], k: usize) -> bool {
                 && (w.ends_with('e') || w.ends_with("es"))
                 && !adjective_ending(w)
                 && !prev.digit
-                && !lex.function_words.contains(prev.norm.as_str())
+                && !prev.is(flag::FUNCTION)
         }
         Lang::En => {
             if after_noun_intro || k == 0 {
                 return false;
             }
             let prev = &toks[k - 1];
-            let noun_before = !prev.digit && !lex.function_words.contains(prev.norm.as_str());
+            let noun_before = !prev.digit && !prev.is(flag::FUNCTION);
             (n >= 4 && w.ends_with("ed"))
                 || (noun_before
                     && n >= 4
@@ -188,7 +188,7 @@ pub fn main_verb(lex: &Lexicon, text: &str, start: usize, toks: &[Tok]) -> Optio
         }
         // `qui a ouvert`, `who has left`: a relative clause's verb. `that` after a
         // verb is a conjunction, but then that verb came first.
-        let relative = b > 0 && lex.relatives.contains(toks[b - 1].norm.as_str());
+        let relative = b > 0 && toks[b - 1].is(flag::RELATIVE);
         (!relative).then_some(v)
     });
     for v in candidates {

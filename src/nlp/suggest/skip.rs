@@ -86,7 +86,7 @@ pub fn reason(
     if weak_banner(lex, toks, line_toks, attributed) {
         return Some("banner");
     }
-    if caption(lex, text, s, toks) {
+    if caption(text, s, toks) {
         return Some("caption");
     }
     // A closing quotation mark ends a sentence only after its own final punctuation
@@ -126,7 +126,7 @@ pub fn reason(
     if attributed {
         return None;
     }
-    if last == '?' && site_question(lex, toks) {
+    if last == '?' && site_question(toks) {
         return Some("site");
     }
     if meta_text(lex, toks) {
@@ -195,9 +195,9 @@ pub fn reason(
     let at_line_start = line_of(text, start).0 == text[..start].trim_end_matches([' ', '\t']).len();
     let plain_word = |t: &Tok| {
         t.cap
-            && !lex.function_words.contains(t.norm.as_str())
-            && !lex.first_person.contains(t.norm.as_str())
-            && !lex.auxiliaries.contains(t.norm.as_str())
+            && !t.is(flag::FUNCTION)
+            && !t.is(flag::FIRST_PERSON)
+            && !t.is(flag::AUX)
             && !t.is(flag::REPORTING)
     };
     if matches!(last, '.' | '!')
@@ -320,7 +320,7 @@ fn title_case(lex: &Lexicon, toks: &[Tok]) -> bool {
     }
     let content: Vec<&Tok> = toks
         .iter()
-        .filter(|t| !t.digit && !lex.function_words.contains(t.norm.as_str()))
+        .filter(|t| !t.digit && !t.is(flag::FUNCTION))
         .collect();
     let lower = content.iter().filter(|t| !t.cap).count();
     content.len() >= 4 && lower <= 1
@@ -385,7 +385,7 @@ fn weak_banner(lex: &Lexicon, toks: &[Tok], line_toks: &[Tok], attributed: bool)
 }
 
 /// A caption or credit line: `Fichier : … | …`, `Photo : AFP`, an image file name.
-fn caption(lex: &Lexicon, text: &str, s: &str, toks: &[Tok]) -> bool {
+fn caption(text: &str, s: &str, toks: &[Tok]) -> bool {
     if s.starts_with('©') {
         return true;
     }
@@ -394,18 +394,18 @@ fn caption(lex: &Lexicon, text: &str, s: &str, toks: &[Tok]) -> bool {
     }
     toks.first().is_some_and(|t| {
         t.cap
-            && lex.caption_words.contains(t.norm.as_str())
+            && t.is(flag::CAPTION)
             && text[t.end..].trim_start().starts_with(':')
     })
 }
 
 /// A question to the reader about the site itself: `Vous êtes abonné ?`, `Do you have an
 /// account?`.
-fn site_question(lex: &Lexicon, toks: &[Tok]) -> bool {
+fn site_question(toks: &[Tok]) -> bool {
     toks.iter().take(3).any(|t| t.is(flag::READER))
         && toks
             .iter()
-            .any(|t| lex.site_words.contains(t.norm.as_str()))
+            .any(|t| t.is(flag::SITE))
 }
 
 /// Text about the page rather than its subject: `Cet article détaille…`, `La liste …
@@ -421,7 +421,7 @@ fn meta_text(lex: &Lexicon, toks: &[Tok]) -> bool {
             .iter()
             .skip(len)
             .take(4)
-            .any(|t| lex.meta_verbs.contains(t.norm.as_str()))
+            .any(|t| t.is(flag::META_VERB))
     {
         return true;
     }
@@ -466,8 +466,8 @@ fn verbless(lex: &Lexicon, text: &str, start: usize, toks: &[Tok]) -> Option<&'s
     }
     let apposition = text[toks[k].end..].trim_start().starts_with(',')
         && toks.get(k + 1).is_some_and(|t| {
-            lex.function_words.contains(t.norm.as_str())
-                && !lex.subject_pronouns.contains(t.norm.as_str())
+            t.is(flag::FUNCTION)
+                && !t.is(flag::SUBJECT)
         });
     if apposition {
         return Some("title");
@@ -478,7 +478,7 @@ fn verbless(lex: &Lexicon, text: &str, start: usize, toks: &[Tok]) -> Option<&'s
         .iter()
         .zip(&inside)
         .skip(1)
-        .filter(|(t, inside)| !**inside && !lex.function_words.contains(t.norm.as_str()))
+        .filter(|(t, inside)| !**inside && !t.is(flag::FUNCTION))
         .map(|(t, _)| t)
         .collect();
     let names = content.iter().filter(|t| t.cap).count();

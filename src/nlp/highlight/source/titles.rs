@@ -92,14 +92,14 @@ pub fn is_title(text: &str, toks: &[Tok], q: &Quote, lex: &Lexicon) -> bool {
     }) && q.words <= 3;
     let content: Vec<&&Tok> = inner
         .iter()
-        .filter(|t| !lex.function_words.contains(t.norm.as_str()) && !t.digit)
+        .filter(|t| !t.is(flag::FUNCTION) && !t.digit)
         .collect();
     let title_case = content.len() >= 2 && content.iter().all(|t| t.cap);
     if stop {
         let at_end = body.ends_with(['.', ',']) && lex.lang == crate::nlp::lang::Lang::En;
         return title_case && at_end;
     }
-    let named = before.is_some_and(|b| !lex.function_words.contains(b.norm.as_str()) && !b.cap)
+    let named = before.is_some_and(|b| !b.is(flag::FUNCTION) && !b.cap)
         && q.words <= 2;
     naming || prep || title_case || named || sentence_case(text, toks, q, &inner, lex)
 }
@@ -137,7 +137,7 @@ fn sentence_case(text: &str, toks: &[Tok], q: &Quote, inner: &[&Tok], lex: &Lexi
     let tail = after.map_or("", |a| &text[q.end..a.start]);
     let speaks = inner.iter().any(|t| {
         SUBJECTS_FR.contains(&t.norm.as_str())
-            || lex.auxiliaries.contains(t.norm.as_str())
+            || t.is(flag::AUX)
             || matches!(t.norm.as_str(), "que" | "qu")
             || t.is(flag::REPORTING | flag::THOUGHT)
     });
