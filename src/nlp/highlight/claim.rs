@@ -1,7 +1,7 @@
 //! Claim spans: the check-worthy core of a factual assertion — figures with their noun,
 //! dates, and named places and organisations.
 
-use super::tokens::{Tok, is_clause_break};
+use super::tokens::{Tok, is_clause_break, term_at};
 use super::{Kind, Span};
 use crate::nlp::lexicon::{Lexicon, flag};
 
@@ -59,9 +59,7 @@ pub fn claims(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
                 s -= 1;
             }
             let mut e = i;
-            if toks
-                .get(i + 1)
-                .is_some_and(|n| n.is(flag::DAY_PART))
+            if toks.get(i + 1).is_some_and(|n| n.is(flag::DAY_PART))
                 && !is_clause_break(gap(text, toks, i + 1))
             {
                 e += 1;
@@ -210,9 +208,7 @@ fn noun_of_name(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
 /// A date relative to the time of writing, ending at the returned token: `hier`, `ce
 /// week-end`, `last week`.
 fn relative_date(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<usize> {
-    let (n, ()) = lex
-        .relative_dates
-        .longest_by(toks.len(), i, |j| toks[j].stem())?;
+    let (n, ()) = term_at(toks, i, &lex.relative_dates, flag::RELATIVE_DATE_FIRST)?;
     Some(i + n - 1)
 }
 
@@ -352,10 +348,7 @@ fn figure(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> (usize, usize, b
     let mut s = i;
     for back in [3, 2, 1] {
         if i >= back
-            && lex
-                .approximators
-                .longest_by(toks.len(), i - back, |j| toks[j].stem())
-                == Some((back, ()))
+            && term_at(toks, i - back, &lex.approximators, flag::APPROX_FIRST) == Some((back, ()))
             && !is_clause_break(&text[toks[i - back].end..toks[i].start])
         {
             s = i - back;
@@ -418,12 +411,7 @@ fn figure(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> (usize, usize, b
         return (s, e, true);
     }
     // `80 %`, `12 pour cent`, `5 percent`: the span ends after the sign or the words.
-    let percent = (e + 1 < toks.len())
-        .then(|| {
-            lex.percent
-                .longest_by(toks.len(), e + 1, |j| toks[j].stem())
-        })
-        .flatten();
+    let percent = term_at(toks, e + 1, &lex.percent, flag::PERCENT_FIRST);
     if let Some((n, ())) = percent {
         return (s, e + n, false);
     }
@@ -437,8 +425,7 @@ fn figure(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> (usize, usize, b
         if is_clause_break(g)
             || n.digit
             || n.is(flag::RELATIVE)
-            || (n.is(flag::FUNCTION)
-                && !matches!(n.norm.as_str(), "de" | "d" | "of"))
+            || (n.is(flag::FUNCTION) && !matches!(n.norm.as_str(), "de" | "d" | "of"))
         {
             break;
         }

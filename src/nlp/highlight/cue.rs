@@ -4,7 +4,7 @@
 //! sentence opening on a contrast, a negated statement). Each form's weight was measured on
 //! labeled text (`docs/highlighting.md`, "Cue weights").
 
-use super::tokens::{Tok, is_clause_break};
+use super::tokens::{Tok, is_clause_break, term_at};
 use super::{Kind, Span};
 use crate::nlp::lang::Lang;
 use crate::nlp::lexicon::{Cue, Lexicon, flag};
@@ -336,11 +336,7 @@ pub fn cues(
             i += 1;
             continue;
         }
-        if let Some((n, cue)) = t
-            .stem_is(flag::CUE_FIRST)
-            .then(|| lex.cues.longest_by(toks.len(), i, |j| toks[j].stem()))
-            .flatten()
-        {
+        if let Some((n, cue)) = term_at(toks, i, &lex.cues, flag::CUE_FIRST) {
             let month = n == 1 && t.cap && i > 0 && t.is(flag::MONTH);
             let schedule = cue == Cue::Deontic && scheduled(toks, i, n, dated);
             let owes = cue == Cue::Deontic && n == 1 && owes_not_must(toks, i);

@@ -2,7 +2,7 @@
 //! source, `selon X`, an inverted clause `», a expliqué X`, `dit-il`).
 
 use super::quotes::Quote;
-use super::tokens::{Tok, is_clause_break};
+use super::tokens::{Tok, is_clause_break, term_at};
 use super::{Kind, Span};
 use crate::nlp::lang::Lang;
 use crate::nlp::lexicon::{Lexicon, flag};
@@ -80,14 +80,7 @@ pub fn attributions(
             i += 1;
             continue;
         }
-        if let Some((n, ())) = toks[i]
-            .stem_is(flag::INTRO_FIRST)
-            .then(|| {
-                lex.source_intros
-                    .longest_by(toks.len(), i, |j| toks[j].stem())
-            })
-            .flatten()
-        {
+        if let Some((n, ())) = term_at(toks, i, &lex.source_intros, flag::INTRO_FIRST) {
             let next = toks.get(i + n);
             let compound = super::cue::in_compound(text, toks[i].start, toks[i + n - 1].end);
             let bare = bare_head(toks, i, n);
@@ -650,8 +643,7 @@ fn verb_rule(
     let sourcey = pron
         || np.iter().enumerate().any(|(k, w)| {
             let name = w.cap && (np_start + k > 0 || w.acronym);
-            w.stem_is(flag::SOURCE_NOUN)
-                || (name && !w.is(flag::FUNCTION))
+            w.stem_is(flag::SOURCE_NOUN) || (name && !w.is(flag::FUNCTION))
         });
     // `…, the county said.`: a short subject after a comma or quotation, the verb ending
     // the sentence. The position alone attributes, whatever the noun.

@@ -2,7 +2,7 @@
 //! rule can look them up cheaply.
 
 use crate::nlp::lang::Lang;
-use crate::nlp::lexicon::{FlagTable, Lexicon, stem_len, stem_len_counted};
+use crate::nlp::lexicon::{FlagTable, Lexicon, PhraseSet, stem_len, stem_len_counted};
 use compact_str::CompactString;
 
 /// One word: `[start, end)` in the article text.
@@ -44,6 +44,20 @@ impl Tok {
     pub fn stem_is(&self, bits: u32) -> bool {
         self.sf & bits != 0
     }
+}
+
+/// The longest term of `set` starting at token `i` (its length in words and its tag),
+/// looked for only when the token's stem starts one of its terms (`first`, a stem flag
+/// of [`crate::nlp::lexicon::flag`]): most words start none, and the bit costs no hash.
+pub fn term_at<T: Copy>(
+    toks: &[Tok],
+    i: usize,
+    set: &PhraseSet<T>,
+    first: u32,
+) -> Option<(usize, T)> {
+    toks.get(i)?
+        .stem_is(first)
+        .then(|| set.longest_by(toks.len(), i, |j| toks[j].stem()))?
 }
 
 /// Class bits of [`CLASS`]: an ASCII letter or digit.

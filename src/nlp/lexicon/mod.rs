@@ -365,12 +365,23 @@ impl Lexicon {
         for w in &self.source_nouns {
             *sf.entry(w.clone()).or_default() |= flag::SOURCE_NOUN;
         }
-        let firsts: [(Vec<&String>, u32); 5] = [
+        let firsts: [(Vec<&String>, u32); 10] = [
             (self.cues.firsts().collect(), flag::CUE_FIRST),
             (self.source_intros.firsts().collect(), flag::INTRO_FIRST),
             (self.approximators.firsts().collect(), flag::APPROX_FIRST),
             (self.byline.firsts().collect(), flag::BYLINE_FIRST),
             (self.banner.firsts().collect(), flag::BANNER_FIRST),
+            (self.weak_banner.firsts().collect(), flag::WEAK_BANNER_FIRST),
+            (
+                self.meta_subjects.firsts().collect(),
+                flag::META_SUBJECT_FIRST,
+            ),
+            (self.site_refs.firsts().collect(), flag::SITE_REF_FIRST),
+            (
+                self.relative_dates.firsts().collect(),
+                flag::RELATIVE_DATE_FIRST,
+            ),
+            (self.percent.firsts().collect(), flag::PERCENT_FIRST),
         ];
         for (ws, bit) in firsts {
             for w in ws {

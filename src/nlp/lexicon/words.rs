@@ -69,6 +69,11 @@ pub mod flag {
     pub const APPROX_FIRST: u32 = 1 << 3;
     pub const BYLINE_FIRST: u32 = 1 << 4;
     pub const BANNER_FIRST: u32 = 1 << 5;
+    pub const WEAK_BANNER_FIRST: u32 = 1 << 6;
+    pub const META_SUBJECT_FIRST: u32 = 1 << 7;
+    pub const SITE_REF_FIRST: u32 = 1 << 8;
+    pub const RELATIVE_DATE_FIRST: u32 = 1 << 9;
+    pub const PERCENT_FIRST: u32 = 1 << 10;
 }
 
 /// Multi-word terms indexed by their first token, matched on stems.

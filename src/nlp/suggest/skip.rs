@@ -3,7 +3,7 @@
 //! cookie banners and "Temps de lecture".
 
 use super::finite;
-use crate::nlp::highlight::tokens::Tok;
+use crate::nlp::highlight::tokens::{Tok, term_at};
 use crate::nlp::lexicon::{Lexicon, flag};
 
 /// How far to look for the ends of a line: very long lines (a whole article flattened on
@@ -58,9 +58,7 @@ fn has_phrase(toks: &[Tok], set: &crate::nlp::lexicon::PhraseSet<()>, first: u32
     if !toks.iter().any(|t| t.stem_is(first)) {
         return false;
     }
-    (0..toks.len()).any(|i| {
-        toks[i].stem_is(first) && set.longest_by(toks.len(), i, |j| toks[j].stem()).is_some()
-    })
+    (0..toks.len()).any(|i| term_at(toks, i, set, first).is_some())
 }
 
 /// Why `text[start..end]` is not a sentence of the article, if it is not. `toks` are the
@@ -352,10 +350,7 @@ fn byline_word(text: &str, toks: &[Tok], set: &crate::nlp::lexicon::PhraseSet<()
         return false;
     }
     (0..toks.len()).any(|i| {
-        let Some((n, ())) = (toks[i].stem_is(flag::BYLINE_FIRST))
-            .then(|| set.longest_by(toks.len(), i, |j| toks[j].stem()))
-            .flatten()
-        else {
+        let Some((n, ())) = term_at(toks, i, set, flag::BYLINE_FIRST) else {
             return false;
         };
         let last = &toks[i + n - 1];
@@ -372,11 +367,7 @@ fn weak_banner(lex: &Lexicon, toks: &[Tok], line_toks: &[Tok], attributed: bool)
     }
     let hits = |ts: &[Tok]| {
         (0..ts.len())
-            .filter(|&i| {
-                lex.weak_banner
-                    .longest_by(ts.len(), i, |j| ts[j].stem())
-                    .is_some()
-            })
+            .filter(|&i| term_at(ts, i, &lex.weak_banner, flag::WEAK_BANNER_FIRST).is_some())
             .count()
     };
     let own = hits(toks);
@@ -393,19 +384,14 @@ fn caption(text: &str, s: &str, toks: &[Tok]) -> bool {
         return true;
     }
     toks.first().is_some_and(|t| {
-        t.cap
-            && t.is(flag::CAPTION)
-            && text[t.end..].trim_start().starts_with(':')
+        t.cap && t.is(flag::CAPTION) && text[t.end..].trim_start().starts_with(':')
     })
 }
 
 /// A question to the reader about the site itself: `Vous êtes abonné ?`, `Do you have an
 /// account?`.
 fn site_question(toks: &[Tok]) -> bool {
-    toks.iter().take(3).any(|t| t.is(flag::READER))
-        && toks
-            .iter()
-            .any(|t| t.is(flag::SITE))
+    toks.iter().take(3).any(|t| t.is(flag::READER)) && toks.iter().any(|t| t.is(flag::SITE))
 }
 
 /// Text about the page rather than its subject: `Cet article détaille…`, `La liste …
@@ -415,17 +401,13 @@ fn meta_text(lex: &Lexicon, toks: &[Tok]) -> bool {
     if n == 0 {
         return false;
     }
-    let subject = lex.meta_subjects.longest_by(n, 0, |j| toks[j].stem());
+    let subject = term_at(toks, 0, &lex.meta_subjects, flag::META_SUBJECT_FIRST);
     if let Some((len, ())) = subject
-        && toks
-            .iter()
-            .skip(len)
-            .take(4)
-            .any(|t| t.is(flag::META_VERB))
+        && toks.iter().skip(len).take(4).any(|t| t.is(flag::META_VERB))
     {
         return true;
     }
-    let site = (0..n).any(|i| lex.site_refs.longest_by(n, i, |j| toks[j].stem()).is_some());
+    let site = (0..n).any(|i| term_at(toks, i, &lex.site_refs, flag::SITE_REF_FIRST).is_some());
     site && (subject.is_some() || n <= 12)
 }
 
@@ -446,13 +428,7 @@ fn verbless(lex: &Lexicon, text: &str, start: usize, toks: &[Tok]) -> Option<&'s
         )
     };
     // An evaluation (`Superbe travail !`) makes it the author's opinion.
-    let cue = |i: usize| {
-        toks[i].stem_is(flag::CUE_FIRST)
-            && lex
-                .cues
-                .longest_by(toks.len(), i, |j| toks[j].stem())
-                .is_some()
-    };
+    let cue = |i: usize| term_at(toks, i, &lex.cues, flag::CUE_FIRST).is_some();
     if toks.iter().any(negation) || (0..toks.len()).any(cue) {
         return None;
     }
@@ -465,10 +441,9 @@ fn verbless(lex: &Lexicon, text: &str, start: usize, toks: &[Tok]) -> Option<&'s
         k += 1;
     }
     let apposition = text[toks[k].end..].trim_start().starts_with(',')
-        && toks.get(k + 1).is_some_and(|t| {
-            t.is(flag::FUNCTION)
-                && !t.is(flag::SUBJECT)
-        });
+        && toks
+            .get(k + 1)
+            .is_some_and(|t| t.is(flag::FUNCTION) && !t.is(flag::SUBJECT));
     if apposition {
         return Some("title");
     }

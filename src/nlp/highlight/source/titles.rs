@@ -99,8 +99,7 @@ pub fn is_title(text: &str, toks: &[Tok], q: &Quote, lex: &Lexicon) -> bool {
         let at_end = body.ends_with(['.', ',']) && lex.lang == crate::nlp::lang::Lang::En;
         return title_case && at_end;
     }
-    let named = before.is_some_and(|b| !b.is(flag::FUNCTION) && !b.cap)
-        && q.words <= 2;
+    let named = before.is_some_and(|b| !b.is(flag::FUNCTION) && !b.cap) && q.words <= 2;
     naming || prep || title_case || named || sentence_case(text, toks, q, &inner, lex)
 }
 
