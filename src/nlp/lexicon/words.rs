@@ -150,15 +150,21 @@ fn elides_to(a: &str, w: &str) -> bool {
 }
 
 /// Flag bits per word for the one look-up every token makes: an open-addressing table at
-/// most a quarter full, whose slots keep the full hash, so a word that is in no list (most
-/// words) is told apart after one slot and no string comparison. A general map probed
-/// further and compared keys: a fifth of the analysis time went there. Each word holds two
-/// sets of bits, its own and its stem's (see [`super::Lexicon::flags`]).
+/// most half full, whose slots keep the high half of the word's hash, so a word that is
+/// in no list (most words) is told apart after one slot and no string comparison. A
+/// general map probed further and compared keys: a fifth of the analysis time went
+/// there. The slots are 8 bytes and the words sit in one byte arena, so the table stays
+/// in the core's cache: with 16-byte slots a quarter full, the French table took 512 KiB
+/// and the first load of a slot was the costliest instruction of the tokenizer. Each
+/// word holds two sets of bits, its own and its stem's (see [`super::Lexicon::flags`]).
 #[derive(Debug, Clone, Default)]
 pub struct FlagTable {
-    /// `(hash, index into keys)`; hash 0 marks an empty slot.
-    slots: Vec<(u64, u32)>,
-    keys: Vec<(String, [u32; 2])>,
+    /// The high 32 bits of the hash (never 0: its top bit is set) over the index into
+    /// `keys`; 0 marks an empty slot.
+    slots: Vec<u64>,
+    /// Where each word is in `bytes` (start, length) and its two sets of bits.
+    keys: Vec<(u32, u32, [u32; 2])>,
+    bytes: Vec<u8>,
 }
 
 impl FlagTable {
@@ -173,7 +179,7 @@ impl FlagTable {
             x = (x.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
         }
         // Fold the high bits, where the multiply put its entropy, into the low ones that
-        // pick the slot; never 0, which marks an empty slot.
+        // pick the slot; the top bit set, so the tag a slot keeps is never 0.
         (x ^ (x >> 29) ^ (x >> 47)) | 1 << 63
     }
 
@@ -191,16 +197,17 @@ impl FlagTable {
             return [0, 0];
         }
         let mask = self.slots.len() - 1;
+        let tag = h >> 32;
         let mut i = h as usize & mask;
         loop {
-            let (sh, k) = self.slots[i];
-            if sh == 0 {
+            let slot = self.slots[i];
+            if slot == 0 {
                 return [0, 0];
             }
-            if sh == h {
-                let (key, flags) = &self.keys[k as usize];
-                if key == word {
-                    return *flags;
+            if slot >> 32 == tag {
+                let (at, len, flags) = self.keys[(slot & 0xffff_ffff) as usize];
+                if self.bytes.get(at as usize..(at + len) as usize) == Some(word.as_bytes()) {
+                    return flags;
                 }
             }
             i = (i + 1) & mask;
@@ -218,19 +225,21 @@ impl FlagTable {
 
 impl From<WordMap<[u32; 2]>> for FlagTable {
     fn from(map: WordMap<[u32; 2]>) -> FlagTable {
-        let size = (map.len() * 4).next_power_of_two().max(16);
+        let size = (map.len() * 2).next_power_of_two().max(16);
         let mut t = FlagTable {
-            slots: vec![(0, 0); size],
+            slots: vec![0; size],
             keys: Vec::with_capacity(map.len()),
+            bytes: Vec::new(),
         };
         for (word, flags) in map {
             let h = FlagTable::hash(&word);
             let mut i = h as usize & (size - 1);
-            while t.slots[i].0 != 0 {
+            while t.slots[i] != 0 {
                 i = (i + 1) & (size - 1);
             }
-            t.slots[i] = (h, t.keys.len() as u32);
-            t.keys.push((word, flags));
+            t.slots[i] = (h >> 32) << 32 | t.keys.len() as u64;
+            t.keys.push((t.bytes.len() as u32, word.len() as u32, flags));
+            t.bytes.extend_from_slice(word.as_bytes());
         }
         t
     }
