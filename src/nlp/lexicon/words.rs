@@ -238,7 +238,8 @@ impl From<WordMap<[u32; 2]>> for FlagTable {
                 i = (i + 1) & (size - 1);
             }
             t.slots[i] = (h >> 32) << 32 | t.keys.len() as u64;
-            t.keys.push((t.bytes.len() as u32, word.len() as u32, flags));
+            t.keys
+                .push((t.bytes.len() as u32, word.len() as u32, flags));
             t.bytes.extend_from_slice(word.as_bytes());
         }
         t

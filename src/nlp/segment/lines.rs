@@ -23,10 +23,16 @@ const LINE_BYTES: &[u8] = b"\n\r\xc2\xe2";
 
 /// Calls `f(start, end)` with the whitespace-trimmed content of every line (`start == end`
 /// for a blank line). CRLF, lone CR, NEL, U+2028 and U+2029 end lines too.
-pub fn for_each_line(text: &str, mut f: impl FnMut(usize, usize)) {
-    let b = text.as_bytes();
-    let mut ls = 0;
-    let mut i = 0;
+pub fn for_each_line(text: &str, f: impl FnMut(usize, usize)) {
+    for_each_line_in(text, 0, text.len(), f);
+}
+
+/// [`for_each_line`] over the lines of `text[from..to]`, `from` and `to` at line starts
+/// (or the ends of the text), with offsets into the whole `text`.
+pub fn for_each_line_in(text: &str, from: usize, to: usize, mut f: impl FnMut(usize, usize)) {
+    let b = &text.as_bytes()[..to];
+    let mut ls = from;
+    let mut i = from;
     while i < b.len() {
         // Sixteen bytes at a time to the next byte that may start a line terminator.
         i += crate::store::bytescan::plain_prefix(&b[i..], LINE_BYTES, 0, 0);
