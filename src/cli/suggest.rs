@@ -5,6 +5,7 @@
 //! analysing the text and formatting the output (not loading the lexicons, training or
 //! writing the output) goes to stderr as `elapsed_ns=…`, as for `glose segment`.
 
+use crate::config::Config;
 use crate::exchange::export::json;
 use crate::model::document::Document;
 use crate::model::project::{self, Project, SuggestionMode};
@@ -61,25 +62,21 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let timing = std::env::var_os("GLOSE_TIMING").is_some_and(|v| v == "1");
     let cfg = crate::config::Config::load()?;
     let project = Project::load(&root)?;
-    let an = Analyzer::for_corpus(&root, &cfg)?.with_project(&project);
-    let mode = match project.suggestions {
-        SuggestionMode::Off => "suggestions off".to_string(),
-        SuggestionMode::Rules => "rules only".to_string(),
-        SuggestionMode::Learned => {
-            let learned = crate::nlp::trainer::learn(&root, &an)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", root.display()))?;
-            let said = learned
-                .as_ref()
-                .map_or_else(|| "no labels: rules suggest".to_string(), |l| l.describe());
-            an.set_learned(learned);
-            said
-        }
-    };
+    // The article is read and segmented while the lexicons are built and the models
+    // trained, each on a core of its own.
+    let (prepared, (loaded, load_time)) = rayon::join(
+        || prepare(&root, &cfg, &project),
+        || {
+            let t = std::time::Instant::now();
+            // No fingerprint: nothing is saved.
+            let doc = Document::load_unhashed(&a.file, &id);
+            (doc, t.elapsed())
+        },
+    );
+    let (an, mode) = prepared?;
     eprintln!("suggestions ({}): {}", project::FILE_NAME, clean(&mode));
+    let doc = loaded.map_err(|e| anyhow::anyhow!("{}: {e}", a.file.display()))?;
     let t0 = std::time::Instant::now();
-    // No fingerprint: nothing is saved.
-    let doc = Document::load_unhashed(&a.file, &id)
-        .map_err(|e| anyhow::anyhow!("{}: {e}", a.file.display()))?;
     let lang = an.lang(&doc);
     // Sentences are analysed independently (and the same on every thread: see
     // `Model::probs_of_tokens`), so on all cores, and each block of them is printed on
@@ -98,7 +95,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             })
             .collect::<std::io::Result<_>>()?
     };
-    let elapsed = t0.elapsed();
+    let elapsed = load_time + t0.elapsed();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for b in &blocks {
@@ -109,6 +106,27 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         eprintln!("elapsed_ns={}", elapsed.as_nanos());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The analyser the reader would use for the corpus at `root`, and what it says of its
+/// suggestions: the project's mode, and with `Learned`, the models trained on the
+/// corpus's labels.
+fn prepare(root: &Path, cfg: &Config, project: &Project) -> anyhow::Result<(Analyzer, String)> {
+    let an = Analyzer::for_corpus(root, cfg)?.with_project(project);
+    let mode = match project.suggestions {
+        SuggestionMode::Off => "suggestions off".to_string(),
+        SuggestionMode::Rules => "rules only".to_string(),
+        SuggestionMode::Learned => {
+            let learned = crate::nlp::trainer::learn(root, &an)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", root.display()))?;
+            let said = learned
+                .as_ref()
+                .map_or_else(|| "no labels: rules suggest".to_string(), |l| l.describe());
+            an.set_learned(learned);
+            said
+        }
+    };
+    Ok((an, mode))
 }
 
 /// Sentences analysed and printed together on one thread: enough to amortise handing
