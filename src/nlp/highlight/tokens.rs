@@ -148,8 +148,13 @@ pub fn tokenize(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Tok>
             make(lang, w, start + ws, start + i)
         };
         t.key = FlagTable::hash(&t.norm);
-        (t.nf, t.sf) = lex.flags(t.key, &t.norm);
         out.push(t);
+    }
+    // The flags are looked up in a pass of their own: each look-up's first load mostly
+    // misses the cache, and in this short loop the processor has the loads of several
+    // words in flight at once, where inside the scan it waited for each in turn.
+    for t in &mut out {
+        (t.nf, t.sf) = lex.flags(t.key, &t.norm);
     }
     out
 }
