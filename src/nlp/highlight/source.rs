@@ -134,13 +134,15 @@ pub fn attributions(
         let reporting = t.is(flag::REPORTING);
         let thought = t.is(flag::THOUGHT);
         // A word of a compound is not the verb (`contre-la-montre`), but one inverted
-        // with its pronoun is (`dit-elle`, `ajoute-t-il`).
-        let inverted = toks
-            .get(i + 1)
-            .is_some_and(|n| PRONOUNS.contains(&n.norm.as_str()) || n.norm == "t");
-        let compound = super::cue::in_compound(text, t.start, t.end) && !inverted;
+        // with its pronoun is (`dit-elle`, `ajoute-t-il`). Looked at only for a verb.
+        let compound = || {
+            let inverted = toks
+                .get(i + 1)
+                .is_some_and(|n| PRONOUNS.contains(&n.norm.as_str()) || n.norm == "t");
+            super::cue::in_compound(text, t.start, t.end) && !inverted
+        };
         if (reporting || thought)
-            && !compound
+            && !compound()
             && !after_determiner(text, toks, i, lex)
             && !reflexive_or_negated(text, toks, i)
             && let Some(s) = verb_rule(text, end, toks, i, lex, reporting, long_quote)
@@ -174,7 +176,7 @@ const AS_VERBS_FR: [&str; 7] = [
 /// `sont considérées comme`, `est présenté comme`: a passive of a verb of presenting with
 /// `comme` reports a view of unnamed others. Starts at the auxiliary `i`; the last token.
 fn passive_as(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<usize> {
-    if lex.lang != Lang::Fr || !lex.passive_aux(toks[i].norm.as_str()) {
+    if lex.lang != Lang::Fr || !toks[i].is(flag::PASSIVE_AUX) {
         return None;
     }
     // `a été`, `ont été`: the first auxiliary starts the span.

@@ -127,6 +127,13 @@ pub struct Lexicon {
     table: FlagTable,
 }
 
+/// The forms of `être`/`be` that make the verb after them a passive (also the word flag
+/// [`flag::PASSIVE_AUX`]).
+const PASSIVE_AUX: [&str; 13] = [
+    "est", "sont", "était", "étaient", "été", "sera", "seront", "is", "are", "was", "were", "be",
+    "been",
+];
+
 impl Lexicon {
     /// The word flags of `norm` and the stem flags of its stem ([`stem_len`]), in one
     /// look-up (every form whose stem is in a list is in the table). `key` is `norm`'s
@@ -140,22 +147,7 @@ impl Lexicon {
     /// Whether `w` is a form of `être`/`be` among the auxiliaries: the verb after it is a
     /// passive.
     pub fn passive_aux(&self, w: &str) -> bool {
-        matches!(
-            w,
-            "est"
-                | "sont"
-                | "était"
-                | "étaient"
-                | "été"
-                | "sera"
-                | "seront"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "be"
-                | "been"
-        )
+        PASSIVE_AUX.contains(&w)
     }
 
     /// The lexicon shipped with glose.
@@ -360,6 +352,9 @@ impl Lexicon {
             for w in set {
                 *nf.entry(w.clone()).or_default() |= bit;
             }
+        }
+        for w in PASSIVE_AUX {
+            *nf.entry(w.to_string()).or_default() |= flag::PASSIVE_AUX;
         }
         let mut sf: WordMap<u32> = WordMap::default();
         for w in &self.source_nouns {
