@@ -433,7 +433,8 @@ fn argument_shapes(
     let sentence = toks[0].start;
     for k in 1..toks.len().saturating_sub(1) {
         let gap = &text[toks[k - 1].end..toks[k].start];
-        if gap.trim() == ":"
+        if gap.as_bytes().contains(&b':')
+            && gap.trim() == ":"
             && !quoted(toks[k].start)
             && toks.len() - k >= 2
             && !in_brackets(&text[sentence..toks[k].start])

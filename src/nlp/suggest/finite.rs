@@ -155,19 +155,25 @@ fn finite_weak(lex: &Lexicon, toks: &[Tok], k: usize) -> bool {
     }
 }
 
+/// Moves the bracket depth over `gap`, the text between two words (the brackets are
+/// ASCII, so the bytes tell them).
+fn paren_step(gap: &str, depth: &mut i32) {
+    for b in gap.bytes() {
+        match b {
+            b'(' | b'[' => *depth += 1,
+            b')' | b']' => *depth = (*depth - 1).max(0),
+            _ => {}
+        }
+    }
+}
+
 /// For each token, whether it lies inside parentheses; `start` is where the unit starts.
 pub fn in_parens(text: &str, start: usize, toks: &[Tok]) -> Vec<bool> {
     let mut depth = 0i32;
     let mut prev = start;
     toks.iter()
         .map(|t| {
-            for c in text[prev..t.start].chars() {
-                match c {
-                    '(' | '[' => depth += 1,
-                    ')' | ']' => depth = (depth - 1).max(0),
-                    _ => {}
-                }
-            }
+            paren_step(&text[prev..t.start], &mut depth);
             prev = t.end;
             depth > 0
         })
@@ -176,11 +182,17 @@ pub fn in_parens(text: &str, start: usize, toks: &[Tok]) -> Vec<bool> {
 
 /// How surely the unit has a main finite verb: the surest of its candidates, if any.
 /// The first strong one is the answer, so the tokens after it are never looked at (a
-/// tenth of the time `suggest` took on long text went to them).
+/// tenth of the time `suggest` took on long text went to them), nor the brackets after it.
 pub fn main_verb(lex: &Lexicon, text: &str, start: usize, toks: &[Tok]) -> Option<Verb> {
-    let inside = in_parens(text, start, toks);
     let mut found = None;
-    let candidates = (0..toks.len()).filter(|&k| !inside[k]).filter_map(|k| {
+    let mut depth = 0i32;
+    let mut prev = start;
+    let candidates = (0..toks.len()).filter_map(|k| {
+        paren_step(&text[prev..toks[k].start], &mut depth);
+        prev = toks[k].end;
+        if depth > 0 {
+            return None;
+        }
         let v = finite(lex, toks, k)?;
         let mut b = k;
         while b > 0 && clitic(lex.lang, toks[b - 1].norm.as_str()) {

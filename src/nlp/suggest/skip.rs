@@ -190,7 +190,8 @@ pub fn reason(
     }
     // A short verbless unit with a full stop at the start of a line: a heading or a
     // dateline (`Météo.`, `BOURGES.`, `Sports.`), not a sentence.
-    let at_line_start = line_of(text, start).0 == text[..start].trim_end_matches([' ', '\t']).len();
+    let at_line_start =
+        || line_of(text, start).0 == text[..start].trim_end_matches([' ', '\t']).len();
     let plain_word = |t: &Tok| {
         t.cap
             && !t.is(flag::FUNCTION)
@@ -200,7 +201,7 @@ pub fn reason(
     };
     if matches!(last, '.' | '!')
         && (1..=2).contains(&words)
-        && at_line_start
+        && at_line_start()
         && toks.iter().all(plain_word)
     {
         return Some("heading");
