@@ -154,12 +154,18 @@ fn the_ui_opens_or_explains_every_file() {
     let why = ["binary file", "not valid UTF-8", "empty file", "too large"];
     let (mut opened, mut explained) = (0, 0);
     for k in 0..entries.len() {
-        // An unreadable entry's reason is on the detail line already, and stays there.
+        // An unreadable entry's reason is on the detail line already; Enter shows it as a
+        // message, which a long reason wraps upwards from the message row (`latin1.txt:
+        // not valid UTF-8 …` takes two rows at this width), so the rows above count too.
         s.send("\r");
         s.wait_until("the reader or a reason", |screen| {
             let rows: Vec<&str> = screen.lines().collect();
             let reader = rows.first().is_some_and(|r| r.contains("labeled │ hos │"));
-            let msg = rows.get(usize::from(ROWS) - 2).copied().unwrap_or("");
+            let bottom = usize::from(ROWS) - 2;
+            let msg = rows
+                .get(bottom.saturating_sub(2)..=bottom.min(rows.len().saturating_sub(1)))
+                .unwrap_or(&[])
+                .join(" ");
             reader || why.iter().any(|w| msg.contains(w))
         });
         if s.rows()[0].contains("labeled │ hos │") {
