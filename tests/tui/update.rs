@@ -325,3 +325,34 @@ fn item7_undo_and_redo_win_over_an_older_change_from_another_session() {
     assert_eq!(label_on_disk(), "quote", "the redo is on disk");
     assert_eq!(app.article().unwrap().label(0), Some(glose::Label::Quote));
 }
+
+/// A save re-reads the sidecar first and merges what another session of the same
+/// annotator (or a sync, or another tool) wrote since, and says so; no label is lost. The
+/// pty test of two sessions cannot pin the message: the reader's live poll may take the
+/// change in before the save does.
+#[test]
+fn a_save_merges_another_sessions_labels_and_says_so() {
+    let dir = corpus();
+    let mut one = app(dir.path(), "alice");
+    keys(&mut one, "<enter>f");
+    let mut two = app(dir.path(), "alice");
+    keys(&mut two, "<enter>jjs");
+    let theirs = labels_on_disk(dir.path(), "a_rain.txt", "alice");
+    assert_eq!(
+        theirs.len(),
+        2,
+        "the second session merged the first: {theirs:?}"
+    );
+    assert!(one.message.is_none() || !one.message.as_ref().unwrap().0.contains("Merged"));
+    keys(&mut one, "o");
+    let msg = one.message.clone().map(|(m, _)| m).unwrap_or_default();
+    assert!(msg.contains("Merged changes from disk"), "{msg:?}");
+    let on_disk: Vec<String> = labels_on_disk(dir.path(), "a_rain.txt", "alice")
+        .into_iter()
+        .map(|(_, l)| l)
+        .collect();
+    assert_eq!(on_disk.len(), 3, "{on_disk:?}");
+    for l in ["factual", "opinion", "skip"] {
+        assert!(on_disk.iter().any(|x| x == l), "{l} lost: {on_disk:?}");
+    }
+}
