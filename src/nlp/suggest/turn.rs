@@ -122,6 +122,11 @@ pub fn record(lex: &Lexicon, text: &str, start: usize, end: usize) -> Option<Rec
             Record::Speech
         });
     }
+    // Only a line opening on a bracket can be a stage direction: the line's end is looked
+    // for then, not for every sentence.
+    if !text[ls..].starts_with('(') {
+        return None;
+    }
     let (_, le) = skip::line_of(text, start);
     let line = text[ls..le.max(end)].trim_end();
     (line.starts_with('(') && line.ends_with(')'))
