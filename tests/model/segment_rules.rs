@@ -12,7 +12,7 @@ fn paragraphs(text: &str) -> Vec<u32> {
 
 #[test]
 fn version_names_this_segmenter() {
-    assert_eq!(VERSION, "glose-seg/3");
+    assert_eq!(VERSION, "glose-seg/4");
 }
 
 #[test]
@@ -635,4 +635,32 @@ fn lower_case_starts_list_labels_and_omissions_on_new_text() {
     ] {
         assert_eq!(split(whole), [whole], "{whole}");
     }
+}
+
+#[test]
+fn a_clock_time_ends_a_sentence_before_a_capital_unless_it_goes_on() {
+    assert_eq!(
+        split("The polls closed at 8 p.m. Turnout was low. Crews left at 6:45 a.m. Rain fell."),
+        [
+            "The polls closed at 8 p.m.",
+            "Turnout was low.",
+            "Crews left at 6:45 a.m.",
+            "Rain fell."
+        ]
+    );
+    // A day, a month or a time zone goes on with the time; so does a sentence opening on it.
+    for one in [
+        "The hearing resumes at 10 a.m. Thursday in Room 4.",
+        "Kickoff is at 7 p.m. Eastern on most channels.",
+        "Voting ends at 8 p.m. GMT tomorrow.",
+        "At 5 p.m. Wilson called the office.",
+        "Later, by 6 p.m. Okafor had gone home.",
+    ] {
+        assert_eq!(split(one), [one]);
+    }
+    // Not a clock time: the abbreviation rule alone (a starter is needed).
+    assert_eq!(
+        split("See the p.m. Report below."),
+        ["See the p.m. Report below."]
+    );
 }

@@ -7,7 +7,8 @@ use super::chars::{
 };
 use super::heading::glued_heading;
 use super::lexicon::{
-    Before, before_stop, continues_before_lower, lower_starter_at, starter_at, word_start,
+    Before, before_stop, clock_ends, continues_before_lower, lower_starter_at, starter_at, word_at,
+    word_start,
 };
 
 /// How a run of terminals reads.
@@ -303,7 +304,8 @@ pub fn breaks(s: &str, ts: usize, run: Run, closed: bool, q: usize, end: usize) 
     }
     match before {
         Before::Title => false,
-        Before::Abbrev | Before::Initial => starter_at(s, k).is_some(),
+        Before::Abbrev => starter_at(s, k).is_some() || clock_ends(s, ts, word_at(s, k)),
+        Before::Initial => starter_at(s, k).is_some(),
         Before::Plain => true,
     }
 }

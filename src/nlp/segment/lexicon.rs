@@ -335,6 +335,105 @@ pub fn before_stop(s: &str, end: usize) -> Before {
     Before::Plain
 }
 
+/// Words that go on a clock time's sentence after `a.m.`/`p.m.`: days, months and time
+/// zones (`at 3 p.m. Monday`, `9 a.m. Eastern`, `noon ET`).
+const AFTER_CLOCK: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "et",
+    "est",
+    "edt",
+    "ct",
+    "cst",
+    "cdt",
+    "mt",
+    "mst",
+    "mdt",
+    "pt",
+    "pst",
+    "pdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "eastern",
+    "central",
+    "mountain",
+    "pacific",
+    "atlantic",
+    "greenwich",
+    "local",
+];
+
+/// Prepositions that open a sentence on its time (`At 5 p.m. Smith called`).
+const CLOCK_OPENERS: &[&str] = &[
+    "at", "by", "from", "until", "till", "around", "about", "since", "before", "after", "shortly",
+    "just",
+];
+
+/// A full stop at `ts` that closes a clock time, `3 p.m.`, `10:30 a.m.`: it ends the
+/// sentence before a capitalised word `next` that is no starter (`at 9 a.m. Police
+/// arrived`) unless the word goes on with the time (a day, a month, a time zone) or the
+/// time opened the sentence or a clause (`At 5 p.m. Smith called`, `Later, by 6 p.m.
+/// Jones had left`).
+pub fn clock_ends(s: &str, ts: usize, next: &str) -> bool {
+    let before = &s[..ts];
+    let Some(rest) = before
+        .strip_suffix("a.m")
+        .or_else(|| before.strip_suffix("p.m"))
+    else {
+        return false;
+    };
+    let number = rest.trim_end_matches(' ');
+    if !number.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let lower = next.to_lowercase();
+    if AFTER_CLOCK.contains(&lower.as_str()) {
+        return false;
+    }
+    // The word before the number: a preposition opening the sentence (`At 5 p.m.`) or a
+    // clause after a comma (`Later, by 6 p.m. Jones had left`) puts the time first.
+    let digits = number
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == ':' || c == '.')
+        .trim_end();
+    let opener = digits.rsplit(char::is_whitespace).next().unwrap_or("");
+    let before_opener = digits[..digits.len() - opener.len()].trim_end();
+    let opens = CLOCK_OPENERS.contains(&opener.to_lowercase().as_str())
+        && (opener.starts_with(char::is_uppercase) || before_opener.ends_with(','));
+    !opens
+}
+
 /// A single letter after `.` or `-`: part of `J.-C.`, `U.S.`, `c.-à-d.`, `p.m.` when every
 /// piece is one letter.
 fn dotted(s: &str, ws: usize, last: char) -> Before {

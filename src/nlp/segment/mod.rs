@@ -13,6 +13,8 @@
 //! decides with French and English rules (see `inline.rs`, word lists in `lexicon.rs`):
 //! titles (`M.`, `Dr.`) never end a sentence, initials and ambiguous abbreviations
 //! (`J.-C.`, `col.`) end one only before a sentence-starting word (`Le`, `Elle`, `The`),
+//! a clock time's `a.m.`/`p.m.` before any capitalised word but a day, a month or a time
+//! zone, unless the time opened the sentence (`At 5 p.m. Smith called`),
 //! a closing `»`/`”` stays with the sentence it ends, a lower-case word after `!`, `?` or
 //! `…` continues it (`« Partez ! » a crié`) but a lower-case starter after a full stop
 //! that ends a plain word opens one (`match. à la fin`), `vagues.Cette` splits but
@@ -31,7 +33,7 @@ mod wrap;
 
 /// Changes whenever the segmenter's output can change, so sidecars can tell that their
 /// spans came from another segmentation.
-pub const VERSION: &str = "glose-seg/3";
+pub const VERSION: &str = "glose-seg/4";
 
 /// One sentence: `[start, end)` byte offsets into the segmented text, trimmed of
 /// surrounding whitespace, and the index of its paragraph (a new one after a blank line or
