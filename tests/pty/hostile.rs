@@ -150,7 +150,16 @@ fn the_ui_opens_or_explains_every_file() {
     s.wait_for(&format!("{} articles", entries.len()));
     // The library reads articles in the background and sorts them by title when done.
     s.wait_until("the library read", |screen| !screen.contains("reading "));
-    let msg_row = |s: &Session| s.rows()[usize::from(ROWS) - 2].clone();
+    // Whole frames only: a frame half written shows rows of the last state beside rows
+    // of the next (a reason wrapped over two rows, half cleared).
+    let msg_row = |s: &Session| s.frame_rows()[usize::from(ROWS) - 2].clone();
+    let bottom = usize::from(ROWS) - 2;
+    // The message rows: a long message wraps upwards from the last one.
+    let messages = |rows: &[String]| {
+        rows.get(bottom.saturating_sub(2)..=bottom.min(rows.len().saturating_sub(1)))
+            .unwrap_or(&[])
+            .join(" ")
+    };
     let why = ["binary file", "not valid UTF-8", "empty file", "too large"];
     let (mut opened, mut explained) = (0, 0);
     for k in 0..entries.len() {
@@ -158,17 +167,15 @@ fn the_ui_opens_or_explains_every_file() {
         // message, which a long reason wraps upwards from the message row (`latin1.txt:
         // not valid UTF-8 …` takes two rows at this width), so the rows above count too.
         s.send("\r");
-        s.wait_until("the reader or a reason", |screen| {
-            let rows: Vec<&str> = screen.lines().collect();
+        s.wait_frame_until("the reader or a reason", |rows| {
             let reader = rows.first().is_some_and(|r| r.contains("labeled │ hos │"));
-            let bottom = usize::from(ROWS) - 2;
-            let msg = rows
-                .get(bottom.saturating_sub(2)..=bottom.min(rows.len().saturating_sub(1)))
-                .unwrap_or(&[])
-                .join(" ");
-            reader || why.iter().any(|w| msg.contains(w))
+            reader || why.iter().any(|w| messages(rows).contains(w))
         });
-        if s.rows()[0].contains("labeled │ hos │") {
+        // The reason names its file (`latin1.txt: not valid UTF-8 …`): the next entry is
+        // reached when it is gone, whether Enter was answered before or after the reason
+        // was first seen (the message it shows may wrap where the detail line did not).
+        let mut reason_of = None;
+        if s.frame_rows()[0].contains("labeled │ hos │") {
             opened += 1;
             if !s.screen().contains("0/0 labeled") {
                 s.send("f");
@@ -179,6 +186,11 @@ fn the_ui_opens_or_explains_every_file() {
             s.wait_until("the library", |screen| screen.starts_with(" glose │"));
         } else {
             explained += 1;
+            let m = messages(&s.frame_rows());
+            reason_of = m
+                .trim_start()
+                .split_once(": ")
+                .map(|(name, _)| format!("{name}: "));
         }
         assert!(
             !s.screen().contains("panicked"),
@@ -188,7 +200,12 @@ fn the_ui_opens_or_explains_every_file() {
         let before = msg_row(&s);
         s.send("\u{1b}[B");
         if k + 1 < entries.len() {
-            s.wait_until("the next entry", |_| msg_row(&s) != before);
+            match &reason_of {
+                Some(name) => s.wait_frame_until("the next entry", |rows| {
+                    !messages(rows).contains(name.as_str())
+                }),
+                None => s.wait_until("the next entry", |_| msg_row(&s) != before),
+            }
         }
     }
     s.send("q");

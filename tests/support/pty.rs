@@ -184,20 +184,19 @@ impl Session {
         self.wait_until(text, |s| s.contains(text));
     }
 
+    /// Waits until `ok` holds for the rows of the last whole frame (never a frame half
+    /// written, whose rows mix two states); `what` names it in the failure.
+    pub fn wait_frame_until(&self, what: &str, ok: impl Fn(&[String]) -> bool) {
+        poll(
+            what,
+            || self.frame_rows().join("\n"),
+            || ok(&self.frame_rows()),
+        );
+    }
+
     /// Waits until `ok` holds for the screen; `what` names it in the failure.
     pub fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                return;
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "timed out waiting for {what:?}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(10));
-        }
+        poll(what, || self.screen(), || ok(&self.screen()));
     }
 
     pub fn send(&mut self, bytes: &str) {
@@ -286,6 +285,20 @@ fn last_frame_end(bytes: &[u8]) -> Option<usize> {
 }
 
 /// A corpus folder with one article `a.txt` of `text`.
+/// Polls `ok` every 10 ms until it holds; after [`TIMEOUT`], fails with `what` and the
+/// screen as `shown` gives it.
+fn poll(what: &str, shown: impl Fn() -> String, ok: impl Fn() -> bool) {
+    let start = Instant::now();
+    while !ok() {
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "timed out waiting for {what:?}; screen:\n{}",
+            shown()
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
 /// How many article rows the library's table shows: rows naming a `.txt` id,
 /// leaving out the detail line under the table, which names the selected one
 /// too (`id · labeled by …`).
