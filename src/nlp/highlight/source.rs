@@ -198,7 +198,7 @@ fn passive_as(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<usize> {
         "désormais",
     ];
     let plain = toks[i + 1..k].iter().all(|t| {
-        lex.passive_aux(t.norm.as_str())
+        t.is(flag::PASSIVE_AUX)
             || (!t.cap && t.norm.ends_with("ment"))
             || ADVERBS.contains(&t.norm.as_str())
     });
@@ -689,9 +689,8 @@ fn verb_rule(
         || clause_follows
         || directive(text, toks, i, lex);
     let reflexive = g > 0 && matches!(toks[g - 1].norm.as_str(), "s" | "se");
-    let passive = !reflexive
-        && (g..i).any(|k| lex.passive_aux(toks[k].norm.as_str()))
-        && is_participle(&t.norm);
+    let passive =
+        !reflexive && (g..i).any(|k| toks[k].is(flag::PASSIVE_AUX)) && is_participle(&t.norm);
     // `auraient été évoqués`, `aurait été annoncé`: a reporting verb in the conditional
     // passive is hearsay, the journalist's way to name unnamed sources.
     let hearsay = reporting

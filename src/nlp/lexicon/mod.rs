@@ -127,8 +127,8 @@ pub struct Lexicon {
     table: FlagTable,
 }
 
-/// The forms of `être`/`be` that make the verb after them a passive (also the word flag
-/// [`flag::PASSIVE_AUX`]).
+/// The forms of `être`/`be` that make the verb after them a passive: the word flag
+/// [`flag::PASSIVE_AUX`].
 const PASSIVE_AUX: [&str; 13] = [
     "est", "sont", "était", "étaient", "été", "sera", "seront", "is", "are", "was", "were", "be",
     "been",
@@ -142,12 +142,6 @@ impl Lexicon {
     pub fn flags(&self, key: u64, norm: &str) -> (u32, u32) {
         let [nf, sf] = self.table.get_hashed(key, norm);
         (nf, sf)
-    }
-
-    /// Whether `w` is a form of `être`/`be` among the auxiliaries: the verb after it is a
-    /// passive.
-    pub fn passive_aux(&self, w: &str) -> bool {
-        PASSIVE_AUX.contains(&w)
     }
 
     /// The lexicon shipped with glose.

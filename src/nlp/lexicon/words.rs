@@ -62,7 +62,7 @@ pub mod flag {
     pub const CAPTION: u32 = 1 << 21;
     pub const SITE: u32 = 1 << 22;
     pub const META_VERB: u32 = 1 << 23;
-    /// A form of `être`/`be` before a passive participle ([`crate::nlp::lexicon::Lexicon::passive_aux`]).
+    /// A form of `être`/`be` that makes the participle after it a passive.
     pub const PASSIVE_AUX: u32 = 1 << 24;
     // Bits of the word's stem.
     pub const SOURCE_NOUN: u32 = 1;
