@@ -55,9 +55,6 @@ pub fn neighbours(text: &str, start: usize, end: usize) -> Option<(usize, usize)
 }
 
 fn has_phrase(toks: &[Tok], set: &crate::nlp::lexicon::PhraseSet<()>, first: u32) -> bool {
-    if !toks.iter().any(|t| t.stem_is(first)) {
-        return false;
-    }
     (0..toks.len()).any(|i| term_at(toks, i, set, first).is_some())
 }
 
@@ -347,9 +344,6 @@ fn image_file(s: &str) -> bool {
 
 /// A byline word standing as a word, not inside a compound (`auteur-compositeur`).
 fn byline_word(text: &str, toks: &[Tok], set: &crate::nlp::lexicon::PhraseSet<()>) -> bool {
-    if !toks.iter().any(|t| t.stem_is(flag::BYLINE_FIRST)) {
-        return false;
-    }
     (0..toks.len()).any(|i| {
         let Some((n, ())) = term_at(toks, i, set, flag::BYLINE_FIRST) else {
             return false;
