@@ -378,15 +378,22 @@ fn eval_fixture(dir: &str) -> Value {
 /// giving 0.833 / 0.886 and 0.874 / 0.982. Two more (`en_c`, `fr_c`: flood dispatch,
 /// science news, interviews, speeches, a Senate hearing, blog, column, letter, review…)
 /// were first measured at 0.680 / 0.836 and 0.714 / 0.788 with no rule read off them;
-/// two English attribution classes read off `en_c` since give 0.686 / 0.851. The floors
-/// sit a little under the latest figures.
+/// two English attribution classes read off `en_c` since give 0.686 / 0.851. Two more
+/// (`en_d`, `fr_d`: council, court, business and local news, Q&A interviews, a
+/// graduation speech, an essay, letters, a museum feature, a hiking blog, a recipe blog,
+/// reviews, a forum, an encyclopedia notice, a committee hearing and an Assemblée debate)
+/// were first measured at 0.704 / 0.838 and 0.735 / 0.838; the title-block rule, written
+/// before they existed, gives 0.748 / 0.842 and 0.743 / 0.844 (and `fr_c` 0.725 / 0.796). The floors sit a little
+/// under the latest figures.
 #[test]
 fn blind_references_stay_above_their_floors() {
     for (dir, n, macro_floor, source_floor) in [
-        ("en_b", 219, 0.81, 0.86),
+        ("en_b", 214, 0.81, 0.86),
         ("fr_b", 198, 0.85, 0.95),
-        ("en_c", 240, 0.66, 0.81),
+        ("en_c", 240, 0.71, 0.83),
         ("fr_c", 242, 0.69, 0.76),
+        ("en_d", 294, 0.72, 0.81),
+        ("fr_d", 300, 0.72, 0.81),
     ] {
         let v = eval_fixture(dir);
         assert_eq!(v["n"], n, "{dir}");

@@ -12,7 +12,7 @@ fn paragraphs(text: &str) -> Vec<u32> {
 
 #[test]
 fn version_names_this_segmenter() {
-    assert_eq!(VERSION, "glose-seg/4");
+    assert_eq!(VERSION, "glose-seg/5");
 }
 
 #[test]
@@ -662,5 +662,51 @@ fn a_clock_time_ends_a_sentence_before_a_capital_unless_it_goes_on() {
     assert_eq!(
         split("See the p.m. Report below."),
         ["See the p.m. Report below."]
+    );
+}
+
+#[test]
+fn a_speaker_label_stays_with_the_first_sentence_of_its_turn() {
+    let transcript = "Q: Why would a chef take this job?\n\
+                      Okafor: Honestly, I wanted to see my kids. They eat at six.\n\
+                      MR. GARVEY: Thank you, Madam Chair. We serve 14 counties.\n\
+                      CHAIRWOMAN DUNMORE: The committee will come to order.\n";
+    assert_eq!(
+        split(transcript),
+        [
+            "Q: Why would a chef take this job?",
+            "Okafor: Honestly, I wanted to see my kids.",
+            "They eat at six.",
+            "MR. GARVEY: Thank you, Madam Chair.",
+            "We serve 14 counties.",
+            "CHAIRWOMAN DUNMORE: The committee will come to order."
+        ]
+    );
+    // A colon later in the line, or after a longer lead, still ends a heading before a
+    // starter sentence.
+    assert_eq!(
+        split("The plan in short: The city pays. The state lends."),
+        ["The plan in short:", "The city pays.", "The state lends."]
+    );
+}
+
+#[test]
+fn a_dateline_goes_on_past_its_state_and_a_byline_past_its_initial() {
+    for one in [
+        "SPRINGFIELD, Ill. — The council met on Tuesday.",
+        "TUCSON, Ariz. (AP) — A former director was sentenced.",
+        "Publié le 3 avril 2024 par Yannick L. · 8 min de lecture",
+    ] {
+        assert_eq!(split(one), [one]);
+    }
+    // After the dateline, the state's stop ends a sentence before a starter as any
+    // ambiguous abbreviation does; a lone word in capitals is no state.
+    assert_eq!(
+        split("He moved to Salem, Ore. Then he left."),
+        ["He moved to Salem, Ore.", "Then he left."]
+    );
+    assert_eq!(
+        split("They voted for the Ore. — The mine closed."),
+        ["They voted for the Ore.", "— The mine closed."]
     );
 }

@@ -7,8 +7,8 @@ use super::chars::{
 };
 use super::heading::glued_heading;
 use super::lexicon::{
-    Before, before_stop, clock_ends, continues_before_lower, lower_starter_at, starter_at, word_at,
-    word_start,
+    Before, before_stop, clock_ends, continues_before_lower, dateline_state, lower_starter_at,
+    starter_at, word_at, word_start,
 };
 
 /// How a run of terminals reads.
@@ -85,7 +85,9 @@ pub fn scan_line(
                     .rfind(is_terminal)
                     .map_or(start, |k| start + k)
             });
-            let label = super::lines::starts_list_item(&s[start..end]) && list_label(&s[start..i]);
+            let label = (super::lines::starts_list_item(&s[start..end])
+                && list_label(&s[start..i]))
+                || (sent == Some(start) && speaker_label(&s[start..i]));
             match colon_break(s, i, end).filter(|_| (wrapped || last > i) && !label) {
                 Some(q) => {
                     close(&mut sent, i, Some((i + 1, q)));
@@ -161,6 +163,26 @@ fn list_label(before: &str) -> bool {
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .trim_end();
     label.len() <= 40 && label.split_whitespace().count() <= 5 && !label.contains([':', ';'])
+}
+
+/// `Q: Why?`, `Okafor: Because.`, `MR. GARVEY: Thank you.`: a speaker's label opening the
+/// line (one word with a capital, or up to three in capitals) belongs to the turn's
+/// first sentence; its colon ends no sentence.
+fn speaker_label(before: &str) -> bool {
+    let label = before.trim_end();
+    let words: Vec<&str> = label.split(' ').collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let in_capitals = |w: &str| {
+        w.chars()
+            .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    label.len() <= 32
+        && !label.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ':' | ';'))
+        && match words.len() {
+            1 => capital(words[0]),
+            2 | 3 => words.iter().all(|w| capital(w) && in_capitals(w)),
+            _ => false,
+        }
 }
 
 /// `« Nous avons essayé [...]. Rien »`: a terminal right after an omission mark, inside
@@ -278,6 +300,14 @@ pub fn breaks(s: &str, ts: usize, run: Run, closed: bool, q: usize, end: usize) 
     let Some((k, c)) = first_word(s, q, end) else {
         return true;
     };
+    // `SPRINGFIELD, Ill. — The council…`, `TUCSON, Ariz. (AP) —`: a dateline goes on.
+    if run == Run::Stop
+        && !closed
+        && matches!(char_at(s, q), Some('—' | '–' | '('))
+        && dateline_state(s, ts)
+    {
+        return false;
+    }
     if c.is_lowercase() {
         // `« Partez ! » a crié` goes on; `la fin. à la reprise` opens a sentence whose
         // capital was left off, when the stop ends a plain word and a starter follows.
@@ -300,7 +330,8 @@ pub fn breaks(s: &str, ts: usize, run: Run, closed: bool, q: usize, end: usize) 
         return before == Before::Plain;
     }
     if !c.is_alphabetic() {
-        return true;
+        // `par Yannick L. · 8 min de lecture`: an initial before a separator of a byline.
+        return !(before == Before::Initial && matches!(c, '·' | '•' | '|'));
     }
     match before {
         Before::Title => false,

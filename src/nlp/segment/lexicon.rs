@@ -26,6 +26,18 @@ const TITLES: &[&str] = &[
     "St", "Ste", "Sts", "Mr", "Mrs", "Ms", "Messrs", "Gen", "Gén", "Lt", "Sgt", "Capt", "Cpt",
     "Cdt", "Cmdt", "Adm", "Maj", "Cpl", "Brig", "Rev", "Msgr", "Hon", "Sen", "Sén", "Rep", "Gov",
     "Pdt", "Vve",
+    // Transcripts and wires print titles in capitals (`MR. GARVEY:`, `SEN. ORTIZ`).
+    "MR", "MRS", "MS", "MESSRS", "DR", "PROF", "SEN", "REP", "GOV", "GEN", "LT", "SGT", "CAPT",
+    "REV", "HON", "MME", "MLLE", "MGR",
+];
+
+/// AP abbreviations of US states and Canadian provinces, case as written: after a place
+/// and a comma (`SPRINGFIELD, Ill. —`, `in Salem, Ore., where`) they close no sentence
+/// unless a sentence starter follows.
+const STATES: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
+    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
+    "Tenn", "Vt", "Va", "Wash", "Wis", "Wyo", "Ont", "Que", "Alta", "Sask",
 ];
 
 /// Lower-case abbreviations that never end a sentence (also matched capitalised).
@@ -286,6 +298,7 @@ impl<const N: usize> WordSet<N> {
 }
 
 static TITLE_SET: WordSet<128> = WordSet::new(TITLES);
+static STATE_SET: WordSet<128> = WordSet::new(STATES);
 static NEVER_FINAL_SET: WordSet<64> = WordSet::new(NEVER_FINAL);
 static AMBIGUOUS_SET: WordSet<128> = WordSet::new(AMBIGUOUS);
 static BEFORE_LOWER_SET: WordSet<32> = WordSet::new(BEFORE_LOWER);
@@ -307,6 +320,25 @@ pub fn word_start(s: &str, end: usize) -> usize {
     i
 }
 
+/// The word at `ws` follows a capitalised place and a comma (`TUCSON, Ariz`).
+fn after_place(s: &str, ws: usize) -> bool {
+    let Some(before) = s[..ws].strip_suffix(' ') else {
+        return false;
+    };
+    let Some(place) = before.strip_suffix(',') else {
+        return false;
+    };
+    let ps = word_start(place, place.len());
+    place[ps..].chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The stop at `ts` closes a state after a place (`SPRINGFIELD, Ill.`): a dateline, which
+/// goes on past the dash or the agency's bracket after it (`— The council…`, `(AP) —`).
+pub fn dateline_state(s: &str, ts: usize) -> bool {
+    let ws = word_start(s, ts);
+    STATE_SET.contains(&s[ws..ts]) && after_place(s, ws)
+}
+
 /// Classifies the word that ends at `end` (where a full stop follows).
 pub fn before_stop(s: &str, end: usize) -> Before {
     let ws = word_start(s, end);
@@ -322,6 +354,9 @@ pub fn before_stop(s: &str, end: usize) -> Before {
     }
     if TITLE_SET.contains(w) {
         return Before::Title;
+    }
+    if STATE_SET.contains(w) && after_place(s, ws) {
+        return Before::Abbrev;
     }
     if NEVER_FINAL_SET.contains_lower_first(w) {
         return Before::Title;

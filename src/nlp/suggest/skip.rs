@@ -84,11 +84,21 @@ pub fn reason(
     if caption(text, s, toks) {
         return Some("caption");
     }
+    if super::front::opens_byline(text, start, toks) {
+        return Some("byline");
+    }
     // A closing quotation mark ends a sentence only after its own final punctuation
     // (`… inquiétant.”`); `Le mirage de la “reconquête”` is a heading.
     let core = s.trim_end_matches(['»', '”', '"', ' ', '\u{a0}']);
     let terminal = matches!(last, '.' | '!' | '?' | '…' | ';')
         || (matches!(last, '»' | '”' | '"') && core.ends_with(['.', '!', '?', '…']));
+    // Above the byline: English decks are display type even as full sentences; a French
+    // chapô with its full stops is the article's lead, only its headlines are display.
+    if (lex.lang == crate::nlp::lang::Lang::En || !terminal)
+        && super::front::in_title_block(text, start)
+    {
+        return Some("heading");
+    }
     // The main verb is looked for once, where a rule needs it.
     let verb = std::cell::OnceCell::new();
     let main_verb = || *verb.get_or_init(|| finite::main_verb(lex, text, start, toks));
@@ -659,5 +669,40 @@ mod tests {
         assert_eq!(alone(Lang::Fr, u), None);
         let u = "Paul Martin, journaliste au quotidien régional.";
         assert_eq!(alone(Lang::Fr, u), Some("byline"));
+    }
+
+    #[test]
+    fn the_title_block_and_a_long_byline_are_skipped() {
+        let text = "Sleeper trains are back. They are slow and worth it.\n\n\
+                    Par Dr Anne Merlin, gynécologue à Figeac (Lot), et Pierre Alaux, président de l'association Naître en Quercy\n\n\
+                    Le train de nuit est parti à 20 h 24 de Hambourg.\n";
+        for unit in ["Sleeper trains are back.", "They are slow and worth it."] {
+            assert_eq!(why(Lang::En, text, unit), Some("heading"), "{unit}");
+        }
+        let byline = text.lines().nth(2).expect("byline line");
+        assert_eq!(why(Lang::Fr, text, byline), Some("byline"));
+        assert_eq!(
+            why(
+                Lang::Fr,
+                text,
+                "Le train de nuit est parti à 20 h 24 de Hambourg."
+            ),
+            None
+        );
+        // A French chapô above the byline is the article's lead; its headline is not.
+        let fr = "Crue de l'Allier : 300 habitants évacués\n\n\
+                  La rivière a atteint 4,82 mètres dans la nuit.\n\nPar Camille Rouvière\n";
+        assert_eq!(
+            why(Lang::Fr, fr, "Crue de l'Allier : 300 habitants évacués"),
+            Some("heading")
+        );
+        assert_eq!(
+            why(
+                Lang::Fr,
+                fr,
+                "La rivière a atteint 4,82 mètres dans la nuit."
+            ),
+            None
+        );
     }
 }

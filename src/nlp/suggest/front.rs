@@ -1,0 +1,182 @@
+//! The title block: what a text prints above its byline (headline, kicker, deck or
+//! standfirst) is the page's display, not a sentence of the article. An English deck is
+//! display even as a full sentence with its own full stop (`I took the night train to
+//! Vienna.` over a column); a French chapô with full stops is the article's lead, so
+//! the caller decides by language. The guidelines skip headlines and subheads; the
+//! byline tells where they end.
+
+use crate::nlp::highlight::tokens::Tok;
+
+/// How many lines may stand above a byline for them to be a title block; more is an
+/// article that names its author further down (`Par X` under the first paragraphs).
+const MAX_LINES_ABOVE: usize = 4;
+
+/// A line of a title block is display type: longer lines are prose.
+const MAX_WORDS: usize = 60;
+
+/// Words that open a byline line, each followed by a capitalised name (`By Ana Ruiz`,
+/// `Interview by …`, `Propos recueillis par …`, `Publié le 3 avril par …`).
+const OPENERS: [&str; 12] = [
+    "By ",
+    "Par ",
+    "Interview by ",
+    "Story by ",
+    "Text by ",
+    "Words by ",
+    "Reporting by ",
+    "Written by ",
+    "Report by ",
+    "Propos recueillis par ",
+    "Texte de ",
+    "Un article de ",
+];
+
+/// Whether `line` is a byline: an opener, then a capitalised name, on a short line that
+/// does not end as a sentence (`By Tuesday, 300 people had left.` is prose).
+pub fn byline_line(line: &str) -> bool {
+    let s = line.trim();
+    if s.split_whitespace().count() > 30 || s.ends_with(['.', '!', '?', ':', ';']) {
+        return false;
+    }
+    let rest = OPENERS
+        .iter()
+        .find_map(|o| s.strip_prefix(o))
+        .or_else(|| published_by(s));
+    rest.and_then(|r| r.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+/// Whether the unit at `start` opens a line that is a byline, however long its list of
+/// names and titles (`Par Dr Anne Merlin, gynécologue à Figeac (Lot), et …`).
+pub fn opens_byline(text: &str, start: usize, toks: &[Tok]) -> bool {
+    let opener = toks.first().is_some_and(|t| {
+        t.cap
+            && OPENERS
+                .iter()
+                .any(|o| o.split(' ').next() == Some(&text[t.start..t.end]))
+            || matches!(t.norm.as_str(), "publié" | "published")
+    });
+    if !opener || !text[..start].trim_end_matches([' ', '\t']).ends_with('\n') && start > 0 {
+        return false;
+    }
+    let line = text[start..].split('\n').next().unwrap_or("");
+    byline_line(line)
+}
+
+/// `Publié le 3 avril 2024 par Yannick L.`, `Published March 3 by …`: the name after the
+/// date's `par`/`by`.
+fn published_by(s: &str) -> Option<&str> {
+    if !(s.starts_with("Publié ") || s.starts_with("Published ")) {
+        return None;
+    }
+    let head = &s[..s.floor_char_boundary(s.len().min(60))];
+    let at = head.find(" par ").or_else(|| head.find(" by "))?;
+    let name = s[at + 1..].split_once(' ')?.1;
+    Some(name)
+}
+
+/// Whether the unit starting at byte `start` of `text` stands in a title block: on one of
+/// the first lines of the text, above a byline that follows within those lines, with no
+/// long line of prose between.
+pub fn in_title_block(text: &str, start: usize) -> bool {
+    // The block is at the very top: most units are far below and stop here.
+    if start > MAX_LINES_ABOVE * 400 {
+        return false;
+    }
+    let head = &text[..start];
+    let above = match head.rfind('\n') {
+        Some(i) => &head[..i],
+        None => "",
+    };
+    let mut lines = 0;
+    for l in above.split('\n').filter(|l| !l.trim().is_empty()) {
+        if l.split_whitespace().count() > MAX_WORDS || byline_line(l) {
+            return false;
+        }
+        lines += 1;
+    }
+    if lines >= MAX_LINES_ABOVE {
+        return false;
+    }
+    let own_start = head.rfind('\n').map_or(0, |i| i + 1);
+    let mut below = text[own_start..].split('\n');
+    let own = below.next().unwrap_or("");
+    if byline_line(own) || own.split_whitespace().count() > MAX_WORDS {
+        return false;
+    }
+    for l in below
+        .filter(|l| !l.trim().is_empty())
+        .take(MAX_LINES_ABOVE - lines - 1)
+    {
+        if byline_line(l) {
+            return true;
+        }
+        if l.split_whitespace().count() > MAX_WORDS {
+            return false;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines_open_on_a_name() {
+        for l in [
+            "By Inês Carvalho and Tom Reddick",
+            "By Fiona Mackay, Science Correspondent",
+            "Interview by Daniel Osei | Photographs by Lena Moritz",
+            "Par Camille Rouvière",
+            "Propos recueillis par Julie Blanc",
+            "Publié le 3 avril 2024 par Yannick L. · 8 min de lecture",
+        ] {
+            assert!(byline_line(l), "{l}");
+        }
+        for l in [
+            "By Tuesday, 300 people had left.",
+            "By 2030 the line will carry 40,000 riders",
+            "Par ailleurs, la mairie a voté le budget",
+            "Publié le 3 avril 2024",
+            "Bypass works start on Monday",
+        ] {
+            assert!(!byline_line(l), "{l}");
+        }
+    }
+
+    fn block(text: &str, unit: &str) -> bool {
+        in_title_block(text, text.find(unit).expect("unit in text"))
+    }
+
+    #[test]
+    fn what_stands_above_a_byline_is_the_title_block() {
+        let column = "I took the night train to Vienna. I'm never flying again.\n\n\
+                      Sleeper trains are back. They are slow.\n\n\
+                      By Hannah Lind | Columnist\n\n\
+                      The 20:24 from Hamburg was late.\n";
+        for unit in ["I took", "I'm never", "Sleeper", "They are"] {
+            assert!(block(column, unit), "{unit}");
+        }
+        for unit in ["By Hannah", "The 20:24"] {
+            assert!(!block(column, unit), "{unit}");
+        }
+        let fr = "Crue de l'Allier : 300 habitants évacués\n\nPar Camille Rouvière\n\nLa rivière a atteint 4,82 mètres.\n";
+        assert!(block(fr, "Crue"));
+        assert!(!block(fr, "La rivière"));
+    }
+
+    #[test]
+    fn without_a_byline_near_the_top_nothing_is_a_title_block() {
+        let no_byline =
+            "Floods kill four\n\nAt least four people were killed.\n\nThe river rose.\n";
+        assert!(!block(no_byline, "Floods"));
+        // A signature under the first paragraphs signs the article, it closes no title.
+        let late = "Headline\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nPar Jean Dupont\n";
+        assert!(!block(late, "Headline"));
+        assert!(!block(late, "One."));
+        // A long paragraph of prose above the byline is the article's.
+        let long = format!("Title\n\n{}.\n\nBy Ana Ruiz\n", "word ".repeat(70));
+        assert!(!block(&long, "Title"));
+    }
+}
