@@ -194,6 +194,54 @@ fn named_transcript_turns_are_quotes() {
     );
 }
 
+/// A name as written labels a turn beside the interviewer's `Q:`; every sentence of the
+/// answer is the speaker's, and the label's colon argues nothing.
+#[test]
+fn name_labels_beside_an_interviewer_are_turns() {
+    let text = "Q: Why would a chef take this job?\n\n\
+                Okafor: Honestly, I wanted to see my kids at dinner. The first month was rough.\n\n\
+                Q: What does $3.80 buy?\n\n\
+                Okafor: After labor, about a dollar sixty for food.\n";
+    labelled_in(
+        text,
+        &[
+            (
+                "Okafor: Honestly, I wanted to see my kids at dinner.",
+                Label::Quote,
+            ),
+            ("The first month was rough.", Label::Quote),
+            (
+                "Okafor: After labor, about a dollar sixty for food.",
+                Label::Quote,
+            ),
+        ],
+    );
+}
+
+/// Documents report what they hold (`according to the plea agreement`); a company's
+/// suffix does not cut it from its verb (`Hartwell Appliances Inc. said`); `recommend`
+/// reports in a frame (`has recommended since 2014 that …`).
+#[test]
+fn documents_companies_and_recommendations_attribute() {
+    labelled(
+        &[
+            "He used the money to cover gambling debts, according to the plea agreement.",
+            "Hartwell Appliances Inc. said on Thursday it would cut about 1,100 jobs.",
+            "The American Academy of Pediatrics has recommended since 2014 that schools start later.",
+        ],
+        Label::Quote,
+    );
+    assert_eq!(
+        sources("Hartwell Appliances Inc. said on Thursday it would cut 1,100 jobs."),
+        ["Hartwell Appliances Inc. said"]
+    );
+    // Not a document or a speaker: a plan does not vouch.
+    labelled(
+        &["The trains will run every ten minutes, according to plan."],
+        Label::Factual,
+    );
+}
+
 /// The first person with a verb of thought or stance, or a modal of commitment, is the
 /// author's judgment or promise; the first person narrating states facts. `should` and
 /// `must` prescribe, even beside a figure; `have to` may state a constraint.

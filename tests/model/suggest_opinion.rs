@@ -198,4 +198,13 @@ fn a_colon_in_brackets_is_a_gloss() {
     ));
     assert!(colon(Lang::Fr, "Le constat est simple : le jardin ferme."));
     assert!(colon(Lang::En, "The verdict is plain: the garden closes."));
+    // Nor is the colon of a clock time or a score an argument.
+    assert!(!colon(
+        Lang::En,
+        "Schools should start no earlier than 8:30 a.m. each day."
+    ));
+    assert!(!colon(
+        Lang::Fr,
+        "Le match s'est fini sur le score de 3:2 hier."
+    ));
 }

@@ -429,12 +429,14 @@ fn argument_shapes(
         out.push(span(first.start, first.end, "contrast"));
     }
     // A colon between two words, in the author's voice, with words after it, outside
-    // brackets (`(en anglais : …)`, `(literally: …)` gloss a word, they do not argue).
+    // brackets (`(en anglais : …)`, `(literally: …)` gloss a word, they do not argue),
+    // and not inside a clock time or a score (`8:30`, `3:2`).
     let sentence = toks[0].start;
     for k in 1..toks.len().saturating_sub(1) {
         let gap = &text[toks[k - 1].end..toks[k].start];
         if gap.as_bytes().contains(&b':')
             && gap.trim() == ":"
+            && !(toks[k - 1].digit && toks[k].digit)
             && !quoted(toks[k].start)
             && toks.len() - k >= 2
             && !in_brackets(&text[sentence..toks[k].start])

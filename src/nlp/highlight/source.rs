@@ -302,10 +302,13 @@ fn names_a_source(toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
         || (t.cap && !t.is(flag::FUNCTION))
 }
 
-/// Titles written with a full stop: the stop after them (or after an initial, `J.`) ends
-/// no clause (`M. Dupont a déclaré`, `said Dr. Jones`).
-const TITLES: [&str; 10] = [
+/// Titles and suffixes written with a full stop: the stop after them (or after an
+/// initial, `J.`) ends no clause (`M. Dupont a déclaré`, `said Dr. Jones`, `Acme Inc.
+/// said`).
+const TITLES: [&str; 18] = [
     "m", "mme", "mlle", "dr", "pr", "me", "mr", "mrs", "ms", "st",
+    // Company and name suffixes (`Hartwell Appliances Inc. said`).
+    "inc", "corp", "co", "ltd", "plc", "llc", "jr", "sr",
 ];
 
 /// Whether a clause ends between token `j - 1` and token `j`.

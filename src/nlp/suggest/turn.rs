@@ -15,20 +15,55 @@ use crate::nlp::suggest::{finite, skip};
 const SPEAKER_LABELS: [&str; 5] = ["Q", "A", "Question", "Answer", "Interviewer"];
 
 /// When the line holding `at` is a turn of an interview transcript (`Q: …`, `A: …`,
-/// `LOPEZ: …`, `MR. HARTMANN: …`): `Some(Some(label end))` if `at` starts the line,
-/// `Some(None)` for a later sentence of the turn. Every sentence of the turn is the
+/// `LOPEZ: …`, `MR. HARTMANN: …`, `Okafor: …`): `Some(Some(label end))` if `at` starts the
+/// line, `Some(None)` for a later sentence of the turn. Every sentence of the turn is the
 /// speaker's.
 pub fn interview(text: &str, at: usize) -> Option<Option<usize>> {
     let (ls, _) = skip::line_of(text, at);
-    let colon = label_end(text, ls)?;
+    let (colon, kind) = label_end(text, ls)?;
     let label = text[ls..colon].trim_end();
     // A name in capitals is a speaker only where another line nearby opens on one too:
-    // a transcript has many turns, a dateline (`NEW DELHI: …`) or a kicker one line.
-    if !SPEAKER_LABELS.contains(&label) && !another_turn_near(text, ls) {
-        return None;
-    }
-    Some((at == ls).then_some(colon + 1))
+    // a transcript has many turns, a dateline (`NEW DELHI: …`) or a kicker one line. A
+    // name as written (`Okafor:`) needs a surer turn near (`Q:`, a name in capitals) or
+    // its own name opening another line: `Note:` and `Source:` lines are no transcript.
+    let turn = match kind {
+        Label::Known => true,
+        Label::Capitals => another_turn_near(text, ls, |_, k| k != Label::Name),
+        Label::Name => another_turn_near(text, ls, |l, k| k != Label::Name || l == label),
+    };
+    turn.then_some((at == ls).then_some(colon + 1))
 }
+
+/// How a speaker label is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    /// One of [`SPEAKER_LABELS`].
+    Known,
+    /// One to three words in capitals (`LOPEZ`, `MR. HARTMANN`).
+    Capitals,
+    /// One to three capitalised words (`Okafor`, `Dr. Okafor`).
+    Name,
+}
+
+/// Capitalised words before a colon that announce no speaker.
+const NOT_NAMES: [&str; 16] = [
+    "Note",
+    "Source",
+    "Sources",
+    "Photo",
+    "Photos",
+    "Tags",
+    "Update",
+    "Re",
+    "Present",
+    "Absent",
+    "Contact",
+    "Credit",
+    "Credits",
+    "Related",
+    "Warning",
+    "Editor's note",
+];
 
 /// Words in capitals before a colon that announce no speaker.
 const NOT_SPEAKERS: [&str; 14] = [
@@ -48,10 +83,10 @@ const NOT_SPEAKERS: [&str; 14] = [
     "CORRECTION",
 ];
 
-/// The colon of a speaker label opening the line at `ls`, followed by a space: one of
-/// [`SPEAKER_LABELS`], or one to three words in capitals (`LOPEZ`, `MR. HARTMANN`,
-/// `DR. AMARA OKAFOR`).
-fn label_end(text: &str, ls: usize) -> Option<usize> {
+/// The colon of a speaker label opening the line at `ls`, followed by a space, and how
+/// the label is written: one of [`SPEAKER_LABELS`], one to three words in capitals
+/// (`LOPEZ`, `MR. HARTMANN`, `DR. AMARA OKAFOR`), or one to three capitalised words.
+fn label_end(text: &str, ls: usize) -> Option<(usize, Label)> {
     let head = &text[ls..text.floor_char_boundary((ls + 40).min(text.len()))];
     let colon = head.find(':')?;
     if !text[ls + colon + 1..].starts_with(' ') {
@@ -59,7 +94,7 @@ fn label_end(text: &str, ls: usize) -> Option<usize> {
     }
     let label = head[..colon].trim_end();
     if SPEAKER_LABELS.contains(&label) {
-        return Some(ls + colon);
+        return Some((ls + colon, Label::Known));
     }
     let words: Vec<&str> = label.split(' ').collect();
     let caps = |w: &str| {
@@ -67,18 +102,28 @@ fn label_end(text: &str, ls: usize) -> Option<usize> {
             && w.chars()
                 .all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '’' | '-'))
     };
+    let name = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && cs.all(|c| c.is_lowercase() || matches!(c, '.' | '\'' | '’' | '-'))
+    };
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
-    (words.len() <= 3 && letters >= 2 && words.iter().all(|w| caps(w)))
-        .then_some(ls + colon)
-        .filter(|_| !NOT_SPEAKERS.contains(&label))
+    if words.len() > 3 || letters < 2 {
+        return None;
+    }
+    if words.iter().all(|w| caps(w)) {
+        return (!NOT_SPEAKERS.contains(&label)).then_some((ls + colon, Label::Capitals));
+    }
+    (words.iter().all(|w| name(w)) && !NOT_NAMES.contains(&label))
+        .then_some((ls + colon, Label::Name))
 }
 
 /// How far from a turn another is looked for.
 const TURNS_NEAR: usize = 4 << 10;
 
 /// Whether another line within [`TURNS_NEAR`] of the line at `ls` opens on a speaker
-/// label.
-fn another_turn_near(text: &str, ls: usize) -> bool {
+/// label that `counts`, given its text and how it is written.
+fn another_turn_near(text: &str, ls: usize, counts: impl Fn(&str, Label) -> bool) -> bool {
     let lo = text.floor_char_boundary(ls.saturating_sub(TURNS_NEAR));
     let hi = text.floor_char_boundary((ls + TURNS_NEAR).min(text.len()));
     let first = (lo == 0).then_some(0);
@@ -87,7 +132,7 @@ fn another_turn_near(text: &str, ls: usize) -> bool {
         .into_iter()
         .chain(starts)
         .filter(|&s| s != ls && s < text.len())
-        .any(|s| label_end(text, s).is_some())
+        .any(|s| label_end(text, s).is_some_and(|(c, k)| counts(text[s..c].trim_end(), k)))
 }
 
 /// Titles that open a speaker's paragraph in a French record.
@@ -279,5 +324,30 @@ mod tests {
         assert_eq!(interview(news, 0), None);
         let kickers = "BREAKING: A fire closed the port.\nUPDATE: It reopened.\n";
         assert_eq!(interview(kickers, 0), None);
+    }
+
+    #[test]
+    fn names_as_written_are_speakers_beside_surer_turns_or_their_own() {
+        let text =
+            "Q: Why this job?\n\nOkafor: Honestly, I wanted to see my kids.\n\nQ: And now?\n";
+        let okafor = text.find("Okafor").unwrap_or(0);
+        assert_eq!(interview(text, okafor), Some(Some(okafor + 7)));
+        let two = "Okafor: We cook.\n\nPatel: We eat.\n\nOkafor: Then we clean.\n";
+        assert_eq!(
+            interview(two, 0),
+            Some(Some(7)),
+            "her name opens another line"
+        );
+        // Labels of a page, even several, are no transcript; nor is one name alone.
+        let page = "Note: The figures are provisional.\n\nSource: City budget office.\n";
+        assert_eq!(interview(page, 0), None);
+        let lone = "Residents: The council will vote in May.\n\nIt met on Tuesday.\n";
+        assert_eq!(interview(lone, 0), None);
+        let names = "Paris: The talks resumed.\n\nBerlin: The talks stalled.\n";
+        assert_eq!(
+            interview(names, 0),
+            None,
+            "two different names, no surer turn"
+        );
     }
 }
