@@ -223,3 +223,30 @@ fn inverted_clauses_and_initials_keep_their_source() {
         )],
     );
 }
+
+/// An inverted clause may close on its speaker's name in apposition; local news cites its
+/// services and the documents it read (`selon le service départemental d'incendie`,
+/// `selon la convention signée`).
+#[test]
+fn apposed_names_services_and_documents_are_sources() {
+    spans_are(
+        Lang::Fr,
+        &[
+            (
+                "Les travaux dureront huit mois, a précisé l'adjoint aux bâtiments, Hervé Lucas.",
+                &[(
+                    "inverted-attribution",
+                    "a précisé l'adjoint aux bâtiments, Hervé Lucas",
+                )],
+            ),
+            (
+                "Le feu a été maîtrisé vers 4h30, selon le service départemental d'incendie.",
+                &[("according-to", "selon le service départemental d'incendie")],
+            ),
+            (
+                "Les clubs iront au gymnase, selon la convention signée avec la commune.",
+                &[("according-to", "selon la convention signée avec la commune")],
+            ),
+        ],
+    );
+}

@@ -406,6 +406,18 @@ fn french_first_person_narrating_states_facts() {
             ("Nous devons agir avant l'hiver.", Label::Opinion),
             ("Je vous conseille de comparer les devis.", Label::Opinion),
             ("Je suis convaincu qu'il reviendra.", Label::Opinion),
+            // A narrator repeating `je` with no stance word tells what was done.
+            (
+                "Je lave les cerises, je les équeute et je les répartis dans le plat.",
+                Label::Factual,
+            ),
+            (
+                "J'ai dit oui et j'ai récupéré la voiture jeudi.",
+                Label::Factual,
+            ),
+            // One weak `je` and nothing checkable stays weak evidence; a stance still wins.
+            ("Je me méfie toujours de ces discours.", Label::Opinion),
+            ("Je crois que je vais rester ici.", Label::Opinion),
         ],
     );
 }

@@ -381,8 +381,11 @@ pub fn cues(
         }
         i += 1;
     }
-    if lex.lang == Lang::En
-        && let Some((a, b)) = super::imperative::call_to_action(toks)
+    let imperative = match lex.lang {
+        Lang::En => super::imperative::call_to_action(toks),
+        Lang::Fr => super::imperative::appel(toks),
+    };
+    if let Some((a, b)) = imperative
         && !quoted(a)
     {
         out.push(span(a, b, "call-to-action"));

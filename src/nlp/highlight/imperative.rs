@@ -1,5 +1,6 @@
-//! English calls to action: a sentence that opens on a verb in the imperative (`Call
-//! your representatives`, `Don't wait for permission`, `Knock on a door this winter`).
+//! Calls to action: a sentence that opens on a verb in the imperative (`Call your
+//! representatives`, `Don't wait for permission`, `Venez avec vos enfants`, `N'hésitez
+//! pas`).
 //! The guidelines count calls to action as the author's opinion; in a quotation or a
 //! speaker's turn they are the source's, which attribution decides first.
 
@@ -7,11 +8,14 @@ use crate::nlp::highlight::tokens::Tok;
 
 /// Verbs that open English calls to action. Each is checked with the word after it, so
 /// the noun of the same spelling (`Call volumes rose`) is not taken for one.
-const VERBS: [&str; 40] = [
+const VERBS: [&str; 52] = [
     "go", "call", "vote", "join", "stop", "remember", "imagine", "consider", "ask", "tell", "take",
     "make", "give", "help", "support", "read", "listen", "look", "try", "keep", "start", "knock",
     "thank", "write", "sign", "get", "come", "be", "let", "demand", "speak", "stand", "think",
     "find", "choose", "serve", "visit", "reach", "protect", "put",
+    // Found missing on unseen speeches and essays (`Use this line`, `Leave the car`).
+    "use", "leave", "bring", "share", "send", "learn", "follow", "talk", "show", "fight", "save",
+    "spend",
 ];
 
 /// Words after an imperative verb that a subject noun is not followed by: its object or a
@@ -55,6 +59,53 @@ pub fn call_to_action(toks: &[Tok]) -> Option<(usize, usize)> {
         .then_some((v.start, next.end))
 }
 
+/// Words after a French imperative that a noun opening a heading is not followed by:
+/// a determiner, an object pronoun, `pas` or a preposition of company (`Venez avec vos
+/// enfants`, `Rejoignez-nous`, `Prenons le temps`). Not `au`, `de` or `pour`, which follow
+/// the nouns in `-ons` too (`Questions au gouvernement`, `Actions de soutien`).
+const NEXT_FR: [&str; 24] = [
+    "le", "la", "les", "l", "un", "une", "des", "du", "vos", "nos", "votre", "notre", "ce",
+    "cette", "ces", "nous", "vous", "moi", "y", "en", "lui", "leur", "pas", "avec",
+];
+
+/// Words that may come before a French imperative (`Alors, faites…`, `Et venez…`).
+const BEFORE_FR: [&str; 6] = ["alors", "et", "donc", "ensuite", "enfin", "puis"];
+
+/// The span of the French imperative that opens the sentence, if it opens on one: a verb
+/// of the `vous` or `nous` form (`-ez`, `-ons`, `faites`, `dites`) with its object after
+/// it, `soyons`, `soyez`, or a negated one (`N'hésitez pas`, `Ne soyez pas tentés`).
+pub fn appel(toks: &[Tok]) -> Option<(usize, usize)> {
+    let mut i = 0;
+    while i < 2
+        && toks
+            .get(i)
+            .is_some_and(|t| BEFORE_FR.contains(&t.norm.as_str()))
+    {
+        i += 1;
+    }
+    let negated = toks
+        .get(i)
+        .is_some_and(|t| matches!(t.norm.as_str(), "ne" | "n"));
+    let v = toks.get(i + usize::from(negated))?;
+    let w = v.norm.as_str();
+    let plural = w.chars().count() >= 5 && (w.ends_with("ez") || w.ends_with("ons"));
+    let irregular = matches!(
+        w,
+        "soyons" | "soyez" | "ayons" | "ayez" | "faites" | "dites"
+    );
+    if !(plural || irregular) || v.digit {
+        return None;
+    }
+    let next = toks.get(i + usize::from(negated) + 1)?;
+    let n = next.norm.as_str();
+    let opened = if negated {
+        matches!(n, "pas" | "plus" | "jamais")
+    } else {
+        matches!(w, "soyons" | "soyez") || NEXT_FR.contains(&n)
+    };
+    (opened && !next.cap).then_some((toks[i].start, next.end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +127,8 @@ mod tests {
             "Knock on a door this winter.",
             "So take the bus.",
             "Let's be clear.",
+            "Use this line.",
+            "Leave the car at home on Monday.",
         ] {
             assert!(opens(s), "{s}");
         }
@@ -87,8 +140,41 @@ mod tests {
             "Read More",
             "Do you know her?",
             "The city will vote on it.",
+            "Use of force is rare.",
+            "Leave policies vary by state.",
         ] {
             assert!(!opens(s), "{s}");
+        }
+    }
+
+    fn appelle(s: &str) -> bool {
+        let lex = Lexicon::builtin(Lang::Fr);
+        appel(&tokenize(&lex, s, 0, s.len())).is_some()
+    }
+
+    #[test]
+    fn french_calls_to_action_open_on_a_plural_imperative_and_its_object() {
+        for s in [
+            "Venez avec vos enfants, avec vos parents.",
+            "Alors, faites la queue à la caisse traditionnelle.",
+            "Rejoignez-nous dimanche place de la mairie.",
+            "Soyons honnêtes : la machine n'a pas été installée pour nous.",
+            "N'hésitez pas à nous écrire.",
+            "Ne soyez pas tentés par le lait écrémé.",
+            "Prenons le temps de les écouter.",
+        ] {
+            assert!(appelle(s), "{s}");
+        }
+        for s in [
+            "Questions au gouvernement",
+            "Réactions nationales et internationales",
+            "Inscriptions au 04 50 98 00 00.",
+            "Douarnenez accueillera le spectacle de clôture.",
+            "Les élèves chantez… non.",
+            "Nous avons visité la caserne des pompiers.",
+            "Informations pratiques",
+        ] {
+            assert!(!appelle(s), "{s}");
         }
     }
 }

@@ -585,8 +585,13 @@ fn verb_rule(
     });
     // `…, a précisé le préfet.`, `…, said the company.`: after a comma, the verb and its
     // subject end the sentence, no quotation marks needed.
+    // The subject may close on its name in apposition (`…, a précisé l'adjoint aux
+    // bâtiments, Hervé Lucas.`): one comma before a last run of capitalised words.
+    let apposed_name = |k: usize| {
+        gap(text, toks, k).trim() == "," && toks.len() - k <= 4 && toks[k..].iter().all(|w| w.cap)
+    };
     let ends_sentence = toks.len() - i <= 9
-        && (i + 1..toks.len()).all(|k| !is_clause_break(gap(text, toks, k)))
+        && (i + 1..toks.len()).all(|k| !is_clause_break(gap(text, toks, k)) || apposed_name(k))
         && !text[t.end..end].contains(['?', ';', ':']);
     // A French participle standing alone (`…, accusées sans preuves`) is an adjective:
     // the verb of an inverted clause is finite or has its auxiliary.
