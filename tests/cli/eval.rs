@@ -385,15 +385,22 @@ fn eval_fixture(dir: &str) -> Value {
 /// were first measured at 0.704 / 0.838 and 0.735 / 0.838; the title-block rule, written
 /// before they existed, gives 0.748 / 0.842 and 0.743 / 0.844 (and `fr_c` 0.725 / 0.796). The floors sit a little
 /// under the latest figures.
+/// A fifth pair (`en_e`, `fr_e`: regional and wire news, sport, an obituary, op-eds, a
+/// press release, forums, film reviews, radio interviews, Hansard and a Senate sitting)
+/// was written while the rules of this round were being made and first measured with
+/// them: 0.712 / 0.819 and 0.778 / 0.833 (the rules of the round's start: 0.675 / 0.785
+/// and 0.761 / 0.818).
 #[test]
 fn blind_references_stay_above_their_floors() {
     for (dir, n, macro_floor, source_floor) in [
         ("en_b", 214, 0.81, 0.86),
         ("fr_b", 198, 0.85, 0.95),
-        ("en_c", 240, 0.71, 0.83),
-        ("fr_c", 242, 0.69, 0.76),
-        ("en_d", 294, 0.72, 0.81),
-        ("fr_d", 300, 0.72, 0.81),
+        ("en_c", 240, 0.73, 0.83),
+        ("fr_c", 242, 0.71, 0.79),
+        ("en_d", 294, 0.78, 0.86),
+        ("fr_d", 300, 0.76, 0.84),
+        ("en_e", 292, 0.69, 0.79),
+        ("fr_e", 246, 0.75, 0.80),
     ] {
         let v = eval_fixture(dir);
         assert_eq!(v["n"], n, "{dir}");

@@ -118,6 +118,59 @@ pub fn in_title_block(text: &str, start: usize) -> bool {
     false
 }
 
+/// Lines of text an article has above its closing blurb.
+const MIN_LINES_ABOVE_BLURB: usize = 4;
+
+/// Verbs of an author's blurb after the author's name (`Megan Kowalski covers education
+/// for the Courier.`, `Thomas Avery is a writer in Providence.`).
+const BLURB_VERBS: [&str; 12] = [
+    "covers",
+    "writes",
+    "reports",
+    "reported",
+    "teaches",
+    "edits",
+    "contributed",
+    "lives",
+    "est",
+    "enseigne",
+    "écrit",
+    "vit",
+];
+
+/// Whether the unit `toks` of `text`, ending at `end`, is the author's blurb closing the
+/// text: on its last line, a name of two or three capitalised words then a verb of the
+/// blurb (`is` only before `a`/`an`), or `The writer is …`, `L'autrice est …`.
+pub fn closing_blurb(text: &str, end: usize, toks: &[Tok]) -> bool {
+    let rest = &text[end..];
+    let later_lines = rest.find('\n').map_or("", |i| &rest[i..]);
+    if toks.len() > 30 || !later_lines.trim().is_empty() {
+        return false;
+    }
+    // A blurb closes an article of some length; a short text is all sentences.
+    let start = toks.first().map_or(end, |t| t.start);
+    let lines_above = text[..start]
+        .split('\n')
+        .filter(|l| !l.trim().is_empty())
+        .take(MIN_LINES_ABOVE_BLURB)
+        .count();
+    if lines_above < MIN_LINES_ABOVE_BLURB {
+        return false;
+    }
+    let norm = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    let writer = matches!(norm(0), "the" | "l")
+        && matches!(
+            norm(1),
+            "writer" | "author" | "auteur" | "auteure" | "autrice" | "signataire"
+        )
+        && matches!(norm(2), "is" | "est");
+    let name = (2..=3).find(|&n| toks.len() > n && toks[..n].iter().all(|t| t.cap));
+    let blurb = name.is_some_and(|n| {
+        BLURB_VERBS.contains(&norm(n)) || (norm(n) == "is" && matches!(norm(n + 1), "a" | "an"))
+    });
+    writer || blurb
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,5 +231,46 @@ mod tests {
         // A long paragraph of prose above the byline is the article's.
         let long = format!("Title\n\n{}.\n\nBy Ana Ruiz\n", "word ".repeat(70));
         assert!(!block(&long, "Title"));
+    }
+
+    const STORY: &str = "Board votes\n\nThe board voted 5-2.\n\nIt met at 7.\n\nIt ended at 9.\n\n";
+
+    fn blurb(text: &str, unit: &str) -> bool {
+        let lex = crate::nlp::lexicon::Lexicon::builtin(crate::nlp::lang::Lang::En);
+        let a = text.find(unit).expect("unit in text");
+        let b = a + unit.len();
+        closing_blurb(
+            text,
+            b,
+            &crate::nlp::highlight::tokens::tokenize(&lex, text, a, b),
+        )
+    }
+
+    #[test]
+    fn the_authors_blurb_closes_the_text() {
+        for unit in [
+            "Megan Kowalski covers education for the Lakeview Courier.",
+            "Thomas Avery is a writer in Providence.",
+            "The writer is a registered nurse in Oakmont.",
+            "Priya Raman reported from Louisville.",
+        ] {
+            let text = format!("{STORY}{unit}\n");
+            assert!(blurb(&text, unit), "{unit}");
+        }
+        // Not on the last line, or not a blurb's shape: a sentence of the story.
+        let text = format!("{STORY}Megan Kowalski covers education.\n\nThe board voted 5-2.\n");
+        assert!(!blurb(&text, "Megan Kowalski covers education."));
+        let short = "The board voted 5-2.\n\nThomas Avery is a writer in Providence.\n";
+        assert!(
+            !blurb(short, "Thomas Avery is a writer in Providence."),
+            "a short text"
+        );
+        for unit in [
+            "John Smith is expected in court on Monday.",
+            "Police said the road reopened at noon.",
+        ] {
+            let text = format!("{STORY}{unit}\n");
+            assert!(!blurb(&text, unit), "{unit}");
+        }
     }
 }

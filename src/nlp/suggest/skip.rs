@@ -84,7 +84,8 @@ pub fn reason(
     if caption(text, s, toks) {
         return Some("caption");
     }
-    if super::front::opens_byline(text, start, toks) {
+    if super::front::opens_byline(text, start, toks) || super::front::closing_blurb(text, end, toks)
+    {
         return Some("byline");
     }
     // A closing quotation mark ends a sentence only after its own final punctuation
@@ -380,9 +381,14 @@ fn weak_banner(lex: &Lexicon, toks: &[Tok], line_toks: &[Tok], attributed: bool)
     own >= 2 || (own == 1 && reader) || (reader && hits(line_toks) > 0)
 }
 
-/// A caption or credit line: `Fichier : … | …`, `Photo : AFP`, an image file name.
+/// A caption, credit or note line: `Fichier : … | …`, `Photo : AFP`, an image file name,
+/// a copyright line, a numbered note of an encyclopedia.
 fn caption(text: &str, s: &str, toks: &[Tok]) -> bool {
-    if s.starts_with('©') {
+    // `© AFP`, `Copyright 2024 CNW.`, and an encyclopedia's notes (`↑ Archives …`).
+    if s.starts_with(['©', '↑']) {
+        return true;
+    }
+    if toks.len() <= 12 && toks.first().is_some_and(|t| t.norm == "copyright") {
         return true;
     }
     if image_file(s) {
@@ -571,10 +577,27 @@ mod tests {
         ] {
             assert_eq!(alone(Lang::Fr, u), Some("caption"), "{u}");
         }
-        for u in ["File: Harbour 2.png | The docks.", "Credit: city archives."] {
+        for u in [
+            "File: Harbour 2.png | The docks.",
+            "Credit: city archives.",
+            "Copyright 2024 CNW.",
+            "Tags: hiking, day hikes, trail reviews",
+            "↑ Archives départementales du Jura, série H.",
+        ] {
             assert_eq!(alone(Lang::En, u), Some("caption"), "{u}");
         }
         assert_eq!(alone(Lang::Fr, "La photo a été prise à Brest."), None);
+        let u = "The copyright on the song expired in 2019, and its heirs lost the royalties.";
+        assert_eq!(alone(Lang::En, u), None);
+        for u in [
+            "Pour les articles homonymes, voir Saint-Véran.",
+            "Dernière modification de cette page le 2 avril 2024 à 09:14.",
+            "Cet avis vous a-t-il été utile ?",
+        ] {
+            assert_eq!(alone(Lang::Fr, u), Some("banner"), "{u}");
+        }
+        let u = "This material may not be published, broadcast, rewritten or redistributed.";
+        assert_eq!(alone(Lang::En, u), Some("banner"));
     }
 
     #[test]
