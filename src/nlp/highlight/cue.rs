@@ -381,6 +381,11 @@ pub fn cues(
         }
         i += 1;
     }
+    if let Some((a, b)) = super::predicative::find(lex.lang, toks)
+        && !quoted(a)
+    {
+        out.push(span(a, b, "predicative"));
+    }
     let imperative = match lex.lang {
         Lang::En => super::imperative::call_to_action(toks),
         Lang::Fr => super::imperative::appel(toks),

@@ -6,6 +6,7 @@ mod claim;
 pub mod cue;
 mod event;
 pub mod imperative;
+pub mod predicative;
 pub mod quotes;
 mod source;
 pub mod tokens;

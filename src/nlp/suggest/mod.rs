@@ -49,6 +49,8 @@ pub fn cue_weight(rule: &str) -> f32 {
         "question" | "exclamation" | "first-person" => 2.0,
         // English `should`/`must` in the author's voice: a call to action.
         "prescription" | "call-to-action" => 2.0,
+        // A verb of being and an adjective of judgment (`highlight/predicative.rs`).
+        "predicative" => 2.0,
         // A word in quotation marks is as often a term, a name or a translation as irony
         // (opinion in 14 of 26 such sentences that are not quotes): weak evidence.
         "scare-quote" | "colon" | "contrast" | "negation" | "first-person-weak" => 1.0,
