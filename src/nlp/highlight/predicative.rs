@@ -11,31 +11,55 @@
 use crate::nlp::highlight::tokens::Tok;
 use crate::nlp::lang::Lang;
 
-/// Verbs of being, seeming and becoming.
-const COPULAS_EN: [&str; 20] = [
-    "is", "are", "was", "were", "seems", "seem", "seemed", "looks", "look", "looked", "feels",
-    "feel", "felt", "remains", "remain", "remained", "became", "becomes", "become", "s",
-];
-const COPULAS_FR: [&str; 18] = [
-    "est",
-    "sont",
-    "était",
-    "étaient",
-    "suis",
-    "es",
-    "sommes",
-    "êtes",
-    "étais",
-    "fut",
-    "reste",
-    "restent",
-    "semble",
-    "semblent",
-    "paraît",
-    "parait",
-    "devient",
-    "deviennent",
-];
+/// Verbs of being, seeming and becoming. Matched as literals, which the compiler turns
+/// into a switch on the length: this test runs on every word of the text.
+fn copula(lang: Lang, w: &str) -> bool {
+    match lang {
+        Lang::En => matches!(
+            w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "s"
+                | "seems"
+                | "seem"
+                | "seemed"
+                | "looks"
+                | "look"
+                | "looked"
+                | "feels"
+                | "feel"
+                | "felt"
+                | "remains"
+                | "remain"
+                | "remained"
+                | "became"
+                | "becomes"
+                | "become"
+        ),
+        Lang::Fr => matches!(
+            w,
+            "est"
+                | "sont"
+                | "était"
+                | "étaient"
+                | "suis"
+                | "es"
+                | "sommes"
+                | "êtes"
+                | "étais"
+                | "fut"
+                | "reste"
+                | "restent"
+                | "semble"
+                | "semblent"
+                | "paraît"
+                | "parait"
+                | "devient"
+                | "deviennent"
+        ),
+    }
+}
 
 /// Degree words and negations that may stand between the verb and the adjective.
 const BETWEEN_EN: [&str; 27] = [
@@ -139,12 +163,12 @@ const ADJECTIVES_FR: &[&str] = &[
 
 /// The span from the verb of being to the adjective of judgment, if the sentence has one.
 pub fn find(lang: Lang, toks: &[Tok]) -> Option<(usize, usize)> {
-    let (copulas, between, adjectives): (&[&str], &[&str], &[&str]) = match lang {
-        Lang::En => (&COPULAS_EN, &BETWEEN_EN, ADJECTIVES_EN),
-        Lang::Fr => (&COPULAS_FR, &BETWEEN_FR, ADJECTIVES_FR),
+    let (between, adjectives): (&[&str], &[&str]) = match lang {
+        Lang::En => (&BETWEEN_EN, ADJECTIVES_EN),
+        Lang::Fr => (&BETWEEN_FR, ADJECTIVES_FR),
     };
     for (i, t) in toks.iter().enumerate() {
-        if !copulas.contains(&t.norm.as_str()) {
+        if !copula(lang, t.norm.as_str()) {
             continue;
         }
         let mut k = i + 1;

@@ -49,12 +49,24 @@ pub fn byline_line(line: &str) -> bool {
 /// Whether the unit at `start` opens a line that is a byline, however long its list of
 /// names and titles (`Par Dr Anne Merlin, gynécologue à Figeac (Lot), et …`).
 pub fn opens_byline(text: &str, start: usize, toks: &[Tok]) -> bool {
+    // The first word of an opener, before any look at the line: most sentences stop here.
     let opener = toks.first().is_some_and(|t| {
-        t.cap
-            && OPENERS
-                .iter()
-                .any(|o| o.split(' ').next() == Some(&text[t.start..t.end]))
-            || matches!(t.norm.as_str(), "publié" | "published")
+        matches!(
+            t.norm.as_str(),
+            "by" | "par"
+                | "interview"
+                | "story"
+                | "text"
+                | "words"
+                | "reporting"
+                | "written"
+                | "report"
+                | "propos"
+                | "texte"
+                | "un"
+                | "publié"
+                | "published"
+        )
     });
     if !opener || !text[..start].trim_end_matches([' ', '\t']).ends_with('\n') && start > 0 {
         return false;
@@ -142,21 +154,8 @@ const BLURB_VERBS: [&str; 12] = [
 /// text: on its last line, a name of two or three capitalised words then a verb of the
 /// blurb (`is` only before `a`/`an`), or `The writer is …`, `L'autrice est …`.
 pub fn closing_blurb(text: &str, end: usize, toks: &[Tok]) -> bool {
-    let rest = &text[end..];
-    let later_lines = rest.find('\n').map_or("", |i| &rest[i..]);
-    if toks.len() > 30 || !later_lines.trim().is_empty() {
-        return false;
-    }
-    // A blurb closes an article of some length; a short text is all sentences.
-    let start = toks.first().map_or(end, |t| t.start);
-    let lines_above = text[..start]
-        .split('\n')
-        .filter(|l| !l.trim().is_empty())
-        .take(MIN_LINES_ABOVE_BLURB)
-        .count();
-    if lines_above < MIN_LINES_ABOVE_BLURB {
-        return false;
-    }
+    // The shape first, on the words: nearly every sentence fails it, so the line
+    // look-ups below run for few.
     let norm = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
     let writer = matches!(norm(0), "the" | "l")
         && matches!(
@@ -168,7 +167,22 @@ pub fn closing_blurb(text: &str, end: usize, toks: &[Tok]) -> bool {
     let blurb = name.is_some_and(|n| {
         BLURB_VERBS.contains(&norm(n)) || (norm(n) == "is" && matches!(norm(n + 1), "a" | "an"))
     });
-    writer || blurb
+    if !(writer || blurb) || toks.len() > 30 {
+        return false;
+    }
+    let rest = text.as_bytes().get(end..).unwrap_or_default();
+    let later_lines = memchr::memchr(b'\n', rest).map_or(&[][..], |i| &rest[i..]);
+    if !later_lines.iter().all(u8::is_ascii_whitespace) {
+        return false;
+    }
+    // A blurb closes an article of some length; a short text is all sentences.
+    let start = toks.first().map_or(end, |t| t.start);
+    let lines_above = text[..start]
+        .split('\n')
+        .filter(|l| !l.trim().is_empty())
+        .take(MIN_LINES_ABOVE_BLURB)
+        .count();
+    lines_above >= MIN_LINES_ABOVE_BLURB
 }
 
 #[cfg(test)]
