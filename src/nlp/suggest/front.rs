@@ -34,6 +34,10 @@ const OPENERS: [&str; 12] = [
 /// Whether `line` is a byline: an opener, then a capitalised name, on a short line that
 /// does not end as a sentence (`By Tuesday, 300 people had left.` is prose).
 pub fn byline_line(line: &str) -> bool {
+    // Thirty words fit in far fewer bytes; a longer line is not counted word by word.
+    if line.len() > 400 {
+        return false;
+    }
     let s = line.trim();
     if s.split_whitespace().count() > 30 || s.ends_with(['.', '!', '?', ':', ';']) {
         return false;
@@ -102,7 +106,7 @@ pub fn in_title_block(text: &str, start: usize) -> bool {
     };
     let mut lines = 0;
     for l in above.split('\n').filter(|l| !l.trim().is_empty()) {
-        if l.split_whitespace().count() > MAX_WORDS || byline_line(l) {
+        if prose(l) || byline_line(l) {
             return false;
         }
         lines += 1;
@@ -113,7 +117,7 @@ pub fn in_title_block(text: &str, start: usize) -> bool {
     let own_start = head.rfind('\n').map_or(0, |i| i + 1);
     let mut below = text[own_start..].split('\n');
     let own = below.next().unwrap_or("");
-    if byline_line(own) || own.split_whitespace().count() > MAX_WORDS {
+    if byline_line(own) || prose(own) {
         return false;
     }
     for l in below
@@ -123,11 +127,17 @@ pub fn in_title_block(text: &str, start: usize) -> bool {
         if byline_line(l) {
             return true;
         }
-        if l.split_whitespace().count() > MAX_WORDS {
+        if prose(l) {
             return false;
         }
     }
     false
+}
+
+/// A line too long for display type: more than [`MAX_WORDS`] words, or so many bytes
+/// that it is not counted (a whole text on one line).
+fn prose(l: &str) -> bool {
+    l.len() > MAX_WORDS * 12 || l.split_whitespace().count() > MAX_WORDS
 }
 
 /// Lines of text an article has above its closing blurb.
