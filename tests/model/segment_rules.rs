@@ -682,6 +682,18 @@ fn a_speaker_label_stays_with_the_first_sentence_of_its_turn() {
             "CHAIRWOMAN DUNMORE: The committee will come to order."
         ]
     );
+    // Hansard: a name with its constituency and party, and `hon.` before its noun.
+    let hansard = "Sarah Whitmore (North Dorwick) (LD): Will the Minister act? It is urgent.\n\
+                   Rachel Hurst: I remind the hon. Gentleman of the figures. We act.\n";
+    assert_eq!(
+        split(hansard),
+        [
+            "Sarah Whitmore (North Dorwick) (LD): Will the Minister act?",
+            "It is urgent.",
+            "Rachel Hurst: I remind the hon. Gentleman of the figures.",
+            "We act."
+        ]
+    );
     // A colon later in the line, or after a longer lead, still ends a heading before a
     // starter sentence.
     assert_eq!(

@@ -165,24 +165,42 @@ fn list_label(before: &str) -> bool {
     label.len() <= 40 && label.split_whitespace().count() <= 5 && !label.contains([':', ';'])
 }
 
-/// `Q: Why?`, `Okafor: Because.`, `MR. GARVEY: Thank you.`: a speaker's label opening the
-/// line (one word with a capital, or up to three in capitals) belongs to the turn's
-/// first sentence; its colon ends no sentence.
+/// `Q: Why?`, `Okafor: Because.`, `MR. GARVEY: Thank you.`, `Rachel Hurst: The hon.
+/// Lady…`, `Dame Helen Ashcroft (Carrow Vale) (Lab): In February…`: a speaker's label
+/// opening the line belongs to the turn's first sentence; its colon ends no sentence.
+/// The label is one capitalised word, or up to four capitalised words (any case if in
+/// capitals) with constituencies and parties in brackets after them.
 fn speaker_label(before: &str) -> bool {
     let label = before.trim_end();
-    let words: Vec<&str> = label.split(' ').collect();
+    if label.len() > 60
+        || label.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ':' | ';'))
+    {
+        return false;
+    }
+    // The name, then only bracketed groups: `Sarah Whitmore (North Dorwick) (LD)`.
+    let (name, brackets) = label.split_once(" (").map_or((label, ""), |(n, r)| (n, r));
+    let groups_ok = brackets
+        .strip_suffix(')')
+        .is_some_and(|b| b.split(") (").all(|g| !g.contains(['(', ')'])));
+    if !brackets.is_empty() && !groups_ok {
+        return false;
+    }
+    let words: Vec<&str> = name.split(' ').collect();
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let in_capitals = |w: &str| {
         w.chars()
             .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
     };
-    label.len() <= 32
-        && !label.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ':' | ';'))
-        && match words.len() {
-            1 => capital(words[0]),
-            2 | 3 => words.iter().all(|w| capital(w) && in_capitals(w)),
-            _ => false,
+    match words.len() {
+        1 => capital(words[0]),
+        2..=4 => {
+            words.iter().all(|w| capital(w))
+                && (words.len() <= 3
+                    || words.iter().all(|w| in_capitals(w))
+                    || !brackets.is_empty())
         }
+        _ => false,
+    }
 }
 
 /// `« Nous avons essayé [...]. Rien »`: a terminal right after an omission mark, inside

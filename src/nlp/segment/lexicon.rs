@@ -44,6 +44,8 @@ const STATES: &[&str] = &[
 const NEVER_FINAL: &[&str] = &[
     "cf", "vs", "ex", "resp", "av", "apr", "env", "ca", "approx", "éd", "coord", "dir", "trad",
     "réf", "fig", "chap", "pp", "tél", "boul", "coll",
+    // `the hon. Gentleman`, `my hon. Friend` (Hansard).
+    "hon",
 ];
 
 /// Abbreviations that are also common words or may close a sentence: `col` (colonel /
