@@ -170,7 +170,7 @@ fn list_label(before: &str) -> bool {
 /// opening the line belongs to the turn's first sentence; its colon ends no sentence.
 /// The label is one capitalised word, or up to four capitalised words (any case if in
 /// capitals) with constituencies and parties in brackets after them.
-fn speaker_label(before: &str) -> bool {
+pub fn speaker_label(before: &str) -> bool {
     let label = before.trim_end();
     if label.len() > 60
         || label.contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ':' | ';'))

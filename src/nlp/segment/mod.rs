@@ -31,6 +31,9 @@ mod lexicon;
 mod lines;
 mod wrap;
 
+/// The shape of a speaker's label before its colon, shared with the suggestions' turns.
+pub use inline::speaker_label;
+
 /// Changes whenever the segmenter's output can change, so sidecars can tell that their
 /// spans came from another segmentation.
 pub const VERSION: &str = "glose-seg/5";

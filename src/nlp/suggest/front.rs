@@ -54,29 +54,34 @@ pub fn byline_line(line: &str) -> bool {
 /// names and titles (`Par Dr Anne Merlin, gynécologue à Figeac (Lot), et …`).
 pub fn opens_byline(text: &str, start: usize, toks: &[Tok]) -> bool {
     // The first word of an opener, before any look at the line: most sentences stop here.
-    let opener = toks.first().is_some_and(|t| {
-        matches!(
-            t.norm.as_str(),
-            "by" | "par"
-                | "interview"
-                | "story"
-                | "text"
-                | "words"
-                | "reporting"
-                | "written"
-                | "report"
-                | "propos"
-                | "texte"
-                | "un"
-                | "publié"
-                | "published"
-        )
-    });
+    let opener = toks.first().is_some_and(|t| opener_word(&t.norm));
     if !opener || !text[..start].trim_end_matches([' ', '\t']).ends_with('\n') && start > 0 {
         return false;
     }
     let line = text[start..].split('\n').next().unwrap_or("");
     byline_line(line)
+}
+
+/// The first word of an [`OPENERS`] entry or of a publication line, lower-cased: a
+/// literal match, which `opens_byline` runs for every sentence (a test keeps it in step
+/// with the list).
+fn opener_word(w: &str) -> bool {
+    matches!(
+        w,
+        "by" | "par"
+            | "interview"
+            | "story"
+            | "text"
+            | "words"
+            | "reporting"
+            | "written"
+            | "report"
+            | "propos"
+            | "texte"
+            | "un"
+            | "publié"
+            | "published"
+    )
 }
 
 /// `Publié le 3 avril 2024 par Yannick L.`, `Published March 3 by …`: the name after the
@@ -198,6 +203,16 @@ pub fn closing_blurb(text: &str, end: usize, toks: &[Tok]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_opener_passes_the_first_word_test() {
+        for o in OPENERS {
+            let first = o.split(' ').next().unwrap_or("").to_lowercase();
+            assert!(opener_word(&first), "{o}");
+        }
+        assert!(opener_word("publié") && opener_word("published"));
+        assert!(!opener_word("the"));
+    }
 
     #[test]
     fn bylines_open_on_a_name() {

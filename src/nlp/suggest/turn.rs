@@ -39,9 +39,9 @@ pub fn interview(text: &str, at: usize) -> Option<Option<usize>> {
 enum Label {
     /// One of [`SPEAKER_LABELS`].
     Known,
-    /// One to three words in capitals (`LOPEZ`, `MR. HARTMANN`).
+    /// A name in capitals (`LOPEZ`, `MR. HARTMANN`).
     Capitals,
-    /// One to three capitalised words (`Okafor`, `Dr. Okafor`).
+    /// A name as written (`Okafor`, `Rachel Hurst`).
     Name,
 }
 
@@ -84,10 +84,11 @@ const NOT_SPEAKERS: [&str; 14] = [
 ];
 
 /// The colon of a speaker label opening the line at `ls`, followed by a space, and how
-/// the label is written: one of [`SPEAKER_LABELS`], one to three words in capitals
-/// (`LOPEZ`, `MR. HARTMANN`, `DR. AMARA OKAFOR`), or one to three capitalised words.
+/// the label is written: one of [`SPEAKER_LABELS`], or the segmenter's label shape
+/// ([`crate::nlp::segment::speaker_label`]) in capitals (`LOPEZ`, `MR. HARTMANN`) or as
+/// written (`Okafor`, `Sarah Whitmore (North Dorwick) (LD)`).
 fn label_end(text: &str, ls: usize) -> Option<(usize, Label)> {
-    let head = &text[ls..text.floor_char_boundary((ls + 40).min(text.len()))];
+    let head = &text[ls..text.floor_char_boundary((ls + 64).min(text.len()))];
     let colon = head.find(':')?;
     if !text[ls + colon + 1..].starts_with(' ') {
         return None;
@@ -96,26 +97,20 @@ fn label_end(text: &str, ls: usize) -> Option<(usize, Label)> {
     if SPEAKER_LABELS.contains(&label) {
         return Some((ls + colon, Label::Known));
     }
-    let words: Vec<&str> = label.split(' ').collect();
-    let caps = |w: &str| {
-        w.chars().any(char::is_alphabetic)
-            && w.chars()
-                .all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '’' | '-'))
-    };
-    let name = |w: &str| {
-        let mut cs = w.chars();
-        cs.next().is_some_and(char::is_uppercase)
-            && cs.all(|c| c.is_lowercase() || matches!(c, '.' | '\'' | '’' | '-'))
-    };
+    // The segmenter keeps such a label with its sentence; the same shape is a turn here.
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
-    if words.len() > 3 || letters < 2 {
+    if letters < 2 || !crate::nlp::segment::speaker_label(label) {
         return None;
     }
-    if words.iter().all(|w| caps(w)) {
+    let name = label.split(" (").next().unwrap_or(label);
+    let caps = |w: &str| {
+        w.chars()
+            .all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '’' | '-'))
+    };
+    if name.split(' ').all(caps) {
         return (!NOT_SPEAKERS.contains(&label)).then_some((ls + colon, Label::Capitals));
     }
-    (words.iter().all(|w| name(w)) && !NOT_NAMES.contains(&label))
-        .then_some((ls + colon, Label::Name))
+    (!NOT_NAMES.contains(&label)).then_some((ls + colon, Label::Name))
 }
 
 /// How far from a turn another is looked for.
