@@ -14,6 +14,7 @@ use crate::nlp::highlight::{self, Span, tokens};
 use crate::nlp::lang::{self, Lang};
 use crate::nlp::lexicon::{Lexicon, LexiconError, flag};
 use crate::nlp::suggest::folds::Learned;
+use crate::nlp::suggest::interview::{self, Role};
 use crate::nlp::suggest::turn::{self, Record};
 use crate::nlp::suggest::{self, Evidence, Suggestion, skip};
 use std::path::Path;
@@ -275,14 +276,19 @@ impl Analyzer {
             Some(Record::StageDirection) => why = None,
             _ => {}
         }
-        let turn = match (lang, record) {
-            (Lang::En, _) => turn::interview(text, start),
-            (Lang::Fr, Some(Record::Speech)) => Some(None),
+        let role = interview::role(text, start, end);
+        let turn = match (lang, record, role) {
+            (_, _, Some(Role::Question)) => None,
+            (Lang::En, _, _) => turn::interview(text, start),
+            (Lang::Fr, Some(Record::Speech), _) => Some(None),
             _ => None,
         };
         // A line opening on a speaker label is a turn, whatever its shape.
         if matches!(turn, Some(Some(label_end)) if label_end <= end) {
             why = None;
+        }
+        if role == Some(Role::Question) {
+            why = Some("an interviewer's question");
         }
         if why.is_some() {
             spans.clear();
@@ -302,7 +308,8 @@ impl Analyzer {
             spans.sort_by_key(|s| (s.start, s.end));
             attributed = true;
         }
-        let in_turn = turn.is_some() && !attributed && why.is_none();
+        let answer = matches!(role, Some(Role::Answer | Role::Asker));
+        let in_turn = (turn.is_some() || answer) && !attributed && why.is_none();
         let cont = !attributed
             && why.is_none()
             && (in_turn || self.continues_attribution(lex, text, start));

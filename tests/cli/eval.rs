@@ -300,7 +300,8 @@ fn suggest_confidences_have_three_decimals_and_timing_is_reported() {
 /// The rules on the English fixture (`tests/fixtures/suggest/en`): seven texts of seven
 /// genres (wire, interview, speech, essay, letters, press release, news), labeled from
 /// the guidelines. The floors sit a few points under the scores measured when they were
-/// set (macro-F1 0.966, source F1@30 0.924).
+/// set (macro-F1 0.966, source F1@30 0.924). Since interviewers' questions are `skip`
+/// (this fixture labels them `quote`): 0.933 and 0.886.
 #[test]
 fn english_fixture_scores_stay_above_their_floors() {
     let v = eval_fixture("en");
@@ -390,17 +391,22 @@ fn eval_fixture(dir: &str) -> Value {
 /// was written while the rules of this round were being made and first measured with
 /// them: 0.712 / 0.819 and 0.778 / 0.833 (the rules of the round's start: 0.675 / 0.785
 /// and 0.761 / 0.818).
+///
+/// Interviews follow the convention six of the eight references share: every sentence of
+/// an answer is `quote`, and a question the interviewer asks is `skip`. `en` labels the
+/// questions `quote`, and the `c` pair labels answers as the interviewee's own statements
+/// (`fr_c` 0.742 → 0.688, `en_c` 0.772 → 0.746 when the rule came in).
 #[test]
 fn blind_references_stay_above_their_floors() {
     for (dir, n, macro_floor, source_floor) in [
         ("en_b", 214, 0.81, 0.86),
         ("fr_b", 198, 0.85, 0.95),
-        ("en_c", 240, 0.73, 0.83),
-        ("fr_c", 242, 0.71, 0.79),
-        ("en_d", 294, 0.78, 0.86),
-        ("fr_d", 300, 0.76, 0.84),
+        ("en_c", 240, 0.72, 0.83),
+        ("fr_c", 242, 0.66, 0.79),
+        ("en_d", 294, 0.80, 0.86),
+        ("fr_d", 300, 0.82, 0.84),
         ("en_e", 292, 0.69, 0.79),
-        ("fr_e", 246, 0.75, 0.80),
+        ("fr_e", 246, 0.80, 0.80),
     ] {
         let v = eval_fixture(dir);
         assert_eq!(v["n"], n, "{dir}");

@@ -7,6 +7,7 @@ pub mod features;
 pub mod finite;
 pub mod folds;
 pub mod front;
+pub mod interview;
 pub mod metrics;
 pub mod model;
 pub mod prior;

@@ -20,6 +20,13 @@ const SPEAKER_LABELS: [&str; 5] = ["Q", "A", "Question", "Answer", "Interviewer"
 /// speaker's.
 pub fn interview(text: &str, at: usize) -> Option<Option<usize>> {
     let (ls, _) = skip::line_of(text, at);
+    let colon = turn_label(text, ls)?;
+    Some((at == ls).then_some(colon + 1))
+}
+
+/// When the line starting at `ls` opens a turn of an interview transcript: the byte of
+/// its label's colon (the label is `text[ls..colon].trim_end()`).
+pub fn turn_label(text: &str, ls: usize) -> Option<usize> {
     let (colon, kind) = label_end(text, ls)?;
     let label = text[ls..colon].trim_end();
     // A name in capitals is a speaker only where another line nearby opens on one too:
@@ -31,7 +38,7 @@ pub fn interview(text: &str, at: usize) -> Option<Option<usize>> {
         Label::Capitals => another_turn_near(text, ls, |_, k| k != Label::Name),
         Label::Name => another_turn_near(text, ls, |l, k| k != Label::Name || l == label),
     };
-    turn.then_some((at == ls).then_some(colon + 1))
+    turn.then_some(colon)
 }
 
 /// How a speaker label is written.
