@@ -132,8 +132,9 @@ fn quotations_run_over_paragraphs() {
     labelled_in(stray, &[("The index fell 2% on Monday.", Label::Factual)]);
 }
 
-/// Every sentence of an interview turn (`Q: …`, `A: …`) is the speaker's: quote,
-/// whatever its cues; the transcript's introduction stays the author's.
+/// Every sentence of an answer (`A: …`) is the speaker's: quote, whatever its cues; the
+/// interviewer's question asserts nothing (skip); the transcript's introduction stays the
+/// author's.
 #[test]
 fn interview_turns_are_quotes() {
     let text = "Lena Ortiz has worked as a nurse for 12 years.\n\
@@ -149,7 +150,7 @@ fn interview_turns_are_quotes() {
             ),
             (
                 "Q: When did you first notice something was wrong?",
-                Label::Quote,
+                Label::Skip,
             ),
             (
                 "A: In August we had nine children with the same symptoms.",
@@ -215,6 +216,88 @@ fn name_labels_beside_an_interviewer_are_turns() {
                 Label::Quote,
             ),
         ],
+    );
+}
+
+/// An interview whose answers have no label (`Q: …` then a paragraph), or whose host is
+/// named by role (`HOST: …`): the answers are quotes, the questions skip, and the host's
+/// statements the host's turn.
+#[test]
+fn interview_answers_are_quotes_and_questions_skip() {
+    let text = "Mira Castellanos has translated 14 novels since 2009.\n\n\
+                Q: How did you end up translating from Korean?\n\n\
+                Mostly by accident. My landlady was the best language course I ever had.\n\n\
+                Q: Translators say they are invisible. Is that changing?\n\n\
+                A little, but the pay is still terrible.\n";
+    labelled_in(
+        text,
+        &[
+            (
+                "Mira Castellanos has translated 14 novels since 2009.",
+                Label::Factual,
+            ),
+            (
+                "Q: How did you end up translating from Korean?",
+                Label::Skip,
+            ),
+            ("Mostly by accident.", Label::Quote),
+            (
+                "My landlady was the best language course I ever had.",
+                Label::Quote,
+            ),
+            ("Is that changing?", Label::Skip),
+            ("A little, but the pay is still terrible.", Label::Quote),
+        ],
+    );
+    let radio = "HOST: Four branches will close on Mondays. So why the cuts?\n\n\
+                 DIANE COLE: The short answer is money.\n\n\
+                 HOST: Isn't that where people need the library most?\n\n\
+                 DIANE COLE: It is.\n";
+    labelled_in(
+        radio,
+        &[
+            ("HOST: Four branches will close on Mondays.", Label::Quote),
+            ("So why the cuts?", Label::Skip),
+            ("DIANE COLE: The short answer is money.", Label::Quote),
+            (
+                "HOST: Isn't that where people need the library most?",
+                Label::Quote,
+            ),
+        ],
+    );
+    // A page of questions and answers that is no interview (a FAQ) is the author's.
+    let faq = "How do I renew my permit?\n\nThe office renews permits within a week.\n\n\
+               Where do I pay?\n\nThe town hall takes payments from 9 a.m. to noon.\n";
+    labelled_in(
+        faq,
+        &[
+            ("The office renews permits within a week.", Label::Factual),
+            (
+                "The town hall takes payments from 9 a.m. to noon.",
+                Label::Factual,
+            ),
+        ],
+    );
+}
+
+/// The author turning to the reader (`you`, `your`) argues or advises where nothing
+/// checkable competes; beside a figure it does not decide.
+#[test]
+fn speaking_to_the_reader_is_opinion_without_a_claim() {
+    labelled(
+        &[
+            "You do not need a study to tell you this.",
+            "If your watch buzzes, let it.",
+            "You can see why the studios came calling.",
+        ],
+        Label::Opinion,
+    );
+    labelled(
+        &[
+            "Two hundred and twelve of you are parents.",
+            "Thank you to the 300 volunteers who built the stage in 2019.",
+        ],
+        Label::Factual,
     );
 }
 

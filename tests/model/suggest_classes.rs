@@ -421,3 +421,103 @@ fn french_first_person_narrating_states_facts() {
         ],
     );
 }
+
+/// The suggested label of the sentence of `text` that starts with `s` and is `s`.
+fn label_in(lang: Lang, text: &str, s: &str) -> Label {
+    let a = text
+        .find(s)
+        .unwrap_or_else(|| panic!("{s} not in the text"));
+    let got = Analyzer::builtin().span(text, lang, a, a + s.len());
+    got.suggestion.map_or(Label::Skip, |g| g.label)
+}
+
+/// A French interview in print (questions alone on their lines after `Propos recueillis
+/// par`) and on the radio (the speakers' names alone on their lines): every sentence of an
+/// answer is the interviewee's, the interviewer's questions skip, the chapô the author's.
+#[test]
+fn french_interview_answers_are_quotes_and_questions_skip() {
+    let print = "Claire Lemoine : « Le sommeil est devenu une variable »\n\n\
+                 Propos recueillis par Mathilde Garnier\n\n\
+                 Médecin du sommeil à Bordeaux, Claire Lemoine publie un guide le 9 octobre.\n\n\
+                 Les Français dorment-ils moins qu'avant ?\n\n\
+                 Oui, et c'est mesurable. Nous avons perdu une heure de sommeil en cinquante ans.\n\n\
+                 Les écrans sont-ils coupables ?\n\n\
+                 Ils jouent un rôle, mais je me méfie des explications simples.\n";
+    for (s, want) in [
+        (
+            "Médecin du sommeil à Bordeaux, Claire Lemoine publie un guide le 9 octobre.",
+            Label::Factual,
+        ),
+        ("Les Français dorment-ils moins qu'avant ?", Label::Skip),
+        ("Oui, et c'est mesurable.", Label::Quote),
+        (
+            "Nous avons perdu une heure de sommeil en cinquante ans.",
+            Label::Quote,
+        ),
+        (
+            "Ils jouent un rôle, mais je me méfie des explications simples.",
+            Label::Quote,
+        ),
+    ] {
+        assert_eq!(label_in(Lang::Fr, print, s), want, "{s}");
+    }
+    let radio = "CLAIRE FABRE\n\nBonjour. La situation est-elle grave ?\n\n\
+                 BERNARD CASTAING\n\nOui, l'hiver a été doux.\n\n\
+                 CLAIRE FABRE\n\nQue peuvent faire les auditeurs ?\n\n\
+                 BERNARD CASTAING\n\nPiéger les reines au printemps, c'est le plus important.\n";
+    for (s, want) in [
+        ("La situation est-elle grave ?", Label::Skip),
+        ("Oui, l'hiver a été doux.", Label::Quote),
+        ("Que peuvent faire les auditeurs ?", Label::Skip),
+        (
+            "Piéger les reines au printemps, c'est le plus important.",
+            Label::Quote,
+        ),
+    ] {
+        assert_eq!(label_in(Lang::Fr, radio, s), want, "{s}");
+    }
+    // Without an interview's marker, questions alone on their lines are the author's.
+    let essay = "Faut-il fermer la ligne ?\n\nLa région a voté la fermeture en mai.\n\n\
+                 Et après ?\n\nLes élus ont promis un car.\n";
+    assert_eq!(
+        label_in(Lang::Fr, essay, "La région a voté la fermeture en mai."),
+        Label::Factual
+    );
+}
+
+/// The familiar `tu` of a forum or a column speaks to the reader, and formulas of doubt
+/// or of a pattern (`reste à savoir`, `une fois de plus`, `fait mine de`) are the
+/// author's: opinion where nothing checkable competes.
+#[test]
+fn french_address_and_formulas_of_doubt_are_opinion() {
+    check(
+        Lang::Fr,
+        &[
+            (
+                "Regarde ton contrat, t'as sûrement une garantie.",
+                Label::Opinion,
+            ),
+            ("Reste à savoir si le calendrier sera tenu.", Label::Opinion),
+            (
+                "Le débat a tourné, une fois de plus, au dialogue de sourds.",
+                Label::Opinion,
+            ),
+            ("Le ministère fait mine de l'ignorer.", Label::Opinion),
+        ],
+    );
+    check(
+        Lang::Fr,
+        &[
+            (
+                "Vous pouvez retirer le formulaire à l'accueil de la mairie.",
+                Label::Factual,
+            ),
+            (
+                "Le fleuve est sorti de son lit mardi à Tours.",
+                Label::Factual,
+            ),
+            // The `t` between a verb and its pronoun speaks to nobody.
+            ("Ainsi a-t-il rejoint Gao le 3 mai.", Label::Factual),
+        ],
+    );
+}

@@ -55,6 +55,8 @@ pub fn cue_weight(rule: &str) -> f32 {
         // A word in quotation marks is as often a term, a name or a translation as irony
         // (opinion in 14 of 26 such sentences that are not quotes): weak evidence.
         "scare-quote" | "colon" | "contrast" | "negation" | "first-person-weak" => 1.0,
+        // The author speaking to the reader (`highlight/cue.rs`, `addresses`).
+        "address" => 1.0,
         "conditional" => 0.5,
         r => crate::nlp::lexicon::Cue::from_rule(r).map_or(0.0, |c| c.weight()),
     }
