@@ -261,3 +261,25 @@ fn short_headings_are_skip_and_unpunctuated_prose_is_not() {
     assert_ne!(label_in(short, "Il pleut."), Label::Skip);
     assert_ne!(label_in(short, "Nous arrivons."), Label::Skip);
 }
+
+/// The first line of a text, without a full stop and alone in its paragraph, is the
+/// headline, even with a verb and a figure; a file of one unpunctuated review per line
+/// (no blank line after the first) keeps its first review a sentence.
+#[test]
+fn a_first_line_alone_without_a_full_stop_is_the_headline() {
+    for text in [
+        "Les Fromageries du Jura investissent 18 millions d'euros à Poligny\n\n\
+         Le groupe agrandit son site de Poligny. Les travaux commencent en mars.\n",
+        "Dockworkers strike shuts ports from Maine to Texas\n\n\
+         Dockworkers walked off the job on Tuesday at 36 ports.\n",
+    ] {
+        let head = text.split('\n').next().unwrap_or("");
+        assert_eq!(label_in(text, head), Label::Skip, "{head}");
+    }
+    let reviews = "Accueil chaleureux, plats copieux et une terrasse qui donne sur la rivière, \
+                   nous y retournerons sans hésiter\n\
+                   Service un peu lent le samedi soir mais une cuisine soignée et des prix \
+                   raisonnables pour le quartier\n";
+    let first = reviews.split('\n').next().unwrap_or("");
+    assert_ne!(label_in(reviews, first), Label::Skip, "{first}");
+}

@@ -122,8 +122,8 @@ pub fn reason(
     }
     // A headline in title case is a heading even with a reporting verb in it (`Company
     // Reports Record Results`); so is one behind a kicker (`Analysis: …`, `Q&A: …`) or
-    // the first line of an English text left without a full stop.
-    if !terminal && words <= 25 && english_headline(lex, text, start, end, toks) {
+    // the first line of a text left without a full stop.
+    if !terminal && words <= 25 && headline(lex, text, start, end, toks) {
         return Some("heading");
     }
     if contact_line(s, words) {
@@ -239,11 +239,12 @@ const KICKERS: [&str; 14] = [
     "obituary",
 ];
 
-/// An English headline without final punctuation: in title case, behind a kicker, or the
+/// A headline without final punctuation: the first line of a text alone in its paragraph
+/// ([`first_line_alone`]) and, in English, one in title case, behind a kicker, or the
 /// whole first line of the text when it joins two parts.
-fn english_headline(lex: &Lexicon, text: &str, start: usize, end: usize, toks: &[Tok]) -> bool {
+fn headline(lex: &Lexicon, text: &str, start: usize, end: usize, toks: &[Tok]) -> bool {
     if lex.lang != crate::nlp::lang::Lang::En {
-        return false;
+        return first_line_alone(text, start, end);
     }
     let kicker = toks.first().is_some_and(|t| {
         t.cap && KICKERS.contains(&t.norm.as_str()) && {
@@ -260,7 +261,21 @@ fn english_headline(lex: &Lexicon, text: &str, start: usize, end: usize, toks: &
             .split('\n')
             .next()
             .is_some_and(|r| r.trim().is_empty());
-    kicker || first_line || title_case(lex, toks)
+    kicker || first_line || first_line_alone(text, start, end) || title_case(lex, toks)
+}
+
+/// The first line of a text, without a full stop, standing as a paragraph of its own
+/// above the next: the headline, in either language (`Les Fromageries du Jura
+/// investissent 18 millions d'euros à Poligny`). In the references, all 80 such lines are
+/// skip. A file of one line per review has no blank line after its first.
+fn first_line_alone(text: &str, start: usize, end: usize) -> bool {
+    if !text[..start].trim().is_empty() {
+        return false;
+    }
+    let mut rest = text[end..].split('\n');
+    let line_ends = rest.next().is_some_and(|r| r.trim().is_empty());
+    let blank = rest.next().is_some_and(|r| r.trim().is_empty());
+    line_ends && blank && rest.any(|r| !r.trim().is_empty())
 }
 
 /// A contact line: a short unit holding an e-mail address (`Media contact: … @…`) or a
