@@ -81,7 +81,7 @@ pub fn reason(
     if weak_banner(lex, toks, line_toks, attributed) {
         return Some("banner");
     }
-    if caption(text, s, toks) {
+    if caption(text, s, toks) || credited_line(text, start, end) {
         return Some("caption");
     }
     if super::front::opens_byline(text, start, toks) || super::front::closing_blurb(text, end, toks)
@@ -414,6 +414,57 @@ fn caption(text: &str, s: &str, toks: &[Tok]) -> bool {
     })
 }
 
+/// The most bytes a photo caption's line holds on each side of one of its units.
+const CAPTION_REACH: usize = 300;
+
+/// Words that open a photo credit in brackets at the end of a caption's line.
+const CREDITS: [&str; 12] = [
+    "photo",
+    "photos",
+    "photograph",
+    "courtesy",
+    "credit",
+    "crédit",
+    "crédits",
+    "illustration",
+    "image",
+    "dr",
+    "©",
+    "archives",
+];
+
+/// Whether the unit `[start, end)` stands on a short line that ends in a photo credit in
+/// brackets (`Traffic crosses the bridge on Monday. (Photo: Ken Oduya / The Ledger)`,
+/// `Roger Maillet dans son studio, en 2009. (Photo archives H. C.)`): the line is a
+/// caption, its sentences too. All 13 units of such lines in the references are skip.
+fn credited_line(text: &str, start: usize, end: usize) -> bool {
+    let b = text.as_bytes();
+    let hi = text.floor_char_boundary((end + CAPTION_REACH).min(text.len()));
+    let le = memchr::memchr(b'\n', &b[end..hi])
+        .map_or((hi == text.len()).then_some(hi), |i| Some(end + i));
+    let Some(le) = le else {
+        return false;
+    };
+    let line_end = text[..le].trim_end();
+    if !line_end.ends_with(')') {
+        return false;
+    }
+    let lo = text.floor_char_boundary(start.saturating_sub(CAPTION_REACH));
+    if lo > 0 && memchr::memrchr(b'\n', &b[lo..start]).is_none() {
+        return false;
+    }
+    let Some(open) = line_end.rfind('(') else {
+        return false;
+    };
+    let inside = &line_end[open + 1..];
+    let word = inside
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | ')'))
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    CREDITS.contains(&word.as_str()) || inside.starts_with('©')
+}
+
 /// A question to the reader about the site itself: `Vous êtes abonné ?`, `Do you have an
 /// account?`.
 fn site_question(toks: &[Tok]) -> bool {
@@ -581,6 +632,44 @@ mod tests {
         ] {
             assert_eq!(alone(Lang::En, u), None, "{u}");
         }
+    }
+
+    #[test]
+    fn a_line_ending_in_a_photo_credit_is_a_caption() {
+        let fr = "Le pont a rouvert.\n\nRoger Maillet dans son studio, en 2009. (Photo archives H. C.)\n\nIl est mort lundi.\n";
+        assert_eq!(
+            why(Lang::Fr, fr, "Roger Maillet dans son studio, en 2009."),
+            Some("caption")
+        );
+        let en = "Traffic crosses the bridge on Monday. (Photo: Ken Oduya / The Ledger)\n\nThe bridge closes on Feb. 3.\n";
+        assert_eq!(
+            why(Lang::En, en, "Traffic crosses the bridge on Monday."),
+            Some("caption")
+        );
+        let courtesy = "Peggy Hollis in 2009. (Courtesy of the Hollis family)\n";
+        assert_eq!(
+            why(Lang::En, courtesy, "Peggy Hollis in 2009."),
+            Some("caption")
+        );
+        // Brackets at a line's end that credit nobody leave its sentences prose.
+        let prose = "The council approved the budget on Monday. (The vote was 5-2.)\n";
+        assert_eq!(
+            why(
+                Lang::En,
+                prose,
+                "The council approved the budget on Monday."
+            ),
+            None
+        );
+        let far = format!(
+            "{} The mayor spoke. (Photo: AP)\n",
+            "The hall was full. ".repeat(30)
+        );
+        assert_eq!(
+            why(Lang::En, &far, "The hall was full."),
+            None,
+            "a long line is prose"
+        );
     }
 
     #[test]
