@@ -250,3 +250,33 @@ fn apposed_names_services_and_documents_are_sources() {
         ],
     );
 }
+
+/// `faire savoir` reports as `indiquer` does, inverted or with its clause; a body named
+/// after its article follows `selon`, but `selon les …` is what something depends on;
+/// records and data show what they hold.
+#[test]
+fn faire_savoir_bodies_after_selon_and_what_records_show() {
+    for s in [
+        "Les écoles resteront fermées jeudi, a fait savoir le rectorat de Clermont-Ferrand.",
+        "Le parquet de Tours a fait savoir qu'ils seraient présentés à un juge lundi.",
+        "Trois arrêts provisoires seront installés rue de Lyon, selon le Grand Chalon.",
+    ] {
+        assert_eq!(label(Lang::Fr, s), Label::Quote, "{s}");
+    }
+    for s in [
+        "Les tarifs varient selon les Communes et selon la saison.",
+        "Il veut savoir qui a fait ce choix en 2019.",
+    ] {
+        assert_ne!(label(Lang::Fr, s), Label::Quote, "{s}");
+    }
+    for s in [
+        "He is being held at the county jail on $25,000 bail, court records show.",
+        "The city's own counts show that cycling has doubled since 2023.",
+    ] {
+        assert_eq!(label(Lang::En, s), Label::Quote, "{s}");
+    }
+    assert_ne!(
+        label(Lang::En, "Residents should show up at the hall on Monday."),
+        Label::Quote
+    );
+}

@@ -297,8 +297,11 @@ fn names_a_source(toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
     // English capitalises the names of bodies after their article (`according to the
     // Bureau of Labor Statistics`); French capitalises only the first word of many titles.
     let en = lex.lang == crate::nlp::lang::Lang::En;
+    // A French body's name after its article (`selon le Grand Chalon`, `selon la Sncf`);
+    // after `les` it is as often what varies (`selon les Facultés`, depending on them).
+    let article = matches!(t.norm.as_str(), "le" | "la" | "l");
     run_names_one
-        || head.is_some_and(|h| h.cap && (h.start == t.start || t.cap || en))
+        || head.is_some_and(|h| h.cap && (h.start == t.start || t.cap || en || article))
         || (t.cap && !t.is(flag::FUNCTION))
 }
 

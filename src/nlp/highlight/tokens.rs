@@ -156,7 +156,26 @@ pub fn tokenize(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Tok>
     for t in &mut out {
         (t.nf, t.sf) = lex.flags(t.key, &t.norm);
     }
+    if lang == Lang::Fr {
+        faire_savoir(&mut out);
+    }
     out
+}
+
+/// French `faire savoir` reports (`a fait savoir le rectorat`, `Le parquet a fait savoir
+/// qu'…`): `savoir` after a form of `faire` is the reporting verb and that form its
+/// auxiliary, so the verb group and its inversions are read as for `a indiqué`.
+fn faire_savoir(toks: &mut [Tok]) {
+    for k in 1..toks.len() {
+        let faire = matches!(
+            toks[k - 1].norm.as_str(),
+            "fait" | "font" | "faisait" | "faisaient" | "fera" | "feront" | "fasse"
+        );
+        if faire && toks[k].norm == "savoir" {
+            toks[k].nf |= crate::nlp::lexicon::flag::REPORTING;
+            toks[k - 1].nf |= crate::nlp::lexicon::flag::AUX;
+        }
+    }
 }
 
 /// The token of an all-ASCII word with `letters` letters, `uppers` of them upper case.
