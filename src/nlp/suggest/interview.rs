@@ -11,7 +11,7 @@
 //! - questions alone on their lines, each followed by its answer, after a line that says
 //!   the article is an interview (`Propos recueillis par`, `Interview by`).
 
-use crate::nlp::suggest::turn;
+use crate::nlp::suggest::turn::{self, Label};
 
 /// What a unit is in an interview.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +60,10 @@ const MARKERS: [&str; 6] = [
 /// How much of an article's start is searched for [`MARKERS`].
 const HEAD: usize = 2 << 10;
 
+/// How many non-blank lines above a unit are looked at for a question, a label or a
+/// name before its interview is looked for: an answer of three paragraphs.
+const BACK_LINES: usize = 3;
+
 /// The longest line read as a question alone on its line.
 const MAX_QUESTION: usize = 400;
 
@@ -87,8 +91,8 @@ struct Line<'a> {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Shape<'a> {
-    /// Opens on a speaker label.
-    Labeled(&'a str),
+    /// Opens on a speaker label (and how it is written, until [`turns_only`] resolves it).
+    Labeled(&'a str, Label),
     /// A name in capitals alone (`CLAIRE FABRE`).
     Name,
     Plain,
@@ -96,10 +100,11 @@ enum Shape<'a> {
 
 /// What the unit `text[start..end]` is in an interview, if it is in one.
 pub fn role(text: &str, start: usize, end: usize) -> Option<Role> {
+    if !may_be_in_one(text, start, end) {
+        return None;
+    }
     let lo = text.floor_char_boundary(start.saturating_sub(WINDOW));
     let hi = text.floor_char_boundary((end + WINDOW).min(text.len()));
-    // Every layout has questions: most text has none near, and costs one search.
-    memchr::memchr(b'?', &text.as_bytes()[lo..hi])?;
     let lines = lines(text, lo, hi);
     let here = lines.iter().rposition(|l| l.start <= start)?;
     let unit = &text[start..end];
@@ -110,7 +115,7 @@ pub fn role(text: &str, start: usize, end: usize) -> Option<Role> {
             Role::Asker
         }
     };
-    if lines.iter().any(|l| matches!(l.shape, Shape::Labeled(_))) {
+    if lines.iter().any(|l| matches!(l.shape, Shape::Labeled(..))) {
         return labeled(&lines, here, ask);
     }
     if let Some(asker) = asker_by_name(&lines) {
@@ -125,6 +130,14 @@ pub fn role(text: &str, start: usize, end: usize) -> Option<Role> {
         } else {
             Role::Answer
         });
+    }
+    // Two questions alone on their lines first, the head's marker only then.
+    if (0..lines.len())
+        .filter(|&i| question_line(&lines, i))
+        .count()
+        < 2
+    {
+        return None;
     }
     let marker = marker_end(text)?;
     let is_question = |i: usize| question_line(&lines, i) && lines[i].start >= marker;
@@ -145,7 +158,7 @@ pub fn role(text: &str, start: usize, end: usize) -> Option<Role> {
 fn labeled(lines: &[Line], here: usize, ask: impl Fn() -> Role) -> Option<Role> {
     fn label<'a>(l: &Line<'a>) -> Option<&'a str> {
         match l.shape {
-            Shape::Labeled(s) => Some(s),
+            Shape::Labeled(s, _) => Some(s),
             _ => None,
         }
     }
@@ -208,14 +221,81 @@ fn question_line(lines: &[Line], i: usize) -> bool {
 
 /// The end of the line of the article's head that says it is an interview.
 fn marker_end(text: &str) -> Option<usize> {
-    let head = &text[..text.floor_char_boundary(HEAD.min(text.len()))];
-    let lower = head.to_lowercase();
-    // Lower-casing keeps the byte offsets of ASCII text only: the line is found again in
-    // the lower-cased head and mapped back by its line number.
-    let at = MARKERS.iter().filter_map(|m| lower.find(m)).min()?;
-    let line = lower[..at].matches('\n').count();
-    let mut ends = head.match_indices('\n').map(|(i, _)| i);
-    Some(ends.nth(line).unwrap_or(head.len()))
+    let head = &text.as_bytes()[..HEAD.min(text.len())];
+    // The markers are ASCII: lower-casing ASCII letters alone keeps every byte offset.
+    let mut lower = [0u8; HEAD];
+    let lower = &mut lower[..head.len()];
+    lower.copy_from_slice(head);
+    lower.make_ascii_lowercase();
+    let at = MARKERS
+        .iter()
+        .filter_map(|m| memchr::memmem::find(lower, m.as_bytes()))
+        .min()?;
+    Some(memchr::memchr(b'\n', &head[at..]).map_or(head.len(), |i| at + i))
+}
+
+/// Whether the unit asks, or its line ends on a question, or a line above it within
+/// [`BACK_LINES`] ends on one, opens on an asker's label or is a name alone: what a role
+/// other than the turn [`turn::interview`] already gives needs. Most units stop here
+/// after a look at a few line ends.
+fn may_be_in_one(text: &str, start: usize, end: usize) -> bool {
+    if ends_on_question(&text[start..end]) {
+        return true;
+    }
+    let b = text.as_bytes();
+    let hi = text.floor_char_boundary((end + WINDOW).min(text.len()));
+    let mut e = memchr::memchr(b'\n', &b[end..hi]).map_or(hi, |i| end + i);
+    let lo = text.floor_char_boundary(start.saturating_sub(WINDOW));
+    let mut above = 0;
+    while above <= BACK_LINES {
+        let s = memchr::memrchr(b'\n', &b[lo..e]).map_or(lo, |i| lo + i + 1);
+        let t = text[s..e].trim();
+        if !t.is_empty() {
+            let own = above == 0;
+            if ends_on_question(t) || !own && (asker_label(t) || name_alone(t)) {
+                return true;
+            }
+            above += 1;
+        }
+        if s <= lo {
+            return false;
+        }
+        e = s - 1;
+    }
+    false
+}
+
+/// Whether a line opens on one of [`ASKERS`] and its colon.
+fn asker_label(t: &str) -> bool {
+    let head = &t.as_bytes()[..t.len().min(16)];
+    memchr::memchr(b':', head).is_some_and(|c| ASKERS.contains(&t[..c].trim_end()))
+}
+
+/// A label stays a turn where the window holds the transcript that makes it one, as in
+/// [`turn::interview`]: a known label always; a name in capitals beside another label
+/// that is not a name as written; a name as written beside such a label or its own name
+/// opening another line. Other labels are plain lines.
+fn turns_only(lines: &mut [Line]) {
+    let labels: Vec<(usize, &str, Label)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| match l.shape {
+            Shape::Labeled(s, k) => Some((i, s, k)),
+            _ => None,
+        })
+        .collect();
+    for &(i, s, k) in &labels {
+        let other =
+            |ok: &dyn Fn(&str, Label) -> bool| labels.iter().any(|&(j, t, m)| j != i && ok(t, m));
+        let turn = match k {
+            Label::Known => true,
+            Label::Capitals => other(&|_, m| m != Label::Name),
+            Label::Name => other(&|t, m| m != Label::Name || t == s),
+        };
+        if !turn {
+            lines[i].shape = Shape::Plain;
+        }
+    }
 }
 
 /// The non-blank lines wholly inside `text[lo..hi]`, trimmed, with their shape.
@@ -237,8 +317,8 @@ fn lines(text: &str, lo: usize, hi: usize) -> Vec<Line<'_>> {
         let t = raw.trim();
         if !t.is_empty() {
             let start = s + (raw.len() - raw.trim_start().len());
-            let shape = match turn::turn_label(text, start) {
-                Some(colon) => Shape::Labeled(text[start..colon].trim_end()),
+            let shape = match turn::label_end(text, start) {
+                Some((colon, kind)) => Shape::Labeled(text[start..colon].trim_end(), kind),
                 None if name_alone(t) => Shape::Name,
                 None => Shape::Plain,
             };
@@ -250,14 +330,18 @@ fn lines(text: &str, lo: usize, hi: usize) -> Vec<Line<'_>> {
         }
         s = e + 1;
     }
+    turns_only(&mut out);
     out
 }
 
 /// A name in capitals alone on its line: two to four words of capital letters.
 fn name_alone(t: &str) -> bool {
+    // A lower-case letter near the start answers most lines.
+    if t.len() > 48 || t.bytes().any(|c| c.is_ascii_lowercase()) {
+        return false;
+    }
     let words = t.split(' ').count();
-    t.len() <= 48
-        && (2..=4).contains(&words)
+    (2..=4).contains(&words)
         && t.split(' ').all(|w| {
             w.chars().any(char::is_alphabetic)
                 && w.chars()

@@ -26,7 +26,7 @@ pub fn interview(text: &str, at: usize) -> Option<Option<usize>> {
 
 /// When the line starting at `ls` opens a turn of an interview transcript: the byte of
 /// its label's colon (the label is `text[ls..colon].trim_end()`).
-pub fn turn_label(text: &str, ls: usize) -> Option<usize> {
+fn turn_label(text: &str, ls: usize) -> Option<usize> {
     let (colon, kind) = label_end(text, ls)?;
     let label = text[ls..colon].trim_end();
     // A name in capitals is a speaker only where another line nearby opens on one too:
@@ -43,7 +43,7 @@ pub fn turn_label(text: &str, ls: usize) -> Option<usize> {
 
 /// How a speaker label is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Label {
+pub enum Label {
     /// One of [`SPEAKER_LABELS`].
     Known,
     /// A name in capitals (`LOPEZ`, `MR. HARTMANN`).
@@ -94,10 +94,11 @@ const NOT_SPEAKERS: [&str; 14] = [
 /// the label is written: one of [`SPEAKER_LABELS`], or the segmenter's label shape
 /// ([`crate::nlp::segment::speaker_label`]) in capitals (`LOPEZ`, `MR. HARTMANN`) or as
 /// written (`Okafor`, `Sarah Whitmore (North Dorwick) (LD)`).
-fn label_end(text: &str, ls: usize) -> Option<(usize, Label)> {
+pub fn label_end(text: &str, ls: usize) -> Option<(usize, Label)> {
+    // Most lines have no colon near their start: one byte search answers them.
+    let colon = memchr::memchr(b':', &text.as_bytes()[ls..(ls + 64).min(text.len())])?;
     let head = &text[ls..text.floor_char_boundary((ls + 64).min(text.len()))];
-    let colon = head.find(':')?;
-    if !text[ls + colon + 1..].starts_with(' ') {
+    if colon >= head.len() || !text[ls + colon + 1..].starts_with(' ') {
         return None;
     }
     let label = head[..colon].trim_end();
