@@ -3,7 +3,7 @@
 //! questions assert nothing (`skip`); the interviewer's other sentences are the
 //! publication's own and are labeled like any sentence.
 //!
-//! Three layouts are known, each looked for within [`WINDOW`] of the unit:
+//! Three layouts are known, each looked for within 3 kB of the unit:
 //! - turns opened by a label (`Q: …`, `HOST: …`): the asker is named by the label, and
 //!   where only the asker is labeled, the paragraphs after a question are the answer;
 //! - a speaker's name alone on a line (`CLAIRE FABRE`) before each turn, two speakers

@@ -12,7 +12,7 @@ use crate::nlp::lexicon::Lexicon;
 use crate::nlp::suggest::{finite, skip};
 
 /// Speaker labels of an interview transcript, at the start of a line.
-const SPEAKER_LABELS: [&str; 5] = ["Q", "A", "Question", "Answer", "Interviewer"];
+pub const SPEAKER_LABELS: [&str; 5] = ["Q", "A", "Question", "Answer", "Interviewer"];
 
 /// When the line holding `at` is a turn of an interview transcript (`Q: …`, `A: …`,
 /// `LOPEZ: …`, `MR. HARTMANN: …`, `Okafor: …`): `Some(Some(label end))` if `at` starts the
