@@ -134,6 +134,62 @@ fn short_quoted_words_are_scare_quotes_and_names_get_nothing() {
     assert!(has(&v, Kind::Source, "scare-quote", "\"reform\""), "{v:?}");
 }
 
+/// A few quoted words that a finite reporting verb of their clause introduces are the
+/// source's words; after a participle, an infinitive or the author's own verb they stay
+/// scare quotes.
+#[test]
+fn a_reporting_verb_makes_a_few_quoted_words_a_quotation() {
+    for (lang, s, q) in [
+        (
+            Lang::Fr,
+            "Le syndicat a qualifié le projet de « recul historique ».",
+            "« recul historique »",
+        ),
+        (Lang::Fr, "Le préfet dénonce une « provocation ».", "« provocation »"),
+        (
+            Lang::En,
+            "The mayor called the proposal \"reckless and cruel.\"",
+            "\"reckless and cruel.\"",
+        ),
+        (
+            Lang::En,
+            "Critics have described the deal as a \"giveaway.\"",
+            "\"giveaway.\"",
+        ),
+    ] {
+        let v = show(lang, s);
+        assert!(has(&v, Kind::Source, "quotation", q), "{s}: {v:?}");
+    }
+    for (lang, s, q) in [
+        (
+            Lang::Fr,
+            "Dans ce quartier longtemps considéré comme « calme », les vols ont doublé.",
+            "« calme »",
+        ),
+        (
+            Lang::Fr,
+            "Après avoir promis la « rupture », le parti gouverne comme avant.",
+            "« rupture »",
+        ),
+        (
+            Lang::En,
+            "I called it a \"fiasco\" then and I still do.",
+            "\"fiasco\"",
+        ),
+        (
+            Lang::En,
+            "Its so-called \"reform\" was announced in May.",
+            "\"reform\"",
+        ),
+    ] {
+        let v = show(lang, s);
+        assert!(has(&v, Kind::Source, "scare-quote", q), "{s}: {v:?}");
+        // A quotation closed bare is a noun phrase, not one its source follows.
+        let inverted = v.iter().any(|(_, r, _)| *r == "inverted-attribution");
+        assert!(!inverted, "{s}: {v:?}");
+    }
+}
+
 #[test]
 fn quotation_continued_from_the_previous_sentence() {
     let text = "« La ville a changé. Personne ne la reconnaît », raconte une habitante.";

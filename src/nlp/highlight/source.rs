@@ -576,7 +576,11 @@ fn verb_rule(
             "inverted-pronoun",
         ));
     }
-    let quote_before = before_gap.contains(['»', '”', '"']);
+    // English puts the quotation's own comma or question mark before its closing mark
+    // (`"…," said X`): a quotation closed bare is a noun phrase, the subject of the verb
+    // after it (`its "reform" was announced`).
+    let quote_before = before_gap.contains(['»', '”', '"'])
+        && (lex.lang == Lang::Fr || before_gap.contains([',', '?', '!', '…', '—', '–']));
     let comma_before = before_gap.contains(',');
     let followed_by_np = toks.get(i + 1).is_some_and(|n| {
         n.cap

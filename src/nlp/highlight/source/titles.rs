@@ -4,7 +4,7 @@
 use super::{SCARE_MAX_WORDS, span};
 use crate::nlp::highlight::Span;
 use crate::nlp::highlight::quotes::Quote;
-use crate::nlp::highlight::tokens::Tok;
+use crate::nlp::highlight::tokens::{Tok, is_clause_break};
 use crate::nlp::lang::Lang;
 use crate::nlp::lexicon::{Lexicon, flag};
 
@@ -159,8 +159,74 @@ pub fn quotation_spans(text: &str, toks: &[Tok], quotes: &[Quote], lex: &Lexicon
         }
         let has_word = toks.iter().any(|t| t.start > q.start && t.end < q.end);
         if has_word {
-            out.push(span(q.start, q.end, "scare-quote"));
+            let rule = if words_of_a_speaker(text, toks, q, lex) {
+                "quotation"
+            } else {
+                "scare-quote"
+            };
+            out.push(span(q.start, q.end, rule));
         }
     }
     out
+}
+
+/// How far back a reporting verb may stand from the few quoted words it introduces.
+const SPEAKER_REACH: usize = 5;
+
+/// A few quoted words that a finite reporting verb of the same clause introduces are
+/// the source's words, not the author's scare quotes (`a jugé ces hypothèses
+/// « optimistes »`, `a fustigé « une dérive »`, `called the findings "encouraging"`):
+/// the verb within [`SPEAKER_REACH`] words before the marks, no clause break between,
+/// and no first-person word just before it (the author's own `I called it "…"`). A
+/// participle or an infinitive reports nobody's words (`une zone considérée comme
+/// « sûre »`, `après avoir promis la « reconquête »`, `il est invité à « goûter »`).
+fn words_of_a_speaker(text: &str, toks: &[Tok], q: &Quote, lex: &Lexicon) -> bool {
+    let Some(k) = toks.iter().rposition(|t| t.end <= q.start) else {
+        return false;
+    };
+    if is_clause_break(&text[toks[k].end..q.start]) {
+        return false;
+    }
+    let mut j = k;
+    for _ in 0..SPEAKER_REACH {
+        let t = &toks[j];
+        if t.is(flag::REPORTING | flag::FRAME | flag::SPEECH | flag::THOUGHT) && !t.cap {
+            let before = &toks[j.saturating_sub(3)..j];
+            return !before.iter().any(|b| b.is(flag::FIRST_PERSON))
+                && finite(lex.lang, &t.norm, &toks[j.saturating_sub(2)..j]);
+        }
+        if j == 0 || is_clause_break(&text[toks[j - 1].end..t.start]) {
+            return false;
+        }
+        j -= 1;
+    }
+    false
+}
+
+/// Whether verb `w`, after the words `before`, is finite: not after `to`, `so`
+/// (`so-called`), a passive's `be`/`être` or a non-finite auxiliary (`avoir promis`,
+/// `having said`), and in French not an infinitive nor a participle without its
+/// auxiliary.
+fn finite(lang: Lang, w: &str, before: &[Tok]) -> bool {
+    let aux = before.iter().rev().find(|b| b.is(flag::AUX | flag::PASSIVE_AUX));
+    let bare = |b: &Tok| {
+        b.is(flag::PASSIVE_AUX)
+            || matches!(
+                b.norm.as_str(),
+                "to" | "so" | "avoir" | "être" | "ayant" | "étant" | "having" | "being"
+            )
+    };
+    if before.iter().any(bare) {
+        return false;
+    }
+    match lang {
+        Lang::En => true,
+        Lang::Fr => {
+            let infinitive = w.ends_with("er") || w.ends_with("ir") || w.ends_with("re");
+            let participle = ["é", "ée", "és", "ées", "is", "ise", "it", "ite", "u", "ue"]
+                .iter()
+                .any(|e| w.ends_with(e));
+            !infinitive && (!participle || aux.is_some())
+        }
+    }
 }
