@@ -412,10 +412,7 @@ pub fn cues(
     {
         out.push(span(a, b, "predicative"));
     }
-    let imperative = match lex.lang {
-        Lang::En => super::imperative::call_to_action(toks),
-        Lang::Fr => super::imperative::appel(toks),
-    };
+    let imperative = super::imperative::opening(lex.lang, text, toks);
     if let Some((a, b)) = imperative
         && !quoted(a)
     {

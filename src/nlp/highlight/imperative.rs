@@ -5,10 +5,20 @@
 //! speaker's turn they are the source's, which attribution decides first.
 
 use crate::nlp::highlight::tokens::Tok;
+use crate::nlp::lang::Lang;
+use crate::nlp::lexicon::flag;
+
+/// The span of the imperative that opens the sentence in `lang`, if it opens on one.
+pub fn opening(lang: Lang, text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
+    match lang {
+        Lang::En => call_to_action(toks),
+        Lang::Fr => appel(text, toks),
+    }
+}
 
 /// Verbs that open English calls to action. Each is checked with the word after it, so
 /// the noun of the same spelling (`Call volumes rose`) is not taken for one.
-const VERBS: [&str; 52] = [
+const VERBS: [&str; 53] = [
     "go", "call", "vote", "join", "stop", "remember", "imagine", "consider", "ask", "tell", "take",
     "make", "give", "help", "support", "read", "listen", "look", "try", "keep", "start", "knock",
     "thank", "write", "sign", "get", "come", "be", "let", "demand", "speak", "stand", "think",
@@ -16,7 +26,13 @@ const VERBS: [&str; 52] = [
     // Found missing on unseen speeches and essays (`Use this line`, `Leave the car`).
     "use", "leave", "bring", "share", "send", "learn", "follow", "talk", "show", "fight", "save",
     "spend",
+    // `Stay curious`: see [`COPULAS`].
+    "stay",
 ];
+
+/// Verbs that open a call to action before any word, an adjective too (`Be kind`, `Stay
+/// curious`): no noun of the same spelling opens a sentence.
+const COPULAS: [&str; 2] = ["be", "stay"];
 
 /// Words after an imperative verb that a subject noun is not followed by: its object or a
 /// particle (`thank the people`, `go home`, `speak up`, `let us`).
@@ -55,7 +71,8 @@ pub fn call_to_action(toks: &[Tok]) -> Option<(usize, usize)> {
         return (!w.cap && !w.digit).then_some((v.start, w.end));
     }
     let next = toks.get(i + 1)?;
-    (VERBS.contains(&v.norm.as_str()) && NEXT.contains(&next.norm.as_str()))
+    let copula = COPULAS.contains(&v.norm.as_str()) && !next.cap && !next.digit;
+    (copula || VERBS.contains(&v.norm.as_str()) && NEXT.contains(&next.norm.as_str()))
         .then_some((v.start, next.end))
 }
 
@@ -74,7 +91,7 @@ const BEFORE_FR: [&str; 6] = ["alors", "et", "donc", "ensuite", "enfin", "puis"]
 /// The span of the French imperative that opens the sentence, if it opens on one: a verb
 /// of the `vous` or `nous` form (`-ez`, `-ons`, `faites`, `dites`) with its object after
 /// it, `soyons`, `soyez`, or a negated one (`N'hésitez pas`, `Ne soyez pas tentés`).
-pub fn appel(toks: &[Tok]) -> Option<(usize, usize)> {
+pub fn appel(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
     let mut i = 0;
     while i < 2
         && toks
@@ -101,16 +118,31 @@ pub fn appel(toks: &[Tok]) -> Option<(usize, usize)> {
     let opened = if negated {
         matches!(n, "pas" | "plus" | "jamais")
     } else {
-        matches!(w, "soyons" | "soyez") || NEXT_FR.contains(&n)
+        matches!(w, "soyons" | "soyez")
+            || NEXT_FR.contains(&n)
+            || (w.ends_with("ez") && second_person(text, v, next))
     };
     (opened && !next.cap).then_some((toks[i].start, next.end))
+}
+
+/// Whether the `-ez` word `v` opening the sentence is an imperative whatever follows it
+/// (`Prenez rendez-vous`, `Pensez à vérifier`, `Réservez impérativement`, `Venez
+/// nombreux`): few nouns end so, and the names that do (`Douarnenez`, `Martinez`) are
+/// subjects, a verb or a comma after them.
+fn second_person(text: &str, v: &Tok, next: &Tok) -> bool {
+    let n = next.norm.as_str();
+    let verb_after = next.is(flag::AUX | flag::FINITE_FORM | flag::REPORTING)
+        || ["era", "ira", "ront", "ait", "aient", "ent"]
+            .iter()
+            .any(|e| n.chars().count() > 4 && n.ends_with(e) && !n.ends_with("ment"));
+    let gap = &text[v.end..next.start];
+    v.norm != "assez" && gap.chars().all(|c| c.is_whitespace() || c == '-') && !verb_after
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::nlp::highlight::tokens::tokenize;
-    use crate::nlp::lang::Lang;
     use crate::nlp::lexicon::Lexicon;
 
     fn opens(s: &str) -> bool {
@@ -129,6 +161,8 @@ mod tests {
             "Let's be clear.",
             "Use this line.",
             "Leave the car at home on Monday.",
+            "Stay curious.",
+            "Be stubborn about the things that matter.",
         ] {
             assert!(opens(s), "{s}");
         }
@@ -142,6 +176,7 @@ mod tests {
             "The city will vote on it.",
             "Use of force is rare.",
             "Leave policies vary by state.",
+            "Be Well Clinic opened in May.",
         ] {
             assert!(!opens(s), "{s}");
         }
@@ -149,7 +184,7 @@ mod tests {
 
     fn appelle(s: &str) -> bool {
         let lex = Lexicon::builtin(Lang::Fr);
-        appel(&tokenize(&lex, s, 0, s.len())).is_some()
+        appel(s, &tokenize(&lex, s, 0, s.len())).is_some()
     }
 
     #[test]
@@ -162,6 +197,10 @@ mod tests {
             "N'hésitez pas à nous écrire.",
             "Ne soyez pas tentés par le lait écrémé.",
             "Prenons le temps de les écouter.",
+            "Prenez rendez-vous en ligne.",
+            "Pensez à vérifier la date d'expiration.",
+            "Réservez impérativement le week-end.",
+            "Venez nombreux samedi.",
         ] {
             assert!(appelle(s), "{s}");
         }
@@ -173,6 +212,10 @@ mod tests {
             "Les élèves chantez… non.",
             "Nous avons visité la caserne des pompiers.",
             "Informations pratiques",
+            "Martinez a marqué à la 80e minute.",
+            "Gomez, blessé, est sorti.",
+            "Assez parlé de chiffres.",
+            "Rodriguez accueillera le sommet.",
         ] {
             assert!(!appelle(s), "{s}");
         }

@@ -3,6 +3,7 @@
 //! cookie banners and "Temps de lecture".
 
 use super::finite;
+use crate::nlp::highlight::imperative;
 use crate::nlp::highlight::tokens::{Tok, term_at};
 use crate::nlp::lexicon::{Lexicon, flag};
 
@@ -207,14 +208,17 @@ pub fn reason(
             && !t.is(flag::AUX)
             && !t.is(flag::REPORTING)
     };
+    // `Stay curious.`, `Venez nombreux.`: a call to action, not a heading.
+    let imperative = || imperative::opening(lex.lang, text, toks).is_some();
     if matches!(last, '.' | '!')
         && (1..=2).contains(&words)
         && at_line_start()
         && toks.iter().all(plain_word)
+        && !imperative()
     {
         return Some("heading");
     }
-    if matches!(last, '.' | '!') && !has_verb() {
+    if matches!(last, '.' | '!') && !has_verb() && !imperative() {
         return verbless(lex, text, start, toks);
     }
     None
