@@ -273,7 +273,7 @@ impl Analyzer {
             .flatten();
         match record {
             Some(Record::Speaker) if !attributed => why = Some("speaker of a debate record"),
-            Some(Record::StageDirection) => why = None,
+            Some(Record::StageDirection) => why = Some("stage direction"),
             _ => {}
         }
         let role = interview::role(text, start, end);

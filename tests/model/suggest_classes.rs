@@ -339,7 +339,9 @@ fn confidences_are_the_measured_priors() {
 /// A French debate record: the paragraph opening on a speaker's title and name is not a
 /// sentence (`skip`); what the speaker says after it is the speaker's (`quote`), first
 /// person and questions included; the room's reactions in parentheses after a turn are
-/// stated by the record (`factual`). A news paragraph about a named person is none of it.
+/// notes of the record, no one's sentence (`skip`, as the English `(Applause.)` is, the
+/// convention five of the six references with such notes share). A news paragraph about a
+/// named person is none of it.
 #[test]
 fn debate_records_cite_their_speakers() {
     let text = "Séance du jeudi 4 juin\n\n\
@@ -370,7 +372,7 @@ fn debate_records_cite_their_speakers() {
         ("Allez-vous rouvrir la classe ?", Label::Quote),
         (
             "(Applaudissements sur les bancs du groupe GDR.)",
-            Label::Factual,
+            Label::Skip,
         ),
         ("Mme Anne Roux, ministre de l'éducation.", Label::Skip),
         ("Je vous remercie de cette question.", Label::Quote),

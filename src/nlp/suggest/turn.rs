@@ -155,7 +155,8 @@ pub enum Record {
     Speaker,
     /// A sentence the speaker says.
     Speech,
-    /// What the room does, in parentheses after a turn: the record states it.
+    /// What the room does, in parentheses after a turn: a note of the record, not a
+    /// sentence anyone says (`skip`, as English `(Applause.)` is).
     StageDirection,
 }
 
