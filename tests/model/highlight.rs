@@ -145,7 +145,11 @@ fn a_reporting_verb_makes_a_few_quoted_words_a_quotation() {
             "Le syndicat a qualifié le projet de « recul historique ».",
             "« recul historique »",
         ),
-        (Lang::Fr, "Le préfet dénonce une « provocation ».", "« provocation »"),
+        (
+            Lang::Fr,
+            "Le préfet dénonce une « provocation ».",
+            "« provocation »",
+        ),
         (
             Lang::En,
             "The mayor called the proposal \"reckless and cruel.\"",

@@ -111,6 +111,39 @@ fn unclosed_quotations_stop_at_their_sentence() {
     assert_eq!(sources("Le maire parle de \"rénovation."), vec![]);
 }
 
+/// A closing guillemet that nothing in its paragraph opened and that a word follows
+/// separates (a breadcrumb, a forum's post header) and quotes nothing; one with
+/// punctuation after it closes a quotation whose opening mark was lost, and one whose
+/// opening mark stands on an earlier line of the paragraph (text wrapped inside the
+/// quotation) still closes it.
+#[test]
+fn a_closing_mark_nothing_opened_quotes_nothing() {
+    assert_eq!(sources("Accueil » Actualités » Sport"), vec![]);
+    let post = "Message par Léa_72 » lun. 9 janv. 2023 15:47\n\nOn a fait poser une PAC en 2021.";
+    assert_eq!(
+        sources_in(post, "Message par Léa_72 » lun. 9 janv. 2023 15:47"),
+        vec![]
+    );
+    assert_eq!(sources_in(post, "On a fait poser une PAC en 2021."), vec![]);
+    // A lost opening mark: punctuation after the close, the quotation is the sentence's.
+    let lost = "Nous fermerons le pont lundi », a déclaré le préfet.";
+    let v = sources(lost);
+    assert!(
+        v.iter()
+            .any(|(r, t)| *r == "quotation" && t == "Nous fermerons le pont lundi »"),
+        "{v:?}"
+    );
+    let wrapped =
+        "Le maire a prévenu : « Nous ne fermerons pas\nla classe cette année », a-t-il dit.";
+    let unit = "la classe cette année », a-t-il dit.";
+    let v = sources_in(wrapped, unit);
+    assert!(
+        v.iter()
+            .any(|(r, t)| *r == "quotation" && t == "la classe cette année »"),
+        "{v:?}"
+    );
+}
+
 /// Titles and names in sentence case inside a clause (a prize, a section, a nickname
 /// after `on l'appelait`, a translation in brackets, a number first) are neither
 /// quotations nor scare quotes; a quotation with a verb, or after a colon, still is.

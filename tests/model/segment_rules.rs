@@ -12,7 +12,7 @@ fn paragraphs(text: &str) -> Vec<u32> {
 
 #[test]
 fn version_names_this_segmenter() {
-    assert_eq!(VERSION, "glose-seg/5");
+    assert_eq!(VERSION, "glose-seg/6");
 }
 
 #[test]
@@ -720,5 +720,23 @@ fn a_dateline_goes_on_past_its_state_and_a_byline_past_its_initial() {
     assert_eq!(
         split("They voted for the Ore. — The mine closed."),
         ["They voted for the Ore.", "— The mine closed."]
+    );
+}
+
+/// A weekday abbreviated before the day's number (a forum's or a mail's date line) ends
+/// no sentence; the same letters ending a sentence elsewhere still do.
+#[test]
+fn an_abbreviated_weekday_before_its_date_goes_on() {
+    assert_eq!(
+        split("Message par Léa » lun. 9 janv. 2023 15:47"),
+        ["Message par Léa » lun. 9 janv. 2023 15:47"]
+    );
+    assert_eq!(
+        split("Posted Mon. 9 Jan. 2023. It rained."),
+        ["Posted Mon. 9 Jan. 2023.", "It rained."]
+    );
+    assert_eq!(
+        split("Ils ont longé la mer. 12 bateaux attendaient au port."),
+        ["Ils ont longé la mer.", "12 bateaux attendaient au port."]
     );
 }

@@ -485,6 +485,30 @@ fn french_interview_answers_are_quotes_and_questions_skip() {
         label_in(Lang::Fr, essay, "La région a voté la fermeture en mai."),
         Label::Factual
     );
+    // A forum thread: the marker is a whole word (not `l'entretient`), a reply's subject
+    // line is a heading, not a question, and the posts are their writers' own.
+    let forum = "Chaudière fioul : vos retours ?\n\n\
+                 Message par Léa_72 » lun. 9 janv. 2023 15:47\n\n\
+                 Notre chaudière a 28 ans et le chauffagiste qui l'entretient la juge usée.\n\n\
+                 Re: Chaudière fioul : vos retours ?\n\n\
+                 Message par bricoleur » lun. 9 janv. 2023 18:02\n\n\
+                 On a posé une pompe à chaleur en 2021 pour 14 000 euros.\n\n\
+                 Re: Chaudière fioul : vos retours ?\n\n\
+                 Message par Léa_72 » mar. 10 janv. 2023 09:14\n\n\
+                 La facture est passée de 2 200 à 1 300 euros par an.\n";
+    for (s, want) in [
+        ("Re: Chaudière fioul : vos retours ?", Label::Skip),
+        (
+            "On a posé une pompe à chaleur en 2021 pour 14 000 euros.",
+            Label::Factual,
+        ),
+        (
+            "La facture est passée de 2 200 à 1 300 euros par an.",
+            Label::Factual,
+        ),
+    ] {
+        assert_eq!(label_in(Lang::Fr, forum, s), want, "{s}");
+    }
 }
 
 /// The familiar `tu` of a forum or a column speaks to the reader, and formulas of doubt

@@ -25,8 +25,7 @@ const VERBS: [&str; 53] = [
     "find", "choose", "serve", "visit", "reach", "protect", "put",
     // Found missing on unseen speeches and essays (`Use this line`, `Leave the car`).
     "use", "leave", "bring", "share", "send", "learn", "follow", "talk", "show", "fight", "save",
-    "spend",
-    // `Stay curious`: see [`COPULAS`].
+    "spend", // `Stay curious`: see [`COPULAS`].
     "stay",
 ];
 

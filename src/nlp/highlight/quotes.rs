@@ -84,6 +84,30 @@ fn open_before(text: &str, start: usize) -> (bool, bool) {
     (depth > 0, straight)
 }
 
+/// Whether a word follows the closing mark ending at `close` on its line, with no
+/// punctuation first: the mark separates what stands on each side of it.
+fn separates(text: &str, close: usize) -> bool {
+    text[close..]
+        .trim_start_matches([' ', '\u{a0}', '\u{202f}'])
+        .starts_with(char::is_alphanumeric)
+}
+
+/// Whether a curly quotation is open at `start`, the marks read from the start of its
+/// paragraph (a blank line), at most [`LOOKBACK`] bytes back.
+fn opened_in_paragraph(text: &str, start: usize) -> bool {
+    let lo = text.floor_char_boundary(start.saturating_sub(LOOKBACK));
+    let from = memchr::memmem::rfind(&text.as_bytes()[lo..start], b"\n\n").map_or(lo, |i| lo + i);
+    let mut depth = 0i32;
+    for (_, c) in marks(&text[from..start]) {
+        if OPEN.contains(&c) {
+            depth += 1;
+        } else if CLOSE.contains(&c) {
+            depth = (depth - 1).max(0);
+        }
+    }
+    depth > 0
+}
+
 /// Whether a closing mark follows `at` on its line: a quotation left open at a sentence
 /// end goes on only if something closes it (an unmatched mark quotes nothing).
 fn closes_later(text: &str, at: usize, straight: bool) -> bool {
@@ -190,7 +214,12 @@ pub fn find(text: &str, start: usize, end: usize) -> Vec<Quote> {
                     cur = None;
                 }
             }
-            // A closing mark with nothing open: the quotation began before the sentence.
+            // A closing mark with nothing open: the quotation began before the sentence
+            // (on an earlier line of the paragraph, or its opening mark was lost: `… de
+            // ces pays », a déclaré X`). A curly one that nothing in the paragraph opened
+            // and that a word follows separates (`Accueil » Sport`, `Message par Léa »
+            // lun. 9 janv.`) and quotes nothing.
+            (None, None) if separates(text, close) && !opened_in_paragraph(text, start) => {}
             (None, None | Some(Role::Close)) => out.push(quote(text, start, close, true)),
             (None, Some(r)) => {
                 cur = Some((at, false, true, r == Role::Open));

@@ -341,6 +341,42 @@ pub fn dateline_state(s: &str, ts: usize) -> bool {
     STATE_SET.contains(&s[ws..ts]) && after_place(s, ws)
 }
 
+/// Weekdays abbreviated, case as written or capitalised: before a day's number they
+/// close no sentence (`lun. 9 janv. 2023`, `Mon. 9 Jan.`), elsewhere they are words too
+/// (`la mer.`, `The Sun.`).
+const WEEKDAYS: &[&str] = &[
+    "lun", "mar", "mer", "jeu", "ven", "sam", "dim", "mon", "tue", "tues", "wed", "thu", "thur",
+    "thurs", "fri", "sat", "sun",
+];
+
+/// The first three letters of the months, French and English.
+const MONTHS3: &[&str] = &[
+    "jan", "fév", "fev", "feb", "mar", "avr", "apr", "mai", "may", "jui", "jun", "jul", "aoû",
+    "aou", "aug", "sep", "oct", "nov", "déc", "dec",
+];
+
+/// Whether `w`, ending at `end` before its stop, is a weekday's abbreviation before a
+/// date: a day number and a month (`lun. 9 janv.`, `Mon. 9 Jan.`), or a numeric date
+/// (`mar. 10/01/2023`).
+fn weekday_before_date(s: &str, w: &str, end: usize) -> bool {
+    if w.len() > 5 || !WEEKDAYS.contains(&w.to_lowercase().as_str()) {
+        return false;
+    }
+    let Some(r) = s[end..].strip_prefix(". ") else {
+        return false;
+    };
+    let digits = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 2 {
+        return false;
+    }
+    let after = &r[digits..];
+    if after.starts_with(['/', '.', '-']) {
+        return after[1..].starts_with(|c: char| c.is_ascii_digit());
+    }
+    let month: String = after.trim_start_matches(' ').chars().take(3).collect();
+    after.starts_with(' ') && MONTHS3.contains(&month.to_lowercase().as_str())
+}
+
 /// Classifies the word that ends at `end` (where a full stop follows).
 pub fn before_stop(s: &str, end: usize) -> Before {
     let ws = word_start(s, end);
@@ -359,6 +395,9 @@ pub fn before_stop(s: &str, end: usize) -> Before {
     }
     if STATE_SET.contains(w) && after_place(s, ws) {
         return Before::Abbrev;
+    }
+    if weekday_before_date(s, w, end) {
+        return Before::Title;
     }
     if NEVER_FINAL_SET.contains_lower_first(w) {
         return Before::Title;

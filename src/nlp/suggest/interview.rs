@@ -212,7 +212,10 @@ fn asker_by_name<'a>(lines: &[Line<'a>]) -> Option<&'a str> {
 /// Whether line `i` is a question alone on its line with a line of another kind after it.
 fn question_line(lines: &[Line], i: usize) -> bool {
     let l = &lines[i];
-    l.text.len() <= MAX_QUESTION
+    // A reply's subject line (`Re: vos retours ?`) repeats a thread's title.
+    let reply = l.text.starts_with("Re:") || l.text.starts_with("RE:");
+    !reply
+        && l.text.len() <= MAX_QUESTION
         && ends_on_question(l.text)
         && lines
             .get(i + 1)
@@ -227,10 +230,16 @@ fn marker_end(text: &str) -> Option<usize> {
     let lower = &mut lower[..head.len()];
     lower.copy_from_slice(head);
     lower.make_ascii_lowercase();
-    let at = MARKERS
-        .iter()
-        .filter_map(|m| memchr::memmem::find(lower, m.as_bytes()))
-        .min()?;
+    // A whole word only: `entretien` is no marker inside `l'entretient`.
+    let word_at = |m: &str| {
+        memchr::memmem::find_iter(lower, m.as_bytes()).find(|&i| {
+            let before = i.checked_sub(1).map(|j| lower[j]);
+            let after = lower.get(i + m.len()).copied();
+            let letter = |c: Option<u8>| c.is_some_and(|c| c.is_ascii_alphabetic() || c >= 0x80);
+            !letter(before) && !letter(after)
+        })
+    };
+    let at = MARKERS.iter().filter_map(|m| word_at(m)).min()?;
     Some(memchr::memchr(b'\n', &head[at..]).map_or(head.len(), |i| at + i))
 }
 

@@ -79,6 +79,10 @@ pub fn reason(
     let s = text[start..end].trim();
     let words = toks.len();
     let last = s.chars().last()?;
+    // A reply's subject line in a forum or a mail thread (`Re: vos retours ?`).
+    if s.starts_with("Re:") || s.starts_with("RE:") {
+        return Some("heading");
+    }
     if weak_banner(lex, toks, line_toks, attributed) {
         return Some("banner");
     }

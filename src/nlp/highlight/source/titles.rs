@@ -208,7 +208,10 @@ fn words_of_a_speaker(text: &str, toks: &[Tok], q: &Quote, lex: &Lexicon) -> boo
 /// `having said`), and in French not an infinitive nor a participle without its
 /// auxiliary.
 fn finite(lang: Lang, w: &str, before: &[Tok]) -> bool {
-    let aux = before.iter().rev().find(|b| b.is(flag::AUX | flag::PASSIVE_AUX));
+    let aux = before
+        .iter()
+        .rev()
+        .find(|b| b.is(flag::AUX | flag::PASSIVE_AUX));
     let bare = |b: &Tok| {
         b.is(flag::PASSIVE_AUX)
             || matches!(
