@@ -394,6 +394,37 @@ fn english_page_furniture_is_skip() {
         &["LONDON (Reuters) - Britain's biggest airport cancelled 300 flights on Monday."],
         Label::Factual,
     );
+    // The writer's blurb and a contributor's credit close the text, share lines below
+    // them or not; the same shape inside the text is a sentence.
+    let closing = "Crews were called at 2:40 a.m.\n\nTwo people were hurt.\n\n\
+                   The cause is under investigation.\n\nThe road reopened at noon.\n\n\
+                   Dana Hill covers public safety for the Courier.\n\n\
+                   Amir Sole in Boston contributed reporting to this story.\n\n\
+                   Share this story: Facebook | X | Email\n";
+    labelled_in(
+        closing,
+        &[
+            (
+                "Dana Hill covers public safety for the Courier.",
+                Label::Skip,
+            ),
+            (
+                "Amir Sole in Boston contributed reporting to this story.",
+                Label::Skip,
+            ),
+            ("The road reopened at noon.", Label::Factual),
+        ],
+    );
+    let inside = "Dana Hill covers public safety for the Courier.\n\nShe joined in 2019.\n\n\
+                  Her beat includes three counties.\n\nShe lives in Dayton.\n\n\
+                  The paper won two awards last year for that coverage and more.\n";
+    labelled_in(
+        inside,
+        &[(
+            "Dana Hill covers public safety for the Courier.",
+            Label::Factual,
+        )],
+    );
     // A headline cited in brackets names a piece; the sentence is the author's verdict.
     labelled(
         &["Your editorial (“Bike lanes to nowhere,” Nov. 5) is a mistake."],

@@ -166,8 +166,9 @@ const BLURB_VERBS: [&str; 12] = [
 ];
 
 /// Whether the unit `toks` of `text`, ending at `end`, is the author's blurb closing the
-/// text: on its last line, a name of two or three capitalised words then a verb of the
-/// blurb (`is` only before `a`/`an`), or `The writer is …`, `L'autrice est …`.
+/// text: on its last line (page furniture aside), a name of two or three capitalised
+/// words then a verb of the blurb (`is` only before `a`/`an`), `The writer is …`,
+/// `L'autrice est …`, or a credit (`X contributed to this report`).
 pub fn closing_blurb(text: &str, end: usize, toks: &[Tok]) -> bool {
     // The shape first, on the words: nearly every sentence fails it, so the line
     // look-ups below run for few.
@@ -182,12 +183,18 @@ pub fn closing_blurb(text: &str, end: usize, toks: &[Tok]) -> bool {
     let blurb = name.is_some_and(|n| {
         BLURB_VERBS.contains(&norm(n)) || (norm(n) == "is" && matches!(norm(n + 1), "a" | "an"))
     });
-    if !(writer || blurb) || toks.len() > 30 {
+    // `Meridian Press writer Chris Lowe in Washington contributed to this report.`
+    let credit = toks.windows(4).any(|w| {
+        w[0].norm == "contributed"
+            && (w[1].norm == "to" || w[1].norm == "reporting")
+            && matches!(w[3].norm.as_str(), "report" | "story" | "article" | "this")
+    });
+    if !(writer || blurb || credit) || toks.len() > 30 {
         return false;
     }
-    let rest = text.as_bytes().get(end..).unwrap_or_default();
-    let later_lines = memchr::memchr(b'\n', rest).map_or(&[][..], |i| &rest[i..]);
-    if !later_lines.iter().all(u8::is_ascii_whitespace) {
+    let rest = text.get(end..).unwrap_or_default();
+    let later_lines = memchr::memchr(b'\n', rest.as_bytes()).map_or("", |i| &rest[i..]);
+    if !only_furniture(later_lines) {
         return false;
     }
     // A blurb closes an article of some length; a short text is all sentences.
@@ -198,6 +205,27 @@ pub fn closing_blurb(text: &str, end: usize, toks: &[Tok]) -> bool {
         .take(MIN_LINES_ABOVE_BLURB)
         .count();
     lines_above >= MIN_LINES_ABOVE_BLURB
+}
+
+/// How many lines of page furniture may follow a closing blurb.
+const MAX_LINES_BELOW_BLURB: usize = 3;
+
+/// Whether `lines` hold no sentence of the article: at most [`MAX_LINES_BELOW_BLURB`]
+/// short lines with no full stop at their end (`Share this story: Facebook | X | Email`,
+/// tags), or a contributor's credit (`X contributed reporting.`).
+fn only_furniture(lines: &str) -> bool {
+    let mut n = 0;
+    for l in lines.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        n += 1;
+        let words = l.split_whitespace().count();
+        let short = l.len() <= 120 && words <= 12;
+        let credit = words <= 20 && l.contains(" contributed ");
+        let furniture = short && !l.ends_with(['.', '!', '?', '»', '”', '"']);
+        if n > MAX_LINES_BELOW_BLURB || !(furniture || credit) {
+            return false;
+        }
+    }
+    true
 }
 
 #[cfg(test)]

@@ -193,7 +193,8 @@ fn words_of_a_speaker(text: &str, toks: &[Tok], q: &Quote, lex: &Lexicon) -> boo
         if t.is(flag::REPORTING | flag::FRAME | flag::SPEECH | flag::THOUGHT) && !t.cap {
             let before = &toks[j.saturating_sub(3)..j];
             return !before.iter().any(|b| b.is(flag::FIRST_PERSON))
-                && finite(lex.lang, &t.norm, &toks[j.saturating_sub(2)..j]);
+                && finite(lex.lang, &t.norm, &toks[j.saturating_sub(2)..j])
+                && (!naming(&t.norm) || judged(toks, q));
         }
         if j == 0 || is_clause_break(&text[toks[j - 1].end..t.start]) {
             return false;
@@ -201,6 +202,23 @@ fn words_of_a_speaker(text: &str, toks: &[Tok], q: &Quote, lex: &Lexicon) -> boo
         j -= 1;
     }
     false
+}
+
+/// Verbs that name as often as they judge (`appellent ce plat « la potée »`, `called
+/// the dish "the stew"`), any form.
+const NAMING_OR_JUDGING: [&str; 4] = ["call", "appel", "dub", "nomm"];
+
+fn naming(w: &str) -> bool {
+    NAMING_OR_JUDGING.iter().any(|v| w.starts_with(v))
+}
+
+/// Whether the quoted words judge rather than name: they open on a lower-case word that
+/// is no determiner (`called the findings "encouraging"`), where a name opens on one or
+/// on a capital (`"the stew"`, `« la potée »`).
+fn judged(toks: &[Tok], q: &Quote) -> bool {
+    toks.iter()
+        .find(|t| t.start > q.start && t.end < q.end)
+        .is_some_and(|t| !t.cap && !t.is(flag::FUNCTION) && !t.digit)
 }
 
 /// Whether verb `w`, after the words `before`, is finite: not after `to`, `so`
