@@ -208,3 +208,36 @@ fn a_colon_in_brackets_is_a_gloss() {
         "Le match s'est fini sur le score de 3:2 hier."
     ));
 }
+
+/// Class 5: cue words in a sense that judges nothing leave a plain statement factual: the
+/// quantity `le plus de`, `most of`; the adverb `juste avant`; an `-ing` word that is a
+/// verb (`before moving to`). Their judging senses stay opinion.
+#[test]
+fn cue_words_in_a_neutral_sense_judge_nothing() {
+    for (lang, s) in [
+        (
+            Lang::Fr,
+            "Le gardien a encaissé un but juste avant la pause.",
+        ),
+        (
+            Lang::Fr,
+            "C'est le port qui reçoit le plus de ferries en Corse.",
+        ),
+        (
+            Lang::En,
+            "She taught for eight years before moving to Ohio in 1990.",
+        ),
+        (
+            Lang::En,
+            "The district has replaced most of its frozen meals since 2022.",
+        ),
+    ] {
+        assert_eq!(label(lang, s), Label::Factual, "{s}");
+    }
+    for (lang, s) in [
+        (Lang::Fr, "C'est le plus beau port de Corse."),
+        (Lang::En, "It was the most moving speech of the night."),
+    ] {
+        assert_eq!(label(lang, s), Label::Opinion, "{s}");
+    }
+}

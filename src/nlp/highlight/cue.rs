@@ -366,8 +366,11 @@ pub fn cues(
             let month = n == 1 && t.cap && i > 0 && t.is(flag::MONTH);
             let schedule = cue == Cue::Deontic && scheduled(toks, i, n, dated);
             let owes = cue == Cue::Deontic && n == 1 && owes_not_must(toks, i);
-            let not_a_cue =
-                schedule || owes || month || in_compound(text, t.start, toks[i + n - 1].end);
+            let not_a_cue = schedule
+                || owes
+                || month
+                || in_compound(text, t.start, toks[i + n - 1].end)
+                || super::senses::neutral(lex.lang, text, toks, i, n, cue);
             if !not_a_cue {
                 let rule = if cue == Cue::Deontic && prescribes(lex, t) {
                     "prescription"

@@ -8,6 +8,7 @@ mod event;
 pub mod imperative;
 pub mod predicative;
 pub mod quotes;
+mod senses;
 mod source;
 pub mod tokens;
 
