@@ -340,11 +340,15 @@ fn first_person_stance_and_prescriptions_are_opinion() {
             "The city must publish every test result.",
             "He was right.",
             "They were wrong about the buses.",
+            "I'm worried the bill is going up again.",
+            "We are proud of this school.",
         ],
         Label::Opinion,
     );
     labelled(
         &[
+            "It took me five years to finish a two-year degree.",
+            "A tutor stayed after class with me every Tuesday.",
             "I have lived on the east side for thirty years.",
             "We built the hub with $210 million in federal funding.",
             "When I took office, the commute took 52 minutes.",

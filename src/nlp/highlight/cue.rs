@@ -168,6 +168,28 @@ const STANCE: [&str; 9] = [
     "urge", "want", "suspect", "wonder", "insist", "agree", "disagree", "refuse", "regret",
 ];
 
+/// States of mind after `I am`/`we are` (`I'm worried`, `we are proud`).
+const EN_JUDGED: [&str; 18] = [
+    "worried",
+    "afraid",
+    "sure",
+    "convinced",
+    "glad",
+    "proud",
+    "happy",
+    "sorry",
+    "confident",
+    "hopeful",
+    "grateful",
+    "disappointed",
+    "concerned",
+    "delighted",
+    "thrilled",
+    "certain",
+    "opposed",
+    "skeptical",
+];
+
 /// Modals of commitment or obligation after `I`/`we` (`we will not stop`, `we must`).
 const COMMITMENT: [&str; 9] = [
     "will", "won't", "must", "should", "shall", "cannot", "can't", "need", "ought",
@@ -200,6 +222,13 @@ fn english_stance(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> Option<u
     let j = verb_after_subject(text, toks, i, &STANCE_BETWEEN)?;
     let v = &toks[j];
     let w = v.norm.as_str();
+    // `I'm worried`, `we are proud`: the speaker's state of mind.
+    if matches!(w, "am" | "m" | "are" | "re") {
+        let judged = toks
+            .get(j + 1)
+            .is_some_and(|n| EN_JUDGED.contains(&n.norm.as_str()));
+        return judged.then_some(j + 1);
+    }
     let stance = v.is(flag::THOUGHT)
         || STANCE
             .iter()
@@ -400,7 +429,7 @@ pub fn cues(
         } else if t.is(flag::FIRST_PERSON) && !t.is(flag::FUNCTION) && !initial(text, t) {
             // French `je`/`nous` without a stance verb: the first person narrating, weak
             // evidence that only counts where nothing checkable competes with it.
-            let strong = lex.lang == Lang::En || opinion_moi(toks, i);
+            let strong = opinion_moi(toks, i);
             let rule = if strong {
                 "first-person"
             } else {
