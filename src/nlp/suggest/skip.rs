@@ -444,7 +444,9 @@ const CREDITS: [&str; 12] = [
 /// Whether the unit `[start, end)` stands on a short line that ends in a photo credit in
 /// brackets (`Traffic crosses the bridge on Monday. (Photo: Ken Oduya / The Ledger)`,
 /// `Roger Maillet dans son studio, en 2009. (Photo archives H. C.)`): the line is a
-/// caption, its sentences too. All 13 units of such lines in the references are skip.
+/// caption, its sentences too; so is a photographer for an outlet in brackets
+/// (`(Ben Osei for The Coastal Review)`) or a copyright after the stop (`… maquette. ©
+/// Photo S. B.`). Every unit of such lines in the references is skip.
 fn credited_line(text: &str, start: usize, end: usize) -> bool {
     let b = text.as_bytes();
     let hi = text.floor_char_boundary((end + CAPTION_REACH).min(text.len()));
@@ -454,12 +456,18 @@ fn credited_line(text: &str, start: usize, end: usize) -> bool {
         return false;
     };
     let line_end = text[..le].trim_end();
-    if !line_end.ends_with(')') {
+    // `… sous forme de maquette. © Photo S. B.`: a copyright after the caption's stop.
+    let tail = &line_end[line_end.floor_char_boundary(line_end.len().saturating_sub(60))..];
+    let copyright = tail.contains(". ©");
+    if !line_end.ends_with(')') && !copyright {
         return false;
     }
     let lo = text.floor_char_boundary(start.saturating_sub(CAPTION_REACH));
     if lo > 0 && memchr::memrchr(b'\n', &b[lo..start]).is_none() {
         return false;
+    }
+    if copyright {
+        return true;
     }
     let Some(open) = line_end.rfind('(') else {
         return false;
@@ -470,7 +478,22 @@ fn credited_line(text: &str, start: usize, end: usize) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    CREDITS.contains(&word.as_str()) || inside.starts_with('©')
+    CREDITS.contains(&word.as_str()) || inside.starts_with('©') || photographer(inside)
+}
+
+/// A photographer and the outlet that credits the photo, in brackets: `Ben Osei for The
+/// Coastal Review)`, `Karen Holt/Millbrook Courier)`: a few capitalised words around
+/// `for` or a slash, nothing else.
+fn photographer(inside: &str) -> bool {
+    let inside = inside.trim_end_matches(')');
+    let words: Vec<&str> = inside.split_whitespace().collect();
+    let joined = inside.contains(" for ") || inside.contains('/');
+    let named = words.iter().all(|w| {
+        w.starts_with(char::is_uppercase)
+            || w.contains('/')
+            || matches!(*w, "for" | "the" | "of" | "de" | "du" | "la" | "le" | "/")
+    });
+    joined && named && (2..=8).contains(&words.len()) && words[0].starts_with(char::is_uppercase)
 }
 
 /// A question to the reader about the site itself: `Vous êtes abonné ?`, `Do you have an
@@ -659,8 +682,36 @@ mod tests {
             why(Lang::En, courtesy, "Peggy Hollis in 2009."),
             Some("caption")
         );
+        // A photographer for an outlet, or a copyright after the caption's stop.
+        let credit = "Jo Lane planes a plank in his shed. (Ben Osei for The Coastal Review)\n";
+        assert_eq!(
+            why(Lang::En, credit, "Jo Lane planes a plank in his shed."),
+            Some("caption")
+        );
+        let slash = "Ilie Munteanu checks his notes. (Andrei Pop/The Herald)\n";
+        assert_eq!(
+            why(Lang::En, slash, "Ilie Munteanu checks his notes."),
+            Some("caption")
+        );
+        let copyright = "La maquette a été présentée aux élus. © Photo S. B.\n";
+        assert_eq!(
+            why(
+                Lang::Fr,
+                copyright,
+                "La maquette a été présentée aux élus. © Photo S. B."
+            ),
+            Some("caption")
+        );
         // Brackets at a line's end that credit nobody leave its sentences prose.
         let prose = "The council approved the budget on Monday. (The vote was 5-2.)\n";
+        assert_eq!(
+            why(
+                Lang::En,
+                "The bus runs hourly. (Service ends at 11 p.m.)\n",
+                "The bus runs hourly."
+            ),
+            None
+        );
         assert_eq!(
             why(
                 Lang::En,
