@@ -10,6 +10,7 @@ pub mod front;
 pub mod interview;
 pub mod metrics;
 pub mod model;
+pub mod practical;
 pub mod prior;
 pub mod skip;
 pub mod turn;

@@ -2,7 +2,7 @@
 //! no final punctuation, bylines and author blurbs, list fragments, and site chrome such as
 //! cookie banners and "Temps de lecture".
 
-use super::finite;
+use super::{finite, practical};
 use crate::nlp::highlight::imperative;
 use crate::nlp::highlight::tokens::{Tok, term_at};
 use crate::nlp::lexicon::{Lexicon, flag};
@@ -131,7 +131,7 @@ pub fn reason(
     if !terminal && words <= 25 && headline(lex, text, start, end, toks) {
         return Some("heading");
     }
-    if contact_line(s, words) {
+    if practical::contact_line(s, words) {
         return Some("banner");
     }
     if attributed {
@@ -222,6 +222,9 @@ pub fn reason(
     {
         return Some("heading");
     }
+    if !sure_verb() && !imperative() && practical::address_line(text, toks) {
+        return Some("address");
+    }
     if matches!(last, '.' | '!') && !has_verb() && !imperative() {
         return verbless(lex, text, start, toks);
     }
@@ -284,62 +287,6 @@ fn first_line_alone(text: &str, start: usize, end: usize) -> bool {
     let line_ends = rest.next().is_some_and(|r| r.trim().is_empty());
     let blank = rest.next().is_some_and(|r| r.trim().is_empty());
     line_ends && blank && rest.any(|r| !r.trim().is_empty())
-}
-
-/// A contact line: a short unit holding an e-mail address (`Media contact: … @…`) or a
-/// telephone number (`Inscriptions au 04 50 98 00 00.`, `Call (555) 123-4567.`).
-fn contact_line(s: &str, words: usize) -> bool {
-    words <= 20
-        && s.split_whitespace().any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            w.split_once('@')
-                .is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !b.ends_with('.'))
-        })
-        || words <= 14 && phone_number(s)
-}
-
-/// Whether `s` holds a telephone number: the digit groups of one number (joined by one
-/// space, dot or hyphen, brackets allowed) make 10 digits or more, in the groups of two
-/// of a French number (`04 50 98 00 00`) or with a group of four last (`555-123-4567`),
-/// or follow a `+` (`+33 4 50 98 00 00`). Amounts group their digits by three
-/// (`1 300 000 euros`), so they are none.
-fn phone_number(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
-            i += 1;
-            continue;
-        }
-        let plus = i > 0 && b[i - 1] == b'+' || i > 1 && b[i - 2] == b'+' && b[i - 1] == b'(';
-        // Number of groups, digits, whether every group has two, the last group's length.
-        let (mut n, mut digits, mut pairs) = (0, 0, true);
-        let mut last;
-        let mut j = i;
-        loop {
-            let g = j;
-            while j < b.len() && b[j].is_ascii_digit() {
-                j += 1;
-            }
-            (n, digits, pairs, last) = (n + 1, digits + j - g, pairs && j - g == 2, j - g);
-            let sep = j + usize::from(j < b.len() && b[j] == b')');
-            let next = match b.get(sep) {
-                Some(b' ' | b'.' | b'-') => sep + 1,
-                _ => break,
-            };
-            if !b.get(next).is_some_and(u8::is_ascii_digit) {
-                break;
-            }
-            j = next;
-        }
-        let french = n == 5 && pairs;
-        let four_last = n >= 3 && last == 4;
-        if digits >= 10 && (french || four_last || plus) {
-            return true;
-        }
-        i = j.max(i + 1);
-    }
-    false
 }
 
 /// Whether most content words of a unit are capitalised (English headline style): at
@@ -583,27 +530,6 @@ mod tests {
         let b = a + unit.len();
         let toks = tokenize(&lex, text, a, b);
         reason(&lex, text, a, b, &toks, &[], false)
-    }
-
-    #[test]
-    fn telephone_numbers_are_told_from_amounts() {
-        for s in [
-            "Inscriptions au 04 50 98 00 00.",
-            "Tél. 04.50.98.00.00",
-            "Call (555) 123-4567 to book.",
-            "Standard : +33 4 50 98 00 00.",
-            "Phone 555-123-4567.",
-        ] {
-            assert!(phone_number(s), "{s}");
-        }
-        for s in [
-            "Le budget atteint 1 300 000 000 euros.",
-            "Il y a 12 345 678 habitants.",
-            "Le match s'est fini 2-1 le 12.03.2024.",
-            "Ref. AB0450980000 et 04 50 98.",
-        ] {
-            assert!(!phone_number(s), "{s}");
-        }
     }
 
     #[test]

@@ -1,0 +1,202 @@
+//! Practical information around an article, not sentences of it: contact lines (an
+//! e-mail address, a telephone number) and address lines (`Salt & Ember, 118 Water St.`,
+//! `Service État civil – Hôtel de ville, place du Maréchal-Leclerc, 41100 Vendôme`).
+
+use crate::nlp::highlight::tokens::Tok;
+use crate::nlp::lexicon::flag;
+
+/// A contact line: a short unit holding an e-mail address (`Media contact: … @…`) or a
+/// telephone number (`Inscriptions au 04 50 98 00 00.`, `Call (555) 123-4567.`).
+pub fn contact_line(s: &str, words: usize) -> bool {
+    words <= 20
+        && s.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.split_once('@')
+                .is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !b.ends_with('.'))
+        })
+        || words <= 14 && phone_number(s)
+}
+
+/// Whether `s` holds a telephone number: the digit groups of one number (joined by one
+/// space, dot or hyphen, brackets allowed) make 10 digits or more, in the groups of two
+/// of a French number (`04 50 98 00 00`) or with a group of four last (`555-123-4567`),
+/// or follow a `+` (`+33 4 50 98 00 00`). Amounts group their digits by three
+/// (`1 300 000 euros`), so they are none.
+fn phone_number(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let plus = i > 0 && b[i - 1] == b'+' || i > 1 && b[i - 2] == b'+' && b[i - 1] == b'(';
+        // Number of groups, digits, whether every group has two, the last group's length.
+        let (mut n, mut digits, mut pairs) = (0, 0, true);
+        let mut last;
+        let mut j = i;
+        loop {
+            let g = j;
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            (n, digits, pairs, last) = (n + 1, digits + j - g, pairs && j - g == 2, j - g);
+            let sep = j + usize::from(j < b.len() && b[j] == b')');
+            let next = match b.get(sep) {
+                Some(b' ' | b'.' | b'-') => sep + 1,
+                _ => break,
+            };
+            if !b.get(next).is_some_and(u8::is_ascii_digit) {
+                break;
+            }
+            j = next;
+        }
+        let french = n == 5 && pairs;
+        let four_last = n >= 3 && last == 4;
+        if digits >= 10 && (french || four_last || plus) {
+            return true;
+        }
+        i = j.max(i + 1);
+    }
+    false
+}
+
+/// Words that name a street after its number (`118 Water St.`, `41 rue Colbert`).
+const STREETS: [&str; 24] = [
+    "rue",
+    "avenue",
+    "av",
+    "bd",
+    "boulevard",
+    "place",
+    "chemin",
+    "route",
+    "allée",
+    "quai",
+    "impasse",
+    "cours",
+    "st",
+    "street",
+    "ave",
+    "rd",
+    "road",
+    "blvd",
+    "lane",
+    "way",
+    "drive",
+    "dr",
+    "square",
+    "parkway",
+];
+
+/// Whether a verbless unit is an address line: a name, a comma or a dash, then a street
+/// address (a number and a street's word, a French street's word and its name, or a
+/// postcode and a town) within its first [`ADDRESS_WORDS`] words.
+pub fn address_line(text: &str, toks: &[Tok]) -> bool {
+    let Some(first) = toks.first() else {
+        return false;
+    };
+    // The name, past its article (`L'Ardoise`, `The Oak Room`): not a preposition's
+    // phrase (`Avec ce succès, …`).
+    let article = matches!(first.norm.as_str(), "l" | "le" | "la" | "les" | "the");
+    let head = if article { toks.get(1) } else { Some(first) };
+    let named = head.is_some_and(|h| h.cap && !h.is(flag::FUNCTION));
+    if !first.cap || !named || toks.len() > ADDRESS_WORDS {
+        return false;
+    }
+    // The name ends at the first comma or dash; a label's colon makes a field, not a box.
+    let Some(sep) = (1..toks.len()).find(|&k| {
+        let gap = &text[toks[k - 1].end..toks[k].start];
+        gap.contains([',', '–', '—', '·', ':']) || gap.contains(" - ")
+    }) else {
+        return false;
+    };
+    if text[toks[sep - 1].end..toks[sep].start].contains(':') {
+        return false;
+    }
+    let w = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    (sep..toks.len()).any(|k| {
+        let t = &toks[k];
+        // The street's word after the number, past the capitalised words of its name.
+        let named = |d: usize| (1..d).all(|e| toks.get(k + e).is_some_and(|n| n.cap));
+        let numbered = t.norm.len() <= 4
+            && t.norm.bytes().all(|c| c.is_ascii_digit())
+            && (1..=3).any(|d| STREETS.contains(&w(k + d)) && named(d));
+        // `…, place du Maréchal-Leclerc`: the street's word right after a separator (not
+        // `à la troisième place de la poule`).
+        let fresh = k == sep || text[toks[k - 1].end..t.start].contains([',', '–', '—', '·']);
+        let french = matches!(
+            w(k),
+            "rue" | "place" | "avenue" | "boulevard" | "quai" | "allée"
+        ) && matches!(w(k + 1), "du" | "de" | "des" | "d")
+            && fresh;
+        let postcode = t.digit && t.norm.len() == 5 && toks.get(k + 1).is_some_and(|n| n.cap);
+        numbered || french || postcode
+    })
+}
+
+/// The most words an address line holds.
+const ADDRESS_WORDS: usize = 40;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::highlight::tokens::tokenize;
+    use crate::nlp::lang::Lang;
+    use crate::nlp::lexicon::Lexicon;
+
+    #[test]
+    fn telephone_numbers_are_told_from_amounts() {
+        for s in [
+            "Inscriptions au 04 50 98 00 00.",
+            "Tél. 04.50.98.00.00",
+            "Call (555) 123-4567 to book.",
+            "Standard : +33 4 50 98 00 00.",
+            "Phone 555-123-4567.",
+        ] {
+            assert!(phone_number(s), "{s}");
+        }
+        for s in [
+            "Le budget atteint 1 300 000 000 euros.",
+            "Il y a 12 345 678 habitants.",
+            "Le match s'est fini 2-1 le 12.03.2024.",
+            "Ref. AB0450980000 et 04 50 98.",
+        ] {
+            assert!(!phone_number(s), "{s}");
+        }
+    }
+
+    fn address(lang: Lang, s: &str) -> bool {
+        address_line(s, &tokenize(&Lexicon::builtin(lang), s, 0, s.len()))
+    }
+
+    #[test]
+    fn address_lines_are_a_name_then_a_street() {
+        for (lang, s) in [
+            (Lang::En, "Salt & Ember, 118 Water St."),
+            (Lang::En, "Ostra, 214 Smith St., Brooklyn."),
+            (
+                Lang::Fr,
+                "Service État civil – Hôtel de ville, place du Maréchal-Leclerc, 41100 Vendôme",
+            ),
+            (Lang::Fr, "L'Ardoise, 41 rue Colbert, Tours."),
+        ] {
+            assert!(address(lang, s), "{s}");
+        }
+        for (lang, s) in [
+            (
+                Lang::Fr,
+                "Adresse : lieu-dit La Font, route de Marigny, 86340 Vaux",
+            ),
+            (Lang::Fr, "Jean Dupont, 41 ans, ancien maire de Blois"),
+            (Lang::En, "Smith, 41, said the road was closed."),
+            (Lang::En, "In 2019, 300 people moved to Water St."),
+            (
+                Lang::Fr,
+                "Avec ce succès, Ambert remonte à la 10e place de la poule.",
+            ),
+        ] {
+            assert!(!address(lang, s), "{s}");
+        }
+    }
+}
