@@ -450,3 +450,45 @@ fn calls_to_action_are_opinion() {
     );
     labelled(&["Call volumes rose 12 percent in March."], Label::Factual);
 }
+
+/// A reporting verb's spelling as a noun reports nothing: after a word that only modifies
+/// nouns (`the first state`, `public comment`), after a determiner and an `-ing` word
+/// (`the rezoning question`), or capitalised inside the sentence (`the United States`).
+#[test]
+fn reporting_verbs_spelled_as_nouns_report_nothing() {
+    labelled(
+        &[
+            "In 2022, Oregon became the first state to ban the practice.",
+            "Nineteen speakers addressed the board during public comment.",
+            "The council will take up the rezoning question on March 4.",
+            "She came to the United States in 1991 to study engineering.",
+        ],
+        Label::Factual,
+    );
+    labelled(
+        &["The company said the plant would close in March."],
+        Label::Quote,
+    );
+}
+
+/// A parliament's record labels a minister's turn with the office and the name in
+/// brackets: the turn is the minister's words, and a title's two parts around a colon
+/// are no turn.
+#[test]
+fn an_office_label_opens_a_ministers_turn() {
+    let text = "Dental Access: Rural Areas\n\n\
+                Dr Alan Pryce (Wenlock Vale) (Con): What is the Government doing for rural patients?\n\n\
+                The Minister of State, Department of Health and Social Care (Rachel Hurst): We have \
+                committed to 700,000 more appointments this year.\n\n\
+                Dr Alan Pryce: The Minister knows that is not enough.\n";
+    labelled_in(
+        text,
+        &[
+            (
+                "The Minister of State, Department of Health and Social Care (Rachel Hurst): We have committed to 700,000 more appointments this year.",
+                Label::Quote,
+            ),
+            ("Dental Access: Rural Areas", Label::Skip),
+        ],
+    );
+}

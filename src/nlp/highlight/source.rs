@@ -365,12 +365,37 @@ const DETERMINERS_EN: [&str; 11] = [
     "a", "an", "the", "this", "these", "those", "his", "its", "their", "our", "every",
 ];
 
+/// Words that stand between a determiner and a noun, never before a verb: an English
+/// reporting verb after one is its noun (`the first state`, `public comment`, `the
+/// final report`).
+const NOUN_MODIFIERS_EN: [&str; 20] = [
+    "first", "second", "third", "last", "next", "same", "other", "only", "final", "latest", "new",
+    "public", "official", "annual", "recent", "initial", "formal", "written", "united", "further",
+];
+
+/// Whether the reporting word at `i` is a noun: right after a determiner, or in English
+/// after a word that only modifies nouns, after a determiner and an `-ing` word (`the
+/// rezoning question`), or capitalised inside the sentence (`the United States`).
 fn after_determiner(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
     let list: &[&str] = match lex.lang {
         crate::nlp::lang::Lang::Fr => &DETERMINERS_FR,
         crate::nlp::lang::Lang::En => &DETERMINERS_EN,
     };
-    i > 0 && list.contains(&toks[i - 1].norm.as_str()) && !is_clause_break(gap(text, toks, i))
+    if i == 0 || is_clause_break(gap(text, toks, i)) {
+        return false;
+    }
+    let prev = toks[i - 1].norm.as_str();
+    if list.contains(&prev) {
+        return true;
+    }
+    if lex.lang != crate::nlp::lang::Lang::En {
+        return false;
+    }
+    let gerund = prev.ends_with("ing")
+        && i > 1
+        && list.contains(&toks[i - 2].norm.as_str())
+        && !is_clause_break(gap(text, toks, i - 1));
+    NOUN_MODIFIERS_EN.contains(&prev) || gerund || toks[i].cap
 }
 
 /// Whether `que`/`that` at `k` is part of a conjunction (`pour que`, `so that`), which

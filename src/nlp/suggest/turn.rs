@@ -96,14 +96,22 @@ const NOT_SPEAKERS: [&str; 14] = [
 /// written (`Okafor`, `Sarah Whitmore (North Dorwick) (LD)`).
 pub fn label_end(text: &str, ls: usize) -> Option<(usize, Label)> {
     // Most lines have no colon near their start: one byte search answers them.
-    let colon = memchr::memchr(b':', &text.as_bytes()[ls..(ls + 64).min(text.len())])?;
-    let head = &text[ls..text.floor_char_boundary((ls + 64).min(text.len()))];
+    let reach = if text[ls..].starts_with("The ") {
+        MAX_OFFICE
+    } else {
+        64
+    };
+    let colon = memchr::memchr(b':', &text.as_bytes()[ls..(ls + reach).min(text.len())])?;
+    let head = &text[ls..text.floor_char_boundary((ls + reach).min(text.len()))];
     if colon >= head.len() || !text[ls + colon + 1..].starts_with(' ') {
         return None;
     }
     let label = head[..colon].trim_end();
-    if SPEAKER_LABELS.contains(&label) {
+    if SPEAKER_LABELS.contains(&label) || office(label) {
         return Some((ls + colon, Label::Known));
+    }
+    if colon > 64 || titled(text, ls + colon + 1) {
+        return None;
     }
     // The segmenter keeps such a label with its sentence; the same shape is a turn here.
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
@@ -119,6 +127,46 @@ pub fn label_end(text: &str, ls: usize) -> Option<(usize, Label)> {
         return (!NOT_SPEAKERS.contains(&label)).then_some((ls + colon, Label::Capitals));
     }
     (!NOT_NAMES.contains(&label)).then_some((ls + colon, Label::Name))
+}
+
+/// Whether the line after a colon at `from` is a title's second part, not speech: a few
+/// words, each capitalised, no final punctuation (`NHS Dentistry: Rural Access`).
+fn titled(text: &str, from: usize) -> bool {
+    let rest = &text[from..];
+    let line = rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())].trim();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    !line.ends_with(['.', '!', '?', '…', '"', '”', '»'])
+        && (1..=6).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "and" | "of" | "the" | "in"))
+}
+
+/// The longest office label of a debate record, colon excluded.
+const MAX_OFFICE: usize = 160;
+
+/// An office and its holder's name in brackets, as a parliament's record labels a
+/// minister's turn (`The Minister of State, Department of Health and Social Care (Rachel
+/// Hurst)`, `The Secretary of State for Education (Mr Hale)`): `The`, capitalised words
+/// of the office (`of`, `for`, `and`, `the` and commas between), a name of two to four
+/// capitalised words in brackets.
+fn office(label: &str) -> bool {
+    let Some(rest) = label.strip_prefix("The ") else {
+        return false;
+    };
+    let Some((office, name)) = rest.rsplit_once(" (") else {
+        return false;
+    };
+    let Some(name) = name.strip_suffix(')') else {
+        return false;
+    };
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let names = name.split(' ').collect::<Vec<_>>();
+    let office_ok = office.split(' ').all(|w| {
+        let w = w.trim_end_matches(',');
+        capital(w) || matches!(w, "of" | "for" | "and" | "the" | "on")
+    });
+    office_ok && (2..=4).contains(&names.len()) && names.iter().all(|w| capital(w))
 }
 
 /// How far from a turn another is looked for.
