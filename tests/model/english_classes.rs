@@ -492,3 +492,28 @@ fn an_office_label_opens_a_ministers_turn() {
         ],
     );
 }
+
+/// Forecasts and expectations of a named profession are attributed, without `that`;
+/// `according to` a title before a name is a source; a passive across an adverb, or a
+/// `that` ending the sentence, reports nothing; a press release's legal boilerplate is
+/// furniture.
+#[test]
+fn expectations_and_titled_sources_are_quotes() {
+    labelled(
+        &[
+            "Analysts polled by FactSet had expected revenue of $2.01 billion.",
+            "County engineers estimate the detour will add 20 minutes to the commute.",
+            "The weather service forecast 120 millimetres of rain in the hills.",
+            "Most of the cuts will come through retirements, according to district Treasurer Paul Ng.",
+        ],
+        Label::Quote,
+    );
+    let v = sources("Who exactly is expected to pay that?");
+    assert!(v.is_empty(), "{v:?}");
+    labelled(
+        &[
+            "This release contains forward-looking statements about expected demand, which are subject to risks.",
+        ],
+        Label::Skip,
+    );
+}

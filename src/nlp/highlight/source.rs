@@ -300,7 +300,16 @@ fn names_a_source(toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
     // A French body's name after its article (`selon le Grand Chalon`, `selon la Sncf`);
     // after `les` it is as often what varies (`selon les Facultés`, depending on them).
     let article = matches!(t.norm.as_str(), "le" | "la" | "l");
+    // A title before a name (`according to district Treasurer Paul Ng`): a capital
+    // among the first words of the phrase, before any function word.
+    let titled_name = en
+        && toks[i..]
+            .iter()
+            .take(4)
+            .take_while(|w| !w.is(flag::FUNCTION) || w.start == t.start)
+            .any(|w| w.cap);
     run_names_one
+        || titled_name
         || head.is_some_and(|h| h.cap && (h.start == t.start || t.cap || en || article))
         || (t.cap && !t.is(flag::FUNCTION))
 }
@@ -390,6 +399,13 @@ fn after_determiner(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
     }
     if lex.lang != crate::nlp::lang::Lang::En {
         return false;
+    }
+    // A participle after a preposition is an adjective (`statements about expected
+    // revenue`).
+    let adjective = toks[i].norm.ends_with("ed")
+        && matches!(prev, "about" | "of" | "for" | "with" | "than" | "on" | "in");
+    if adjective {
+        return true;
     }
     let gerund = prev.ends_with("ing")
         && i > 1
@@ -574,7 +590,12 @@ fn verb_rule(
     let reach = if prep_then { 8 } else { 3 };
     let that_follows = (1..=reach)
         .take_while(|&k| k == 1 || i + k >= toks.len() || !is_clause_break(gap(text, toks, i + k)))
-        .any(|k| matches!(after(k), Some("que" | "qu" | "that")) && !conjunction(toks, i + k))
+        // A `that` ending the sentence is a pronoun (`who is expected to pay that?`).
+        .any(|k| {
+            matches!(after(k), Some("que" | "qu" | "that"))
+                && !conjunction(toks, i + k)
+                && i + k + 1 < toks.len()
+        })
         || text[t.end..].trim_start().starts_with(':')
         || indirect_question(toks, i);
     let before_gap = gap(text, toks, g);
@@ -729,8 +750,17 @@ fn verb_rule(
         || clause_follows
         || directive(text, toks, i, lex);
     let reflexive = g > 0 && matches!(toks[g - 1].norm.as_str(), "s" | "se");
-    let passive =
-        !reflexive && (g..i).any(|k| toks[k].is(flag::PASSIVE_AUX)) && is_participle(&t.norm);
+    // The passive's `be` may stand before an adverb (`is exactly expected`, `was also
+    // told`).
+    let aux_from = (g.saturating_sub(2)..g)
+        .find(|&k| {
+            toks[k].is(flag::PASSIVE_AUX)
+                && !(k + 1..=g).any(|j| is_clause_break(gap(text, toks, j)))
+        })
+        .unwrap_or(g);
+    let passive = !reflexive
+        && (aux_from..i).any(|k| toks[k].is(flag::PASSIVE_AUX))
+        && is_participle(&t.norm);
     // `auraient été évoqués`, `aurait été annoncé`: a reporting verb in the conditional
     // passive is hearsay, the journalist's way to name unnamed sources.
     let hearsay = reporting
