@@ -280,3 +280,24 @@ fn faire_savoir_bodies_after_selon_and_what_records_show() {
         Label::Quote
     );
 }
+
+/// A body's estimate (`évalue les pertes à`, `chiffre le coût à`) and `selon` a
+/// document (`selon le bulletin paroissial`) attribute; `selon` a way of counting
+/// (`selon le décompte traditionnel`) does not.
+#[test]
+fn estimates_and_documents_are_sources() {
+    for s in [
+        "La chambre d'agriculture évalue à ce stade les pertes à 2,4 millions d'euros.",
+        "Le chœur rassemblait 200 chanteurs en 1908, selon le bulletin paroissial.",
+        "L'observatoire chiffre le coût des inondations à 40 millions d'euros.",
+    ] {
+        assert_eq!(label(Lang::Fr, s), Label::Quote, "{s}");
+    }
+    assert_eq!(
+        label(
+            Lang::Fr,
+            "La fête commence à onze heures du soir selon le décompte traditionnel des heures."
+        ),
+        Label::Factual
+    );
+}
