@@ -301,3 +301,24 @@ fn estimates_and_documents_are_sources() {
         Label::Factual
     );
 }
+
+/// A French passive with `par` reports speech only with a verb of speech and a source as
+/// its agent: a service provided (`assuré par`), a document's maker (`écrit par`), a
+/// means (`par SMS`) or a negated agent (`par aucune organisation`) is none.
+#[test]
+fn a_service_provided_or_a_document_written_reports_nothing() {
+    for s in [
+        "Le service, assuré par une équipe jeune, est d'une efficacité remarquable.",
+        "Il faut un constat écrit par le deuxième garage.",
+        "Vous êtes prévenu par SMS lorsque votre titre est disponible.",
+        "L'attaque n'a jamais été revendiquée par aucune organisation.",
+    ] {
+        let v = sources(Lang::Fr, s);
+        assert!(v.is_empty(), "{s}: {v:?}");
+    }
+    let v = sources(
+        Lang::Fr,
+        "La fermeture a été annoncée par la direction lundi.",
+    );
+    assert!(!v.is_empty(), "{v:?}");
+}

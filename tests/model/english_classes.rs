@@ -517,3 +517,29 @@ fn expectations_and_titled_sources_are_quotes() {
         Label::Skip,
     );
 }
+
+/// What reports no one's words: a future or hypothetical speech (`will say`, `would
+/// tell`), `point` without `out`, a reporting noun after a preposition (`without
+/// question`), the reader as subject, and a column's headline quoted after its name.
+/// Listeners as subject (`some of you told me`) still are a source.
+#[test]
+fn anticipated_speech_and_nouns_report_nothing() {
+    for s in [
+        "Opponents will say that the plan will flood the streets with cars.",
+        "The world would tell you that you are already behind.",
+        "He points to a faint path that drops toward a sheepfold.",
+        "Dialect, without question.",
+        "If it does, you've found your culprit.",
+        "Rachel Okafor's Feb. 9 column, \"Stop trying to save the mall,\" gets the future wrong.",
+    ] {
+        let v = sources(s);
+        assert!(v.is_empty(), "{s}: {v:?}");
+    }
+    labelled(
+        &[
+            "Some of you told me you lost a third of your customers.",
+            "The fourth death was confirmed by police in Penacova.",
+        ],
+        Label::Quote,
+    );
+}

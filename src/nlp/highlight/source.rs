@@ -374,6 +374,21 @@ const DETERMINERS_EN: [&str; 11] = [
     "a", "an", "the", "this", "these", "those", "his", "its", "their", "our", "every",
 ];
 
+/// Means of sending, not agents, after `par`/`by` (`prévenu par SMS`, `notified by
+/// email`).
+const MEANS: [&str; 10] = [
+    "sms",
+    "mail",
+    "email",
+    "courriel",
+    "courrier",
+    "téléphone",
+    "phone",
+    "texto",
+    "fax",
+    "voie",
+];
+
 /// Words that stand between a determiner and a noun, never before a verb: an English
 /// reporting verb after one is its noun (`the first state`, `public comment`, `the
 /// final report`).
@@ -400,11 +415,14 @@ fn after_determiner(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
     if lex.lang != crate::nlp::lang::Lang::En {
         return false;
     }
-    // A participle after a preposition is an adjective (`statements about expected
-    // revenue`).
-    let adjective = toks[i].norm.ends_with("ed")
-        && matches!(prev, "about" | "of" | "for" | "with" | "than" | "on" | "in");
-    if adjective {
+    // No verb but a gerund follows a preposition: the word is a noun (`without
+    // question`, `for comment`) or a participle used as an adjective (`statements about
+    // expected revenue`).
+    let after_preposition = matches!(
+        prev,
+        "about" | "of" | "for" | "with" | "without" | "than" | "on" | "in" | "under" | "beyond"
+    );
+    if after_preposition && !toks[i].norm.ends_with("ing") {
         return true;
     }
     let gerund = prev.ends_with("ing")
@@ -566,6 +584,22 @@ fn verb_rule(
     if calling && !calls_for {
         return None;
     }
+    // `point` reports only as `point out` (`He points to a path` shows one).
+    if t.norm.starts_with("point") && after(1) != Some("out") {
+        return None;
+    }
+    // An English modal of the future or of a hypothesis before the verb (`Opponents will
+    // say that…`, `it would tell you`) anticipates speech, it reports none.
+    let modal = lex.lang == Lang::En
+        && (i.saturating_sub(2)..i).any(|k| {
+            matches!(
+                toks[k].norm.as_str(),
+                "will" | "would" | "might" | "may" | "could" | "ll" | "shall"
+            )
+        });
+    if modal {
+        return None;
+    }
     // An infinitive (`to add`, `voted to add`) reports nothing by itself, but the
     // habitual `used to say` reports.
     let habitual = i > 1 && toks[i - 2].norm == "used";
@@ -675,9 +709,26 @@ fn verb_rule(
             .then(|| span(t.start, t.end, "participle-attribution"));
     }
     let by_follows = matches!(after(1), Some("par" | "by"));
-    if reporting && g == i && is_participle(&t.norm) && by_follows {
+    // `le service, assuré par une équipe jeune` provides, `un constat écrit par le
+    // garage` is a document's maker: neither reports what someone said.
+    let makes = t.is(flag::FRAME) || t.norm.starts_with("assur");
+    // The agent: `par SMS`, `by mail` are means.
+    // Nor a negated one (`n'a jamais été revendiqué par aucune organisation`).
+    let negated = (g.saturating_sub(3)..(i + 4).min(toks.len())).any(|k| {
+        matches!(
+            toks[k].norm.as_str(),
+            "ne" | "n" | "jamais" | "aucun" | "aucune" | "never" | "not" | "no"
+        )
+    });
+    let means = toks
+        .get(i + 2)
+        .is_some_and(|w| MEANS.contains(&w.norm.as_str()));
+    // A bare participle after its noun (`revendiquée par les canaux des insurgés`) takes
+    // any agent but a means; one with its auxiliary needs a source.
+    let agent = !means && !negated && (g == i || names_a_source(toks, i + 2, lex));
+    if reporting && is_participle(&t.norm) && by_follows && !makes && agent {
         let stop = np_end(text, toks, i + 2, 10);
-        return Some(span(t.start, toks[stop].end, "passive-attribution"));
+        return Some(span(toks[g].start, toks[stop].end, "passive-attribution"));
     }
     // Past its passive with `par`, a participle without its auxiliary is no verb.
     if bare_participle {
@@ -698,6 +749,13 @@ fn verb_rule(
     let possessive =
         lex.lang == crate::nlp::lang::Lang::En && matches!(first.norm.as_str(), "my" | "our");
     if first_person(text, first, lex) && !possessive {
+        return None;
+    }
+    // The reader addressed is no source (`If it does, you've found your culprit`).
+    // (`some of you told me` names listeners, who are).
+    let you = (np_start..=g.min(toks.len() - 1))
+        .any(|k| toks[k].norm == "you" && (k == 0 || toks[k - 1].norm != "of"));
+    if lex.lang == Lang::En && you {
         return None;
     }
     // `on` is as often the author's generic voice (`On regrette une fin bâclée`) as a

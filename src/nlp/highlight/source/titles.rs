@@ -10,7 +10,7 @@ use crate::nlp::lexicon::{Lexicon, flag};
 
 /// Words that introduce the name of a work or a thing (`le film « … »`, `a novel
 /// called "…"`).
-const NAMING: [&str; 34] = [
+const NAMING: [&str; 41] = [
     "film",
     "livre",
     "roman",
@@ -45,6 +45,14 @@ const NAMING: [&str; 34] = [
     "entitled",
     "called",
     "dubbed",
+    // A piece the text answers (`Rachel Okafor's column, "Stop trying to save the mall,"`).
+    "column",
+    "editorial",
+    "essay",
+    "headline",
+    "chronique",
+    "tribune",
+    "éditorial",
 ];
 
 /// Whether quotation `q` names a work or a thing rather than quoting anyone: a few words
@@ -97,7 +105,7 @@ pub fn is_title(text: &str, toks: &[Tok], q: &Quote, lex: &Lexicon) -> bool {
     let title_case = content.len() >= 2 && content.iter().all(|t| t.cap);
     if stop {
         let at_end = body.ends_with(['.', ',']) && lex.lang == crate::nlp::lang::Lang::En;
-        return title_case && at_end;
+        return (title_case || naming) && at_end;
     }
     let named = before.is_some_and(|b| !b.is(flag::FUNCTION) && !b.cap) && q.words <= 2;
     naming || prep || title_case || named || sentence_case(text, toks, q, &inner, lex)
