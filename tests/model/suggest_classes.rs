@@ -486,7 +486,8 @@ fn french_interview_answers_are_quotes_and_questions_skip() {
         Label::Factual
     );
     // A forum thread: the marker is a whole word (not `l'entretient`), a reply's subject
-    // line is a heading, not a question, and the posts are their writers' own.
+    // line is a heading, not a question, a question asked there is skip, and the posts
+    // are their writers' own.
     let forum = "Chaudière fioul : vos retours ?\n\n\
                  Message par Léa_72 » lun. 9 janv. 2023 15:47\n\n\
                  Notre chaudière a 28 ans et le chauffagiste qui l'entretient la juge usée.\n\n\
@@ -497,6 +498,7 @@ fn french_interview_answers_are_quotes_and_questions_skip() {
                  Message par Léa_72 » mar. 10 janv. 2023 09:14\n\n\
                  La facture est passée de 2 200 à 1 300 euros par an.\n";
     for (s, want) in [
+        ("Chaudière fioul : vos retours ?", Label::Skip),
         ("Re: Chaudière fioul : vos retours ?", Label::Skip),
         (
             "On a posé une pompe à chaleur en 2021 pour 14 000 euros.",

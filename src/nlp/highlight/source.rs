@@ -228,7 +228,10 @@ fn as_source_put_it(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> Option
     }
     let stop = np_end(text, toks, verb, 10);
     let closed = stop + 1 == toks.len() || gap(text, toks, stop + 1).contains(',');
-    closed.then_some(stop)
+    // A source before the verb (`As the headteacher put it`) or after it (`Comme l'a
+    // rappelé la directrice`): `As expected,` names none.
+    let source = verb > i + 1 || stop > verb;
+    (closed && source).then_some(stop)
 }
 
 /// `Selon X,` / `According to X,` opening the sentence, its noun phrase closed by a comma:

@@ -6,6 +6,7 @@
 pub mod features;
 pub mod finite;
 pub mod folds;
+pub mod forum;
 pub mod front;
 pub mod interview;
 pub mod metrics;

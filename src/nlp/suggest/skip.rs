@@ -134,6 +134,9 @@ pub fn reason(
     if practical::contact_line(s, words) {
         return Some("banner");
     }
+    if last == '?' && super::forum::question(text, s) {
+        return Some("a question asked in a forum");
+    }
     if attributed {
         return None;
     }
