@@ -290,6 +290,9 @@ impl Analyzer {
         if role == Some(Role::Question) {
             why = Some("an interviewer's question");
         }
+        if turn.is_some() && turn::interjection(text, start) {
+            why = Some("the room's interjection");
+        }
         if why.is_some() {
             spans.clear();
         }

@@ -472,14 +472,16 @@ fn reporting_verbs_spelled_as_nouns_report_nothing() {
 }
 
 /// A parliament's record labels a minister's turn with the office and the name in
-/// brackets: the turn is the minister's words, and a title's two parts around a colon
-/// are no turn.
+/// brackets: the turn is the minister's words; the room's interjection (`Hon. Members:
+/// Hear, hear!`) is a note of the record, and a title's two parts around a colon are no
+/// turn.
 #[test]
 fn an_office_label_opens_a_ministers_turn() {
     let text = "Dental Access: Rural Areas\n\n\
                 Dr Alan Pryce (Wenlock Vale) (Con): What is the Government doing for rural patients?\n\n\
                 The Minister of State, Department of Health and Social Care (Rachel Hurst): We have \
                 committed to 700,000 more appointments this year.\n\n\
+                Hon. Members: Hear, hear!\n\n\
                 Dr Alan Pryce: The Minister knows that is not enough.\n";
     labelled_in(
         text,
@@ -489,6 +491,11 @@ fn an_office_label_opens_a_ministers_turn() {
                 Label::Quote,
             ),
             ("Dental Access: Rural Areas", Label::Skip),
+            ("Hon. Members: Hear, hear!", Label::Skip),
+            (
+                "Dr Alan Pryce: The Minister knows that is not enough.",
+                Label::Quote,
+            ),
         ],
     );
 }

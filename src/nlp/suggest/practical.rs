@@ -1,6 +1,7 @@
 //! Practical information around an article, not sentences of it: contact lines (an
-//! e-mail address, a telephone number) and address lines (`Salt & Ember, 118 Water St.`,
-//! `Service État civil – Hôtel de ville, place du Maréchal-Leclerc, 41100 Vendôme`).
+//! e-mail address, a telephone number), address lines (`Salt & Ember, 118 Water St.`,
+//! `Service État civil – Hôtel de ville, place du Maréchal-Leclerc, 41100 Vendôme`) and
+//! a book's reference (`…, éditions de l'Aube, 224 pages, 21 euros.`).
 
 use crate::nlp::highlight::tokens::Tok;
 use crate::nlp::lexicon::flag;
@@ -135,6 +136,22 @@ pub fn address_line(text: &str, toks: &[Tok]) -> bool {
     })
 }
 
+/// Whether a verbless unit is a book's reference (`« Le Réveil des petites villes »,
+/// d'Antoine Mercier, éditions de l'Aube, 224 pages, 21 euros.`, `The Long Way (Harbor
+/// Press, 288 pages, $27)`): a publisher's word and a page count.
+pub fn work_reference(toks: &[Tok]) -> bool {
+    let publisher = toks.iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "éditions" | "editions" | "press" | "publishing"
+        )
+    });
+    let pages = toks
+        .windows(2)
+        .any(|w| w[0].digit && matches!(w[1].norm.as_str(), "pages" | "pp" | "p"));
+    publisher && pages && toks.len() <= ADDRESS_WORDS
+}
+
 /// The most words an address line holds.
 const ADDRESS_WORDS: usize = 40;
 
@@ -168,6 +185,19 @@ mod tests {
 
     fn address(lang: Lang, s: &str) -> bool {
         address_line(s, &tokenize(&Lexicon::builtin(lang), s, 0, s.len()))
+    }
+
+    #[test]
+    fn a_book_reference_has_a_publisher_and_pages() {
+        let lex = Lexicon::builtin(Lang::Fr);
+        let refs = |s: &str| work_reference(&tokenize(&lex, s, 0, s.len()));
+        assert!(refs(
+            "« Le Réveil », d'Antoine Mercier, éditions de l'Aube, 224 pages, 21 euros."
+        ));
+        assert!(refs(
+            "Dormir enfin, de Claire Lemoine, éditions du Seuil, 224 pages."
+        ));
+        assert!(!refs("Les éditions de l'Aube ont vendu 224 exemplaires."));
     }
 
     #[test]

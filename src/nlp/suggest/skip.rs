@@ -134,6 +134,10 @@ pub fn reason(
     if practical::contact_line(s, words) {
         return Some("banner");
     }
+    // A book's title in quotation marks leads its reference: checked before them.
+    if practical::work_reference(toks) && !sure_verb() {
+        return Some("a book's reference");
+    }
     if last == '?' && super::forum::question(text, s) {
         return Some("a question asked in a forum");
     }

@@ -24,6 +24,25 @@ pub fn interview(text: &str, at: usize) -> Option<Option<usize>> {
     Some((at == ls).then_some(colon + 1))
 }
 
+/// Labels of the whole room's interjections in a debate record (`Hon. Members: Hear,
+/// hear!`): no one's statement, a note of the record as a stage direction is.
+const ROOM: [&str; 4] = [
+    "Hon. Members",
+    "Hon Members",
+    "Several hon. Members",
+    "Plusieurs voix",
+];
+
+/// Whether the line holding `at` opens on the room's interjection.
+pub fn interjection(text: &str, at: usize) -> bool {
+    let (ls, _) = skip::line_of(text, at);
+    let line = &text[ls..];
+    ROOM.iter().any(|r| {
+        line.strip_prefix(r)
+            .is_some_and(|rest| rest.starts_with([':', ' ', '.']))
+    }) && line[..line.len().min(40)].contains(':')
+}
+
 /// When the line starting at `ls` opens a turn of an interview transcript: the byte of
 /// its label's colon (the label is `text[ls..colon].trim_end()`).
 fn turn_label(text: &str, ls: usize) -> Option<usize> {
