@@ -410,22 +410,25 @@ fn eval_fixture(dir: &str) -> Value {
 /// travel piece, a product review; a court hearing, a Sahel report, an obituary, a
 /// researcher's op-ed, a dispatch on results, a weather story, a book review, a public
 /// service's FAQ, an interview, a rugby report) was written then and never read: the
-/// rules of that round's start give 0.730 / 0.872 and 0.700 / 0.908.
+/// rules of that round's start give 0.730 / 0.872 and 0.700 / 0.908, its end 0.769 /
+/// 0.895 and 0.715 / 0.913 (`en_f` 0.866 / 0.918, `fr_f` 0.884 / 0.882 as development
+/// data; `fr_b` 0.917 → 0.889 where the later references' conventions for stage
+/// directions and forum questions differ from its own).
 #[test]
 fn blind_references_stay_above_their_floors() {
     for (dir, n, macro_floor, source_floor) in [
         ("en_b", 214, 0.81, 0.86),
         ("fr_b", 198, 0.85, 0.95),
-        ("en_c", 240, 0.72, 0.83),
+        ("en_c", 240, 0.74, 0.88),
         ("fr_c", 242, 0.66, 0.79),
-        ("en_d", 294, 0.80, 0.86),
+        ("en_d", 294, 0.85, 0.89),
         ("fr_d", 300, 0.82, 0.84),
-        ("en_e", 292, 0.69, 0.79),
+        ("en_e", 292, 0.76, 0.85),
         ("fr_e", 246, 0.80, 0.80),
-        ("en_f", 319, 0.77, 0.84),
-        ("fr_f", 323, 0.72, 0.81),
-        ("en_g", 333, 0.70, 0.84),
-        ("fr_g", 351, 0.67, 0.87),
+        ("en_f", 319, 0.83, 0.88),
+        ("fr_f", 323, 0.85, 0.85),
+        ("en_g", 333, 0.74, 0.86),
+        ("fr_g", 351, 0.69, 0.88),
     ] {
         let v = eval_fixture(dir);
         assert_eq!(v["n"], n, "{dir}");
