@@ -92,7 +92,7 @@ const STREETS: [&str; 24] = [
 
 /// Whether a verbless unit is an address line: a name, a comma or a dash, then a street
 /// address (a number and a street's word, a French street's word and its name, or a
-/// postcode and a town) within its first [`ADDRESS_WORDS`] words.
+/// postcode and a town), in a unit of at most 40 words.
 pub fn address_line(text: &str, toks: &[Tok]) -> bool {
     let Some(first) = toks.first() else {
         return false;
