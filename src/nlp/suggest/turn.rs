@@ -40,7 +40,7 @@ pub fn interjection(text: &str, at: usize) -> bool {
     ROOM.iter().any(|r| {
         line.strip_prefix(r)
             .is_some_and(|rest| rest.starts_with([':', ' ', '.']))
-    }) && line[..line.len().min(40)].contains(':')
+    }) && line[..line.floor_char_boundary(40)].contains(':')
 }
 
 /// When the line starting at `ls` opens a turn of an interview transcript: the byte of
@@ -344,6 +344,15 @@ mod tests {
             Some(Record::StageDirection)
         );
         assert_eq!(at("Questions au gouvernement"), None);
+    }
+
+    #[test]
+    fn the_rooms_interjection_is_told_on_any_text() {
+        assert!(interjection("Hon. Members: Hear, hear!\n", 0));
+        assert!(!interjection("Hon. Members of the committee met.\n", 0));
+        // A long line of many-byte letters: the label's reach ends on a char boundary.
+        let wide = format!("Hon. Members {}\n", "é".repeat(40));
+        assert!(!interjection(&wide, 0));
     }
 
     #[test]
