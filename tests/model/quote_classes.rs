@@ -145,8 +145,9 @@ fn a_closing_mark_nothing_opened_quotes_nothing() {
 }
 
 /// Titles and names in sentence case inside a clause (a prize, a section, a nickname
-/// after `on l'appelait`, a translation in brackets, a number first) are neither
-/// quotations nor scare quotes; a quotation with a verb, or after a colon, still is.
+/// after `on l'appelait`, a translation in brackets, a number first, a book after `publie`)
+/// are neither quotations nor scare quotes, nor a frame for a verb of speech; a quotation
+/// with a verb, or after a colon, still is.
 #[test]
 fn sentence_case_titles_are_not_quotations() {
     for s in [
@@ -154,6 +155,8 @@ fn sentence_case_titles_are_not_quotations() {
         "Les résultats figurent dans la partie \"Mesures du débit de la rivière\" du rapport.",
         "Dans sa jeunesse, on le surnommait « Le lion du faubourg » (« The lion of the suburb »).",
         "Le navire a été rebaptisé « (12) Étoile du Nord » après sa vente.",
+        // A verb that publishes frames no speech with a title after it.
+        "Il publie le 8 février « Le Réveil des petites villes de province » chez Stock.",
     ] {
         assert_eq!(sources(s), vec![], "{s}");
         assert_ne!(label(s), Label::Quote, "{s}");

@@ -71,9 +71,11 @@ pub fn attributions(
     lex: &Lexicon,
 ) -> Vec<Span> {
     let mut out = Vec::new();
+    // A work's title in quotation marks (`Il publie « Le Réveil des petites villes »`)
+    // frames no speech.
     let long_quote = quotes
         .iter()
-        .any(|q| q.continued || q.words > SCARE_MAX_WORDS);
+        .any(|q| (q.continued || q.words > SCARE_MAX_WORDS) && !is_title(text, toks, q, lex));
     let mut i = 0;
     while i < toks.len() {
         if inside(quotes, toks[i].start) {
