@@ -66,6 +66,11 @@ fn straight_role(text: &str, at: usize) -> Role {
 fn open_before(text: &str, start: usize) -> (bool, bool) {
     let lo = text.floor_char_boundary(start.saturating_sub(LOOKBACK));
     let from = text[lo..start].rfind('\n').map_or(lo, |i| lo + i + 1);
+    open_between(text, from, start)
+}
+
+/// Whether a quotation is open at `start` (curly, straight), the marks read from `from`.
+fn open_between(text: &str, from: usize, start: usize) -> (bool, bool) {
     let mut depth = 0i32;
     let mut straight = false;
     for (i, c) in marks(&text[from..start]) {
@@ -97,15 +102,7 @@ fn separates(text: &str, close: usize) -> bool {
 fn opened_in_paragraph(text: &str, start: usize) -> bool {
     let lo = text.floor_char_boundary(start.saturating_sub(LOOKBACK));
     let from = memchr::memmem::rfind(&text.as_bytes()[lo..start], b"\n\n").map_or(lo, |i| lo + i);
-    let mut depth = 0i32;
-    for (_, c) in marks(&text[from..start]) {
-        if OPEN.contains(&c) {
-            depth += 1;
-        } else if CLOSE.contains(&c) {
-            depth = (depth - 1).max(0);
-        }
-    }
-    depth > 0
+    open_between(text, from, start).0
 }
 
 /// Whether a closing mark follows `at` on its line: a quotation left open at a sentence

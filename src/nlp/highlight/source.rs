@@ -145,7 +145,7 @@ pub fn attributions(
         };
         if (reporting || thought)
             && !compound()
-            && !after_determiner(text, toks, i, lex)
+            && !spelled_as_noun(text, toks, i, lex)
             && !reflexive_or_negated(text, toks, i)
             && let Some(s) = verb_rule(text, end, toks, i, lex, reporting, long_quote)
         {
@@ -405,7 +405,7 @@ const NOUN_MODIFIERS_EN: [&str; 20] = [
 /// Whether the reporting word at `i` is a noun: right after a determiner, or in English
 /// after a word that only modifies nouns, after a determiner and an `-ing` word (`the
 /// rezoning question`), or capitalised inside the sentence (`the United States`).
-fn after_determiner(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
+fn spelled_as_noun(text: &str, toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
     let list: &[&str] = match lex.lang {
         crate::nlp::lang::Lang::Fr => &DETERMINERS_FR,
         crate::nlp::lang::Lang::En => &DETERMINERS_EN,
@@ -556,8 +556,12 @@ fn reflexive_or_negated(text: &str, toks: &[Tok], i: usize) -> bool {
     // it: `"We will not back down," said the leader`).
     let same_clause =
         |k: usize| (i + 1 - k..=i).all(|j| j == 0 || !is_clause_break(gap(text, toks, j)));
-    let neg = (1..=3)
+    // Back across a compound tense's auxiliaries (`n'a jamais été revendiqué`); `ne …
+    // pas seulement`, `not only` add, they deny nothing.
+    let only = (1..=3).any(|k| matches!(prev(k), Some("seulement" | "uniquement" | "only")));
+    let neg = (1..=4)
         .any(|k| matches!(prev(k), Some("ne" | "n" | "not" | "never")) && same_clause(k))
+        && !only
         && !toks[i].is(flag::AUX);
     refl || neg
 }
@@ -717,20 +721,15 @@ fn verb_rule(
     // `le service, assuré par une équipe jeune` provides, `un constat écrit par le
     // garage` is a document's maker: neither reports what someone said.
     let makes = t.is(flag::FRAME) || t.norm.starts_with("assur");
-    // The agent: `par SMS`, `by mail` are means.
-    // Nor a negated one (`n'a jamais été revendiqué par aucune organisation`).
-    let negated = (g.saturating_sub(3)..(i + 4).min(toks.len())).any(|k| {
-        matches!(
-            toks[k].norm.as_str(),
-            "ne" | "n" | "jamais" | "aucun" | "aucune" | "never" | "not" | "no"
-        )
+    // The agent: `par SMS`, `by mail` are means, `par aucune organisation`, `by no one`
+    // is nobody.
+    let means = toks.get(i + 2).is_some_and(|w| {
+        MEANS.contains(&w.norm.as_str())
+            || matches!(w.norm.as_str(), "aucun" | "aucune" | "no" | "nobody")
     });
-    let means = toks
-        .get(i + 2)
-        .is_some_and(|w| MEANS.contains(&w.norm.as_str()));
     // A bare participle after its noun (`revendiquée par les canaux des insurgés`) takes
     // any agent but a means; one with its auxiliary needs a source.
-    let agent = !means && !negated && (g == i || names_a_source(toks, i + 2, lex));
+    let agent = !means && (g == i || names_a_source(toks, i + 2, lex));
     if reporting && is_participle(&t.norm) && by_follows && !makes && agent {
         let stop = np_end(text, toks, i + 2, 10);
         return Some(span(toks[g].start, toks[stop].end, "passive-attribution"));

@@ -212,9 +212,7 @@ fn asker_by_name<'a>(lines: &[Line<'a>]) -> Option<&'a str> {
 /// Whether line `i` is a question alone on its line with a line of another kind after it.
 fn question_line(lines: &[Line], i: usize) -> bool {
     let l = &lines[i];
-    // A reply's subject line (`Re: vos retours ?`) repeats a thread's title.
-    let reply = l.text.starts_with("Re:") || l.text.starts_with("RE:");
-    !reply
+    !crate::nlp::suggest::skip::reply_subject(l.text)
         && l.text.len() <= MAX_QUESTION
         && ends_on_question(l.text)
         && lines

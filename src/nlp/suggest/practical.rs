@@ -102,7 +102,7 @@ pub fn address_line(text: &str, toks: &[Tok]) -> bool {
     let article = matches!(first.norm.as_str(), "l" | "le" | "la" | "les" | "the");
     let head = if article { toks.get(1) } else { Some(first) };
     let named = head.is_some_and(|h| h.cap && !h.is(flag::FUNCTION));
-    if !first.cap || !named || toks.len() > ADDRESS_WORDS {
+    if !first.cap || !named || toks.len() > MAX_WORDS {
         return false;
     }
     // The name ends at the first comma or dash; a label's colon makes a field, not a box.
@@ -149,11 +149,11 @@ pub fn work_reference(toks: &[Tok]) -> bool {
     let pages = toks
         .windows(2)
         .any(|w| w[0].digit && matches!(w[1].norm.as_str(), "pages" | "pp" | "p"));
-    publisher && pages && toks.len() <= ADDRESS_WORDS
+    publisher && pages && toks.len() <= MAX_WORDS
 }
 
-/// The most words an address line holds.
-const ADDRESS_WORDS: usize = 40;
+/// The most words a line of practical information holds.
+const MAX_WORDS: usize = 40;
 
 #[cfg(test)]
 mod tests {

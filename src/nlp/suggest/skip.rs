@@ -59,6 +59,12 @@ fn has_phrase(toks: &[Tok], set: &crate::nlp::lexicon::PhraseSet<()>, first: u32
     (0..toks.len()).any(|i| term_at(toks, i, set, first).is_some())
 }
 
+/// Whether `s` is a reply's subject line in a forum or a mail thread (`Re: vos retours
+/// ?`): it repeats the thread's title.
+pub fn reply_subject(s: &str) -> bool {
+    s.starts_with("Re:") || s.starts_with("RE:")
+}
+
 /// Why `text[start..end]` is not a sentence of the article, if it is not. `toks` are the
 /// sentence's words; `line_toks` those of its whole line; `attributed` tells whether an
 /// attribution was found (a short `X a déclaré :` is not a heading).
@@ -79,8 +85,7 @@ pub fn reason(
     let s = text[start..end].trim();
     let words = toks.len();
     let last = s.chars().last()?;
-    // A reply's subject line in a forum or a mail thread (`Re: vos retours ?`).
-    if s.starts_with("Re:") || s.starts_with("RE:") {
+    if reply_subject(s) {
         return Some("heading");
     }
     if weak_banner(lex, toks, line_toks, attributed) {
@@ -219,8 +224,11 @@ pub fn reason(
             && !t.is(flag::AUX)
             && !t.is(flag::REPORTING)
     };
-    // `Stay curious.`, `Venez nombreux.`: a call to action, not a heading.
-    let imperative = || imperative::opening(lex.lang, text, toks).is_some();
+    // `Stay curious.`, `Venez nombreux.`: a call to action, not a heading. Looked for
+    // once, where a rule needs it.
+    let opens_on_imperative =
+        std::cell::LazyCell::new(|| imperative::opening(lex.lang, text, toks).is_some());
+    let imperative = || *opens_on_imperative;
     if matches!(last, '.' | '!')
         && (1..=2).contains(&words)
         && at_line_start()
@@ -229,7 +237,7 @@ pub fn reason(
     {
         return Some("heading");
     }
-    if !sure_verb() && !imperative() && practical::address_line(text, toks) {
+    if practical::address_line(text, toks) && !sure_verb() && !imperative() {
         return Some("address");
     }
     if matches!(last, '.' | '!') && !has_verb() && !imperative() {

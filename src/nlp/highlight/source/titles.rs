@@ -212,12 +212,13 @@ fn words_of_a_speaker(text: &str, toks: &[Tok], q: &Quote, lex: &Lexicon) -> boo
     false
 }
 
-/// Verbs that name as often as they judge (`appellent ce plat « la potée »`, `called
-/// the dish "the stew"`), any form.
-const NAMING_OR_JUDGING: [&str; 4] = ["call", "appel", "dub", "nomm"];
-
+/// Whether verb `w` may name what follows as often as judge it (`appellent ce plat « la
+/// potée »`, `called the dish "the stew"`): a French naming verb ([`NAMING_VERBS_FR`]),
+/// English `call` or `dub`.
 fn naming(w: &str) -> bool {
-    NAMING_OR_JUDGING.iter().any(|v| w.starts_with(v))
+    NAMING_VERBS_FR.iter().any(|v| w.starts_with(v))
+        || w.starts_with("call")
+        || w.starts_with("dub")
 }
 
 /// Whether the quoted words judge rather than name: they open on a lower-case word that
@@ -252,10 +253,7 @@ fn finite(lang: Lang, w: &str, before: &[Tok]) -> bool {
         Lang::En => true,
         Lang::Fr => {
             let infinitive = w.ends_with("er") || w.ends_with("ir") || w.ends_with("re");
-            let participle = ["é", "ée", "és", "ées", "is", "ise", "it", "ite", "u", "ue"]
-                .iter()
-                .any(|e| w.ends_with(e));
-            !infinitive && (!participle || aux.is_some())
+            !infinitive && (!super::is_participle(w) || aux.is_some())
         }
     }
 }
