@@ -3,6 +3,7 @@
 //! evaluation → opinion, else factual; non-sentences → skip); a learned model trained on
 //! the corpus's labels refines them once there are enough.
 
+pub mod caption;
 pub mod features;
 pub mod finite;
 pub mod folds;

@@ -2,7 +2,7 @@
 //! no final punctuation, bylines and author blurbs, list fragments, and site chrome such as
 //! cookie banners and "Temps de lecture".
 
-use super::{finite, practical};
+use super::{caption, finite, practical};
 use crate::nlp::highlight::imperative;
 use crate::nlp::highlight::tokens::{Tok, term_at};
 use crate::nlp::lexicon::{Lexicon, flag};
@@ -91,7 +91,7 @@ pub fn reason(
     if weak_banner(lex, toks, line_toks, attributed) {
         return Some("banner");
     }
-    if caption(text, s, toks) || credited_line(text, start, end) {
+    if caption::is_caption(text, s, toks, start, end) {
         return Some("caption");
     }
     if super::front::opens_byline(text, start, toks) || super::front::closing_blurb(text, end, toks)
@@ -322,22 +322,6 @@ fn title_case(lex: &Lexicon, toks: &[Tok]) -> bool {
 /// a sentence typed without its full stop rather than a headline.
 const PROSE_WORDS: usize = 10;
 
-/// File names of images: a caption or a credit line.
-const IMAGE_FILES: [&str; 6] = [".jpg", ".jpeg", ".png", ".gif", ".svg", ".tif"];
-
-/// Whether `s` holds an image file extension (`.JPG` too). Compared without building a
-/// lower-cased copy of the sentence, which cost a twentieth of the analysis: no
-/// character lower-cases to the ASCII letters of these extensions but themselves.
-fn image_file(s: &str) -> bool {
-    let b = s.as_bytes();
-    memchr::memchr_iter(b'.', b).any(|at| {
-        IMAGE_FILES.iter().any(|e| {
-            b.get(at..at + e.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(e.as_bytes()))
-        })
-    })
-}
-
 /// A byline word standing as a word, not inside a compound (`auteur-compositeur`).
 fn byline_word(text: &str, toks: &[Tok], set: &crate::nlp::lexicon::PhraseSet<()>) -> bool {
     (0..toks.len()).any(|i| {
@@ -364,98 +348,6 @@ fn weak_banner(lex: &Lexicon, toks: &[Tok], line_toks: &[Tok], attributed: bool)
     let own = hits(toks);
     let reader = toks.iter().any(|t| t.is(flag::READER));
     own >= 2 || (own == 1 && reader) || (reader && hits(line_toks) > 0)
-}
-
-/// A caption, credit or note line: `Fichier : … | …`, `Photo : AFP`, an image file name,
-/// a copyright line, a numbered note of an encyclopedia.
-fn caption(text: &str, s: &str, toks: &[Tok]) -> bool {
-    // `© AFP`, `Copyright 2024 CNW.`, and an encyclopedia's notes (`↑ Archives …`).
-    if s.starts_with(['©', '↑']) {
-        return true;
-    }
-    if toks.len() <= 12 && toks.first().is_some_and(|t| t.norm == "copyright") {
-        return true;
-    }
-    if image_file(s) {
-        return true;
-    }
-    toks.first().is_some_and(|t| {
-        t.cap && t.is(flag::CAPTION) && text[t.end..].trim_start().starts_with(':')
-    })
-}
-
-/// The most bytes a photo caption's line holds on each side of one of its units.
-const CAPTION_REACH: usize = 300;
-
-/// Words that open a photo credit in brackets at the end of a caption's line.
-const CREDITS: [&str; 12] = [
-    "photo",
-    "photos",
-    "photograph",
-    "courtesy",
-    "credit",
-    "crédit",
-    "crédits",
-    "illustration",
-    "image",
-    "dr",
-    "©",
-    "archives",
-];
-
-/// Whether the unit `[start, end)` stands on a short line that ends in a photo credit in
-/// brackets (`Traffic crosses the bridge on Monday. (Photo: Ken Oduya / The Ledger)`,
-/// `Roger Maillet dans son studio, en 2009. (Photo archives H. C.)`): the line is a
-/// caption, its sentences too; so is a photographer for an outlet in brackets
-/// (`(Ben Osei for The Coastal Review)`) or a copyright after the stop (`… maquette. ©
-/// Photo S. B.`). Every unit of such lines in the references is skip.
-fn credited_line(text: &str, start: usize, end: usize) -> bool {
-    let b = text.as_bytes();
-    let hi = text.floor_char_boundary((end + CAPTION_REACH).min(text.len()));
-    let le = memchr::memchr(b'\n', &b[end..hi])
-        .map_or((hi == text.len()).then_some(hi), |i| Some(end + i));
-    let Some(le) = le else {
-        return false;
-    };
-    let line_end = text[..le].trim_end();
-    // `… sous forme de maquette. © Photo S. B.`: a copyright after the caption's stop.
-    let tail = &line_end[line_end.floor_char_boundary(line_end.len().saturating_sub(60))..];
-    let copyright = tail.contains(". ©");
-    if !line_end.ends_with(')') && !copyright {
-        return false;
-    }
-    let lo = text.floor_char_boundary(start.saturating_sub(CAPTION_REACH));
-    if lo > 0 && memchr::memrchr(b'\n', &b[lo..start]).is_none() {
-        return false;
-    }
-    if copyright {
-        return true;
-    }
-    let Some(open) = line_end.rfind('(') else {
-        return false;
-    };
-    let inside = &line_end[open + 1..];
-    let word = inside
-        .split(|c: char| c.is_whitespace() || matches!(c, ':' | ')'))
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    CREDITS.contains(&word.as_str()) || inside.starts_with('©') || photographer(inside)
-}
-
-/// A photographer and the outlet that credits the photo, in brackets: `Ben Osei for The
-/// Coastal Review)`, `Karen Holt/Millbrook Courier)`: a few capitalised words around
-/// `for` or a slash, nothing else.
-fn photographer(inside: &str) -> bool {
-    let inside = inside.trim_end_matches(')');
-    let words: Vec<&str> = inside.split_whitespace().collect();
-    let joined = inside.contains(" for ") || inside.contains('/');
-    let named = words.iter().all(|w| {
-        w.starts_with(char::is_uppercase)
-            || w.contains('/')
-            || matches!(*w, "for" | "the" | "of" | "de" | "du" | "la" | "le" | "/")
-    });
-    joined && named && (2..=8).contains(&words.len()) && words[0].starts_with(char::is_uppercase)
 }
 
 /// A question to the reader about the site itself: `Vous êtes abonné ?`, `Do you have an
@@ -545,16 +437,6 @@ mod tests {
         let b = a + unit.len();
         let toks = tokenize(&lex, text, a, b);
         reason(&lex, text, a, b, &toks, &[], false)
-    }
-
-    #[test]
-    fn image_files_are_found_in_any_case_and_only_as_extensions() {
-        for s in ["Sahel_carte.JPG", "vue.jpeg |", "logo.Svg", "x.tif."] {
-            assert!(image_file(s), "{s}");
-        }
-        for s in ["Il a dit jpg.", "x.jp", "point.pn g", ".tİf"] {
-            assert!(!image_file(s), "{s}");
-        }
     }
 
     fn alone(lang: Lang, unit: &str) -> Option<&'static str> {
