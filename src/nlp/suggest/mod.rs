@@ -4,6 +4,7 @@
 //! the corpus's labels refines them once there are enough.
 
 pub mod caption;
+pub mod faq;
 pub mod features;
 pub mod finite;
 pub mod folds;

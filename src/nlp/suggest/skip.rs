@@ -146,6 +146,9 @@ pub fn reason(
     if last == '?' && super::forum::question(text, s) {
         return Some("a question asked in a forum");
     }
+    if last == '?' && super::faq::question_heading(text, start, end) {
+        return Some("a question heading its answer");
+    }
     if attributed {
         return None;
     }
