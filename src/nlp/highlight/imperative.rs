@@ -10,6 +10,12 @@ use crate::nlp::lexicon::flag;
 
 /// The span of the imperative that opens the sentence in `lang`, if it opens on one.
 pub fn opening(lang: Lang, text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
+    // A numbered step (`1. Use fine-tipped tweezers`, `2) Coupez les tiges`) opens on
+    // its verb after the number.
+    let toks = match toks.split_first() {
+        Some((n, rest)) if n.digit && text[n.end..].starts_with(['.', ')']) => rest,
+        _ => toks,
+    };
     match lang {
         Lang::En => call_to_action(toks),
         Lang::Fr => appel(text, toks),
@@ -18,7 +24,7 @@ pub fn opening(lang: Lang, text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
 
 /// Verbs that open English calls to action. Each is checked with the word after it, so
 /// the noun of the same spelling (`Call volumes rose`) is not taken for one.
-const VERBS: [&str; 52] = [
+const VERBS: [&str; 72] = [
     "go", "call", "vote", "join", "stop", "remember", "imagine", "consider", "ask", "tell", "take",
     "make", "give", "help", "support", "read", "listen", "look", "try", "keep", "start", "knock",
     "thank", "write", "sign", "get", "come", "be", "let", "demand", "speak", "stand", "think",
@@ -26,6 +32,9 @@ const VERBS: [&str; 52] = [
     // Found missing on unseen speeches and essays (`Use this line`, `Leave the car`).
     "use", "leave", "bring", "share", "send", "learn", "follow", "talk", "show", "fight", "save",
     "spend",
+    // Instructions of advice pages and recipes (`Contact your GP`, `Check the date`).
+    "contact", "check", "avoid", "wash", "remove", "wear", "seek", "apply", "cover", "clean",
+    "dial", "place", "hold", "watch", "order", "book", "note", "grasp", "turn", "pick",
 ];
 
 /// Verbs that open a call to action before any word, an adjective too (`Be kind`, `Stay
@@ -70,7 +79,9 @@ pub fn call_to_action(toks: &[Tok]) -> Option<(usize, usize)> {
     }
     let next = toks.get(i + 1)?;
     let copula = COPULAS.contains(&v.norm.as_str()) && !next.cap && !next.digit;
-    (copula || VERBS.contains(&v.norm.as_str()) && NEXT.contains(&next.norm.as_str()))
+    // A number to call (`Call 999 if …`, `Dial 111`).
+    let number = matches!(v.norm.as_str(), "call" | "dial") && next.digit;
+    (copula || number || VERBS.contains(&v.norm.as_str()) && NEXT.contains(&next.norm.as_str()))
         .then_some((v.start, next.end))
 }
 
@@ -161,6 +172,8 @@ mod tests {
             "Leave the car at home on Monday.",
             "Stay curious.",
             "Be stubborn about the things that matter.",
+            "Contact your GP if the rash spreads.",
+            "Call 999 if someone collapses.",
         ] {
             assert!(opens(s), "{s}");
         }
@@ -175,8 +188,24 @@ mod tests {
             "Use of force is rare.",
             "Leave policies vary by state.",
             "Be Well Clinic opened in May.",
+            "Check-in opens at 6am.",
+            "Order volumes fell in May.",
         ] {
             assert!(!opens(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_numbered_step_opens_on_its_verb() {
+        for (lang, s, opens) in [
+            (Lang::En, "2. Check the date on the label.", true),
+            (Lang::Fr, "3) Coupez les tiges à ras.", true),
+            (Lang::En, "2. The tick falls off by itself.", false),
+            (Lang::En, "12 check the box.", false),
+        ] {
+            let lex = Lexicon::builtin(lang);
+            let toks = tokenize(&lex, s, 0, s.len());
+            assert_eq!(opening(lang, s, &toks).is_some(), opens, "{s}");
         }
     }
 
