@@ -277,15 +277,24 @@ impl Analyzer {
             _ => {}
         }
         let role = interview::role(text, start, end);
-        let turn = match (lang, record, role) {
+        let mut turn = match (lang, record, role) {
             (_, _, Some(Role::Question)) => None,
-            (Lang::En, _, _) => turn::interview(text, start),
             (Lang::Fr, Some(Record::Speech), _) => Some(None),
-            _ => None,
+            _ => turn::interview(text, start),
         };
-        // A line opening on a speaker label is a turn, whatever its shape.
-        if matches!(turn, Some(Some(label_end)) if label_end <= end) {
-            why = None;
+        // A line opening on a speaker label is a turn, whatever its shape, unless the
+        // unit is the label alone (cut from its words) or a headline quoting the speaker
+        // (`Pascal Mérieux : « Fermer les urgences la nuit, … »`).
+        if let Some(Some(label_end)) = turn
+            && label_end <= end
+        {
+            let words = text[label_end..end].trim_start();
+            let headline = why == Some("heading") && words.starts_with(['«', '"', '“']);
+            if words.trim_end().is_empty() || headline {
+                turn = None;
+            } else {
+                why = None;
+            }
         }
         if role == Some(Role::Question) {
             why = Some("an interviewer's question");

@@ -511,6 +511,26 @@ fn french_interview_answers_are_quotes_and_questions_skip() {
     ] {
         assert_eq!(label_in(Lang::Fr, forum, s), want, "{s}");
     }
+    // Only the interviewee labeled (`Nom : …`): every sentence of the turn is theirs, the
+    // headline quoting them and the label cut on its own are furniture.
+    let labeled = "Entretien\nJeanne Arlet : « Le car ne suffit pas »\n\n\
+                   Propos recueillis par Hugo Ravier\n\n\
+                   La ligne ferme en mai. Que proposez-vous ?\n\n\
+                   Jeanne Arlet : Un car toutes les heures. La région a chiffré le coût à 2 millions.\n\n\
+                   Et les usagers ?\n\n\
+                   Jeanne Arlet : Ils ont signé la pétition, 3 000 en un mois.\n";
+    for (s, want) in [
+        ("Jeanne Arlet : « Le car ne suffit pas »", Label::Skip),
+        ("Jeanne Arlet : Un car toutes les heures.", Label::Quote),
+        ("La région a chiffré le coût à 2 millions.", Label::Quote),
+        ("Que proposez-vous ?", Label::Skip),
+    ] {
+        assert_eq!(label_in(Lang::Fr, labeled, s), want, "{s}");
+    }
+    let label = "Jeanne Arlet :";
+    let at = labeled.rfind(label).expect("label");
+    let cut = Analyzer::builtin().span(labeled, Lang::Fr, at, at + label.len());
+    assert_eq!(cut.suggestion.map(|g| g.label), Some(Label::Skip));
 }
 
 /// The familiar `tu` of a forum or a column speaks to the reader, and formulas of doubt

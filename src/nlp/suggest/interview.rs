@@ -168,6 +168,16 @@ fn labeled(lines: &[Line], here: usize, ask: impl Fn() -> Role) -> Option<Role> 
     // An unlabeled paragraph belongs to the last label only where the asker alone is
     // labeled (`Q: …` then the answer as a paragraph of its own).
     let only_askers = lines.iter().filter_map(label).all(|s| ASKERS.contains(&s));
+    // Where the interviewee alone is labeled (`Pascal Mérieux : …`), a question on an
+    // unlabeled line before a turn is the interviewer's; the premise before it is left
+    // to the rules.
+    let no_askers = lines.iter().filter_map(label).all(|s| !ASKERS.contains(&s));
+    if no_askers
+        && ends_on_question(lines[here].text)
+        && lines.get(here + 1).and_then(label).is_some()
+    {
+        return (ask() == Role::Question).then_some(Role::Question);
+    }
     let above = lines[..here].iter().rev().find_map(label)?;
     (only_askers && ASKERS.contains(&above)).then_some(Role::Answer)
 }
