@@ -414,6 +414,14 @@ fn eval_fixture(dir: &str) -> Value {
 /// 0.895 and 0.715 / 0.913 (`en_f` 0.866 / 0.918, `fr_f` 0.887 / 0.888 as development
 /// data; `fr_b` 0.917 → 0.889 where the later references' conventions for stage
 /// directions and forum questions differ from its own).
+///
+/// An eighth pair (`en_h`, `fr_h`: local and wire news, a news analysis, a Q&A, a
+/// campaign speech, an essay, letters, a health explainer, a feature, an advice column; a
+/// local story, a fait divers, a dispatch, a political analysis, questions au
+/// gouvernement, a travel blog, a consumer forum, product reviews, a press interview, a
+/// mayor's new-year speech) was written in the round after and never read: the rules of
+/// that round's start give 0.787 / 0.852 and 0.785 / 0.849 (those of the round before's
+/// start 0.764 / 0.826 and 0.765 / 0.845). The `g` pair became development data then.
 #[test]
 fn blind_references_stay_above_their_floors() {
     for (dir, n, macro_floor, source_floor) in [
@@ -427,8 +435,10 @@ fn blind_references_stay_above_their_floors() {
         ("fr_e", 246, 0.80, 0.80),
         ("en_f", 319, 0.83, 0.88),
         ("fr_f", 323, 0.85, 0.85),
-        ("en_g", 333, 0.74, 0.86),
-        ("fr_g", 351, 0.69, 0.88),
+        ("en_g", 333, 0.78, 0.86),
+        ("fr_g", 351, 0.78, 0.88),
+        ("en_h", 357, 0.77, 0.83),
+        ("fr_h", 360, 0.80, 0.82),
     ] {
         let v = eval_fixture(dir);
         assert_eq!(v["n"], n, "{dir}");
