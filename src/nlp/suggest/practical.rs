@@ -1,7 +1,9 @@
 //! Practical information around an article, not sentences of it: contact lines (an
 //! e-mail address, a telephone number), address lines (`Salt & Ember, 118 Water St.`,
 //! `Service État civil – Hôtel de ville, place du Maréchal-Leclerc, 41100 Vendôme`) and
-//! a book's reference (`…, éditions de l'Aube, 224 pages, 21 euros.`).
+//! a book's reference (`…, éditions de l'Aube, 224 pages, 21 euros.`), and the lines of a
+//! fact box (`Goals: Fry 23; Morgan 61.`, `Attendance: 6,412.`, `1962 : diplôme de
+//! guide.`).
 
 use crate::nlp::highlight::tokens::Tok;
 use crate::nlp::lexicon::flag;
@@ -155,6 +157,51 @@ pub fn work_reference(toks: &[Tok]) -> bool {
 /// The most words a line of practical information holds.
 const MAX_WORDS: usize = 40;
 
+/// The most words of a fact box line's label (`Referee`, `Dunmore Athletic (4-4-2)`,
+/// `14 mai 1933`).
+const LABEL_WORDS: usize = 3;
+
+/// Whether the whole line `text[a..b]` is a field of a fact box: a short label that
+/// opens with a capital or a figure, a colon, then its value. A list item (`- Bal :
+/// samedi à 20h30`) is an item of the article's own list, not a box.
+fn field(line: &str) -> bool {
+    let Some((label, value)) = line.split_once(':') else {
+        return false;
+    };
+    let label = label.trim_end();
+    let opens = label
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    opens
+        && label.split_whitespace().count() <= LABEL_WORDS
+        && !label.contains(['«', '"', '“', '»', '”'])
+        && value.starts_with([' ', '\u{a0}'])
+        && !value.trim().is_empty()
+}
+
+/// Whether the unit `text[start..end]` is a whole line of a fact box (a match's scorers
+/// and attendance, a chronology's dates, a product's specifications): a field whose
+/// line before or after is a field too. Its value is the caller's to check for a verb.
+pub fn in_fact_box(text: &str, start: usize, end: usize) -> bool {
+    let (ls, le) = super::skip::line_of(text, start);
+    if text[ls..start].trim().is_empty() && text[end..le.max(end)].trim().is_empty() {
+        let near = |l: Option<(usize, usize)>| l.is_some_and(|(a, b)| field(text[a..b].trim()));
+        field(text[start..end].trim())
+            && (near(super::skip::previous_line(text, start)) || near(next_line(text, le)))
+    } else {
+        false
+    }
+}
+
+/// The next line with text after the line ending at `le`.
+fn next_line(text: &str, le: usize) -> Option<(usize, usize)> {
+    let rest = &text[le..];
+    let skipped = rest.len() - rest.trim_start().len();
+    let a = le + skipped;
+    (a < text.len()).then(|| super::skip::line_of(text, a))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,5 +275,26 @@ mod tests {
         ] {
             assert!(!address(lang, s), "{s}");
         }
+    }
+
+    #[test]
+    fn fact_boxes_are_runs_of_fields() {
+        let box_at = |text: &str, unit: &str| {
+            let a = text.find(unit).expect("unit");
+            in_fact_box(text, a, a + unit.len())
+        };
+        let match_box = "The win lifts them to third.\n\nGoals: Fry 23; Morgan 61.\n\
+                         Referee: Mark Tully (Lancashire).\nAttendance: 6,412.\n";
+        assert!(box_at(match_box, "Attendance: 6,412."));
+        assert!(box_at(match_box, "Goals: Fry 23; Morgan 61."));
+        let dates = "Repères\n14 mai 1933 : naissance à Grenoble.\n1962 : diplôme de guide.\n";
+        assert!(box_at(dates, "14 mai 1933 : naissance à Grenoble."));
+        // One field alone, a list item of the article's own, a sentence with a colon.
+        let lone = "Le bilan est lourd.\nBilan : deux blessés.\nLa route a rouvert.\n";
+        assert!(!box_at(lone, "Bilan : deux blessés."));
+        let items = "- Bal : samedi à 20h30.\n- Repas : dimanche midi.\n";
+        assert!(!box_at(items, "- Bal : samedi à 20h30."));
+        let prose = "Le maire a tranché : la piscine fermera.\nRésultat : une baisse de 27 %.\n";
+        assert!(!box_at(prose, "Résultat : une baisse de 27 %."));
     }
 }

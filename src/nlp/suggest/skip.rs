@@ -244,6 +244,9 @@ pub fn reason(
         return Some("address");
     }
     if matches!(last, '.' | '!') && !has_verb() && !imperative() {
+        if practical::in_fact_box(text, start, end) {
+            return Some("a fact box's line");
+        }
         return verbless(lex, text, start, toks);
     }
     None
