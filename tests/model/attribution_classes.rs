@@ -327,3 +327,31 @@ fn a_service_provided_or_a_document_written_reports_nothing() {
         assert!(!v.is_empty(), "{s}: {v:?}");
     }
 }
+
+/// A verb that also names an action reports speech before a past infinitive: what the
+/// speaker says they did (`a expliqué avoir écrit`, `denied having seen`). Without one it
+/// stays an action.
+#[test]
+fn a_past_infinitive_frames_what_the_speaker_says_they_did() {
+    spans_are(
+        Lang::Fr,
+        &[
+            (
+                "L'autrice a expliqué avoir écrit ce livre après la mort de son grand-père.",
+                &[("attribution", "L'autrice a expliqué")],
+            ),
+            (
+                "Le conducteur a expliqué ne pas avoir vu le feu.",
+                &[("attribution", "Le conducteur a expliqué")],
+            ),
+            ("Le guide a expliqué le fonctionnement de l'écluse.", &[]),
+        ],
+    );
+    spans_are(
+        Lang::En,
+        &[(
+            "The driver explained having seen nothing before the crash.",
+            &[("attribution", "The driver explained")],
+        )],
+    );
+}

@@ -804,7 +804,23 @@ fn verb_rule(
             matches!(n.norm.as_str(), "he" | "she" | "they" | "we")
                 && !is_clause_break(gap(text, toks, i + 1))
         });
+    // A past infinitive reports what the speaker says they did (`a expliqué avoir écrit`,
+    // `affirme ne pas avoir vu`, `denied having seen`).
+    let infinitive_follows = toks[i + 1..]
+        .iter()
+        .take(4)
+        .find(|n| {
+            !matches!(
+                n.norm.as_str(),
+                "ne" | "n" | "pas" | "jamais" | "not" | "never"
+            )
+        })
+        .is_some_and(|n| {
+            matches!(n.norm.as_str(), "avoir" | "être" | "having")
+                && !is_clause_break(gap(text, toks, i + 1))
+        });
     let frame = that_follows
+        || infinitive_follows
         || tail
         || parenthetical
         || long_quote
