@@ -7,7 +7,27 @@ use crate::nlp::lexicon::flag;
 /// Whether the unit `s` (`text[start..end]`, tokens `toks`) is a caption, a credit or a
 /// note, or stands on a caption's line.
 pub fn is_caption(text: &str, s: &str, toks: &[Tok], start: usize, end: usize) -> bool {
-    marked(text, s, toks) || credited_line(text, start, end)
+    marked(text, s, toks) || credited_line(text, start, end) || above_credit(text, start, end)
+}
+
+/// Whether the unit is a whole short line whose next line with text is a photo credit
+/// (`Agnes Thorley at her drawing board in 1963.` above `Photograph: East Lindmoor
+/// Drainage Board archive`): the caption the credit goes with.
+fn above_credit(text: &str, start: usize, end: usize) -> bool {
+    if end - start > CAPTION_REACH {
+        return false;
+    }
+    let (ls, le) = crate::nlp::suggest::skip::line_of(text, start);
+    if !text[ls..start].trim().is_empty() || !text[end..le.max(end)].trim().is_empty() {
+        return false;
+    }
+    let next = text[le.max(end)..].trim_start();
+    let word: String = next
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    CREDITS.contains(&word.as_str()) && next[word.len()..].trim_start().starts_with(':')
 }
 
 /// File names of images: a caption or a credit line.
@@ -80,7 +100,7 @@ fn credited_line(text: &str, start: usize, end: usize) -> bool {
     let line_end = text[..le].trim_end();
     // `… sous forme de maquette. © Photo S. B.`: a copyright after the caption's stop.
     let tail = &line_end[line_end.floor_char_boundary(line_end.len().saturating_sub(60))..];
-    let copyright = tail.contains(". ©");
+    let copyright = tail.contains(". ©") || initials_after_stop(line_end);
     if !line_end.ends_with(')') && !copyright {
         return false;
     }
@@ -101,6 +121,24 @@ fn credited_line(text: &str, start: usize, end: usize) -> bool {
         .unwrap_or("")
         .to_lowercase();
     CREDITS.contains(&word.as_str()) || inside.starts_with('©') || photographer(inside)
+}
+
+/// Whether a line ends in a photographer's initials after its stop (`Des déplacées
+/// attendent une distribution de vivres, le 19 février 2025. A. C.`): one to three
+/// initials (`N.`, `J.-P.`), the word before them ending a sentence.
+fn initials_after_stop(line: &str) -> bool {
+    let initial = |w: &str| {
+        w.split('-').all(|p| {
+            let mut c = p.chars();
+            c.next().is_some_and(char::is_uppercase) && c.as_str() == "."
+        })
+    };
+    let words: Vec<&str> = line.split_whitespace().rev().take(5).collect();
+    let n = words.iter().take_while(|w| initial(w)).count();
+    (1..=3).contains(&n)
+        && words
+            .get(n)
+            .is_some_and(|w| w.ends_with('.') && !initial(w) && w.chars().count() > 3)
 }
 
 /// A photographer and the outlet that credits the photo, in brackets: `Ben Osei for The
@@ -130,5 +168,31 @@ mod tests {
         for s in ["Il a dit jpg.", "x.jp", "point.pn g", ".tİf"] {
             assert!(!image_file(s), "{s}");
         }
+    }
+
+    #[test]
+    fn a_caption_is_told_by_the_credit_below_or_after_it() {
+        let cap = |text: &str, unit: &str| {
+            let a = text.find(unit).expect("unit");
+            credited_line(text, a, a + unit.len()) || above_credit(text, a, a + unit.len())
+        };
+        let above = "By Martin Feld\n\nAgnes Thorley at her desk in 1963.\n\n\
+                     Photograph: Drainage Board archive\n\nAgnes Thorley has died.\n";
+        assert!(cap(above, "Agnes Thorley at her desk in 1963."));
+        assert!(!cap(above, "Agnes Thorley has died."));
+        let initials =
+            "Des déplacées attendent à Kougouri, le 19 février 2025. A. C.\n\nLe camp a doublé.\n";
+        assert!(cap(
+            initials,
+            "Des déplacées attendent à Kougouri, le 19 février 2025."
+        ));
+        // A sentence naming someone by initials ends no caption.
+        let prose = "Le conseil a entendu J.-P. M.\n\nIl a voté contre l'avis de M. B.\n";
+        assert!(!cap(prose, "Il a voté contre l'avis de M. B."));
+        assert!(initials_after_stop(
+            "Le tribunal de Vannes, le 13 mars 2025. N. G."
+        ));
+        assert!(initials_after_stop("Au marché, samedi. J.-P. L."));
+        assert!(!initials_after_stop("Le maire a reçu J. K."));
     }
 }
