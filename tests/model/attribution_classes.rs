@@ -355,3 +355,22 @@ fn a_past_infinitive_frames_what_the_speaker_says_they_did() {
         )],
     );
 }
+
+/// English `according to` names a source anywhere in the sentence, whatever its noun,
+/// unless it means conformity (`according to plan`).
+#[test]
+fn according_to_a_text_anywhere_in_the_sentence() {
+    assert_eq!(
+        label(
+            Lang::En,
+            "Her maps were used to plan the repairs, according to a history of the board."
+        ),
+        Label::Quote
+    );
+    for s in [
+        "The works went ahead according to plan in 2021.",
+        "The vote was held according to the rules of the chamber.",
+    ] {
+        assert_eq!(label(Lang::En, s), Label::Factual, "{s}");
+    }
+}

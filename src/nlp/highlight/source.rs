@@ -90,7 +90,8 @@ pub fn attributions(
                 && next.is_some_and(|t| !first_person(text, t, lex))
                 && (names_a_source(toks, i + n, lex)
                     || heads_the_sentence(text, toks, i, n)
-                    || bare)
+                    || bare
+                    || according_to_a_text(toks, i, n))
             {
                 let mut stop = np_end(text, toks, i + n, 15);
                 if bare {
@@ -317,6 +318,40 @@ fn names_a_source(toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
         || titled_name
         || head.is_some_and(|h| h.cap && (h.start == t.start || t.cap || en || article))
         || (t.cap && !t.is(flag::FUNCTION))
+}
+
+/// What `according to` follows when it means conformity, not a source (`according to
+/// plan`, `according to the rules`).
+const CONFORMITY: [&str; 12] = [
+    "plan",
+    "plans",
+    "schedule",
+    "rule",
+    "rules",
+    "law",
+    "laws",
+    "tradition",
+    "custom",
+    "instructions",
+    "guidelines",
+    "script",
+];
+
+/// English `according to` names a source wherever it stands, whatever its noun (`according
+/// to a history of the board`), unless it means conformity. French `selon` also means
+/// `depending on` (`selon les cas`), so it keeps needing a source.
+fn according_to_a_text(toks: &[Tok], i: usize, n: usize) -> bool {
+    let [a, b] = [toks.get(i), toks.get(i + 1)].map(|t| t.map(|t| t.norm.as_str()));
+    if n != 2 || a != Some("according") || b != Some("to") {
+        return false;
+    }
+    let head = toks[i + n..].iter().take(3).find(|t| {
+        !matches!(
+            t.norm.as_str(),
+            "the" | "a" | "an" | "its" | "their" | "his" | "her"
+        )
+    });
+    head.is_some_and(|h| !CONFORMITY.contains(&h.norm.as_str()) && !h.digit)
 }
 
 /// Titles and suffixes written with a full stop: the stop after them (or after an
