@@ -5,7 +5,8 @@
 //! the caller decides by language. The guidelines skip headlines and subheads; the
 //! byline tells where they end.
 
-use crate::nlp::highlight::tokens::Tok;
+use crate::nlp::highlight::tokens::{Tok, tokenize};
+use crate::nlp::lexicon::{Lexicon, flag};
 
 /// How many lines may stand above a byline for them to be a title block; more is an
 /// article that names its author further down (`Par X` under the first paragraphs).
@@ -169,7 +170,7 @@ const BLURB_VERBS: [&str; 12] = [
 /// text: on its last line (page furniture aside), a name of two or three capitalised
 /// words then a verb of the blurb (`is` only before `a`/`an`), `The writer is …`,
 /// `L'autrice est …`, or a credit (`X contributed to this report`).
-pub fn closing_blurb(text: &str, end: usize, toks: &[Tok]) -> bool {
+pub fn closing_blurb(lex: &Lexicon, text: &str, end: usize, toks: &[Tok]) -> bool {
     // The shape first, on the words: nearly every sentence fails it, so the line
     // look-ups below run for few.
     let norm = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
@@ -193,8 +194,8 @@ pub fn closing_blurb(text: &str, end: usize, toks: &[Tok]) -> bool {
         return false;
     }
     let rest = text.get(end..).unwrap_or_default();
-    let later_lines = memchr::memchr(b'\n', rest.as_bytes()).map_or("", |i| &rest[i..]);
-    if !only_furniture(later_lines) {
+    let later = memchr::memchr(b'\n', rest.as_bytes()).map_or(text.len(), |i| end + i);
+    if !only_furniture(lex, text, later) {
         return false;
     }
     // A blurb closes an article of some length; a short text is all sentences.
@@ -210,18 +211,35 @@ pub fn closing_blurb(text: &str, end: usize, toks: &[Tok]) -> bool {
 /// How many lines of page furniture may follow a closing blurb.
 const MAX_LINES_BELOW_BLURB: usize = 3;
 
-/// Whether `lines` hold no sentence of the article: at most [`MAX_LINES_BELOW_BLURB`]
-/// short lines with no full stop at their end (`Share this story: Facebook | X | Email`,
-/// tags), or a contributor's credit (`X contributed reporting.`).
-fn only_furniture(lines: &str) -> bool {
+/// Whether the lines of `text` from `from` hold no sentence of the article: at most
+/// [`MAX_LINES_BELOW_BLURB`] short lines with no full stop at their end (`Share this
+/// story: Facebook | X | Email`, tags), a contributor's credit (`X contributed
+/// reporting.`), or a note about the piece that the lexicon's banners name (`Les
+/// opinions exprimées … n'engagent que leur auteur.`).
+fn only_furniture(lex: &Lexicon, text: &str, from: usize) -> bool {
     let mut n = 0;
-    for l in lines.lines().map(str::trim).filter(|l| !l.is_empty()) {
+    let mut at = from;
+    for raw in text[from..].split_inclusive('\n') {
+        let (a, b) = (at, at + raw.len());
+        at = b;
+        let l = raw.trim();
+        if l.is_empty() {
+            continue;
+        }
         n += 1;
         let words = l.split_whitespace().count();
         let short = l.len() <= 120 && words <= 12;
         let credit = words <= 20 && l.contains(" contributed ");
         let furniture = short && !l.ends_with(['.', '!', '?', '»', '”', '"']);
-        if n > MAX_LINES_BELOW_BLURB || !(furniture || credit) {
+        let banner = || {
+            words <= 30
+                && super::skip::has_phrase(
+                    &tokenize(lex, text, a, b),
+                    &lex.banner,
+                    flag::BANNER_FIRST,
+                )
+        };
+        if n > MAX_LINES_BELOW_BLURB || !(furniture || credit || banner()) {
             return false;
         }
     }
@@ -307,6 +325,7 @@ mod tests {
         let a = text.find(unit).expect("unit in text");
         let b = a + unit.len();
         closing_blurb(
+            &lex,
             text,
             b,
             &crate::nlp::highlight::tokens::tokenize(&lex, text, a, b),
@@ -324,6 +343,13 @@ mod tests {
             let text = format!("{STORY}{unit}\n");
             assert!(blurb(&text, unit), "{unit}");
         }
+        // A note about the piece may follow it.
+        let unit = "Marc Aubert est maître de conférences à Tours.";
+        let text = format!("{STORY}{unit}\n\nLes opinions exprimées n'engagent que leur auteur.\n");
+        let lex = crate::nlp::lexicon::Lexicon::builtin(crate::nlp::lang::Lang::Fr);
+        let a = text.find(unit).expect("unit");
+        let toks = crate::nlp::highlight::tokens::tokenize(&lex, &text, a, a + unit.len());
+        assert!(closing_blurb(&lex, &text, a + unit.len(), &toks));
         // Not on the last line, or not a blurb's shape: a sentence of the story.
         let text = format!("{STORY}Megan Kowalski covers education.\n\nThe board voted 5-2.\n");
         assert!(!blurb(&text, "Megan Kowalski covers education."));

@@ -55,7 +55,12 @@ pub fn neighbours(text: &str, start: usize, end: usize) -> Option<(usize, usize)
     Some((b, a))
 }
 
-fn has_phrase(toks: &[Tok], set: &crate::nlp::lexicon::PhraseSet<()>, first: u32) -> bool {
+/// Whether a term of `set` (whose first words carry the flag `first`) stands in `toks`.
+pub(super) fn has_phrase(
+    toks: &[Tok],
+    set: &crate::nlp::lexicon::PhraseSet<()>,
+    first: u32,
+) -> bool {
     (0..toks.len()).any(|i| term_at(toks, i, set, first).is_some())
 }
 
@@ -94,7 +99,8 @@ pub fn reason(
     if caption::is_caption(text, s, toks, start, end) {
         return Some("caption");
     }
-    if super::front::opens_byline(text, start, toks) || super::front::closing_blurb(text, end, toks)
+    if super::front::opens_byline(text, start, toks)
+        || super::front::closing_blurb(lex, text, end, toks)
     {
         return Some("byline");
     }
