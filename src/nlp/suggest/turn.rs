@@ -151,14 +151,21 @@ pub fn label_end(text: &str, ls: usize) -> Option<(usize, Label)> {
 /// Whether the line after a colon at `from` is a title's second part, not speech: a few
 /// words, each capitalised, no final punctuation (`NHS Dentistry: Rural Access`).
 fn titled(text: &str, from: usize) -> bool {
-    let rest = &text[from..];
-    let line = rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())].trim();
-    let words: Vec<&str> = line.split_whitespace().collect();
+    // Six words of a title fit in this much; a longer line is speech, and is not split
+    // (every line near a turn is tried as a label).
+    const MAX_TITLE: usize = 120;
+    let rest = &text[from..text.floor_char_boundary((from + MAX_TITLE + 1).min(text.len()))];
+    let Some(eol) = memchr::memchr(b'\n', rest.as_bytes())
+        .or((from + rest.len() == text.len()).then_some(rest.len()))
+    else {
+        return false;
+    };
+    let line = rest[..eol].trim();
+    let mut words = line.split_whitespace();
     !line.ends_with(['.', '!', '?', '…', '"', '”', '»'])
-        && (1..=6).contains(&words.len())
+        && (1..=6).contains(&words.clone().count())
         && words
-            .iter()
-            .all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "and" | "of" | "the" | "in"))
+            .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "and" | "of" | "the" | "in"))
 }
 
 /// The longest office label of a debate record, colon excluded.
