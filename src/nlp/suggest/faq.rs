@@ -48,10 +48,10 @@ fn heads_answer(text: &str, start: usize, end: usize) -> bool {
     if !(line_start && line_end && s.ends_with('?')) || s.split_whitespace().count() > MAX_WORDS {
         return false;
     }
+    // The answer's line, read no further than the reach: its end is all that matters.
     let next = rest.trim_start();
-    let next = next
-        .get(..next.find('\n').unwrap_or(next.len()))
-        .unwrap_or("");
+    let next = &next[..next.floor_char_boundary(REACH.min(next.len()))];
+    let next = &next[..memchr::memchr(b'\n', next.as_bytes()).unwrap_or(next.len())];
     !next.is_empty() && !next.trim_end().ends_with('?')
 }
 
