@@ -374,3 +374,24 @@ fn according_to_a_text_anywhere_in_the_sentence() {
         assert_eq!(label(Lang::En, s), Label::Factual, "{s}");
     }
 }
+
+/// French inverts a reporting verb and its subject set between commas inside the
+/// sentence (`Le chantier, explique le maire, reprendra en mai.`) as at its end; a verb
+/// with its object between commas (`raconte une anecdote`) reports nothing.
+#[test]
+fn an_inverted_clause_inside_the_sentence_attributes_it() {
+    spans_are(
+        Lang::Fr,
+        &[
+            (
+                "Le chantier, explique le maire, reprendra en mai.",
+                &[("inverted-attribution", "explique le maire")],
+            ),
+            (
+                "Les travaux, a précisé la préfecture, dureront deux ans.",
+                &[("inverted-attribution", "a précisé la préfecture")],
+            ),
+            ("Il se lève, raconte une anecdote, puis repart.", &[]),
+        ],
+    );
+}

@@ -320,6 +320,28 @@ fn names_a_source(toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
         || (t.cap && !t.is(flag::FUNCTION))
 }
 
+/// Words that open a French subject noun phrase after an inverted verb (`explique le
+/// maire`, `précise son avocat`).
+const SUBJECT_DETERMINERS: [&str; 17] = [
+    "le",
+    "la",
+    "l",
+    "les",
+    "un",
+    "une",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "notre",
+    "nos",
+    "cet",
+    "cette",
+    "ce",
+    "plusieurs",
+];
+
 /// What `according to` follows when it means conformity, not a source (`according to
 /// plan`, `according to the rules`).
 const CONFORMITY: [&str; 12] = [
@@ -735,6 +757,27 @@ fn verb_rule(
             .iter()
             .any(|w| w.is(flag::AUX) || PRONOUNS.contains(&w.norm.as_str()));
     let inverted = comma_before && ends_sentence && i + 1 < toks.len() && !bare_participle;
+    // `Le chantier, explique le maire, reprendra en mai.`: French inverts the verb and its
+    // subject set between commas inside the sentence too. The subject is short, opens on
+    // a determiner or a name and names a source (not `raconte une anecdote`, an object);
+    // the sentence goes on after its comma.
+    let incise_end = (lex.lang == Lang::Fr && comma_before && !bare_participle)
+        .then(|| {
+            let opens = toks
+                .get(i + 1)
+                .is_some_and(|n| n.cap || SUBJECT_DETERMINERS.contains(&n.norm.as_str()));
+            let k = (i + 2..toks.len().min(i + 9))
+                .take_while(|&k| {
+                    let g = gap(text, toks, k);
+                    g.trim() == "," || !is_clause_break(g)
+                })
+                .find(|&k| gap(text, toks, k).trim() == ",")?;
+            (opens && names_a_source(toks, i + 1, lex)).then_some(k - 1)
+        })
+        .flatten();
+    if reporting && let Some(last) = incise_end {
+        return Some(span(toks[g].start, toks[last].end, "inverted-attribution"));
+    }
     // `», a déclaré hier sur France Inter le secrétaire général`: right after a closing
     // mark and a comma, the verb is the quotation's, whatever comes between it and the
     // source.
