@@ -241,3 +241,33 @@ fn cue_words_in_a_neutral_sense_judge_nothing() {
         assert_eq!(label(lang, s), Label::Opinion, "{s}");
     }
 }
+
+/// `bien`/`mal`/`poorly` before a participle that qualifies a noun judge how a thing was
+/// made (`une défense bien organisée`); after an auxiliary or a pronoun `bien` confirms a
+/// fact (`le courrier a bien été reçu`), and `tant bien que mal` is no participle.
+#[test]
+fn manner_before_a_participle_judges_the_making() {
+    for (lang, s) in [
+        (Lang::Fr, "Le Havre a buté sur une défense bien organisée."),
+        (
+            Lang::Fr,
+            "La carte des vins, courte mais bien pensée, change chaque mois.",
+        ),
+        (
+            Lang::En,
+            "The app hides a poorly designed equaliser three menus deep.",
+        ),
+    ] {
+        let got = cues(lang, s);
+        assert!(got.iter().any(|(r, _)| *r == "evaluative"), "{s}: {got:?}");
+    }
+    for (lang, s) in [
+        (Lang::Fr, "Le courrier a bien été reçu le 3 mars."),
+        (Lang::Fr, "Ils sont bien arrivés à Gao."),
+        (Lang::Fr, "Il rejoint tant bien que mal la colonne."),
+        (Lang::En, "Two houses were badly damaged in the storm."),
+    ] {
+        let got = cues(lang, s);
+        assert!(!got.iter().any(|(r, _)| *r == "evaluative"), "{s}: {got:?}");
+    }
+}

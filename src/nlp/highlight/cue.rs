@@ -462,6 +462,35 @@ pub fn cues(
     out
 }
 
+/// A verdict on how a thing was made or done: `bien`/`mal`, `poorly` before a participle
+/// that qualifies a noun (`courte mais bien pensée`, `une défense bien organisée`, `mal
+/// conçu`, `poorly designed`). After an auxiliary or a pronoun, `bien` confirms a fact
+/// (`elle a bien reçu`, `ils sont bien arrivés`), and `badly` measures harm (`badly
+/// damaged`): neither is one.
+fn manner(toks: &[Tok], k: usize) -> bool {
+    let (Some(t), Some(p)) = (toks.get(k), toks.get(k + 1)) else {
+        return false;
+    };
+    let fr = matches!(t.norm.as_str(), "bien" | "mal") && !p.norm.ends_with("ment");
+    let en = t.norm == "poorly";
+    let participle = if en {
+        p.norm.ends_with("ed") || p.norm.ends_with("en")
+    } else {
+        [
+            "é", "ée", "és", "ées", "ie", "ies", "ue", "ues", "uit", "uite", "uits",
+        ]
+        .iter()
+        .any(|e| p.norm.ends_with(e))
+    };
+    let confirms = k > 0 && (toks[k - 1].is(flag::AUX) || toks[k - 1].is(flag::SUBJECT));
+    (fr || en)
+        && participle
+        && !confirms
+        && !p.cap
+        && !p.is(flag::FUNCTION)
+        && p.norm.chars().count() > 3
+}
+
 /// Whether the end of `before` lies inside an open bracket.
 fn in_brackets(before: &str) -> bool {
     let open = before.matches(['(', '[']).count();
@@ -510,6 +539,9 @@ fn argument_shapes(
         }
     }
     let norm = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    if let Some(k) = (0..toks.len()).find(|&k| manner(toks, k) && !quoted(toks[k].start)) {
+        out.push(span(toks[k].start, toks[k + 1].end, "evaluative"));
+    }
     for k in 0..toks.len() {
         if quoted(toks[k].start) {
             continue;
