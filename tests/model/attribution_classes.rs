@@ -395,3 +395,20 @@ fn an_inverted_clause_inside_the_sentence_attributes_it() {
         ],
     );
 }
+
+/// A source's refusal to speak is its answer (`declined to comment`); the verbs' other
+/// senses report nothing (`Sales declined to $4 million`, `refused to pay`).
+#[test]
+fn a_refusal_to_comment_is_the_sources_answer() {
+    spans_are(
+        Lang::En,
+        &[
+            (
+                "A White House spokesman declined to comment.",
+                &[("attribution", "A White House spokesman declined")],
+            ),
+            ("Sales declined to $4 million in May.", &[]),
+            ("She refused to pay the fine.", &[]),
+        ],
+    );
+}

@@ -359,12 +359,24 @@ const CONFORMITY: [&str; 12] = [
     "script",
 ];
 
+/// Beginnings of the verbs of variation and ordering before `according to` (`vary`,
+/// `differs`, `changed`, `adjusted`, `ranked`, `sorted`, `grouped`, `classified`).
+const VARY: [&str; 8] = [
+    "var", "differ", "chang", "adjust", "rank", "sort", "group", "classif",
+];
+
 /// English `according to` names a source wherever it stands, whatever its noun (`according
 /// to a history of the board`), unless it means conformity. French `selon` also means
 /// `depending on` (`selon les cas`), so it keeps needing a source.
 fn according_to_a_text(toks: &[Tok], i: usize, n: usize) -> bool {
     let [a, b] = [toks.get(i), toks.get(i + 1)].map(|t| t.map(|t| t.norm.as_str()));
     if n != 2 || a != Some("according") || b != Some("to") {
+        return false;
+    }
+    // After a verb of variation it means `depending on` (`Prices vary according to the
+    // season`).
+    let varies = i > 0 && VARY.iter().any(|v| toks[i - 1].norm.starts_with(v));
+    if varies {
         return false;
     }
     let head = toks[i + n..].iter().take(3).find(|t| {
@@ -761,7 +773,7 @@ fn verb_rule(
     // subject set between commas inside the sentence too. The subject is short, opens on
     // a determiner or a name and names a source (not `raconte une anecdote`, an object);
     // the sentence goes on after its comma.
-    let incise_end = (lex.lang == Lang::Fr && comma_before && !bare_participle)
+    let incise_end = (lex.lang == Lang::Fr && comma_before && !bare_participle && !inverted)
         .then(|| {
             let opens = toks
                 .get(i + 1)
@@ -897,8 +909,16 @@ fn verb_rule(
             matches!(n.norm.as_str(), "avoir" | "être" | "having")
                 && !is_clause_break(gap(text, toks, i + 1))
         });
+    // `declined to comment`, `refused to discuss the case`: a refusal to speak.
+    let no_comment = lex.lang == Lang::En
+        && after(1) == Some("to")
+        && matches!(
+            after(2),
+            Some("comment" | "discuss" | "elaborate" | "speculate" | "say" | "respond")
+        );
     let frame = that_follows
         || infinitive_follows
+        || no_comment
         || tail
         || parenthetical
         || long_quote
