@@ -769,11 +769,25 @@ fn verb_rule(
             .iter()
             .any(|w| w.is(flag::AUX) || PRONOUNS.contains(&w.norm.as_str()));
     let inverted = comma_before && ends_sentence && i + 1 < toks.len() && !bare_participle;
+    // `», a déclaré hier sur France Inter le secrétaire général`: right after a closing
+    // mark and a comma, the verb is the quotation's, whatever comes between it and the
+    // source.
+    let after_quote = quote_before && comma_before && i + 1 < toks.len();
+    if reporting
+        && (after_quote
+            || followed_by_np && (quote_before || (comma_before && long_quote) || inverted))
+    {
+        let e = text[..end]
+            .trim_end_matches(['.', ' ', '!', '?', '…', '\u{a0}'])
+            .len();
+        return Some(span(toks[g].start, e.max(t.end), "inverted-attribution"));
+    }
     // `Le chantier, explique le maire, reprendra en mai.`: French inverts the verb and its
     // subject set between commas inside the sentence too. The subject is short, opens on
     // a determiner or a name and names a source (not `raconte une anecdote`, an object);
-    // the sentence goes on after its comma.
-    let incise_end = (lex.lang == Lang::Fr && comma_before && !bare_participle && !inverted)
+    // the sentence goes on after its comma. Looked for once the inverted clause that
+    // ends the sentence, with its appositions, is ruled out.
+    let incise_end = (lex.lang == Lang::Fr && comma_before && !bare_participle)
         .then(|| {
             let opens = toks
                 .get(i + 1)
@@ -789,19 +803,6 @@ fn verb_rule(
         .flatten();
     if reporting && let Some(last) = incise_end {
         return Some(span(toks[g].start, toks[last].end, "inverted-attribution"));
-    }
-    // `», a déclaré hier sur France Inter le secrétaire général`: right after a closing
-    // mark and a comma, the verb is the quotation's, whatever comes between it and the
-    // source.
-    let after_quote = quote_before && comma_before && i + 1 < toks.len();
-    if reporting
-        && (after_quote
-            || followed_by_np && (quote_before || (comma_before && long_quote) || inverted))
-    {
-        let e = text[..end]
-            .trim_end_matches(['.', ' ', '!', '?', '…', '\u{a0}'])
-            .len();
-        return Some(span(toks[g].start, e.max(t.end), "inverted-attribution"));
     }
     if reporting && t.norm.ends_with("ant") {
         return (comma_before || that_follows)
