@@ -119,10 +119,13 @@ pub fn appel(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
         w,
         "soyons" | "soyez" | "ayons" | "ayez" | "faites" | "dites"
     );
-    if !(plural || irregular) || v.digit {
+    if v.digit {
         return None;
     }
     let next = toks.get(i + usize::from(negated) + 1)?;
+    if !(plural || irregular) {
+        return singular(text, v, next, negated).then_some((toks[i].start, next.end));
+    }
     let n = next.norm.as_str();
     let opened = if negated {
         matches!(n, "pas" | "plus" | "jamais")
@@ -132,6 +135,28 @@ pub fn appel(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
             || (w.ends_with("ez") && second_person(text, v, next))
     };
     (opened && !next.cap).then_some((toks[i].start, next.end))
+}
+
+/// Object pronouns joined to a `tu` imperative by a hyphen (`jette-les`, `dis-moi`).
+const JOINED: [&str; 9] = ["le", "la", "les", "moi", "toi", "lui", "leur", "en", "y"];
+
+/// Whether the word `v` opening the sentence is the familiar `tu` imperative of a forum's
+/// or a column's advice: joined to its object pronoun (`Jette-les à la poubelle`,
+/// `Dis-moi`), an `-er` verb before `bien` (`Vérifie bien que…`, `Garde bien la
+/// facture`), or negated (`Ne signe rien`, `N'hésite pas`). An inverted question joins a
+/// subject pronoun instead (`Est-il`, `Va-t-elle`), which none of these is.
+fn singular(text: &str, v: &Tok, next: &Tok, negated: bool) -> bool {
+    let w = v.norm.as_str();
+    // Not a place's name (`Évian-les-Bains`, `Saint-Amand-les-Eaux`): the pronoun ends
+    // the compound.
+    let joined = text[v.end..next.start] == *"-"
+        && JOINED.contains(&next.norm.as_str())
+        && !text[next.end..].starts_with('-');
+    let er_form = w.chars().count() >= 4 && w.ends_with('e');
+    if negated {
+        return er_form && matches!(next.norm.as_str(), "pas" | "rien" | "jamais" | "plus");
+    }
+    joined || (er_form && next.norm == "bien" && !v.is(flag::FUNCTION))
 }
 
 /// Whether the `-ez` word `v` opening the sentence is an imperative whatever follows it
@@ -228,6 +253,9 @@ mod tests {
             "Pensez à vérifier la date d'expiration.",
             "Réservez impérativement le week-end.",
             "Venez nombreux samedi.",
+            "Jette-les à la poubelle, surtout pas au compost.",
+            "Vérifie bien que l'installateur est certifié.",
+            "Ne signe rien le jour même.",
         ] {
             assert!(appelle(s), "{s}");
         }
@@ -243,6 +271,10 @@ mod tests {
             "Gomez, blessé, est sorti.",
             "Assez parlé de chiffres.",
             "Rodriguez accueillera le sommet.",
+            "Évian-les-Bains : concert de l'harmonie samedi.",
+            "Est-il trop tard ?",
+            "Comme le prévoit le règlement, la séance est levée.",
+            "Entre bien des villes, Gao a tenu.",
         ] {
             assert!(!appelle(s), "{s}");
         }
