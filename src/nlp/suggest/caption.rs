@@ -17,10 +17,11 @@ fn above_credit(text: &str, start: usize, end: usize) -> bool {
     if end - start > CAPTION_REACH {
         return false;
     }
-    let (ls, le) = crate::nlp::suggest::skip::line_of(text, start);
-    if !text[ls..start].trim().is_empty() || !text[end..le.max(end)].trim().is_empty() {
+    use crate::nlp::suggest::skip::{line_of, whole_line};
+    if !whole_line(text, start, end) {
         return false;
     }
+    let (_, le) = line_of(text, start);
     let next = text[le.max(end)..].trim_start();
     let word: String = next
         .chars()

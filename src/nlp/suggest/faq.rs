@@ -40,14 +40,13 @@ fn lead(line: &str) -> usize {
 /// text is not a question (an answer follows it).
 fn heads_answer(text: &str, start: usize, end: usize) -> bool {
     let s = text[start..end].trim();
-    let alone_before = text[..start].trim_end_matches([' ', '\t']);
-    let line_start = alone_before.is_empty() || alone_before.ends_with('\n');
-    let rest = &text[end..];
-    let line_end = rest.trim_start_matches([' ', '\t']);
-    let line_end = line_end.is_empty() || line_end.starts_with(['\n', '\r']);
-    if !(line_start && line_end && s.ends_with('?')) || s.split_whitespace().count() > MAX_WORDS {
+    if !s.ends_with('?')
+        || s.split_whitespace().count() > MAX_WORDS
+        || !super::skip::whole_line(text, start, end)
+    {
         return false;
     }
+    let rest = &text[end..];
     // The answer's line, read no further than the reach: its end is all that matters.
     let next = rest.trim_start();
     let next = &next[..next.floor_char_boundary(REACH.min(next.len()))];

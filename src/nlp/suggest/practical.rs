@@ -184,8 +184,8 @@ fn field(line: &str) -> bool {
 /// and attendance, a chronology's dates, a product's specifications): a field whose
 /// line before or after is a field too. Its value is the caller's to check for a verb.
 pub fn in_fact_box(text: &str, start: usize, end: usize) -> bool {
-    let (ls, le) = super::skip::line_of(text, start);
-    if text[ls..start].trim().is_empty() && text[end..le.max(end)].trim().is_empty() {
+    let (_, le) = super::skip::line_of(text, start);
+    if super::skip::whole_line(text, start, end) {
         let near = |l: Option<(usize, usize)>| l.is_some_and(|(a, b)| field(text[a..b].trim()));
         field(text[start..end].trim())
             && (near(super::skip::previous_line(text, start)) || near(next_line(text, le)))

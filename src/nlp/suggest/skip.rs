@@ -20,6 +20,12 @@ pub fn line_of(text: &str, at: usize) -> (usize, usize) {
     (s, e)
 }
 
+/// Whether `text[start..end]` stands alone on its line, blanks aside.
+pub fn whole_line(text: &str, start: usize, end: usize) -> bool {
+    let (ls, le) = line_of(text, start);
+    text[ls..start].trim().is_empty() && text[end..le.max(end)].trim().is_empty()
+}
+
 /// The line before the one holding `at`, trimmed, if any.
 pub fn previous_line(text: &str, at: usize) -> Option<(usize, usize)> {
     let (s, _) = line_of(text, at);
