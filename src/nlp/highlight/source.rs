@@ -320,28 +320,6 @@ fn names_a_source(toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
         || (t.cap && !t.is(flag::FUNCTION))
 }
 
-/// Words that open a French subject noun phrase after an inverted verb (`explique le
-/// maire`, `précise son avocat`).
-const SUBJECT_DETERMINERS: [&str; 17] = [
-    "le",
-    "la",
-    "l",
-    "les",
-    "un",
-    "une",
-    "son",
-    "sa",
-    "ses",
-    "leur",
-    "leurs",
-    "notre",
-    "nos",
-    "cet",
-    "cette",
-    "ce",
-    "plusieurs",
-];
-
 /// What `according to` follows when it means conformity, not a source (`according to
 /// plan`, `according to the rules`).
 const CONFORMITY: [&str; 12] = [
@@ -379,12 +357,10 @@ fn according_to_a_text(toks: &[Tok], i: usize, n: usize) -> bool {
     if varies {
         return false;
     }
-    let head = toks[i + n..].iter().take(3).find(|t| {
-        !matches!(
-            t.norm.as_str(),
-            "the" | "a" | "an" | "its" | "their" | "his" | "her"
-        )
-    });
+    let head = toks[i + n..]
+        .iter()
+        .take(3)
+        .find(|t| !DETERMINERS_EN.contains(&t.norm.as_str()) && t.norm != "her");
     head.is_some_and(|h| !CONFORMITY.contains(&h.norm.as_str()) && !h.digit)
 }
 
@@ -791,7 +767,13 @@ fn verb_rule(
         .then(|| {
             let opens = toks
                 .get(i + 1)
-                .is_some_and(|n| n.cap || SUBJECT_DETERMINERS.contains(&n.norm.as_str()));
+                // The articles `DETERMINERS_FR` leaves out as pronouns are articles here,
+                // before the subject (`explique le maire`).
+                .is_some_and(|n| {
+                    n.cap
+                        || DETERMINERS_FR.contains(&n.norm.as_str())
+                        || matches!(n.norm.as_str(), "le" | "la" | "l" | "les")
+                });
             let k = (i + 2..toks.len().min(i + 9))
                 .take_while(|&k| {
                     let g = gap(text, toks, k);
