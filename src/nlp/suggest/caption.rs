@@ -17,12 +17,11 @@ fn above_credit(text: &str, start: usize, end: usize) -> bool {
     if end - start > CAPTION_REACH {
         return false;
     }
-    use crate::nlp::suggest::skip::{line_of, whole_line};
-    if !whole_line(text, start, end) {
+    if !crate::nlp::suggest::skip::whole_line(text, start, end) {
         return false;
     }
-    let (_, le) = line_of(text, start);
-    let next = text[le.max(end)..].trim_start();
+    // The unit ends its line: what follows, blank lines aside, is the next line.
+    let next = text[end..].trim_start();
     let word: String = next
         .chars()
         .take_while(|c| c.is_alphabetic())
@@ -134,11 +133,11 @@ fn initials_after_stop(line: &str) -> bool {
             c.next().is_some_and(char::is_uppercase) && c.as_str() == "."
         })
     };
-    let words: Vec<&str> = line.split_whitespace().rev().take(5).collect();
-    let n = words.iter().take_while(|w| initial(w)).count();
+    let words = || line.split_whitespace().rev();
+    let n = words().take(4).take_while(|w| initial(w)).count();
     (1..=3).contains(&n)
-        && words
-            .get(n)
+        && words()
+            .nth(n)
             .is_some_and(|w| w.ends_with('.') && !initial(w) && w.chars().count() > 3)
 }
 

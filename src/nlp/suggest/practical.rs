@@ -12,6 +12,7 @@ use crate::nlp::lexicon::flag;
 /// telephone number (`Inscriptions au 04 50 98 00 00.`, `Call (555) 123-4567.`).
 pub fn contact_line(s: &str, words: usize) -> bool {
     words <= 20
+        && memchr::memchr(b'@', s.as_bytes()).is_some()
         && s.split_whitespace().any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             w.split_once('@')

@@ -22,8 +22,12 @@ pub fn line_of(text: &str, at: usize) -> (usize, usize) {
 
 /// Whether `text[start..end]` stands alone on its line, blanks aside.
 pub fn whole_line(text: &str, start: usize, end: usize) -> bool {
-    let (ls, le) = line_of(text, start);
-    text[ls..start].trim().is_empty() && text[end..le.max(end)].trim().is_empty()
+    // Only the blanks around the unit are read, not its line: a unit of a long
+    // paragraph costs nothing.
+    let blank = |c: char| c.is_whitespace() && c != '\n';
+    let before = text[..start].trim_end_matches(blank);
+    let after = text[end..].trim_start_matches(blank);
+    (before.is_empty() || before.ends_with('\n')) && (after.is_empty() || after.starts_with('\n'))
 }
 
 /// The line before the one holding `at`, trimmed, if any.
