@@ -271,3 +271,79 @@ fn manner_before_a_participle_judges_the_making() {
         assert!(!got.iter().any(|(r, _)| *r == "evaluative"), "{s}: {got:?}");
     }
 }
+
+/// An impression by likeness (`feels like`, `ressemblent à`, `sonne faux`) and the
+/// author's stance adverbials (`to be fair`, `by any measure`, `à vrai dire`) are the
+/// author's reading; a likeness a source reports stays the source's.
+#[test]
+fn likeness_and_stance_adverbials_are_opinion() {
+    labelled(
+        &[
+            (
+                Lang::En,
+                "On the small screen, the finale feels like an afterthought.",
+            ),
+            (
+                Lang::En,
+                "From the harbour wall the old mill looks like a ruin.",
+            ),
+            (
+                Lang::En,
+                "The budget was, by any measure, a gamble on growth.",
+            ),
+            (Lang::En, "It is, in other words, a tax on renters."),
+            (
+                Lang::Fr,
+                "Vues du parvis, les halles ressemblent à des hangars.",
+            ),
+            (Lang::Fr, "Le discours du préfet sonne faux."),
+            (Lang::Fr, "Le quartier a l'air endormi."),
+            (
+                Lang::Fr,
+                "En d'autres termes, la commune paiera seule les travaux.",
+            ),
+        ],
+        Label::Opinion,
+    );
+    labelled(
+        &[
+            (
+                Lang::En,
+                "\"It sounded like a train,\" said a neighbour, Ruth Amis.",
+            ),
+            (
+                Lang::Fr,
+                "« On aurait dit un avion », a raconté un voisin, Marc Ilou.",
+            ),
+        ],
+        Label::Quote,
+    );
+    labelled(
+        &[
+            (Lang::En, "The mill was built in 1820 and closed in 1962."),
+            (
+                Lang::Fr,
+                "La halle a été construite en 1912 sur l'ancien marché.",
+            ),
+        ],
+        Label::Factual,
+    );
+}
+
+/// A numbered step opens on its verb whatever follows it (`1. Use fine-tipped
+/// tweezers`, `3. Pull upwards slowly`): an instruction, the author's advice; the same
+/// verbs opening an unnumbered sentence still need an object after them.
+#[test]
+fn a_numbered_step_is_advice_without_an_object() {
+    labelled(
+        &[
+            (Lang::En, "2. Pull gently until the splinter comes free."),
+            (Lang::En, "4. Use warm water and a mild soap."),
+        ],
+        Label::Opinion,
+    );
+    labelled(
+        &[(Lang::En, "Use of the hall rose by a third last year.")],
+        Label::Factual,
+    );
+}

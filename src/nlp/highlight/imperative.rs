@@ -12,19 +12,25 @@ use crate::nlp::lexicon::flag;
 pub fn opening(lang: Lang, text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
     // A numbered step (`1. Use fine-tipped tweezers`, `2) Coupez les tiges`) opens on
     // its verb after the number.
-    let toks = match toks.split_first() {
-        Some((n, rest)) if n.digit && text[n.end..].starts_with(['.', ')']) => rest,
-        _ => toks,
+    let (toks, step) = match toks.split_first() {
+        Some((n, rest)) if n.digit && text[n.end..].starts_with(['.', ')']) => (rest, true),
+        _ => (toks, false),
     };
     match lang {
-        Lang::En => call_to_action(toks),
+        // A step needs no object after its verb to be one: no noun of the same spelling
+        // opens a numbered list's item (`3. Pull upwards slowly`, `1. Use fine-tipped
+        // tweezers`).
+        Lang::En => call_to_action(toks).or_else(|| {
+            let (v, next) = (toks.first()?, toks.get(1)?);
+            (step && VERBS.contains(&v.norm.as_str()) && !next.digit).then_some((v.start, next.end))
+        }),
         Lang::Fr => appel(text, toks),
     }
 }
 
 /// Verbs that open English calls to action. Each is checked with the word after it, so
 /// the noun of the same spelling (`Call volumes rose`) is not taken for one.
-const VERBS: [&str; 72] = [
+const VERBS: [&str; 88] = [
     "go", "call", "vote", "join", "stop", "remember", "imagine", "consider", "ask", "tell", "take",
     "make", "give", "help", "support", "read", "listen", "look", "try", "keep", "start", "knock",
     "thank", "write", "sign", "get", "come", "be", "let", "demand", "speak", "stand", "think",
@@ -34,7 +40,9 @@ const VERBS: [&str; 72] = [
     "spend",
     // Instructions of advice pages and recipes (`Contact your GP`, `Check the date`).
     "contact", "check", "avoid", "wash", "remove", "wear", "seek", "apply", "cover", "clean",
-    "dial", "place", "hold", "watch", "order", "book", "note", "grasp", "turn", "pick",
+    "dial", "place", "hold", "watch", "order", "book", "note", "grasp", "turn", "pick", "pull",
+    "skip", "cut", "stir", "pour", "mix", "fill", "press", "open", "wait", "repeat", "rinse",
+    "tap", "click", "select", "store",
 ];
 
 /// Verbs that open a call to action before any word, an adjective too (`Be kind`, `Stay
