@@ -14,6 +14,7 @@ use crate::nlp::highlight::{self, Span, tokens};
 use crate::nlp::lang::{self, Lang};
 use crate::nlp::lexicon::{Lexicon, LexiconError, flag};
 use crate::nlp::suggest::folds::Learned;
+use crate::nlp::suggest::formula;
 use crate::nlp::suggest::interview::{self, Role};
 use crate::nlp::suggest::turn::{self, Record};
 use crate::nlp::suggest::{self, Evidence, Suggestion, skip};
@@ -295,6 +296,22 @@ impl Analyzer {
             } else {
                 why = None;
             }
+        }
+        // Politeness said for its own sake is ceremony, in a speaker's turn too (`DIANE
+        // COLE: Thank you, Ben.`).
+        let words_from = match turn {
+            Some(Some(label_end)) if label_end <= end => label_end,
+            _ => start,
+        };
+        if !attributed
+            && why.is_none()
+            && formula::is_formula(
+                text,
+                &toks[toks.partition_point(|t| t.start < words_from)..],
+            )
+        {
+            why = Some("formula");
+            turn = None;
         }
         if role == Some(Role::Question) {
             why = Some("an interviewer's question");

@@ -168,21 +168,23 @@ fn interview_turns_are_quotes() {
 }
 
 /// A transcript that names its speakers in capitals (`LOPEZ: …`, `MR. HARTMANN: …`):
-/// each turn is the speaker's, its opening included, even where it reads as a title or a
-/// greeting; one line in capitals alone (a dateline) opens no turn.
+/// each turn is the speaker's, its opening included, even where it reads as a title; a
+/// formula of politeness alone is ceremony, as outside a turn; one line in capitals alone
+/// (a dateline) opens no turn.
 #[test]
 fn named_transcript_turns_are_quotes() {
     let text = "Episode 12\n\n\
-                LOPEZ: Welcome back to The Ground Floor. I'm Maria Lopez.\n\n\
+                LOPEZ: This is The Ground Floor. I'm Maria Lopez.\n\n\
                 MR. HARTMANN: Glad to be here. The city permitted 22,000 units.\n\n\
                 LOPEZ: Thank you both.\n";
     labelled_in(
         text,
         &[
-            ("LOPEZ: Welcome back to The Ground Floor.", Label::Quote),
+            ("LOPEZ: This is The Ground Floor.", Label::Quote),
             ("I'm Maria Lopez.", Label::Quote),
             ("MR. HARTMANN: Glad to be here.", Label::Quote),
             ("The city permitted 22,000 units.", Label::Quote),
+            ("LOPEZ: Thank you both.", Label::Skip),
         ],
     );
     let news = "NEW DELHI: The government raised fuel prices by 2 percent on Monday.\n";

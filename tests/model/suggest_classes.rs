@@ -569,3 +569,52 @@ fn french_address_and_formulas_of_doubt_are_opinion() {
         ],
     );
 }
+
+/// Politeness said for its own sake (a greeting, thanks, a welcome) is ceremony, skip,
+/// in a speaker's turn of a transcript too; thanks that go on to say something, thanks a
+/// source is reported to give, and `thanks to` as a cause are sentences.
+#[test]
+fn formulas_of_politeness_are_ceremony() {
+    let show = "HOST: Good morning, and welcome back to City Desk.\n\n\
+                HOST: Maya Roth runs the food bank on Pier Street. Maya, thanks for coming in.\n\n\
+                MAYA ROTH: Thanks for having me, Tom.\n\n\
+                HOST: How many families came last month?\n\n\
+                MAYA ROTH: About 1,400, which is twice last year's number.\n\n\
+                HOST: Maya Roth, thank you.\n";
+    for (s, want) in [
+        (
+            "HOST: Good morning, and welcome back to City Desk.",
+            Label::Skip,
+        ),
+        ("Maya, thanks for coming in.", Label::Skip),
+        ("MAYA ROTH: Thanks for having me, Tom.", Label::Skip),
+        ("HOST: Maya Roth, thank you.", Label::Skip),
+        (
+            "MAYA ROTH: About 1,400, which is twice last year's number.",
+            Label::Quote,
+        ),
+    ] {
+        assert_eq!(label_in(Lang::En, show, s), want, "{s}");
+    }
+    check(
+        Lang::En,
+        &[
+            (
+                "\"Thank you,\" the mayor told the volunteers.",
+                Label::Quote,
+            ),
+            (
+                "Thanks to the new pumps, the village has water again.",
+                Label::Factual,
+            ),
+        ],
+    );
+    check(
+        Lang::Fr,
+        &[
+            ("Merci d'avance !", Label::Skip),
+            ("Bonjour à tous et bonne année.", Label::Skip),
+            ("Merci à vous deux, vous êtes top !", Label::Opinion),
+        ],
+    );
+}

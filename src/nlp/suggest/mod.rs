@@ -8,6 +8,7 @@ pub mod faq;
 pub mod features;
 pub mod finite;
 pub mod folds;
+pub mod formula;
 pub mod forum;
 pub mod front;
 pub mod interview;

@@ -1,0 +1,153 @@
+//! Formulae of politeness said for their own sake: greetings, thanks, welcomes,
+//! congratulations and farewells (`Thank you, Ben.`, `Merci d'avance !`, `HOST: Good
+//! morning, and welcome back to The Morning Exchange.`). The guidelines' references count
+//! them as ceremony, not sentences of the article (skip), in a speaker's turn too; a unit
+//! that goes on to say something (`Merci à vous deux, vous êtes top !`) is a sentence.
+
+use crate::nlp::highlight::tokens::Tok;
+
+/// Formulae, as the words they open on (lower case, apostrophes straightened), in both
+/// languages: a French text quoting an English `thank you` is still thanking.
+const FORMULAE: [&[&str]; 27] = [
+    &["thank", "you"],
+    &["thanks"],
+    &["many", "thanks"],
+    &["good", "morning"],
+    &["good", "afternoon"],
+    &["good", "evening"],
+    &["good", "night"],
+    &["welcome"],
+    &["congratulations"],
+    &["goodbye"],
+    &["hello"],
+    &["cheers"],
+    &["my", "pleasure"],
+    &["see", "you"],
+    &["merci"],
+    &["bonjour"],
+    &["bonsoir"],
+    &["bienvenue"],
+    &["félicitations"],
+    &["au", "revoir"],
+    &["à", "bientôt"],
+    &["avec", "plaisir"],
+    &["bonne", "journée"],
+    &["bonne", "soirée"],
+    &["bonne", "année"],
+    &["meilleurs", "vœux"],
+    &["cordialement"],
+];
+
+/// Words that may open the unit before its formula (`And good morning, Class of 2025!`).
+const BEFORE: [&str; 6] = ["and", "so", "well", "et", "alors", "eh"];
+
+/// The most words after the last formula: its object or the one addressed (`Thanks for
+/// having me, Ben.`, `Bonjour Bernard Castaing.`); more is a sentence that says something.
+const MAX_AFTER: usize = 5;
+
+/// The most words a leading vocative takes (`Diane, thanks for coming in.`).
+const MAX_VOCATIVE: usize = 3;
+
+/// Whether the words `toks` of a unit are a formula of politeness and little else.
+/// `text` is the text the tokens index, read for the commas after a vocative or a formula.
+pub fn is_formula(text: &str, toks: &[Tok]) -> bool {
+    // A leading vocative: a few capitalised words and a comma (`Diane, thanks …`).
+    let vocative = (1..=MAX_VOCATIVE).find(|&n| {
+        toks.get(n - 1)
+            .is_some_and(|t| text[t.end..].starts_with(','))
+            && toks[..n].iter().all(|t| t.cap)
+    });
+    formula_from(text, toks, 0) || vocative.is_some_and(|v| formula_from(text, toks, v))
+}
+
+/// Whether `toks[i..]` open on a formula followed by little else.
+fn formula_from(text: &str, toks: &[Tok], mut i: usize) -> bool {
+    let mut found = false;
+    loop {
+        let from = i;
+        while toks
+            .get(i)
+            .is_some_and(|t| BEFORE.contains(&t.norm.as_str()))
+        {
+            i += 1;
+        }
+        let Some(f) = FORMULAE.iter().find(|f| {
+            toks.get(i..i + f.len())
+                .is_some_and(|w| w.iter().zip(f.iter()).all(|(t, f)| t.norm == *f))
+        }) else {
+            // `Thank you, and long live Parma!`: a clause joined after the formula.
+            if found && i > from {
+                return false;
+            }
+            break;
+        };
+        i += f.len();
+        // `Thanks to the new pumps, …`: a cause, not thanks.
+        if *f == ["thanks"] && toks.get(i).is_some_and(|t| t.norm == "to") {
+            return false;
+        }
+        found = true;
+        // Another formula may follow after a comma (`Good morning, and welcome back …`).
+        let chained = toks
+            .get(i - 1)
+            .is_some_and(|t| text[t.end..].starts_with(','));
+        if !chained {
+            break;
+        }
+    }
+    found && toks.len() - i <= MAX_AFTER
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlp::highlight::tokens::tokenize;
+    use crate::nlp::lang::Lang;
+    use crate::nlp::lexicon::Lexicon;
+
+    fn formula(lang: Lang, s: &str) -> bool {
+        is_formula(s, &tokenize(&Lexicon::builtin(lang), s, 0, s.len()))
+    }
+
+    #[test]
+    fn politeness_alone_is_a_formula() {
+        for s in [
+            "Thank you, Ben.",
+            "Thanks for having me, Ben.",
+            "Diane, thanks for coming in.",
+            "And good morning, Class of 2025!",
+            "Good morning, and welcome back to The Morning Exchange.",
+            "Congratulations, class of 2024.",
+            "My pleasure.",
+        ] {
+            assert!(formula(Lang::En, s), "{s}");
+        }
+        for s in [
+            "Merci d'avance !",
+            "Bonjour Bernard Castaing.",
+            "Bonne lecture à tous.",
+        ] {
+            assert_eq!(formula(Lang::Fr, s), !s.starts_with("Bonne lecture"), "{s}");
+        }
+    }
+
+    #[test]
+    fn a_formula_that_goes_on_to_say_something_is_a_sentence() {
+        for s in [
+            "Thank you, President Alvarez, and thank you to the trustees, the faculty and, above all, the class of 2024.",
+            "Welcome figures for March show a rise of 4 percent in tourism.",
+            "Thanks to the new pumps, the village has water again.",
+            "Thanks to the pumps.",
+            "Thank you, and long live Parma!",
+        ] {
+            assert!(!formula(Lang::En, s), "{s}");
+        }
+        for s in [
+            "Merci à vous deux, vous êtes top !",
+            "Bonjour a tous, je vous explique mon probleme avec un garage de Vannes.",
+            "Merci aux bénévoles qui ont tenu la buvette tout le week-end, ils ont récolté 2 000 euros.",
+        ] {
+            assert!(!formula(Lang::Fr, s), "{s}");
+        }
+    }
+}
