@@ -412,3 +412,26 @@ fn a_refusal_to_comment_is_the_sources_answer() {
         ],
     );
 }
+
+/// French `selon`/`d'après` after a comma, its noun phrase ending the sentence, attribute
+/// whatever the noun (`…, selon les premières constatations.`), as at its head; what
+/// varies (`selon les cas`, `selon la saison`) and the reader asked (`selon vous ?`) are
+/// no source.
+#[test]
+fn selon_ending_the_sentence_attributes_whatever_the_noun() {
+    spans_are(
+        Lang::Fr,
+        &[
+            (
+                "Le départ de feu serait dû à un court-circuit, selon les premiers éléments.",
+                &[("according-to", "selon les premiers éléments")],
+            ),
+            (
+                "La crue a atteint 4 mètres, d'après les premiers relevés.",
+                &[("according-to", "d'après les premiers relevés")],
+            ),
+            ("Le marché ouvre à 7 h ou à 8 h, selon la saison.", &[]),
+            ("La visite dure une ou deux heures, selon les cas.", &[]),
+        ],
+    );
+}

@@ -38,6 +38,11 @@ const FR_JUSTE_BEFORE: [&str; 22] = [
     "dans",
 ];
 
+/// Determiners before a French noun.
+const FR_DETERMINERS: [&str; 10] = [
+    "le", "l", "du", "au", "ce", "un", "les", "des", "aux", "ces",
+];
+
 /// Words after an English `-ing` cue word that make it a verb (`moving to`, `moving
 /// back`, `striking a deal`).
 const EN_VERB_AFTER: [&str; 14] = [
@@ -65,6 +70,14 @@ pub fn neutral(lang: Lang, text: &str, toks: &[Tok], i: usize, n: usize, cue: Cu
             FR_JUSTE_BEFORE.contains(&next)
                 || toks.get(i + 1).is_some_and(|n| n.digit)
                 || (i > 0 && w(i - 1) == "tout")
+        }
+        // The noun of news and insurance, the damage or the fire (`l'origine du
+        // sinistre`), not the adjective; the legal `état de catastrophe naturelle`.
+        (Lang::Fr, Cue::Evaluative) if t.norm == "sinistre" => {
+            i > 0 && FR_DETERMINERS.contains(&w(i - 1))
+        }
+        (Lang::Fr, Cue::Evaluative) if t.norm == "catastrophe" => {
+            matches!(next, "naturelle" | "naturelles")
         }
         (Lang::En, Cue::WeakEvaluative | Cue::Evaluative) if n == 1 && t.norm.ends_with("ing") => {
             EN_VERB_AFTER.contains(&next) || (i > 0 && EN_VERB_BEFORE.contains(&w(i - 1)))
@@ -138,5 +151,21 @@ mod tests {
             "most"
         ));
         assert!(judges(Lang::En, "It is the most absurd plan yet.", "most"));
+        assert!(!judges(
+            Lang::Fr,
+            "L'origine du sinistre serait électrique.",
+            "sinistre"
+        ));
+        assert!(judges(Lang::Fr, "Le décor est sinistre.", "sinistre"));
+        assert!(!judges(
+            Lang::Fr,
+            "La commune demande l'état de catastrophe naturelle.",
+            "catastrophe"
+        ));
+        assert!(judges(
+            Lang::Fr,
+            "Ce budget est une catastrophe.",
+            "catastrophe"
+        ));
     }
 }

@@ -90,6 +90,7 @@ pub fn attributions(
                 && next.is_some_and(|t| !first_person(text, t, lex))
                 && (names_a_source(toks, i + n, lex)
                     || heads_the_sentence(text, toks, i, n)
+                    || tails_the_sentence(text, toks, i, n)
                     || bare
                     || according_to_a_text(toks, i, n))
             {
@@ -246,6 +247,42 @@ fn heads_the_sentence(text: &str, toks: &[Tok], i: usize, n: usize) -> bool {
     }
     let stop = np_end(text, toks, i + n, 12);
     stop + 1 < toks.len() && gap(text, toks, stop + 1).trim() == ","
+}
+
+/// What French `selon` depends on when it means "depending on" (`, selon les cas.`,
+/// `, selon la saison.`).
+const VARY_FR: [&str; 14] = [
+    "cas",
+    "saison",
+    "saisons",
+    "besoins",
+    "heure",
+    "heures",
+    "âge",
+    "moment",
+    "période",
+    "périodes",
+    "taille",
+    "météo",
+    "situation",
+    "disponibilités",
+];
+
+/// `…, selon les premières constatations.`: French `selon`/`d'après` after a comma whose
+/// noun phrase ends the sentence attribute whatever the noun, as `Selon X,` opening it
+/// does; only a thing that varies (see [`VARY_FR`]) is no source there.
+fn tails_the_sentence(text: &str, toks: &[Tok], i: usize, n: usize) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    let french = w(i) == "selon" || (n == 2 && w(i) == "d" && w(i + 1) == "après");
+    if !french || i == 0 || i + n >= toks.len() || !gap(text, toks, i).contains(',') {
+        return false;
+    }
+    let stop = np_end(text, toks, i + n, 15);
+    let head = toks[i + n..=stop]
+        .iter()
+        .find(|t| !t.is(flag::FUNCTION) && !t.digit)
+        .map_or("", |t| t.norm.as_str());
+    stop + 1 == toks.len() && !head.is_empty() && !VARY_FR.contains(&head) && head != "vous"
 }
 
 /// `Selon la légende elle fut…`: French `selon`/`d'après` opening the sentence attribute
