@@ -74,6 +74,14 @@ pub(super) fn has_phrase(
     (0..toks.len()).any(|i| term_at(toks, i, set, first).is_some())
 }
 
+/// Whether `s` opens on a bullet and a blank.
+fn bulleted(s: &str) -> bool {
+    let mut c = s.chars();
+    c.next()
+        .is_some_and(|b| matches!(b, '*' | '•' | '·' | '▪' | '►' | '-' | '–' | '—'))
+        && c.next().is_some_and(|b| b == ' ' || b == '\u{a0}')
+}
+
 /// Whether `s` is a reply's subject line in a forum or a mail thread (`Re: vos retours
 /// ?`): it repeats the thread's title.
 pub fn reply_subject(s: &str) -> bool {
@@ -151,6 +159,12 @@ pub fn reason(
     // the first line of a text left without a full stop.
     if !terminal && words <= 25 && headline(lex, text, start, end, toks) {
         return Some("heading");
+    }
+    // A bulleted line without a final stop (`* Labor minister calls talks for Wednesday`,
+    // `• headaches`, `- 3 œufs`): a point of a list or of a wire story's deck, not a
+    // sentence; bullets that end on a stop are sentences in the references.
+    if !terminal && bulleted(s) && whole_line(text, start, end) {
+        return Some("list-item");
     }
     if practical::contact_line(s, words) {
         return Some("banner");
@@ -735,5 +749,26 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_bulleted_line_without_a_stop_is_a_list_item() {
+        let text = "Port strike enters second week\n\n\
+                    * Union rejects 6% offer\n\
+                    * Labor minister calls talks for Wednesday\n\n\
+                    Symptoms include:\n\n\
+                    - a high temperature\n\
+                    - Dockworkers walked out on March 3 after talks failed.\n";
+        for unit in [
+            "* Union rejects 6% offer",
+            "* Labor minister calls talks for Wednesday",
+            "- a high temperature",
+        ] {
+            assert_eq!(why(Lang::En, text, unit), Some("list-item"), "{unit}");
+        }
+        let sentence = "- Dockworkers walked out on March 3 after talks failed.";
+        assert_eq!(why(Lang::En, text, sentence), None);
+        // A hyphen inside a line is no bullet.
+        assert!(!bulleted("-5 degrees overnight"));
     }
 }
