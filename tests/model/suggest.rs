@@ -283,3 +283,44 @@ fn a_first_line_alone_without_a_full_stop_is_the_headline() {
     let first = reviews.split('\n').next().unwrap_or("");
     assert_ne!(label_in(reviews, first), Label::Skip, "{first}");
 }
+
+/// A page's notes about itself and a newsletter's footer are banners, in both languages:
+/// the letters policy, a medical disclaimer, a speech's "check against delivery", the
+/// way out of a mailing list; the same words in a sentence about something else are not.
+#[test]
+fn policy_notes_and_mailing_footers_are_banners() {
+    for (lang, s) in [
+        (Lang::En, "Letters may be edited for length and clarity."),
+        (
+            Lang::En,
+            "Letters should be no longer than 300 words and include a daytime phone number.",
+        ),
+        (
+            Lang::En,
+            "This page is general information and no substitute for medical advice.",
+        ),
+        (
+            Lang::En,
+            "You are receiving this email because you signed up at a branch library.",
+        ),
+        (Lang::Fr, "Seul le prononcé fait foi."),
+        (
+            Lang::Fr,
+            "Pour ne plus recevoir nos actualités, vous pouvez vous désinscrire à tout moment.",
+        ),
+    ] {
+        assert_eq!(label(lang, s), Label::Skip, "{s}");
+    }
+    for (lang, s) in [
+        (
+            Lang::En,
+            "The council voted to close the sorting office where the letters are processed.",
+        ),
+        (
+            Lang::Fr,
+            "Le tribunal a prononcé la relaxe des deux prévenus mardi.",
+        ),
+    ] {
+        assert_eq!(label(lang, s), Label::Factual, "{s}");
+    }
+}

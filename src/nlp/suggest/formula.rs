@@ -8,7 +8,7 @@ use crate::nlp::highlight::tokens::Tok;
 
 /// Formulae, as the words they open on (lower case, apostrophes straightened), in both
 /// languages: a French text quoting an English `thank you` is still thanking.
-const FORMULAE: [&[&str]; 27] = [
+const FORMULAE: [&[&str]; 29] = [
     &["thank", "you"],
     &["thanks"],
     &["many", "thanks"],
@@ -36,6 +36,8 @@ const FORMULAE: [&[&str]; 27] = [
     &["bonne", "année"],
     &["meilleurs", "vœux"],
     &["cordialement"],
+    &["god", "bless"],
+    &["bonne", "et", "heureuse", "année"],
 ];
 
 /// Words that may open the unit before its formula (`And good morning, Class of 2025!`).
