@@ -435,3 +435,31 @@ fn selon_ending_the_sentence_attributes_whatever_the_noun() {
         ],
     );
 }
+
+/// An English reporting verb's base form right after a past participle is that verb's
+/// object, the noun of the same spelling (`has covered state government`, `issued report
+/// cards`); an inflected form there, or a verb that only speaks, still reports.
+#[test]
+fn a_base_form_after_a_participle_is_its_object() {
+    spans_are(
+        Lang::En,
+        &[
+            (
+                "Martin Ruelle has covered state government for The Herald since 2011.",
+                &[],
+            ),
+            ("The company issued report cards to every school.", &[]),
+            (
+                "The officer involved stated that the car had been stolen.",
+                &[("attribution", "The officer involved stated")],
+            ),
+            (
+                "The merchants who want the lanes removed say they have lost customers.",
+                &[(
+                    "attribution",
+                    "The merchants who want the lanes removed say",
+                )],
+            ),
+        ],
+    );
+}

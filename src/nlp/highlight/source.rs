@@ -697,6 +697,21 @@ fn verb_rule(
     if i > 0 && toks[i - 1].norm == "to" && !habitual {
         return None;
     }
+    // An English base form right after a past participle is that verb's object, the
+    // noun of the same spelling (`has covered state government`, `issued report cards`);
+    // an inflected form there still reports (`the officer involved stated that`), and so
+    // does a verb that only speaks (`the merchants who want the lanes removed say`).
+    let base = !(t.norm.ends_with('s') || t.norm.ends_with('d') || t.norm.ends_with("ing"));
+    if lex.lang == Lang::En
+        && base
+        && !t.is(flag::SPEECH)
+        && i > 0
+        && toks[i - 1].norm.ends_with("ed")
+        && !toks[i - 1].cap
+        && !is_clause_break(gap(text, toks, i))
+    {
+        return None;
+    }
     // The verb group: auxiliaries and an inverted `-t-` before the verb.
     let mut g = i;
     while g > 0
