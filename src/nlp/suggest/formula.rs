@@ -121,6 +121,7 @@ mod tests {
             "Good morning, and welcome back to The Morning Exchange.",
             "Congratulations, class of 2024.",
             "My pleasure.",
+            "Thank you, and God bless.",
         ] {
             assert!(formula(Lang::En, s), "{s}");
         }

@@ -26,11 +26,19 @@ pub fn interview(text: &str, at: usize) -> Option<Option<usize>> {
 
 /// Labels of the whole room's interjections in a debate record (`Hon. Members: Hear,
 /// hear!`): no one's statement, a note of the record as a stage direction is.
-const ROOM: [&str; 4] = [
+const ROOM: [&str; 10] = [
     "Hon. Members",
     "Hon Members",
     "Several hon. Members",
     "Plusieurs voix",
+    // A speech's transcript notes the crowd's shouts the same way (`AUDIENCE: Not us!`,
+    // `AUDIENCE MEMBER: Tell him!`).
+    "AUDIENCE",
+    "Audience",
+    "CROWD",
+    "Crowd",
+    "LE PUBLIC",
+    "LA SALLE",
 ];
 
 /// Whether the line holding `at` opens on the room's interjection.
@@ -357,6 +365,12 @@ mod tests {
     fn the_rooms_interjection_is_told_on_any_text() {
         assert!(interjection("Hon. Members: Hear, hear!\n", 0));
         assert!(!interjection("Hon. Members of the committee met.\n", 0));
+        assert!(interjection("AUDIENCE MEMBER: Tell him, Marisa!\n", 0));
+        assert!(interjection("LE PUBLIC : Démission !\n", 0));
+        assert!(!interjection(
+            "Audience figures rose by a third in May.\n",
+            0
+        ));
         // A long line of many-byte letters: the label's reach ends on a char boundary.
         let wide = format!("Hon. Members {}\n", "é".repeat(40));
         assert!(!interjection(&wide, 0));
