@@ -347,3 +347,40 @@ fn a_numbered_step_is_advice_without_an_object() {
         Label::Factual,
     );
 }
+
+/// A verdict written as a ranking (`l'une des meilleures`, `one of the finest`), a verb of
+/// effect (`impressionne`, `déçoit`, `disappoints`) or a reviewer's formula (`on
+/// regrettera`) is the author's judgement, with a checkable detail beside it too.
+#[test]
+fn rankings_and_verbs_of_effect_judge() {
+    labelled(
+        &[
+            (
+                Lang::Fr,
+                "Ouverte en mars, la crêperie du port est déjà l'une des meilleures adresses de Quimper.",
+            ),
+            (Lang::Fr, "Le jeu des deux actrices, en revanche, déçoit."),
+            (
+                Lang::Fr,
+                "On regrettera une dernière demi-heure qui s'étire sur 40 minutes.",
+            ),
+            (
+                Lang::Fr,
+                "Il est temps que la région tienne ses engagements.",
+            ),
+            (
+                Lang::En,
+                "Opened in 2019, the Harbour Inn is one of the finest pubs on the coast.",
+            ),
+            (Lang::En, "The second half of the album disappoints."),
+        ],
+        Label::Opinion,
+    );
+    labelled(
+        &[(
+            Lang::Fr,
+            "L'équipe a fini à la troisième place du championnat en 2024.",
+        )],
+        Label::Factual,
+    );
+}
