@@ -283,8 +283,8 @@ pub fn reason(
 }
 
 /// Words that label a headline before a colon (`Analysis: The bank has run out of
-/// options`).
-const KICKERS: [&str; 14] = [
+/// options`, `Transcript: Marisa Delgado launches her campaign`), in both languages.
+const KICKERS: [&str; 26] = [
     "analysis",
     "opinion",
     "q",
@@ -299,7 +299,25 @@ const KICKERS: [&str; 14] = [
     "breaking",
     "factbox",
     "obituary",
+    "transcript",
+    "podcast",
+    "analyse",
+    "tribune",
+    "chronique",
+    "décryptage",
+    "éditorial",
+    "entretien",
+    "enquête",
+    "reportage",
+    "témoignage",
+    "vidéo",
 ];
+
+/// Whether a label before a colon is one of [`KICKERS`] (`Transcript`, `Analyse`): a
+/// headline's, not a speaker's.
+pub fn kicker(label: &str) -> bool {
+    KICKERS.contains(&label.to_lowercase().as_str())
+}
 
 /// A headline without final punctuation: the first line of a text alone in its paragraph
 /// ([`first_line_alone`]) and, in English, one in title case, behind a kicker, or the

@@ -153,7 +153,7 @@ pub fn label_end(text: &str, ls: usize) -> Option<(usize, Label)> {
     if name.split(' ').all(caps) {
         return (!NOT_SPEAKERS.contains(&label)).then_some((ls + colon, Label::Capitals));
     }
-    (!NOT_NAMES.contains(&label)).then_some((ls + colon, Label::Name))
+    (!NOT_NAMES.contains(&label) && !skip::kicker(label)).then_some((ls + colon, Label::Name))
 }
 
 /// Whether the line after a colon at `from` is a title's second part, not speech: a few
@@ -442,6 +442,9 @@ mod tests {
         // Labels of a page, even several, are no transcript; nor is one name alone.
         let page = "Note: The figures are provisional.\n\nSource: City budget office.\n";
         assert_eq!(interview(page, 0), None);
+        // A headline's kicker above a transcript is no speaker.
+        let head = "Transcript: Delgado opens her campaign\n\nAUDIENCE: Not us!\n";
+        assert_eq!(interview(head, 0), None);
         let lone = "Residents: The council will vote in May.\n\nIt met on Tuesday.\n";
         assert_eq!(interview(lone, 0), None);
         let names = "Paris: The talks resumed.\n\nBerlin: The talks stalled.\n";
