@@ -7,7 +7,30 @@ use crate::nlp::lexicon::flag;
 /// Whether the unit `s` (`text[start..end]`, tokens `toks`) is a caption, a credit or a
 /// note, or stands on a caption's line.
 pub fn is_caption(text: &str, s: &str, toks: &[Tok], start: usize, end: usize) -> bool {
-    marked(text, s, toks) || credited_line(text, start, end) || above_credit(text, start, end)
+    marked(text, s, toks)
+        || credited_line(text, start, end)
+        || above_credit(text, start, end)
+        || (credit_without_colon(s) && crate::nlp::suggest::skip::whole_line(text, start, end))
+}
+
+/// A credit line without its colon (`Photo S. M.`, `Photo Julien Berthet`, `Crédit AFP`):
+/// a credit word, then one to five words of a name or initials, nothing else.
+fn credit_without_colon(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let first = words.next().unwrap_or("");
+    // Every unit is tried: the first word is compared without a lower-cased copy.
+    if !CREDITS.iter().any(|c| c.eq_ignore_ascii_case(first)) {
+        return false;
+    }
+    let name = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            || matches!(w, "/" | "de" | "du" | "le" | "la" | "for" | "of" | "the")
+    };
+    let mut n = 0;
+    words.take(6).all(|w| {
+        n += 1;
+        name(w)
+    }) && (1..=5).contains(&n)
 }
 
 /// Whether the unit is a whole short line whose next line with text is a photo credit
@@ -22,6 +45,10 @@ fn above_credit(text: &str, start: usize, end: usize) -> bool {
     }
     // The unit ends its line: what follows, blank lines aside, is the next line.
     let next = text[end..].trim_start();
+    let next_line = next.split('\n').next().unwrap_or("").trim_end();
+    if next_line.len() <= CAPTION_REACH && credit_without_colon(next_line) {
+        return true;
+    }
     let word: String = next
         .chars()
         .take_while(|c| c.is_alphabetic())
@@ -193,6 +220,14 @@ mod tests {
             "Le tribunal de Vannes, le 13 mars 2025. N. G."
         ));
         assert!(initials_after_stop("Au marché, samedi. J.-P. L."));
+        // A credit without its colon, below its caption or alone.
+        let below =
+            "Le maire a coupé le ruban samedi.\nPhoto S. M.\n\nLa maison de santé ouvre lundi.\n";
+        assert!(cap(below, "Le maire a coupé le ruban samedi."));
+        assert!(!cap(below, "La maison de santé ouvre lundi."));
+        assert!(credit_without_colon("Photo Julien Berthet"));
+        assert!(!credit_without_colon("Photo exhibitions opened in May."));
+        assert!(!credit_without_colon("Photo"));
         assert!(!initials_after_stop("Le maire a reçu J. K."));
     }
 }
