@@ -463,3 +463,17 @@ fn a_base_form_after_a_participle_is_its_object() {
         ],
     );
 }
+
+/// French `faire état de` reports as `faire savoir` does (`La préfecture fait état de
+/// trois blessés`); `état` elsewhere is a noun (`Le pont est en mauvais état`).
+#[test]
+fn faire_etat_de_reports() {
+    assert_eq!(
+        label(Lang::Fr, "La préfecture fait état de trois blessés légers."),
+        Label::Quote
+    );
+    assert_eq!(
+        label(Lang::Fr, "Le pont de la Rance a été remis en état en 2019."),
+        Label::Factual
+    );
+}

@@ -162,16 +162,21 @@ pub fn tokenize(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<Tok>
     out
 }
 
-/// French `faire savoir` reports (`a fait savoir le rectorat`, `Le parquet a fait savoir
-/// qu'…`): `savoir` after a form of `faire` is the reporting verb and that form its
-/// auxiliary, so the verb group and its inversions are read as for `a indiqué`.
+/// French `faire savoir` and `faire état de` report (`a fait savoir le rectorat`, `Le
+/// parquet a fait savoir qu'…`, `Le BNGRC fait état de huit disparus`): `savoir` or
+/// `état` after a form of `faire` is the reporting verb and that form its auxiliary, so
+/// the verb group and its inversions are read as for `a indiqué`.
 fn faire_savoir(toks: &mut [Tok]) {
     for k in 1..toks.len() {
         let faire = matches!(
             toks[k - 1].norm.as_str(),
             "fait" | "font" | "faisait" | "faisaient" | "fera" | "feront" | "fasse"
         );
-        if faire && toks[k].norm == "savoir" {
+        let etat = toks[k].norm == "état"
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.norm.as_str(), "de" | "d" | "du" | "des"));
+        if faire && (toks[k].norm == "savoir" || etat) {
             toks[k].nf |= crate::nlp::lexicon::flag::REPORTING;
             toks[k - 1].nf |= crate::nlp::lexicon::flag::AUX;
         }
