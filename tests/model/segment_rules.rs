@@ -12,7 +12,7 @@ fn paragraphs(text: &str) -> Vec<u32> {
 
 #[test]
 fn version_names_this_segmenter() {
-    assert_eq!(VERSION, "glose-seg/6");
+    assert_eq!(VERSION, "glose-seg/7");
 }
 
 #[test]
@@ -525,6 +525,7 @@ fn a_heading_glued_to_the_next_sentence_inside_a_line_is_cut_off() {
         "Il a produit les albums Un homme libre et Une vie simple avant de partir.",
         "La flotte avait deux vaisseaux L'Ardent et Le Vermandois sous ses ordres.",
         "I told him that I would come back tomorrow if the weather allowed it.",
+        "He said that what I'm doing is fine and that I've done my share.",
         "The band played songs like In the air tonight and other hits of the decade.",
         "He took vitamin A every day and said it made him feel much better.",
         "The song Can You Feel It was recorded in March and released in the fall.",
@@ -738,5 +739,43 @@ fn an_abbreviated_weekday_before_its_date_goes_on() {
     assert_eq!(
         split("Ils ont longé la mer. 12 bateaux attendaient au port."),
         ["Ils ont longé la mer.", "12 bateaux attendaient au port."]
+    );
+}
+
+/// A wire story's deck of bullets is no wrapped text: each bullet and the byline under
+/// them stay lines of their own. A list item ending in a preposition and the `A` of
+/// `Q&A` do not join the next line either; a line ending in `de la` still does.
+#[test]
+fn list_lines_and_kickers_keep_their_line_breaks() {
+    let deck = "Dockworkers extend strike at San Antonio port\n\
+                * Strike enters second week after union rejects 6% offer\n\
+                * Codelco diverts some shipments to other ports - sources\n\
+                * Labor minister calls talks for Wednesday\n\
+                By Lucia Ferrer and Tom Hadley\n\
+                November 18, 2025\n\n\
+                Dockworkers at Chile's busiest port extended their strike on Monday.\n";
+    let got = split(deck);
+    assert!(got.contains(&"By Lucia Ferrer and Tom Hadley"), "{got:?}");
+    assert!(
+        got.contains(&"* Labor minister calls talks for Wednesday"),
+        "{got:?}"
+    );
+    assert_eq!(
+        split("4. Check for discounts you qualify for\nMost carriers offer them to veterans.\n"),
+        [
+            "4. Check for discounts you qualify for",
+            "Most carriers offer them to veterans."
+        ]
+    );
+    assert_eq!(
+        split("Q&A\n“Nobody schedules a 3 a.m. visit”: a nurse on nights\n"),
+        [
+            "Q&A",
+            "“Nobody schedules a 3 a.m. visit”: a nurse on nights"
+        ]
+    );
+    assert_eq!(
+        split("Il a rencontré le ministre de la\nDéfense hier à Bamako.\n"),
+        ["Il a rencontré le ministre de la\nDéfense hier à Bamako."]
     );
 }

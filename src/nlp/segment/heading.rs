@@ -121,8 +121,9 @@ fn opens_after(s: &str, space: usize, k: usize, to: usize) -> bool {
     let mut after = s[k + w.len()..to].chars();
     let goes_on = match after.next() {
         // `L’une des opérations`, not `L’Ardent`; a one-letter starter (`A`, `I`, `À`)
-        // only when elided
-        Some('\'' | '’') => after.next().is_some_and(char::is_lowercase),
+        // only when elided, and English `I’m`, `I’ve` are the pronoun, not an elision
+        // (`He said what I'm doing is fine`).
+        Some('\'' | '’') => w != "I" && after.next().is_some_and(char::is_lowercase),
         Some(' ') if w.chars().nth(1).is_some() => after
             .next()
             .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()),

@@ -109,9 +109,15 @@ pub fn joins(text: &str, prev: &Line, start: usize, end: usize, wrap: Option<usi
     // `sahélo-⏎sahariennes`, an open bracket or quote, `ministre de la⏎Défense`
     let hyphen = matches!(last, '-' | '‐')
         && char_before(text, prev.end - last.len_utf8()).is_some_and(char::is_alphabetic);
+    // A word that cannot end a sentence joins the lines (`ministre de la⏎Défense`), if
+    // it is a whole word (not the `A` of `Q&A`) and its line no list item ending in a
+    // preposition (`4. Check for discounts you qualify for⏎Most carriers …`).
+    let ws = word_start(text, prev.end);
+    let whole_word = ws == prev.start || char_before(text, ws).is_some_and(char::is_whitespace);
+    let item = starts_list_item(&text[prev.start..prev.end]);
     hyphen
         || matches!(last, '(' | '[' | '«' | '“')
-        || is_non_final(&text[word_start(text, prev.end)..prev.end])
+        || (whole_word && !item && is_non_final(&text[ws..prev.end]))
 }
 
 /// The line starts with a capitalised starter followed by a lower-case word.

@@ -36,7 +36,7 @@ pub use inline::speaker_label;
 
 /// Changes whenever the segmenter's output can change, so sidecars can tell that their
 /// spans came from another segmentation.
-pub const VERSION: &str = "glose-seg/6";
+pub const VERSION: &str = "glose-seg/7";
 
 /// One sentence: `[start, end)` byte offsets into the segmented text, trimmed of
 /// surrounding whitespace, and the index of its paragraph (a new one after a blank line or

@@ -1,7 +1,7 @@
 //! Detects hard-wrapped text (lines cut at a fixed width, as in e-mails and plain-text
 //! dumps), where a line break inside a paragraph is only a space.
 
-use super::lines::for_each_line;
+use super::lines::{for_each_line, starts_list_item};
 
 /// Lines longer than this (in bytes) are never the result of wrapping.
 const MAX_WIDTH: usize = 160;
@@ -18,13 +18,17 @@ pub fn wrap_width(text: &str) -> Option<usize> {
     let mut hist = [0u32; MAX_WIDTH + 2];
     let mut inner = 0u32;
     let mut prev: Option<usize> = None;
+    // The lines of a list (`* Union rejects offer`, `4. Check for discounts`) end where
+    // their items end, at no width: counted, a wire story's deck of bullets passed for
+    // wrapped text and its byline was joined to the last bullet.
     for_each_line(text, |start, end| {
         let len = end - start;
-        if let Some(p) = prev.filter(|_| len > 0) {
+        let item = starts_list_item(&text[start..end]);
+        if let Some(p) = prev.filter(|_| len > 0 && !item) {
             hist[p.min(MAX_WIDTH + 1)] += 1;
             inner += 1;
         }
-        prev = (len > 0).then_some(len);
+        prev = (len > 0 && !item).then_some(len);
     });
     if inner < 4 {
         return None;
