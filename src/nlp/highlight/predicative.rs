@@ -30,6 +30,8 @@ fn copula(lang: Lang, w: &str) -> bool {
                 | "feels"
                 | "feel"
                 | "felt"
+                | "sounds"
+                | "sounded"
                 | "remains"
                 | "remain"
                 | "remained"
@@ -57,6 +59,12 @@ fn copula(lang: Lang, w: &str) -> bool {
                 | "parait"
                 | "devient"
                 | "deviennent"
+                // What a line or a promise sounds like (`les dialogues sonnent parfois
+                // faux`).
+                | "sonne"
+                | "sonnent"
+                | "sonnait"
+                | "sonnaient"
         ),
     }
 }
@@ -158,7 +166,7 @@ const ADJECTIVES_FR: &[&str] = &[
     "insuffisante", "excessif", "excessive", "inquiétant", "inquiétante", "rassurant",
     "rassurante", "réussi", "réussie", "raté", "ratée", "impeccable", "bruyant", "bruyante",
     "cher", "chère", "chers", "chères", "hors de prix", "dangereux", "dangereuse",
-    "courageux", "courageuse", "honteux", "honteuse", "irresponsable", "lamentable",
+    "courageux", "courageuse", "honteux", "honteuse", "irresponsable", "lamentable", "creux",
 ];
 
 /// The span from the verb of being to the adjective of judgment, if the sentence has one.
@@ -204,6 +212,7 @@ mod tests {
             "Service is friendly but stretched.",
             "The work is lonely, and it does not pay well.",
             "The ending was frankly disappointing.",
+            "The new mix sounds great on headphones.",
         ] {
             assert!(judged(Lang::En, s), "{s}");
         }
@@ -212,6 +221,8 @@ mod tests {
             "Les plats étaient corrects mais tièdes.",
             "C'est vraiment dommage.",
             "La salle est bruyante le samedi soir.",
+            "Les dialogues, surtout, sonnent parfois faux.",
+            "Sa promesse sonne creux.",
         ] {
             assert!(judged(Lang::Fr, s), "{s}");
         }
