@@ -477,3 +477,22 @@ fn faire_etat_de_reports() {
         Label::Factual
     );
 }
+
+/// Records and figures show or list what they hold with no `that` (`Port figures show
+/// the terminal moved …`, `The rota listed one carer on duty`); a person listing things
+/// or figures of speech show nothing reported.
+#[test]
+fn records_show_their_content_without_that() {
+    for s in [
+        "Port authority figures show the terminal moved 1.2 million containers last year.",
+        "The duty rota listed two nurses for 40 patients on most nights.",
+    ] {
+        assert_eq!(label(Lang::En, s), Label::Quote, "{s}");
+    }
+    for s in [
+        "The mayor listed the streets on a whiteboard before the meeting.",
+        "The photos show the bridge before the flood.",
+    ] {
+        assert_eq!(label(Lang::En, s), Label::Factual, "{s}");
+    }
+}

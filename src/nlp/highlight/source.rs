@@ -357,6 +357,26 @@ fn names_a_source(toks: &[Tok], i: usize, lex: &Lexicon) -> bool {
         || (t.cap && !t.is(flag::FUNCTION))
 }
 
+/// Records and counts whose content a sentence reports when they show or list it.
+const DOCUMENTS_EN: [&str; 16] = [
+    "figures",
+    "data",
+    "records",
+    "statistics",
+    "numbers",
+    "documents",
+    "minutes",
+    "filings",
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "register",
+    "rota",
+    "logs",
+    "audit",
+];
+
 /// What `according to` follows when it means conformity, not a source (`according to
 /// plan`, `according to the rules`).
 const CONFORMITY: [&str; 12] = [
@@ -951,7 +971,17 @@ fn verb_rule(
             after(2),
             Some("comment" | "discuss" | "elaborate" | "speculate" | "say" | "respond")
         );
+    // Records and figures show or list what they hold with no `that` (`Port authority
+    // figures show San Antonio moved 1.7 million containers`, `The rota listed one carer
+    // on duty`): their content is the document's.
+    let documented = lex.lang == Lang::En
+        && matches!(
+            t.norm.as_str(),
+            "show" | "shows" | "showed" | "list" | "lists" | "listed"
+        )
+        && np.iter().any(|w| DOCUMENTS_EN.contains(&w.norm.as_str()));
     let frame = that_follows
+        || documented
         || infinitive_follows
         || no_comment
         || tail
