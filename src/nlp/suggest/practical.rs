@@ -155,6 +155,36 @@ pub fn work_reference(toks: &[Tok]) -> bool {
     publisher && pages && toks.len() <= MAX_WORDS
 }
 
+/// Whether a unit is a work's credits, as a review prints them under its verdict
+/// (`Directed by Tomas Lindqvist.`, `Starring Nora Keane and Elias Brand.`, `Avec Léonie
+/// Barthe, Nicolas Ferrand.`): an opener of credits, then names only.
+pub fn credits(toks: &[Tok]) -> bool {
+    let w = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    let opener = match (w(0), w(1)) {
+        ("directed" | "written" | "produced" | "réalisé" | "écrit", "by" | "par") => 2,
+        ("starring" | "avec" | "with", _) => 1,
+        _ => 0,
+    };
+    let names = |rest: &[Tok]| {
+        !rest.is_empty()
+            && rest.len() <= 15
+            && rest.iter().all(|t| {
+                t.cap || matches!(t.norm.as_str(), "and" | "et" | "de" | "du" | "le" | "la")
+            })
+    };
+    opener > 0 && names(&toks[opener.min(toks.len())..])
+}
+
+/// Whether a short unit is a work's running time, with at most a rating or a count
+/// (`Rated R, 118 minutes.`, `Six épisodes de 52 minutes.`); the caller checks it has no
+/// verb (`The film runs 118 minutes.` is a sentence).
+pub fn running_time(toks: &[Tok]) -> bool {
+    toks.len() <= 6
+        && toks
+            .windows(2)
+            .any(|p| p[0].digit && matches!(p[1].norm.as_str(), "minutes" | "min" | "mn"))
+}
+
 /// The most words a line of practical information holds.
 const MAX_WORDS: usize = 40;
 
@@ -246,6 +276,32 @@ mod tests {
             "Dormir enfin, de Claire Lemoine, éditions du Seuil, 224 pages."
         ));
         assert!(!refs("Les éditions de l'Aube ont vendu 224 exemplaires."));
+    }
+
+    #[test]
+    fn credits_and_running_times_are_a_works_notice() {
+        let toks = |lang: Lang, s: &str| tokenize(&Lexicon::builtin(lang), s, 0, s.len());
+        for s in [
+            "Directed by Anna Berg.",
+            "Starring Nora Keane and Elias Brand.",
+        ] {
+            assert!(credits(&toks(Lang::En, s)), "{s}");
+        }
+        assert!(credits(&toks(
+            Lang::Fr,
+            "Avec Léonie Barthe, Nicolas Ferrand."
+        )));
+        for s in [
+            "With the new pumps, the village has water again.",
+            "Written by hand, the letter ran to six pages.",
+        ] {
+            assert!(!credits(&toks(Lang::En, s)), "{s}");
+        }
+        assert!(running_time(&toks(Lang::En, "Rated PG-13, 104 minutes.")));
+        assert!(!running_time(&toks(
+            Lang::En,
+            "The meeting ran for 95 minutes and ended without a vote."
+        )));
     }
 
     #[test]

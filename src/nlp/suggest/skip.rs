@@ -173,6 +173,9 @@ pub fn reason(
     if practical::work_reference(toks) && !sure_verb() {
         return Some("a book's reference");
     }
+    if practical::credits(toks) && !sure_verb() || practical::running_time(toks) && !has_verb() {
+        return Some("a work's credits");
+    }
     if last == '?' && super::forum::question(text, s) {
         return Some("a question asked in a forum");
     }
