@@ -303,6 +303,14 @@ fn policy_notes_and_mailing_footers_are_banners() {
             Lang::En,
             "You are receiving this email because you signed up at a branch library.",
         ),
+        (
+            Lang::En,
+            "The following is a transcript of the mayor's remarks on Friday.",
+        ),
+        (
+            Lang::Fr,
+            "Transcription de l'émission diffusée le 3 mai sur Radio Vallée.",
+        ),
         (Lang::Fr, "Seul le prononcé fait foi."),
         (
             Lang::Fr,

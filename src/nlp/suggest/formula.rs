@@ -59,7 +59,28 @@ pub fn is_formula(text: &str, toks: &[Tok]) -> bool {
             .is_some_and(|t| text[t.end..].starts_with(','))
             && toks[..n].iter().all(|t| t.cap)
     });
-    formula_from(text, toks, 0) || vocative.is_some_and(|v| formula_from(text, toks, v))
+    formula_from(text, toks, 0)
+        || vocative.is_some_and(|v| formula_from(text, toks, v))
+        || thanks_last(text, toks)
+}
+
+/// The most words of a unit that ends on thanks after the one addressed (`Diane Cole,
+/// director of the Riverside Public Library, thank you.`).
+const MAX_ADDRESSED: usize = 14;
+
+/// Whether the unit is someone addressed, a comma, and thanks to end it.
+fn thanks_last(text: &str, toks: &[Tok]) -> bool {
+    let n = toks.len();
+    let tail = match toks {
+        [.., a, b] if a.norm == "thank" && b.norm == "you" => 2,
+        [.., a, b] if a.norm == "merci" && b.norm == "beaucoup" => 2,
+        [.., a] if matches!(a.norm.as_str(), "thanks" | "merci") => 1,
+        _ => return false,
+    };
+    n > tail
+        && n <= MAX_ADDRESSED
+        && toks[0].cap
+        && text[toks[n - tail - 1].end..toks[n - tail].start].contains(',')
 }
 
 /// Whether `toks[i..]` open on a formula followed by little else.
@@ -122,6 +143,7 @@ mod tests {
             "Congratulations, class of 2024.",
             "My pleasure.",
             "Thank you, and God bless.",
+            "Diane Cole, director of the Riverside Public Library, thank you.",
         ] {
             assert!(formula(Lang::En, s), "{s}");
         }
@@ -142,6 +164,8 @@ mod tests {
             "Thanks to the new pumps, the village has water again.",
             "Thanks to the pumps.",
             "Thank you, and long live Parma!",
+            "The mayor said thank you.",
+            "Residents who waited four hours at the town hall on Monday evening for the vote on the new bypass road, thank you.",
         ] {
             assert!(!formula(Lang::En, s), "{s}");
         }
