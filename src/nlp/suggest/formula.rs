@@ -8,7 +8,7 @@ use crate::nlp::highlight::tokens::Tok;
 
 /// Formulae, as the words they open on (lower case, apostrophes straightened), in both
 /// languages: a French text quoting an English `thank you` is still thanking.
-const FORMULAE: [&[&str]; 29] = [
+const FORMULAE: [&[&str]; 32] = [
     &["thank", "you"],
     &["thanks"],
     &["many", "thanks"],
@@ -38,6 +38,11 @@ const FORMULAE: [&[&str]; 29] = [
     &["cordialement"],
     &["god", "bless"],
     &["bonne", "et", "heureuse", "année"],
+    // Courtesies of a debate or a hearing (`I am grateful to the Minister.`, `Je vous
+    // remercie, monsieur le président.`).
+    &["i", "am", "grateful"],
+    &["i", "m", "grateful"],
+    &["je", "vous", "remercie"],
 ];
 
 /// Words that may open the unit before its formula (`And good morning, Class of 2025!`).
@@ -59,7 +64,10 @@ pub fn is_formula(text: &str, toks: &[Tok]) -> bool {
             .is_some_and(|t| text[t.end..].starts_with(','))
             && toks[..n].iter().all(|t| t.cap)
     });
-    formula_from(text, toks, 0)
+    // The Chair's call (`Order.`, `Order, order.`), only alone: `Order the forms online`.
+    let order = !toks.is_empty() && toks.iter().all(|t| t.norm == "order");
+    order
+        || formula_from(text, toks, 0)
         || vocative.is_some_and(|v| formula_from(text, toks, v))
         || thanks_last(text, toks)
 }
@@ -144,6 +152,8 @@ mod tests {
             "My pleasure.",
             "Thank you, and God bless.",
             "Diane Cole, director of the Riverside Public Library, thank you.",
+            "I am grateful to the Minister.",
+            "Order, order.",
         ] {
             assert!(formula(Lang::En, s), "{s}");
         }
@@ -165,6 +175,8 @@ mod tests {
             "Thanks to the pumps.",
             "Thank you, and long live Parma!",
             "The mayor said thank you.",
+            "Order the new forms online before May.",
+            "I am grateful to the nurses who looked after my mother for six years at the Royal.",
             "Residents who waited four hours at the town hall on Monday evening for the vote on the new bypass road, thank you.",
         ] {
             assert!(!formula(Lang::En, s), "{s}");
