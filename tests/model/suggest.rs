@@ -311,6 +311,10 @@ fn policy_notes_and_mailing_footers_are_banners() {
             Lang::Fr,
             "Transcription de l'émission diffusée le 3 mai sur Radio Vallée.",
         ),
+        (
+            Lang::En,
+            "You received this email because you subscribed to the Riverside Weekly.",
+        ),
         (Lang::Fr, "Seul le prononcé fait foi."),
         (
             Lang::Fr,

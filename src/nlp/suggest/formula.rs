@@ -8,7 +8,7 @@ use crate::nlp::highlight::tokens::Tok;
 
 /// Formulae, as the words they open on (lower case, apostrophes straightened), in both
 /// languages: a French text quoting an English `thank you` is still thanking.
-const FORMULAE: [&[&str]; 32] = [
+const FORMULAE: [&[&str]; 35] = [
     &["thank", "you"],
     &["thanks"],
     &["many", "thanks"],
@@ -43,6 +43,10 @@ const FORMULAE: [&[&str]; 32] = [
     &["i", "am", "grateful"],
     &["i", "m", "grateful"],
     &["je", "vous", "remercie"],
+    // A newsletter's sign-off (`That's all for this week.`, `À la semaine prochaine !`).
+    &["that", "s", "all", "for"],
+    &["c", "est", "tout", "pour"],
+    &["à", "la", "semaine", "prochaine"],
 ];
 
 /// Words that may open the unit before its formula (`And good morning, Class of 2025!`).
@@ -154,6 +158,7 @@ mod tests {
             "Diane Cole, director of the Riverside Public Library, thank you.",
             "I am grateful to the Minister.",
             "Order, order.",
+            "That's all for this week.",
         ] {
             assert!(formula(Lang::En, s), "{s}");
         }
