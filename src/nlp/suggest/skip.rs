@@ -316,7 +316,7 @@ const KICKERS: [&str; 26] = [
     "vidéo",
 ];
 
-/// Whether a label before a colon is one of [`KICKERS`] (`Transcript`, `Analyse`): a
+/// Whether a label before a colon is one of the kickers (`Transcript`, `Analyse`): a
 /// headline's, not a speaker's.
 pub fn kicker(label: &str) -> bool {
     KICKERS.contains(&label.to_lowercase().as_str())
