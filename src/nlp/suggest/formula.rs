@@ -8,7 +8,7 @@ use crate::nlp::highlight::tokens::Tok;
 
 /// Formulae, as the words they open on (lower case, apostrophes straightened), in both
 /// languages: a French text quoting an English `thank you` is still thanking.
-const FORMULAE: [&[&str]; 35] = [
+const FORMULAE: [&[&str]; 34] = [
     &["thank", "you"],
     &["thanks"],
     &["many", "thanks"],
@@ -38,11 +38,10 @@ const FORMULAE: [&[&str]; 35] = [
     &["cordialement"],
     &["god", "bless"],
     &["bonne", "et", "heureuse", "année"],
-    // Courtesies of a debate or a hearing (`I am grateful to the Minister.`, `Je vous
-    // remercie, monsieur le président.`).
+    // Courtesies of a debate or a hearing (`I am grateful to the Minister.`). The French
+    // references read `Je vous remercie de cette question` as the speaker's words.
     &["i", "am", "grateful"],
     &["i", "m", "grateful"],
-    &["je", "vous", "remercie"],
     // A newsletter's sign-off (`That's all for this week.`, `À la semaine prochaine !`).
     &["that", "s", "all", "for"],
     &["c", "est", "tout", "pour"],
