@@ -512,3 +512,23 @@ fn a_capitalised_month_after_a_preposition_is_a_date_not_a_place() {
     let v = show(Lang::En, "The talks resumed in Geneva on Monday.");
     assert!(has(&v, Kind::Claim, "place", "in Geneva"), "{v:?}");
 }
+
+/// English writes its months with a capital: the modal `may` and the verb `march` are no
+/// dates, `in May` and `March 3` are; French months are lower case.
+#[test]
+fn english_months_are_capitalised() {
+    let dates = |lang: Lang, s: &str| {
+        show(lang, s)
+            .into_iter()
+            .filter(|(k, r, _)| *k == Kind::Claim && *r == "date")
+            .map(|(_, _, t)| t)
+            .collect::<Vec<_>>()
+    };
+    assert!(dates(Lang::En, "She may well be right about the vote.").is_empty());
+    assert!(dates(Lang::En, "Students will march to the town hall at noon.").is_empty());
+    assert_eq!(
+        dates(Lang::En, "The plant closes in May for repairs."),
+        ["in May"]
+    );
+    assert!(!dates(Lang::Fr, "L'usine ferme le 3 mai.").is_empty());
+}

@@ -42,7 +42,11 @@ pub fn claims(text: &str, toks: &[Tok], lex: &Lexicon) -> Vec<Span> {
             continue;
         }
         let number = t.digit || t.is(flag::NUMBER);
-        let month = t.is(flag::MONTH) && (t.digit || i > 0);
+        // English writes its months with a capital: a lower-case `may` or `march` is the
+        // modal or the verb (`She may well be right`).
+        let month = t.is(flag::MONTH)
+            && (t.digit || i > 0)
+            && (t.cap || lex.lang == crate::nlp::lang::Lang::Fr);
         if t.is(flag::WEEKDAY) && !month && !toks.get(i + 1).is_some_and(|n| n.digit) {
             // `mardi`, `on Tuesday`: a day named for an event.
             let mut s = if i > 0
