@@ -52,11 +52,14 @@ const COPULAS: [&str; 2] = ["be", "stay"];
 /// Words after an imperative verb that a subject noun is not followed by: its object or a
 /// particle (`thank the people`, `go home`, `speak up`, `let us`).
 /// Not `for`, `in` or `with`, which follow the nouns too (`Support for the plan fell`).
-const NEXT: [&str; 39] = [
+const NEXT: [&str; 44] = [
     "the", "a", "an", "your", "our", "my", "his", "her", "their", "this", "that", "these", "those",
     "to", "on", "at", "up", "out", "home", "back", "it", "them", "us", "me", "him", "someone",
     "everyone", "every", "each", "all", "now", "here", "there", "down", "away", "off", "about",
     "into", "s",
+    // A question word opening the object clause (`Watch whom she picks`, `Imagine what it
+    // costs`).
+    "whom", "what", "how", "who", "where",
 ];
 
 /// Words that may come before the verb (`So go`, `And please call`, `Please vote`).
@@ -205,6 +208,8 @@ mod tests {
             "Leave the car at home on Monday.",
             "Stay curious.",
             "Be stubborn about the things that matter.",
+            "Watch whom she picks.",
+            "Imagine what a week of that costs.",
             "Contact your GP if the rash spreads.",
             "Call 999 if someone collapses.",
         ] {
