@@ -38,11 +38,6 @@ const FR_JUSTE_BEFORE: [&str; 22] = [
     "dans",
 ];
 
-/// Determiners before a French noun.
-const FR_DETERMINERS: [&str; 10] = [
-    "le", "l", "du", "au", "ce", "un", "les", "des", "aux", "ces",
-];
-
 /// Words after an English `-ing` cue word that make it a verb (`moving to`, `moving
 /// back`, `striking a deal`).
 const EN_VERB_AFTER: [&str; 14] = [
@@ -73,8 +68,12 @@ pub fn neutral(lang: Lang, text: &str, toks: &[Tok], i: usize, n: usize, cue: Cu
         }
         // The noun of news and insurance, the damage or the fire (`l'origine du
         // sinistre`), not the adjective; the legal `état de catastrophe naturelle`.
+        // The articles and `ce` that `DETERMINERS_FR` leaves out as pronouns are
+        // determiners here.
         (Lang::Fr, Cue::Evaluative) if t.norm == "sinistre" => {
-            i > 0 && FR_DETERMINERS.contains(&w(i - 1))
+            i > 0
+                && (super::source::DETERMINERS_FR.contains(&w(i - 1))
+                    || matches!(w(i - 1), "le" | "la" | "l" | "les" | "ce"))
         }
         (Lang::Fr, Cue::Evaluative) if t.norm == "catastrophe" => {
             matches!(next, "naturelle" | "naturelles")

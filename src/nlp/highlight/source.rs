@@ -451,7 +451,7 @@ fn np_end(text: &str, toks: &[Tok], i: usize, max: usize) -> usize {
 /// Determiners that make the next word a noun (`une alerte`, `the report`, `a telling
 /// sign`), not the verb it is spelt like. `le`/`la`/`les` are left out: they are also
 /// object pronouns (`il le dit`); so is English `a` in French text, where it is `avoir`.
-const DETERMINERS_FR: [&str; 24] = [
+pub(super) const DETERMINERS_FR: [&str; 24] = [
     "un",
     "une",
     "des",
